@@ -1,0 +1,90 @@
+/**
+ * Dates in the core are whole "epoch days": days since 1970-01-01, in no time zone.
+ * Months are "month indexes": year × 12 + (month − 1), so adding 1 is the next month.
+ * Excel's 1900 date system counts serials from 1899-12-31 and wrongly includes
+ * 1900-02-29 (serial 60), so serials from 61 on are one day later than a plain count.
+ */
+
+const MS_PER_DAY = 86_400_000;
+/** Epoch day of Excel serial 61 (1900-03-01) minus 61: serials ≥ 61 are day + 25569. */
+const SERIAL_EPOCH_OFFSET = 25_569;
+/** The largest serial Excel accepts: 9999-12-31. */
+export const MAX_EXCEL_SERIAL = 2_958_465;
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 9999;
+
+/**
+ * Epoch day of a calendar date, or null when the date does not exist.
+ * @example ymdToDay(2024, 2, 29) === 19782; ymdToDay(2023, 2, 29) === null
+ */
+export function ymdToDay(year: number, month: number, day: number): number | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (day > daysInMonth(year, month)) return null;
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+/** Days in a calendar month, leap years included. @example daysInMonth(2024, 2) === 29 */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Calendar parts of an epoch day. @example dayToYmd(19782) → { year: 2024, month: 2, day: 29 } */
+export function dayToYmd(day: number): { year: number; month: number; day: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * Epoch day of an Excel serial date (time of day dropped), or null when the serial
+ * is not a date Excel can show: below 1, serial 60 (Excel's phantom 1900-02-29) or past 9999-12-31.
+ * @example serialToDay(45292) === 19723 (2024-01-01); serialToDay(60) === null
+ */
+export function serialToDay(serial: number): number | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= MAX_EXCEL_SERIAL + 1) return null;
+  const whole = Math.floor(serial);
+  if (whole === 60) return null;
+  return whole > 60 ? whole - SERIAL_EPOCH_OFFSET : whole - SERIAL_EPOCH_OFFSET + 1;
+}
+
+/** Excel serial of an epoch day (inverse of serialToDay). @example dayToSerial(19723) === 45292 */
+export function dayToSerial(day: number): number {
+  const serial = day + SERIAL_EPOCH_OFFSET;
+  return serial > 60 ? serial : serial - 1;
+}
+
+/** Month index of an epoch day. @example monthOfDay(ymdToDay(2026, 10, 31)!) === 2026 * 12 + 9 */
+export function monthOfDay(day: number): number {
+  const d = new Date(day * MS_PER_DAY);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** Month index of a year and 1-based month. @example monthIndex(2026, 10) === 24321 */
+export function monthIndex(year: number, month: number): number {
+  return year * 12 + (month - 1);
+}
+
+/** First epoch day of a month index. */
+export function monthStart(month: number): number {
+  return Date.UTC(Math.floor(month / 12), month % 12, 1) / MS_PER_DAY;
+}
+
+/** Last epoch day of a month index: the day before the next month starts, so month ends and leap years need no table. */
+export function monthEnd(month: number): number {
+  return monthStart(month + 1) - 1;
+}
+
+/** `yyyy-mm-dd` of an epoch day. @example formatDay(19723) === "2024-01-01" */
+export function formatDay(day: number): string {
+  const { year, month, day: d } = dayToYmd(day);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(d, 2)}`;
+}
+
+/** `yyyy-mm` of a month index. @example formatMonth(monthIndex(2026, 5)) === "2026-05" */
+export function formatMonth(month: number): string {
+  return `${pad(Math.floor(month / 12), 4)}-${pad((month % 12) + 1, 2)}`;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}

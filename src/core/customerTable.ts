@@ -1,0 +1,103 @@
+import { customerKey } from "./_lib/text";
+
+/**
+ * Every customer of a review: the customer sheet's rows (duplicates merged) and
+ * those that only orders or visits name ("unmatched"). Indexes are dense, so the
+ * engine keeps per-customer figures in typed arrays.
+ */
+export class CustomerTable {
+  readonly ids: (string | null)[] = [];
+  readonly names: (string | null)[] = [];
+  /** Salesperson id (see Interner), -1 when none. */
+  readonly rep: number[] = [];
+  readonly region: (string | null)[] = [];
+  /** First trade date from the customer sheet (epoch day), NaN when none. */
+  readonly firstTrade: number[] = [];
+  /** 0-based customer-sheet rows of each customer; empty for unmatched ones. */
+  readonly sheetRows: number[][] = [];
+  /** Visit count and visit cost typed in the customer sheet (used only without a visit sheet), NaN when none. */
+  readonly sheetVisits: number[] = [];
+  readonly sheetVisitCost: number[] = [];
+  private readonly byId = new Map<string, number>();
+  private readonly byName = new Map<string, number>();
+  /** Memo of raw cell text → customer, since the same ids repeat on thousands of rows. */
+  private readonly rawId = new Map<string, number>();
+  private readonly rawName = new Map<string, number>();
+
+  /** @param sheetHasIds whether the customer sheet has an id column: orders then match on ids where they have one. */
+  constructor(readonly sheetHasIds: boolean) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Display key: the id when there is one, else the name. */
+  key(c: number): string {
+    return this.ids[c] ?? this.names[c] ?? "";
+  }
+
+  /** Sort key for ties: folded id or name. */
+  sortKey(c: number): string {
+    return customerKey(this.key(c));
+  }
+
+  isUnmatched(c: number): boolean {
+    return this.sheetRows[c].length === 0;
+  }
+
+  /** Finds the customer-sheet customer with this id (or, without one, name). */
+  findListed(id: string | null, name: string | null): number | undefined {
+    if (id !== null && this.sheetHasIds) return this.byId.get(customerKey(id));
+    return name === null ? undefined : this.byName.get(customerKey(name));
+  }
+
+  /** Adds a customer-sheet row, or returns the existing customer it duplicates (with `duplicate`). */
+  addListed(id: string | null, name: string | null, row: number): { index: number; duplicate: boolean } {
+    const existing = this.findListed(id, name);
+    if (existing !== undefined) {
+      this.sheetRows[existing].push(row);
+      return { index: existing, duplicate: true };
+    }
+    const index = this.create(id, name);
+    this.sheetRows[index].push(row);
+    return { index, duplicate: false };
+  }
+
+  /**
+   * The customer an order or visit row names: by id where both sides have ids, else by name.
+   * A customer that is not listed is created as unmatched, so its sales still count.
+   */
+  resolve(id: string | null, name: string | null): number {
+    if (id !== null && (this.sheetHasIds || name === null)) {
+      const memo = this.rawId.get(id);
+      if (memo !== undefined) return memo;
+      const key = customerKey(id);
+      let c = this.byId.get(key);
+      if (c === undefined) c = this.create(id, name);
+      this.rawId.set(id, c);
+      return c;
+    }
+    if (name === null) return -1;
+    const memo = this.rawName.get(name);
+    if (memo !== undefined) return memo;
+    let c = this.byName.get(customerKey(name));
+    if (c === undefined) c = this.create(id, name);
+    this.rawName.set(name, c);
+    return c;
+  }
+
+  private create(id: string | null, name: string | null): number {
+    const index = this.ids.length;
+    this.ids.push(id);
+    this.names.push(name);
+    this.rep.push(-1);
+    this.region.push(null);
+    this.firstTrade.push(NaN);
+    this.sheetRows.push([]);
+    this.sheetVisits.push(NaN);
+    this.sheetVisitCost.push(NaN);
+    if (id !== null) this.byId.set(customerKey(id), index);
+    if (name !== null && !this.byName.has(customerKey(name))) this.byName.set(customerKey(name), index);
+    return index;
+  }
+}

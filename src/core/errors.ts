@@ -1,0 +1,23 @@
+import type { Field, Role } from "./columns";
+
+/** What a sheet's header row held when a required column was not found. */
+export interface SheetSeen {
+  sheet: string;
+  headerRow: number;
+  headers: string[];
+}
+
+/**
+ * The one error a review throws for the user: a required input column was not found.
+ * `missing` names the fields (one of each group is needed); `seen` lists where it looked.
+ */
+export class MissingColumnError extends Error {
+  constructor(
+    readonly role: Role,
+    readonly missing: Field[][],
+    readonly seen: SheetSeen[],
+  ) {
+    super(`No ${role} sheet: missing ${missing.map((g) => g.join(" or ")).join(", ")} (looked in ${seen.map((s) => s.sheet).join(", ") || "no sheets"})`);
+    this.name = "MissingColumnError";
+  }
+}

@@ -1,0 +1,37 @@
+import { isAbove, isPositive } from "./_lib/compare";
+
+export type CostFlag = "VisitsNoOrders" | "LossMaking" | "HighCost";
+
+export interface CostInput {
+  visits: number;
+  visitCost: number;
+  sales: number;
+  /** Gross margin in the tier window; null when the order sheet has no margin column. */
+  margin: number | null;
+}
+
+/**
+ * Cost flags, first that holds: visits but no sales; visit cost above the margin
+ * (when margin is known); cost ratio above twice the median cost ratio of the
+ * customers with visits and sales > 0.
+ * @example flagCosts([{ visits: 2, visitCost: 300, sales: 0, margin: null }]) → ["VisitsNoOrders"]
+ */
+export function flagCosts(customers: readonly CostInput[]): (CostFlag | null)[] {
+  const ratios: number[] = [];
+  for (const c of customers) if (c.visits > 0 && isPositive(c.sales)) ratios.push(c.visitCost / c.sales);
+  const limit = 2 * median(ratios);
+  return customers.map((c) => {
+    if (c.visits > 0 && !isPositive(c.sales)) return "VisitsNoOrders";
+    if (c.margin !== null && isAbove(c.visitCost, c.margin)) return "LossMaking";
+    if (ratios.length > 0 && isPositive(c.sales) && c.visitCost / c.sales > limit) return "HighCost";
+    return null;
+  });
+}
+
+/** Median of a list (mean of the two middle values when even); NaN when empty. @example median([3, 1, 2, 10]) === 2.5 */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}

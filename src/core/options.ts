@@ -1,0 +1,53 @@
+import type { DayMonthOrder } from "./_lib/cells";
+import type { Field, Role } from "./columns";
+import type { MappingOverride } from "./types";
+
+export type Tier = "A" | "B" | "C" | "D";
+export const TIERS: readonly Tier[] = ["A", "B", "C", "D"];
+
+/** Every setting of a review, with SPEC.md's defaults in DEFAULT_OPTIONS. */
+export interface ReviewOptions {
+  /** Review month M as a month index (year × 12 + month − 1); default: the month of the latest order. */
+  month?: number;
+  /** Months in the tier window, ending with M. */
+  tierWindow: 3 | 6 | 12;
+  /** Months k in the change window, ending with M. */
+  changeWindow: 1 | 3 | 6;
+  /** What the change window is compared with: the k months before it, or the same k months a year earlier. */
+  baseline: "previous" | "lastYear";
+  /** Change threshold t: Down below b × (1 − t), Up above b × (1 + t). */
+  threshold: number;
+  /** Cumulative-share cuts: A while the share before a customer is below `a`, B below `b`. */
+  tierCuts: { a: number; b: number };
+  /** Days between visits by tier; null: no visit due. */
+  visitIntervals: Record<Tier, number | null>;
+  /** Cost of a visit when the workbook has no cost data at all. */
+  defaultVisitCost: number;
+  /** How `3/5/2024`-style dates are read; "auto" reads a column day-first when any first part is above 12. */
+  dayMonthOrder: "auto" | DayMonthOrder;
+  /** The user's mapping choices. */
+  overrides?: Partial<Record<Role, MappingOverride>>;
+}
+
+export const DEFAULT_OPTIONS: Readonly<ReviewOptions> = {
+  tierWindow: 12,
+  changeWindow: 3,
+  baseline: "previous",
+  threshold: 0.3,
+  tierCuts: { a: 0.8, b: 0.95 },
+  visitIntervals: { A: 30, B: 60, C: 90, D: null },
+  defaultVisitCost: 0,
+  dayMonthOrder: "auto",
+};
+
+/** Options with every missing setting taken from the defaults. */
+export function withDefaults(options: Partial<ReviewOptions> = {}): ReviewOptions {
+  return {
+    ...DEFAULT_OPTIONS,
+    ...options,
+    tierCuts: { ...DEFAULT_OPTIONS.tierCuts, ...options.tierCuts },
+    visitIntervals: { ...DEFAULT_OPTIONS.visitIntervals, ...options.visitIntervals },
+  };
+}
+
+export type { Field };

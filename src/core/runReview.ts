@@ -1,0 +1,227 @@
+import { monthEnd, monthOfDay } from "./_lib/dates";
+import { monthLocator } from "./_lib/months";
+import type { Interner } from "./_lib/intern";
+import type { ActivityInputs } from "./activityInputs";
+import { allocateVisitCosts } from "./allocateVisitCosts";
+import { assignTiers } from "./assignTiers";
+import { buildActionList, type ActionItem } from "./buildActionList";
+import { buildMonthlyTable, type MonthFigures } from "./buildMonthlyTable";
+import { buildRepTable, type RepFigures } from "./buildRepTable";
+import { buildSalesHistory, sumMonths } from "./buildSalesHistory";
+import { computeVisitDue } from "./computeVisitDue";
+import type { CustomerTable } from "./customerTable";
+import { detectSheets } from "./detectSheets";
+import { describeMissing } from "./describeMissing";
+import { flagCosts, type CostFlag } from "./flagCosts";
+import { flagOrderChange, type ChangeFlag, type ChangeSettings } from "./flagOrderChanges";
+import { withDefaults, type ReviewOptions, type Tier } from "./options";
+import { readInputs, type Inputs } from "./readInputs";
+import { summarizeTiers, type TierSummary } from "./summarizeTiers";
+import type { CellIssue, Detection, Grid, OwnedColumn } from "./types";
+
+/** Everything the review computes for one customer. Money in the workbook's currency; days are epoch days. */
+export interface CustomerResult {
+  tier: Tier;
+  sales: number;
+  share: number | null;
+  cum: number | null;
+  rank: number | null;
+  change: ChangeFlag;
+  changePct: number | null;
+  recent: number;
+  prior: number;
+  visits: number;
+  visitCost: number;
+  costRatio: number | null;
+  costFlag: CostFlag | null;
+  lastVisit: number | null;
+  due: number | null;
+  overdueDays: number | null;
+  /** First order date f (epoch day), NaN when none. */
+  firstDay: number;
+}
+
+export interface Review {
+  options: ReviewOptions;
+  detection: Detection;
+  /** Review month M (month index) and its last day. */
+  month: number;
+  asOf: number;
+  customers: CustomerTable;
+  reps: Interner;
+  results: CustomerResult[];
+  inputs: Inputs;
+  /** Per order row: allocated for visits; tier/type read from results via inputs.orders.customer. */
+  visitCost: Float64Array;
+  orderMonth: Int32Array;
+  visitMonth: Int32Array;
+  monthly: MonthFigures[];
+  byRep: RepFigures[];
+  tiers: TierSummary[];
+  actions: ActionItem[];
+  issues: CellIssue[];
+  ignoredAfterAsOf: { orders: number; visits: number };
+}
+
+export interface RunOptions extends Partial<ReviewOptions> {
+  owned?: readonly OwnedColumn[];
+}
+
+/**
+ * Runs the whole review on a workbook's grids: detect the inputs, read them, compute
+ * every rule of SPEC.md. Throws MissingColumnError only when no order sheet is found.
+ * @example runReview(grids, { month: monthIndex(2026, 10) }).results[0].tier
+ */
+export function runReview(grids: readonly Grid[], options: RunOptions = {}): Review {
+  const opts = withDefaults(options);
+  const detection = detectSheets(grids, { owned: options.owned, overrides: opts.overrides });
+  if (!detection.orders) throw describeMissing(grids, detection);
+  const inputs = readInputs(grids, detection, opts);
+  const { customers, orders, visits } = inputs;
+  resolveRowReps(inputs);
+  const month = opts.month ?? latestMonth(orders.day, orders.n);
+  const asOf = monthEnd(month);
+  const history = buildSalesHistory(orders, customers.size, month, asOf);
+  const change: ChangeSettings = { window: opts.changeWindow, baseline: opts.baseline, threshold: opts.threshold };
+
+  const firstDay = new Float64Array(customers.size);
+  const firstMonth = new Float64Array(customers.size);
+  for (let c = 0; c < customers.size; c++) {
+    const f = Math.min(history.firstOrder[c], customers.firstTrade[c]);
+    firstDay[c] = Number.isNaN(history.firstOrder[c]) ? customers.firstTrade[c] : Number.isNaN(customers.firstTrade[c]) ? history.firstOrder[c] : f;
+    firstMonth[c] = Number.isNaN(firstDay[c]) ? NaN : monthOfDay(firstDay[c]);
+  }
+
+  const hasCostData = inputs.costs.length > 0 || inputs.hasVisitCost;
+  const costs = allocateVisitCosts(visits, inputs.costs, asOf, hasCostData, opts.defaultVisitCost);
+  const tierFrom = month - opts.tierWindow + 1;
+  const sales = new Float64Array(customers.size);
+  for (let c = 0; c < customers.size; c++) sales[c] = sumMonths(history, history.sales, c, tierFrom, month);
+  const tiers = assignTiers(sales, customers.ids.map((_, c) => customers.sortKey(c)), opts.tierCuts);
+
+  const visitCount = new Float64Array(customers.size);
+  const visitCost = new Float64Array(customers.size);
+  const lastVisit = new Float64Array(customers.size).fill(NaN);
+  const visitMonth = new Int32Array(visits.n);
+  const visitDirect = new Float64Array(visits.n);
+  for (let i = 0; i < visits.n; i++) {
+    const day = visits.day[i];
+    if (day > asOf) {
+      visitMonth[i] = -1;
+      continue;
+    }
+    visitMonth[i] = costs.month[i];
+    visitDirect[i] = hasCostData ? visits.cost[i] : opts.defaultVisitCost;
+    const c = visits.customer[i];
+    if (!(lastVisit[c] >= day)) lastVisit[c] = day;
+    if (costs.month[i] >= tierFrom) {
+      visitCount[c]++;
+      visitCost[c] += costs.allocated[i];
+    }
+  }
+  if (!detection.visits) {
+    for (let c = 0; c < customers.size; c++) {
+      visitCount[c] = Number.isNaN(customers.sheetVisits[c]) ? 0 : customers.sheetVisits[c];
+      visitCost[c] = Number.isNaN(customers.sheetVisitCost[c]) ? visitCount[c] * opts.defaultVisitCost : customers.sheetVisitCost[c];
+    }
+  }
+
+  const results: CustomerResult[] = [];
+  for (let c = 0; c < customers.size; c++) {
+    const ch = flagOrderChange(history, c, month, firstDay[c], change);
+    const t = tiers[c];
+    const last = Number.isNaN(lastVisit[c]) ? null : lastVisit[c];
+    const due = computeVisitDue(t.tier, last, asOf, opts.visitIntervals);
+    results.push({
+      tier: t.tier,
+      sales: sales[c],
+      share: t.share,
+      cum: t.cum,
+      rank: t.rank,
+      change: ch.flag,
+      changePct: ch.changePct,
+      recent: ch.recent,
+      prior: ch.prior,
+      visits: visitCount[c],
+      visitCost: visitCost[c],
+      costRatio: sales[c] > 0 ? visitCost[c] / sales[c] : null,
+      costFlag: null,
+      lastVisit: last,
+      due: due.due,
+      overdueDays: due.overdueDays,
+      firstDay: firstDay[c],
+    });
+  }
+  const flags = flagCosts(
+    results.map((r, c) => ({
+      visits: r.visits,
+      visitCost: r.visitCost,
+      sales: r.sales,
+      margin: inputs.hasMargin ? sumMonths(history, history.margin, c, tierFrom, month) : null,
+    })),
+  );
+  flags.forEach((f, c) => (results[c].costFlag = f));
+
+  const orderMonth = placeOrders(inputs, history.first, month, asOf);
+  const activity: ActivityInputs = {
+    orders,
+    orderMonth,
+    visits,
+    visitMonth,
+    visitDirect,
+    firstMonth,
+    monthlyByMonth: costs.monthlyByMonth,
+    monthlyByRepMonth: costs.monthlyByRepMonth,
+  };
+  let visitsAfter = 0;
+  for (let i = 0; i < visits.n; i++) if (visits.day[i] > asOf) visitsAfter++;
+  return {
+    options: opts,
+    detection,
+    month,
+    asOf,
+    customers,
+    reps: inputs.reps,
+    results,
+    inputs,
+    visitCost: costs.allocated,
+    orderMonth,
+    visitMonth,
+    monthly: buildMonthlyTable(activity, history, firstDay, month, change),
+    byRep: buildRepTable(activity, month),
+    tiers: summarizeTiers(results.map((r) => r.tier), sales),
+    actions: buildActionList(results),
+    issues: inputs.issues,
+    ignoredAfterAsOf: { orders: history.ignoredAfterAsOf, visits: visitsAfter },
+  };
+}
+
+/** A row's salesperson is its own salesperson cell if present, else its customer's. */
+function resolveRowReps({ orders, visits, customers }: Inputs): void {
+  for (let i = 0; i < orders.n; i++) if (orders.rep[i] < 0) orders.rep[i] = customers.rep[orders.customer[i]];
+  for (let i = 0; i < visits.n; i++) if (visits.rep[i] < 0) visits.rep[i] = customers.rep[visits.customer[i]];
+}
+
+/** The month of the latest order date (the default review month). */
+function latestMonth(days: Int32Array, n: number): number {
+  if (n === 0) throw new Error("latestMonth: no readable order rows");
+  let max = days[0];
+  for (let i = 1; i < n; i++) if (days[i] > max) max = days[i];
+  return monthOfDay(max);
+}
+
+/** Month index of each order row on or before the as-of date; −1 after it. */
+function placeOrders({ orders }: Inputs, first: number, month: number, asOf: number): Int32Array {
+  const out = new Int32Array(orders.n);
+  const count = month - first + 1;
+  const locate = monthLocator(first, count);
+  for (let i = 0; i < orders.n; i++) {
+    const day = orders.day[i];
+    if (day > asOf) out[i] = -1;
+    else {
+      const k = locate(day);
+      out[i] = k >= 0 ? first + k : monthOfDay(day);
+    }
+  }
+  return out;
+}
