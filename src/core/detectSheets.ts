@@ -152,6 +152,7 @@ function mappingOf(
     monthlyCostColumns: monthly,
     headers,
     rowCount,
+    lastRow: grid.origin.row + grid.values.length - 1,
   };
   if (grid.table) mapping.table = grid.table;
   return mapping;

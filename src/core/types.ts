@@ -51,6 +51,8 @@ export interface SheetMapping {
   headers: string[];
   /** Non-blank data rows below the header. */
   rowCount: number;
+  /** 0-based sheet row of the last row of the range (or table body). */
+  lastRow: number;
 }
 
 /** What was found in a workbook. */

@@ -46,7 +46,7 @@ export function quoteSheetName(sheet: string): string {
  * @example parseA1("C17") → { row: 16, col: 2 }
  */
 export function parseA1(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  const m = /^\$?([A-Za-z]{1,3})\$?([1-9]\d*)$/.exec(address.trim());
   if (!m) throw new Error(`Not an A1 cell address: ${address}`);
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);

@@ -31,7 +31,7 @@ export function isErrorValue(cell: Cell): boolean {
 const TIME_SUFFIX = String.raw`(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?`;
 const YMD = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME_SUFFIX}$`);
 const YMD_CJK = new RegExp(String.raw`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?${TIME_SUFFIX}$`);
-const YMD_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const YMD_COMPACT = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})${TIME_SUFFIX}$`);
 const XY_YEAR = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TIME_SUFFIX}$`);
 
 /**
@@ -87,9 +87,10 @@ const MONTH_COMPACT = /^(\d{4})(\d{2})$/;
  * @example readMonth("2024年3月") → { ok: true, value: 2024 * 12 + 2 }
  */
 export function readMonth(cell: Cell): Read<number> {
+  // A whole number 190001..999912 is yyyymm: as a serial it would be a date after 2420,
+  // so 202413 is a bad month, not a day in 2454.
   if (typeof cell === "number" && Number.isInteger(cell) && cell >= 190001 && cell <= 999912) {
-    const m = fromMonthParts(Math.floor(cell / 100), cell % 100);
-    if (m.ok) return m;
+    return fromMonthParts(Math.floor(cell / 100), cell % 100);
   }
   if (typeof cell === "string") {
     const text = foldText(cell);

@@ -1,0 +1,92 @@
+/**
+ * Engine benchmark (`npm run bench`): times `runReview` on a generated workbook with
+ * 1,048,575 order rows (Excel's limit), 50,000 customers and 200,000 visits, then at
+ * 1/8 and 1/64 of that size, and reports the process's peak memory. Targets on a
+ * 2-core machine: full size under 1.5 s, peak RSS under 800 MB.
+ *
+ * Options: `--runs N` timed runs per size (default 5); `--full-only`.
+ * A benchmark, not a test: it prints figures and asserts nothing.
+ */
+import { runReview, type Review } from "../src/core/runReview";
+import { generateWorkbook, type BenchWorkbook } from "./generate";
+
+const TARGET_MS = 1500;
+const TARGET_RSS_MB = 800;
+
+interface SizeResult {
+  label: string;
+  orderRows: number;
+  cold: number;
+  times: number[];
+}
+
+const MB = 1024 * 1024;
+const args = process.argv.slice(2);
+const runs = Math.max(1, Number(args[args.indexOf("--runs") + 1]) || 5);
+const sizes: [string, number][] = args.includes("--full-only") ? [["1", 1]] : [["1", 1], ["1/8", 1 / 8], ["1/64", 1 / 64]];
+
+function timeRun(wb: BenchWorkbook): { ms: number; review: Review } {
+  const t0 = process.hrtime.bigint();
+  const review = runReview(wb.grids);
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, review };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(9);
+const rssMB = () => (process.resourceUsage().maxRSS * 1024) / MB;
+const heapMB = () => process.memoryUsage().heapUsed / MB;
+
+const results: SizeResult[] = [];
+let memory = { dataHeap: 0, dataRss: 0, resultHeap: 0, peakRss: 0 };
+// Full size first, so that the peak RSS measured is the full-size run's.
+for (const [label, scale] of sizes) {
+  const g0 = Date.now();
+  let wb: BenchWorkbook | null = generateWorkbook(scale);
+  const r = wb.rows;
+  console.log(
+    `size ${label}: ${r.orders} order rows, ${r.customers} customers, ${r.visits} visits, ${r.costs} cost rows (generated in ${Date.now() - g0} ms, not timed)`,
+  );
+  const dataHeap = heapMB();
+  const dataRss = rssMB();
+  const first = timeRun(wb);
+  const times: number[] = [];
+  let review: Review | null = first.review;
+  for (let i = 0; i < runs; i++) {
+    review = null; // let the previous result go, as a host re-running the review would
+    const t = timeRun(wb);
+    times.push(t.ms);
+    review = t.review;
+  }
+  if (scale === 1) {
+    const resultHeap = heapMB();
+    memory = { dataHeap, dataRss, resultHeap, peakRss: rssMB() };
+    console.log(`  review: month ${review.month}, ${review.customers.size} customers, ${review.issues.length} data issues, ${review.inputs.orders.n} orders read`);
+  }
+  results.push({ label, orderRows: r.orders, cold: first.ms, times });
+  review = null;
+  wb = null;
+}
+
+console.log(`\nrunReview time (ms), ${runs} timed runs after one cold run`);
+console.log(`${"size".padEnd(6)}${"rows".padStart(9)}${"cold".padStart(9)}${"median".padStart(9)}${"min".padStart(9)}${"max".padStart(9)}${"µs/row".padStart(9)}`);
+for (const s of results) {
+  const med = median(s.times);
+  const perRow = (med * 1000) / s.orderRows;
+  console.log(`${s.label.padEnd(6)}${fmt(s.orderRows)}${fmt(s.cold)}${fmt(med)}${fmt(Math.min(...s.times))}${fmt(Math.max(...s.times))}${fmt(perRow, 3)}`);
+}
+
+if (memory.peakRss > 0) {
+  const full = results[0];
+  const med = median(full.times);
+  console.log(`\nmemory at full size (MB)`);
+  console.log(`  heap used, generated grids only        ${fmt(memory.dataHeap)}`);
+  console.log(`  heap used, grids + last review result  ${fmt(memory.resultHeap)}`);
+  console.log(`  peak RSS after generating the grids    ${fmt(memory.dataRss)}`);
+  console.log(`  peak RSS after the runs (maxRSS)       ${fmt(memory.peakRss)}`);
+  console.log(`\ntargets: time ${med.toFixed(0)} ms < ${TARGET_MS} ms: ${med < TARGET_MS ? "met" : "NOT met"}; peak RSS ${memory.peakRss.toFixed(0)} MB < ${TARGET_RSS_MB} MB: ${memory.peakRss < TARGET_RSS_MB ? "met" : "NOT met"}`);
+}

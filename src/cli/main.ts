@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import { readFile, rename, rm, writeFile, mkdir } from "node:fs/promises";
+import { dirname, basename, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { analyzeWorkbook } from "../adapters/xlsx/analyzeWorkbook";
+import { loadWorkbook } from "../adapters/xlsx/readWorkbook";
+import { MissingColumnError } from "../core/errors";
+import { langFor, t, type Lang } from "../i18n";
+import { summarize } from "./summarize";
+
+/**
+ * `analyze <input.xlsx> --out <output.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place]`
+ * Exit codes: 0 done, 2 usage or a missing required column, 1 anything unexpected.
+ */
+export async function main(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: "string", short: "o" }, month: { type: "string" }, lang: { type: "string" }, "in-place": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (e) {
+    err((e as Error).message);
+    err(t("en-US", "cli.usage"));
+    return 2;
+  }
+  const lang: Lang = args.values.lang === "en-US" || args.values.lang === "zh-CN" ? args.values.lang : args.values.lang ? langFor(args.values.lang) : "zh-CN";
+  const input = args.positionals[0];
+  const inPlace = args.values["in-place"] === true;
+  if (args.values.help || !input || (!args.values.out && !inPlace) || args.positionals.length > 1) {
+    err(t(lang, "cli.usage"));
+    return args.values.help ? 0 : 2;
+  }
+  const output = inPlace ? input : args.values.out!;
+  if (!inPlace && resolve(output) === resolve(input)) {
+    err(t(lang, "cli.usage"));
+    return 2;
+  }
+  try {
+    const workbook = await loadWorkbook(await readFile(input));
+    const result = analyzeWorkbook(workbook, { lang, month: args.values.month, generatedAt: timestamp(new Date()) });
+    await writeAtomically(output, Buffer.from(await workbook.xlsx.writeBuffer()));
+    for (const line of summarize(result, lang, output)) out(line);
+    return 0;
+  } catch (e) {
+    if (e instanceof MissingColumnError) {
+      err(describeMissingColumn(e, lang));
+      return 2;
+    }
+    if (e instanceof RangeError) {
+      err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function describeMissingColumn(e: MissingColumnError, lang: Lang): string {
+  const fields = e.missing.map((group) => group.map((f) => t(lang, `field.${f}`)).join(" / ")).join(", ");
+  const lines = [t(lang, "error.missingColumn", { role: t(lang, `role.${e.role}`), fields })];
+  for (const s of e.seen) {
+    lines.push(t(lang, "error.sheetSeen", { sheet: s.sheet, row: s.headerRow + 1, headers: s.headers.join(", ") || t(lang, "error.noHeaders") }));
+  }
+  return lines.join("\n");
+}
+
+/** Writes beside the target and renames, so a crash never leaves a half-written file. */
+async function writeAtomically(file: string, data: Buffer): Promise<void> {
+  await mkdir(dirname(resolve(file)), { recursive: true });
+  const tmp = join(dirname(resolve(file)), `.${basename(file)}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+function timestamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), (l) => console.log(l), (l) => console.error(l)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+      process.exitCode = 1;
+    },
+  );
+}

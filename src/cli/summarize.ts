@@ -1,0 +1,33 @@
+import { formatDay, formatMonth } from "../core/_lib/dates";
+import { skippedRows } from "../core/buildReportSheet";
+import type { Role } from "../core/columns";
+import { t, type Lang } from "../i18n";
+import type { AnalyzeResult } from "../adapters/xlsx/analyzeWorkbook";
+
+/** The short summary the command line prints after a run, one fact a line. */
+export function summarize({ review, plan }: AnalyzeResult, lang: Lang, outFile: string): string[] {
+  const lines: string[] = [];
+  const roles: Role[] = ["customers", "orders", "visits", "costs"];
+  for (const role of roles) {
+    const m = review.detection[role];
+    if (m) lines.push(t(lang, "cli.sheetFound", { role: t(lang, `role.${role}`), sheet: m.sheet, row: m.headerRow + 1, rows: m.rowCount }));
+  }
+  if (plan.created) lines.push(t(lang, "cli.createdCustomers", { sheet: plan.created.sheet }));
+  for (const d of review.inputs.dateOrders) lines.push(t(lang, "cli.dayFirst", { sheet: d.sheet, order: t(lang, `cli.order.${d.order}`) }));
+  lines.push(t(lang, "cli.month", { month: formatMonth(review.month), asOf: formatDay(review.asOf) }));
+  lines.push(t(lang, "cli.rowsRead", { orders: review.inputs.orders.n, visits: review.inputs.visits.n, customers: review.customers.size }));
+  lines.push(t(lang, "cli.rowsSkipped", { n: skippedRows(review) }));
+  const count = (tier: string) => review.tiers.find((x) => x.tier === tier)?.customers ?? 0;
+  lines.push(t(lang, "cli.tiers", { A: count("A"), B: count("B"), C: count("C"), D: count("D") }));
+  const reasons = (r: string) => review.actions.filter((a) => a.reason === r).length;
+  lines.push(
+    t(lang, "cli.flagged", {
+      down: reasons("Down"),
+      lost: reasons("Lost"),
+      overdue: reasons("Overdue"),
+      cost: review.actions.filter((a) => a.reason === "LossMaking" || a.reason === "HighCost" || a.reason === "VisitsNoOrders").length,
+    }),
+  );
+  lines.push(t(lang, "cli.wrote", { file: outFile, sheet: plan.report.sheet }));
+  return lines;
+}

@@ -1,0 +1,86 @@
+import { customerKey, foldText, headerKey } from "./text";
+
+describe("foldText", () => {
+  it("folds full-width letters, digits and the ideographic space", () => {
+    expect(foldText("  ＡＢＣ　１２ ")).toBe("ABC 12");
+  });
+
+  it("folds full-width punctuation", () => {
+    expect(foldText("２０２４／３／５（一）")).toBe("2024/3/5(一)");
+  });
+
+  it("trims and collapses inner white space, tabs and newlines", () => {
+    expect(foldText(" 华东\t\t 区 \n 一部 ")).toBe("华东 区 一部");
+  });
+
+  it("keeps case", () => {
+    expect(foldText("Acme Ltd")).toBe("Acme Ltd");
+  });
+
+  it("keeps Chinese text as it is", () => {
+    expect(foldText("上海某某贸易有限公司")).toBe("上海某某贸易有限公司");
+  });
+
+  describe("edge cases", () => {
+    it("turns text of only white space into the empty string", () => {
+      expect(foldText(" \u3000\t ")).toBe("");
+    });
+
+    it("treats a no-break space as white space", () => {
+      expect(foldText("A\u00a0\u00a0B")).toBe("A B");
+    });
+
+    it("folds the full-width yen sign to the half-width one", () => {
+      expect(foldText("￥")).toBe("¥");
+    });
+  });
+});
+
+describe("customerKey", () => {
+  it("matches full-width and half-width spellings", () => {
+    expect(customerKey(" Ｃ0001 ")).toBe(customerKey("c0001"));
+    expect(customerKey(" Ｃ0001 ")).toBe("c0001");
+  });
+
+  it("ignores case", () => {
+    expect(customerKey("ACME Ltd")).toBe("acme ltd");
+  });
+
+  it("collapses inner spaces but keeps one", () => {
+    expect(customerKey("Acme   Ltd")).toBe("acme ltd");
+    expect(customerKey("Acme Ltd")).not.toBe(customerKey("AcmeLtd"));
+  });
+
+  it("treats the ideographic space as a space", () => {
+    expect(customerKey("北京\u3000某某公司")).toBe("北京 某某公司");
+  });
+
+  describe("edge cases", () => {
+    it("keys a blank as the empty string", () => {
+      expect(customerKey("\u3000 ")).toBe("");
+    });
+  });
+});
+
+describe("headerKey", () => {
+  it("ignores every space", () => {
+    expect(headerKey("Customer  ID")).toBe(headerKey("customerid"));
+    expect(headerKey("Customer  ID")).toBe("customerid");
+  });
+
+  it("matches 客户 ID with 客户ID", () => {
+    expect(headerKey("客户 ID")).toBe("客户id");
+  });
+
+  it("folds full-width forms and the ideographic space", () => {
+    expect(headerKey("客户\u3000ＩＤ")).toBe("客户id");
+  });
+
+  it("ignores case", () => {
+    expect(headerKey("ORDER DATE")).toBe("orderdate");
+  });
+
+  it("trims leading and trailing spaces", () => {
+    expect(headerKey("  金额 \t")).toBe("金额");
+  });
+});

@@ -1,0 +1,225 @@
+import { dayToSerial, formatMonth } from "./_lib/dates";
+import type { Cell } from "./_lib/cells";
+import { t, type Lang, type MessageKey } from "../i18n";
+import { ACTIVITY_KEYS, type ActivityFigures } from "./buildActivity";
+import type { MonthFigures } from "./buildMonthlyTable";
+import type { ChartPlan, NumberFormat, ReportPlan, ReportRow } from "./output";
+import type { Review } from "./runReview";
+import type { Role } from "./columns";
+
+/** The first data issues listed in the report sheet (SPEC: the first 200, and the total count). */
+export const ISSUES_SHOWN = 200;
+
+type MonthKey = keyof Omit<MonthFigures, "month">;
+const MONTH_KEYS: readonly MonthKey[] = [...ACTIVITY_KEYS, "newCustomers", "activeCustomers", "lostCustomers"];
+const FORMAT: Record<MonthKey, NumberFormat> = {
+  workingDays: "integer",
+  visits: "integer",
+  visitsNew: "integer",
+  visitsExisting: "integer",
+  visitsPerDay: "decimal",
+  orderAmount: "money",
+  amountNew: "money",
+  amountExisting: "money",
+  directCost: "money",
+  orders: "integer",
+  costPerOrder: "money",
+  costRatio: "percent",
+  newCustomers: "integer",
+  activeCustomers: "integer",
+  lostCustomers: "integer",
+};
+
+/**
+ * The monthly analysis sheet, top to bottom: title block, monthly activity table
+ * (M−5 … M and month-on-month change), by salesperson, tier summary, action list,
+ * unmatched customers, data issues; two native charts stand to the right.
+ * `generatedAt` is passed in: the core has no clock.
+ */
+export function buildReportSheet(review: Review, lang: Lang, sheet: string, generatedAt: string): ReportPlan {
+  const rows: ReportRow[] = [];
+  const add = (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[], userText?: number[]) => {
+    const row: ReportRow = { style, cells };
+    if (formats) row.formats = formats;
+    if (userText) row.userText = userText;
+    rows.push(row);
+    return rows.length - 1;
+  };
+  const L = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+  const o = review.options;
+  const month = formatMonth(review.month);
+
+  add("title", [L("report.title", { month })]);
+  add("body", [L("report.month"), month]);
+  add("body", [L("report.asOf"), dayToSerial(review.asOf)], [null, "date"]);
+  const roles: Role[] = ["customers", "orders", "visits", "costs"];
+  roles.forEach((role, k) => {
+    const m = review.detection[role];
+    if (m) add("body", [k === 0 ? L("report.sheetsRead") : null, L("report.sheetLine", { role: L(`role.${role}`), sheet: m.sheet, rows: m.rowCount })], undefined, [1]);
+  });
+  add("body", [L("report.rowsSkipped"), skippedRows(review)], [null, "integer"]);
+  add("body", [L("report.rowsAfterAsOf"), review.ignoredAfterAsOf.orders + review.ignoredAfterAsOf.visits], [null, "integer"]);
+  const baseline = L(`report.baseline.${o.baseline}`, { k: o.changeWindow });
+  add("body", [L("report.settings"), L("report.settingsLine", { tier: o.tierWindow, k: o.changeWindow, baseline, t: pct(o.threshold), a: pct(o.tierCuts.a), b: pct(o.tierCuts.b) })]);
+  add("body", [L("report.generated"), generatedAt]);
+  add("body", []);
+
+  add("section", [L("report.section.monthly")]);
+  const monthHeader = add("header", [L("report.metric"), ...review.monthly.map((m) => formatMonth(m.month)), L("report.vsPrev")]);
+  const metricRow: Partial<Record<MonthKey, number>> = {};
+  for (const key of MONTH_KEYS) {
+    const values = review.monthly.map((m) => m[key]);
+    const last = values[values.length - 1];
+    const prev = values[values.length - 2];
+    const change = last === null || prev === null || prev === undefined || prev === 0 ? null : (last - prev) / Math.abs(prev);
+    metricRow[key] = add("body", [L(`metric.${key}`), ...values.map(money(FORMAT[key])), change], [null, ...values.map(() => FORMAT[key]), "percent"]);
+  }
+  add("body", []);
+
+  add("section", [L("report.section.byRep", { month })]);
+  add("header", [L("report.salesperson"), ...ACTIVITY_KEYS.map((k) => L(`metric.${k}`))]);
+  const repFormats = [null, ...ACTIVITY_KEYS.map((k) => FORMAT[k])];
+  for (const r of review.byRep) {
+    const name = r.rep >= 0 ? review.reps.names[r.rep] : L("report.unassigned");
+    add("body", [name, ...activityCells(r)], repFormats, r.rep >= 0 ? [0] : undefined);
+  }
+  add("total", [L("report.total"), ...activityCells(review.monthly[review.monthly.length - 1])], repFormats);
+  add("body", []);
+
+  add("section", [L("report.section.tiers")]);
+  const tierHeader = add("header", [L("report.tier"), L("report.customers"), L("report.customerShare"), L("report.sales"), L("report.salesShare"), L("report.averageSales")]);
+  const tierFormats: NumberFormat[] = ["general", "integer", "percent", "money", "percent", "money"];
+  for (const s of review.tiers) add("body", [s.tier, s.customers, s.customerShare, round2(s.sales), s.salesShare, s.averageSales === null ? null : round2(s.averageSales)], tierFormats);
+  const totalCustomers = review.tiers.reduce((a, s) => a + s.customers, 0);
+  const totalSales = review.tiers.reduce((a, s) => a + s.sales, 0);
+  add("total", [L("report.total"), totalCustomers, totalCustomers ? 1 : null, round2(totalSales), null, totalCustomers ? round2(totalSales / totalCustomers) : null], tierFormats);
+  add("body", []);
+
+  add("section", [L("report.section.actions")]);
+  addActionList(review, lang, add);
+  add("body", []);
+
+  const unmatched = review.results.map((_, c) => c).filter((c) => review.customers.isUnmatched(c));
+  add("section", [L("report.section.unmatched")]);
+  if (unmatched.length === 0) add("note", [L("report.none")]);
+  else {
+    add("header", [L("report.customerId"), L("report.customerName"), L("report.sales"), L("report.tier")]);
+    for (const c of unmatched) {
+      add("body", [review.customers.ids[c], review.customers.names[c], round2(review.results[c].sales), review.results[c].tier], [null, null, "money", null], [0, 1]);
+    }
+  }
+  add("body", []);
+
+  add("section", [L("report.section.issues")]);
+  const issuesRow = rows.length;
+  add("note", [L("report.issuesShown", { shown: Math.min(ISSUES_SHOWN, review.issues.length), total: review.issues.length })]);
+  if (review.issues.length > 0) {
+    add("header", [L("report.issueSheet"), L("report.issueCell"), L("report.issueField"), L("report.issueValue"), L("report.issueReason")]);
+    for (const i of review.issues.slice(0, ISSUES_SHOWN)) {
+      add("body", [i.sheet, i.address, L(`field.${i.field}`), i.value === null ? null : String(i.value), L(`issue.${i.code}`)], undefined, [0, 3]);
+    }
+  }
+
+  const width = review.monthly.length + 2;
+  const charts: ChartPlan[] = [
+    {
+      kind: "stackedColumn",
+      title: L("chart.amount"),
+      anchor: { row: monthHeader, col: width + 1, rows: 16, cols: 8 },
+      categories: { row: monthHeader, col: 1, rows: 1, cols: review.monthly.length },
+      series: (["amountNew", "amountExisting"] as const).map((k) => ({
+        name: L(`metric.${k}`),
+        values: { row: metricRow[k]!, col: 1, rows: 1, cols: review.monthly.length },
+      })),
+    },
+    {
+      kind: "clusteredColumn",
+      title: L("chart.tiers"),
+      anchor: { row: monthHeader + 17, col: width + 1, rows: 16, cols: 8 },
+      categories: { row: tierHeader + 1, col: 0, rows: 4, cols: 1 },
+      series: [
+        { name: L("report.customerShare"), values: { row: tierHeader + 1, col: 2, rows: 4, cols: 1 } },
+        { name: L("report.salesShare"), values: { row: tierHeader + 1, col: 4, rows: 4, cols: 1 } },
+      ],
+    },
+  ];
+  return { sheet, rows, columnWidths: [26, 16, 16, 16, 16, 16, 16, 16, 14, 14, 14, 14, 14], charts, issuesRow };
+}
+
+function addActionList(review: Review, lang: Lang, add: (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[], userText?: number[]) => number): void {
+  const L = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+  if (review.actions.length === 0) {
+    add("note", [L("report.none")]);
+    return;
+  }
+  add("header", [
+    L("report.reason"),
+    L("report.customerId"),
+    L("report.customerName"),
+    L("report.salesperson"),
+    L("report.tier"),
+    L("report.change"),
+    L("report.recent"),
+    L("report.prior"),
+    L("report.lostAmount"),
+    L("report.lastVisit"),
+    L("report.visitDue"),
+    L("report.visitCost"),
+    L("report.costFlag"),
+  ]);
+  const formats: (NumberFormat | null)[] = [null, null, null, null, null, null, "money", "money", "money", "date", null, "money", null];
+  const c = review.customers;
+  for (const a of review.actions) {
+    const r = review.results[a.customer];
+    const overdue = (r.overdueDays ?? 0) > 0;
+    const due = r.due === null ? null : overdue ? L("due.overdue", { n: r.overdueDays! }) : dayToSerial(r.due);
+    add(
+      "body",
+      [
+        L(`reason.${a.reason}`),
+        c.ids[a.customer],
+        c.names[a.customer],
+        c.rep[a.customer] >= 0 ? review.reps.names[c.rep[a.customer]] : null,
+        r.tier,
+        L(`change.${r.change}`),
+        round2(r.recent),
+        round2(r.prior),
+        round2(r.prior - r.recent),
+        r.lastVisit === null ? null : dayToSerial(r.lastVisit),
+        due,
+        round2(r.visitCost),
+        r.costFlag ? L(`costFlag.${r.costFlag}`) : null,
+      ],
+      formats.map((f, k) => (k === 10 && !overdue && due !== null ? "date" : f)),
+      [1, 2, 3],
+    );
+  }
+}
+
+function activityCells(f: ActivityFigures): Cell[] {
+  return ACTIVITY_KEYS.map((k) => money(FORMAT[k])(f[k]));
+}
+
+function money(format: NumberFormat): (v: number | null) => Cell {
+  return (v) => (v === null ? null : format === "money" ? round2(v) : v);
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
+}
+
+/** Rows of the inputs that were not read (a required cell could not be read). */
+export function skippedRows(review: Review): number {
+  const d = review.detection;
+  const listed = review.customers.sheetRows.reduce((a, rows) => a + rows.length, 0);
+  return (
+    (d.orders ? d.orders.rowCount - review.inputs.orders.n : 0) +
+    (d.visits ? d.visits.rowCount - review.inputs.visits.n : 0) +
+    (d.costs ? d.costs.rowCount - review.inputs.costs.length : 0) +
+    (d.customers ? d.customers.rowCount - listed : 0)
+  );
+}

@@ -1,0 +1,98 @@
+import type { Cell } from "./_lib/cells";
+import type { OwnedColumn } from "./types";
+
+/** Number formats the review writes (SPEC: money `#,##0.00`, ratios `0.0%`, dates `yyyy-mm-dd`). */
+export const NUMBER_FORMATS = {
+  money: "#,##0.00",
+  percent: "0.0%",
+  date: "yyyy-mm-dd",
+  integer: "0",
+  decimal: "0.00",
+  general: "General",
+} as const;
+export type NumberFormat = keyof typeof NUMBER_FORMATS;
+
+/** One owned column to write into an input sheet. */
+export interface ColumnPlan {
+  /** Stable id of the output, e.g. "customer.tier". */
+  output: string;
+  header: string;
+  /** 0-based sheet column. */
+  col: number;
+  format: NumberFormat;
+  /** One value per sheet row from firstRow to lastRow; dates are Excel serials. */
+  values: Cell[];
+  /** Per-row format where a column mixes kinds (the visit-due column holds dates and text). */
+  cellFormats?: (NumberFormat | null)[];
+  /** Fills for exact text values (native conditional formats, so they show without the add-in). */
+  highlights?: Highlight[];
+}
+
+export interface Highlight {
+  text: string;
+  /** Fill and font colours as #RRGGBB. */
+  fill: string;
+  font: string;
+}
+
+/** Everything written into one input sheet. */
+export interface SheetPlan {
+  sheet: string;
+  table?: string;
+  /** 0-based sheet row of the header. */
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  columns: ColumnPlan[];
+}
+
+/** A sheet the review creates from scratch (the customer sheet of an order-only workbook). */
+export interface CreatedSheetPlan {
+  sheet: string;
+  header: string[];
+  rows: Cell[][];
+}
+
+export type RowStyle = "title" | "section" | "header" | "total" | "note" | "body";
+
+export interface ReportRow {
+  cells: Cell[];
+  formats?: (NumberFormat | null)[];
+  style: RowStyle;
+  /** Cells (by index) that hold text from the workbook, written as text whatever it looks like. */
+  userText?: number[];
+}
+
+/** A block of the report sheet in 0-based cells. */
+export interface RangeRef {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface ChartPlan {
+  kind: "stackedColumn" | "clusteredColumn";
+  title: string;
+  /** Where the chart stands, in cells. */
+  anchor: RangeRef;
+  categories: RangeRef;
+  series: { name: string; values: RangeRef }[];
+}
+
+export interface ReportPlan {
+  sheet: string;
+  rows: ReportRow[];
+  columnWidths: number[];
+  charts: ChartPlan[];
+  /** Where the data-issue table starts, so the pane can link to it. */
+  issuesRow: number;
+}
+
+export interface WritePlan {
+  created?: CreatedSheetPlan;
+  sheets: SheetPlan[];
+  report: ReportPlan;
+  /** Every column this run owns (to be recorded in the workbook). */
+  owned: OwnedColumn[];
+}

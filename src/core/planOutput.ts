@@ -1,0 +1,52 @@
+import { formatMonth } from "./_lib/dates";
+import { t, type Lang } from "../i18n";
+import { buildReportSheet } from "./buildReportSheet";
+import type { WritePlan } from "./output";
+import { planColumns } from "./planColumns";
+import type { Review } from "./runReview";
+import type { OwnedColumn } from "./types";
+
+export interface PlanOptions {
+  lang: Lang;
+  /** Columns recorded as owned by earlier runs. */
+  owned: readonly OwnedColumn[];
+  /** Names of every sheet in the workbook now. */
+  sheetNames: readonly string[];
+  /** Sheets an earlier run created (they may be replaced; a user's sheet never is). */
+  ownedSheets: readonly string[];
+  /** Shown in the title block; the core has no clock. */
+  generatedAt: string;
+}
+
+/**
+ * Everything a run writes: the owned columns of the input sheets, the created customer
+ * sheet (order-only workbooks) and the analysis sheet, named `月度分析 YYYY-MM` /
+ * `Review YYYY-MM` — or with a suffix when a user's sheet has that name.
+ */
+export function planOutput(review: Review, options: PlanOptions): WritePlan {
+  const { sheets, created } = planColumns(review, options.lang, options.owned);
+  const taken = new Set(options.sheetNames.filter((s) => !options.ownedSheets.includes(s)));
+  if (created) {
+    created.sheet = freeSheetName(created.sheet, taken);
+    sheets[0].sheet = created.sheet;
+    taken.add(created.sheet);
+  }
+  const reportName = freeSheetName(t(options.lang, "sheet.review", { month: formatMonth(review.month) }), taken);
+  const report = buildReportSheet(review, options.lang, reportName, options.generatedAt);
+  const owned: OwnedColumn[] = sheets.flatMap((s) => s.columns.map((c) => ({ sheet: s.sheet, col: c.col, header: c.header, output: c.output })));
+  const plan: WritePlan = { sheets, report, owned };
+  if (created) plan.created = created;
+  return plan;
+}
+
+/** A sheet name not taken by a user's sheet: `Review 2026-10`, else `Review 2026-10 (2)`, within Excel's 31 characters. */
+export function freeSheetName(name: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((s) => s.toLowerCase()));
+  const clean = name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31);
+  if (!lower.has(clean.toLowerCase())) return clean;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = clean.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}

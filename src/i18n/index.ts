@@ -1,0 +1,28 @@
+import { enUS } from "./en-US";
+import { zhCN } from "./zh-CN";
+
+export type Lang = "zh-CN" | "en-US";
+export const LANGS: readonly Lang[] = ["zh-CN", "en-US"];
+export type MessageKey = keyof typeof enUS;
+export type Messages = Record<MessageKey, string>;
+
+const TABLES: Record<Lang, Messages> = { "en-US": enUS, "zh-CN": zhCN };
+
+/** The messages of a language, for tests that check every key exists in every language. */
+export function messages(lang: Lang): Messages {
+  return TABLES[lang];
+}
+
+/**
+ * A user-visible string in the given language, with `{name}` placeholders filled.
+ * @example t("zh-CN", "due.overdue", { n: 5 }) === "逾期5天"
+ */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text = TABLES[lang][key] ?? TABLES["en-US"][key];
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** The language for an Office or system locale: Chinese locales get zh-CN, all others en-US. */
+export function langFor(locale: string | undefined): Lang {
+  return locale && /^zh\b/i.test(locale) ? "zh-CN" : "en-US";
+}
