@@ -89,10 +89,10 @@ export function buildReportSheet(review: Review, lang: Lang, sheet: string, gene
   add("section", [L("report.section.tiers")]);
   const tierHeader = add("header", [L("report.tier"), L("report.customers"), L("report.customerShare"), L("report.sales"), L("report.salesShare"), L("report.averageSales")]);
   const tierFormats: NumberFormat[] = ["general", "integer", "percent", "money", "percent", "money"];
-  for (const s of review.tiers) add("body", [s.tier, s.customers, s.customerShare, round2(s.sales), s.salesShare, s.averageSales === null ? null : round2(s.averageSales)], tierFormats);
+  for (const s of review.tiers) add("body", [s.tier, s.customers, s.customerShare, cleanMoney(s.sales), s.salesShare, s.averageSales === null ? null : cleanMoney(s.averageSales)], tierFormats);
   const totalCustomers = review.tiers.reduce((a, s) => a + s.customers, 0);
   const totalSales = review.tiers.reduce((a, s) => a + s.sales, 0);
-  add("total", [L("report.total"), totalCustomers, totalCustomers ? 1 : null, round2(totalSales), null, totalCustomers ? round2(totalSales / totalCustomers) : null], tierFormats);
+  add("total", [L("report.total"), totalCustomers, totalCustomers ? 1 : null, cleanMoney(totalSales), null, totalCustomers ? cleanMoney(totalSales / totalCustomers) : null], tierFormats);
   add("body", []);
 
   add("section", [L("report.section.actions")]);
@@ -105,7 +105,7 @@ export function buildReportSheet(review: Review, lang: Lang, sheet: string, gene
   else {
     add("header", [L("report.customerId"), L("report.customerName"), L("report.sales"), L("report.tier")]);
     for (const c of unmatched) {
-      add("body", [review.customers.ids[c], review.customers.names[c], round2(review.results[c].sales), review.results[c].tier], [null, null, "money", null], [0, 1]);
+      add("body", [review.customers.ids[c], review.customers.names[c], cleanMoney(review.results[c].sales), review.results[c].tier], [null, null, "money", null], [0, 1]);
     }
   }
   add("body", []);
@@ -182,12 +182,12 @@ function addActionList(review: Review, lang: Lang, add: (style: ReportRow["style
         c.rep[a.customer] >= 0 ? review.reps.names[c.rep[a.customer]] : null,
         r.tier,
         L(`change.${r.change}`),
-        round2(r.recent),
-        round2(r.prior),
-        round2(r.prior - r.recent),
+        cleanMoney(r.recent),
+        cleanMoney(r.prior),
+        cleanMoney(r.prior - r.recent),
         r.lastVisit === null ? null : dayToSerial(r.lastVisit),
         due,
-        round2(r.visitCost),
+        cleanMoney(r.visitCost),
         r.costFlag ? L(`costFlag.${r.costFlag}`) : null,
       ],
       formats.map((f, k) => (k === 10 && !overdue && due !== null ? "date" : f)),
@@ -201,11 +201,12 @@ function activityCells(f: ActivityFigures): Cell[] {
 }
 
 function money(format: NumberFormat): (v: number | null) => Cell {
-  return (v) => (v === null ? null : format === "money" ? round2(v) : v);
+  return (v) => (v === null ? null : format === "money" ? cleanMoney(v) : v);
 }
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
+/** Money at full precision, cleaned of the binary noise of long sums (see planColumns). */
+function cleanMoney(x: number): number {
+  return Number(x.toPrecision(15));
 }
 
 function pct(x: number): string {

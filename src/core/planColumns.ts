@@ -95,7 +95,7 @@ function plan(m: SheetMapping, owned: readonly OwnedColumn[], specs: ColumnSpec[
 function customerColumns(review: Review, lang: Lang): ColumnSpec[] {
   const r = review.results;
   const o = review.options;
-  const money = (x: number) => round2(x);
+  const money = (x: number) => cleanMoney(x);
   const changeColours: Highlight[] = [
     { text: t(lang, "change.Down"), fill: "#FFC7CE", font: "#9C0006" },
     { text: t(lang, "change.Lost"), fill: "#F4B084", font: "#833C0B" },
@@ -166,7 +166,7 @@ function visitColumns(review: Review, lang: Lang): ColumnSpec[] {
       format: "general",
       value: (i) => (monthOf(r[v.customer[i]].firstDay) < review.visitMonth[i] ? t(lang, "type.existing") : t(lang, "type.new")),
     },
-    { output: "visit.cost", header: t(lang, "header.visit.cost"), format: "money", value: (i) => round2(review.visitCost[i]) },
+    { output: "visit.cost", header: t(lang, "header.visit.cost"), format: "money", value: (i) => cleanMoney(review.visitCost[i]) },
   ];
 }
 
@@ -178,9 +178,12 @@ function monthOf(day: number): number {
   return Number.isNaN(day) ? NaN : monthOfDay(day);
 }
 
-/** Money written to a cell is rounded to the cent, so a sum's binary noise never shows. */
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
+/**
+ * Money is written at full precision (an allocated cost may hold fractions of a cent,
+ * and the cell format shows cents), cleaned of the binary noise of long sums (…99999997).
+ */
+function cleanMoney(x: number): number {
+  return Number(x.toPrecision(15));
 }
 
 function createCustomerSheet(review: Review, lang: Lang): CreatedSheetPlan {
