@@ -62,7 +62,7 @@ function detectGrid(grid: Grid, owned: Set<number>): SheetMapping | undefined {
 }
 
 /** Header texts of relative row `r`, indexed by 0-based sheet column. */
-function headerTexts(grid: Grid, r: number): string[] {
+export function headerTexts(grid: Grid, r: number): string[] {
   const out: string[] = [];
   const row = grid.values[r] ?? [];
   for (let c = 0; c < row.length; c++) out[grid.origin.col + c] = readText(row[c]) ?? "";
@@ -93,7 +93,7 @@ export function rankHeader(field: Field, header: string): number | undefined {
   return best;
 }
 
-function matchColumns(headers: readonly string[], role: Role, owned: Set<number>, firstCol: number) {
+export function matchColumns(headers: readonly string[], role: Role, owned: Set<number>, firstCol: number) {
   const used = new Set<number>();
   const fields: Partial<Record<Field, number>> = {};
   const monthly: number[] = [];
