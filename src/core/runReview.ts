@@ -75,7 +75,7 @@ export interface RunOptions extends Partial<ReviewOptions> {
 export function runReview(grids: readonly Grid[], options: RunOptions = {}): Review {
   const opts = withDefaults(options);
   const detection = detectSheets(grids, { owned: options.owned, overrides: opts.overrides });
-  if (!detection.orders) throw describeMissing(grids, detection);
+  if (!detection.orders) throw describeMissing(grids);
   const inputs = readInputs(grids, detection, opts);
   const { customers, orders, visits } = inputs;
   resolveRowReps(inputs);
