@@ -3,8 +3,9 @@ import { readFile, rename, rm, writeFile, mkdir } from "node:fs/promises";
 import { dirname, basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { addCharts } from "../adapters/xlsx/addCharts";
-import { analyzeWorkbook } from "../adapters/xlsx/analyzeWorkbook";
 import { loadWorkbook } from "../adapters/xlsx/readWorkbook";
+import { xlsxPort } from "../adapters/xlsx/xlsxPort";
+import { reviewWorkbook } from "../adapters/reviewWorkbook";
 import { MissingColumnError } from "../core/errors";
 import { langFor, t, type Lang } from "../i18n";
 import { summarize } from "./summarize";
@@ -40,7 +41,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
   }
   try {
     const workbook = await loadWorkbook(await readFile(input));
-    const result = analyzeWorkbook(workbook, { lang, month: args.values.month, generatedAt: timestamp(new Date()) });
+    const result = await reviewWorkbook(xlsxPort(workbook), { lang, month: args.values.month, generatedAt: timestamp(new Date()) });
     await writeAtomically(output, await addCharts(Buffer.from(await workbook.xlsx.writeBuffer()), result.plan.report));
     for (const line of summarize(result, lang, output)) out(line);
     return 0;

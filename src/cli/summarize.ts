@@ -2,10 +2,10 @@ import { formatDay, formatMonth } from "../core/_lib/dates";
 import { skippedRows } from "../core/buildReportSheet";
 import type { Role } from "../core/columns";
 import { t, type Lang } from "../i18n";
-import type { AnalyzeResult } from "../adapters/xlsx/analyzeWorkbook";
+import type { ReviewWorkbookResult } from "../adapters/reviewWorkbook";
 
 /** The short summary the command line prints after a run, one fact a line. */
-export function summarize({ review, plan }: AnalyzeResult, lang: Lang, outFile: string): string[] {
+export function summarize({ review, plan }: ReviewWorkbookResult, lang: Lang, outFile: string): string[] {
   const lines: string[] = [];
   const roles: Role[] = ["customers", "orders", "visits", "costs"];
   for (const role of roles) {

@@ -66,13 +66,12 @@ export function buildReportSheet(review: Review, lang: Lang, sheet: string, gene
 
   add("section", [L("report.section.monthly")]);
   const monthHeader = add("header", [L("report.metric"), ...review.monthly.map((m) => formatMonth(m.month)), L("report.vsPrev")]);
-  const metricRow: Partial<Record<MonthKey, number>> = {};
   for (const key of MONTH_KEYS) {
     const values = review.monthly.map((m) => m[key]);
     const last = values[values.length - 1];
     const prev = values[values.length - 2];
     const change = last === null || prev === null || prev === undefined || prev === 0 ? null : (last - prev) / Math.abs(prev);
-    metricRow[key] = add("body", [L(`metric.${key}`), ...values.map(money(FORMAT[key])), change], [null, ...values.map(() => FORMAT[key]), "percent"]);
+    add("body", [L(`metric.${key}`), ...values.map(money(FORMAT[key])), change], [null, ...values.map(() => FORMAT[key]), "percent"]);
   }
   add("body", []);
 
@@ -87,7 +86,7 @@ export function buildReportSheet(review: Review, lang: Lang, sheet: string, gene
   add("body", []);
 
   add("section", [L("report.section.tiers")]);
-  const tierHeader = add("header", [L("report.tier"), L("report.customers"), L("report.customerShare"), L("report.sales"), L("report.salesShare"), L("report.averageSales")]);
+  add("header", [L("report.tier"), L("report.customers"), L("report.customerShare"), L("report.sales"), L("report.salesShare"), L("report.averageSales")]);
   const tierFormats: NumberFormat[] = ["general", "integer", "percent", "money", "percent", "money"];
   for (const s of review.tiers) add("body", [s.tier, s.customers, s.customerShare, cleanMoney(s.sales), s.salesShare, s.averageSales === null ? null : cleanMoney(s.averageSales)], tierFormats);
   const totalCustomers = review.tiers.reduce((a, s) => a + s.customers, 0);
@@ -120,27 +119,34 @@ export function buildReportSheet(review: Review, lang: Lang, sheet: string, gene
     }
   }
 
+  // Chart data: compact blocks the charts read (first row categories, first column series names).
+  add("body", []);
+  add("section", [L("report.section.charts")]);
+  const amountBlock = add("header", [null, ...review.monthly.map((m) => formatMonth(m.month))]);
+  for (const k of ["amountNew", "amountExisting"] as const) {
+    add("body", [L(`metric.${k}`), ...review.monthly.map((m) => cleanMoney(m[k]))], [null, ...review.monthly.map((): NumberFormat => "money")]);
+  }
+  add("body", []);
+  const tierBlock = add("header", [null, L("report.customerShare"), L("report.salesShare")]);
+  for (const s of review.tiers) add("body", [s.tier, s.customerShare, s.salesShare], [null, "percent", "percent"]);
+
   const width = review.monthly.length + 2;
   const charts: ChartPlan[] = [
     {
       kind: "stackedColumn",
       title: L("chart.amount"),
       anchor: { row: monthHeader, col: width + 1, rows: 16, cols: 8 },
-      categories: { row: monthHeader, col: 1, rows: 1, cols: review.monthly.length },
-      series: (["amountNew", "amountExisting"] as const).map((k) => ({
-        name: L(`metric.${k}`),
-        values: { row: metricRow[k]!, col: 1, rows: 1, cols: review.monthly.length },
-      })),
+      source: { row: amountBlock, col: 0, rows: 3, cols: review.monthly.length + 1 },
+      seriesBy: "rows",
+      axisFormat: "#,##0",
     },
     {
       kind: "clusteredColumn",
       title: L("chart.tiers"),
       anchor: { row: monthHeader + 17, col: width + 1, rows: 16, cols: 8 },
-      categories: { row: tierHeader + 1, col: 0, rows: 4, cols: 1 },
-      series: [
-        { name: L("report.customerShare"), values: { row: tierHeader + 1, col: 2, rows: 4, cols: 1 } },
-        { name: L("report.salesShare"), values: { row: tierHeader + 1, col: 4, rows: 4, cols: 1 } },
-      ],
+      source: { row: tierBlock, col: 0, rows: 5, cols: 3 },
+      seriesBy: "columns",
+      axisFormat: "0%",
     },
   ];
   return { sheet, rows, columnWidths: [26, 16, 16, 16, 16, 16, 16, 16, 14, 14, 14, 14, 14], charts, issuesRow };

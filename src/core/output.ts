@@ -71,13 +71,20 @@ export interface RangeRef {
   cols: number;
 }
 
+/**
+ * A native chart over a block of the report: its first row holds the categories and its
+ * first column the series names (seriesBy "rows"), or the other way round ("columns"),
+ * which is how Excel reads a source range in both Office.js and the file format.
+ */
 export interface ChartPlan {
   kind: "stackedColumn" | "clusteredColumn";
   title: string;
   /** Where the chart stands, in cells. */
   anchor: RangeRef;
-  categories: RangeRef;
-  series: { name: string; values: RangeRef }[];
+  source: RangeRef;
+  seriesBy: "rows" | "columns";
+  /** Number format of the value axis. */
+  axisFormat: string;
 }
 
 export interface ReportPlan {

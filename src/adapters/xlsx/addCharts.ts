@@ -108,15 +108,32 @@ function anchorXml(a: RangeRef, rid: string, id: number, title: string): string 
   );
 }
 
+/** Categories and series of a chart's source block: first row/column as Excel reads it. */
+export function chartSeries(chart: ChartPlan): { categories: RangeRef; series: { name: RangeRef; values: RangeRef }[] } {
+  const { row, col, rows, cols } = chart.source;
+  if (chart.seriesBy === "rows") {
+    return {
+      categories: { row, col: col + 1, rows: 1, cols: cols - 1 },
+      series: Array.from({ length: rows - 1 }, (_, i) => ({ name: { row: row + 1 + i, col, rows: 1, cols: 1 }, values: { row: row + 1 + i, col: col + 1, rows: 1, cols: cols - 1 } })),
+    };
+  }
+  return {
+    categories: { row: row + 1, col, rows: rows - 1, cols: 1 },
+    series: Array.from({ length: cols - 1 }, (_, i) => ({ name: { row, col: col + 1 + i, rows: 1, cols: 1 }, values: { row: row + 1, col: col + 1 + i, rows: rows - 1, cols: 1 } })),
+  };
+}
+
 function chartXml(chart: ChartPlan, report: ReportPlan): string {
   const stacked = chart.kind === "stackedColumn";
-  const cats = cellsOf(report, chart.categories);
-  const series = chart.series
+  const { categories, series: parts } = chartSeries(chart);
+  const cats = cellsOf(report, categories);
+  const series = parts
     .map((s, i) => {
       const vals = cellsOf(report, s.values);
+      const name = cellsOf(report, s.name)[0];
       return (
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
-        `<c:cat><c:strRef><c:f>${escapeXml(ref(report.sheet, chart.categories))}</c:f>${strCache(cats)}</c:strRef></c:cat>` +
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:strRef><c:f>${escapeXml(ref(report.sheet, s.name))}</c:f>${strCache([name])}</c:strRef></c:tx>` +
+        `<c:cat><c:strRef><c:f>${escapeXml(ref(report.sheet, categories))}</c:f>${strCache(cats)}</c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${escapeXml(ref(report.sheet, s.values))}</c:f>${numCache(vals)}</c:numRef></c:val></c:ser>`
       );
     })
@@ -127,7 +144,7 @@ function chartXml(chart: ChartPlan, report: ReportPlan): string {
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${series}` +
     `${stacked ? '<c:gapWidth val="80"/><c:overlap val="100"/>' : '<c:gapWidth val="150"/>'}<c:axId val="1001"/><c:axId val="1002"/></c:barChart>` +
     `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
-    `<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${stacked ? "#,##0" : "0%"}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(chart.axisFormat)}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }

@@ -1,0 +1,23 @@
+import type { WritePlan } from "../core/output";
+import type { WorkbookRecord } from "../core/record";
+import type { Grid } from "../core/types";
+
+/** Progress of a run, for the pane's progress bar: a stage and how far through it. */
+export interface Progress {
+  stage: "read" | "compute" | "write";
+  done: number;
+  total: number;
+}
+
+/**
+ * What both adapters (.xlsx files and Office.js) give the review: read the workbook's
+ * grids and record, write a plan. The review never knows where the data came from.
+ */
+export interface WorkbookPort {
+  /** Sheet names in order, and the record of earlier runs (empty when none). */
+  readMeta(): Promise<{ sheetNames: string[]; record: WorkbookRecord }>;
+  /** Every table and every table-less sheet's used range, but the sheets named in `skip`. */
+  readGrids(skip: ReadonlySet<string>, onProgress?: (p: Progress) => void): Promise<Grid[]>;
+  /** Writes the plan and the record; removes `replaceSheets` (review sheets an earlier run made) first. */
+  write(plan: WritePlan, record: WorkbookRecord, replaceSheets: readonly string[], onProgress?: (p: Progress) => void): Promise<void>;
+}
