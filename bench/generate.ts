@@ -5,7 +5,8 @@ import type { Cell, Grid } from "../src/core/types";
  * engine benchmark: a customer sheet, an order sheet that fills Excel's 1,048,576 rows,
  * a visit sheet and a monthly cost sheet. Like real exports, ~10% of dates and amounts
  * are text (`2024年3月5日`, `¥1,234.50`), a few cells are unreadable, some order ids
- * span two rows, and each cell holds its own string (as Office.js and the .xlsx reader give).
+ * span two rows, a few rows are blank or padded with spaces, and each cell holds its own
+ * string (as Office.js gives).
  */
 
 /** Full-size row counts; `scale` divides them (1/8 → 131,072 order rows). */
@@ -95,6 +96,7 @@ export function generateWorkbook(scale = 1, seed = 20261031): BenchWorkbook {
   const pickCustomer = () => Math.min(nCustomers - 1, Math.floor(nCustomers * rnd() ** 3));
   const orders: Cell[][] = [["订单号", "订单日期", "客户编号", "金额", "毛利"]];
   for (let orderNo = 1; orders.length <= nOrders; orderNo++) {
+    if (rnd() < 0.0005) orders.push(["", " ", null, "", null]); // a blank row, skipped silently
     const lines = rnd() < 0.15 ? 2 : 1; // some orders span two rows
     const day = FIRST_SERIAL + Math.floor(rnd() * DAYS);
     const c = rnd() < 0.001 ? nCustomers + Math.floor(rnd() * 50) : pickCustomer(); // a few unknown customers
@@ -115,7 +117,7 @@ export function generateWorkbook(scale = 1, seed = 20261031): BenchWorkbook {
     const c = pickCustomer();
     const own = rnd() < 0.8 ? repOf[c] : Math.floor(rnd() * nReps);
     const cost = rnd() < 0.4 ? null : amountCell(Math.round(rnd() * 300 * 100) / 100, rnd);
-    visits.push([spoil(dateCell(FIRST_SERIAL + Math.floor(rnd() * DAYS), rnd), rnd, "上周"), `C${pad(c + 1, 6)}`, rnd() < 0.05 ? null : reps[own], cost]);
+    visits.push([spoil(dateCell(FIRST_SERIAL + Math.floor(rnd() * DAYS), rnd), rnd, "上周"), rnd() < 0.01 ? ` C${pad(c + 1, 6)}　` : `C${pad(c + 1, 6)}`, rnd() < 0.05 ? null : reps[own], cost]);
   }
 
   const costs: Cell[][] = [["月份", "业务员", "工资", "提成", "差旅费"]];

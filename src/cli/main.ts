@@ -6,7 +6,8 @@ import { addCharts } from "../adapters/xlsx/addCharts";
 import { loadWorkbook } from "../adapters/xlsx/readWorkbook";
 import { xlsxPort } from "../adapters/xlsx/xlsxPort";
 import { reviewWorkbook } from "../adapters/reviewWorkbook";
-import { MissingColumnError } from "../core/errors";
+import { MissingColumnError, NoReadableRowsError } from "../core/errors";
+import { describeMissingColumn, describeNoRows } from "../adapters/describeErrors";
 import { langFor, t, type Lang } from "../i18n";
 import { summarize } from "./summarize";
 
@@ -50,21 +51,16 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
       err(describeMissingColumn(e, lang));
       return 2;
     }
+    if (e instanceof NoReadableRowsError) {
+      err(describeNoRows(e, lang));
+      return 2;
+    }
     if (e instanceof RangeError) {
       err(e.message);
       return 2;
     }
     throw e;
   }
-}
-
-function describeMissingColumn(e: MissingColumnError, lang: Lang): string {
-  const fields = e.missing.map((group) => group.map((f) => t(lang, `field.${f}`)).join(" / ")).join(", ");
-  const lines = [t(lang, "error.missingColumn", { role: t(lang, `role.${e.role}`), fields })];
-  for (const s of e.seen) {
-    lines.push(t(lang, "error.sheetSeen", { sheet: s.sheet, row: s.headerRow + 1, headers: s.headers.join(", ") || t(lang, "error.noHeaders") }));
-  }
-  return lines.join("\n");
 }
 
 /** Writes beside the target and renames, so a crash never leaves a half-written file. */

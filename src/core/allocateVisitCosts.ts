@@ -1,4 +1,5 @@
 import { monthOfDay } from "./_lib/dates";
+import { monthLocator } from "./_lib/months";
 import type { CostRow, VisitRows } from "./readInputs";
 
 export interface VisitCosts {
@@ -20,20 +21,32 @@ export interface VisitCosts {
  * @example 2 visits by 张伟 in 2026-10 (own 100, 0) and 6000 of monthly costs → 3100, 3000
  */
 export function allocateVisitCosts(visits: VisitRows, costs: readonly CostRow[], asOf: number, hasCostData: boolean, defaultCost: number): VisitCosts {
-  const month = new Int32Array(visits.n);
-  const count = new Map<string, number>();
-  for (let i = 0; i < visits.n; i++) {
-    month[i] = monthOfDay(visits.day[i]);
-    if (visits.day[i] > asOf || visits.rep[i] < 0) continue;
-    const key = `${visits.rep[i]}|${month[i]}`;
-    count.set(key, (count.get(key) ?? 0) + 1);
-  }
+  const month = visitMonths(visits);
   const monthlyByRepMonth = new Map<string, number>();
   const monthlyByMonth = new Map<number, number>();
+  // The per-visit loops find a salesperson's month by number (rep, then month) in `slots`,
+  // not by building a "rep|month" string per row; pool[slot] mirrors monthlyByRepMonth.
+  const slots = new Map<number, Map<number, number>>();
+  const pool: number[] = [];
   for (const row of costs) {
     const key = `${row.rep}|${row.month}`;
-    monthlyByRepMonth.set(key, (monthlyByRepMonth.get(key) ?? 0) + row.amount);
+    const total = (monthlyByRepMonth.get(key) ?? 0) + row.amount;
+    monthlyByRepMonth.set(key, total);
     monthlyByMonth.set(row.month, (monthlyByMonth.get(row.month) ?? 0) + row.amount);
+    let byMonth = slots.get(row.rep);
+    if (!byMonth) slots.set(row.rep, (byMonth = new Map()));
+    const s = byMonth.get(row.month) ?? pool.length;
+    byMonth.set(row.month, s);
+    pool[s] = total;
+  }
+  const slot = new Int32Array(visits.n).fill(-1);
+  const count = new Float64Array(pool.length);
+  for (let i = 0; i < visits.n; i++) {
+    if (visits.day[i] > asOf || visits.rep[i] < 0) continue;
+    const s = slots.get(visits.rep[i])?.get(month[i]);
+    if (s === undefined) continue;
+    slot[i] = s;
+    count[s]++;
   }
   const allocated = new Float64Array(visits.n);
   for (let i = 0; i < visits.n; i++) {
@@ -42,9 +55,25 @@ export function allocateVisitCosts(visits: VisitRows, costs: readonly CostRow[],
       allocated[i] = defaultCost;
       continue;
     }
-    const key = `${visits.rep[i]}|${month[i]}`;
-    const pool = monthlyByRepMonth.get(key);
-    allocated[i] = visits.cost[i] + (pool !== undefined && visits.rep[i] >= 0 ? pool / count.get(key)! : 0);
+    const s = slot[i];
+    allocated[i] = visits.cost[i] + (s >= 0 ? pool[s] / count[s] : 0);
   }
   return { allocated, month, monthlyByMonth, monthlyByRepMonth };
+}
+
+/** Month index of each visit, placed without a Date per row. */
+function visitMonths(visits: VisitRows): Int32Array {
+  const month = new Int32Array(visits.n);
+  if (visits.n === 0) return month;
+  let lo = visits.day[0];
+  let hi = lo;
+  for (let i = 1; i < visits.n; i++) {
+    const d = visits.day[i];
+    if (d < lo) lo = d;
+    else if (d > hi) hi = d;
+  }
+  const first = monthOfDay(lo);
+  const locate = monthLocator(first, monthOfDay(hi) - first + 1);
+  for (let i = 0; i < visits.n; i++) month[i] = first + locate(visits.day[i]);
+  return month;
 }

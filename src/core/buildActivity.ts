@@ -29,9 +29,12 @@ export const ACTIVITY_KEYS: readonly (keyof ActivityFigures)[] = [
   "costRatio",
 ];
 
+const REP_SPAN = 2 ** 24;
+
 /** Collects one group's visits, orders and costs; `figures()` derives the twelve figures. */
 export class ActivityTally {
-  private readonly days = new Set<string>();
+  /** Distinct (salesperson, date) pairs, as the number day × 2^24 + rep + 1 (see addVisit). */
+  private readonly days = new Set<number>();
   private readonly orderIds = new Set<number>();
   private rowsWithoutId = 0;
   visits = 0;
@@ -41,7 +44,9 @@ export class ActivityTally {
   directCost = 0;
 
   addVisit(rep: number, day: number, isNew: boolean, directCost: number): void {
-    this.days.add(`${rep}|${day}`);
+    // A number, not a "rep|day" string per visit: rep + 1 < 2^24 (ids come from at most a few
+    // million rows) and |day| < 2^22, so the pair is exact and unique well within 2^53.
+    this.days.add(day * REP_SPAN + rep + 1);
     this.visits++;
     if (isNew) this.visitsNew++;
     this.directCost += directCost;

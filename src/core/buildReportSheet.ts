@@ -36,7 +36,7 @@ const FORMAT: Record<MonthKey, NumberFormat> = {
  * unmatched customers, data issues; two native charts stand to the right.
  * `generatedAt` is passed in: the core has no clock.
  */
-export function buildReportSheet(review: Review, lang: Lang, sheet: string, generatedAt: string): ReportPlan {
+export function buildReportSheet(review: Review, lang: Lang, sheet: string, generatedAt: string, created?: { sheet: string; rows: number }): ReportPlan {
   const rows: ReportRow[] = [];
   const add = (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[], userText?: number[]) => {
     const row: ReportRow = { style, cells };
@@ -53,9 +53,13 @@ export function buildReportSheet(review: Review, lang: Lang, sheet: string, gene
   add("body", [L("report.month"), month]);
   add("body", [L("report.asOf"), dayToSerial(review.asOf)], [null, "date"]);
   const roles: Role[] = ["customers", "orders", "visits", "costs"];
-  roles.forEach((role, k) => {
-    const m = review.detection[role];
-    if (m) add("body", [k === 0 ? L("report.sheetsRead") : null, L("report.sheetLine", { role: L(`role.${role}`), sheet: m.sheet, rows: m.rowCount })], undefined, [1]);
+  let firstLine = true;
+  roles.forEach((role) => {
+    // A created customer sheet is listed as the next run, which reads it, will list it.
+    const m = review.detection[role] ?? (role === "customers" && created ? { sheet: created.sheet, rowCount: created.rows } : undefined);
+    if (!m) return;
+    add("body", [firstLine ? L("report.sheetsRead") : null, L("report.sheetLine", { role: L(`role.${role}`), sheet: m.sheet, rows: m.rowCount })], undefined, [1]);
+    firstLine = false;
   });
   add("body", [L("report.rowsSkipped"), skippedRows(review)], [null, "integer"]);
   add("body", [L("report.rowsAfterAsOf"), review.ignoredAfterAsOf.orders + review.ignoredAfterAsOf.visits], [null, "integer"]);
@@ -98,7 +102,8 @@ export function buildReportSheet(review: Review, lang: Lang, sheet: string, gene
   addActionList(review, lang, add);
   add("body", []);
 
-  const unmatched = review.results.map((_, c) => c).filter((c) => review.customers.isUnmatched(c));
+  // Without a customer sheet, the one created from the orders lists everybody: nobody is unmatched.
+  const unmatched = review.detection.customers ? review.results.map((_, c) => c).filter((c) => review.customers.isUnmatched(c)) : [];
   add("section", [L("report.section.unmatched")]);
   if (unmatched.length === 0) add("note", [L("report.none")]);
   else {

@@ -18,6 +18,8 @@ export class CustomerTable {
   /** Visit count and visit cost typed in the customer sheet (used only without a visit sheet), NaN when none. */
   readonly sheetVisits: number[] = [];
   readonly sheetVisitCost: number[] = [];
+  /** Folded key of each customer (see sortKey), kept since tiering asks for every one. */
+  private readonly sortKeys: string[] = [];
   private readonly byId = new Map<string, number>();
   private readonly byName = new Map<string, number>();
   /** Memo of raw cell text → customer, since the same ids repeat on thousands of rows. */
@@ -38,7 +40,7 @@ export class CustomerTable {
 
   /** Sort key for ties: folded id or name. */
   sortKey(c: number): string {
-    return customerKey(this.key(c));
+    return this.sortKeys[c];
   }
 
   isUnmatched(c: number): boolean {
@@ -73,7 +75,13 @@ export class CustomerTable {
       if (memo !== undefined) return memo;
       const key = customerKey(id);
       let c = this.byId.get(key);
+      // A listed customer without an id is matched by name (ids only decide where both sides have one).
+      if (c === undefined && name !== null) {
+        const byName = this.byName.get(customerKey(name));
+        if (byName !== undefined && this.ids[byName] === null && this.sheetRows[byName].length > 0) c = byName;
+      }
       if (c === undefined) c = this.create(id, name);
+      this.byId.set(key, c);
       this.rawId.set(id, c);
       return c;
     }
@@ -96,8 +104,11 @@ export class CustomerTable {
     this.sheetRows.push([]);
     this.sheetVisits.push(NaN);
     this.sheetVisitCost.push(NaN);
-    if (id !== null) this.byId.set(customerKey(id), index);
-    if (name !== null && !this.byName.has(customerKey(name))) this.byName.set(customerKey(name), index);
+    const idKey = id === null ? null : customerKey(id);
+    const nameKey = name === null ? null : customerKey(name);
+    this.sortKeys.push(idKey ?? nameKey ?? "");
+    if (idKey !== null) this.byId.set(idKey, index);
+    if (nameKey !== null && !this.byName.has(nameKey)) this.byName.set(nameKey, index);
     return index;
   }
 }

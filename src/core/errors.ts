@@ -1,4 +1,5 @@
 import type { Field, Role } from "./columns";
+import type { CellIssue } from "./types";
 
 /** What a sheet's header row held when a required column was not found. */
 export interface SheetSeen {
@@ -19,5 +20,19 @@ export class MissingColumnError extends Error {
   ) {
     super(`No ${role} sheet: missing ${missing.map((g) => g.join(" or ")).join(", ")} (looked in ${seen.map((s) => s.sheet).join(", ") || "no sheets"})`);
     this.name = "MissingColumnError";
+  }
+}
+
+/**
+ * No row of the order sheet could be read and nothing else dates the review, so there is
+ * no month to review. Carries the data issues that say why each row was skipped.
+ */
+export class NoReadableRowsError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly issues: readonly CellIssue[],
+  ) {
+    super(`No row of the order sheet ${sheet} could be read (${issues.length} data issues)`);
+    this.name = "NoReadableRowsError";
   }
 }

@@ -32,7 +32,7 @@ export function planOutput(review: Review, options: PlanOptions): WritePlan {
     taken.add(created.sheet);
   }
   const reportName = freeSheetName(t(options.lang, "sheet.review", { month: formatMonth(review.month) }), taken);
-  const report = buildReportSheet(review, options.lang, reportName, options.generatedAt);
+  const report = buildReportSheet(review, options.lang, reportName, options.generatedAt, created && { sheet: created.sheet, rows: created.rows.length });
   const owned: OwnedColumn[] = sheets.flatMap((s) => s.columns.map((c) => ({ sheet: s.sheet, col: c.col, header: c.header, output: c.output })));
   const plan: WritePlan = { sheets, report, owned };
   if (created) plan.created = created;

@@ -106,10 +106,7 @@ describe("readInputs", () => {
     expect([Array.from(r.orders.customer), r.customers.size]).toEqual([[0], 1]);
   });
 
-  // BUG: a customer-sheet row with a blank id in a sheet that has an id column is never matched by
-  // name: an order row with id "C2" and name "乙公司" creates a second, unmatched "乙公司" (customer 2)
-  // instead of matching the listed 乙公司 (SPEC: match by id only "where both sides have ids, else by name").
-  it.skip("matches by name a listed customer that has no id", () => {
+  it("matches by name a listed customer that has no id", () => {
     const r = read([
       customers([
         ["C1", "甲公司", "张伟", null, null],

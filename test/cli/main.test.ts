@@ -94,6 +94,13 @@ describe("analyze (command line)", () => {
       expect(r.err).toBe('No Orders sheet found: it needs customer ID / customer name.\nSheet "Orders" row 1 has: Order Date, Amount');
     });
 
+    it("stops with one message when no order row can be read", async () => {
+      const input = await workbookFile(dir, "invalid-no-dates.xlsx", { Orders: [["Order Date", "Customer", "Amount"], ["next Tuesday", "A", 1]] });
+      const r = await run([input, "--out", join(dir, "out.xlsx"), "--lang", "en-US"]);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe('No row of the order sheet "Orders" could be read (1 data issues; the first: Orders!A2 Not a date). Fix those cells, or choose the review month.');
+    });
+
     it("completes on bad rows and reports them", async () => {
       const input = await workbookFile(dir, "invalid-rows.xlsx", {
         Orders: [

@@ -1,6 +1,7 @@
 import { toA1 } from "../../core/_lib/a1";
 import { formatDay, formatMonth } from "../../core/_lib/dates";
-import { MissingColumnError } from "../../core/errors";
+import { MissingColumnError, NoReadableRowsError } from "../../core/errors";
+import { describeMissingColumn, describeNoRows } from "../describeErrors";
 import { runReview, type Review } from "../../core/runReview";
 import { RECORD_SHEET } from "../../core/record";
 import type { WritePlan } from "../../core/output";
@@ -50,7 +51,7 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
           }
         } catch (e) {
           if (!(e instanceof MissingColumnError)) throw e;
-          inspection.missing = missingText(e, lang);
+          inspection.missing = describeMissingColumn(e, lang);
         }
         return inspection;
       });
@@ -71,7 +72,8 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
         const summary = env.isSetSupported("ExcelApi", "1.20") ? await excel.run({ mergeUndoGroup: true } as Excel.RunOptions, batch) : await excel.run(batch);
         return { ok: true, summary };
       } catch (e) {
-        if (e instanceof MissingColumnError) return { ok: false, code: "MissingColumn", message: missingText(e, request.lang) };
+        if (e instanceof MissingColumnError) return { ok: false, code: "MissingColumn", message: describeMissingColumn(e, request.lang) };
+        if (e instanceof NoReadableRowsError) return { ok: false, code: "NoReadableRows", message: describeNoRows(e, request.lang) };
         if (e instanceof RangeError) return { ok: false, code: "BadSetting", message: e.message };
         const problem = describeOfficeError(e, request.lang);
         return { ok: false, code: problem.code, message: problem.message };
@@ -87,13 +89,6 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
       });
     },
   };
-}
-
-function missingText(e: MissingColumnError, lang: Lang): string {
-  const fields = e.missing.map((g) => g.map((f) => t(lang, `field.${f}`)).join(" / ")).join(", ");
-  const lines = [t(lang, "error.missingColumn", { role: t(lang, `role.${e.role}`), fields })];
-  for (const s of e.seen) lines.push(t(lang, "error.sheetSeen", { sheet: s.sheet, row: s.headerRow + 1, headers: s.headers.join(", ") || t(lang, "error.noHeaders") }));
-  return lines.join("\n");
 }
 
 /** What the pane shows after a run: tier counts, the action list with where each customer is, the data issues. */
