@@ -401,7 +401,8 @@ class Mismatches {
 
     it("labels the sheets read in the title block", () => {
       const ws = sheet();
-      expect(ws.rows[rowOf(ws, "读取的表")][1]).toBe("订单表：订单，10000 行");
+      const r = rowOf(ws, "读取的表");
+      expect([ws.rows[r][1], ws.rows[r + 1][0], ws.rows[r + 1][1]]).toEqual(["客户表：客户表，790 行", null, "订单表：订单，10000 行"]);
     });
 
     it("writes the tier summary", () => {
