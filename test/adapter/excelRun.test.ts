@@ -1,0 +1,60 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createExcelHost } from "../../src/adapters/excel/excelHost";
+import { main } from "../../src/cli/main";
+import type { Cell } from "../../src/core/_lib/cells";
+import { RECORD_SHEET } from "../../src/core/record";
+import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
+import { modelFromFile } from "../excel-double/fromExcelJS";
+import { dumpWorkbook } from "../support/readBack";
+
+const SHARED = join(__dirname, "../../../shared/samples");
+const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
+
+/** Sheet values without trailing blanks, "" and null alike, so two readers' used ranges compare. */
+function normalise(values: Cell[][], origin: { row: number; col: number }): Cell[][] {
+  const out: Cell[][] = [];
+  values.forEach((row, r) => {
+    const full: Cell[] = [];
+    for (let c = 0; c < origin.col; c++) full.push(null);
+    for (const v of row) full.push(v === "" ? null : v === 0 ? 0 : v); // -0 and 0 are one value in a cell
+    while (full.length > 0 && full[full.length - 1] === null) full.pop();
+    out[origin.row + r] = full;
+  });
+  for (let r = 0; r < out.length; r++) out[r] ??= [];
+  while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+describe.each([
+  { file: "销售台账-示例.xlsx", lang: "zh-CN" as const, generated: "生成时间" },
+  { file: "sales-ledger-sample.xlsx", lang: "en-US" as const, generated: "Generated" },
+])("the Office.js adapter on $file", ({ file, lang, generated }) => {
+  it("writes exactly what the command line writes for the same input", async () => {
+    const model = await modelFromFile(join(SHARED, file));
+    const double = createExcelDouble(model);
+    const outcome = await createExcelHost(asExcel(double), env).run({ lang, settings: {} }, () => undefined);
+    expect(outcome.ok).toBe(true);
+
+    const out = join(mkdtempSync(join(tmpdir(), "adapter-")), "cli.xlsx");
+    expect(await main([join(SHARED, file), "--out", out, "--lang", lang], () => undefined, () => undefined)).toBe(0);
+    const cli = await dumpWorkbook(out);
+
+    const names = model.sheets.map((s) => s.name);
+    expect(names).toEqual([...cli.keys()]);
+    for (const name of names) {
+      const fromExcel = model.sheetValues(name);
+      let excelRows = normalise(fromExcel.values as Cell[][], fromExcel.origin);
+      let cliRows = normalise(cli.get(name)!.rows, { row: 0, col: 0 });
+      if (name.startsWith(lang === "zh-CN" ? "月度分析" : "Review")) {
+        const drop = (rows: Cell[][]) => rows.filter((r) => r[0] !== generated);
+        excelRows = drop(excelRows);
+        cliRows = drop(cliRows);
+      }
+      if (name === RECORD_SHEET) continue;
+      expect({ name, rows: excelRows }).toEqual({ name, rows: cliRows });
+    }
+    expect(model.sheets.find((s) => s.name === RECORD_SHEET)?.visibility).toBe("VeryHidden");
+  });
+});
