@@ -1,0 +1,118 @@
+import { Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Text } from "@fluentui/react-components";
+import type { Dispatch } from "react";
+import type { Field as FieldName, Role } from "../core/columns";
+import { t, type Lang } from "../i18n";
+import { useDetectedSectionStyles } from "./DetectedSection.styles";
+import type { Inspection } from "./host";
+import type { MappingAction, MappingState } from "./mappingState";
+import { NOT_USED, useDetectedSection } from "./useDetectedSection";
+
+export interface DetectedSectionProps {
+  lang: Lang;
+  inspection: Inspection | undefined;
+  mapping: MappingState;
+  problems: Partial<Record<Role, FieldName[][]>>;
+  onChange: Dispatch<MappingAction>;
+  disabled: boolean;
+}
+
+/** What was detected: each role's sheet and columns, every one changeable. */
+export function DetectedSection({ lang, inspection, mapping, problems, onChange, disabled }: DetectedSectionProps) {
+  const styles = useDetectedSectionStyles();
+  const { roles, sheets, createsCustomers, customersSheet } = useDetectedSection(mapping, inspection, lang, problems);
+  return (
+    <div className={styles.root} data-testid="detected">
+      <Text className={styles.note}>{t(lang, "pane.detected.intro")}</Text>
+      {inspection?.missing !== undefined && mapping.orders.sheet === null && (
+        <MessageBar intent="error" layout="multiline" data-testid="missing-message">
+          <MessageBarBody>
+            <MessageBarTitle>{t(lang, "pane.detected.missingTitle")}</MessageBarTitle>
+            <span className={styles.multiline}>{inspection.missing}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {roles.map((r) => (
+        <section key={r.role} className={styles.role} aria-label={r.sheetLabel} data-testid={`role-${r.role}`}>
+          <Field label={r.sheetLabel} hint={r.info}>
+            <Dropdown
+              className={styles.dropdown}
+              data-testid={`sheet-${r.role}`}
+              value={r.sheet ?? ""}
+              placeholder={t(lang, "pane.detected.notFound")}
+              selectedOptions={r.sheet === null ? [] : [r.sheet]}
+              disabled={disabled}
+              onOptionSelect={(_, data) => data.optionValue && onChange({ type: "sheet", role: r.role, sheet: data.optionValue })}
+            >
+              {sheets.map((s) => (
+                <Option key={s} value={s}>
+                  {s}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          {r.sheet === null && r.role !== "orders" && r.role !== "customers" && <Text className={styles.note}>{t(lang, "pane.detected.optional")}</Text>}
+          {r.role === "customers" && createsCustomers && (
+            <MessageBar intent="info" layout="multiline" data-testid="create-customers">
+              <MessageBarBody>{t(lang, "pane.detected.createCustomers", { sheet: customersSheet })}</MessageBarBody>
+            </MessageBar>
+          )}
+          {r.autoColumns && <Text className={styles.note}>{t(lang, "pane.detected.autoColumns")}</Text>}
+          {r.missing && (
+            <MessageBar intent="error" layout="multiline" data-testid={`missing-${r.role}`}>
+              <MessageBarBody>
+                <MessageBarTitle>{t(lang, "pane.detected.missingTitle")}</MessageBarTitle>
+                {r.missing}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {r.fields.length > 0 && (
+            <div className={styles.columns}>
+              {r.fields.map((f) => (
+                <FieldRow key={f.field} f={f} r={r.role} options={r.columnOptions} disabled={disabled} onChange={onChange} className={styles.dropdown} />
+              ))}
+            </div>
+          )}
+          {r.monthly && <Text className={styles.note}>{r.monthly}</Text>}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+interface FieldRowProps {
+  f: ReturnType<typeof useDetectedSection>["roles"][number]["fields"][number];
+  r: Role;
+  options: { value: string; text: string }[];
+  disabled: boolean;
+  onChange: Dispatch<MappingAction>;
+  className: string;
+}
+
+function FieldRow({ f, r, options, disabled, onChange, className }: FieldRowProps) {
+  return (
+    <>
+      <Text as="span" aria-hidden>
+        {f.label}
+      </Text>
+      <Dropdown
+        className={className}
+        data-testid={f.testId}
+        aria-label={f.ariaLabel}
+        value={f.text}
+        selectedOptions={[f.value]}
+        disabled={disabled}
+        size="small"
+        onOptionSelect={(_, data) => {
+          if (data.optionValue === undefined) return;
+          onChange({ type: "column", role: r, field: f.field, col: data.optionValue === NOT_USED ? null : Number(data.optionValue) });
+        }}
+      >
+        {options.map((o) => (
+          <Option key={o.value} value={o.value}>
+            {o.text}
+          </Option>
+        ))}
+      </Dropdown>
+    </>
+  );
+}

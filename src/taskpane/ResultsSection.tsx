@@ -1,0 +1,148 @@
+import { Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Text } from "@fluentui/react-components";
+import { TIERS } from "../core/options";
+import { t, type Lang } from "../i18n";
+import { actionLabel, cellRef, issueLabel } from "./describeResults";
+import type { ReviewHost, RunSummary } from "./host";
+import { useResultsSectionStyles } from "./ResultsSection.styles";
+import { useResultsSection } from "./useResultsSection";
+
+export interface ResultsSectionProps {
+  lang: Lang;
+  summary: RunSummary;
+  host: ReviewHost;
+}
+
+/** A run's result: tier counts, the action list, the data issues and the analysis sheet; rows select their cell. */
+export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
+  const styles = useResultsSectionStyles();
+  const { select, selectError, dismiss } = useResultsSection(host, lang);
+  return (
+    <section className={styles.root} aria-labelledby="results-title" data-testid="results">
+      <div>
+        <Subtitle2 as="h2" id="results-title">
+          {t(lang, "pane.results.title", { month: summary.month })}
+        </Subtitle2>
+        <Text block className={styles.muted}>
+          {t(lang, "pane.results.asOf", { date: summary.asOf })}
+        </Text>
+      </div>
+      {selectError && (
+        <MessageBar intent="warning" layout="multiline" data-testid="select-error">
+          <MessageBarBody>{selectError}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={dismiss}>
+              {t(lang, "pane.results.dismiss")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <Text>
+        {t(lang, "pane.results.report")}{" "}
+        <Link as="button" data-testid="report-link" aria-label={t(lang, "pane.results.reportLink", { sheet: summary.reportSheet })} onClick={() => void select(summary.reportSheet, "A1")}>
+          {summary.reportSheet}
+        </Link>
+      </Text>
+      {summary.createdSheet && (
+        <MessageBar intent="info" layout="multiline" data-testid="created-sheet">
+          <MessageBarBody>{t(lang, "pane.results.created", { sheet: summary.createdSheet })}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div>
+        <Subtitle2 as="h3">{t(lang, "pane.results.tiers")}</Subtitle2>
+        <ul className={styles.tiers}>
+          {TIERS.map((tier) => (
+            <li key={tier} className={styles.tier} data-testid={`tier-count-${tier}`} aria-label={t(lang, "pane.results.tierCount", { tier, n: summary.tiers[tier] })}>
+              <Text className={styles.badge} aria-hidden>
+                {tier}
+              </Text>
+              <Text size={500} aria-hidden>
+                {summary.tiers[tier]}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div>
+        <Subtitle2 as="h3" id="actions-title">
+          {t(lang, "pane.results.actions", { n: summary.actions.length })}
+        </Subtitle2>
+        {summary.actions.length === 0 ? (
+          <Text block className={styles.muted}>
+            {t(lang, "pane.results.noActions")}
+          </Text>
+        ) : (
+          <>
+            <Text block className={styles.muted}>
+              {t(lang, "pane.results.actionsHint")}
+            </Text>
+            <ul className={styles.list} aria-labelledby="actions-title" data-testid="action-list">
+              {summary.actions.map((a, i) => (
+                <li key={`${a.customer}-${a.reason}-${i}`}>
+                  <Button
+                    className={styles.row}
+                    appearance="subtle"
+                    data-testid="action-row"
+                    data-customer={a.customer}
+                    aria-label={actionLabel(a, lang)}
+                    disabledFocusable={!a.target}
+                    onClick={() => a.target && void select(a.target.sheet, a.target.address)}
+                  >
+                    <span className={styles.rowContent}>
+                      <Badge appearance="tint" color={a.tier === "A" ? "brand" : "informative"}>
+                        {a.tier}
+                      </Badge>
+                      <span className={styles.ellipsis}>
+                        {a.customer}
+                        {a.name ? ` ${a.name}` : ""}
+                      </span>
+                      <span className={styles.reason}>{a.reason}</span>
+                    </span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <div>
+        <Subtitle2 as="h3" id="issues-title">
+          {t(lang, "pane.results.issues", { n: summary.issueCount })}
+        </Subtitle2>
+        {summary.issueCount === 0 ? (
+          <Text block className={styles.muted}>
+            {t(lang, "pane.results.noIssues")}
+          </Text>
+        ) : (
+          <>
+            <Text block className={styles.muted}>
+              {t(lang, "pane.results.issuesHint")}
+              {summary.issues.length < summary.issueCount ? ` ${t(lang, "pane.results.issuesShown", { shown: summary.issues.length, total: summary.issueCount })}` : ""}
+            </Text>
+            <ul className={styles.list} aria-labelledby="issues-title" data-testid="issue-list">
+              {summary.issues.map((issue, i) => (
+                <li key={`${issue.sheet}!${issue.address}-${i}`}>
+                  <Button
+                    className={styles.row}
+                    appearance="subtle"
+                    data-testid="issue-row"
+                    data-cell={cellRef(issue.sheet, issue.address)}
+                    aria-label={issueLabel(issue, lang)}
+                    onClick={() => void select(issue.sheet, issue.address)}
+                  >
+                    <span className={styles.issueContent}>
+                      <span>
+                        <strong>{cellRef(issue.sheet, issue.address)}</strong> · {issue.field}
+                        {issue.value !== "" ? ` · “${issue.value}”` : ""}
+                      </span>
+                      <span className={styles.muted}>{issue.reason}</span>
+                    </span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useRunSectionStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalM,
+  },
+  button: {
+    alignSelf: "stretch",
+  },
+  note: {
+    color: tokens.colorNeutralForeground3,
+  },
+  multiline: {
+    whiteSpace: "pre-line",
+  },
+});

@@ -1,0 +1,152 @@
+import { Dropdown, Field, Input, Option, Radio, RadioGroup, SpinButton, Text } from "@fluentui/react-components";
+import { LANGS, t, type Lang } from "../i18n";
+import { useSettingsSectionStyles } from "./SettingsSection.styles";
+import type { SettingsAction, SettingsErrors, SettingsState } from "./settingsState";
+import { shown, useSettingsSection } from "./useSettingsSection";
+
+export interface SettingsSectionProps {
+  lang: Lang;
+  settings: SettingsState;
+  errors: SettingsErrors;
+  /** The latest order month, shown as the default. */
+  latestMonth: string | undefined;
+  onChange: (action: SettingsAction) => void;
+  onLangChange: (lang: Lang) => void;
+  disabled: boolean;
+}
+
+/** The review's settings and the language switch; saved in the workbook when the review runs. */
+export function SettingsSection({ lang, settings: s, errors, latestMonth, onChange, onLangChange, disabled }: SettingsSectionProps) {
+  const styles = useSettingsSectionStyles();
+  const { setNumber, error, windows } = useSettingsSection(lang, errors, onChange);
+  const state = (key: keyof SettingsErrors) => (errors[key] ? "error" : "none");
+  return (
+    <div className={styles.root} data-testid="settings">
+      <Field label={t(lang, "pane.settings.language")} hint={t(lang, "pane.settings.languageHint")}>
+        <Dropdown
+          className={styles.control}
+          data-testid="lang-switch"
+          value={t(lang, `pane.lang.${lang}`)}
+          selectedOptions={[lang]}
+          disabled={disabled}
+          onOptionSelect={(_, d) => d.optionValue && onLangChange(d.optionValue as Lang)}
+        >
+          {LANGS.map((l) => (
+            <Option key={l} value={l} text={t(lang, `pane.lang.${l}`)}>
+              <span lang={l}>{t(lang, `pane.lang.${l}`)}</span>
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field
+        label={t(lang, "pane.settings.month")}
+        hint={latestMonth ? t(lang, "pane.settings.monthHint", { month: latestMonth }) : undefined}
+        validationMessage={error("month")}
+        validationState={state("month")}
+      >
+        <Input
+          data-testid="setting-month"
+          value={s.month}
+          placeholder="YYYY-MM"
+          inputMode="numeric"
+          disabled={disabled}
+          onChange={(_, d) => onChange({ type: "set", key: "month", value: d.value })}
+        />
+      </Field>
+      <div className={styles.pair}>
+        <Field label={t(lang, "pane.settings.tierWindow")}>
+          <Dropdown
+            className={styles.control}
+            data-testid="setting-tier-window"
+            value={t(lang, "pane.settings.months", { n: s.tierWindow })}
+            selectedOptions={[String(s.tierWindow)]}
+            disabled={disabled}
+            onOptionSelect={(_, d) => d.optionValue && onChange({ type: "set", key: "tierWindow", value: Number(d.optionValue) as SettingsState["tierWindow"] })}
+          >
+            {windows.tier.map((o) => (
+              <Option key={o.value} value={o.value}>
+                {o.text}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t(lang, "pane.settings.changeWindow")}>
+          <Dropdown
+            className={styles.control}
+            data-testid="setting-change-window"
+            value={t(lang, "pane.settings.months", { n: s.changeWindow })}
+            selectedOptions={[String(s.changeWindow)]}
+            disabled={disabled}
+            onOptionSelect={(_, d) => d.optionValue && onChange({ type: "set", key: "changeWindow", value: Number(d.optionValue) as SettingsState["changeWindow"] })}
+          >
+            {windows.change.map((o) => (
+              <Option key={o.value} value={o.value}>
+                {o.text}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      </div>
+      <Field label={t(lang, "pane.settings.baseline")}>
+        <RadioGroup
+          data-testid="setting-baseline"
+          value={s.baseline}
+          disabled={disabled}
+          onChange={(_, d) => onChange({ type: "set", key: "baseline", value: d.value as SettingsState["baseline"] })}
+        >
+          <Radio value="previous" label={t(lang, "pane.settings.baseline.previous")} />
+          <Radio value="lastYear" label={t(lang, "pane.settings.baseline.lastYear")} />
+        </RadioGroup>
+      </Field>
+      <Field
+        label={t(lang, "pane.settings.threshold")}
+        hint={t(lang, "pane.settings.thresholdHint")}
+        validationMessage={error("thresholdPct")}
+        validationState={state("thresholdPct")}
+      >
+        <SpinButton data-testid="setting-threshold" value={shown(s.thresholdPct)} min={1} max={99} step={5} disabled={disabled} onChange={setNumber("thresholdPct")} />
+      </Field>
+      <div className={styles.pair}>
+        <Field label={t(lang, "pane.settings.cutA")} validationState={state("cuts")}>
+          <SpinButton data-testid="setting-cut-a" value={shown(s.cutAPct)} min={1} max={100} step={5} disabled={disabled} onChange={setNumber("cutAPct")} />
+        </Field>
+        <Field label={t(lang, "pane.settings.cutB")} validationState={state("cuts")}>
+          <SpinButton data-testid="setting-cut-b" value={shown(s.cutBPct)} min={1} max={100} step={5} disabled={disabled} onChange={setNumber("cutBPct")} />
+        </Field>
+      </div>
+      {errors.cuts && (
+        <Text role="alert" data-testid="setting-cuts-error">
+          {error("cuts")}
+        </Text>
+      )}
+      <div className={styles.triple}>
+        {(["A", "B", "C"] as const).map((tier) => {
+          const key = `interval${tier}` as const;
+          return (
+            <Field key={tier} label={t(lang, "pane.settings.interval", { tier })} validationMessage={error(key)} validationState={state(key)}>
+              <SpinButton
+                data-testid={`setting-interval-${tier}`}
+                value={shown(s[key])}
+                min={1}
+                max={366}
+                step={15}
+                disabled={disabled}
+                onChange={setNumber(key)}
+              />
+            </Field>
+          );
+        })}
+      </div>
+      <Text className={styles.note}>{t(lang, "pane.settings.intervalHint")}</Text>
+      <Field
+        label={t(lang, "pane.settings.visitCost")}
+        hint={t(lang, "pane.settings.visitCostHint")}
+        validationMessage={error("visitCost")}
+        validationState={state("visitCost")}
+      >
+        <SpinButton data-testid="setting-visit-cost" value={shown(s.visitCost)} min={0} step={10} disabled={disabled} onChange={setNumber("visitCost")} />
+      </Field>
+      <Text className={styles.note}>{t(lang, "pane.settings.saved")}</Text>
+    </div>
+  );
+}

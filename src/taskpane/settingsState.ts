@@ -1,0 +1,112 @@
+import { withDefaults, type ReviewOptions } from "../core/options";
+import type { MessageKey } from "../i18n";
+import type { Inspection } from "./host";
+
+export const TIER_WINDOWS = [3, 6, 12] as const;
+export const CHANGE_WINDOWS = [1, 3, 6] as const;
+
+/** The settings form as the user sees it: percentages as percent, blank number fields as null. */
+export interface SettingsState {
+  /** `YYYY-MM`; blank: the month of the latest order. */
+  month: string;
+  tierWindow: ReviewOptions["tierWindow"];
+  changeWindow: ReviewOptions["changeWindow"];
+  baseline: ReviewOptions["baseline"];
+  thresholdPct: number | null;
+  cutAPct: number | null;
+  cutBPct: number | null;
+  /** Days between visits, tiers A–C; blank: no visit reminders for that tier. */
+  intervalA: number | null;
+  intervalB: number | null;
+  intervalC: number | null;
+  visitCost: number | null;
+}
+
+export type SettingsAction =
+  | { [K in keyof SettingsState]: { type: "set"; key: K; value: SettingsState[K] } }[keyof SettingsState]
+  | { type: "reset"; state: SettingsState };
+
+/** 0.3 → 30, without 30.000000000000004. */
+const toPct = (x: number) => Math.round(x * 10000) / 100;
+const fromPct = (x: number) => Math.round(x * 100) / 10000;
+
+/**
+ * The form's starting values: what the workbook saved, else the defaults; the month is
+ * the saved one, else the latest order month.
+ * @example initSettings({ sheetNames: [], headers: {}, settings: {}, latestMonth: "2026-10" }).thresholdPct === 30
+ */
+export function initSettings(inspection: Inspection | undefined): SettingsState {
+  const { month, lang: _lang, ...saved } = inspection?.settings ?? {};
+  const o = withDefaults(saved);
+  return {
+    month: month ?? inspection?.latestMonth ?? "",
+    tierWindow: o.tierWindow,
+    changeWindow: o.changeWindow,
+    baseline: o.baseline,
+    thresholdPct: toPct(o.threshold),
+    cutAPct: toPct(o.tierCuts.a),
+    cutBPct: toPct(o.tierCuts.b),
+    intervalA: o.visitIntervals.A,
+    intervalB: o.visitIntervals.B,
+    intervalC: o.visitIntervals.C,
+    visitCost: o.defaultVisitCost,
+  };
+}
+
+export function settingsReducer(state: SettingsState, action: SettingsAction): SettingsState {
+  if (action.type === "reset") return action.state;
+  return { ...state, [action.key]: action.value };
+}
+
+export type SettingsErrors = Partial<Record<"month" | "thresholdPct" | "cuts" | "intervalA" | "intervalB" | "intervalC" | "visitCost", MessageKey>>;
+
+/**
+ * What is wrong with the form, as message keys by field; empty when the review can run.
+ * @example validateSettings({ ...s, cutAPct: 96, cutBPct: 95 }) → { cuts: "pane.settings.cutsInvalid" }
+ */
+export function validateSettings(s: SettingsState): SettingsErrors {
+  const errors: SettingsErrors = {};
+  if (s.month.trim() !== "" && normalizeMonth(s.month) === undefined) errors.month = "pane.settings.monthInvalid";
+  if (s.thresholdPct === null || !(s.thresholdPct > 0 && s.thresholdPct < 100)) errors.thresholdPct = "pane.settings.thresholdInvalid";
+  const cutOk = (x: number | null) => x !== null && x > 0 && x <= 100;
+  if (!cutOk(s.cutAPct) || !cutOk(s.cutBPct) || s.cutAPct! >= s.cutBPct!) errors.cuts = "pane.settings.cutsInvalid";
+  for (const key of ["intervalA", "intervalB", "intervalC"] as const) {
+    const days = s[key];
+    if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 366)) errors[key] = "pane.settings.intervalInvalid";
+  }
+  if (s.visitCost === null || !(s.visitCost >= 0) || !Number.isFinite(s.visitCost)) errors.visitCost = "pane.settings.visitCostInvalid";
+  return errors;
+}
+
+/**
+ * `2026-3` or ` 2026-03 ` → `2026-03`; undefined when it is not a month.
+ * @example normalizeMonth("2026-3") === "2026-03"
+ */
+export function normalizeMonth(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{1,2})$/.exec(text.trim());
+  if (!m || +m[2] < 1 || +m[2] > 12) return undefined;
+  return `${m[1]}-${m[2].padStart(2, "0")}`;
+}
+
+/**
+ * The settings the user changed from where the form started, as review options; a
+ * changed part of tier cuts or visit intervals sends the whole object, because the
+ * workbook's record replaces settings key by key. Assumes a valid form.
+ * @example changedSettings({ ...start, thresholdPct: 20 }, start) → { threshold: 0.2 }
+ */
+export function changedSettings(s: SettingsState, start: SettingsState, saved: Inspection["settings"] = {}): Partial<ReviewOptions> {
+  const out: Partial<ReviewOptions> = {};
+  if (s.tierWindow !== start.tierWindow) out.tierWindow = s.tierWindow;
+  if (s.changeWindow !== start.changeWindow) out.changeWindow = s.changeWindow;
+  if (s.baseline !== start.baseline) out.baseline = s.baseline;
+  if (s.thresholdPct !== start.thresholdPct && s.thresholdPct !== null) out.threshold = fromPct(s.thresholdPct);
+  if ((s.cutAPct !== start.cutAPct || s.cutBPct !== start.cutBPct) && s.cutAPct !== null && s.cutBPct !== null) {
+    out.tierCuts = { a: fromPct(s.cutAPct), b: fromPct(s.cutBPct) };
+  }
+  if (s.intervalA !== start.intervalA || s.intervalB !== start.intervalB || s.intervalC !== start.intervalC) {
+    const d = withDefaults({ visitIntervals: saved.visitIntervals } as Partial<ReviewOptions>).visitIntervals.D;
+    out.visitIntervals = { A: s.intervalA, B: s.intervalB, C: s.intervalC, D: d };
+  }
+  if (s.visitCost !== start.visitCost && s.visitCost !== null) out.defaultVisitCost = s.visitCost;
+  return out;
+}

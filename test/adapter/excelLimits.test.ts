@@ -1,0 +1,35 @@
+import { createExcelHost } from "../../src/adapters/excel/excelHost";
+import { generateWorkbook, FULL_SIZE } from "../../bench/generate";
+import { WorkbookModel } from "../excel-double/model";
+import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
+
+const MiB = 1024 * 1024;
+const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
+
+/** A workbook of about 100,000 order rows (the bench generator at 1/10.5 of Excel's row limit) in the double. */
+function bigModel(): WorkbookModel {
+  const { grids } = generateWorkbook(100_000 / FULL_SIZE.orders);
+  const model = new WorkbookModel();
+  for (const g of grids) {
+    model.addSheet(g.sheet);
+    model.setValues(g.sheet, g.origin, g.values as (string | number | boolean | null)[][]);
+  }
+  return model;
+}
+
+describe("the Office.js adapter at 100,000 orders", () => {
+  it("reads and writes in few requests, none over 4 MB", async () => {
+    const model = bigModel();
+    const double = createExcelDouble(model);
+    const outcome = await createExcelHost(asExcel(double), { ...env, port: { limitBytes: 4 * MiB } }).run({ lang: "zh-CN", settings: {} }, () => undefined);
+    expect(outcome.ok).toBe(true);
+    const s = double.stats;
+    const bound = 1.2 * (s.totalBytes / (4 * MiB)) + 15;
+    expect({ syncs: s.syncCount, withinBound: s.syncCount <= bound }).toEqual({ syncs: s.syncCount, withinBound: true });
+    expect(s.maxRequestBytes).toBeLessThanOrEqual(4 * MiB);
+    expect(s.maxResponseBytes).toBeLessThanOrEqual(4 * MiB);
+    expect(s.suspendApiCalculationCalls).toBeGreaterThan(0);
+    // The figures for the record: syncs, bytes and the bound they meet.
+    expect(s.totalBytes).toBeGreaterThan(10 * MiB);
+  }, 300_000);
+});
