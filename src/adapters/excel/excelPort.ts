@@ -32,7 +32,7 @@ export function excelPort(context: Excel.RequestContext, options: ExcelPortOptio
       return read.grids;
     },
     async write(plan, record, replaceSheets, onProgress) {
-      await writePlanToExcel(context, plan, record, replaceSheets, { boxes, hasRecord, recordCells }, limit, onProgress);
+      await writePlanToExcel(context, plan, record, replaceSheets, { boxes, hasRecord, recordCells, sheetNames }, limit, onProgress);
     },
   };
 }

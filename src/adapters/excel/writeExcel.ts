@@ -13,6 +13,8 @@ export interface WriteState {
   /** Whether the record sheet exists, and how many cells it held. */
   hasRecord: boolean;
   recordCells: number;
+  /** Sheet names in order as read, to put a replaced review sheet back where it was. */
+  sheetNames: readonly string[];
 }
 
 /**
@@ -35,7 +37,10 @@ export async function writePlanToExcel(
   context.application.suspendApiCalculationUntilNextSync();
   for (const name of replaceSheets) sheet(name).delete();
   if (plan.created) sheets.add(plan.created.sheet);
-  sheets.add(plan.report.sheet);
+  const report = sheets.add(plan.report.sheet);
+  // A re-run replaces its review sheet in place rather than moving it to the end.
+  const at = replaceSheets.includes(plan.report.sheet) ? state.sheetNames.indexOf(plan.report.sheet) : -1;
+  if (at >= 0) report.position = at;
   if (!state.hasRecord) sheets.add(RECORD_SHEET).visibility = "VeryHidden";
   for (const s of plan.sheets) addTableColumns(context, s, state.boxes);
   await context.sync();
