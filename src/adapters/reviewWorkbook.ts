@@ -80,3 +80,9 @@ export function parseMonthOption(text: string): number {
   if (!m || +m[2] < 1 || +m[2] > 12) throw new RangeError(`--month must look like 2026-10, not "${text}"`);
   return monthIndex(+m[1], +m[2]);
 }
+
+/** `yyyy-mm-dd hh:mm` in local time, for the analysis sheet's "generated" line. */
+export function localTimestamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { addCharts } from "../adapters/xlsx/addCharts";
 import { loadWorkbook } from "../adapters/xlsx/readWorkbook";
 import { xlsxPort } from "../adapters/xlsx/xlsxPort";
-import { reviewWorkbook } from "../adapters/reviewWorkbook";
+import { localTimestamp, reviewWorkbook } from "../adapters/reviewWorkbook";
 import { MissingColumnError, NoReadableRowsError } from "../core/errors";
 import { describeMissingColumn, describeNoRows } from "../adapters/describeErrors";
 import { langFor, t, type Lang } from "../i18n";
@@ -42,7 +42,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
   }
   try {
     const workbook = await loadWorkbook(await readFile(input));
-    const result = await reviewWorkbook(xlsxPort(workbook), { lang, month: args.values.month, generatedAt: timestamp(new Date()) });
+    const result = await reviewWorkbook(xlsxPort(workbook), { lang, month: args.values.month, generatedAt: localTimestamp(new Date()) });
     await writeAtomically(output, await addCharts(Buffer.from(await workbook.xlsx.writeBuffer()), result.plan.report));
     for (const line of summarize(result, lang, output)) out(line);
     return 0;
@@ -76,10 +76,6 @@ async function writeAtomically(file: string, data: Buffer): Promise<void> {
   }
 }
 
-function timestamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 if (require.main === module) {
   main(process.argv.slice(2), (l) => console.log(l), (l) => console.error(l)).then(

@@ -7,7 +7,7 @@ import { RECORD_SHEET } from "../../core/record";
 import type { WritePlan } from "../../core/output";
 import { t, type Lang } from "../../i18n";
 import type { Inspection, IssueView, ReviewHost, RunSummary } from "../../taskpane/host";
-import { reviewWorkbook, parseMonthOption } from "../reviewWorkbook";
+import { localTimestamp, parseMonthOption, reviewWorkbook } from "../reviewWorkbook";
 import { excelPort, type ExcelPortOptions } from "./excelPort";
 import { describeOfficeError } from "./officeError";
 
@@ -63,7 +63,7 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
           lang: request.lang,
           month: request.month,
           settings: request.settings,
-          generatedAt: stamp(env.now()),
+          generatedAt: localTimestamp(env.now()),
           onProgress,
         });
         return summarize(result.review, result.plan, request.lang);
@@ -125,9 +125,4 @@ export function summarize(review: Review, plan: WritePlan, lang: Lang): RunSumma
   };
   if (plan.created) summary.createdSheet = plan.created.sheet;
   return summary;
-}
-
-function stamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
