@@ -1,7 +1,7 @@
 import { isBlank, readText } from "./_lib/cells";
 import { headerKey } from "./_lib/text";
 import { ROLE_FIELDS, ROLE_NAME_HINTS, SYNONYMS, type Field, type Role } from "./columns";
-import type { Detection, Grid, MappingOverride, OwnedColumn, SheetMapping } from "./types";
+import type { Cell, Detection, Grid, MappingOverride, OwnedColumn, SheetMapping } from "./types";
 
 /** How many rows from the top of a range the header row may stand in. */
 export const HEADER_SEARCH_ROWS = 10;
@@ -143,7 +143,7 @@ function mappingOf(
   headers: string[],
 ): SheetMapping {
   let rowCount = 0;
-  for (let i = r + 1; i < grid.values.length; i++) if (!grid.values[i].every((v) => isBlank(v))) rowCount++;
+  for (let i = r + 1; i < grid.values.length; i++) if (!isBlankRow(grid.values[i])) rowCount++;
   const mapping: SheetMapping = {
     sheet: grid.sheet,
     role,
@@ -156,6 +156,12 @@ function mappingOf(
   };
   if (grid.table) mapping.table = grid.table;
   return mapping;
+}
+
+/** True when every cell of the row is blank: a loop, not `every` with a closure, as it runs on every row of every sheet. */
+function isBlankRow(row: readonly Cell[]): boolean {
+  for (const v of row) if (!isBlank(v)) return false;
+  return true;
 }
 
 function pickWinner(role: Role, contenders: SheetMapping[]): SheetMapping {

@@ -35,12 +35,14 @@ export function flagOrderChange(h: SalesHistory, c: number, month: number, first
   const r = sumMonths(h, h.sales, c, from, month);
   const b = s.baseline === "previous" ? sumMonths(h, h.sales, c, from - k, month - k) : sumMonths(h, h.sales, c, from - 12, month - 12);
   const changePct = isPositive(b) ? (r - b) / b : null;
-  const result = (flag: ChangeFlag): ChangeResult => ({ flag, recent: r, prior: b, changePct });
-  if (firstDay >= monthStart(from) && firstDay <= monthEnd(month)) return result("New");
-  if (!isPositive(r) && isPositive(sumMonths(h, h.sales, c, from - 12, from - 1))) return result("Lost");
-  if (!isPositive(b) && isPositive(r)) return result("Returning");
-  if (isPositive(b) && isBelow(r, b * (1 - s.threshold))) return result("Down");
-  if (isPositive(b) && isAbove(r, b * (1 + s.threshold))) return result("Up");
-  if (isPositive(r)) return result("Stable");
-  return result("Inactive");
+  // An if-chain, not a closure per call: this runs for every customer, and up to 6 times more for the monthly table.
+  let flag: ChangeFlag;
+  if (firstDay >= monthStart(from) && firstDay <= monthEnd(month)) flag = "New";
+  else if (!isPositive(r) && isPositive(sumMonths(h, h.sales, c, from - 12, from - 1))) flag = "Lost";
+  else if (!isPositive(b) && isPositive(r)) flag = "Returning";
+  else if (isPositive(b) && isBelow(r, b * (1 - s.threshold))) flag = "Down";
+  else if (isPositive(b) && isAbove(r, b * (1 + s.threshold))) flag = "Up";
+  else if (isPositive(r)) flag = "Stable";
+  else flag = "Inactive";
+  return { flag, recent: r, prior: b, changePct };
 }
