@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import type { Cell } from "../../src/core/_lib/cells";
+import { RECORD_SHEET } from "../../src/core/record";
+import type { Lang } from "../../src/i18n";
+import type { WorkbookModel } from "../excel-double/model";
+import { dumpWorkbook } from "../support/readBack";
+
+/**
+ * The comparison test/adapter/excelRun.test.ts makes, for a workbook the pane wrote in the
+ * browser: every sheet's values against the command line's output for the same input.
+ */
+
+/** The analysis sheet's "generated at" row: the one cell that differs between any two runs. */
+const GENERATED: Record<Lang, { sheetPrefix: string; label: string }> = {
+  "zh-CN": { sheetPrefix: "月度分析", label: "生成时间" },
+  "en-US": { sheetPrefix: "Review", label: "Generated" },
+};
+
+/** Sheet values without trailing blanks, "" and null alike, so two readers' used ranges compare. */
+function normalise(values: Cell[][], origin: { row: number; col: number }): Cell[][] {
+  const out: Cell[][] = [];
+  values.forEach((row, r) => {
+    const full: Cell[] = [];
+    for (let c = 0; c < origin.col; c++) full.push(null);
+    for (const v of row) full.push(v === "" ? null : v === 0 ? 0 : v); // -0 and 0 are one value in a cell
+    while (full.length > 0 && full[full.length - 1] === null) full.pop();
+    out[origin.row + r] = full;
+  });
+  for (let r = 0; r < out.length; r++) out[r] ??= [];
+  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
+  return out;
+}
+
+/** Workbook contents comparable across the two writers: sheet names in order, and each sheet's rows. */
+export interface ComparableWorkbook {
+  names: string[];
+  /** Every sheet but the record sheet, whose JSON holds run-specific details. */
+  sheets: { name: string; rows: Cell[][] }[];
+}
+
+function comparable(names: string[], rowsOf: (name: string) => Cell[][], lang: Lang): ComparableWorkbook {
+  const { sheetPrefix, label } = GENERATED[lang];
+  const sheets = names
+    .filter((name) => name !== RECORD_SHEET)
+    .map((name) => {
+      const rows = rowsOf(name);
+      return { name, rows: name.startsWith(sheetPrefix) ? rows.filter((r) => r[0] !== label) : rows };
+    });
+  return { names, sheets };
+}
+
+/** What the command line writes for `input` in `lang`. */
+export async function cliWorkbook(input: string, lang: Lang): Promise<ComparableWorkbook> {
+  const dir = mkdtempSync(join(tmpdir(), "e2e-cli-"));
+  const out = join(dir, "cli.xlsx");
+  const errors: string[] = [];
+  let dump: Awaited<ReturnType<typeof dumpWorkbook>>;
+  try {
+    const code = await main([input, "--out", out, "--lang", lang], () => undefined, (line) => errors.push(line));
+    if (code !== 0) throw new Error(`the command line failed on ${input} (exit ${code}): ${errors.join("\n")}`);
+    dump = await dumpWorkbook(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return comparable([...dump.keys()], (name) => normalise(dump.get(name)!.rows, { row: 0, col: 0 }), lang);
+}
+
+/** What the pane wrote into the double's workbook. */
+export function paneWorkbook(model: WorkbookModel, lang: Lang): ComparableWorkbook {
+  return comparable(
+    model.sheets.map((s) => s.name),
+    (name) => {
+      const { values, origin } = model.sheetValues(name);
+      return normalise(values as Cell[][], origin);
+    },
+    lang,
+  );
+}

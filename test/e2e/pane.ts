@@ -1,0 +1,98 @@
+import type { Page } from "playwright-core";
+import type { WorkbookJson } from "../excel-double/serialize";
+import type { E2eProbe } from "./harness/harness";
+
+/** Page-side helpers for driving the pane; everything the test reads from the workbook goes through the harness's probe. */
+
+type ProbeWindow = Window & { __e2e: E2eProbe; __progressSeen?: string[] };
+
+/** Opens the pane on the workbook registered as `key` and waits until it has read the workbook. */
+export async function openPane(page: Page, origin: string, key: string): Promise<void> {
+  await page.goto(`${origin}/taskpane.html?workbook=${key}`);
+  try {
+    await page.locator('[data-testid="app"][data-status="ready"]').waitFor({ timeout: 30_000 });
+  } catch (e) {
+    const status = await page.locator('[data-testid="app"]').getAttribute("data-status", { timeout: 1000 }).catch(() => "no pane rendered");
+    const text = await page.evaluate(() => document.body.innerText);
+    throw new Error(`the pane did not get ready (status: ${status}); it shows:\n${text}\n${String(e)}`);
+  }
+}
+
+export const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+/** Opens a Fluent Dropdown with the mouse and picks the option with exactly this text. */
+export async function chooseOption(page: Page, testId: string, option: string): Promise<void> {
+  await byTestId(page, testId).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+  await page.getByRole("listbox").waitFor({ state: "detached" });
+}
+
+/** The text a Dropdown shows for its current choice. */
+export async function shownValue(page: Page, testId: string): Promise<string> {
+  return ((await byTestId(page, testId).textContent()) ?? "").trim();
+}
+
+export async function selection(page: Page): Promise<string | null> {
+  return page.evaluate(() => (window as unknown as ProbeWindow).__e2e.selection());
+}
+
+export async function activeSheet(page: Page): Promise<string | null> {
+  return page.evaluate(() => (window as unknown as ProbeWindow).__e2e.activeSheet());
+}
+
+export async function doubleStats(page: Page): Promise<ReturnType<E2eProbe["stats"]>> {
+  return page.evaluate(() => (window as unknown as ProbeWindow).__e2e.stats());
+}
+
+export async function dumpWorkbook(page: Page): Promise<WorkbookJson> {
+  return page.evaluate(() => (window as unknown as ProbeWindow).__e2e.dump());
+}
+
+/** Waits until Excel's selection is no longer `before` (selecting is an Excel.run), then returns it. */
+export async function selectionAfter(page: Page, before: string | null): Promise<string | null> {
+  await page.waitForFunction((b) => (window as unknown as ProbeWindow).__e2e.selection() !== b, before, { timeout: 10_000 });
+  return selection(page);
+}
+
+/**
+ * Records every text the progress field shows from now on: a run on a small workbook is
+ * over in well under a second, too quickly to poll for, so an observer in the page keeps them.
+ */
+export async function recordProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow;
+    const seen: string[] = (w.__progressSeen = []);
+    const look = () => {
+      const text = document.querySelector('[data-testid="progress"]')?.textContent ?? null;
+      if (text !== null && seen[seen.length - 1] !== text) seen.push(text);
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+export async function progressSeen(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as ProbeWindow).__progressSeen ?? []);
+}
+
+/** The data-testid of the focused element or of the nearest element around it that has one (else its tag). */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.closest("[data-testid]")?.getAttribute("data-testid") ?? el?.tagName.toLowerCase() ?? "none";
+  });
+}
+
+/**
+ * Presses Tab until the focused element is (inside) the one with data-testid `testId` (keyboard only), and
+ * returns how many presses it took; fails after `max` presses with the path it took.
+ */
+export async function tabTo(page: Page, testId: string, max = 120): Promise<number> {
+  const path: string[] = [];
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press("Tab");
+    const now = await focused(page);
+    path.push(now);
+    if (now === testId) return i;
+  }
+  throw new Error(`Tab never reached ${testId} in ${max} presses; focus went: ${path.join(" → ")}`);
+}
