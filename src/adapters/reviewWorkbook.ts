@@ -1,4 +1,5 @@
 import { monthIndex } from "../core/_lib/dates";
+import { checkGrids } from "../core/checkGrids";
 import type { WritePlan } from "../core/output";
 import { planOutput } from "../core/planOutput";
 import { RECORD_SHEET, type WorkbookRecord } from "../core/record";
@@ -35,6 +36,7 @@ export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbook
   const { sheetNames, record: previous } = await port.readMeta();
   const reviewSheets = previous.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
   const grids = await port.readGrids(new Set([RECORD_SHEET, ...reviewSheets]), options.onProgress);
+  checkGrids(grids, options.lang);
   options.onProgress?.({ stage: "compute", done: 0, total: 1 });
   const { month: savedMonth, lang: _savedLang, ...savedSettings } = previous.settings;
   const monthText = options.month ?? savedMonth;

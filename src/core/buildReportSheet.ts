@@ -9,6 +9,12 @@ import type { Role } from "./columns";
 
 /** The first data issues listed in the report sheet (SPEC: the first 200, and the total count). */
 export const ISSUES_SHOWN = 200;
+/**
+ * The most rows the action list and the unmatched-customer list each take; the rest is
+ * one closing row "… and N more". Two full lists, the 200 issues and the fixed rows stay
+ * under Excel's 1,048,576 rows (checkLimits guards the sum).
+ */
+export const LIST_SHOWN = 500_000;
 
 type MonthKey = keyof Omit<MonthFigures, "month">;
 const MONTH_KEYS: readonly MonthKey[] = [...ACTIVITY_KEYS, "newCustomers", "activeCustomers", "lostCustomers"];
@@ -36,7 +42,14 @@ const FORMAT: Record<MonthKey, NumberFormat> = {
  * unmatched customers, data issues; two native charts stand to the right.
  * `generatedAt` is passed in: the core has no clock.
  */
-export function buildReportSheet(review: Review, lang: Lang, sheet: string, generatedAt: string, created?: { sheet: string; rows: number }): ReportPlan {
+export function buildReportSheet(
+  review: Review,
+  lang: Lang,
+  sheet: string,
+  generatedAt: string,
+  created?: { sheet: string; rows: number },
+  listShown: number = LIST_SHOWN,
+): ReportPlan {
   const rows: ReportRow[] = [];
   const add = (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[], userText?: number[]) => {
     const row: ReportRow = { style, cells };
@@ -99,7 +112,7 @@ export function buildReportSheet(review: Review, lang: Lang, sheet: string, gene
   add("body", []);
 
   add("section", [L("report.section.actions")]);
-  addActionList(review, lang, add);
+  addActionList(review, lang, add, listShown);
   add("body", []);
 
   // Without a customer sheet, the one created from the orders lists everybody: nobody is unmatched.
@@ -108,9 +121,10 @@ export function buildReportSheet(review: Review, lang: Lang, sheet: string, gene
   if (unmatched.length === 0) add("note", [L("report.none")]);
   else {
     add("header", [L("report.customerId"), L("report.customerName"), L("report.sales"), L("report.tier")]);
-    for (const c of unmatched) {
+    for (const c of unmatched.slice(0, listShown)) {
       add("body", [review.customers.ids[c], review.customers.names[c], cleanMoney(review.results[c].sales), review.results[c].tier], [null, null, "money", null], [0, 1]);
     }
+    if (unmatched.length > listShown) add("note", [L("report.more", { n: unmatched.length - listShown })]);
   }
   add("body", []);
 
@@ -122,6 +136,7 @@ export function buildReportSheet(review: Review, lang: Lang, sheet: string, gene
     for (const i of review.issues.slice(0, ISSUES_SHOWN)) {
       add("body", [i.sheet, i.address, L(`field.${i.field}`), i.value === null ? null : String(i.value), L(`issue.${i.code}`)], undefined, [0, 3]);
     }
+    if (review.issues.length > ISSUES_SHOWN) add("note", [L("report.more", { n: review.issues.length - ISSUES_SHOWN })]);
   }
 
   // Chart data: compact blocks the charts read (first row categories, first column series names).
@@ -157,7 +172,12 @@ export function buildReportSheet(review: Review, lang: Lang, sheet: string, gene
   return { sheet, rows, columnWidths: [26, 16, 16, 16, 16, 16, 16, 16, 14, 14, 14, 14, 14], charts, issuesRow };
 }
 
-function addActionList(review: Review, lang: Lang, add: (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[], userText?: number[]) => number): void {
+function addActionList(
+  review: Review,
+  lang: Lang,
+  add: (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[], userText?: number[]) => number,
+  listShown: number,
+): void {
   const L = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   if (review.actions.length === 0) {
     add("note", [L("report.none")]);
@@ -180,7 +200,7 @@ function addActionList(review: Review, lang: Lang, add: (style: ReportRow["style
   ]);
   const formats: (NumberFormat | null)[] = [null, null, null, null, null, null, "money", "money", "money", "date", null, "money", null];
   const c = review.customers;
-  for (const a of review.actions) {
+  for (const a of review.actions.slice(0, listShown)) {
     const r = review.results[a.customer];
     const overdue = (r.overdueDays ?? 0) > 0;
     const due = r.due === null ? null : overdue ? L("due.overdue", { n: r.overdueDays! }) : dayToSerial(r.due);
@@ -205,6 +225,7 @@ function addActionList(review: Review, lang: Lang, add: (style: ReportRow["style
       [1, 2, 3],
     );
   }
+  if (review.actions.length > listShown) add("note", [L("report.more", { n: review.actions.length - listShown })]);
 }
 
 function activityCells(f: ActivityFigures): Cell[] {

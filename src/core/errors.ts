@@ -36,3 +36,23 @@ export class NoReadableRowsError extends Error {
     this.name = "NoReadableRowsError";
   }
 }
+
+/** Which of Excel's limits a workbook or a run would break. */
+export type ExcelLimit = "noFreeColumn" | "tooManyColumns" | "tooManyRows";
+
+/**
+ * The workbook is beyond what Excel allows, or the results would not fit in it (no column
+ * left after XFD for the owned columns). Thrown before anything is written, with the
+ * message already in the user's language. A RangeError, so that every caller that shows
+ * a bad setting's message (the pane's host, the command line: exit code 2) shows this one.
+ */
+export class ExcelLimitError extends RangeError {
+  constructor(
+    readonly limit: ExcelLimit,
+    readonly sheet: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ExcelLimitError";
+  }
+}

@@ -1,4 +1,7 @@
 import { formatMonth } from "./_lib/dates";
+import { sanitizeSheetName } from "./_lib/sheetName";
+import { checkLimits } from "./checkLimits";
+import { fitPlanCells } from "./fitPlanCells";
 import { t, type Lang } from "../i18n";
 import { buildReportSheet } from "./buildReportSheet";
 import type { WritePlan } from "./output";
@@ -21,32 +24,24 @@ export interface PlanOptions {
 /**
  * Everything a run writes: the owned columns of the input sheets, the created customer
  * sheet (order-only workbooks) and the analysis sheet, named `月度分析 YYYY-MM` /
- * `Review YYYY-MM` — or with a suffix when a user's sheet has that name.
+ * `Review YYYY-MM` — or with a suffix when a user's sheet has that name. Texts are cut
+ * to 32,767 characters, non-finite numbers left blank; a plan that does not fit in Excel
+ * throws ExcelLimitError.
  */
 export function planOutput(review: Review, options: PlanOptions): WritePlan {
   const { sheets, created } = planColumns(review, options.lang, options.owned);
   const taken = new Set(options.sheetNames.filter((s) => !options.ownedSheets.includes(s)));
   if (created) {
-    created.sheet = freeSheetName(created.sheet, taken);
+    created.sheet = sanitizeSheetName(created.sheet, taken);
     sheets[0].sheet = created.sheet;
     taken.add(created.sheet);
   }
-  const reportName = freeSheetName(t(options.lang, "sheet.review", { month: formatMonth(review.month) }), taken);
+  const reportName = sanitizeSheetName(t(options.lang, "sheet.review", { month: formatMonth(review.month) }), taken);
   const report = buildReportSheet(review, options.lang, reportName, options.generatedAt, created && { sheet: created.sheet, rows: created.rows.length });
   const owned: OwnedColumn[] = sheets.flatMap((s) => s.columns.map((c) => ({ sheet: s.sheet, col: c.col, header: c.header, output: c.output })));
   const plan: WritePlan = { sheets, report, owned };
   if (created) plan.created = created;
+  fitPlanCells(plan);
+  checkLimits(plan, options.lang);
   return plan;
-}
-
-/** A sheet name not taken by a user's sheet: `Review 2026-10`, else `Review 2026-10 (2)`, within Excel's 31 characters. */
-export function freeSheetName(name: string, taken: ReadonlySet<string>): string {
-  const lower = new Set([...taken].map((s) => s.toLowerCase()));
-  const clean = name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31);
-  if (!lower.has(clean.toLowerCase())) return clean;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = clean.slice(0, 31 - suffix.length) + suffix;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
 }

@@ -113,12 +113,19 @@ function fromMonthParts(year: number, month: number): Read<number> {
 const CURRENCY = /(?:RMB|CNY|USD|元|¥|\$|€|£)/giu;
 
 /**
+ * The largest amount read (10^15, the last whole number Excel's 15 digits hold): larger
+ * ones are typing slips or overflow, and sums of a million of them must stay finite.
+ */
+export const MAX_AMOUNT = 1e15;
+
+/**
  * Reads an amount: numbers, and text with thousands separators, currency signs
  * (`¥ ￥ $ 元 RMB`), full-width digits, `(1,200)` for −1200 and a trailing `万` (× 10,000).
+ * Beyond ±MAX_AMOUNT is not a number.
  * @example readAmount("¥1,234.50") → { ok: true, value: 1234.5 }; readAmount("1.2万") → 12000
  */
 export function readAmount(cell: Cell): Read<number> {
-  if (typeof cell === "number") return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, problem: "notANumber" };
+  if (typeof cell === "number") return Math.abs(cell) <= MAX_AMOUNT ? { ok: true, value: cell } : { ok: false, problem: "notANumber" };
   if (typeof cell !== "string") return { ok: false, problem: cell === null ? "missing" : "notANumber" };
   let text = foldText(cell).replace(/\s/g, "");
   if (text === "") return { ok: false, problem: "missing" };
@@ -145,6 +152,7 @@ export function readAmount(cell: Cell): Read<number> {
   }
   if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$/.test(text)) return { ok: false, problem: "notANumber" };
   const value = Number(shiftDecimal(text.replace(/,/g, ""), scale));
+  if (!(value <= MAX_AMOUNT)) return { ok: false, problem: "notANumber" };
   return { ok: true, value: negative ? -value : value };
 }
 

@@ -1,0 +1,70 @@
+import fc from "fast-check";
+import { createExcelHost } from "../../src/adapters/excel/excelHost";
+import { excelPort } from "../../src/adapters/excel/excelPort";
+import { reviewWorkbook, type ReviewWorkbookResult } from "../../src/adapters/reviewWorkbook";
+import type { Lang } from "../../src/i18n";
+import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
+import type { WorkbookModel } from "../excel-double/model";
+import { inputTexts, toModel } from "./build";
+import { BadCellScan, nonFiniteFigures, unlistedSkippedRows } from "./checks";
+import { fuzzWorkbook, type FuzzWorkbook } from "./generators";
+import { clearMessage, count, GENERATED_AT, newTally, SEED, writeSummary } from "./harness";
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
+const tally = newTally("officejs");
+afterAll(() => writeSummary(tally));
+
+/** Every value in the double's workbook after the run. */
+function writtenCells(model: WorkbookModel): [string, (string | number | boolean | null)[][]][] {
+  return model.sheets.map((s) => [s.name, [[...s.cells.values()].map((c) => c.value ?? null)]]);
+}
+
+async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
+  tally.workbooks++;
+  count(tally.shapes, wb.shape);
+  const model = toModel(wb);
+  let result: ReviewWorkbookResult;
+  try {
+    // What the host's run does inside its Excel.run, kept here for the review it returns.
+    result = await asExcel(createExcelDouble(model)).run((context) => reviewWorkbook(excelPort(context), { lang, generatedAt: GENERATED_AT }));
+  } catch (e) {
+    const clear = clearMessage(e, lang);
+    if (!clear) {
+      tally.crashes++;
+      throw e;
+    }
+    count(tally.clearMessages, clear.code);
+    // The pane gets exactly that message from the host, not a generic error.
+    const outcome = await createExcelHost(asExcel(createExcelDouble(toModel(wb))), env).run({ lang, settings: {} }, () => undefined);
+    expect(outcome.ok ? "finished" : outcome.message).toBe(clear.message);
+    return;
+  }
+  tally.finished++;
+  tally.issuesReported += result.review.issues.length;
+  tally.nonFiniteFigures = (tally.nonFiniteFigures as number | undefined ?? 0) + nonFiniteFigures(result.review);
+  const scan = new BadCellScan(inputTexts(wb)).plan(result.plan).sheets(writtenCells(model));
+  expect(scan.found).toEqual([]);
+  expect(unlistedSkippedRows(result.review, wb)).toEqual([]);
+  if (k % 10 === 0) {
+    const outcome = await createExcelHost(asExcel(createExcelDouble(toModel(wb))), env).run({ lang, settings: {} }, () => undefined);
+    expect(outcome.ok).toBe(true);
+  }
+}
+
+describe("fuzz: generated workbooks through the Office.js adapter and the strict Excel double", () => {
+  it(`${RUNS} workbooks finish or stop with one clear message; nothing non-finite written; every skipped row listed`, async () => {
+    let k = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(fuzzWorkbook(), fc.constantFrom<Lang>("zh-CN", "en-US"), (wb, lang) => check(wb, lang, k++)),
+        { seed: SEED, numRuns: RUNS },
+      );
+    } catch (e) {
+      console.error(`fuzz officejs failed; reproduce with FUZZ_SEED=${SEED}`);
+      throw e;
+    }
+    expect(tally.crashes).toBe(0);
+    expect(tally.workbooks).toBeGreaterThanOrEqual(RUNS);
+  }, 900_000);
+});
