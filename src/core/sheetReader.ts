@@ -1,5 +1,5 @@
 import { toA1 } from "./_lib/a1";
-import { isBlank, leadingDatePart, MAX_AMOUNT, readAmount, readDate, readText, type Cell, type DayMonthOrder, type Read } from "./_lib/cells";
+import { fitAmount, isBlank, leadingDatePart, readAmount, readDate, readText, type Cell, type DayMonthOrder, type Read } from "./_lib/cells";
 import { serialToDay } from "./_lib/dates";
 import type { Field } from "./columns";
 import type { CellIssue, Grid, SheetMapping } from "./types";
@@ -162,10 +162,12 @@ export class Column {
   /** Reads an amount as readAmount does. */
   amount(cells: Cells, row: number, required: boolean): number | undefined {
     const v = this.cell(cells);
-    if (typeof v === "number" && Math.abs(v) <= MAX_AMOUNT) return v;
-    if (typeof v === "string" && PLAIN_AMOUNT.test(v)) {
-      const x = Number(v.replace(PLAIN_AMOUNT_SIGNS, ""));
-      if (Math.abs(x) <= MAX_AMOUNT) return x;
+    if (typeof v === "number") {
+      const x = fitAmount(v);
+      if (x !== undefined) return x;
+    } else if (typeof v === "string" && PLAIN_AMOUNT.test(v)) {
+      const x = fitAmount(Number(v.replace(PLAIN_AMOUNT_SIGNS, "")));
+      if (x !== undefined) return x;
     }
     return this.read(cells, row, readAmount, required);
   }

@@ -17,7 +17,7 @@ export interface FuzzSheet {
 
 /** A generated workbook; `shape` says which kind of trouble it was built around (for the summary). */
 export interface FuzzWorkbook {
-  shape: "normal" | "empty" | "headerOnly" | "wide" | "duplicates" | "longText" | "noCustomer";
+  shape: "normal" | "empty" | "headerOnly" | "wide" | "duplicates" | "longText" | "noCustomer" | "hugeNumbers";
   sheets: FuzzSheet[];
 }
 
@@ -182,6 +182,10 @@ const special: fc.Arbitrary<FuzzWorkbook> = fc.oneof(
     const long = "长".repeat(len);
     return { shape: "longText", sheets: [{ name: "Orders", rows: [["Order Date", "Customer Name", "Amount"], [45500, long, 10], [long, "B", 3], [45400, "C", long]] }] };
   }),
+  // Amounts at the edge of doubles: their sums and ratios overflow unless the reader refuses them.
+  fc.array(fc.tuple(GOOD_DAY, fc.constantFrom("A", "B"), fc.constantFrom<FuzzCell>(1e308, Number.MAX_VALUE, -1e308, 9.99e307, 1e15, -1e15, 5e-324, "1e308")), { minLength: 2, maxLength: 8 }).map<FuzzWorkbook>(
+    (rows) => ({ shape: "hugeNumbers", sheets: [{ name: "Orders", rows: [["Order Date", "Customer", "Amount", "Profit"], ...rows.map(([d, c, a]) => [d, c, a, a])] }] }),
+  ),
   fc.array(fc.tuple(GOOD_DAY, fc.constantFrom<FuzzCell>("", null, " ", { error: "#N/A" })), { minLength: 1, maxLength: 5 }).map<FuzzWorkbook>((rows) => ({
     shape: "noCustomer",
     sheets: [{ name: "订单", rows: [["订单日期", "客户名称", "金额"], ...rows.map(([d, c]) => [d, c, 100])] }],

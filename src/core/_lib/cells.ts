@@ -119,13 +119,29 @@ const CURRENCY = /(?:RMB|CNY|USD|元|¥|\$|€|£)/giu;
 export const MAX_AMOUNT = 1e15;
 
 /**
+ * Amounts smaller than a millionth are read as 0: the noise of a formula (`=0.1+0.2-0.3`),
+ * never money, and a ratio over such a sum (cost per sales) would overflow to Infinity.
+ */
+export const AMOUNT_NOISE = 1e-6;
+
+/** A finite amount within ±MAX_AMOUNT, with formula noise read as 0; undefined otherwise. */
+export function fitAmount(x: number): number | undefined {
+  const size = Math.abs(x);
+  if (!(size <= MAX_AMOUNT)) return undefined;
+  return size < AMOUNT_NOISE ? 0 : x;
+}
+
+/**
  * Reads an amount: numbers, and text with thousands separators, currency signs
  * (`¥ ￥ $ 元 RMB`), full-width digits, `(1,200)` for −1200 and a trailing `万` (× 10,000).
- * Beyond ±MAX_AMOUNT is not a number.
+ * Beyond ±MAX_AMOUNT is not a number; below AMOUNT_NOISE it is 0.
  * @example readAmount("¥1,234.50") → { ok: true, value: 1234.5 }; readAmount("1.2万") → 12000
  */
 export function readAmount(cell: Cell): Read<number> {
-  if (typeof cell === "number") return Math.abs(cell) <= MAX_AMOUNT ? { ok: true, value: cell } : { ok: false, problem: "notANumber" };
+  if (typeof cell === "number") {
+    const value = fitAmount(cell);
+    return value === undefined ? { ok: false, problem: "notANumber" } : { ok: true, value };
+  }
   if (typeof cell !== "string") return { ok: false, problem: cell === null ? "missing" : "notANumber" };
   let text = foldText(cell).replace(/\s/g, "");
   if (text === "") return { ok: false, problem: "missing" };
@@ -151,8 +167,8 @@ export function readAmount(cell: Cell): Read<number> {
     text = text.slice(0, -1);
   }
   if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$/.test(text)) return { ok: false, problem: "notANumber" };
-  const value = Number(shiftDecimal(text.replace(/,/g, ""), scale));
-  if (!(value <= MAX_AMOUNT)) return { ok: false, problem: "notANumber" };
+  const value = fitAmount(Number(shiftDecimal(text.replace(/,/g, ""), scale)));
+  if (value === undefined) return { ok: false, problem: "notANumber" };
   return { ok: true, value: negative ? -value : value };
 }
 

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { reviewWorkbook, type ReviewWorkbookResult } from "../../src/adapters/reviewWorkbook";
+import { addCharts } from "../../src/adapters/xlsx/addCharts";
+import { loadWorkbook } from "../../src/adapters/xlsx/readWorkbook";
+import { xlsxPort } from "../../src/adapters/xlsx/xlsxPort";
+import { main } from "../../src/cli/main";
+import type { Lang } from "../../src/i18n";
+import { dumpLoaded, dumpWorkbook } from "../support/readBack";
+import { inputTexts, toXlsx } from "./build";
+import { BadCellScan, nonFiniteFigures, unlistedSkippedRows } from "./checks";
+import { fuzzWorkbook, type FuzzWorkbook } from "./generators";
+import { clearMessage, count, GENERATED_AT, newTally, SEED, writeSummary } from "./harness";
+
+/** Workbooks through the port in memory, and how many of them also through the command line's files. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const CLI_RUNS = Number(process.env.FUZZ_CLI_RUNS ?? RUNS);
+const tally = newTally("xlsx");
+tally.cliRuns = 0;
+const dir = mkdtempSync(join(tmpdir(), "fuzz-xlsx-"));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  writeSummary(tally);
+});
+
+async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
+  tally.workbooks++;
+  count(tally.shapes, wb.shape);
+  const input = await toXlsx(wb);
+  const workbook = await loadWorkbook(input);
+  let result: ReviewWorkbookResult | undefined;
+  let stopped: { code: string; message: string } | undefined;
+  try {
+    result = await reviewWorkbook(xlsxPort(workbook), { lang, generatedAt: GENERATED_AT });
+  } catch (e) {
+    stopped = clearMessage(e, lang);
+    if (!stopped) {
+      tally.crashes++;
+      throw e;
+    }
+    count(tally.clearMessages, stopped.code);
+  }
+  const scan = new BadCellScan(inputTexts(wb));
+  if (result) {
+    tally.finished++;
+    tally.issuesReported += result.review.issues.length;
+    // The review's own figures are finite too, not only the cells written from them.
+    expect(nonFiniteFigures(result.review)).toBe(0);
+    expect(unlistedSkippedRows(result.review, wb)).toEqual([]);
+    const written = await addCharts(Buffer.from(await workbook.xlsx.writeBuffer()), result.plan.report);
+    scan.plan(result.plan).sheets([...dumpLoaded(await loadWorkbook(written))].map(([name, s]) => [name, s.rows]));
+    expect(scan.found).toEqual([]);
+  }
+  if (k >= CLI_RUNS) return;
+  // The same workbook as a file through the command line: exit 0 and a readable file, or exit 2 and the same message.
+  tally.cliRuns = (tally.cliRuns as number) + 1;
+  const file = join(dir, `in-${k}.xlsx`);
+  const out = join(dir, `out-${k}.xlsx`);
+  writeFileSync(file, input);
+  const errors: string[] = [];
+  const code = await main([file, "--out", out, "--lang", lang], () => undefined, (line) => errors.push(line));
+  if (stopped) {
+    expect({ code, message: errors.join("\n") }).toEqual({ code: 2, message: stopped.message });
+  } else {
+    expect({ code, errors }).toEqual({ code: 0, errors: [] });
+    scan.sheets([...(await dumpWorkbook(out))].map(([name, s]) => [name, s.rows]));
+    expect(scan.found).toEqual([]);
+  }
+  rmSync(file);
+  rmSync(out, { force: true });
+}
+
+describe("fuzz: generated workbooks through the .xlsx port and the command line", () => {
+  it(`${RUNS} workbooks finish or stop with one clear message; nothing non-finite written; every skipped row listed`, async () => {
+    let k = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(fuzzWorkbook(), fc.constantFrom<Lang>("zh-CN", "en-US"), (wb, lang) => check(wb, lang, k++)),
+        { seed: SEED, numRuns: RUNS },
+      );
+    } catch (e) {
+      console.error(`fuzz xlsx failed; reproduce with FUZZ_SEED=${SEED}`);
+      throw e;
+    }
+    expect(tally.crashes).toBe(0);
+    expect(tally.workbooks).toBeGreaterThanOrEqual(RUNS);
+  }, 900_000);
+});
