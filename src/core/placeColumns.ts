@@ -9,7 +9,8 @@ export interface Placement {
  * Where each output column goes in a sheet's header row. A column recorded as owned
  * is found again at its recorded place, or by its header if the user moved it; others
  * are appended to the right of everything. A user column with the same header is
- * never taken: the new column gets a suffixed header, `客户等级 (2)`.
+ * never taken: the new column gets a suffixed header, `客户等级 (2)` (headers compared
+ * case-insensitively, as Excel compares table column names).
  * @example placeColumns(["客户编号", "客户等级"], 2, [], [{ output: "customer.tier", header: "客户等级" }])
  *   → [{ col: 2, header: "客户等级 (2)" }]
  */
@@ -30,15 +31,16 @@ export function placeColumns(
       ownedCols.add(col);
     }
   }
-  const userHeaders = new Set(headers.filter((h, c) => h !== undefined && h !== "" && !ownedCols.has(c)));
+  // Excel compares table column names case-insensitively: "Tier" beside a user's "TIER" would be renamed "Tier2".
+  const userHeaders = new Set(headers.filter((h, c) => h !== undefined && h !== "" && !ownedCols.has(c)).map((h) => h.toLowerCase()));
   let next = Math.max(nextFree, headers.length);
   for (const c of ownedCols) next = Math.max(next, c + 1);
   return outputs.map((o) => {
     const col = found.get(o.output);
     if (col !== undefined) return { col, header: headers[col] };
     let header = o.header;
-    for (let n = 2; userHeaders.has(header); n++) header = `${o.header} (${n})`;
-    userHeaders.add(header);
+    for (let n = 2; userHeaders.has(header.toLowerCase()); n++) header = `${o.header} (${n})`;
+    userHeaders.add(header.toLowerCase());
     return { col: next++, header };
   });
 }

@@ -24,6 +24,11 @@ export function toModel(wb: FuzzWorkbook): WorkbookModel {
   for (const s of wb.sheets) {
     const sheet = model.addSheet(s.name);
     eachCell(s, (r, c, v) => sheet.put(r, c, { value: typeof v === "object" ? v.error : v }));
+    if (s.table) {
+      const header = s.rows[0]!.map((h) => String(plainCell(h)));
+      const box = { top: 0, left: 0, bottom: s.rows.length - 1, right: header.length - 1 };
+      model.tables.push({ id: model.nextId("plain"), name: s.table, sheetId: sheet.id, box, showTotals: false, columns: header.map((name, i) => ({ id: i + 1, name })) });
+    }
   }
   return model;
 }
@@ -34,10 +39,24 @@ export async function toXlsx(wb: FuzzWorkbook): Promise<Buffer> {
   for (const s of wb.sheets) {
     const ws = book.addWorksheet(s.name);
     eachCell(s, (r, c, v) => {
-      ws.getCell(r + 1, c + 1).value = typeof v === "object" ? { error: v.error as ExcelJS.CellErrorValue["error"] } : v;
+      ws.getCell(r + 1, c + 1).value = excelJSValue(v);
     });
+    if (s.table) {
+      ws.addTable({
+        name: s.table,
+        ref: "A1",
+        headerRow: true,
+        style: { theme: "TableStyleLight1", showRowStripes: true },
+        columns: s.rows[0]!.map((h) => ({ name: String(plainCell(h)) })),
+        rows: s.rows.slice(1).map((row) => s.rows[0]!.map((_, c) => excelJSValue(row[c] ?? null))),
+      });
+    }
   }
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+function excelJSValue(v: FuzzCell): ExcelJS.CellValue {
+  return v !== null && typeof v === "object" ? { error: v.error as ExcelJS.CellErrorValue["error"] } : v;
 }
 
 /** Every text the input holds, so a scan of the output can tell echoed user text from text the run made. */

@@ -11,6 +11,8 @@ export interface FuzzSheet {
   name: string;
   /** Rows from A1; a row may be shorter than others. */
   rows: FuzzCell[][];
+  /** Name of an Excel table over all of `rows` (header row first). */
+  table?: string;
   /** Cells far from the others (kept apart so a failing case prints short). */
   far?: { row: number; col: number; value: FuzzCell }[];
 }
@@ -133,6 +135,9 @@ function normalWorkbook(maxRows: number): fc.Arbitrary<FuzzWorkbook> {
       costRows: fc.option(fc.integer({ min: 0, max: 8 }), { freq: 4 }),
       names: fc.tuple(sheetName("订单"), sheetName("客户"), sheetName("拜访"), sheetName("费用")),
       title: fc.boolean(),
+      tables: fc.boolean(),
+      // A user column headed like one the review writes, in another case ("TIER"): never taken, never duplicated.
+      lookalike: fc.option(fc.constantFrom("TIER", "tier", "CUSTOMER TYPE", "客户等级", "客户类型", "VISIT COST"), { freq: 3 }),
     })
     .chain((p) => {
       const key: Field = p.byId ? "customerId" : "customerName";
@@ -142,11 +147,21 @@ function normalWorkbook(maxRows: number): fc.Arbitrary<FuzzWorkbook> {
       if (p.customerRows !== null) parts.push(inputSheet(cn, { fields: ["customerId", "customerName", "salesperson", "region", "firstTradeDate", "creditLimit"], rows: p.customerRows }, p.zh, p.customers));
       if (p.visitRows !== null) parts.push(inputSheet(vn, { fields: ["visitDate", key, "salesperson", "visitCost"], rows: p.visitRows }, p.zh, p.customers));
       if (p.costRows !== null) parts.push(inputSheet(kn, { fields: ["month", "salesperson", "monthlyCost"], rows: p.costRows }, p.zh, p.customers));
-      return fc.tuple(...parts).map((sheets) => {
+      const lookalike = p.lookalike;
+      const withLookalike = lookalike === null ? parts : parts.map((a) => fc.tuple(a, fc.array(messyCell, { minLength: 40, maxLength: 40 })).map(([sh, cells]) => addColumn(sh, lookalike, cells)));
+      return fc.tuple(...withLookalike).map((sheets) => {
         if (p.title) sheets[0]!.rows.unshift(["销售台账 Sales ledger"]);
+        // Input sheets as Excel tables (each with a header and a row): new columns then widen the table.
+        if (p.tables) sheets.forEach((sh, k) => sh.rows.length > 1 && !(p.title && k === 0) && (sh.table = `Tbl${k + 1}`));
         return { shape: "normal" as const, sheets };
       });
     });
+}
+
+/** The sheet with one more column at its right: `header`, then `cells` down the rows. */
+function addColumn(sheet: FuzzSheet, header: string, cells: FuzzCell[]): FuzzSheet {
+  const width = sheet.rows[0]!.length;
+  return { ...sheet, rows: sheet.rows.map((row, r) => [...row, ...new Array<FuzzCell>(width - row.length).fill(null), r === 0 ? header : (cells[r % cells.length] ?? null)]) };
 }
 
 /** Sheet names made unique the way Excel compares them (case-insensitively). */

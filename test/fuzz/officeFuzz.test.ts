@@ -23,6 +23,7 @@ function writtenCells(model: WorkbookModel): [string, (string | number | boolean
 async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
   tally.workbooks++;
   count(tally.shapes, wb.shape);
+  if (wb.sheets.some((s) => s.table)) count(tally.shapes, "withTables");
   const model = toModel(wb);
   let result: ReviewWorkbookResult;
   try {
@@ -47,6 +48,19 @@ async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
   const scan = new BadCellScan(inputTexts(wb)).plan(result.plan).sheets(writtenCells(model));
   expect(scan.found).toEqual([]);
   expect(unlistedSkippedRows(result.review, wb)).toEqual([]);
+  // A second run finds its columns again: no input sheet or table grows.
+  const shape = () => ({
+    tables: model.tables.map((t) => [t.name, t.columns.map((c) => c.name)]),
+    widths: wb.sheets.map((s) => model.sheetValues(s.name).values.reduce((w, row) => Math.max(w, row.length), 0)),
+  });
+  const first = shape();
+  // Excel keeps a table's header cells and column names one and the same (it renames a duplicate "Tier" to "Tier2").
+  for (const t of model.tables) {
+    const sheet = model.sheetById(t.sheetId)!;
+    expect(t.columns.map((c) => c.name)).toEqual(t.columns.map((_, i) => String(sheet.get(t.box.top, t.box.left + i)?.value ?? "")));
+  }
+  await asExcel(createExcelDouble(model)).run((context) => reviewWorkbook(excelPort(context), { lang, generatedAt: GENERATED_AT }));
+  expect(shape()).toEqual(first);
   if (k % 10 === 0) {
     const outcome = await createExcelHost(asExcel(createExcelDouble(toModel(wb))), env).run({ lang, settings: {} }, () => undefined);
     expect(outcome.ok).toBe(true);

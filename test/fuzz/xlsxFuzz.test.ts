@@ -28,6 +28,7 @@ afterAll(() => {
 async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
   tally.workbooks++;
   count(tally.shapes, wb.shape);
+  if (wb.sheets.some((s) => s.table)) count(tally.shapes, "withTables");
   const input = await toXlsx(wb);
   const workbook = await loadWorkbook(input);
   let result: ReviewWorkbookResult | undefined;
