@@ -1,5 +1,6 @@
 import { parseA1 } from "../../src/core/_lib/a1";
 import type { Cell } from "../../src/core/_lib/cells";
+import { skippedRows } from "../../src/core/buildReportSheet";
 import type { WritePlan } from "../../src/core/output";
 import type { Review } from "../../src/core/runReview";
 import type { SheetMapping } from "../../src/core/types";
@@ -55,6 +56,7 @@ export class BadCellScan {
  */
 export function unlistedSkippedRows(review: Review, wb: FuzzWorkbook): string[] {
   const problems: string[] = [];
+  let skippedTotal = 0;
   const d = review.detection;
   const used: [SheetMapping | undefined, Iterable<number>][] = [
     [d.orders, review.inputs.orders.row.subarray(0, review.inputs.orders.n)],
@@ -78,9 +80,12 @@ export function unlistedSkippedRows(review: Review, wb: FuzzWorkbook): string[] 
     const listed = new Set(review.issues.filter((i) => i.sheet === m.sheet).map((i) => parseA1(i.address).row));
     for (const r of usedRows) if (!nonBlank.has(r)) problems.push(`${m.sheet} row ${r + 1}: used but blank`);
     const skipped = [...nonBlank].filter((r) => !usedRows.has(r));
+    skippedTotal += skipped.length;
     for (const r of skipped) if (!listed.has(r)) problems.push(`${m.sheet} row ${r + 1}: skipped with no data issue`);
     if (m.rowCount !== nonBlank.size) problems.push(`${m.sheet}: engine read ${m.rowCount} rows, the sheet has ${nonBlank.size}`);
   }
+  // The analysis sheet's "rows skipped" figure is the same count.
+  if (skippedRows(review) !== skippedTotal) problems.push(`rows skipped: the sheet says ${skippedRows(review)}, the inputs show ${skippedTotal}`);
   return problems;
 }
 
