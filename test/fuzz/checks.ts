@@ -5,25 +5,32 @@ import type { WritePlan } from "../../src/core/output";
 import type { Review } from "../../src/core/runReview";
 import type { SheetMapping } from "../../src/core/types";
 import { plainCell } from "./build";
-import type { FuzzWorkbook } from "./generators";
+import { EXCEL_MAX_TEXT, type FuzzWorkbook } from "./generators";
 
 /** Text a run must never make: a number gone wrong, or a message placeholder left unfilled. */
 const SUSPICIOUS = /NaN|Infinity|undefined|\{\w+\}/;
 
 /**
- * Finds what no written cell may hold: a non-finite number, or run-made text showing
+ * Finds what no written cell may hold: a non-finite number, text over 32,767 characters
+ * (but the user's own cells, left as they were), or run-made text showing
  * NaN/Infinity/undefined/`{placeholder}`. Text is only suspicious once every piece of
  * user text it echoes (a sheet name, an issue's cell value) is taken out of it.
  */
 export class BadCellScan {
   private readonly userTexts: string[];
+  private readonly userCells: ReadonlySet<string>;
   readonly found: string[] = [];
-  constructor(userTexts: readonly string[]) {
-    this.userTexts = [...new Set(userTexts)].filter((u) => u !== "").sort((a, b) => b.length - a.length);
+  private readonly userSheets: ReadonlySet<string>;
+  constructor(userTexts: readonly string[], userSheets: readonly string[]) {
+    this.userCells = new Set(userTexts);
+    this.userSheets = new Set(userSheets);
+    this.userTexts = [...this.userCells].filter((u) => u !== "").sort((a, b) => b.length - a.length);
   }
 
-  cell(where: string, v: unknown): void {
+  /** `inUserSheet`: the cell stands in one of the user's sheets, where the user's own long text may stay. */
+  cell(where: string, v: unknown, inUserSheet = false): void {
     if (typeof v === "number" && !Number.isFinite(v)) this.found.push(`${where}: ${v}`);
+    else if (typeof v === "string" && v.length > EXCEL_MAX_TEXT && !(inUserSheet && this.userCells.has(v))) this.found.push(`${where}: ${v.length} characters`);
     else if (typeof v === "string" && SUSPICIOUS.test(v)) {
       let rest = v;
       for (const u of this.userTexts) if (rest.includes(u)) rest = rest.split(u).join("\u0001");
@@ -44,7 +51,7 @@ export class BadCellScan {
 
   /** Every cell of a written workbook, as rows by sheet. */
   sheets(sheets: Iterable<[string, readonly (readonly Cell[])[]]>): this {
-    for (const [name, rows] of sheets) rows.forEach((row, r) => row.forEach((v, c) => this.cell(`${name} ${r},${c}`, v)));
+    for (const [name, rows] of sheets) rows.forEach((row, r) => row.forEach((v, c) => this.cell(`${name} ${r},${c}`, v, this.userSheets.has(name))));
     return this;
   }
 }

@@ -45,7 +45,7 @@ async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
   tally.issuesReported += result.review.issues.length;
   // The review's own figures are finite too, not only the cells written from them.
   expect(nonFiniteFigures(result.review)).toBe(0);
-  const scan = new BadCellScan(inputTexts(wb)).plan(result.plan).sheets(writtenCells(model));
+  const scan = new BadCellScan(inputTexts(wb), wb.sheets.map((s) => s.name)).plan(result.plan).sheets(writtenCells(model));
   expect(scan.found).toEqual([]);
   expect(unlistedSkippedRows(result.review, wb)).toEqual([]);
   // A second run finds its columns again: no input sheet or table grows.

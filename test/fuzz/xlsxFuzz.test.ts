@@ -43,7 +43,7 @@ async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
     }
     count(tally.clearMessages, stopped.code);
   }
-  const scan = new BadCellScan(inputTexts(wb));
+  const scan = new BadCellScan(inputTexts(wb), wb.sheets.map((s) => s.name));
   if (result) {
     tally.finished++;
     tally.issuesReported += result.review.issues.length;
