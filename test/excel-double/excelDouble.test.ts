@@ -215,6 +215,26 @@ describe("createExcelDouble", () => {
       expect(model.sheetValues("订单表").values.map((r) => r[4])).toEqual(["chunk 1", "", ""]);
     });
 
+    it("fails exactly the n-th sync with the given code through the failOnSync(n, code) hook", async () => {
+      excel = createExcelDouble(model);
+      excel.failOnSync(2, "AccessDenied");
+      const run = excel.run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem("订单表");
+        sheet.getRange("E1").values = [["chunk 1"]];
+        await ctx.sync();
+        sheet.getRange("E2").values = [["chunk 2"]];
+        await ctx.sync();
+      });
+      await expect(run).rejects.toMatchObject({ code: "AccessDenied" });
+      expect(excel.stats.syncs.map((s) => s.error)).toEqual([undefined, "AccessDenied"]);
+      expect(model.sheetValues("订单表").values.map((r) => r[4])).toEqual(["chunk 1", "", ""]);
+      await excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("订单表").getRange("E3").values = [["after"]];
+        await ctx.sync();
+      });
+      expect(model.sheetValues("订单表").values.map((r) => r[4])).toEqual(["chunk 1", "", "after"]);
+    });
+
     it("throws InvalidObjectPath when an object is used after its run has finished", async () => {
       let kept: RangeDouble | undefined;
       await excel.run(async (ctx) => {

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { CHART_SERIES_BY, CHART_TYPES } from "./chart";
 import { RequestContextDouble } from "./context";
-import { DoubleError, notImplemented, officeError } from "./errors";
+import { type DoubleErrorCode, DoubleError, notImplemented, officeError } from "./errors";
 import { type DoubleOptions, DoubleStats } from "./host";
 import type { WorkbookModel } from "./model";
 
@@ -34,6 +34,12 @@ export interface ExcelDouble {
   /** Live options: tests may flip `editMode` or `failOnSync` between runs. */
   readonly options: DoubleOptions;
   readonly stats: DoubleStats;
+  /**
+   * Fault hook: makes the n-th `context.sync()` (1-based, counted over the double's
+   * lifetime as `stats.syncCount`) reject before running anything, with `code`
+   * (default GeneralException). Replaces any earlier `options.failOnSync`.
+   */
+  failOnSync(n: number, code?: DoubleErrorCode): void;
   readonly ConditionalFormatType: { custom: "Custom" };
   readonly ChartType: typeof CHART_TYPES;
   readonly ChartSeriesBy: typeof CHART_SERIES_BY;
@@ -78,6 +84,9 @@ export function createExcelDouble(model: WorkbookModel, options: DoubleOptions =
     model,
     options,
     stats,
+    failOnSync(n: number, code: DoubleErrorCode = "GeneralException"): void {
+      options.failOnSync = (k) => (k === n ? code : false);
+    },
     ConditionalFormatType: { custom: "Custom" },
     ChartType: CHART_TYPES,
     ChartSeriesBy: CHART_SERIES_BY,
