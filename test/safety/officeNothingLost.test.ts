@@ -1,0 +1,98 @@
+import { join } from "node:path";
+import { createExcelHost } from "../../src/adapters/excel/excelHost";
+import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
+import { modelFromFile } from "../excel-double/fromExcelJS";
+import type { CellData, WorkbookModel, WorkbookSnapshot } from "../excel-double/model";
+
+const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
+const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
+
+/** The sample plus what users add: their own 客户等级 column, formulas over the data, formats, a totals table, more sheets. */
+async function userWorkbook(): Promise<WorkbookModel> {
+  const model = await modelFromFile(SAMPLE);
+  const customers = model.sheet("客户表")!;
+  // The user's own 客户等级 column, inside their table, and a note to the right below the table's rows.
+  customers.put(0, 7, { value: "客户等级", font: { bold: true }, fill: "#FFFF00" });
+  for (let r = 1; r <= 202; r++) customers.put(r, 7, { value: r % 3 === 0 ? "VIP" : "普通" });
+  const table = model.tables.find((t) => t.name === "Customers")!;
+  table.box = { ...table.box, right: 7 };
+  table.columns.push({ id: 8, name: "客户等级" });
+  customers.put(205, 9, { value: 1500, formula: "=SUM(F2:F203)", numberFormat: "#,##0", fill: "#DDEBF7" });
+  customers.update(1, 1, (c) => ((c.fill = "#C6EFCE"), (c.font = { italic: true, color: "#FF0000" })));
+  customers.update(1, 5, (c) => (c.numberFormat = "#,##0.00"));
+  customers.columnWidths.set(1, 120);
+  const orders = model.sheet("订单表")!;
+  // Below the table's rows: cells right of a table in its rows move when the run adds table columns (see report).
+  orders.put(5860, 3, { value: 123456.78, formula: "=SUM(D2:D5857)", numberFormat: "#,##0" });
+  orders.put(5861, 9, { value: 1942.01, formula: "=客户表!F2*0+E2", font: { bold: true } });
+  const notes = model.addSheet("备注");
+  model.setValues("备注", { row: 0, col: 0 }, [["项目", "数量"], ["A", 1], ["B", 2], ["合计", 3]]);
+  notes.update(3, 1, (c) => (c.formula = "=SUBTOTAL(109,[数量])"));
+  model.tables.push({ id: model.nextId("plain"), name: "Notes", sheetId: notes.id, box: { top: 0, left: 0, bottom: 3, right: 1 }, showTotals: true, columns: [{ id: 1, name: "项目" }, { id: 2, name: "数量" }] });
+  model.addSheet("隐藏", { visibility: "Hidden" });
+  model.setValues("隐藏", { row: 0, col: 0 }, [["secret", 42]]);
+  return model;
+}
+
+const letters = (address: string): string => address.replace(/\d+$/, "");
+
+interface Diff {
+  compared: number;
+  outside: string[];
+  owned: Set<string>;
+}
+
+/** Every difference between two snapshots that lies outside the run's own columns and sheets. */
+function diffOutsideOwned(before: WorkbookSnapshot, after: WorkbookSnapshot): Diff {
+  const outside: string[] = [];
+  const owned = new Set<string>();
+  let compared = 0;
+  for (const b of before.sheets) {
+    const a = after.sheets.find((s) => s.id === b.id);
+    if (!a) {
+      outside.push(`${b.name}: sheet removed`);
+      continue;
+    }
+    const { cells: bc, columnWidths: bw, ...bRest } = b;
+    const { cells: ac, columnWidths: aw, ...aRest } = a;
+    if (JSON.stringify(bRest) !== JSON.stringify(aRest)) outside.push(`${b.name}: ${JSON.stringify(bRest)} -> ${JSON.stringify(aRest)}`);
+    // A column is the run's when its header cell was empty before and holds a value after.
+    const ownCols = new Set(Object.keys(ac).filter((k) => /^[A-Z]+1$/.test(k) && bc[k]?.value === undefined && ac[k]?.value !== undefined).map(letters));
+    ownCols.forEach((c) => owned.add(`${b.name}!${c}`));
+    for (const [col, w] of Object.entries(bw)) if (aw[col] !== w) outside.push(`${b.name}!${col}: width ${w} -> ${aw[col]}`);
+    for (const address of new Set([...Object.keys(bc), ...Object.keys(ac)])) {
+      compared += 1;
+      const same = JSON.stringify(bc[address] ?? {}) === JSON.stringify(ac[address] ?? ({} as CellData));
+      if (!same && !ownCols.has(letters(address))) outside.push(`${b.name}!${address}: ${JSON.stringify(bc[address])} -> ${JSON.stringify(ac[address])}`);
+    }
+  }
+  for (const t of before.tables) {
+    const a = after.tables.find((x) => x.id === t.id);
+    const grown = a && a.name === t.name && a.sheet === t.sheet && a.showTotals === t.showTotals && JSON.stringify(a.columns.slice(0, t.columns.length)) === JSON.stringify(t.columns);
+    if (!grown) outside.push(`table ${t.name}: ${JSON.stringify(t)} -> ${JSON.stringify(a)}`);
+  }
+  for (const key of ["conditionalFormats", "charts"] as const) {
+    const mine = (list: { sheet: string }[]) => list.filter((x) => before.sheets.some((s) => s.name === x.sheet));
+    if (JSON.stringify(mine(after[key]).slice(0, before[key].length)) !== JSON.stringify(before[key])) outside.push(`${key} changed`);
+  }
+  return { compared, outside, owned };
+}
+
+describe("the Office.js path keeps every user cell (guarantee 1)", () => {
+  it("changes nothing outside the run's own columns and sheets, and keeps the user's 客户等级 column", async () => {
+    const model = await userWorkbook();
+    const before = model.snapshot();
+    const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "zh-CN", settings: {} }, () => undefined);
+    expect(outcome.ok).toBe(true);
+    const after = model.snapshot();
+    const diff = diffOutsideOwned(before, after);
+    expect(diff.outside).toEqual([]);
+    expect(diff.compared).toBe(74_321);
+    expect(diff.owned.size).toBeGreaterThan(0);
+    expect([...diff.owned]).toEqual([..."IJKLMNOPQRSTUVW"].map((c) => `客户表!${c}`).concat(["订单表!G", "订单表!H", "拜访记录!E", "拜访记录!F"]));
+    const header = model.sheetValues("客户表").values[0]!;
+    expect(header.slice(7, 9)).toEqual(["客户等级", "客户等级 (2)"]);
+    expect(model.sheetValues("客户表").values.slice(1, 203).map((r) => r[7])).toEqual(Array.from({ length: 202 }, (_, i) => ((i + 1) % 3 === 0 ? "VIP" : "普通")));
+    expect(after.sheets.slice(0, before.sheets.length).map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+  });
+});
