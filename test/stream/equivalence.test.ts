@@ -46,6 +46,7 @@ describe("streaming reader equals the ExcelJS reader", () => {
     ws.getCell("D2").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
     ws.getCell("E2").value = "";
     ws.getCell("F2").value = 1.5e-7;
+    ws.getCell("G2").value = "line\r\nbreak _x0041_";
     ws.getCell("Z40").value = "beyond a gap";
     wb.addWorksheet("Empty");
     const t = wb.addWorksheet("Tables");

@@ -18,7 +18,7 @@ export async function readSharedStrings(stream: Readable): Promise<string[]> {
   });
   parser.on("closetag", (tag) => {
     if (tag.name === "si") {
-      out.push(current ?? "");
+      out.push(unescapeText(current ?? ""));
       current = undefined;
     } else if (tag.name === "rPh") phonetic--;
     else if (tag.name === "t") inText = false;
@@ -28,6 +28,11 @@ export async function readSharedStrings(stream: Readable): Promise<string[]> {
   });
   await feed(parser, stream);
   return out;
+}
+
+/** Decodes `_xHHHH_` escapes in `<t>` text, as ExcelJS (and Excel) do. */
+export function unescapeText(text: string): string {
+  return text.includes("_x") ? text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
 /** Feeds a byte stream to the parser, decoding UTF-8 across chunk boundaries. */

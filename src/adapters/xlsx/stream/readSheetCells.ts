@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { SaxesParser } from "saxes";
 import type { Cell } from "../../../core/_lib/cells";
-import { feed } from "./readSharedStrings";
+import { feed, unescapeText } from "./readSharedStrings";
 
 /** A sheet's cells as sparse rows (1-based row and column), only those holding a value. */
 export interface SheetCells {
@@ -71,7 +71,7 @@ export async function readSheetCells(stream: Readable, sharedStrings: readonly s
 }
 
 function cellValue(type: string, raw: string | undefined, inline: string | undefined, shared: readonly string[], date1904: boolean): Cell {
-  if (type === "inlineStr") return inline ?? null;
+  if (type === "inlineStr") return inline === undefined ? null : unescapeText(inline);
   if (raw === undefined || raw === "") return null;
   switch (type) {
     case "s":
