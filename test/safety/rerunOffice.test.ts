@@ -1,0 +1,85 @@
+import { join } from "node:path";
+import { createExcelHost } from "../../src/adapters/excel/excelHost";
+import type { ReviewOptions } from "../../src/core/options";
+import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
+import { modelFromFile } from "../excel-double/fromExcelJS";
+import { type WorkbookModel, type WorkbookSnapshot, WorkbookModel as Model } from "../excel-double/model";
+
+const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
+const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
+
+async function run(model: WorkbookModel, settings: Partial<ReviewOptions> = {}): Promise<void> {
+  const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "zh-CN", settings }, () => undefined);
+  expect(outcome.ok).toBe(true);
+}
+
+/** The snapshot without sheet ids: a re-run replaces the analysis sheet it made (a new id, same name, same place). */
+function snap(model: WorkbookModel): WorkbookSnapshot {
+  const s = model.snapshot();
+  return { ...s, sheets: s.sheets.map((sheet) => ({ ...sheet, id: sheet.name })) };
+}
+
+/** "Sheet!Col" of every cell that differs between two snapshots, and sheets added or removed. */
+function changedColumns(a: WorkbookSnapshot, b: WorkbookSnapshot): Set<string> {
+  const out = new Set<string>();
+  for (const sb of b.sheets) {
+    const sa = a.sheets.find((s) => s.id === sb.id);
+    if (!sa) {
+      out.add(`${sb.name}: added`);
+      continue;
+    }
+    for (const k of new Set([...Object.keys(sa.cells), ...Object.keys(sb.cells)])) {
+      if (JSON.stringify(sa.cells[k]) !== JSON.stringify(sb.cells[k])) out.add(`${sb.name}!${k.replace(/\d+$/, "")}`);
+    }
+  }
+  for (const sa of a.sheets) if (!b.sheets.some((s) => s.id === sa.id)) out.add(`${sa.name}: removed`);
+  return out;
+}
+
+describe("re-running on the Office.js path (guarantee 2)", () => {
+  it("gives the same workbook when run twice as when run once", async () => {
+    const model = await modelFromFile(SAMPLE);
+    await run(model);
+    const once = snap(model);
+    await run(model);
+    expect(snap(model)).toEqual(once);
+  });
+
+  it("rewrites only the run's own columns, the analysis sheet and the record when a setting changes", async () => {
+    const model = await modelFromFile(SAMPLE);
+    const before = snap(model);
+    await run(model);
+    const once = snap(model);
+    const owned = new Set([...changedColumns(before, once)].filter((c) => !c.endsWith(": added")));
+    const ownSheets = once.sheets.filter((s) => !before.sheets.some((b) => b.id === s.id)).map((s) => s.name);
+    await run(model, { threshold: 0.1, tierCuts: { a: 0.5, b: 0.9 } });
+    const again = snap(model);
+    const changed = [...changedColumns(once, again)];
+    expect(changed.length).toBeGreaterThan(0);
+    const outside = changed.filter((c) => !owned.has(c) && !ownSheets.some((s) => c.startsWith(`${s}!`)));
+    expect(outside).toEqual([]);
+    expect(again.sheets.map((s) => s.name)).toEqual(once.sheets.map((s) => s.name));
+    expect(again.tables).toEqual(once.tables);
+  });
+
+  it("recreates an owned column the user cleared, in the next free column, with the first run's values", async () => {
+    const model = new Model();
+    model.addSheet("订单");
+    model.setValues("订单", { row: 0, col: 0 }, [["订单日期", "客户名称", "业务员", "金额"], ...Array.from({ length: 30 }, (_, i) => [46200 + i * 3, `客户${i % 7}`, `业务员${i % 3}`, 1000 + i * 17])]);
+    await run(model);
+    const once = model.sheetValues("订单").values;
+    expect(once[0]).toEqual(["订单日期", "客户名称", "业务员", "金额", "客户等级", "新老客户"]);
+    const orders = model.sheet("订单")!;
+    const formatsOnce = [...orders.entries()].filter(([, c]) => c === 4).map(([r, , cell]) => `${r}:${cell.numberFormat ?? ""}:${JSON.stringify(cell.font ?? {})}`).sort();
+    for (const [r, c] of [...orders.entries()]) if (c === 4) orders.put(r, c, {});
+    await run(model);
+    const again = model.sheetValues("订单").values;
+    // A column without its header is no longer provably ours: the run leaves it alone and appends a fresh one.
+    expect(again.map((r) => r.slice(0, 4))).toEqual(once.map((r) => r.slice(0, 4)));
+    expect(again.map((r) => r[4])).toEqual(once.map(() => ""));
+    expect(again.map((r) => r[5])).toEqual(once.map((r) => r[5]));
+    expect(again.map((r) => r[6])).toEqual(once.map((r) => r[4]));
+    const formatsOf = (col: number) => [...orders.entries()].filter(([, c]) => c === col).map(([r, , cell]) => `${r}:${cell.numberFormat ?? ""}:${JSON.stringify(cell.font ?? {})}`).sort();
+    expect(formatsOf(6)).toEqual(formatsOnce);
+  });
+});
