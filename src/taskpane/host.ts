@@ -44,6 +44,11 @@ export interface Inspection {
   settings: Omit<Partial<ReviewOptions>, "month"> & { month?: string; lang?: string };
   /** Month of the latest order (the default review month), `YYYY-MM`. */
   latestMonth?: string;
+  /**
+   * Review sheets earlier runs made, with their month `YYYY-MM`, so the pane can ask before
+   * replacing one. Optional only so older fakes still typecheck; the Office.js host always sets it.
+   */
+  reviewSheets?: { sheet: string; month: string }[];
 }
 
 export interface RunRequest {
@@ -52,7 +57,25 @@ export interface RunRequest {
   settings: Partial<ReviewOptions>;
 }
 
-export type RunOutcome = { ok: true; summary: RunSummary } | { ok: false; message: string; code: string };
+/**
+ * A run's result. A failure's `code` is an Office error code, one of ours (`MissingColumn`,
+ * `NoReadableRows`, `BadSetting`) or `Cancelled`. When a failure came after some writes,
+ * `written` says in words (the request's language) what was and was not written; the next
+ * run repairs it.
+ */
+export type RunOutcome = { ok: true; summary: RunSummary } | { ok: false; message: string; code: string; written?: string[] };
+
+/** What "Undo last run" would take back. */
+export interface LastRun {
+  /** The analysis sheet the run made (undo removes it, or restores the one it replaced). */
+  reportSheet: string;
+  /** When the run started, `yyyy-mm-dd hh:mm` local time. */
+  at: string;
+  /** Owned columns the run wrote (undo restores their previous values). */
+  columns: number;
+}
+
+export type UndoOutcome = { ok: true } | { ok: false; code: string; message: string };
 
 /**
  * Everything the task pane asks of Excel. The pane gets it as a prop, so its tests
@@ -60,6 +83,22 @@ export type RunOutcome = { ok: true; summary: RunSummary } | { ok: false; messag
  */
 export interface ReviewHost {
   inspect(lang: Lang): Promise<Inspection>;
-  run(request: RunRequest, onProgress: (p: Progress) => void): Promise<RunOutcome>;
+  /**
+   * Runs the review. Aborting `signal` stops the run between chunks (reads or writes); writes
+   * already made are rolled back, so the workbook is as before the run, and the outcome is
+   * `{ ok: false, code: "Cancelled" }`.
+   */
+  run(request: RunRequest, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<RunOutcome>;
   select(sheet: string, address: string): Promise<void>;
+  /**
+   * What "Undo last run" would take back, or undefined when there is nothing to undo.
+   * Optional only so older fakes still typecheck; the Office.js host implements it.
+   */
+  lastRun?(): Promise<LastRun | undefined>;
+  /**
+   * Takes the last run back: owned columns get their previous values and formats, columns and
+   * sheets the run added are removed, the record is the previous run's. Works after a failed
+   * or cancelled run too. Optional only so older fakes still typecheck.
+   */
+  undoLastRun?(lang: Lang): Promise<UndoOutcome>;
 }

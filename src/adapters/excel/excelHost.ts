@@ -80,6 +80,14 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
       }
     },
 
+    async lastRun() {
+      throw new Error("not implemented");
+    },
+
+    async undoLastRun() {
+      throw new Error("not implemented");
+    },
+
     async select(sheet, address) {
       await excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
