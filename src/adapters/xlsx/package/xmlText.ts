@@ -1,0 +1,84 @@
+import type { Cell } from "../../../core/_lib/cells";
+
+/**
+ * Escaping for the XML the package writer emits. Two layers, applied in this order:
+ * `toXstring` makes any JavaScript string representable in an OOXML ST_Xstring (XML 1.0
+ * cannot carry C0 controls, lone surrogates or U+FFFE/U+FFFF at all, not even as character
+ * references), then `escapeXmlText` / `escapeXmlAttr` make the result safe in element text
+ * or a quoted attribute. The escape functions throw on a character XML cannot hold, so a
+ * caller that forgot `toXstring` fails loudly instead of writing a part Excel refuses.
+ */
+
+// Characters XML 1.0 cannot hold, and the `_xHHHH_` pattern a reader would decode.
+// The `_` alternative matches only the underscore that starts such a pattern, so a
+// single pass both protects literal patterns and encodes forbidden characters.
+const XSTRING_SPECIAL = /_(?=x[0-9A-Fa-f]{4}_)|[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const TEXT_SPECIAL = /[&<>\r]/g;
+const ATTR_SPECIAL = /[&<>"'\t\n\r]/g;
+const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
+
+function hex4(code: number): string {
+  return code.toString(16).toUpperCase().padStart(4, "0");
+}
+
+/**
+ * OOXML ST_Xstring encoding: characters XML 1.0 forbids become `_xHHHH_`, and text that
+ * already looks like `_xHHHH_` has its underscore written `_x005F_`, so Excel (and both of
+ * our readers) read every string back as itself. Tab, LF and CR are legal and kept.
+ * @example toXstring("a\u0001b") === "a_x0001_b"; toXstring("_x0041_") === "_x005F_x0041_"
+ */
+export function toXstring(s: string): string {
+  XSTRING_SPECIAL.lastIndex = 0;
+  if (!XSTRING_SPECIAL.test(s)) return s;
+  return s.replace(XSTRING_SPECIAL, (ch) => (ch === "_" ? "_x005F_" : `_x${hex4(ch.charCodeAt(0))}_`));
+}
+
+function assertXmlChars(s: string, where: string): void {
+  const m = NOT_XML.exec(s);
+  if (m) throw new Error(`${where}: U+${hex4(m[0].charCodeAt(0))} at index ${m.index} cannot be written in XML 1.0; encode the text with toXstring first`);
+}
+
+/**
+ * Escapes element text: `&`, `<`, `>` (so `]]>` cannot occur) and CR as `&#13;`, which a
+ * parser would otherwise normalise to LF.
+ * @example escapeXmlText("a<b & c") === "a&lt;b &amp; c"
+ */
+export function escapeXmlText(s: string): string {
+  assertXmlChars(s, "escapeXmlText");
+  TEXT_SPECIAL.lastIndex = 0;
+  return TEXT_SPECIAL.test(s) ? s.replace(TEXT_SPECIAL, (ch) => ENTITY[ch]) : s;
+}
+
+/**
+ * Escapes a quoted attribute value (either quote style): tab, LF and CR become character
+ * references because attribute-value normalisation would turn them into spaces.
+ * @example escapeXmlAttr(`say "hi"`) === "say &quot;hi&quot;"
+ */
+export function escapeXmlAttr(s: string): string {
+  assertXmlChars(s, "escapeXmlAttr");
+  ATTR_SPECIAL.lastIndex = 0;
+  return ATTR_SPECIAL.test(s) ? s.replace(ATTR_SPECIAL, (ch) => ENTITY[ch]) : s;
+}
+
+const NEEDS_PRESERVE = /^[ \t\r\n]|[ \t\r\n]$|[\r\n]/;
+
+/**
+ * One `<c>` element of a worksheet's sheetData. Text is always an inline string and never
+ * a formula (`=HYPERLINK(…)` stays text); null is an empty cell that keeps its style.
+ * Style 0 is the default and is left out, as Excel writes it.
+ * @example cellXml("B2", 1.5, 3) === '<c r="B2" s="3"><v>1.5</v></c>'
+ * @example cellXml("B3", null, 3) === '<c r="B3" s="3"/>'
+ */
+export function cellXml(ref: string, value: Cell, styleId: number): string {
+  const head = styleId === 0 ? `<c r="${ref}"` : `<c r="${ref}" s="${styleId}"`;
+  if (value === null) return `${head}/>`;
+  if (typeof value === "number") {
+    // A non-finite number reaching the writer is a bug upstream: the core blanks them.
+    if (!Number.isFinite(value)) throw new Error(`cellXml: ${ref} holds ${value}, which an .xlsx cannot store`);
+    return `${head}><v>${value}</v></c>`;
+  }
+  if (typeof value === "boolean") return `${head} t="b"><v>${value ? 1 : 0}</v></c>`;
+  const space = NEEDS_PRESERVE.test(value) ? ' xml:space="preserve"' : "";
+  return `${head} t="inlineStr"><is><t${space}>${escapeXmlText(toXstring(value))}</t></is></c>`;
+}
