@@ -1,0 +1,97 @@
+import { DOMParser, type Element } from "@xmldom/xmldom";
+
+/** One relationship of a part, its target resolved to a part path without leading slash. */
+export interface Relationship {
+  id: string;
+  /** The relationship type URI, e.g. `…/relationships/worksheet` (transitional or strict). */
+  type: string;
+  target: string;
+}
+
+/** A `<sheet>` of workbook.xml, before its relationship is resolved. */
+export interface WorkbookSheet {
+  name: string;
+  sheetId: number;
+  rId: string;
+  state: "visible" | "hidden" | "veryHidden";
+}
+
+/**
+ * The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`,
+ * and the package itself (`""`) → `_rels/.rels`.
+ */
+export function relsPathOf(partPath: string): string {
+  const slash = partPath.lastIndexOf("/");
+  return `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
+}
+
+/**
+ * Resolves a relationship target against the part that holds it. Targets are relative
+ * to the source part's folder (`worksheets/sheet1.xml`, `../tables/table1.xml`) or
+ * absolute from the package root (`/xl/tables/table1.xml`, as openpyxl writes them).
+ * @example resolveTarget("xl/worksheets/sheet1.xml", "../tables/table1.xml") === "xl/tables/table1.xml"
+ */
+export function resolveTarget(sourcePart: string, target: string): string {
+  const base = target.startsWith("/") ? "" : sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1);
+  const out: string[] = [];
+  for (const p of (base + target).split("/")) {
+    if (p === "..") out.pop();
+    else if (p !== "." && p !== "") out.push(p);
+  }
+  return out.join("/");
+}
+
+/** The internal relationships of a `.rels` part (external links, e.g. hyperlinks, are left out). */
+export function parseRels(xml: string, sourcePart: string): Relationship[] {
+  const out: Relationship[] = [];
+  for (const r of elements(parse(xml, sourcePart), "Relationship")) {
+    if (r.getAttribute("TargetMode") === "External") continue;
+    out.push({ id: r.getAttribute("Id") ?? "", type: r.getAttribute("Type") ?? "", target: resolveTarget(sourcePart, r.getAttribute("Target") ?? "") });
+  }
+  return out;
+}
+
+/** The sheets of workbook.xml in tab order, and whether dates count from 1904. */
+export function parseWorkbook(xml: string, partPath: string): { sheets: WorkbookSheet[]; date1904: boolean } {
+  const doc = parse(xml, partPath);
+  const pr = elements(doc, "workbookPr")[0];
+  const d1904 = pr?.getAttribute("date1904");
+  const sheets = elements(doc, "sheet").map((s): WorkbookSheet => {
+    const state = s.getAttribute("state");
+    return {
+      name: s.getAttribute("name") ?? "",
+      sheetId: Number(s.getAttribute("sheetId") ?? "0"),
+      rId: relId(s),
+      state: state === "hidden" || state === "veryHidden" ? state : "visible",
+    };
+  });
+  return { sheets, date1904: d1904 === "1" || d1904 === "true" };
+}
+
+/** True when a relationship type URI names the given kind (`worksheet`, `table`, `styles` …). */
+export function isType(rel: Relationship, kind: string): boolean {
+  return rel.type.endsWith(`/${kind}`);
+}
+
+/** The `r:id` attribute, whatever prefix the relationships namespace was given. */
+function relId(el: Element): string {
+  for (let i = 0; i < el.attributes.length; i++) {
+    const a = el.attributes.item(i);
+    if (a && a.localName === "id" && a.namespaceURI) return a.value;
+  }
+  return el.getAttribute("r:id") ?? "";
+}
+
+function elements(doc: ReturnType<DOMParser["parseFromString"]>, localName: string): Element[] {
+  return Array.from(doc.getElementsByTagNameNS("*", localName));
+}
+
+function parse(xml: string, partPath: string): ReturnType<DOMParser["parseFromString"]> {
+  const doc = new DOMParser({
+    onError: (level, message) => {
+      if (level === "fatalError") throw new Error(`${partPath}: ${message}`);
+    },
+  }).parseFromString(xml, "text/xml");
+  if (!doc.documentElement) throw new Error(`${partPath} has no root element`);
+  return doc;
+}
