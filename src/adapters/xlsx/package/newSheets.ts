@@ -1,0 +1,108 @@
+import { Readable } from "node:stream";
+import { columnLetters } from "../../../core/_lib/a1";
+import type { Cell } from "../../../core/_lib/cells";
+import type { CreatedSheetPlan, ReportPlan } from "../../../core/output";
+import { encodeRecord, type WorkbookRecord } from "../../../core/record";
+import { NS_REL } from "./charts";
+import type { RunStyles } from "./styles";
+import { cellXml } from "./xmlText";
+
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+/** Rows per chunk of a generated part: a few hundred KB, so a 500,000-row list streams in bounded memory. */
+const ROWS_PER_CHUNK = 2_000;
+const CREATED_WIDTH = 18;
+
+interface SheetParts {
+  /** `<sheetViews>` content. */
+  view: string;
+  widths: readonly number[];
+  /** Cells in columns; rows in order, each row's cells as written. */
+  rowCount: number;
+  colCount: number;
+  row(r: number): string;
+  /** Relationship id of the sheet's drawing, when it has one. */
+  drawingRid?: string;
+}
+
+/**
+ * The analysis sheet as a worksheet part: the report's rows with their row styles and
+ * per-cell number formats, its column widths, the first column frozen (as the ExcelJS
+ * writer had it) and, when `drawingRid` is given, the drawing that holds the charts.
+ * Text is written as inline strings, never formulas.
+ */
+export function reportSheetXml(report: ReportPlan, styles: RunStyles, drawingRid?: string): Readable {
+  const colCount = widest(report.rows.map((r) => r.cells));
+  return sheetStream({
+    view: '<sheetView workbookViewId="0"><pane xSplit="1" topLeftCell="B1" activePane="topRight" state="frozen"/><selection pane="topRight"/></sheetView>',
+    widths: report.columnWidths,
+    rowCount: report.rows.length,
+    colCount,
+    drawingRid,
+    row(r) {
+      const row = report.rows[r];
+      let xml = "";
+      for (let c = 0; c < row.cells.length; c++) xml += cell(r, c, row.cells[c], styles.report(row.style, row.formats?.[c] ?? null));
+      return xml;
+    },
+  });
+}
+
+/** The customer sheet a run creates from the orders: bold header, every column 18 wide. */
+export function createdSheetXml(created: CreatedSheetPlan, styles: RunStyles): Readable {
+  const colCount = Math.max(created.header.length, widest(created.rows));
+  return sheetStream({
+    view: '<sheetView workbookViewId="0"/>',
+    widths: created.header.map(() => CREATED_WIDTH),
+    rowCount: created.rows.length + 1,
+    colCount,
+    row(r) {
+      const cells: readonly Cell[] = r === 0 ? created.header : created.rows[r - 1];
+      const style = r === 0 ? styles.header : 0;
+      let xml = "";
+      for (let c = 0; c < cells.length; c++) xml += cell(r, c, cells[c], style);
+      return xml;
+    },
+  });
+}
+
+/** The very hidden record sheet: `encodeRecord`'s texts down column A. */
+export function recordSheetXml(record: WorkbookRecord): Readable {
+  const texts = encodeRecord(record);
+  return sheetStream({ view: '<sheetView workbookViewId="0"/>', widths: [], rowCount: texts.length, colCount: 1, row: (r) => cell(r, 0, texts[r], 0) });
+}
+
+/** Longest row (a loop: a million-row spread would overflow the stack). */
+function widest(rows: readonly (readonly Cell[])[]): number {
+  let n = 0;
+  for (const r of rows) n = Math.max(n, r.length);
+  return n;
+}
+
+function cell(r: number, c: number, value: Cell | undefined, style: number): string {
+  if ((value === null || value === undefined) && style === 0) return "";
+  return cellXml(`${columnLetters(c)}${r + 1}`, value ?? null, style);
+}
+
+function sheetStream(parts: SheetParts): Readable {
+  return Readable.from(chunks(parts), { objectMode: false });
+}
+
+function* chunks(parts: SheetParts): Generator<Buffer> {
+  const dimension = parts.rowCount > 0 && parts.colCount > 0 ? `A1:${columnLetters(parts.colCount - 1)}${parts.rowCount}` : "A1";
+  const cols = parts.widths.length > 0 ? `<cols>${parts.widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` : "";
+  yield Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+      `<dimension ref="${dimension}"/><sheetViews>${parts.view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`,
+  );
+  let xml = "";
+  for (let r = 0; r < parts.rowCount; r++) {
+    const cells = parts.row(r);
+    if (cells !== "") xml += `<row r="${r + 1}">${cells}</row>`;
+    if ((r + 1) % ROWS_PER_CHUNK === 0) {
+      yield Buffer.from(xml);
+      xml = "";
+    }
+  }
+  const drawing = parts.drawingRid ? `<drawing r:id="${parts.drawingRid}"/>` : "";
+  yield Buffer.from(`${xml}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${drawing}</worksheet>`);
+}
