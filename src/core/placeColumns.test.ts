@@ -23,4 +23,34 @@ describe("placeColumns", () => {
     expect(placeColumns(["Date", "Tier"], 2, [{ sheet: "S", col: 1, header: "Tier", output: "order.tier" }], [tier])).toEqual([{ col: 1, header: "Tier" }]);
     expect(placeColumns(["Tier", "Date"], 2, [{ sheet: "S", col: 1, header: "Tier", output: "order.tier" }], [tier])).toEqual([{ col: 0, header: "Tier" }]);
   });
+
+  it("reuses an owned column whose header cell the user cleared, in place and with its recorded header", () => {
+    const rec = { sheet: "S", col: 3, header: "Tier", output: "order.tier" };
+    expect(placeColumns(["Date", "Customer", "Amount", ""], 4, [rec], [tier, type])).toEqual([
+      { col: 3, header: "Tier" },
+      { col: 4, header: "Customer type" },
+    ]);
+    // Cleared to the end of the used range: the header row is shorter than the recorded column.
+    expect(placeColumns(["Date", "Customer", "Amount"], 3, [rec], [tier])).toEqual([{ col: 3, header: "Tier" }]);
+  });
+
+  it("finds owned columns where a user's inserted column moved them, even an empty inserted column", () => {
+    const owned = [
+      { sheet: "S", col: 3, header: "Tier", output: "order.tier" },
+      { sheet: "S", col: 4, header: "Customer type", output: "order.type" },
+    ];
+    expect(placeColumns(["Date", "Customer", "Amount", "Notes", "Tier", "Customer type"], 6, owned, [tier, type])).toEqual([
+      { col: 4, header: "Tier" },
+      { col: 5, header: "Customer type" },
+    ]);
+    expect(placeColumns(["Date", "Customer", "Amount", "", "Tier", "Customer type"], 6, owned, [tier, type])).toEqual([
+      { col: 4, header: "Tier" },
+      { col: 5, header: "Customer type" },
+    ]);
+    // Between the two: only the second moved.
+    expect(placeColumns(["Date", "Customer", "Amount", "Tier", "Mine", "Customer type"], 6, owned, [tier, type])).toEqual([
+      { col: 3, header: "Tier" },
+      { col: 5, header: "Customer type" },
+    ]);
+  });
 });
