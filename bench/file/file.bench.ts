@@ -1,0 +1,124 @@
+/**
+ * File benchmark (`npm run bench:file`): the command line analysing the generated workbook
+ * end to end, as a whole process, against LibreOffice headless merely opening and saving the
+ * same file (`soffice --headless --convert-to xlsx`), at 1/64, 1/8 and full size (1,048,575
+ * order rows). Prints median/min/max seconds, peak RSS, the ratio CLI ÷ LibreOffice, µs per
+ * order row and the growth of µs per row from 1/8 to full size.
+ *
+ * Options: `--runs N` (default 3), `--sizes 64,8,1` (divisors of full size), `--runner node|tsx`
+ * (default node: the CLI prebuilt to JS with tsc; tsx transforms TypeScript at every start),
+ * `--no-soffice`, `--no-gnu-time` (use the Node fallback for peak memory), `--timeout-min M`
+ * per run (default 30).
+ * A benchmark, not a test: a failing or killed run is reported with its exit code; the bench
+ * itself exits non-zero only when it cannot run.
+ */
+import { mkdtempSync, existsSync, rmSync, statSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { ensureWorkbook, parseSizes, type CachedWorkbook } from "./generateWorkbook";
+import { GNU_TIME, measure, median, type Measured } from "./measure";
+import { buildCli, cliCommand, findSoffice, runCli, SofficeRunner, type Runner } from "./runners";
+import { printTable, type SizeResult } from "./report";
+
+const argv = process.argv.slice(2);
+const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const runs = Math.max(1, Number(option("--runs") ?? 3) || 3);
+const runner: Runner = option("--runner") === "tsx" ? "tsx" : "node";
+const timeoutMs = (Number(option("--timeout-min") ?? 30) || 30) * 60_000;
+const useGnuTime = !argv.includes("--no-gnu-time") && existsSync(GNU_TIME);
+const MB = 1024 * 1024;
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+
+function describe(m: Measured): string {
+  const peak = m.peakMB === null ? "peak n/a" : `peak ${m.peakMB.toFixed(0)} MB`;
+  if (m.ok) return `${m.seconds.toFixed(2)} s, ${peak}`;
+  const why = m.timedOut ? "timed out" : m.signal ? `killed (${m.signal})` : `exit code ${m.code}`;
+  return `FAILED (${why}) after ${m.seconds.toFixed(2)} s, ${peak}`;
+}
+
+function printFailure(m: Measured): void {
+  if (m.ok) return;
+  const tail = m.stderrTail.trim().split("\n").slice(-6);
+  for (const line of tail) console.log(`      | ${line}`);
+}
+
+/** Seconds of three `--help` starts, for each way of starting the command line. */
+async function startupCost(): Promise<Record<Runner, number>> {
+  const out = { node: 0, tsx: 0 };
+  for (const r of ["node", "tsx"] as Runner[]) {
+    const { cmd, args } = cliCommand(r, ["--help"]);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) times.push((await measure(cmd, args, { timeoutMs: 120_000, useGnuTime })).seconds);
+    out[r] = median(times);
+  }
+  return out;
+}
+
+async function benchSize(wb: CachedWorkbook, soffice: SofficeRunner | null): Promise<SizeResult> {
+  const result: SizeResult = { divisor: wb.divisor, orderRows: wb.rows.orders, fileMB: wb.bytes / MB, cli: [], soffice: [] };
+  console.log(`\nsize 1/${wb.divisor}: ${wb.rows.orders} order rows, ${wb.rows.customers} customers, ${wb.rows.visits} visits, ${wb.rows.costs} cost rows, ${result.fileMB.toFixed(1)} MB (load average ${load()})`);
+  const dir = mkdtempSync(join(tmpdir(), "bench-cli-out-"));
+  try {
+    // CLI and LibreOffice alternate, so a burst of load from elsewhere hits both alike.
+    for (let i = 1; i <= runs; i++) {
+      const out = join(dir, `out-${i}.xlsx`);
+      const m = await runCli(runner, wb.file, out, timeoutMs, useGnuTime);
+      const outMB = existsSync(out) ? statSync(out).size / MB : null;
+      if (m.ok && outMB === null) m.ok = false; // exit 0 without the output file is no success
+      result.cli.push(m);
+      console.log(`  run ${i} CLI      ${describe(m)}${outMB === null ? ", no output file" : `, output ${outMB.toFixed(1)} MB`}`);
+      if (i === 1 && m.ok) for (const line of m.stdout.trim().split("\n").slice(4, 7)) console.log(`      > ${line}`);
+      printFailure(m);
+      rmSync(out, { force: true });
+      if (soffice) {
+        const s = await soffice.convert(wb.file, timeoutMs, useGnuTime);
+        result.soffice.push(s);
+        console.log(`  run ${i} soffice  ${describe(s)}${s.outBytes === null ? ", no output file" : `, output ${(s.outBytes / MB).toFixed(1)} MB`}`);
+        printFailure(s);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+async function main(): Promise<void> {
+  const sizes = parseSizes(argv);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}, load average ${load()}`);
+  console.log(`peak memory from ${useGnuTime ? `${GNU_TIME} (%M, largest RSS of the process tree)` : "process.resourceUsage() of each Node process (no figure for soffice)"}`);
+  const workbooks: CachedWorkbook[] = [];
+  for (const d of sizes) workbooks.push(await ensureWorkbook(d, (l) => console.log(l)));
+
+  if (runner === "node") {
+    const build = buildCli();
+    console.log(`command line compiled with tsc to bench/.cache/cli-js in ${build.seconds.toFixed(1)} s${build.typeErrors ? ` (${build.typeErrors} type errors in the tree, emitted anyway)` : ""}`);
+  }
+  const start = await startupCost();
+  console.log(`start-up (\`--help\`, median of 3): node prebuilt ${start.node.toFixed(2)} s, npx tsx ${start.tsx.toFixed(2)} s; timing the ${runner === "node" ? "prebuilt JS" : "tsx"} runner`);
+
+  const found = argv.includes("--no-soffice") ? null : findSoffice();
+  let soffice: SofficeRunner | null = null;
+  if (found) {
+    soffice = new SofficeRunner(found.path);
+    const smallest = workbooks.reduce((a, b) => (a.rows.orders <= b.rows.orders ? a : b));
+    const warm = await soffice.convert(smallest.file, timeoutMs, useGnuTime);
+    console.log(`LibreOffice: ${found.version}; profile created and warmed on 1/${smallest.divisor} (${describe(warm)}, not counted)`);
+  } else {
+    console.log(argv.includes("--no-soffice") ? "LibreOffice: skipped (--no-soffice)" : "LibreOffice: soffice not on PATH, only the command line is timed");
+  }
+
+  const results: SizeResult[] = [];
+  try {
+    for (const wb of workbooks) results.push(await benchSize(wb, soffice));
+  } finally {
+    soffice?.dispose();
+  }
+  printTable(results, runs, runner);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exitCode = 1;
+});

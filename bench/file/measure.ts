@@ -1,0 +1,105 @@
+/**
+ * Runs a command as a child process and measures it as a whole: wall time (hrtime around
+ * the spawn) and peak resident memory. Peak memory comes from GNU time (`/usr/bin/time`,
+ * Debian package `time`), whose `%M` is the largest maximum RSS of the command and the
+ * processes it waited for (so `npx tsx` → node, `soffice` → `soffice.bin` are covered).
+ * Without it, a Node command can report its own `process.resourceUsage().maxRSS` through
+ * `rusagePreload` (see `nodeRusageEnv`); any other command then has no peak figure.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const GNU_TIME = "/usr/bin/time";
+
+export interface Measured {
+  /** Exit code 0, not killed, not timed out. */
+  ok: boolean;
+  code: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  seconds: number;
+  /** Peak RSS in MiB, null when it could not be measured. */
+  peakMB: number | null;
+  stdout: string;
+  /** The last 2,000 characters of stderr (a failure's message and stack). */
+  stderrTail: string;
+}
+
+export interface MeasureOptions {
+  timeoutMs: number;
+  env?: NodeJS.ProcessEnv;
+  /** Use GNU time when present (default true); false exercises the fallback. */
+  useGnuTime?: boolean;
+}
+
+/** `NODE_OPTIONS` that make every Node process of the command append its peak RSS (KiB) to `file`. */
+export function nodeRusageEnv(preloadJs: string, file: string): NodeJS.ProcessEnv {
+  const prior = process.env.NODE_OPTIONS ? `${process.env.NODE_OPTIONS} ` : "";
+  return { ...process.env, NODE_OPTIONS: `${prior}--require ${preloadJs}`, BENCH_RUSAGE_FILE: file };
+}
+
+/** GNU time's `-o` file: an optional "Command exited with non-zero status N" or "… signal N" line, then "%e %M". */
+function parseGnuTime(text: string): { peakKB: number | null; signal: number | null } {
+  const lines = text.trim().split("\n");
+  const sig = /terminated by signal (\d+)/.exec(text);
+  const last = lines[lines.length - 1]?.trim().split(/\s+/) ?? [];
+  const kb = Number(last[1]);
+  return { peakKB: last.length === 2 && Number.isFinite(kb) ? kb : null, signal: sig ? Number(sig[1]) : null };
+}
+
+/** Largest of the KiB figures the preload appended, one per Node process that exited normally. */
+function readRusageFile(file: string): number | null {
+  if (!existsSync(file)) return null;
+  const kbs = readFileSync(file, "utf8").split("\n").filter(Boolean).map(Number).filter(Number.isFinite);
+  return kbs.length > 0 ? Math.max(...kbs) : null;
+}
+
+export function measure(cmd: string, args: string[], options: MeasureOptions): Promise<Measured> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-measure-"));
+  const timeFile = join(dir, "time.txt");
+  const gnu = options.useGnuTime !== false && existsSync(GNU_TIME);
+  const [file, argv] = gnu ? [GNU_TIME, ["-f", "%e %M", "-o", timeFile, cmd, ...args]] : [cmd, args];
+  const rusageFile = options.env?.BENCH_RUSAGE_FILE;
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    // Own process group, so a timeout can kill the command and everything it started.
+    const child = spawn(file, argv, { env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid) process.kill(-child.pid, "SIGKILL");
+    }, options.timeoutMs);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      rmSync(dir, { recursive: true, force: true });
+      reject(e);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      let peakKB: number | null = null;
+      let sig: string | null = signal;
+      if (gnu && existsSync(timeFile)) {
+        const parsed = parseGnuTime(readFileSync(timeFile, "utf8"));
+        peakKB = parsed.peakKB;
+        if (parsed.signal !== null) sig = `signal ${parsed.signal}`;
+      }
+      if (peakKB === null && rusageFile) peakKB = readRusageFile(rusageFile);
+      rmSync(dir, { recursive: true, force: true });
+      const ok = code === 0 && sig === null && !timedOut;
+      resolve({ ok, code, signal: sig, timedOut, seconds, peakMB: peakKB === null ? null : peakKB / 1024, stdout, stderrTail: stderr });
+    });
+  });
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}

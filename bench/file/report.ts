@@ -1,0 +1,82 @@
+/**
+ * The file benchmark's table: per size, the command line's and LibreOffice's seconds
+ * (median, min, max over the runs that succeeded), peak RSS, their ratio and µs per order
+ * row; then the growth from 1/8 to full size and the targets of issue 5.
+ */
+import { median, type Measured } from "./measure";
+
+export interface SizeResult {
+  divisor: number;
+  orderRows: number;
+  fileMB: number;
+  cli: Measured[];
+  soffice: Measured[];
+}
+
+interface Stats {
+  ok: number;
+  runs: number;
+  median: number;
+  min: number;
+  max: number;
+  /** Largest peak RSS of all runs, failed ones included (an out-of-memory run is the point). */
+  peakMB: number | null;
+}
+
+const TARGET_RATIO = 1.0;
+const TARGET_PEAK_MB = 2048;
+const TARGET_GROWTH = 1.5;
+
+function stats(ms: Measured[]): Stats | null {
+  if (ms.length === 0) return null;
+  const secs = ms.filter((m) => m.ok).map((m) => m.seconds);
+  const peaks = ms.map((m) => m.peakMB).filter((p): p is number => p !== null);
+  const peakMB = peaks.length > 0 ? Math.max(...peaks) : null;
+  if (secs.length === 0) return { ok: 0, runs: ms.length, median: NaN, min: NaN, max: NaN, peakMB };
+  return { ok: secs.length, runs: ms.length, median: median(secs), min: Math.min(...secs), max: Math.max(...secs), peakMB };
+}
+
+const num = (n: number | null | undefined, digits: number, width: number) => (n === null || n === undefined || Number.isNaN(n) ? "—" : n.toFixed(digits)).padStart(width);
+
+function cells(s: Stats | null, rows: number): string {
+  if (!s) return `${"—".padStart(8)}${"—".padStart(8)}${"—".padStart(8)}${"—".padStart(8)}${"—".padStart(9)}${"—".padStart(7)}`;
+  const ok = s.ok === s.runs ? "" : `${s.ok}/${s.runs}`;
+  return `${num(s.median, 2, 8)}${num(s.min, 2, 8)}${num(s.max, 2, 8)}${num(s.peakMB, 0, 8)}${num((s.median * 1e6) / rows, 2, 9)}${ok.padStart(7)}`;
+}
+
+export function printTable(results: SizeResult[], runs: number, runner: string): void {
+  console.log(`\nseconds per whole process (${runs} runs each; median/min/max of the runs that succeeded; "ok" shows k/n when some failed)`);
+  const head = (who: string) => `${`${who} med`.padStart(8)}${"min".padStart(8)}${"max".padStart(8)}${"peakMB".padStart(8)}${"µs/row".padStart(9)}${"ok".padStart(7)}`;
+  console.log(`${"size".padEnd(6)}${"rows".padStart(9)}${"fileMB".padStart(8)} |${head("CLI")} |${head("LO")} |${"ratio".padStart(7)}`);
+  const rowsOf = new Map<number, { cli: Stats | null; lo: Stats | null; rows: number }>();
+  for (const r of results) {
+    const cli = stats(r.cli);
+    const lo = stats(r.soffice);
+    rowsOf.set(r.divisor, { cli, lo, rows: r.orderRows });
+    const ratio = cli && lo ? cli.median / lo.median : NaN;
+    console.log(`${`1/${r.divisor}`.padEnd(6)}${String(r.orderRows).padStart(9)}${num(r.fileMB, 1, 8)} |${cells(cli, r.orderRows)} |${cells(lo, r.orderRows)} |${num(ratio, 2, 7)}`);
+  }
+
+  const full = rowsOf.get(1);
+  const eighth = rowsOf.get(8);
+  const perRow = (s: Stats | null | undefined, rows: number) => (s ? (s.median * 1e6) / rows : NaN);
+  const growth = (pick: "cli" | "lo") => (full && eighth ? perRow(full[pick], full.rows) / perRow(eighth[pick], eighth.rows) : NaN);
+  const gCli = growth("cli");
+  const gLo = growth("lo");
+  if (full && eighth) console.log(`\ngrowth of µs/row, full ÷ 1/8: CLI ${num(gCli, 2, 0)}, LibreOffice ${num(gLo, 2, 0)}`);
+
+  console.log(`\ntargets (issue 5), command line run as ${runner === "node" ? "prebuilt JS" : "npx tsx"}:`);
+  const verdict = (ok: boolean | null) => (ok === null ? "not measured" : ok ? "met" : "NOT met");
+  const measured = (n: number) => (Number.isNaN(n) ? null : n);
+  if (!full) {
+    console.log("  full size not run (--sizes without 1)");
+    return;
+  }
+  const ratio = full.cli && full.lo ? full.cli.median / full.lo.median : NaN;
+  const peak = full.cli?.peakMB ?? null;
+  const fullOk = full.cli ? `${full.cli.ok}/${full.cli.runs} runs succeeded` : "not run";
+  console.log(`  full size: ${fullOk}`);
+  console.log(`  CLI ÷ LibreOffice open-and-save at full size ${num(ratio, 2, 0)} < ${TARGET_RATIO.toFixed(1)}: ${verdict(measured(ratio) === null ? null : ratio < TARGET_RATIO)}`);
+  console.log(`  CLI peak RSS at full size ${num(peak, 0, 0)} MB < ${TARGET_PEAK_MB} MB: ${verdict(peak === null ? null : peak < TARGET_PEAK_MB)}`);
+  console.log(`  CLI µs/row growth full ÷ 1/8 ${num(gCli, 2, 0)} ≤ ${TARGET_GROWTH}: ${verdict(measured(gCli) === null ? null : gCli <= TARGET_GROWTH)}`);
+}
