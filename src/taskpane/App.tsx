@@ -15,28 +15,37 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { t, type Lang } from "../i18n";
+import { announce } from "./announce";
 import { useAppStyles } from "./App.styles";
+import { ConfirmDialog } from "./ConfirmDialog";
 import { DetectedSection } from "./DetectedSection";
 import type { ReviewHost } from "./host";
+import type { TipStore } from "./onceTips";
 import { ResultsSection } from "./ResultsSection";
 import { RunSection } from "./RunSection";
 import { SettingsSection } from "./SettingsSection";
 import type { ThemeName } from "./themeFor";
-import { useApp } from "./useApp";
+import { UndoSection } from "./UndoSection";
+import { useApp, type Confirm } from "./useApp";
 
 export interface AppProps {
   /** Everything the pane asks of Excel; index.tsx passes the Office.js one, tests a fake. */
   host: ReviewHost;
   initialLang: Lang;
   theme: ThemeName;
+  /** Excel supports ExcelApi 1.20: one Ctrl+Z takes back a whole run, and the pane says so once. */
+  undoGroups?: boolean;
+  /** Where one-time tips are remembered (index.tsx: localStorage). */
+  tips?: TipStore;
 }
 
 /** The Sales Review task pane. */
-export function App({ host, initialLang, theme }: AppProps) {
+export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
   const styles = useAppStyles();
-  const app = useApp(host, initialLang);
+  const app = useApp(host, initialLang, { undoGroups, tips });
   const { lang, state, inspection } = app;
   const running = state.status === "running";
+  const busy = running || state.status === "undoing";
   return (
     // Layout lives on an inner element: FluentProvider copies its className onto the portal
     // nodes of dropdown lists, where a full-height box would cover the pane and eat clicks.
@@ -73,7 +82,7 @@ export function App({ host, initialLang, theme }: AppProps) {
                     mapping={app.mapping}
                     problems={app.mappingProblems}
                     onChange={app.mappingDispatch}
-                    disabled={running}
+                    disabled={busy}
                   />
                   {inspection.missing !== undefined && app.mapping.orders.sheet === null && (
                     <Button data-testid="redetect-button" onClick={app.retry}>
@@ -94,7 +103,7 @@ export function App({ host, initialLang, theme }: AppProps) {
                     latestMonth={inspection.latestMonth}
                     onChange={app.setSetting}
                     onLangChange={app.changeLang}
-                    disabled={running}
+                    disabled={busy}
                   />
                 </AccordionPanel>
               </AccordionItem>
@@ -102,16 +111,45 @@ export function App({ host, initialLang, theme }: AppProps) {
             <RunSection
               lang={lang}
               running={running}
+              cancelling={state.status === "running" && state.cancelling}
               progress={state.status === "running" ? state.progress : null}
               canRun={app.canRun}
-              blocked={!app.canRun && !running ? t(lang, "pane.fixFirst") : undefined}
+              blocked={!app.canRun && !busy ? t(lang, "pane.fixFirst") : undefined}
               error={state.status === "error" ? state.message : undefined}
-              onRun={() => void app.run()}
+              failed={state.status === "error" ? state.failed : undefined}
+              written={state.status === "error" ? state.written : undefined}
+              notice={state.status === "ready" ? state.notice : undefined}
+              undoing={state.status === "undoing"}
+              onRun={app.run}
+              onCancel={app.cancel}
             />
+            {app.undoAvailable && (
+              <UndoSection lang={lang} last={app.lastRun} enabled={app.canUndo} onUndo={app.askUndo} ctrlZTip={app.ctrlZTip} onDismissTip={app.dismissCtrlZTip} />
+            )}
             {state.status === "done" && <ResultsSection lang={lang} summary={state.summary} host={host} />}
+            <ConfirmDialog lang={lang} open={app.confirm !== undefined} onConfirm={app.confirmed} onCancel={app.dismissConfirm} {...dialogText(app.confirm, lang)} />
           </>
         )}
+        {/* Always in the page, so each new text is read once when it appears. */}
+        <div aria-live="polite" aria-atomic="true" className={styles.visuallyHidden} data-testid="live-region">
+          {announce(state, lang)}
+        </div>
       </main>
     </FluentProvider>
   );
+}
+
+/** The confirm dialog's words for the question being asked (the last ones while it closes). */
+function dialogText(confirm: Confirm | undefined, lang: Lang): { testId: string; title: string; body: string; confirmLabel: string } {
+  if (confirm?.kind === "undo") {
+    const { at, reportSheet, columns } = confirm.last;
+    return { testId: "undo", title: t(lang, "pane.undo.title"), body: t(lang, "pane.undo.body", { at, sheet: reportSheet, n: columns }), confirmLabel: t(lang, "pane.undo.confirm") };
+  }
+  const target = confirm?.kind === "replace" ? confirm.target : { month: "", sheet: "" };
+  return {
+    testId: "replace",
+    title: t(lang, "pane.replace.title", { month: target.month }),
+    body: t(lang, "pane.replace.body", { sheet: target.sheet }),
+    confirmLabel: t(lang, "pane.replace.confirm"),
+  };
 }

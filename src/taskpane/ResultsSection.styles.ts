@@ -6,6 +6,13 @@ export const useResultsSectionStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
   },
+  heading: {
+    ":focus-visible": {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: "solid",
+      outlineColor: tokens.colorStrokeFocus2,
+    },
+  },
   tiers: {
     display: "grid",
     gridTemplateColumns: "repeat(4, 1fr)",

@@ -1,9 +1,10 @@
-import { Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Text } from "@fluentui/react-components";
+import { Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
 import { TIERS } from "../core/options";
 import { t, type Lang } from "../i18n";
 import { actionLabel, cellRef, issueLabel } from "./describeResults";
 import type { ReviewHost, RunSummary } from "./host";
 import { useResultsSectionStyles } from "./ResultsSection.styles";
+import { useFocusOnMount } from "./useFocusOnMount";
 import { useResultsSection } from "./useResultsSection";
 
 export interface ResultsSectionProps {
@@ -12,16 +13,22 @@ export interface ResultsSectionProps {
   host: ReviewHost;
 }
 
-/** A run's result: tier counts, the action list, the data issues and the analysis sheet; rows select their cell. */
+/**
+ * A run's result: tier counts, the action list, the data issues and the analysis sheet; rows
+ * select their cell. The heading takes the focus when the results appear; each list is one Tab
+ * stop, walked with the arrow keys (Home and End too), Enter selects the row's cell.
+ */
 export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
   const styles = useResultsSectionStyles();
   const { select, selectError, dismiss } = useResultsSection(host, lang);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   return (
     <section className={styles.root} aria-labelledby="results-title" data-testid="results">
       <div>
-        <Subtitle2 as="h2" id="results-title">
+        <Text as="h2" size={400} weight="semibold" block id="results-title" ref={heading} tabIndex={-1} className={styles.heading} data-testid="results-title">
           {t(lang, "pane.results.title", { month: summary.month })}
-        </Subtitle2>
+        </Text>
         <Text block className={styles.muted}>
           {t(lang, "pane.results.asOf", { date: summary.asOf })}
         </Text>
@@ -75,7 +82,7 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
             <Text block className={styles.muted}>
               {t(lang, "pane.results.actionsHint")}
             </Text>
-            <ul className={styles.list} aria-labelledby="actions-title" data-testid="action-list">
+            <ul className={styles.list} aria-labelledby="actions-title" data-testid="action-list" {...arrows}>
               {summary.actions.map((a, i) => (
                 <li key={`${a.customer}-${a.reason}-${i}`}>
                   <Button
@@ -118,7 +125,7 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
               {t(lang, "pane.results.issuesHint")}
               {summary.issues.length < summary.issueCount ? ` ${t(lang, "pane.results.issuesShown", { shown: summary.issues.length, total: summary.issueCount })}` : ""}
             </Text>
-            <ul className={styles.list} aria-labelledby="issues-title" data-testid="issue-list">
+            <ul className={styles.list} aria-labelledby="issues-title" data-testid="issue-list" {...arrows}>
               {summary.issues.map((issue, i) => (
                 <li key={`${issue.sheet}!${issue.address}-${i}`}>
                   <Button

@@ -17,4 +17,19 @@ export const useRunSectionStyles = makeStyles({
   multiline: {
     whiteSpace: "pre-line",
   },
+  message: {
+    ":focus-visible": {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: "solid",
+      outlineColor: tokens.colorStrokeFocus2,
+    },
+  },
+  writtenTitle: {
+    marginTop: tokens.spacingVerticalS,
+  },
+  written: {
+    marginTop: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalL,
+  },
 });

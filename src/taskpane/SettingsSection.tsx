@@ -1,4 +1,4 @@
-import { Dropdown, Field, Input, Option, Radio, RadioGroup, SpinButton, Text } from "@fluentui/react-components";
+import { Dropdown, Field, Input, Option, Radio, RadioGroup, SpinButton, Text, Tooltip } from "@fluentui/react-components";
 import { LANGS, t, type Lang } from "../i18n";
 import { useSettingsSectionStyles } from "./SettingsSection.styles";
 import type { SettingsAction, SettingsErrors, SettingsState } from "./settingsState";
@@ -104,14 +104,20 @@ export function SettingsSection({ lang, settings: s, errors, latestMonth, onChan
         validationMessage={error("thresholdPct")}
         validationState={state("thresholdPct")}
       >
-        <SpinButton data-testid="setting-threshold" value={shown(s.thresholdPct)} min={1} max={99} step={5} disabled={disabled} onChange={setNumber("thresholdPct")} />
+        <Tooltip content={t(lang, "pane.settings.thresholdTip")} relationship="description" positioning="below">
+          <SpinButton data-testid="setting-threshold" value={shown(s.thresholdPct)} min={1} max={99} step={5} disabled={disabled} onChange={setNumber("thresholdPct")} />
+        </Tooltip>
       </Field>
       <div className={styles.pair}>
         <Field label={t(lang, "pane.settings.cutA")} validationState={state("cuts")}>
-          <SpinButton data-testid="setting-cut-a" value={shown(s.cutAPct)} min={1} max={100} step={5} disabled={disabled} onChange={setNumber("cutAPct")} />
+          <Tooltip content={t(lang, "pane.settings.cutATip")} relationship="description" positioning="below">
+            <SpinButton data-testid="setting-cut-a" value={shown(s.cutAPct)} min={1} max={100} step={5} disabled={disabled} onChange={setNumber("cutAPct")} />
+          </Tooltip>
         </Field>
         <Field label={t(lang, "pane.settings.cutB")} validationState={state("cuts")}>
-          <SpinButton data-testid="setting-cut-b" value={shown(s.cutBPct)} min={1} max={100} step={5} disabled={disabled} onChange={setNumber("cutBPct")} />
+          <Tooltip content={t(lang, "pane.settings.cutBTip")} relationship="description" positioning="below">
+            <SpinButton data-testid="setting-cut-b" value={shown(s.cutBPct)} min={1} max={100} step={5} disabled={disabled} onChange={setNumber("cutBPct")} />
+          </Tooltip>
         </Field>
       </div>
       {errors.cuts && (

@@ -1,6 +1,6 @@
 import { quoteSheetName } from "../core/_lib/a1";
 import { t, type Lang } from "../i18n";
-import type { ActionView, IssueView } from "./host";
+import type { ActionView, IssueView, RunSummary } from "./host";
 
 /**
  * A cell as the pane, the command line and the analysis sheet all write it.
@@ -27,4 +27,13 @@ export function actionLabel(action: ActionView, lang: Lang): string {
  */
 export function issueLabel(issue: IssueView, lang: Lang): string {
   return t(lang, "pane.results.issueRow", { cell: cellRef(issue.sheet, issue.address), field: issue.field, value: issue.value, reason: issue.reason });
+}
+
+/**
+ * What the pane's live region says once a run is done: the tier counts, then the sizes of the
+ * action list and the data issues.
+ * @example doneAnnouncement(summary, "en-US") === "Done: A 3, B 5, C 9, D 2. Action list: 2. Data issues: 1."
+ */
+export function doneAnnouncement(summary: RunSummary, lang: Lang): string {
+  return t(lang, "pane.announce.done", { ...summary.tiers, actions: summary.actions.length, issues: summary.issueCount });
 }

@@ -2,6 +2,7 @@ import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../adapters/excel/excelHost";
 import { App } from "./App";
 import { missingExcel, officeEnvironment, type OfficeContextLike } from "./officeEnvironment";
+import { storageTips } from "./onceTips";
 
 /** Renders the pane into #container (made if the page lacks it), following Office's language and theme. */
 function start(): void {
@@ -16,7 +17,18 @@ function start(): void {
     document.body.appendChild(container);
   }
   document.documentElement.lang = env.lang;
-  createRoot(container).render(<App host={host} initialLang={env.lang} theme={env.theme} />);
+  const tips = storageTips(readLocalStorage());
+  const undoGroups = env.isSetSupported("ExcelApi", "1.20");
+  createRoot(container).render(<App host={host} initialLang={env.lang} theme={env.theme} undoGroups={undoGroups} tips={tips} />);
+}
+
+/** The page's localStorage, or undefined where reading it throws (storage blocked for the add-in's origin). */
+function readLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 if (typeof Office !== "undefined") {

@@ -1,4 +1,4 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { App } from "./App";
@@ -8,10 +8,16 @@ import { ResultsSection } from "./ResultsSection";
 import { RunSection } from "./RunSection";
 import { SettingsSection } from "./SettingsSection";
 import { initSettings } from "./settingsState";
-import { fakeHost, inspectionOf, SUMMARY } from "./testFixtures";
+import { fakeHost, inspectionOf, LAST_RUN, SUMMARY } from "./testFixtures";
+import { UndoSection } from "./UndoSection";
 
 // No DOM here (jest runs in node): the markup is rendered to a string, as a server would.
-const html = (el: ReactElement) => renderToString(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
+const html = (el: ReactElement) =>
+  renderToString(
+    <SSRProvider>
+      <FluentProvider theme={webLightTheme}>{el}</FluentProvider>
+    </SSRProvider>,
+  );
 const count = (text: string, what: string) => text.split(what).length - 1;
 
 describe("task pane markup", () => {
@@ -58,13 +64,64 @@ describe("task pane markup", () => {
     }
     expect(count(out, "<label")).toBeGreaterThanOrEqual(12);
     expect(out).toContain("YYYY-MM. Default: the month of the latest order (2026-10).");
+    // The threshold and the tier cuts are described by their tooltips (shown in the browser, not rendered on a server).
+    const describedBy = (id: string) => new RegExp(`<input[^>]*data-testid="${id}"[^>]*>`).exec(out)?.[0].match(/aria-describedby="([^"]*)"/)?.[1];
+    expect(describedBy("setting-threshold")).toMatch(/^field-\S+__hint tooltip-\S+$/);
+    expect(describedBy("setting-cut-a")).toMatch(/^tooltip-\S+$/);
+    expect(describedBy("setting-cut-b")).toMatch(/^tooltip-\S+$/);
+    expect(describedBy("setting-interval-A")).toBeUndefined();
   });
 
-  it("shows the stage and progress while running", () => {
+  it("shows the stage and progress while running, and Cancel in Run's place", () => {
     const out = html(<RunSection lang="zh-CN" running progress={{ stage: "read", done: 1, total: 4 }} canRun onRun={() => undefined} />);
-    expect(out).toContain('data-testid="run-button"');
+    expect(out).not.toContain('data-testid="run-button"');
+    expect(count(out, 'data-testid="cancel-button"')).toBe(1);
+    expect(out).toContain(">取消运行</button>");
     expect(out).toContain('data-testid="progress"');
     expect(out).toContain("正在读取工作表：1/4");
+  });
+
+  it("shows Cancel as pressed while the run is being rolled back", () => {
+    const out = html(<RunSection lang="en-US" running cancelling progress={null} canRun onRun={() => undefined} />);
+    expect(out).toMatch(/data-testid="cancel-button"[^>]*aria-disabled="true"|aria-disabled="true"[^>]*data-testid="cancel-button"/);
+    expect(out).toContain(">Cancelling…</button>");
+  });
+
+  it("lists what a failed run wrote and says to run again", () => {
+    const written = ["Customers: 15 columns written", "Review 2026-10: not written"];
+    const out = html(<RunSection lang="en-US" running={false} progress={null} canRun error="Excel reported an error." written={written} onRun={() => undefined} />);
+    expect(out).toContain('data-testid="run-error"');
+    expect(out).toContain('tabindex="-1"');
+    expect(out).toContain("The review could not run");
+    expect(out).toContain("<li>Customers: 15 columns written</li><li>Review 2026-10: not written</li>");
+    expect(out).toContain("Run again to repair.");
+  });
+
+  it("titles a failed undo as the undo's, without a repair hint", () => {
+    const out = html(<RunSection lang="zh-CN" running={false} progress={null} canRun error="找不到工作表。" failed="undo" onRun={() => undefined} />);
+    expect(out).toContain("未能撤销上次运行");
+    expect(out).not.toContain('data-testid="repair-hint"');
+  });
+
+  it("says a run was cancelled, or undone", () => {
+    const cancelled = html(<RunSection lang="en-US" running={false} progress={null} canRun notice="cancelled" onRun={() => undefined} />);
+    expect(cancelled).toContain('data-testid="notice-cancelled"');
+    expect(cancelled).toContain("The run was cancelled. The workbook is as it was before the run.");
+    const undone = html(<RunSection lang="zh-CN" running={false} progress={null} canRun notice="undone" onRun={() => undefined} />);
+    expect(undone).toContain("已撤销上次运行，工作簿与该次运行前相同。");
+  });
+
+  it("offers Undo with what it would take back, and is off when there is nothing", () => {
+    const on = html(<UndoSection lang="en-US" last={LAST_RUN} enabled onUndo={() => undefined} ctrlZTip={false} onDismissTip={() => undefined} />);
+    expect(on).toContain(">Undo last run</button>");
+    expect(on).toContain("Last run 2026-11-02 09:15: analysis sheet 月度分析 2026-10.");
+    expect(on).toContain('aria-describedby="undo-hint"');
+    expect(on).not.toContain('aria-disabled="true"');
+    expect(on).not.toContain('data-testid="ctrlz-tip"');
+    const off = html(<UndoSection lang="zh-CN" last={undefined} enabled={false} onUndo={() => undefined} ctrlZTip onDismissTip={() => undefined} />);
+    expect(off).toContain('aria-disabled="true"');
+    expect(off).toContain("暂无可撤销的运行。");
+    expect(off).toContain("提示：在 Excel 中按一次 Ctrl+Z（Mac 上为 ⌘Z）也可撤销整次运行。");
   });
 
   it("shows the results with selectable rows", () => {
@@ -76,5 +133,8 @@ describe("task pane markup", () => {
     expect(out).toContain('data-cell="订单!C17"');
     expect(out).toContain('data-testid="tier-count-C"');
     expect(out).toContain("已根据订单新建客户表“客户表”。");
+    // The heading can take the focus; each list is one arrow-key group.
+    expect(out).toMatch(/<h2[^>]*tabindex="-1"[^>]*>10 月|<h2[^>]*id="results-title"[^>]*tabindex="-1"|<h2[^>]*tabindex="-1"[^>]*id="results-title"/);
+    expect(count(out, "data-tabster=")).toBe(2);
   });
 });

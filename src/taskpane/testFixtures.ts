@@ -1,5 +1,5 @@
 import type { SheetMapping } from "../core/types";
-import type { Inspection, ReviewHost, RunSummary } from "./host";
+import type { Inspection, LastRun, ReviewHost, RunSummary } from "./host";
 
 /** Test data for the pane's logic tests: a workbook with an order sheet and a visit sheet. */
 export const ORDERS: SheetMapping = {
@@ -49,13 +49,17 @@ export const SUMMARY: RunSummary = {
   issueCount: 1,
 };
 
+export const LAST_RUN: LastRun = { reportSheet: "月度分析 2026-10", at: "2026-11-02 09:15", columns: 14 };
+
 /** A host whose calls are recorded; each answer can be replaced. */
 export function fakeHost(over: Partial<ReviewHost> = {}): ReviewHost & { calls: unknown[][] } {
   const calls: unknown[][] = [];
   return {
     calls,
     inspect: over.inspect ?? (async (lang) => (calls.push(["inspect", lang]), inspectionOf())),
-    run: over.run ?? (async (request) => (calls.push(["run", request]), { ok: true, summary: SUMMARY })),
+    run: over.run ?? (async (request, _progress, signal) => (calls.push(["run", request, signal?.aborted]), { ok: true, summary: SUMMARY })),
     select: over.select ?? (async (sheet, address) => void calls.push(["select", sheet, address])),
+    lastRun: over.lastRun ?? (async () => (calls.push(["lastRun"]), LAST_RUN)),
+    undoLastRun: over.undoLastRun ?? (async (lang) => (calls.push(["undoLastRun", lang]), { ok: true })),
   };
 }

@@ -1,41 +1,69 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Field, Role } from "../core/columns";
 import type { Lang } from "../i18n";
-import { appReducer, INITIAL_APP_STATE, inspectionOf } from "./appReducer";
+import { appReducer, busy, INITIAL_APP_STATE, inspectionOf } from "./appReducer";
 import { buildRunRequest } from "./buildRunRequest";
-import type { ReviewHost } from "./host";
+import type { LastRun, ReviewHost } from "./host";
 import { describeError } from "./officeEnvironment";
+import type { TipStore } from "./onceTips";
 import { effectiveColumns, headersFor, initMapping, mappingReducer, missingFields, ROLES } from "./mappingState";
+import { replaceTarget, type ReplaceTarget } from "./replaceTarget";
+import { performRun, performUndo } from "./runActions";
 import { initSettings, settingsReducer, validateSettings, type SettingsAction } from "./settingsState";
 
+/** A question the pane asks before changing the workbook. */
+export type Confirm = { kind: "replace"; target: ReplaceTarget } | { kind: "undo"; last: LastRun };
+
+export interface AppOptions {
+  /** Excel groups a whole run into one undo step (ExcelApi 1.20): the pane says so, once. */
+  undoGroups?: boolean;
+  tips?: TipStore;
+}
+
+export const CTRL_Z_TIP = "ctrlZ";
+
 /**
- * The pane's logic: inspect the workbook on mount, hold the mapping and settings the
- * user edits, run the review with progress, and re-inspect after a run so the pane shows
- * what the workbook now holds.
+ * The pane's logic: inspect the workbook on mount, hold the mapping and settings the user
+ * edits, run the review with progress (asking first when it would replace an analysis sheet,
+ * cancellable), undo the last run, and look at the workbook again after each so the pane shows
+ * what it now holds.
  */
-export function useApp(host: ReviewHost, initialLang: Lang) {
+export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions = {}) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [state, dispatch] = useReducer(appReducer, INITIAL_APP_STATE);
   const [start, setStart] = useState(() => initSettings(undefined));
   const [settings, settingsDispatch] = useReducer(settingsReducer, start);
   const [mapping, mappingDispatch] = useReducer(mappingReducer, undefined, () => initMapping(undefined));
+  const [lastRun, setLastRun] = useState<LastRun | undefined>();
+  const [confirm, setConfirm] = useState<Confirm | undefined>();
+  const [ctrlZTip, setCtrlZTip] = useState(false);
   const inspection = inspectionOf(state);
   // Only the latest inspection counts: an earlier one that answers late is dropped.
   const inspectSeq = useRef(0);
   const langRef = useRef(lang);
   langRef.current = lang;
+  const controller = useRef<AbortController | undefined>(undefined);
 
+  /**
+   * Reads the workbook (and what Undo would take back). `keepForm` leaves the user's settings
+   * and mapping as they are: after a cancelled, failed or undone run they were not saved.
+   */
   const inspect = useCallback(
-    async (quiet: boolean) => {
+    async (quiet: boolean, keepForm = false) => {
       const seq = ++inspectSeq.current;
       if (!quiet) dispatch({ type: "inspect" });
       try {
         const found = await host.inspect(langRef.current);
+        // Without an answer the Undo button stays off: it must never promise what it cannot take back.
+        const last = host.lastRun ? await host.lastRun().catch(() => undefined) : undefined;
         if (seq !== inspectSeq.current) return;
-        const s = initSettings(found);
-        setStart(s);
-        settingsDispatch({ type: "reset", state: s });
-        mappingDispatch({ type: "reset", state: initMapping(found.detection) });
+        if (!keepForm) {
+          const s = initSettings(found);
+          setStart(s);
+          settingsDispatch({ type: "reset", state: s });
+          mappingDispatch({ type: "reset", state: initMapping(found.detection) });
+        }
+        setLastRun(last);
         dispatch({ type: "inspected", inspection: found });
       } catch (e) {
         if (seq === inspectSeq.current) dispatch({ type: "inspectFailed", message: describeError(e, langRef.current) });
@@ -75,21 +103,51 @@ export function useApp(host: ReviewHost, initialLang: Lang) {
     return out;
   }, [mapping, inspection]);
   const hasOrders = mapping.orders.sheet !== null;
-  const canRun =
-    inspection !== undefined && state.status !== "running" && hasOrders && Object.keys(settingsErrors).length === 0 && Object.keys(mappingProblems).length === 0;
+  const canRun = inspection !== undefined && !busy(state) && hasOrders && Object.keys(settingsErrors).length === 0 && Object.keys(mappingProblems).length === 0;
 
-  const run = useCallback(async () => {
+  const startRun = useCallback(async () => {
     if (!canRun) return;
     const request = buildRunRequest(lang, settings, start, mapping, inspection);
-    dispatch({ type: "runStarted" });
-    try {
-      const outcome = await host.run(request, (progress) => dispatch({ type: "progress", progress }));
-      dispatch({ type: "runFinished", outcome });
-      if (outcome.ok) void inspect(true);
-    } catch (e) {
-      dispatch({ type: "runFailed", message: describeError(e, lang) });
+    const abort = new AbortController();
+    controller.current = abort;
+    const outcome = await performRun(host, request, abort.signal, dispatch);
+    if (controller.current === abort) controller.current = undefined;
+    if (outcome?.ok && options.undoGroups && options.tips && !options.tips.seen(CTRL_Z_TIP)) {
+      options.tips.markSeen(CTRL_Z_TIP);
+      setCtrlZTip(true);
     }
-  }, [canRun, lang, settings, start, mapping, inspection, host, inspect]);
+    void inspect(true, !outcome?.ok);
+  }, [canRun, lang, settings, start, mapping, inspection, host, inspect, options.undoGroups, options.tips]);
+
+  /** Run: asks first when the month already has an analysis sheet, which the run replaces. */
+  const run = useCallback(() => {
+    if (!canRun) return;
+    const target = replaceTarget(settings.month, inspection);
+    if (target) setConfirm({ kind: "replace", target });
+    else void startRun();
+  }, [canRun, settings.month, inspection, startRun]);
+
+  const cancel = useCallback(() => {
+    if (state.status !== "running" || !controller.current) return;
+    controller.current.abort();
+    dispatch({ type: "cancelRequested" });
+  }, [state.status]);
+
+  const canUndo = lastRun !== undefined && host.undoLastRun !== undefined && inspection !== undefined && !busy(state);
+  const askUndo = useCallback(() => {
+    if (canUndo && lastRun) setConfirm({ kind: "undo", last: lastRun });
+  }, [canUndo, lastRun]);
+
+  const confirmed = useCallback(async () => {
+    const asked = confirm;
+    setConfirm(undefined);
+    if (asked?.kind === "replace") return startRun();
+    if (asked?.kind === "undo" && canUndo) {
+      setCtrlZTip(false);
+      await performUndo(host, lang, dispatch);
+      void inspect(true, true);
+    }
+  }, [confirm, startRun, canUndo, host, lang, inspect]);
 
   const setSetting = useCallback((action: SettingsAction) => settingsDispatch(action), []);
   const retry = useCallback(() => void inspect(false), [inspect]);
@@ -108,6 +166,16 @@ export function useApp(host: ReviewHost, initialLang: Lang) {
     mappingProblems,
     canRun,
     run,
+    cancel,
+    lastRun,
+    canUndo: canUndo,
+    undoAvailable: host.undoLastRun !== undefined,
+    askUndo,
+    confirm,
+    confirmed: () => void confirmed(),
+    dismissConfirm: () => setConfirm(undefined),
+    ctrlZTip,
+    dismissCtrlZTip: () => setCtrlZTip(false),
     retry,
   };
 }
