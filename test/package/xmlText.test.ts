@@ -121,6 +121,13 @@ describe("cellXml", () => {
     expect(cellXml("F1", "a\u0007_x0041_", 1)).toBe('<c r="F1" s="1" t="inlineStr"><is><t>a_x0007__x005F_x0041_</t></is></c>');
   });
 
+  it("writes every element with the part's namespace prefix when it has one", () => {
+    expect(cellXml("A1", 2, 1, "x:")).toBe('<x:c r="A1" s="1"><x:v>2</x:v></x:c>');
+    expect(cellXml("A1", true, 0, "x:")).toBe('<x:c r="A1" t="b"><x:v>1</x:v></x:c>');
+    expect(cellXml("A1", " t", 1, "x:")).toBe('<x:c r="A1" s="1" t="inlineStr"><x:is><x:t xml:space="preserve"> t</x:t></x:is></x:c>');
+    expect(cellXml("A1", null, 1, "x:")).toBe('<x:c r="A1" s="1"/>');
+  });
+
   it("writes null as an empty styled cell", () => {
     expect(cellXml("G9", null, 5)).toBe('<c r="G9" s="5"/>');
   });

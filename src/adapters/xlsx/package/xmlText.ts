@@ -66,19 +66,21 @@ const NEEDS_PRESERVE = /^[ \t\r\n]|[ \t\r\n]$|[\r\n]/;
 /**
  * One `<c>` element of a worksheet's sheetData. Text is always an inline string and never
  * a formula (`=HYPERLINK(…)` stays text); null is an empty cell that keeps its style.
- * Style 0 is the default and is left out, as Excel writes it.
+ * Style 0 is the default and is left out, as Excel writes it. `prefix` is the spreadsheetml
+ * namespace prefix with its colon, for a part written as `<x:worksheet>`.
  * @example cellXml("B2", 1.5, 3) === '<c r="B2" s="3"><v>1.5</v></c>'
  * @example cellXml("B3", null, 3) === '<c r="B3" s="3"/>'
  */
-export function cellXml(ref: string, value: Cell, styleId: number): string {
-  const head = styleId === 0 ? `<c r="${ref}"` : `<c r="${ref}" s="${styleId}"`;
+export function cellXml(ref: string, value: Cell, styleId: number, prefix = ""): string {
+  const p = prefix;
+  const head = styleId === 0 ? `<${p}c r="${ref}"` : `<${p}c r="${ref}" s="${styleId}"`;
   if (value === null) return `${head}/>`;
   if (typeof value === "number") {
     // A non-finite number reaching the writer is a bug upstream: the core blanks them.
     if (!Number.isFinite(value)) throw new Error(`cellXml: ${ref} holds ${value}, which an .xlsx cannot store`);
-    return `${head}><v>${value}</v></c>`;
+    return `${head}><${p}v>${value}</${p}v></${p}c>`;
   }
-  if (typeof value === "boolean") return `${head} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (typeof value === "boolean") return `${head} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
   const space = NEEDS_PRESERVE.test(value) ? ' xml:space="preserve"' : "";
-  return `${head} t="inlineStr"><is><t${space}>${escapeXmlText(toXstring(value))}</t></is></c>`;
+  return `${head} t="inlineStr"><${p}is><${p}t${space}>${escapeXmlText(toXstring(value))}</${p}t></${p}is></${p}c>`;
 }

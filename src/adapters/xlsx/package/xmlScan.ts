@@ -1,0 +1,131 @@
+/**
+ * Just enough XML scanning to edit a part without re-serialising it: the next piece of
+ * markup, its qualified name and where it ends, and one attribute's value. Text of a
+ * well-formed part cannot contain a raw `<`, so markup starts at every `<`; a raw `>` may
+ * stand inside a quoted attribute value, so tag ends are found outside quotes.
+ */
+export interface Tag {
+  /** Index of the `<`. */
+  start: number;
+  /** Index just after the closing `>`. */
+  end: number;
+  /** `other` is a comment, CDATA section, processing instruction or DOCTYPE. */
+  kind: "open" | "close" | "empty" | "other";
+  /** Qualified name as written (`x:row`), "" for `other`. */
+  name: string;
+}
+
+const GT = 62;
+const SLASH = 47;
+const BANG = 33;
+const QUESTION = 63;
+const DQUOTE = 34;
+const SQUOTE = 39;
+
+function isNameEnd(code: number): boolean {
+  // white space, "/", ">" (and NaN past the end of the text)
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === SLASH || code === GT || Number.isNaN(code);
+}
+
+/**
+ * The markup that starts at the first `<` at or after `from`; null when there is none or
+ * the text ends inside it (the caller waits for more input).
+ * @example nextTag('a<x:row r="1"/>', 0) → { start: 1, end: 15, kind: "empty", name: "x:row" }
+ */
+export function nextTag(s: string, from: number): Tag | null {
+  const start = s.indexOf("<", from);
+  if (start < 0) return null;
+  const c1 = s.charCodeAt(start + 1);
+  if (Number.isNaN(c1)) return null;
+  if (c1 === BANG || c1 === QUESTION) return otherTag(s, start);
+  const close = c1 === SLASH;
+  let i = close ? start + 2 : start + 1;
+  const nameStart = i;
+  while (!isNameEnd(s.charCodeAt(i))) i++;
+  if (i >= s.length) return null;
+  const name = s.slice(nameStart, i);
+  // Find the '>' outside quoted attribute values.
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === GT) {
+      const kind = close ? "close" : s.charCodeAt(i - 1) === SLASH ? "empty" : "open";
+      return { start, end: i + 1, kind, name };
+    }
+    if (c === DQUOTE || c === SQUOTE) {
+      const q = s.indexOf(c === DQUOTE ? '"' : "'", i + 1);
+      if (q < 0) return null;
+      i = q;
+    }
+  }
+  return null;
+}
+
+function otherTag(s: string, start: number): Tag | null {
+  let terminator = ">";
+  if (s.startsWith("<!--", start)) terminator = "-->";
+  else if (s.startsWith("<![CDATA[", start)) terminator = "]]>";
+  else if (s.charCodeAt(start + 1) === QUESTION) terminator = "?>";
+  else if (s.length - start < 9) return null; // cannot yet tell "<!--" or "<![CDATA[" from "<!DOCTYPE"
+  const t = s.indexOf(terminator, start + 2);
+  return t < 0 ? null : { start, end: t + terminator.length, kind: "other", name: "" };
+}
+
+/** The name without its namespace prefix. @example localName("x:row") === "row" */
+export function localName(qname: string): string {
+  const colon = qname.indexOf(":");
+  return colon < 0 ? qname : qname.slice(colon + 1);
+}
+
+/** The prefix with its colon, "" when none. @example prefixOf("x:row") === "x:" */
+export function prefixOf(qname: string): string {
+  const colon = qname.indexOf(":");
+  return colon < 0 ? "" : qname.slice(0, colon + 1);
+}
+
+/** Where one attribute stands in a start tag: `start` is the white space before its name. */
+export interface AttrSpan {
+  start: number;
+  end: number;
+  value: string;
+}
+
+/**
+ * Finds attribute `name` (exactly, prefix included) in the start tag `tag` of `s`.
+ * @example findAttr('<row spans="1:3" r="2">', {start:0,…}, "r")?.value === "2"
+ */
+export function findAttr(s: string, tag: Tag, name: string): AttrSpan | null {
+  let i = tag.start + 1 + tag.name.length;
+  const stop = tag.end - 1;
+  while (i < stop) {
+    const wsStart = i;
+    let c = s.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
+    if (c === SLASH || c === GT || i >= stop) return null;
+    const nameStart = i;
+    while (c !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13 && i < stop) c = s.charCodeAt(++i);
+    const attrName = s.slice(nameStart, i);
+    while (c !== DQUOTE && c !== SQUOTE && i < stop) c = s.charCodeAt(++i);
+    if (i >= stop) return null;
+    const close = s.indexOf(c === DQUOTE ? '"' : "'", i + 1);
+    if (close < 0 || close > stop) return null;
+    if (attrName === name) return { start: wsStart, end: close + 1, value: s.slice(i + 1, close) };
+    i = close + 1;
+  }
+  return null;
+}
+
+/**
+ * 0-based column of a cell reference's letters; -1 when it has none.
+ * @example columnOfRef("AB12") === 27
+ */
+export function columnOfRef(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36 || i > 0) break; // a leading "$"
+  }
+  return col - 1;
+}
