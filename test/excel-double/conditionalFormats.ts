@@ -1,8 +1,10 @@
 import { boxesIntersect } from "./address";
 import { type RangeTarget, assertLive, assertWritable } from "./cells";
+import { CollectionDouble } from "./collection";
 import { notImplemented } from "./errors";
 import type { ConditionalFormatModel } from "./model";
 import { ClientObjectDouble, type ClientObjectLike, type ContextLike, type Reader, fail } from "./proxy";
+import { RangeDouble } from "./range";
 
 /**
  * Range.conditionalFormats with the one kind the add-in uses: custom rules
@@ -11,26 +13,41 @@ import { ClientObjectDouble, type ClientObjectLike, type ContextLike, type Reade
 
 const NAV = "navigation" as const;
 
-export class ConditionalFormatCollectionDouble extends ClientObjectDouble<RangeTarget> {
+export class ConditionalFormatCollectionDouble extends CollectionDouble<ConditionalFormatModel, ConditionalFormatDouble> {
   readonly _typeName = "ConditionalFormatCollection";
+  private readonly _range: () => RangeTarget | null;
 
+  /** The formats that intersect the range, in the order they were added (Office lists them by priority). */
   constructor(context: ContextLike, path: string, resolver: () => RangeTarget | null, parent: ClientObjectLike) {
-    super(context, path, NAV, resolver, parent);
+    super(context, path, () => {
+      const t = resolver();
+      return t === null ? null : context.host.model.conditionalFormats.filter((cf) => cf.sheetId === t.sheet.id && boxesIntersect(cf.box, t.box));
+    }, parent);
+    this._range = resolver;
   }
 
-  override _readers(): Record<string, Reader<RangeTarget>> {
-    return { count: (t) => this._on(t).length };
+  override _itemReaders(): Record<string, Reader<ConditionalFormatModel>> {
+    return { type: (cf) => cf.type, id: (cf) => cf.id };
+  }
+  override _makeItem(cf: ConditionalFormatModel): ConditionalFormatDouble {
+    return new ConditionalFormatDouble(this.context, `${this._path}.getItem(${JSON.stringify(cf.id)})`, "fixed", () => cf);
   }
 
   get count(): number {
     return this._get("count");
   }
 
+  private _rangeTarget(): RangeTarget {
+    const t = this._range();
+    if (t === null) return fail("ItemNotFound", this._typeName, `${this._path} is on a null range`);
+    return t;
+  }
+
   /** Excel.ConditionalFormatType; only "Custom" is modelled. */
   add(type: string): ConditionalFormatDouble {
     if (type !== "Custom") throw notImplemented(`ConditionalFormatCollection.add("${type}")`);
     const child = new ConditionalFormatDouble(this.context, this._childPath("add", [type]), "method", () => {
-      const t = this._target();
+      const t = this._rangeTarget();
       assertLive(this.context.host.model, t, "ConditionalFormatCollection.add");
       assertWritable(t.sheet, "ConditionalFormatCollection.add");
       const cf: ConditionalFormatModel = { id: this.context.host.model.nextId("plain"), sheetId: t.sheet.id, box: { ...t.box }, type };
@@ -42,15 +59,12 @@ export class ConditionalFormatCollectionDouble extends ClientObjectDouble<RangeT
 
   /** Removes every conditional format that touches the range (Excel trims partial overlaps; the double removes them whole). */
   clearAll(): void {
-    this._call("clearAll", [], (t) => {
+    this._enqueue("clearAll", [], () => {
+      const t = this._rangeTarget();
       assertWritable(t.sheet, "ConditionalFormatCollection.clearAll");
       const list = this.context.host.model.conditionalFormats;
-      for (const cf of this._on(t)) list.splice(list.indexOf(cf), 1);
+      for (const cf of this._target()) list.splice(list.indexOf(cf), 1);
     });
-  }
-
-  private _on(t: RangeTarget): ConditionalFormatModel[] {
-    return this.context.host.model.conditionalFormats.filter((cf) => cf.sheetId === t.sheet.id && boxesIntersect(cf.box, t.box));
   }
 }
 
@@ -79,9 +93,23 @@ export class ConditionalFormatDouble extends ClientObjectDouble<ConditionalForma
 
   delete(): void {
     this._call("delete", [], (cf) => {
-      const list = this.context.host.model.conditionalFormats;
+      const model = this.context.host.model;
+      const list = model.conditionalFormats;
+      if (!list.includes(cf)) fail("ItemNotFound", "ConditionalFormat.delete", "the conditional format was already deleted");
+      const sheet = model.sheetById(cf.sheetId);
+      if (sheet) assertWritable(sheet, "ConditionalFormat.delete");
       list.splice(list.indexOf(cf), 1);
     });
+  }
+
+  /** The range the format applies to (ExcelApi 1.6). */
+  getRange(): RangeDouble {
+    const child = new RangeDouble(this.context, this._childPath("getRange", []), "method", () => {
+      const cf = this._target();
+      const sheet = this.context.host.model.sheetById(cf.sheetId) ?? fail("ItemNotFound", "ConditionalFormat.getRange", "the sheet was deleted");
+      return { sheet, box: { ...cf.box } };
+    });
+    return this._method(child, "getRange", []);
   }
 }
 

@@ -200,11 +200,20 @@ export class RangeDouble extends ClientObjectDouble<RangeTarget> {
     write();
   }
 
+  /** The bounding box of the stored cells inside `b` (with a value, or unless valuesOnly any formatting), as Excel computes it. */
   private _usedWithin(b: Box, t: RangeTarget, valuesOnly: boolean): Box | null {
-    const used = t.sheet.usedBox(valuesOnly);
-    if (!used) return null;
-    const box = { top: Math.max(b.top, used.top), left: Math.max(b.left, used.left), bottom: Math.min(b.bottom, used.bottom), right: Math.min(b.right, used.right) };
-    return box.top <= box.bottom && box.left <= box.right ? box : null;
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [r, c, cell] of t.sheet.entriesIn(b)) {
+      if (valuesOnly && cell.value === undefined) continue;
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    return bottom < 0 ? null : { top, left, bottom, right };
   }
 
   _otherBox(other: RangeDouble | string, t: RangeTarget, location: string): Box {

@@ -96,7 +96,14 @@ export class RangeFontDouble extends ClientObjectDouble<RangeTarget> {
   private _font<K extends keyof FontData>(key: K, value: FontData[K], check: (v: unknown) => FontData[K]): void {
     this._set(key, value, (t) => {
       const v = check(value);
-      formatCells(t, `RangeFont.${key}`, (cell) => (cell.font = { ...cell.font, [key]: v }));
+      // A property set to Excel's default is the same as never set: not stored, so a cell
+      // made bold and then not bold again is the cell it was (as Excel's API reports it).
+      formatCells(t, `RangeFont.${key}`, (cell) => {
+        const font: FontData = { ...cell.font, [key]: v };
+        if (v === DEFAULT_FONT[key]) delete font[key];
+        if (Object.keys(font).length > 0) cell.font = font;
+        else delete cell.font;
+      });
     });
   }
 

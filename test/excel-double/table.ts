@@ -192,6 +192,44 @@ export class TableDouble extends ClientObjectDouble<TableModel> {
     return this._part("getTotalRowRange", "totals");
   }
 
+  /**
+   * Makes the table span another block (ExcelApi 1.13), leaving every cell where it is:
+   * columns dropped from the right keep their cells as plain cells; columns taken in get
+   * their header cell as name. The double models changing the width only: the new block
+   * must keep the table's top-left cell and its rows.
+   */
+  resize(newRange: RangeDouble | string): void {
+    this._call("resize", [newRange], (t) => {
+      const model = this.context.host.model;
+      const sheet = tableSheet(model, t);
+      assertWritable(sheet, "Table.resize");
+      let box: Box;
+      if (typeof newRange === "string") {
+        const parsed = parseAddress(newRange);
+        if (!parsed || (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase())) return fail("InvalidArgument", "Table.resize", `${newRange} is not a block on ${sheet.name}`);
+        box = parsed.box;
+      } else {
+        const r = newRange._target();
+        if (r.sheet !== sheet) return fail("InvalidArgument", "Table.resize", "the new range is on another sheet");
+        box = r.box;
+      }
+      if (box.top !== t.box.top || box.left !== t.box.left || box.bottom !== t.box.bottom) throw notImplemented("Table.resize to other rows or another top-left cell");
+      if (box.right < box.left) fail("InvalidArgument", "Table.resize", "a table keeps one column");
+      if (model.tables.some((o) => o !== t && o.sheetId === t.sheetId && boxesIntersect(o.box, box))) fail("InvalidArgument", "Table.resize", "tables cannot overlap");
+      const width = box.right - box.left + 1;
+      const columns = t.columns.slice(0, width);
+      for (let c = t.box.right + 1; c <= box.right; c++) {
+        const raw = sheet.get(box.top, c)?.value;
+        let name = raw === undefined || raw === "" ? `Column${c - box.left + 1}` : String(raw);
+        for (let i = 2; columns.some((x) => x.name.toLowerCase() === name.toLowerCase()); i++) name = `${raw ?? "Column"}${i}`;
+        columns.push({ id: Math.max(0, ...t.columns.map((x) => x.id), ...columns.map((x) => x.id)) + 1, name });
+        sheet.update(box.top, c, (cell) => ((cell.value = name), delete cell.formula));
+      }
+      t.columns.splice(0, t.columns.length, ...columns);
+      t.box = { ...box };
+    });
+  }
+
   /** Leaves the cells as they are and forgets the table. */
   convertToRange(): RangeDouble {
     const child = new RangeDouble(this.context, this._childPath("convertToRange", []), "method", () => {
