@@ -31,7 +31,8 @@ const MB = 1024 * 1024;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 
 function describe(m: Measured): string {
-  const peak = m.peakMB === null ? "peak n/a" : `peak ${m.peakMB.toFixed(0)} MB`;
+  const cpu = m.cpuSeconds === null ? "cpu n/a" : `cpu ${m.cpuSeconds.toFixed(2)} s`;
+  const peak = `${cpu}, ${m.peakMB === null ? "peak n/a" : `peak ${m.peakMB.toFixed(0)} MB`}`;
   if (m.ok) return `${m.seconds.toFixed(2)} s, ${peak}`;
   const why = m.timedOut ? "timed out" : m.signal ? `killed (${m.signal})` : `exit code ${m.code}`;
   return `FAILED (${why}) after ${m.seconds.toFixed(2)} s, ${peak}`;

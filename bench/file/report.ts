@@ -19,6 +19,8 @@ interface Stats {
   median: number;
   min: number;
   max: number;
+  /** Median CPU seconds (user + system) of the runs that succeeded. */
+  cpu: number;
   /** Largest peak RSS of all runs, failed ones included (an out-of-memory run is the point). */
   peakMB: number | null;
 }
@@ -32,38 +34,43 @@ function stats(ms: Measured[]): Stats | null {
   const secs = ms.filter((m) => m.ok).map((m) => m.seconds);
   const peaks = ms.map((m) => m.peakMB).filter((p): p is number => p !== null);
   const peakMB = peaks.length > 0 ? Math.max(...peaks) : null;
-  if (secs.length === 0) return { ok: 0, runs: ms.length, median: NaN, min: NaN, max: NaN, peakMB };
-  return { ok: secs.length, runs: ms.length, median: median(secs), min: Math.min(...secs), max: Math.max(...secs), peakMB };
+  const cpus = ms.filter((m) => m.ok && m.cpuSeconds !== null).map((m) => m.cpuSeconds as number);
+  const cpu = cpus.length > 0 ? median(cpus) : NaN;
+  if (secs.length === 0) return { ok: 0, runs: ms.length, median: NaN, min: NaN, max: NaN, cpu, peakMB };
+  return { ok: secs.length, runs: ms.length, median: median(secs), min: Math.min(...secs), max: Math.max(...secs), cpu, peakMB };
 }
 
 const num = (n: number | null | undefined, digits: number, width: number) => (n === null || n === undefined || Number.isNaN(n) ? "—" : n.toFixed(digits)).padStart(width);
 
 function cells(s: Stats | null, rows: number): string {
-  if (!s) return `${"—".padStart(8)}${"—".padStart(8)}${"—".padStart(8)}${"—".padStart(8)}${"—".padStart(9)}${"—".padStart(7)}`;
+  if (!s) return [8, 8, 8, 8, 8, 9, 6].map((w) => "—".padStart(w)).join("");
   const ok = s.ok === s.runs ? "" : `${s.ok}/${s.runs}`;
-  return `${num(s.median, 2, 8)}${num(s.min, 2, 8)}${num(s.max, 2, 8)}${num(s.peakMB, 0, 8)}${num((s.median * 1e6) / rows, 2, 9)}${ok.padStart(7)}`;
+  return `${num(s.median, 2, 8)}${num(s.min, 2, 8)}${num(s.max, 2, 8)}${num(s.cpu, 2, 8)}${num(s.peakMB, 0, 8)}${num((s.median * 1e6) / rows, 2, 9)}${ok.padStart(6)}`;
 }
 
 export function printTable(results: SizeResult[], runs: number, runner: string): void {
-  console.log(`\nseconds per whole process (${runs} runs each; median/min/max of the runs that succeeded; "ok" shows k/n when some failed)`);
-  const head = (who: string) => `${`${who} med`.padStart(8)}${"min".padStart(8)}${"max".padStart(8)}${"peakMB".padStart(8)}${"µs/row".padStart(9)}${"ok".padStart(7)}`;
-  console.log(`${"size".padEnd(6)}${"rows".padStart(9)}${"fileMB".padStart(8)} |${head("CLI")} |${head("LO")} |${"ratio".padStart(7)}`);
+  console.log(`\nwall seconds per whole process, ${runs} runs each: median/min/max of the runs that succeeded ("ok" shows k/n when some failed);`);
+  console.log(`cpu = median user+system CPU seconds; µs/row = median wall ÷ order rows; ratio = CLI ÷ LibreOffice (wall, and cpu)`);
+  const head = (who: string) => `${`${who} med`.padStart(8)}${"min".padStart(8)}${"max".padStart(8)}${"cpu".padStart(8)}${"peakMB".padStart(8)}${"µs/row".padStart(9)}${"ok".padStart(6)}`;
+  console.log(`${"size".padEnd(6)}${"rows".padStart(9)}${"fileMB".padStart(8)} |${head("CLI")} |${head("LO")} |${"ratio".padStart(7)}${"cpu".padStart(6)}`);
   const rowsOf = new Map<number, { cli: Stats | null; lo: Stats | null; rows: number }>();
   for (const r of results) {
     const cli = stats(r.cli);
     const lo = stats(r.soffice);
     rowsOf.set(r.divisor, { cli, lo, rows: r.orderRows });
     const ratio = cli && lo ? cli.median / lo.median : NaN;
-    console.log(`${`1/${r.divisor}`.padEnd(6)}${String(r.orderRows).padStart(9)}${num(r.fileMB, 1, 8)} |${cells(cli, r.orderRows)} |${cells(lo, r.orderRows)} |${num(ratio, 2, 7)}`);
+    const cpuRatio = cli && lo ? cli.cpu / lo.cpu : NaN;
+    console.log(`${`1/${r.divisor}`.padEnd(6)}${String(r.orderRows).padStart(9)}${num(r.fileMB, 1, 8)} |${cells(cli, r.orderRows)} |${cells(lo, r.orderRows)} |${num(ratio, 2, 7)}${num(cpuRatio, 2, 6)}`);
   }
 
   const full = rowsOf.get(1);
   const eighth = rowsOf.get(8);
-  const perRow = (s: Stats | null | undefined, rows: number) => (s ? (s.median * 1e6) / rows : NaN);
-  const growth = (pick: "cli" | "lo") => (full && eighth ? perRow(full[pick], full.rows) / perRow(eighth[pick], eighth.rows) : NaN);
+  const perRow = (s: Stats | null | undefined, rows: number, cpu: boolean) => (s ? ((cpu ? s.cpu : s.median) * 1e6) / rows : NaN);
+  const growth = (pick: "cli" | "lo", cpu = false) => (full && eighth ? perRow(full[pick], full.rows, cpu) / perRow(eighth[pick], eighth.rows, cpu) : NaN);
   const gCli = growth("cli");
-  const gLo = growth("lo");
-  if (full && eighth) console.log(`\ngrowth of µs/row, full ÷ 1/8: CLI ${num(gCli, 2, 0)}, LibreOffice ${num(gLo, 2, 0)}`);
+  if (full && eighth) {
+    console.log(`\ngrowth of time per order row, full ÷ 1/8: CLI ${num(gCli, 2, 0)} wall, ${num(growth("cli", true), 2, 0)} cpu; LibreOffice ${num(growth("lo"), 2, 0)} wall, ${num(growth("lo", true), 2, 0)} cpu`);
+  }
 
   console.log(`\ntargets (issue 5), command line run as ${runner === "node" ? "prebuilt JS" : "npx tsx"}:`);
   const verdict = (ok: boolean | null) => (ok === null ? "not measured" : ok ? "met" : "NOT met");
