@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { SaxesParser } from "saxes";
-import { cellXml, escapeXmlAttr, escapeXmlText, toXstring } from "../../src/adapters/xlsx/package/xmlText";
+import { cellValueXml, cellXml, escapeXmlAttr, escapeXmlText, fromXmlText, toXstring } from "../../src/adapters/xlsx/package/xmlText";
 import { unescapeText } from "../../src/adapters/xlsx/stream/readSharedStrings";
 
 /** Parses one element and returns its text and attributes as a conforming XML parser sees them. */
@@ -85,6 +85,24 @@ describe("escapeXmlAttr", () => {
 
   it("throws on a character XML cannot hold", () => {
     expect(() => escapeXmlAttr("\uFFFF")).toThrow("escapeXmlAttr: U+FFFF at index 0");
+  });
+});
+
+describe("fromXmlText", () => {
+  it("decodes entity and character references and _xHHHH_", () => {
+    expect(fromXmlText("a &amp; b &lt;&gt;&quot;&apos; &#26469;&#x1F600; _x000D_ _x005F_x0041_")).toBe("a & b <>\"' 来😀 \r _x0041_");
+  });
+
+  it("reads back what escapeXmlAttr(toXstring(s)) wrote", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 30 }), (s) => expect(fromXmlText(escapeXmlAttr(toXstring(s)))).toBe(s)));
+  });
+});
+
+describe("cellValueXml", () => {
+  it("is what cellXml writes after the r and s attributes", () => {
+    expect(cellValueXml("A1", "x")).toBe(' t="inlineStr"><is><t>x</t></is></c>');
+    expect(cellValueXml("A1", 3, "x:")).toBe("><x:v>3</x:v></x:c>");
+    expect(cellValueXml("A1", null)).toBe("/>");
   });
 });
 

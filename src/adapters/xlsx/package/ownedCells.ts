@@ -1,6 +1,7 @@
 import { columnLetters } from "../../../core/_lib/a1";
+import type { Cell } from "../../../core/_lib/cells";
 import type { ColumnPlan, Highlight, NumberFormat, SheetPlan } from "../../../core/output";
-import { cellXml } from "./xmlText";
+import { cellValueXml } from "./xmlText";
 
 /** Style indices the package writer resolves in the styles part (engineer C's styles.ts). */
 export interface SheetStyles {
@@ -19,6 +20,21 @@ interface OwnedColumn {
   style: number;
 }
 
+const NON_ASCII = /[^\x00-\x7F]/;
+
+/**
+ * The UTF-8 bytes of `s` as a string of one char per byte, which is how the patcher holds
+ * the part (latin1-decoded bytes), so that what it copies stays byte for byte.
+ * @example toByteString("é") === "\u00C3\u00A9"
+ */
+export function toByteString(s: string): string {
+  return NON_ASCII.test(s) ? Buffer.from(s, "utf8").toString("latin1") : s;
+}
+
+/** Texts longer than this are not cached: owned columns repeat short texts (tiers, flags). */
+const CACHED_TEXT = 256;
+const CACHE_SIZE = 100_000;
+
 /**
  * The cells a sheet plan writes, row by row, as `<c>` XML with their styles resolved once.
  * Rows are 0-based as in `SheetPlan`. A row receives a cell in a column when it is the
@@ -34,6 +50,9 @@ export class OwnedCells {
   private readonly bodyEnd: number;
   private readonly headerStyle: number;
   private readonly formatStyle: Partial<Record<NumberFormat, number>> = {};
+  private readonly styleAttr = new Map<number, string>();
+  private readonly texts = new Map<string, string>();
+  private prefix = "";
 
   constructor(plan: SheetPlan, private readonly styles: SheetStyles) {
     const seen = new Set<number>();
@@ -70,18 +89,23 @@ export class OwnedCells {
     return header;
   }
 
+  /** Sets the part's spreadsheetml prefix (with its colon) that the cells are written with. */
+  usePrefix(prefix: string): void {
+    if (prefix !== this.prefix) this.texts.clear();
+    this.prefix = prefix;
+  }
+
   /**
-   * The cells of row `row` in column order: `cols[i]` is the 0-based column of `xml[i]`.
-   * Returns how many were written into the two (reused) arrays. `prefix` is the part's
-   * spreadsheetml prefix with its colon.
+   * The cells of row `row` in column order, as byte strings (see `toByteString`): `cols[i]`
+   * is the 0-based column of `xml[i]`. Returns how many were written into the two (reused) arrays.
    */
-  cellsOf(row: number, cols: number[], xml: string[], prefix: string): number {
+  cellsOf(row: number, cols: number[], xml: string[]): number {
     let n = 0;
     const num = row + 1;
     if (row === this.headerRow) {
       for (const c of this.columns) {
         cols[n] = c.col;
-        xml[n++] = cellXml(`${c.letters}${num}`, c.plan.header, this.headerStyle, prefix);
+        xml[n++] = this.cell(`${c.letters}${num}`, c.plan.header, this.headerStyle);
       }
       return n;
     }
@@ -92,8 +116,22 @@ export class OwnedCells {
       if (k >= values.length) continue;
       const f = c.plan.cellFormats?.[k];
       cols[n] = c.col;
-      xml[n++] = cellXml(`${c.letters}${num}`, values[k], f ? this.styleOf(f) : c.style, prefix);
+      xml[n++] = this.cell(`${c.letters}${num}`, values[k], f ? this.styleOf(f) : c.style);
     }
     return n;
+  }
+
+  private cell(ref: string, value: Cell, style: number): string {
+    let attr = this.styleAttr.get(style);
+    if (attr === undefined) this.styleAttr.set(style, (attr = style === 0 ? "" : ` s="${style}"`));
+    const head = `<${this.prefix}c r="${ref}"${attr}`;
+    if (typeof value !== "string") return head + cellValueXml(ref, value, this.prefix); // ASCII
+    if (value.length > CACHED_TEXT) return head + toByteString(cellValueXml(ref, value, this.prefix));
+    let body = this.texts.get(value);
+    if (body === undefined) {
+      body = toByteString(cellValueXml(ref, value, this.prefix));
+      if (this.texts.size < CACHE_SIZE) this.texts.set(value, body);
+    }
+    return head + body;
   }
 }

@@ -1,5 +1,4 @@
 import { Readable } from "node:stream";
-import { StringDecoder } from "node:string_decoder";
 import type { SheetPlan } from "../../../core/output";
 import { OwnedCells, type SheetStyles } from "./ownedCells";
 import { patchSheetHead } from "./patchSheetHead";
@@ -20,18 +19,18 @@ export function patchSheet(source: Readable, plan: SheetPlan, styles: SheetStyle
 }
 
 async function* patchChunks(source: Readable, patcher: SheetPatcher): AsyncGenerator<Buffer> {
-  const decoder = new StringDecoder("utf8");
   let first = true;
   for await (const chunk of source as AsyncIterable<Buffer | string>) {
-    if (first && typeof chunk !== "string" && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    if (first && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
       throw new Error("patchSheet: the sheet part is UTF-16; only UTF-8 parts (what Excel writes) can be patched");
     }
     first = false;
-    const out = patcher.push(typeof chunk === "string" ? chunk : decoder.write(chunk));
-    if (out) yield Buffer.from(out, "utf8");
+    const out = patcher.push(bytes.toString("latin1"));
+    if (out) yield Buffer.from(out, "latin1");
   }
-  const out = patcher.push(decoder.end()) + patcher.end();
-  if (out) yield Buffer.from(out, "utf8");
+  const out = patcher.end();
+  if (out) yield Buffer.from(out, "latin1");
 }
 
 /** True for white space or ">" after a name (and NaN past the end of the text). */
@@ -51,8 +50,11 @@ function findClose(s: string, name: string, from: number): { start: number; end:
 }
 
 /**
- * The synchronous core of `patchSheet`: `push` decoded text as it arrives and write out what
- * it returns, then `end()`. Before `<sheetData>` the text is held and edited whole (dimension,
+ * The synchronous core of `patchSheet`: `push` the part's bytes as they arrive, as latin1
+ * text (one char per byte), and write out what it returns, as latin1, then `end()`. Holding
+ * bytes rather than decoded text keeps every byte it copies exactly as it was and cannot
+ * split a UTF-8 character: markup is ASCII, and UTF-8 never uses ASCII bytes inside a
+ * multi-byte character, so cuts at `<` and `>` fall between characters. Before `<sheetData>` the text is held and edited whole (dimension,
  * cols); inside it rows are copied through, rows that receive owned cells are rewritten
  * (owned columns' old cells dropped, ours inserted in column order, `spans` dropped) and rows
  * the plan needs that do not exist are created in order; after `</sheetData>` the rest is
@@ -114,6 +116,7 @@ export class SheetPatcher {
     const s = this.buf;
     this.sheetData = t.name;
     this.prefix = prefixOf(t.name);
+    this.cells.usePrefix(this.prefix);
     const head = patchSheetHead(s.slice(0, t.start), this.cells, this.prefix);
     this.buf = s.slice(t.end);
     if (t.kind === "open") {
@@ -158,7 +161,7 @@ export class SheetPatcher {
         throw new Error(`patchSheet: row ${r ? r.value : row + 1} after row ${this.prevRow + 1} in ${this.plan.sheet} (rows must be numbered 1 to 1048576 in order)`);
       }
       const created = this.createRows(row - 1);
-      const n = this.cells.has(row) ? this.cells.cellsOf(row, this.cols, this.xml, this.prefix) : 0;
+      const n = this.cells.has(row) ? this.cells.cellsOf(row, this.cols, this.xml) : 0;
       if (created || n > 0) {
         parts.push(s.slice(copyFrom, t.start), created);
         if (n > 0) parts.push(this.patchRow(s, t, row, contentEnd, rowEnd, n));
@@ -197,7 +200,7 @@ export class SheetPatcher {
     let out = "";
     const name = `${this.prefix}row`;
     for (let r = this.cells.nextFrom(this.prevRow + 1); r >= 0 && r <= upTo; r = this.cells.nextFrom(r + 1)) {
-      const n = this.cells.cellsOf(r, this.cols, this.xml, this.prefix);
+      const n = this.cells.cellsOf(r, this.cols, this.xml);
       out += `<${name} r="${r + 1}">`;
       for (let k = 0; k < n; k++) out += this.xml[k];
       out += `</${name}>`;
@@ -209,12 +212,44 @@ export class SheetPatcher {
   private patchRow(s: string, t: Tag, row: number, contentEnd: number, rowEnd: number, n: number): string {
     const { cols, xml } = this;
     const spans = findAttr(s, t, "spans");
-    let out = spans ? s.slice(t.start, spans.start) + s.slice(spans.end, t.end) : s.slice(t.start, t.end);
-    if (t.kind === "empty") {
-      out = `${out.slice(0, out.lastIndexOf("/"))}>`;
-      for (let k = 0; k < n; k++) out += xml[k];
-      return `${out}</${t.name}>`;
+    const start = spans ? s.slice(t.start, spans.start) + s.slice(spans.end, t.end) : s.slice(t.start, t.end);
+    let owned = xml[0];
+    for (let k = 1; k < n; k++) owned += xml[k];
+    if (t.kind === "empty") return `${start.slice(0, start.lastIndexOf("/"))}>${owned}</${t.name}>`;
+    // Usual case: every cell lies left of the owned columns, so ours go after the last one.
+    const lastEnd = this.endOfLastCellBefore(s, t, contentEnd, cols[0]);
+    if (lastEnd >= 0) return start + s.slice(t.end, lastEnd) + owned + s.slice(lastEnd, rowEnd);
+    return start + this.mergeCells(s, t, row, contentEnd, rowEnd, n);
+  }
+
+  /**
+   * Where the row's last cell ends when it has an explicit reference left of `col` and only
+   * white space follows it; -1 otherwise (the general merge then decides). Cells stand in
+   * column order in a valid part, so no earlier cell can be in an owned column.
+   */
+  private endOfLastCellBefore(s: string, t: Tag, contentEnd: number, col: number): number {
+    const open = `<${prefixOf(t.name)}c`;
+    let at = s.lastIndexOf(open, contentEnd - 1);
+    // "<c" followed by a name character is another element (<color> in rich text).
+    while (at >= t.end && !endsName(s.charCodeAt(at + open.length))) at = s.lastIndexOf(open, at - 1);
+    if (at < t.end) return -1;
+    const c = nextTag(s, at);
+    if (!c || c.kind === "close") return -1;
+    const ref = findAttr(s, c, "r");
+    if (!ref || columnOfRef(ref.value) < 0 || columnOfRef(ref.value) >= col) return -1;
+    let end = c.end;
+    if (c.kind === "open") {
+      const close = findClose(s, c.name, c.end);
+      if (!close || close.end > contentEnd) return -1;
+      end = close.end;
     }
+    return s.indexOf("<", end) === contentEnd ? end : -1;
+  }
+
+  /** The row's content and end tag with owned cells merged in column order. */
+  private mergeCells(s: string, t: Tag, row: number, contentEnd: number, rowEnd: number, n: number): string {
+    const { cols, xml } = this;
+    let out = "";
     let k = 0;
     let pos = t.end; // copied up to here
     let scan = t.end;
@@ -229,7 +264,7 @@ export class SheetPatcher {
       let cellEnd = c.end;
       if (c.kind === "open") {
         const close = findClose(s, c.name, c.end);
-        if (!close || close.end > contentEnd) throw new Error(`patchSheet: unclosed <${c.name}> in ${this.plan.sheet}`);
+        if (!close || close.end > contentEnd) throw new Error(`patchSheet: unclosed <${c.name}> in row ${row + 1} of ${this.plan.sheet}`);
         cellEnd = close.end;
       }
       out += s.slice(pos, c.start);

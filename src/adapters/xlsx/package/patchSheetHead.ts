@@ -13,7 +13,8 @@ interface ColEntry {
  * a `<col>` (width as `writePlan` gives it) for each owned column no `<col>` covers, kept
  * sorted and non-overlapping; a missing `<cols>` is created just before sheetData, which is
  * its place in CT_Worksheet. Every other byte stays as it was.
- * @param head the part up to (not including) the sheetData start tag
+ * @param head the part up to (not including) the sheetData start tag, as latin1 text of its
+ *   bytes; what it adds is ASCII
  * @param prefix the main namespace prefix with its colon ("" when default)
  */
 export function patchSheetHead(head: string, cells: OwnedCells, prefix: string): string {

@@ -1,6 +1,6 @@
 import { columnLetters, toA1Range } from "../../../core/_lib/a1";
 import type { SheetPlan } from "../../../core/output";
-import type { OwnedCells, SheetStyles } from "./ownedCells";
+import { toByteString, type OwnedCells, type SheetStyles } from "./ownedCells";
 import { columnOfRef, findAttr, localName, nextTag } from "./xmlScan";
 import { escapeXmlText, toXstring } from "./xmlText";
 
@@ -19,7 +19,7 @@ interface Child {
  * per highlighted column, after the remaining ones or where CT_Worksheet puts them, with
  * priorities numbered after every existing rule's (x14 rules in extLst included), so no
  * priority is shared. Every other byte stays as it was.
- * @param tail the part after `</sheetData>` (or after `<sheetData/>`)
+ * @param tail the part after `</sheetData>` (or after `<sheetData/>`), as latin1 text of its bytes; so is the result
  * @param prefix the main namespace prefix with its colon ("" when default)
  */
 export function patchSheetTail(tail: string, plan: SheetPlan, cells: OwnedCells, styles: SheetStyles, prefix: string): string {
@@ -52,7 +52,7 @@ export function patchSheetTail(tail: string, plan: SheetPlan, cells: OwnedCells,
   const stale = cfs.filter((c) => isEarlierRuns(tail, c, plan.headerRow, cells));
   const after = children.find((c) => prefixOk(c.name, prefix) && AFTER_CF.has(localName(c.name)));
   const insertAt = cfs.length > 0 ? cfs[cfs.length - 1].end : after ? after.start : rootClose;
-  const added = highlightBlocks(plan, cells, styles, prefix, maxPriority);
+  const added = toByteString(highlightBlocks(plan, cells, styles, prefix, maxPriority));
 
   let out = "";
   let pos = 0;

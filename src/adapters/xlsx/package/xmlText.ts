@@ -61,6 +61,19 @@ export function escapeXmlAttr(s: string): string {
   return ATTR_SPECIAL.test(s) ? s.replace(ATTR_SPECIAL, (ch) => ENTITY[ch]) : s;
 }
 
+const ENTITY_REF = /&(?:#x([0-9A-Fa-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/**
+ * Reads an attribute value or text as written in XML back into its characters (entity and
+ * character references; `_xHHHH_` decoded too, as Excel reads an ST_Xstring).
+ * @example fromXmlText("a &amp; b_x000D_") === "a & b\r"
+ */
+export function fromXmlText(s: string): string {
+  const text = s.includes("&") ? s.replace(ENTITY_REF, (_m, hex?: string, dec?: string, name?: string) => (name ? NAMED[name] : String.fromCodePoint(parseInt(hex ?? dec ?? "0", hex ? 16 : 10)))) : s;
+  return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : text;
+}
+
 const NEEDS_PRESERVE = /^[ \t\r\n]|[ \t\r\n]$|[\r\n]/;
 
 /**
@@ -72,15 +85,24 @@ const NEEDS_PRESERVE = /^[ \t\r\n]|[ \t\r\n]$|[\r\n]/;
  * @example cellXml("B3", null, 3) === '<c r="B3" s="3"/>'
  */
 export function cellXml(ref: string, value: Cell, styleId: number, prefix = ""): string {
+  const head = styleId === 0 ? `<${prefix}c r="${ref}"` : `<${prefix}c r="${ref}" s="${styleId}"`;
+  return head + cellValueXml(ref, value, prefix);
+}
+
+/**
+ * What follows the `r` and `s` attributes of `cellXml`'s element: its type, value and end.
+ * Split out so a writer of many cells can reuse it for repeated values.
+ * @example cellValueXml("B2", true) === ' t="b"><v>1</v></c>'
+ */
+export function cellValueXml(ref: string, value: Cell, prefix = ""): string {
   const p = prefix;
-  const head = styleId === 0 ? `<${p}c r="${ref}"` : `<${p}c r="${ref}" s="${styleId}"`;
-  if (value === null) return `${head}/>`;
+  if (value === null) return "/>";
   if (typeof value === "number") {
     // A non-finite number reaching the writer is a bug upstream: the core blanks them.
     if (!Number.isFinite(value)) throw new Error(`cellXml: ${ref} holds ${value}, which an .xlsx cannot store`);
-    return `${head}><${p}v>${value}</${p}v></${p}c>`;
+    return `><${p}v>${value}</${p}v></${p}c>`;
   }
-  if (typeof value === "boolean") return `${head} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  if (typeof value === "boolean") return ` t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
   const space = NEEDS_PRESERVE.test(value) ? ' xml:space="preserve"' : "";
-  return `${head} t="inlineStr"><${p}is><${p}t${space}>${escapeXmlText(toXstring(value))}</${p}t></${p}is></${p}c>`;
+  return ` t="inlineStr"><${p}is><${p}t${space}>${escapeXmlText(toXstring(value))}</${p}t></${p}is></${p}c>`;
 }
