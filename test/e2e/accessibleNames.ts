@@ -1,11 +1,34 @@
 import type { Page } from "playwright-core";
 
-/** Roles of things a user operates; each needs a name a screen reader can say. */
-const CONTROL_ROLES = new Set(["button", "checkbox", "combobox", "link", "listbox", "menuitem", "option", "radio", "searchbox", "slider", "spinbutton", "switch", "tab", "textbox"]);
+/**
+ * Roles of things a user operates or is told about (a dialog, a progress bar); each needs a
+ * name a screen reader can say.
+ */
+const CONTROL_ROLES = new Set([
+  "alertdialog",
+  "button",
+  "checkbox",
+  "combobox",
+  "dialog",
+  "link",
+  "listbox",
+  "menuitem",
+  "option",
+  "progressbar",
+  "radio",
+  "searchbox",
+  "slider",
+  "spinbutton",
+  "switch",
+  "tab",
+  "textbox",
+]);
 
 export interface Control {
   role: string;
   name: string;
+  /** The accessible description (aria-describedby: hints, tooltips), "" when none. */
+  description: string;
   /** data-testid of the element or the nearest one around it, for messages. */
   where: string;
 }
@@ -14,6 +37,7 @@ interface AXNode {
   ignored: boolean;
   role?: { value?: string };
   name?: { value?: string };
+  description?: { value?: string };
   backendDOMNodeId?: number;
 }
 
@@ -43,7 +67,7 @@ export async function controls(page: Page): Promise<Control[]> {
           await cdp.send("Runtime.releaseObject", { objectId: object.objectId });
         }
       }
-      out.push({ role, name: (node.name?.value ?? "").trim(), where });
+      out.push({ role, name: (node.name?.value ?? "").trim(), description: (node.description?.value ?? "").trim(), where });
     }
     return out;
   } finally {

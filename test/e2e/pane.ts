@@ -1,4 +1,6 @@
 import type { Page } from "playwright-core";
+import type { DoubleErrorCode } from "../excel-double/errors";
+import type { WorkbookSnapshot } from "../excel-double/model";
 import type { WorkbookJson } from "../excel-double/serialize";
 import type { E2eProbe } from "./harness/harness";
 
@@ -42,6 +44,26 @@ export async function activeSheet(page: Page): Promise<string | null> {
 
 export async function doubleStats(page: Page): Promise<ReturnType<E2eProbe["stats"]>> {
   return page.evaluate(() => (window as unknown as ProbeWindow).__e2e.stats());
+}
+
+/** The workbook as the double compares it, for before/after equality. */
+export async function snapshot(page: Page): Promise<WorkbookSnapshot> {
+  return page.evaluate(() => (window as unknown as ProbeWindow).__e2e.snapshot());
+}
+
+/** Makes every sync from now on take `ms` milliseconds. */
+export async function setLatency(page: Page, ms: number): Promise<void> {
+  await page.evaluate((m) => (window as unknown as ProbeWindow).__e2e.setLatency(m), ms);
+}
+
+/** Makes the `k`-th sync from now fail with `code`. */
+export async function failSyncFromNow(page: Page, k: number, code: DoubleErrorCode): Promise<void> {
+  await page.evaluate(([n, c]) => (window as unknown as ProbeWindow).__e2e.failSyncFromNow(n as number, c as DoubleErrorCode), [k, code] as const);
+}
+
+/** What the pane's polite live region says now. */
+export async function liveText(page: Page): Promise<string> {
+  return ((await page.locator('[data-testid="live-region"]').textContent()) ?? "").trim();
 }
 
 export async function dumpWorkbook(page: Page): Promise<WorkbookJson> {

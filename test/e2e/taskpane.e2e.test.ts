@@ -1,16 +1,15 @@
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
-import type { Page } from "playwright-core";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { RECORD_SHEET } from "../../src/core/record";
-import { t, type Lang } from "../../src/i18n";
-import { columnLetters } from "../excel-double/address";
+import { t } from "../../src/i18n";
 import { modelFromFile } from "../excel-double/fromExcelJS";
 import { modelFromJson, modelToJson, type WorkbookJson } from "../excel-double/serialize";
 import { controls } from "./accessibleNames";
 import { hasChromium, launchBrowser, type Browser } from "./browser";
 import { buildPane } from "./buildPane";
 import { cliWorkbook, paneWorkbook } from "./compareWithCli";
-import { activeSheet, byTestId, chooseOption, doubleStats, dumpWorkbook, focused, openPane, progressSeen, recordProgress, selection, selectionAfter, shownValue, tabTo } from "./pane";
+import { activeSheet, byTestId, chooseOption, doubleStats, dumpWorkbook, focused, liveText, openPane, progressSeen, recordProgress, selection, selectionAfter, shownValue, tabTo } from "./pane";
+import { customerCell, expectedActions, SAMPLES, SCREENSHOTS, SHARED, switchLanguage, TIERS } from "./samples";
 import { TestServer } from "./server";
 
 /**
@@ -19,95 +18,6 @@ import { TestServer } from "./server";
  * a salesperson goes through, and the workbook afterwards compared with what the command
  * line writes for the same input.
  */
-
-const SHARED = join(__dirname, "../../../shared/samples");
-const SCREENSHOTS = resolve(__dirname, "../../test-output/screenshots");
-
-interface ExpectedCustomer {
-  tier: "A" | "B" | "C" | "D";
-  change: string;
-  recent: number;
-  prior: number;
-  overdue_days: number | null;
-  cost_flag: string | null;
-}
-
-interface Expected {
-  tiers: Record<"A" | "B" | "C" | "D", { customers: number }>;
-  customers: Record<string, ExpectedCustomer>;
-  data_issues: { sheet: string; cell: string; field: string }[];
-}
-
-interface Sample {
-  key: string;
-  file: string;
-  lang: Lang;
-  expected: Expected;
-  sheets: Record<"customers" | "orders" | "visits" | "costs", string>;
-  /** An issue the samples' README says must be reported; clicking it must select exactly this cell. */
-  issue: string;
-  /** A mapping the user changes and changes back, so the output stays comparable with the command line's. */
-  mapping: string;
-}
-
-const expected = (name: string) => JSON.parse(readFileSync(join(SHARED, name), "utf8")) as Expected;
-
-const SAMPLES: Sample[] = [
-  {
-    key: "zh",
-    file: "销售台账-示例.xlsx",
-    lang: "zh-CN",
-    expected: expected("expected-zh.json"),
-    sheets: { customers: "客户表", orders: "订单表", visits: "拜访记录", costs: "费用表" },
-    issue: "订单表!B1388",
-    mapping: "mapping-orders-amount",
-  },
-  {
-    key: "en",
-    file: "sales-ledger-sample.xlsx",
-    lang: "en-US",
-    expected: expected("expected-en.json"),
-    sheets: { customers: "Customers", orders: "Orders", visits: "Visits", costs: "Costs" },
-    issue: "Orders!B1146",
-    mapping: "mapping-orders-amount",
-  },
-];
-
-const TIERS = ["A", "B", "C", "D"] as const;
-
-/**
- * The action list's sizes from the expected figures: its first section is every Down/Lost
- * customer; then overdue A/B customers; then cost flags. (Order within a tier is the core's
- * business, tested there.)
- */
-function expectedActions(e: Expected): { changes: string[]; total: number } {
-  const all = Object.entries(e.customers);
-  const changes = all.filter(([, c]) => c.change === "Down" || c.change === "Lost").map(([id]) => id);
-  const overdue = all.filter(([, c]) => (c.tier === "A" || c.tier === "B") && (c.overdue_days ?? 0) > 0).length;
-  const costs = all.filter(([, c]) => c.cost_flag !== null).length;
-  return { changes, total: changes.length + overdue + costs };
-}
-
-/** The one cell of the customer sheet that holds this customer id, as "Sheet!A1". */
-function customerCell(json: WorkbookJson, sheet: string, id: string): string {
-  const { values, origin } = modelFromJson(json).sheetValues(sheet);
-  const hits: string[] = [];
-  values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v === id) hits.push(`${sheet}!${columnLetters(origin.col + c)}${origin.row + r + 1}`);
-    }),
-  );
-  if (hits.length !== 1) throw new Error(`customer ${id} is in ${hits.length} cells of ${sheet}: ${hits.join(", ")}`);
-  return hits[0]!;
-}
-
-/** Switches the pane's language through Settings → Language, as a user does. */
-async function switchLanguage(page: Page, lang: Lang, from: Lang): Promise<void> {
-  const settings = byTestId(page, "settings");
-  if (!(await settings.isVisible())) await page.locator('[data-testid="settings-header"] button').click();
-  await chooseOption(page, "lang-switch", t(from, `pane.lang.${lang}`));
-  await page.locator("h1", { hasText: t(lang, "pane.title") }).waitFor();
-}
 
 const suite = hasChromium() ? describe : describe.skip;
 const skipped = hasChromium() ? "" : " (SKIPPED: /usr/bin/chromium is missing; install Debian's chromium package to run the browser tests)";
@@ -252,8 +162,9 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     });
   });
 
-  it("works with the keyboard alone, and every control has an accessible name", async () => {
+  it("works with the keyboard alone, announces the result, walks the lists with the arrow keys, and every control has an accessible name", async () => {
     const sample = SAMPLES[1]!;
+    const { lang } = sample;
     const page = await browser.newPage();
     await openPane(page, server.origin, sample.key);
 
@@ -265,19 +176,44 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     await page.keyboard.press("Enter");
     await byTestId(page, "results").waitFor({ timeout: 60_000 });
 
-    // Tab on into the action list; Enter selects the customer's row.
-    await tabTo(page, "action-row");
-    const customer = await page.evaluate(() => document.activeElement?.getAttribute("data-customer") ?? "");
-    await page.keyboard.press("Enter");
-    expect(await selectionAfter(page, null)).toBe(customerCell(workbooks.get(sample.key)!, sample.sheets.customers, customer));
+    // The focus moves to the results' heading, and the live region says the result.
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "results-title", null, { timeout: 10_000 });
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
+    const issueCount = Number(/\((\d+)\)/.exec((await page.locator("#issues-title").textContent()) ?? "")?.[1]);
+    const want = expectedActions(sample.expected);
+    const tiers = Object.fromEntries(TIERS.map((tier) => [tier, sample.expected.tiers[tier].customers]));
+    expect(await liveText(page)).toBe(t(lang, "pane.announce.done", { ...tiers, actions: want.total, issues: issueCount }));
+    expect(await page.locator('[aria-live="polite"][data-testid="live-region"]').count()).toBe(1);
 
-    // And on past every action row (one Tab stop each) into the data issues; Enter selects the bad cell.
-    const actionRows = await byTestId(page, "action-row").count();
-    await tabTo(page, "issue-row", actionRows + 10);
+    // Tab goes into the action list at its first row; the arrow keys walk it; Enter selects the customer's row.
+    await tabTo(page, "action-row", 5);
+    const rowCustomer = () => page.evaluate(() => document.activeElement?.getAttribute("data-customer") ?? "");
+    const customers = await byTestId(page, "action-row").evaluateAll((els) => els.map((el) => el.getAttribute("data-customer") ?? ""));
+    expect(await rowCustomer()).toBe(customers[0]);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    expect(await rowCustomer()).toBe(customers[2]);
+    await page.keyboard.press("ArrowUp");
+    expect(await rowCustomer()).toBe(customers[1]);
+    await page.keyboard.press("Enter");
+    const workbook = workbooks.get(sample.key)!;
+    expect(await selectionAfter(page, null)).toBe(customerCell(workbook, sample.sheets.customers, customers[1]!));
+    await page.keyboard.press("End");
+    expect(await rowCustomer()).toBe(customers[customers.length - 1]);
+    await page.keyboard.press("Home");
+    expect(await rowCustomer()).toBe(customers[0]);
+
+    // The whole list is one Tab stop: the next Tab is in the data issues; Enter selects the bad cell.
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("issue-row");
     const issue = await page.evaluate(() => document.activeElement?.getAttribute("data-cell") ?? "");
     const before = await selection(page);
     await page.keyboard.press("Enter");
     expect(await selectionAfter(page, before)).toBe(issue);
+    expect(await focused(page)).toBe("issue-row");
+    await page.keyboard.press("ArrowDown");
+    const next = await page.evaluate(() => document.activeElement?.getAttribute("data-cell") ?? "");
+    expect(next).not.toBe(issue);
     expect(await focused(page)).toBe("issue-row");
 
     // Every control in the pane (Detected and Settings open, results shown) has a name.
@@ -292,7 +228,16 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     expect(count("textbox")).toBe(1);
     expect(all.filter((c) => c.role === "button" && c.where.startsWith("action-row")).length).toBeGreaterThan(0);
     expect(all.filter((c) => c.role === "button" && c.where.startsWith("issue-row")).length).toBeGreaterThan(0);
+    expect(all.find((c) => c.where.startsWith("undo-button"))).toMatchObject({ role: "button", name: t(lang, "pane.undo") });
     expect(presses).toBeGreaterThan(0);
+
+    // The threshold and the tier cuts say what they mean: as their description, and in a tooltip on focus.
+    const described = (testId: string) => all.find((c) => c.role === "spinbutton" && c.where.startsWith(`${testId} `))?.description ?? "";
+    expect(described("setting-threshold")).toContain(t(lang, "pane.settings.thresholdTip"));
+    expect(described("setting-cut-a")).toBe(t(lang, "pane.settings.cutATip"));
+    expect(described("setting-cut-b")).toBe(t(lang, "pane.settings.cutBTip"));
+    await byTestId(page, "setting-cut-a").focus();
+    await page.locator('[role="tooltip"]', { hasText: t(lang, "pane.settings.cutATip") }).waitFor({ state: "visible" });
 
     expect(browser.pageErrors).toEqual([]);
     expect(browser.unexpected()).toEqual([]);

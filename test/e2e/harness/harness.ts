@@ -1,5 +1,7 @@
 import { formatAddress } from "../../excel-double/address";
 import { createExcelDouble } from "../../excel-double/excelDouble";
+import type { DoubleErrorCode } from "../../excel-double/errors";
+import type { WorkbookSnapshot } from "../../excel-double/model";
 import { modelFromJson, modelToJson, type WorkbookJson } from "../../excel-double/serialize";
 
 /**
@@ -18,6 +20,12 @@ export interface E2eProbe {
   dump(): WorkbookJson;
   /** Excel.run calls and syncs the pane made, so the test knows the double, not something else, answered. */
   stats(): { runs: number; syncs: number; maxRequestBytes: number };
+  /** Everything in the workbook as the double compares it (cells, formats, tables, rules, charts, selection). */
+  snapshot(): WorkbookSnapshot;
+  /** Milliseconds each sync takes from now on: a slow Excel, so a test can press Cancel mid-run. */
+  setLatency(ms: number): void;
+  /** Fault hook: the `k`-th sync from now (1 = the next) fails with `code`, as Excel failing mid-run. */
+  failSyncFromNow(k: number, code?: DoubleErrorCode): void;
 }
 
 type HarnessWindow = Window & { __MODEL_JSON__?: WorkbookJson; __model?: unknown; __e2e?: E2eProbe };
@@ -42,4 +50,9 @@ w.__e2e = {
   activeSheet: () => sheetName(model.activeSheetId),
   dump: () => modelToJson(model),
   stats: () => ({ runs: double.stats.runs.length, syncs: double.stats.syncCount, maxRequestBytes: double.stats.maxRequestBytes }),
+  snapshot: () => model.snapshot(),
+  setLatency: (ms) => {
+    double.options.latencyMs = ms;
+  },
+  failSyncFromNow: (k, code) => double.failOnSync(double.stats.syncCount + k, code),
 };
