@@ -1,4 +1,5 @@
-import type { Readable } from "node:stream";
+import { pipeline, Transform, type Readable } from "node:stream";
+import { createInflateRaw } from "node:zlib";
 import yauzl from "yauzl";
 import type { StreamPackage } from "../stream/readWorkbookGrids";
 import { NotAnXlsxError } from "./openXlsxError";
@@ -36,6 +37,11 @@ export interface XlsxPackage extends StreamPackage {
 
 /** The most a part read whole as text may inflate to; sheets are streamed and have no such cap. */
 const MAX_TEXT_PART_BYTES = 64 * 1024 * 1024;
+
+/** Inflater output chunk; larger than zlib's 16 KiB default, so a 200 MB sheet is fewer hand-offs. */
+const CHUNK = 64 * 1024;
+/** How far inflating (on libuv's thread pool) may run ahead of the XML scanner. */
+const READ_AHEAD = 1024 * 1024;
 
 /** Opens an .xlsx file for random access: nothing but the zip directory and a few small parts is read. */
 export async function openXlsx(file: string): Promise<XlsxPackage> {
@@ -98,10 +104,11 @@ async function describePackage(zip: yauzl.ZipFile, byName: Map<string, yauzl.Ent
   const lower = new Map<string, yauzl.Entry>();
   for (const [name, entry] of byName) if (!lower.has(name.toLowerCase())) lower.set(name.toLowerCase(), entry);
   const find = (path: string) => byName.get(path) ?? lower.get(path.toLowerCase());
-  const open = (path: string): Promise<Readable> => {
+  const open = async (path: string): Promise<Readable> => {
     const entry = find(path);
-    if (!entry) return Promise.reject(new NotAnXlsxError(label, `part ${path} is missing`));
-    return zip.openReadStreamPromise(entry);
+    if (!entry) throw new NotAnXlsxError(label, `part ${path} is missing`);
+    if (entry.compressionMethod !== 8) return zip.openReadStreamPromise(entry);
+    return inflate(await zip.openReadStreamPromise(entry, { decompress: false }), entry.uncompressedSize, (why) => new NotAnXlsxError(label, `part ${path} ${why}`));
   };
   const readText = async (path: string): Promise<string> => {
     const chunks: Buffer[] = [];
@@ -148,4 +155,26 @@ async function describePackage(zip: yauzl.ZipFile, byName: Map<string, yauzl.Ent
   if (stylesPath) pkg.stylesPath = stylesPath;
   if (sharedStringsPath) pkg.sharedStringsPath = sharedStringsPath;
   return pkg;
+}
+
+/**
+ * Inflates an entry's raw bytes, counting them: the size in the zip header is not trusted,
+ * a stream that inflates past it (a zip bomb's trick) or falls short of it fails.
+ */
+function inflate(raw: Readable, declared: number, fail: (why: string) => Error): Readable {
+  let seen = 0;
+  const count = new Transform({
+    readableHighWaterMark: READ_AHEAD,
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > declared) done(fail(`inflates past the ${declared} bytes its header declares`));
+      else done(null, chunk);
+    },
+    flush(done) {
+      done(seen === declared ? null : fail(`inflates to ${seen} bytes, not the ${declared} its header declares`));
+    },
+  });
+  return pipeline(raw, createInflateRaw({ chunkSize: CHUNK }), count, (err) => {
+    if (err && !count.destroyed) count.destroy(err);
+  });
 }

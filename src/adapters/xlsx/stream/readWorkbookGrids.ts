@@ -1,13 +1,13 @@
 import type { Readable } from "node:stream";
-import type { Cell } from "../../../core/_lib/cells";
 import type { Grid } from "../../../core/types";
 import { readSharedStrings } from "./readSharedStrings";
-import { columnOf, readSheetCells, type SheetCells } from "./readSheetCells";
+import { columnOf, readSheetCells } from "./readSheetCells";
 import { readTablePart } from "./readTablePart";
+import type { Box } from "./sheetRows";
 
 /** What the streaming reader needs of an opened .xlsx package. */
 export interface StreamPackage {
-  sheets: { name: string; partPath: string; tables: { partPath: string }[] }[];
+  sheets: { name: string; partPath: string; tables: { partPath: string; rId: string }[] }[];
   sharedStringsPath?: string;
   date1904: boolean;
   openStream(path: string): Promise<Readable>;
@@ -17,43 +17,43 @@ export interface StreamPackage {
 /**
  * The grids `workbookGrids` gives, read by streaming each sheet part: each table as
  * its own grid (totals row excluded), each sheet without tables as its used range.
+ * Tables are those the sheet lists in `<tableParts>`, in that order, as ExcelJS reads them.
  */
 export async function readWorkbookGrids(pkg: StreamPackage, skip: ReadonlySet<string> = new Set()): Promise<Grid[]> {
   const shared = pkg.sharedStringsPath ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath)) : [];
   const grids: Grid[] = [];
   for (const sheet of pkg.sheets) {
     if (skip.has(sheet.name)) continue;
-    const cells = await readSheetCells(await pkg.openStream(sheet.partPath), shared, { date1904: pkg.date1904 });
-    if (sheet.tables.length > 0) {
-      for (const t of sheet.tables) {
-        const table = readTablePart(await pkg.readText(t.partPath));
-        const [a, b] = table.ref.split(":");
-        const tl = parseRef(a);
-        const br = parseRef(b ?? a);
-        const bottom = br.row - (table.totalsRowCount > 0 ? 1 : 0);
-        grids.push(block(sheet.name, cells, tl.row, tl.col, bottom, br.col, table.name));
-      }
+    // Table parts are small: read them before the sheet, whose <tableParts> come last.
+    const tables = new Map<string, { name: string; box: Box }>();
+    for (const t of sheet.tables) tables.set(t.rId, tableBox(await pkg.readText(t.partPath)));
+    const { cells, tableParts } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, { date1904: pkg.date1904 });
+    const listed = tableParts.map((id) => tables.get(id)).filter((t) => t !== undefined);
+    if (listed.length > 0) {
+      for (const t of listed) grids.push(grid(sheet.name, t.box, cells.block(t.box), t.name));
       continue;
     }
-    const u = cells.used;
-    if (u) grids.push(block(sheet.name, cells, u.top, u.left, u.bottom, u.right));
+    const used = cells.used();
+    if (used) grids.push(grid(sheet.name, used, cells.block(used)));
   }
   return grids;
+}
+
+/** A table's name and box, header row included, totals row left out. */
+function tableBox(xml: string): { name: string; box: Box } {
+  const table = readTablePart(xml);
+  const [a, b] = table.ref.split(":");
+  const tl = parseRef(a);
+  const br = parseRef(b ?? a);
+  return { name: table.name, box: { top: tl.row, left: tl.col, bottom: br.row - (table.totalsRowCount > 0 ? 1 : 0), right: br.col } };
 }
 
 function parseRef(ref: string): { row: number; col: number } {
   return { row: Number(ref.replace(/^[A-Z$]+/i, "").replace("$", "")), col: columnOf(ref.replace(/\$/g, "").toUpperCase()) };
 }
 
-function block(sheet: string, cells: SheetCells, top: number, left: number, bottom: number, right: number, table?: string): Grid {
-  const values: Cell[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = cells.rows.get(r);
-    const out: Cell[] = new Array(right - left + 1);
-    for (let c = left; c <= right; c++) out[c - left] = row?.get(c) ?? null;
-    values.push(out);
-  }
-  const grid: Grid = { sheet, origin: { row: top - 1, col: left - 1 }, values };
-  if (table !== undefined) grid.table = table;
-  return grid;
+function grid(sheet: string, box: Box, values: Grid["values"], table?: string): Grid {
+  const out: Grid = { sheet, origin: { row: box.top - 1, col: box.left - 1 }, values };
+  if (table !== undefined) out.table = table;
+  return out;
 }

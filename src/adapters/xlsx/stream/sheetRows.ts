@@ -1,0 +1,151 @@
+import type { Cell } from "../../../core/_lib/cells";
+
+/** A 1-based box of cells, corners included. */
+export interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * A sheet's valued cells as they stream in, row by row: each row one dense array starting
+ * at its first valued column, sized like the row before it. A million-row sheet is then a
+ * million small arrays (no Map per row, no object per cell), and cutting a grid out of it
+ * hands most rows over as they are instead of copying them.
+ */
+export class SheetRows {
+  private rows: (Cell[] | undefined)[] = [];
+  /** The column (1-based) of each row's first slot. */
+  private starts: number[] = [];
+  /** The row number (1-based) of `rows[0]`; 0 until a cell arrives. */
+  private base = 0;
+  /** Start column and width for the next new row (those of the last row). */
+  private start = 1;
+  private width = 1;
+  private claimed: Uint8Array | undefined;
+  private top = Infinity;
+  private left = Infinity;
+  private bottom = 0;
+  private right = 0;
+
+  /** Stores a value; `""` is kept (tables show it) but, as in Excel's used range, does not widen `used`. */
+  set(row: number, col: number, value: Cell): void {
+    if (this.base === 0) this.base = row;
+    let i = row - this.base;
+    if (i < 0) i = this.prepend(row);
+    const rows = this.rows;
+    while (rows.length <= i) {
+      rows.push(undefined);
+      this.starts.push(0);
+    }
+    const cells = rows[i];
+    if (cells === undefined) this.newRow(i, col, value);
+    else {
+      const k = col - this.starts[i];
+      if (k >= 0 && k < cells.length) cells[k] = value;
+      else this.widen(i, cells, k, value);
+    }
+    if (value === "") return;
+    if (row < this.top) this.top = row;
+    if (row > this.bottom) this.bottom = row;
+    if (col < this.left) this.left = col;
+    if (col > this.right) this.right = col;
+  }
+
+  private newRow(i: number, col: number, value: Cell): void {
+    // Start where the row before started when the gap is small, so rows with a blank first
+    // cell still line up with the box and are handed over without a copy.
+    const start = col >= this.start && col - this.start < 64 ? this.start : col;
+    const fresh = new Array<Cell>(Math.max(this.width, col - start + 1)).fill(null);
+    fresh[col - start] = value;
+    this.rows[i] = fresh;
+    this.starts[i] = start;
+  }
+
+  /** Puts a value left of a row's start or past its end. */
+  private widen(i: number, cells: Cell[], k: number, value: Cell): void {
+    if (k < 0) {
+      this.rows[i] = [value, ...new Array<Cell>(-k - 1).fill(null), ...cells];
+      this.starts[i] += k;
+      return;
+    }
+    for (let j = cells.length; j < k; j++) cells.push(null);
+    cells.push(value);
+  }
+
+  /** A row above the first one seen (rows out of order): shifts the rows down. */
+  private prepend(row: number): number {
+    const n = this.base - row;
+    this.rows.unshift(...new Array<undefined>(n));
+    this.starts.unshift(...new Array<number>(n).fill(0));
+    this.base = row;
+    return 0;
+  }
+
+  /** The box of the cells holding a value other than `""`, or undefined for an empty sheet. */
+  used(): Box | undefined {
+    return this.bottom === 0 ? undefined : { top: this.top, left: this.left, bottom: this.bottom, right: this.right };
+  }
+
+  /** One cell's value, null when it holds none. */
+  get(row: number, col: number): Cell {
+    const i = row - this.base;
+    const cells = i >= 0 ? this.rows[i] : undefined;
+    return cells?.[col - this.starts[i]] ?? null;
+  }
+
+  /**
+   * The values of a box, row by row, blanks as null. Rows that start at `left` and fit
+   * the box are handed over (at most once; a later overlapping box gets copies).
+   */
+  block(box: Box): Cell[][] {
+    const { top, left, bottom, right } = box;
+    const width = right - left + 1;
+    const claimed = (this.claimed ??= new Uint8Array(this.rows.length));
+    const out: Cell[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const i = r - this.base;
+      const cells = i >= 0 && i < this.rows.length ? this.rows[i] : undefined;
+      if (cells === undefined) {
+        out.push(new Array<Cell>(width).fill(null));
+        continue;
+      }
+      const start = this.starts[i];
+      if (start === left && claimed[i] === 0 && fits(cells, width)) {
+        if (cells.length !== width) cells.length = width;
+        claimed[i] = 1;
+        out.push(cells);
+        continue;
+      }
+      const row = new Array<Cell>(width).fill(null);
+      const from = Math.max(left, start);
+      const to = Math.min(right, start + cells.length - 1);
+      for (let c = from; c <= to; c++) row[c - left] = cells[c - start];
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Called at the end of each `<row>`: the next row starts and is sized like this one. */
+  endRow(row: number): void {
+    const i = row - this.base;
+    const cells = i >= 0 ? this.rows[i] : undefined;
+    if (cells === undefined) return;
+    this.width = lastValued(cells) + 1;
+    this.start = this.starts[i];
+  }
+}
+
+/** True when a row is exactly `width` long, or longer with only nulls past `width`. */
+function fits(cells: Cell[], width: number): boolean {
+  if (cells.length < width) return false;
+  for (let j = width; j < cells.length; j++) if (cells[j] !== null) return false;
+  return true;
+}
+
+function lastValued(cells: Cell[]): number {
+  let j = cells.length - 1;
+  while (j > 0 && cells[j] === null) j--;
+  return j;
+}
