@@ -1,4 +1,4 @@
-import { storageTips } from "./onceTips";
+import { storageTips, takeTip } from "./onceTips";
 
 /** localStorage's two methods over a Map, recording writes. */
 function memoryStorage() {
@@ -39,5 +39,19 @@ describe("storageTips", () => {
         expect(tips.seen("ctrlZ")).toBe(true);
       }
     });
+  });
+});
+
+describe("takeTip", () => {
+  it("shows a tip the first time it is relevant, then never again", () => {
+    const tips = storageTips(memoryStorage());
+    expect(takeTip(tips, "ctrlZ", false)).toBe(false);
+    expect(tips.seen("ctrlZ")).toBe(false);
+    expect(takeTip(tips, "ctrlZ", true)).toBe(true);
+    expect(takeTip(tips, "ctrlZ", true)).toBe(false);
+  });
+
+  it("shows nothing without a store", () => {
+    expect(takeTip(undefined, "ctrlZ", true)).toBe(false);
   });
 });

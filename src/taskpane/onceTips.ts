@@ -33,3 +33,14 @@ export function storageTips(storage: Pick<Storage, "getItem" | "setItem"> | unde
     },
   };
 }
+
+/**
+ * Whether to show tip `id` now: only when `relevant`, and only the first time; showing it
+ * marks it seen.
+ * @example const tips = storageTips(undefined); takeTip(tips, "ctrlZ", true) === true; takeTip(tips, "ctrlZ", true) === false
+ */
+export function takeTip(tips: TipStore | undefined, id: string, relevant: boolean): boolean {
+  if (!relevant || !tips || tips.seen(id)) return false;
+  tips.markSeen(id);
+  return true;
+}

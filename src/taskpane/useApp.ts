@@ -5,7 +5,7 @@ import { appReducer, busy, INITIAL_APP_STATE, inspectionOf } from "./appReducer"
 import { buildRunRequest } from "./buildRunRequest";
 import type { LastRun, ReviewHost } from "./host";
 import { describeError } from "./officeEnvironment";
-import type { TipStore } from "./onceTips";
+import { takeTip, type TipStore } from "./onceTips";
 import { effectiveColumns, headersFor, initMapping, mappingReducer, missingFields, ROLES } from "./mappingState";
 import { replaceTarget, type ReplaceTarget } from "./replaceTarget";
 import { performRun, performUndo } from "./runActions";
@@ -112,10 +112,8 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
     controller.current = abort;
     const outcome = await performRun(host, request, abort.signal, dispatch);
     if (controller.current === abort) controller.current = undefined;
-    if (outcome?.ok && options.undoGroups && options.tips && !options.tips.seen(CTRL_Z_TIP)) {
-      options.tips.markSeen(CTRL_Z_TIP);
-      setCtrlZTip(true);
-    }
+    // Where Excel groups a run into one undo step, say so once, after the first run that wrote.
+    if (takeTip(options.tips, CTRL_Z_TIP, outcome?.ok === true && options.undoGroups === true)) setCtrlZTip(true);
     void inspect(true, !outcome?.ok);
   }, [canRun, lang, settings, start, mapping, inspection, host, inspect, options.undoGroups, options.tips]);
 
