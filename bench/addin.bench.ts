@@ -10,7 +10,8 @@
  * Each size runs in its own Node process (peak RSS measured by GNU time), so a size that
  * does not fit in memory fails alone and is reported with its exit code.
  * Options: `--sizes 64,8,100000,1` (a divisor of full size, or an order-row count ≥ 1,000),
- * `--heap-mb N` old-space limit of each child (default 8192), `--timeout-min M` (default 30).
+ * `--heap-mb N` old-space limit of each child (default 8192), `--timeout-min M` (default 30),
+ * `--detail` (every round trip's operations and bytes).
  */
 import { generateWorkbook, FULL_SIZE } from "./generate";
 import { measure, type Measured } from "./file/measure";
@@ -45,10 +46,18 @@ interface AddinResult {
   responseBytes: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** Per sync that sent work: [operations, request bytes, response bytes]. */
+  trips: [number, number, number][];
   peakMB: number | null;
 }
 
 type Row = AddinResult | { label: string; orderRows: number; failedRun: Measured };
+
+/** `--detail`: each round trip's operations and KiB sent and received, to see where syncs go. */
+function printTrips(r: AddinResult): void {
+  const kib = (b: number) => (b / 1024).toFixed(0);
+  r.trips.forEach(([ops, req, resp], i) => console.log(`    trip ${String(i + 1).padStart(3)}: ${String(ops).padStart(6)} ops, sent ${kib(req).padStart(6)} KiB, received ${kib(resp).padStart(6)} KiB`));
+}
 
 function printTable(rows: Row[]): void {
   const mb = (b: number) => (b / MiB).toFixed(2);
@@ -129,6 +138,7 @@ async function child(size: number): Promise<void> {
     responseBytes: s.syncs.reduce((n, x) => n + x.responseBytes, 0),
     maxRequestBytes: s.maxRequestBytes,
     maxResponseBytes: s.maxResponseBytes,
+    trips: s.syncs.filter((x) => x.ops > 0).map((x) => [x.ops, x.requestBytes, x.responseBytes]),
     peakMB: null,
   };
   console.log(RESULT + JSON.stringify(result));
@@ -151,6 +161,7 @@ async function parent(): Promise<void> {
       r.peakMB = m.peakMB;
       results.push(r);
       console.log(`${label}: ${r.ok ? r.summary : `run failed: ${r.failure}`} (set-up ${(r.setupMs / 1000).toFixed(1)} s, run ${(r.wallMs / 1000).toFixed(1)} s, peak ${m.peakMB?.toFixed(0) ?? "n/a"} MB)`);
+      if (argv.includes("--detail")) printTrips(r);
     } else {
       results.push({ label, orderRows, failedRun: m });
       const why = m.timedOut ? "timed out" : m.signal ? `killed (${m.signal})` : `exit code ${m.code}`;
