@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { loadWorkbook, workbookGrids } from "../../src/adapters/xlsx/readWorkbook";
 import { readWorkbookGrids } from "../../src/adapters/xlsx/stream/readWorkbookGrids";
 import { openXlsxBuffer } from "../../src/adapters/xlsx/package/openXlsx";
@@ -59,5 +60,33 @@ describe("streaming reader equals the ExcelJS reader", () => {
     await expectSame(new Uint8Array(await wb.xlsx.writeBuffer()));
     wb.properties.date1904 = true;
     await expectSame(new Uint8Array(await wb.xlsx.writeBuffer()));
+  });
+});
+
+describe("readWorkbookGrids tables", () => {
+  it("follows the sheet's <tableParts> order and leaves out table parts the sheet does not list", async () => {
+    const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const rels = (items: [string, string, string][]) =>
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.map(([id, type, target]) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`).join("")}</Relationships>`;
+    const zip = new JSZip();
+    zip.file("_rels/.rels", rels([["rId1", "officeDocument", "xl/workbook.xml"]]));
+    zip.file("xl/workbook.xml", `<workbook xmlns:r="${REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    zip.file("xl/_rels/workbook.xml.rels", rels([["rId1", "worksheet", "worksheets/sheet1.xml"]]));
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      `<worksheet xmlns:r="${REL}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>k</t></is></c><c r="D1" t="inlineStr"><is><t>v</t></is></c></row>` +
+        `<row r="2"><c r="A2"><v>1</v></c><c r="D2"><v>2</v></c></row><row r="3"><c r="A3"><v>9</v></c></row></sheetData>` +
+        `<tableParts count="2"><tablePart r:id="rId2"/><tablePart r:id="rId1"/></tableParts></worksheet>`,
+    );
+    zip.file("xl/worksheets/_rels/sheet1.xml.rels", rels([["rId1", "table", "../tables/t1.xml"], ["rId2", "table", "/xl/tables/t2.xml"], ["rId3", "table", "../tables/orphan.xml"]]));
+    zip.file("xl/tables/t1.xml", `<table name="First" displayName="First" ref="A1:A3" totalsRowCount="1"/>`);
+    zip.file("xl/tables/t2.xml", `<table name="Second" ref="D1:D2"/>`);
+    zip.file("xl/tables/orphan.xml", `<table name="Orphan" ref="A1:D3"/>`);
+    const pkg = await openXlsxBuffer(await zip.generateAsync({ type: "uint8array" }));
+    expect(await readWorkbookGrids(pkg)).toEqual([
+      { sheet: "S", origin: { row: 0, col: 3 }, values: [["v"], [2]], table: "Second" },
+      { sheet: "S", origin: { row: 0, col: 0 }, values: [["k"], [1]], table: "First" },
+    ]);
+    await pkg.close();
   });
 });
