@@ -1,8 +1,9 @@
 import { monthIndex } from "../core/_lib/dates";
 import { checkGrids } from "../core/checkGrids";
+import { checkLimits } from "../core/checkLimits";
 import type { WritePlan } from "../core/output";
 import { planOutput } from "../core/planOutput";
-import { RECORD_SHEET, type WorkbookRecord } from "../core/record";
+import { BOOKKEEPING_SHEETS, type WorkbookRecord } from "../core/record";
 import { runReview, type Review, type RunOptions } from "../core/runReview";
 import type { Lang } from "../i18n";
 import type { Progress, WorkbookPort } from "./port";
@@ -35,7 +36,7 @@ export interface ReviewWorkbookResult {
 export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbookOptions): Promise<ReviewWorkbookResult> {
   const { sheetNames, record: previous } = await port.readMeta();
   const reviewSheets = previous.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
-  const grids = await port.readGrids(new Set([RECORD_SHEET, ...reviewSheets]), options.onProgress);
+  const grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]), options.onProgress);
   checkGrids(grids, options.lang);
   options.onProgress?.({ stage: "compute", done: 0, total: 1 });
   const { month: savedMonth, lang: _savedLang, ...savedSettings } = previous.settings;
@@ -50,23 +51,52 @@ export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbook
     ownedSheets: previous.ownedSheets.map((s) => s.sheet),
     generatedAt: options.generatedAt,
   });
+  const blocked = port.blockedTables?.() ?? [];
+  if (blocked.length > 0 && placeOutsideBlockedTables(plan, previous.owned, blocked)) checkLimits(plan, options.lang);
   options.onProgress?.({ stage: "compute", done: 1, total: 1 });
-  const stillThere = previous.ownedSheets.filter((s) => sheetNames.includes(s.sheet) && s.sheet !== plan.report.sheet);
+  const made: WorkbookRecord["ownedSheets"] = [{ sheet: plan.report.sheet, kind: "review" }, ...(plan.created ? [{ sheet: plan.created.sheet, kind: "customers" as const }] : [])];
+  const same = (a: WorkbookRecord["ownedSheets"][number], b: WorkbookRecord["ownedSheets"][number]) => a.sheet === b.sheet && a.kind === b.kind;
+  // Sheets keep their place in the record and this run's new ones come last, so that re-running keeps the record as it was.
+  const ownedSheets = [
+    ...previous.ownedSheets.filter((s) => (sheetNames.includes(s.sheet) && !made.some((m) => m.sheet === s.sheet)) || made.some((m) => same(m, s))),
+    ...made.filter((m) => !previous.ownedSheets.some((s) => same(m, s))),
+  ];
   const settings: WorkbookRecord["settings"] = { ...previous.settings, ...stripRunOnly(options.settings), lang: options.lang };
   if (options.month) settings.month = options.month;
   const record: WorkbookRecord = {
     version: previous.version,
     settings,
     owned: plan.owned,
-    ownedSheets: [
-      ...stillThere,
-      { sheet: plan.report.sheet, kind: "review" },
-      ...(plan.created ? [{ sheet: plan.created.sheet, kind: "customers" as const }] : []),
-    ],
+    ownedSheets,
   };
   const replace = reviewSheets.includes(plan.report.sheet) ? [plan.report.sheet] : [];
   await port.write(plan, record, replace, options.onProgress);
   return { review, plan, record, recordDamaged: previous.damaged === true };
+}
+
+/**
+ * Moves the new owned columns of a table that cannot widen without shifting the user's
+ * cells beside it (they would not fit in the free columns there) to the sheet's first free
+ * column, outside the table, keeping their order. Columns found from the record stay.
+ * Returns whether anything moved (the plan's owned list is then rebuilt).
+ */
+export function placeOutsideBlockedTables(
+  plan: WritePlan,
+  owned: WorkbookRecord["owned"],
+  blocked: readonly { sheet: string; table: string; from: number; room: number; freeCol: number }[],
+): boolean {
+  let moved = false;
+  for (const s of plan.sheets) {
+    const b = blocked.find((x) => x.sheet === s.sheet && x.table === s.table);
+    if (!b) continue;
+    const fresh = s.columns.filter((c) => c.col >= b.from && !owned.some((o) => o.sheet === s.sheet && o.output === c.output && o.col === c.col));
+    if (fresh.length === 0 || fresh.every((c) => c.col < b.from + b.room)) continue;
+    const start = Math.max(b.freeCol, ...s.columns.filter((c) => !fresh.includes(c)).map((c) => c.col + 1));
+    fresh.sort((x, y) => x.col - y.col).forEach((c, i) => (c.col = start + i));
+    moved = true;
+  }
+  if (moved) plan.owned = plan.sheets.flatMap((s) => s.columns.map((c) => ({ sheet: s.sheet, col: c.col, header: c.header, output: c.output })));
+  return moved;
 }
 
 /** Settings worth saving in the workbook (not the owned-column list, which the record keeps apart). */

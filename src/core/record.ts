@@ -3,6 +3,12 @@ import type { OwnedColumn } from "./types";
 
 /** Name of the very hidden sheet that keeps the settings and the record of owned columns. */
 export const RECORD_SHEET = "_SalesReview";
+/** Very hidden sheet with the last Office.js run's undo data: the cells it overwrote, as they were. */
+export const UNDO_SHEET = "_SalesReviewUndo";
+/** Very hidden sheet holding the review sheet the last Office.js run replaced, until the next run. */
+export const BACKUP_SHEET = "_SalesReviewPrev";
+/** Sheets that only keep the add-in's own bookkeeping: never read as input. */
+export const BOOKKEEPING_SHEETS: readonly string[] = [RECORD_SHEET, UNDO_SHEET, BACKUP_SHEET];
 export const RECORD_VERSION = 1;
 /** Record JSON is split over cells of this many characters (Excel allows 32,767 a cell). */
 export const RECORD_CHUNK = 30_000;
@@ -19,6 +25,33 @@ export interface WorkbookRecord {
   ownedSheets: { sheet: string; kind: "review" | "customers" }[];
   /** Set when the record sheet held something unreadable; the caller warns the user. */
   damaged?: boolean;
+  /** The last Office.js run, for "Undo last run" and for repairing a run cut short. */
+  run?: RunLog;
+}
+
+/**
+ * What the Office.js path writes into the record before its first change to the workbook
+ * (state "inProgress"), and marks "complete" after its last: enough to take the run back.
+ */
+export interface RunLog {
+  /** Matches the undo sheet's first cell, so a stale or half-written snapshot is never used. */
+  id: string;
+  state: "inProgress" | "complete";
+  /** When the run started, `yyyy-mm-dd hh:mm`. */
+  at: string;
+  /** The record before this run, which undo puts back. */
+  previous: Omit<WorkbookRecord, "run" | "damaged">;
+  /** Whether the record sheet existed before the run (undoing the first run removes it). */
+  hadRecord: boolean;
+  /** Sheets the run adds (undo deletes them). */
+  added: string[];
+  /** The review sheet the run replaced, kept very hidden as BACKUP_SHEET (undo puts it back). */
+  replaced?: { sheet: string; id: string; position: number; visibility: string };
+  /** Tables the run widens, with their address before (undo narrows them back). */
+  tables: { sheet: string; table: string; address: string }[];
+  reportSheet: string;
+  /** Owned columns the run writes in the user's sheets. */
+  columns: number;
 }
 
 export const EMPTY_RECORD: WorkbookRecord = { version: RECORD_VERSION, settings: {}, owned: [], ownedSheets: [] };
@@ -41,9 +74,18 @@ export function decodeRecord(cells: readonly unknown[]): WorkbookRecord {
   try {
     const parsed = JSON.parse(json) as Partial<WorkbookRecord>;
     if (parsed.version !== RECORD_VERSION || !Array.isArray(parsed.owned) || !Array.isArray(parsed.ownedSheets)) return { ...EMPTY_RECORD, damaged: true };
-    return { version: RECORD_VERSION, settings: parsed.settings ?? {}, owned: parsed.owned, ownedSheets: parsed.ownedSheets };
+    const record: WorkbookRecord = { version: RECORD_VERSION, settings: parsed.settings ?? {}, owned: parsed.owned, ownedSheets: parsed.ownedSheets };
+    if (isRunLog(parsed.run)) record.run = parsed.run;
+    return record;
   } catch {
     // Not JSON: somebody typed in the sheet. Reported through `damaged`, as documented above.
     return { ...EMPTY_RECORD, damaged: true };
   }
+}
+
+/** A run log as the Office.js path writes it; anything else (an older add-in, a hand edit) is left out. */
+function isRunLog(x: unknown): x is RunLog {
+  if (typeof x !== "object" || x === null) return false;
+  const r = x as Partial<RunLog>;
+  return typeof r.id === "string" && (r.state === "inProgress" || r.state === "complete") && typeof r.previous === "object" && r.previous !== null && Array.isArray(r.added) && Array.isArray(r.tables);
 }

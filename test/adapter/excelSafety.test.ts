@@ -4,6 +4,7 @@ import { t } from "../../src/i18n";
 import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
 import { modelFromFile } from "../excel-double/fromExcelJS";
 import { WorkbookModel } from "../excel-double/model";
+import { recordOf, userView } from "../safety/officeCompare";
 
 const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
@@ -40,11 +41,13 @@ describe("the Office.js adapter keeps the workbook safe", () => {
   });
 
   describe("Office errors are told in words", () => {
-    it("says a protected sheet must be unprotected", async () => {
+    it("says a protected sheet must be unprotected, before writing anything", async () => {
       const model = await modelFromFile(SAMPLE);
       model.sheet("订单表")!.protected = true;
+      const before = model.snapshot();
       const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "zh-CN", settings: {} }, () => undefined);
-      expect(outcome).toEqual({ ok: false, code: "AccessDenied", message: t("zh-CN", "office.protected") });
+      expect(outcome).toEqual({ ok: false, code: "ProtectedWorksheet", message: t("zh-CN", "office.protected") });
+      expect(model.snapshot()).toEqual(before);
     });
 
     it("says to leave cell edit mode", async () => {
@@ -67,17 +70,19 @@ describe("the Office.js adapter keeps the workbook safe", () => {
       const model = await modelFromFile(SAMPLE);
       const host = createExcelHost(asExcel(createExcelDouble(model)), env);
       expect((await host.run({ lang: "zh-CN", settings: {} }, () => undefined)).ok).toBe(true);
-      const first = model.snapshot();
+      const first = userView(model);
+      const firstRecord = recordOf(model);
       expect((await host.run({ lang: "zh-CN", settings: {} }, () => undefined)).ok).toBe(true);
-      const second = model.snapshot();
+      const second = userView(model);
+      expect(recordOf(model)).toEqual(firstRecord);
       const sheetIds = (s: typeof first) => s.sheets.map((x) => x.name);
       expect(sheetIds(second)).toEqual(sheetIds(first));
       // The review sheet is made anew (a new id); its cells, the inputs and the record are the same.
       const cells = (s: typeof first) => s.sheets.map((x) => ({ name: x.name, cells: x.cells }));
       expect(cells(second)).toEqual(cells(first));
       expect(second.tables).toEqual(first.tables);
-      expect(second.charts.length).toBe(first.charts.length);
-      expect(second.conditionalFormats.length).toBe(first.conditionalFormats.length);
+      expect(second.charts).toEqual(first.charts);
+      expect(second.conditionalFormats).toEqual(first.conditionalFormats);
     });
   });
 });

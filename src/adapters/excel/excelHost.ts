@@ -3,13 +3,19 @@ import { formatDay, formatMonth } from "../../core/_lib/dates";
 import { MissingColumnError, NoReadableRowsError } from "../../core/errors";
 import { describeMissingColumn, describeNoRows } from "../describeErrors";
 import { runReview, type Review } from "../../core/runReview";
-import { RECORD_SHEET } from "../../core/record";
+import { BOOKKEEPING_SHEETS, type RunLog } from "../../core/record";
 import type { WritePlan } from "../../core/output";
 import { t, type Lang } from "../../i18n";
-import type { Inspection, IssueView, ReviewHost, RunSummary } from "../../taskpane/host";
+import type { Inspection, IssueView, ReviewHost, RunOutcome, RunSummary, UndoOutcome } from "../../taskpane/host";
 import { localTimestamp, parseMonthOption, reviewWorkbook } from "../reviewWorkbook";
+import { RunCancelledError } from "./cancel";
+import { DEFAULT_LIMIT_BYTES } from "./chunking";
 import { excelPort, type ExcelPortOptions } from "./excelPort";
 import { describeOfficeError } from "./officeError";
+import { readMetaFromExcel } from "./readExcel";
+import { rollbackRun } from "./rollback";
+import { readUndoMarker, readUndoSheet } from "./undoSheet";
+import { ColumnTakenError, WriteInterruptedError, type TargetStatus } from "./writeExcel";
 
 /** The part of the `Excel` namespace the host uses: the real one, or the strict double in tests. */
 export interface ExcelApi {
@@ -32,16 +38,19 @@ const ISSUES_IN_PANE = 200;
  * there, with `mergeUndoGroup` so one Ctrl+Z takes the whole run back.
  */
 export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHost {
+  /** One Excel.run; where ExcelApi 1.20 is there, merged into one undo group, so one Ctrl+Z takes it back. */
+  const runBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    env.isSetSupported("ExcelApi", "1.20") ? excel.run({ mergeUndoGroup: true } as Excel.RunOptions, batch) : excel.run(batch);
   return {
     async inspect(lang) {
       return excel.run(async (context) => {
         const port = excelPort(context, env.port);
         const { sheetNames, record } = await port.readMeta();
         const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
-        const grids = await port.readGrids(new Set([RECORD_SHEET, ...reviewSheets]));
+        const grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]));
         const headers: Record<string, string[]> = {};
         const { month: savedMonth, lang: _lang, ...saved } = record.settings;
-        const inspection: Inspection = { sheetNames, headers, settings: { ...saved, month: savedMonth } };
+        const inspection: Inspection = { sheetNames, headers, settings: { ...saved, month: savedMonth }, reviewSheets: reviewSheetMonths(reviewSheets, sheetNames) };
         try {
           const review = runReview(grids, { ...saved, owned: record.owned, ...(savedMonth ? { month: parseMonthOption(savedMonth) } : {}) });
           inspection.detection = review.detection;
@@ -57,9 +66,11 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
       });
     },
 
-    async run(request, onProgress) {
+    async run(request, onProgress, signal) {
+      const limit = env.port?.limitBytes ?? DEFAULT_LIMIT_BYTES;
       const batch = async (context: Excel.RequestContext) => {
-        const result = await reviewWorkbook(excelPort(context, env.port), {
+        await repairInterruptedRun(context, limit);
+        const result = await reviewWorkbook(excelPort(context, env.port, { signal, runAt: localTimestamp(env.now()) }), {
           lang: request.lang,
           month: request.month,
           settings: request.settings,
@@ -69,23 +80,36 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
         return summarize(result.review, result.plan, request.lang);
       };
       try {
-        const summary = env.isSetSupported("ExcelApi", "1.20") ? await excel.run({ mergeUndoGroup: true } as Excel.RunOptions, batch) : await excel.run(batch);
+        const summary = await runBatch(batch);
         return { ok: true, summary };
       } catch (e) {
-        if (e instanceof MissingColumnError) return { ok: false, code: "MissingColumn", message: describeMissingColumn(e, request.lang) };
-        if (e instanceof NoReadableRowsError) return { ok: false, code: "NoReadableRows", message: describeNoRows(e, request.lang) };
-        if (e instanceof RangeError) return { ok: false, code: "BadSetting", message: e.message };
-        const problem = describeOfficeError(e, request.lang);
-        return { ok: false, code: problem.code, message: problem.message };
+        return failure(e, request.lang);
       }
     },
 
     async lastRun() {
-      throw new Error("not implemented");
+      return excel.run(async (context) => {
+        const { record } = await readMetaFromExcel(context);
+        const marker = record.run ? await readUndoMarker(context) : undefined;
+        if (!record.run || marker?.id !== record.run.id) return undefined;
+        return { reportSheet: record.run.reportSheet, at: record.run.at, columns: record.run.columns };
+      });
     },
 
-    async undoLastRun() {
-      throw new Error("not implemented");
+    async undoLastRun(lang) {
+      const limit = env.port?.limitBytes ?? DEFAULT_LIMIT_BYTES;
+      try {
+        return await runBatch(async (context): Promise<UndoOutcome> => {
+          const { record } = await readMetaFromExcel(context);
+          const snapshot = record.run ? await readUndoSheet(context, record.run.id, limit) : undefined;
+          if (!record.run || !snapshot) return { ok: false, code: "NothingToUndo", message: t(lang, "undo.nothing") };
+          await rollbackRun(context, record.run, snapshot, limit);
+          return { ok: true };
+        });
+      } catch (e) {
+        const problem = describeOfficeError(e, lang);
+        return { ok: false, code: problem.code, message: problem.message };
+      }
     },
 
     async select(sheet, address) {
@@ -97,6 +121,49 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
       });
     },
   };
+}
+
+/**
+ * Rolls back a run that a failure or a closed workbook cut short (its record still says
+ * "in progress"), so the run that follows starts from the workbook as it was before it.
+ */
+async function repairInterruptedRun(context: Excel.RequestContext, limit: number): Promise<void> {
+  const { record } = await readMetaFromExcel(context);
+  const log: RunLog | undefined = record.run;
+  if (!log || log.state !== "inProgress") return;
+  await rollbackRun(context, log, await readUndoSheet(context, log.id, limit), limit);
+}
+
+/** A failed run in words: ours, Office's, and after a write that stopped midway, what was and was not written. */
+function failure(e: unknown, lang: Lang): RunOutcome {
+  if (e instanceof RunCancelledError) return { ok: false, code: "Cancelled", message: t(lang, "office.cancelled") };
+  if (e instanceof MissingColumnError) return { ok: false, code: "MissingColumn", message: describeMissingColumn(e, lang) };
+  if (e instanceof NoReadableRowsError) return { ok: false, code: "NoReadableRows", message: describeNoRows(e, lang) };
+  if (e instanceof RangeError) return { ok: false, code: "BadSetting", message: e.message };
+  if (e instanceof ColumnTakenError) return { ok: false, code: e.code, message: t(lang, "office.columnTaken", { sheet: e.sheet, address: e.address, found: e.found }) };
+  if (e instanceof WriteInterruptedError) {
+    const problem = describeOfficeError(e.cause, lang);
+    return { ok: false, code: problem.code, message: `${problem.message} ${t(lang, "run.repair")}`, written: describeWritten(e.targets, lang) };
+  }
+  const problem = describeOfficeError(e, lang);
+  return { ok: false, code: problem.code, message: problem.message };
+}
+
+/**
+ * What a write that stopped had done, one line a target.
+ * @example describeWritten([{ kind: "report", sheet: "Review 2026-10", columns: 0, status: "partly" }], "en-US")
+ *   → ['the analysis sheet "Review 2026-10": partly written']
+ */
+export function describeWritten(targets: readonly TargetStatus[], lang: Lang): string[] {
+  return targets.map((x) => t(lang, `run.written.${x.status}`, { what: t(lang, `run.target.${x.kind}`, { sheet: x.sheet, n: x.columns }) }));
+}
+
+/** Review sheets earlier runs made that still exist, with the month in their name. */
+function reviewSheetMonths(reviewSheets: readonly string[], sheetNames: readonly string[]): { sheet: string; month: string }[] {
+  return reviewSheets.flatMap((sheet) => {
+    const month = /(\d{4}-\d{2})/.exec(sheet)?.[1];
+    return month && sheetNames.includes(sheet) ? [{ sheet, month }] : [];
+  });
 }
 
 /** What the pane shows after a run: tier counts, the action list with where each customer is, the data issues. */

@@ -1,6 +1,6 @@
 import type { WorkbookPort } from "../port";
 import { DEFAULT_LIMIT_BYTES } from "./chunking";
-import { readGridsFromExcel, readMetaFromExcel, type Box } from "./readExcel";
+import { readGridsFromExcel, readMetaFromExcel, type BlockedTable, type Box, type ExcelMeta } from "./readExcel";
 import { writePlanToExcel } from "./writeExcel";
 
 export interface ExcelPortOptions {
@@ -8,31 +8,40 @@ export interface ExcelPortOptions {
   limitBytes?: number;
 }
 
+export interface ExcelRunOptions {
+  /** Checked between requests: reads stop, writes are rolled back. */
+  signal?: AbortSignal;
+  /** When the run started (`yyyy-mm-dd hh:mm`), kept in the run log for "Undo last run". */
+  runAt?: string;
+}
+
 /**
  * The port over Office.js, inside one `Excel.run`: every read and write of a run goes
  * through this context, in as few `sync()` calls as the request limit allows.
  */
-export function excelPort(context: Excel.RequestContext, options: ExcelPortOptions = {}): WorkbookPort {
+export function excelPort(context: Excel.RequestContext, options: ExcelPortOptions = {}, run: ExcelRunOptions = {}): WorkbookPort {
   const limit = options.limitBytes ?? DEFAULT_LIMIT_BYTES;
-  let sheetNames: string[] = [];
-  let hasRecord = false;
-  let recordCells = 0;
+  let meta: ExcelMeta | undefined;
   let boxes: Box[] = [];
+  let blocked: BlockedTable[] = [];
   return {
     async readMeta() {
-      const meta = await readMetaFromExcel(context);
-      sheetNames = meta.sheetNames;
-      hasRecord = meta.hasRecord;
-      recordCells = meta.recordCells;
+      meta = await readMetaFromExcel(context);
       return { sheetNames: meta.sheetNames, record: meta.record };
     },
     async readGrids(skip, onProgress) {
-      const read = await readGridsFromExcel(context, sheetNames, skip, limit, onProgress);
+      const read = await readGridsFromExcel(context, meta?.sheetNames ?? [], skip, limit, onProgress, run.signal);
       boxes = read.boxes;
+      blocked = read.blocked;
       return read.grids;
     },
+    blockedTables() {
+      return blocked;
+    },
     async write(plan, record, replaceSheets, onProgress) {
-      await writePlanToExcel(context, plan, record, replaceSheets, { boxes, hasRecord, recordCells, sheetNames }, limit, onProgress);
+      if (!meta) throw new Error("excelPort.write before readMeta");
+      const state = { boxes, hasRecord: meta.hasRecord, recordCells: meta.recordCells, sheetNames: meta.sheetNames, sheets: meta.sheets, previous: meta.record };
+      await writePlanToExcel(context, plan, record, replaceSheets, state, { limitBytes: limit, onProgress, signal: run.signal, runAt: run.runAt ?? "" });
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Cell } from "../../core/_lib/cells";
 import { decodeRecord, RECORD_SHEET, type WorkbookRecord } from "../../core/record";
 import type { Grid } from "../../core/types";
 import type { Progress } from "../port";
+import { checkAborted } from "./cancel";
 import { FILL, jsonBytes, packOps } from "./chunking";
 
 /** Where an input block stands (0-based), as read in the first requests. */
@@ -12,25 +13,53 @@ export interface Box {
   col: number;
   rows: number;
   cols: number;
+  /** A table's whole height, header to totals row (`rows` leaves the totals row out). */
+  tableRows?: number;
 }
+
+/**
+ * A table whose next columns are not free in its rows: Office's `table.columns.add` would
+ * shift the user's cells there to the right, so new owned columns start at `freeCol`
+ * (right of everything on the sheet) unless they fit in the `room` columns free beside it.
+ */
+export interface BlockedTable {
+  sheet: string;
+  table: string;
+  /** First column right of the table. */
+  from: number;
+  room: number;
+  freeCol: number;
+}
+
+/** Excel's last column index (XFD). */
+const LAST_COL = 16_383;
 
 /** First rows read of each block to learn its bytes per row before planning the rest. */
 const PROBE_ROWS = 100;
 
-/** Sheet names and the record sheet's cells: one request, two when a record exists. */
-export async function readMetaFromExcel(context: Excel.RequestContext): Promise<{ sheetNames: string[]; record: WorkbookRecord; hasRecord: boolean; recordCells: number }> {
+export interface ExcelMeta {
+  sheetNames: string[];
+  sheets: { name: string; id: string; visibility: string }[];
+  record: WorkbookRecord;
+  hasRecord: boolean;
+  recordCells: number;
+}
+
+/** Sheet names, ids and visibility, and the record sheet's cells: one request, two when a record exists. */
+export async function readMetaFromExcel(context: Excel.RequestContext): Promise<ExcelMeta> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name,items/id,items/visibility");
   const rec = sheets.getItemOrNullObject(RECORD_SHEET);
   rec.load("name");
   await context.sync();
   const sheetNames = sheets.items.map((s) => s.name);
-  if (rec.isNullObject) return { sheetNames, record: decodeRecord([]), hasRecord: false, recordCells: 0 };
+  const list = sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: String(s.visibility) }));
+  if (rec.isNullObject) return { sheetNames, sheets: list, record: decodeRecord([]), hasRecord: false, recordCells: 0 };
   const used = rec.getUsedRangeOrNullObject(true);
   used.load("values");
   await context.sync();
   const cells = used.isNullObject ? [] : used.values.map((r) => r[0] as unknown);
-  return { sheetNames, record: decodeRecord(cells), hasRecord: true, recordCells: cells.length };
+  return { sheetNames, sheets: list, record: decodeRecord(cells), hasRecord: true, recordCells: cells.length };
 }
 
 /**
@@ -45,7 +74,8 @@ export async function readGridsFromExcel(
   skip: ReadonlySet<string>,
   limitBytes: number,
   onProgress?: (p: Progress) => void,
-): Promise<{ grids: Grid[]; boxes: Box[] }> {
+  signal?: AbortSignal,
+): Promise<{ grids: Grid[]; boxes: Box[]; blocked: BlockedTable[] }> {
   const names = sheetNames.filter((n) => !skip.has(n));
   const sheets = names.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
@@ -53,9 +83,13 @@ export async function readGridsFromExcel(
     tables.load("items/name,items/showTotals");
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
-    return { name, ws, tables, used };
+    // With formats too: where columns right of everything start, should a table not widen.
+    const usedAll = ws.getUsedRangeOrNullObject(false);
+    usedAll.load("columnIndex,columnCount");
+    return { name, ws, tables, used, usedAll };
   });
   await context.sync();
+  checkAborted(signal);
   const tableRanges = sheets.flatMap((s) =>
     s.tables.items.map((t) => {
       const range = t.getRange();
@@ -64,6 +98,22 @@ export async function readGridsFromExcel(
     }),
   );
   if (tableRanges.length > 0) await context.sync();
+  // What stands right of each table in its rows (a null object: nothing, the table can widen).
+  const beside = tableRanges.map((t) => {
+    const right = t.range.columnIndex + t.range.columnCount;
+    if (right > LAST_COL) return { t, right, used: null };
+    const used = t.ws.getRangeByIndexes(t.range.rowIndex, right, t.range.rowCount, LAST_COL - right + 1).getUsedRangeOrNullObject(false);
+    used.load("columnIndex");
+    return { t, right, used };
+  });
+  if (beside.length > 0) await context.sync();
+  const blocked: BlockedTable[] = [];
+  for (const b of beside) {
+    if (b.used === null || b.used.isNullObject) continue;
+    const all = sheets.find((s) => s.name === b.t.sheet)!.usedAll;
+    const freeCol = all.isNullObject ? b.right : all.columnIndex + all.columnCount;
+    blocked.push({ sheet: b.t.sheet, table: b.t.table, from: b.right, room: b.used.columnIndex - b.right, freeCol });
+  }
   const boxes: Box[] = [];
   const wsOf = new Map<string, Excel.Worksheet>();
   for (const s of sheets) {
@@ -72,7 +122,7 @@ export async function readGridsFromExcel(
     if (own.length > 0) {
       for (const t of own) {
         const r = t.range;
-        boxes.push({ sheet: s.name, table: t.table, row: r.rowIndex, col: r.columnIndex, rows: r.rowCount - (t.totals ? 1 : 0), cols: r.columnCount });
+        boxes.push({ sheet: s.name, table: t.table, row: r.rowIndex, col: r.columnIndex, rows: r.rowCount - (t.totals ? 1 : 0), cols: r.columnCount, tableRows: r.rowCount });
       }
     } else if (!s.used.isNullObject) {
       boxes.push({ sheet: s.name, row: s.used.rowIndex, col: s.used.columnIndex, rows: s.used.rowCount, cols: s.used.columnCount });
@@ -82,6 +132,8 @@ export async function readGridsFromExcel(
   const total = boxes.reduce((a, b) => a + b.rows, 0);
   let done = 0;
   const loadOnce = async (parts: { box: number; start: number; rows: number }[]): Promise<void> => {
+    checkAborted(signal);
+    onProgress?.({ stage: "read", done, total });
     const ranges = parts.map((p) => {
       const b = boxes[p.box];
       const range = wsOf.get(b.sheet)!.getRangeByIndexes(b.row + p.start, b.col, p.rows, b.cols);
@@ -126,7 +178,7 @@ export async function readGridsFromExcel(
     if (b.table) g.table = b.table;
     return g;
   });
-  return { grids, boxes };
+  return { grids, boxes, blocked };
 }
 
 export function isPayloadError(e: unknown): boolean {

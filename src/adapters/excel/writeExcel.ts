@@ -1,11 +1,15 @@
 import { columnLetters, toA1 } from "../../core/_lib/a1";
 import type { Cell } from "../../core/_lib/cells";
 import { NUMBER_FORMATS, type ColumnPlan, type ReportPlan, type RowStyle, type SheetPlan, type WritePlan } from "../../core/output";
-import { encodeRecord, RECORD_SHEET, type WorkbookRecord } from "../../core/record";
+import { BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog, type WorkbookRecord } from "../../core/record";
 import type { Progress } from "../port";
+import { checkAborted, RunCancelledError } from "./cancel";
 import { FILL, jsonBytes, packOps, splitRows, type QueuedOp } from "./chunking";
 import { asText, asUserText } from "./escapeText";
 import type { Box } from "./readExcel";
+import { rollbackRun } from "./rollback";
+import { readSnapshot, type Block, type RuleColumn, type SavedBlock, type UndoSnapshot } from "./snapshot";
+import { writeUndoSheet } from "./undoSheet";
 
 export interface WriteState {
   /** Input blocks as read (tables with their width, to widen them over new columns). */
@@ -13,15 +17,77 @@ export interface WriteState {
   /** Whether the record sheet exists, and how many cells it held. */
   hasRecord: boolean;
   recordCells: number;
-  /** Sheet names in order as read, to put a replaced review sheet back where it was. */
+  /** Sheet names in order as read, with their ids and visibility (to put a replaced review sheet back). */
   sheetNames: readonly string[];
+  sheets: readonly { name: string; id: string; visibility: string }[];
+  /** The record as read: its owned columns are the run's to overwrite; undo puts it back. */
+  previous: WorkbookRecord;
+}
+
+export interface WriteOptions {
+  limitBytes: number;
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+  /** When the run started, for the run log (`yyyy-mm-dd hh:mm`). */
+  runAt: string;
+}
+
+/** What a failed or cancelled write had done to each thing it writes. */
+export interface TargetStatus {
+  kind: "columns" | "created" | "report";
+  sheet: string;
+  /** Owned columns in the sheet (kind "columns"). */
+  columns: number;
+  status: "written" | "partly" | "notWritten";
+}
+
+/** A write that stopped after changing the workbook: the Office error and what was and was not written. */
+export class WriteInterruptedError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly targets: TargetStatus[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "WriteInterruptedError";
+  }
+}
+
+/** A column the run means to write holds a user's header or cells: nothing is written. */
+export class ColumnTakenError extends Error {
+  readonly code = "ColumnTaken";
+  constructor(
+    readonly sheet: string,
+    readonly address: string,
+    readonly found: string,
+  ) {
+    super(`${sheet}!${address} holds "${found}", not a column of this add-in`);
+    this.name = "ColumnTakenError";
+  }
+}
+
+/** A sheet the run writes to is protected: found before the first write, so nothing is written. */
+export class ProtectedSheetError extends Error {
+  readonly code = "ProtectedWorksheet";
+  constructor(readonly sheet: string) {
+    super(`${sheet} is protected`);
+    this.name = "ProtectedSheetError";
+  }
 }
 
 /**
- * Writes a plan through Office.js: first the structure (sheets removed and added, table
- * columns added) in one request, then every block of values and formats in row chunks
- * packed into requests under the limit, calculation suspended in each. Text from the
- * workbook is written as text, never as a formula.
+ * Writes a plan through Office.js, all or nothing for the user:
+ * 1. reads what the run will overwrite (owned cells, header fonts, highlight rules) and
+ *    checks every target column is free or ours and no target sheet is protected;
+ * 2. writes that snapshot to the very hidden undo sheet;
+ * 3. in one request, the record marked "run in progress" (with what the run will add, so
+ *    it can be taken back), then the structure: the replaced review sheet hidden as a
+ *    backup, sheets added, tables widened, the run's old highlight rules deleted;
+ * 4. every block of values and formats in row chunks packed into requests under the
+ *    limit, calculation suspended in each, checking for Cancel between requests (a
+ *    cancelled run is rolled back from the snapshot, so no column is left half-written);
+ * 5. the record marked complete.
+ * A failure after step 2 leaves the record "in progress": the next run rolls it back
+ * first. Text from the workbook is written as text, never as a formula.
  */
 export async function writePlanToExcel(
   context: Excel.RequestContext,
@@ -29,47 +95,229 @@ export async function writePlanToExcel(
   record: WorkbookRecord,
   replaceSheets: readonly string[],
   state: WriteState,
-  limitBytes: number,
-  onProgress?: (p: Progress) => void,
+  options: WriteOptions,
 ): Promise<void> {
+  const { limitBytes, onProgress, signal } = options;
   const sheets = context.workbook.worksheets;
   const sheet = (name: string) => sheets.getItem(name);
-  context.application.suspendApiCalculationUntilNextSync();
-  for (const name of replaceSheets) sheet(name).delete();
-  if (plan.created) sheets.add(plan.created.sheet);
-  const report = sheets.add(plan.report.sheet);
-  // A re-run replaces its review sheet in place rather than moving it to the end.
-  const at = replaceSheets.includes(plan.report.sheet) ? state.sheetNames.indexOf(plan.report.sheet) : -1;
-  if (at >= 0) report.position = at;
-  if (!state.hasRecord) sheets.add(RECORD_SHEET).visibility = "VeryHidden";
-  for (const s of plan.sheets) addTableColumns(context, s, state.boxes);
-  await context.sync();
+  const existing = new Set(state.sheetNames);
+  const targets = describeTargets(plan);
 
-  const ops: QueuedOp[] = [];
-  if (plan.created) {
-    const rows: Cell[][] = [plan.created.header, ...plan.created.rows];
-    pushBlock(ops, () => sheet(plan.created!.sheet), 0, 0, rows, null, (v, r) => (r === 0 ? text(v, false) : text(v, true)), limitBytes);
-    ops.push({ bytes: 200, queue: () => (sheet(plan.created!.sheet).getRangeByIndexes(0, 0, 1, plan.created!.header.length).format.font.bold = true) });
-  }
-  for (const s of plan.sheets) pushColumns(ops, () => sheet(s.sheet), s, limitBytes);
-  pushReport(ops, () => sheet(plan.report.sheet), plan.report, limitBytes);
-  const recordCells = encodeRecord(record);
-  ops.push({
-    bytes: recordCells.reduce((a, c) => a + jsonBytes(c), 100),
-    queue: () => {
-      const ws = sheet(RECORD_SHEET);
-      if (state.recordCells > 0) ws.getRangeByIndexes(0, 0, state.recordCells, 1).clear();
-      ws.getRangeByIndexes(0, 0, recordCells.length, 1).values = recordCells.map((c) => [asUserText(c)]);
-    },
-  });
+  checkAborted(signal);
+  const request = snapshotRequest(plan, existing);
+  const protectedSheets = [...new Set([...plan.sheets.map((s) => s.sheet), ...replaceSheets])].filter((n) => existing.has(n)).map((n) => ({ n, p: sheet(n).protection.load("protected") }));
+  const { saved, ruleHandles } = await readSnapshot(context, request, limitBytes, signal);
+  const locked = protectedSheets.find((x) => x.p.protected);
+  if (locked) throw new ProtectedSheetError(locked.n);
+  checkColumnsFree(plan, saved.blocks, state.previous);
+  const snapshot: UndoSnapshot = { id: newRunId(), ...saved };
 
+  const log: RunLog = {
+    id: snapshot.id,
+    state: "inProgress",
+    at: options.runAt,
+    previous: { version: state.previous.version, settings: state.previous.settings, owned: state.previous.owned, ownedSheets: state.previous.ownedSheets },
+    hadRecord: state.hasRecord,
+    added: [...(plan.created ? [plan.created.sheet] : []), plan.report.sheet],
+    tables: widenedTables(plan, state.boxes),
+    reportSheet: plan.report.sheet,
+    columns: plan.sheets.filter((s) => existing.has(s.sheet)).reduce((n, s) => n + s.columns.length, 0),
+  };
+  const replaced = replaceSheets.includes(plan.report.sheet) ? state.sheets.find((s) => s.name === plan.report.sheet) : undefined;
+  if (replaced) log.replaced = { sheet: replaced.name, id: replaced.id, position: state.sheetNames.indexOf(replaced.name), visibility: replaced.visibility };
+
+  const ops = dataOps(plan, targets, sheet, limitBytes);
+  const undoBatches = 1;
   const batches = packOps(ops, limitBytes * FILL);
-  for (let i = 0; i < batches.length; i++) {
-    context.application.suspendApiCalculationUntilNextSync();
-    for (const op of batches[i]) op.queue();
-    await context.sync();
-    onProgress?.({ stage: "write", done: i + 1, total: batches.length });
+  const total = undoBatches + 1 + batches.length + 1;
+  let done = 0;
+  const step = async (work: () => Promise<void>): Promise<void> => {
+    onProgress?.({ stage: "write", done, total });
+    await work();
+    done += 1;
+  };
+
+  await step(() => writeUndoSheet(context, snapshot, existing.has(UNDO_SHEET), limitBytes, signal));
+  let recordRows = state.recordCells;
+  const writeRecord = (r: WorkbookRecord): void => {
+    const cells = encodeRecord(r);
+    const ws = sheet(RECORD_SHEET);
+    if (recordRows > 0) ws.getRangeByIndexes(0, 0, recordRows, 1).clear();
+    ws.getRangeByIndexes(0, 0, cells.length, 1).values = cells.map((c) => [asUserText(c)]);
+    recordRows = cells.length;
+  };
+
+  // From the record "in progress" on, every failure says what was written and leaves the repair to the next run.
+  const progress = { structure: false, batches: 0 };
+  const interrupted = (e: unknown) => new WriteInterruptedError(e, statusOf(targets, progress, batches));
+  try {
+    checkAborted(signal);
+    await step(async () => {
+      context.application.suspendApiCalculationUntilNextSync();
+      if (!state.hasRecord) sheets.add(RECORD_SHEET).visibility = "VeryHidden";
+      writeRecord({ ...state.previous, run: log });
+      if (existing.has(BACKUP_SHEET)) sheet(BACKUP_SHEET).delete();
+      if (replaced) {
+        const old = sheet(replaced.name);
+        old.name = BACKUP_SHEET;
+        old.visibility = "VeryHidden";
+        old.position = state.sheetNames.length - 1;
+      }
+      if (plan.created) sheets.add(plan.created.sheet);
+      const report = sheets.add(plan.report.sheet);
+      // A re-run puts its review sheet where the one it replaces was, rather than at the end.
+      if (replaced) report.position = state.sheetNames.indexOf(replaced.name);
+      for (const s of plan.sheets) addTableColumns(context, s, state.boxes);
+      for (const cf of ruleHandles) cf.delete();
+      await context.sync();
+      progress.structure = true;
+    });
+    for (const batch of batches) {
+      checkAborted(signal);
+      await step(async () => {
+        context.application.suspendApiCalculationUntilNextSync();
+        for (const op of batch) op.queue();
+        await context.sync();
+        progress.batches += 1;
+      });
+    }
+    checkAborted(signal);
+    await step(async () => {
+      writeRecord({ ...record, run: { ...log, state: "complete" } });
+      await context.sync();
+    });
+    onProgress?.({ stage: "write", done, total });
+  } catch (e) {
+    if (!(e instanceof RunCancelledError)) throw interrupted(e);
+    try {
+      await rollbackRun(context, log, snapshot, limitBytes);
+    } catch (undoError) {
+      throw interrupted(undoError);
+    }
+    throw e;
   }
+}
+
+/** A fresh id for a run, matching its record to its undo snapshot. */
+function newRunId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+type Target = Omit<TargetStatus, "status">;
+type TaggedOp = QueuedOp & { target: number };
+
+/** The things a run writes, as the failure message names them: the created sheet, each sheet's columns, the analysis sheet. */
+function describeTargets(plan: WritePlan): Target[] {
+  const targets: Target[] = [];
+  if (plan.created) targets.push({ kind: "created", sheet: plan.created.sheet, columns: 0 });
+  for (const s of plan.sheets) if (s.sheet !== plan.created?.sheet) targets.push({ kind: "columns", sheet: s.sheet, columns: s.columns.length });
+  targets.push({ kind: "report", sheet: plan.report.sheet, columns: 0 });
+  return targets;
+}
+
+/** Each target fully written, partly, or not at all, after `progress.batches` data requests went through. */
+function statusOf(targets: Target[], progress: { structure: boolean; batches: number }, batches: TaggedOp[][]): TargetStatus[] {
+  return targets.map((t, i) => {
+    let total = 0;
+    let done = 0;
+    let maybe = 0;
+    batches.forEach((b, k) => {
+      const n = b.filter((op) => op.target === i).length;
+      total += n;
+      if (k < progress.batches) done += n;
+      else if (k === progress.batches) maybe += n;
+    });
+    const status = done === total ? "written" : done + maybe === 0 ? "notWritten" : "partly";
+    return { ...t, status };
+  });
+}
+
+/** Every value, format and rule the run writes, as operations sized for packing into requests, each tagged with its target. */
+function dataOps(plan: WritePlan, targets: Target[], sheet: (name: string) => Excel.Worksheet, limitBytes: number): TaggedOp[] {
+  const ops: TaggedOp[] = [];
+  const push = (kind: Target["kind"], name: string, build: (list: QueuedOp[]) => void): void => {
+    const list: QueuedOp[] = [];
+    build(list);
+    const target = targets.findIndex((t) => t.kind === kind && t.sheet === name);
+    for (const op of list) ops.push({ ...op, target });
+  };
+  const created = plan.created;
+  if (created) {
+    push("created", created.sheet, (list) => {
+      const rows: Cell[][] = [created.header, ...created.rows];
+      pushBlock(list, () => sheet(created.sheet), 0, 0, rows, null, (v, r) => (r === 0 ? text(v, false) : text(v, true)), limitBytes);
+      list.push({ bytes: 200, queue: () => (sheet(created.sheet).getRangeByIndexes(0, 0, 1, created.header.length).format.font.bold = true) });
+    });
+  }
+  for (const s of plan.sheets) push(s.sheet === created?.sheet ? "created" : "columns", s.sheet, (list) => pushColumns(list, () => sheet(s.sheet), s, limitBytes));
+  push("report", plan.report.sheet, (list) => pushReport(list, () => sheet(plan.report.sheet), plan.report, limitBytes));
+  return ops;
+}
+
+/** The blocks (contiguous owned columns, header row to last row) the run overwrites in sheets that exist, their header cells and highlighted columns. */
+function snapshotRequest(plan: WritePlan, existing: ReadonlySet<string>): { blocks: Block[]; headers: { sheet: string; row: number; col: number }[]; ruleColumns: RuleColumn[] } {
+  const blocks: Block[] = [];
+  const headers: { sheet: string; row: number; col: number }[] = [];
+  const ruleColumns: RuleColumn[] = [];
+  for (const s of plan.sheets) {
+    if (!existing.has(s.sheet)) continue;
+    for (const run of columnRuns(s.columns)) blocks.push({ sheet: s.sheet, row: s.headerRow, col: run[0].col, rows: Math.max(s.lastRow, s.headerRow) - s.headerRow + 1, cols: run.length });
+    for (const c of s.columns) {
+      headers.push({ sheet: s.sheet, row: s.headerRow, col: c.col });
+      if (c.highlights?.length && s.lastRow >= s.firstRow) ruleColumns.push({ sheet: s.sheet, col: c.col, row: s.firstRow, rows: s.lastRow - s.firstRow + 1 });
+    }
+  }
+  return { blocks, headers, ruleColumns };
+}
+
+/**
+ * Stops the run before its first write when a column it means to write is not free or
+ * ours: a column is ours when its header is the one recorded for that output (or empty at
+ * the recorded place); any other column must be empty.
+ */
+function checkColumnsFree(plan: WritePlan, blocks: readonly SavedBlock[], previous: WorkbookRecord): void {
+  for (const b of blocks) {
+    const s = plan.sheets.find((p) => p.sheet === b.sheet)!;
+    for (let c = 0; c < b.cols; c++) {
+      const col = s.columns.find((x) => x.col === b.col + c)!;
+      const cells = b.cells.filter((x) => x[1] === c && x[2] !== "");
+      const header = cells.find((x) => x[0] === 0);
+      const headerText = header ? shownText(header[2]) : "";
+      const rec = previous.owned.find((o) => o.sheet === b.sheet && o.output === col.output);
+      const ours = rec !== undefined && (headerText === rec.header || (headerText === "" && rec.col === col.col));
+      if (ours || cells.length === 0) continue;
+      const first = header ?? cells[0];
+      throw new ColumnTakenError(b.sheet, toA1(b.row + first[0], col.col), shownText(first[2]));
+    }
+  }
+}
+
+/** The text a saved cell shows (its formula for a formula cell). */
+function shownText(input: string | number | boolean): string {
+  return typeof input === "string" && input.startsWith("'") ? input.slice(1) : String(input);
+}
+
+/** Contiguous runs of columns, left to right. */
+function columnRuns(columns: readonly ColumnPlan[]): ColumnPlan[][] {
+  const runs: ColumnPlan[][] = [];
+  for (const c of [...columns].sort((x, y) => x.col - y.col)) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1].col + 1 === c.col) last.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+/** Tables the run widens, with their whole address before it (header to totals row). */
+function widenedTables(plan: WritePlan, boxes: readonly Box[]): RunLog["tables"] {
+  const out: RunLog["tables"] = [];
+  for (const s of plan.sheets) {
+    const box = s.table ? boxes.find((b) => b.table === s.table && b.sheet === s.sheet) : undefined;
+    if (!box || !s.columns.some((c) => c.col === box.col + box.cols)) continue;
+    const rows = box.tableRows ?? box.rows;
+    out.push({ sheet: s.sheet, table: box.table!, address: `${toA1(box.row, box.col)}:${toA1(box.row + rows - 1, box.col + box.cols - 1)}` });
+  }
+  return out;
 }
 
 /** Value to assign: numbers as numbers (never NaN or Infinity), text escaped, blanks cleared. */
@@ -112,16 +360,10 @@ function pushBlock(
   }
 }
 
-/** Owned columns of one input sheet: headers, then contiguous runs of columns in row chunks, then highlights. */
+/** Owned columns of one input sheet: headers, then contiguous runs of columns in row chunks, then highlight rules. */
 function pushColumns(ops: QueuedOp[], ws: () => Excel.Worksheet, s: SheetPlan, limitBytes: number): void {
   const cols = [...s.columns].sort((x, y) => x.col - y.col);
-  const runs: ColumnPlan[][] = [];
-  for (const c of cols) {
-    const last = runs[runs.length - 1];
-    if (last && last[last.length - 1].col + 1 === c.col) last.push(c);
-    else runs.push([c]);
-  }
-  for (const run of runs) {
+  for (const run of columnRuns(cols)) {
     ops.push({
       bytes: run.reduce((a, c) => a + jsonBytes(c.header), 200),
       queue: () => {
@@ -141,8 +383,8 @@ function pushColumns(ops: QueuedOp[], ws: () => Excel.Worksheet, s: SheetPlan, l
     ops.push({
       bytes: 300 * c.highlights.length,
       queue: () => {
+        // The run's earlier rules in this column were deleted with the structure; a user's rule reaching beyond it stays.
         const range = ws().getRangeByIndexes(s.firstRow, c.col, s.lastRow - s.firstRow + 1, 1);
-        range.conditionalFormats.clearAll();
         for (const h of c.highlights!) {
           const cf = range.conditionalFormats.add("Custom");
           cf.custom.rule.formula = `=${first}="${h.text.replace(/"/g, '""')}"`;

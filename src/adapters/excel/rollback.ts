@@ -1,0 +1,103 @@
+import { BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog } from "../../core/record";
+import { FILL, jsonBytes, packOps, splitRows, type QueuedOp } from "./chunking";
+import { asUserText } from "./escapeText";
+import type { SavedBlock, UndoSnapshot } from "./snapshot";
+
+/**
+ * Takes a run back, whether it finished, failed midway or was cancelled: removes the
+ * sheets it added, puts back the review sheet it replaced, narrows the tables it
+ * widened, puts every cell it overwrote back as it was (value or formula, number format,
+ * header font, highlight rules) and the record back to the one before the run. Every
+ * step is safe to repeat, so a rollback cut short is finished by the next one.
+ * Without a snapshot (none was whole) the cells stay as they are and the rest is undone.
+ */
+export async function rollbackRun(context: Excel.RequestContext, log: RunLog, snapshot: UndoSnapshot | undefined, limitBytes: number): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  const added = log.added.map((name) => sheets.getItemOrNullObject(name).load("id"));
+  const backup = log.replaced ? sheets.getItemOrNullObject(BACKUP_SHEET).load("id") : undefined;
+  const record = sheets.getItemOrNullObject(RECORD_SHEET);
+  const recordUsed = record.getUsedRangeOrNullObject(true);
+  recordUsed.load("rowCount");
+  const undo = sheets.getItemOrNullObject(UNDO_SHEET).load("id");
+  const tables = log.tables.map((t) => sheets.getItem(t.sheet).tables.getItemOrNullObject(t.table).load("name"));
+  const columns = snapshot?.ruleColumns ?? [];
+  const lists = columns.map((c) => sheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, c.rows, 1).conditionalFormats.load("items/type,items/id"));
+  await context.sync();
+  const ruleRanges = lists.flatMap((list, i) => list.items.map((cf) => ({ cf, col: columns[i].col, range: cf.getRange().load("columnIndex,columnCount") })));
+  if (ruleRanges.length > 0) await context.sync();
+
+  // Structure first: sheets and tables as they were, the run's rules gone.
+  added.forEach((s) => {
+    if (!s.isNullObject && s.id !== log.replaced?.id) s.delete();
+  });
+  if (log.replaced && backup && !backup.isNullObject) {
+    backup.name = log.replaced.sheet;
+    backup.visibility = log.replaced.visibility as Excel.SheetVisibility;
+    backup.position = log.replaced.position;
+  }
+  log.tables.forEach((t, i) => {
+    if (!tables[i].isNullObject) tables[i].resize(t.address);
+  });
+  const deleted = new Set<string>();
+  for (const r of ruleRanges) {
+    if (r.range.columnCount !== 1 || r.range.columnIndex !== r.col || deleted.has(r.cf.id)) continue;
+    deleted.add(r.cf.id);
+    r.cf.delete();
+  }
+  await context.sync();
+
+  const ops: QueuedOp[] = [];
+  for (const block of snapshot?.blocks ?? []) pushBlock(ops, () => sheets.getItem(block.sheet), block, limitBytes);
+  for (const b of snapshot?.bold ?? []) ops.push({ bytes: 150, queue: () => (sheets.getItem(b.sheet).getRangeByIndexes(b.row, b.col, 1, 1).format.font.bold = b.bold) });
+  for (const rule of snapshot?.rules ?? []) {
+    ops.push({
+      bytes: 300 + jsonBytes(rule.formula),
+      queue: () => {
+        const cf = sheets.getItem(rule.sheet).getRangeByIndexes(rule.row, rule.col, rule.rows, rule.cols).conditionalFormats.add("Custom");
+        cf.custom.rule.formula = rule.formula;
+        if (rule.fill) cf.custom.format.fill.color = rule.fill;
+        if (rule.font) cf.custom.format.font.color = rule.font;
+      },
+    });
+  }
+  const cells = encodeRecord(log.previous);
+  ops.push({
+    bytes: cells.reduce((a, c) => a + jsonBytes(c), 200),
+    queue: () => {
+      if (!record.isNullObject && !log.hadRecord) record.delete();
+      else if (!record.isNullObject) {
+        if (!recordUsed.isNullObject) record.getRangeByIndexes(0, 0, recordUsed.rowCount, 1).clear();
+        record.getRangeByIndexes(0, 0, cells.length, 1).values = cells.map((c) => [asUserText(c)]);
+      }
+      if (!undo.isNullObject) undo.delete();
+    },
+  });
+  for (const batch of packOps(ops, limitBytes * FILL)) {
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const op of batch) op.queue();
+    await context.sync();
+  }
+}
+
+/** A saved block written back whole (empty cells emptied, General where no format was kept), in row chunks. */
+function pushBlock(ops: QueuedOp[], ws: () => Excel.Worksheet, block: SavedBlock, limitBytes: number): void {
+  const inputs: (string | number | boolean)[][] = Array.from({ length: block.rows }, () => new Array<string | number | boolean>(block.cols).fill(""));
+  const formats: string[][] = Array.from({ length: block.rows }, () => new Array<string>(block.cols).fill("General"));
+  for (const [r, c, input, format] of block.cells) {
+    inputs[r][c] = input;
+    if (format) formats[r][c] = format;
+  }
+  const rowBytes = inputs.map((row, r) => row.reduce<number>((a, v, c) => a + jsonBytes(v) + jsonBytes(formats[r][c]), 4));
+  for (const [a, b] of splitRows(rowBytes, limitBytes * FILL)) {
+    let bytes = 200;
+    for (let i = a; i < b; i++) bytes += rowBytes[i];
+    ops.push({
+      bytes,
+      queue: () => {
+        const range = ws().getRangeByIndexes(block.row + a, block.col, b - a, block.cols);
+        range.numberFormat = formats.slice(a, b);
+        range.formulas = inputs.slice(a, b);
+      },
+    });
+  }
+}
