@@ -1,10 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile, mkdir } from "node:fs/promises";
-import { dirname, basename, join, resolve } from "node:path";
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { addCharts } from "../adapters/xlsx/addCharts";
-import { loadWorkbook } from "../adapters/xlsx/readWorkbook";
-import { xlsxPort } from "../adapters/xlsx/xlsxPort";
+import { NotAnXlsxError, openXlsx } from "../adapters/xlsx/package/openXlsx";
+import { packagePort, type PackagePort } from "../adapters/xlsx/package/packagePort";
 import { localTimestamp, reviewWorkbook } from "../adapters/reviewWorkbook";
 import { MissingColumnError, NoReadableRowsError } from "../core/errors";
 import { describeMissingColumn, describeNoRows } from "../adapters/describeErrors";
@@ -13,7 +11,7 @@ import { summarize } from "./summarize";
 
 /**
  * `analyze <input.xlsx> --out <output.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place]`
- * Exit codes: 0 done, 2 usage or a missing required column, 1 anything unexpected.
+ * Exit codes: 0 done, 2 usage, a missing or unreadable input file or a missing required column, 1 anything unexpected.
  */
 export async function main(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   let args;
@@ -40,10 +38,17 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     err(t(lang, "cli.usage"));
     return 2;
   }
+  if (!(await stat(input).catch(() => undefined))) {
+    err(t(lang, "cli.noSuchFile", { file: input }));
+    return 2;
+  }
+  let port: PackagePort | undefined;
   try {
-    const workbook = await loadWorkbook(await readFile(input));
-    const result = await reviewWorkbook(xlsxPort(workbook), { lang, month: args.values.month, generatedAt: localTimestamp(new Date()) });
-    await writeAtomically(output, await addCharts(Buffer.from(await workbook.xlsx.writeBuffer()), result.plan.report));
+    // The package is read and written part by part (the output written beside and renamed):
+    // parts the run does not change are copied as they are, a 1,048,575-row sheet streams.
+    port = packagePort(await openXlsx(input));
+    const result = await reviewWorkbook(port, { lang, month: args.values.month, generatedAt: localTimestamp(new Date()) });
+    await port.save(output);
     for (const line of summarize(result, lang, output)) out(line);
     return 0;
   } catch (e) {
@@ -55,24 +60,17 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
       err(describeNoRows(e, lang));
       return 2;
     }
+    if (e instanceof NotAnXlsxError) {
+      err(t(lang, "cli.notXlsx", { file: input, reason: e.reason }));
+      return 2;
+    }
     if (e instanceof RangeError) {
       err(e.message);
       return 2;
     }
     throw e;
-  }
-}
-
-/** Writes beside the target and renames, so a crash never leaves a half-written file. */
-async function writeAtomically(file: string, data: Buffer): Promise<void> {
-  await mkdir(dirname(resolve(file)), { recursive: true });
-  const tmp = join(dirname(resolve(file)), `.${basename(file)}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
+  } finally {
+    await port?.close();
   }
 }
 

@@ -178,6 +178,8 @@ export const enUS = {
   "cli.dayFirst": "Dates like 3/5/2024 in \"{sheet}\" were read {order}",
   "cli.order.dayFirst": "day first",
   "cli.order.monthFirst": "month first",
+  "cli.noSuchFile": "No file \"{file}\".",
+  "cli.notXlsx": "\"{file}\" cannot be read as an .xlsx workbook ({reason}). Save it from Excel as \"Excel Workbook (*.xlsx)\" and try again.",
   // Task pane
   "pane.title": "Sales Review",
   "pane.loading": "Reading the workbook…",

@@ -180,6 +180,8 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "cli.dayFirst": "“{sheet}”中 3/5/2024 这类日期按{order}读取",
   "cli.order.dayFirst": "日在前",
   "cli.order.monthFirst": "月在前",
+  "cli.noSuchFile": "找不到文件“{file}”。",
+  "cli.notXlsx": "“{file}”无法作为 .xlsx 工作簿读取（{reason}）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后重试。",
   // Task pane
   "pane.title": "销售分析",
   "pane.loading": "正在读取工作簿…",
