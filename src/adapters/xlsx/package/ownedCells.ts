@@ -23,8 +23,9 @@ interface OwnedColumn {
 const NON_ASCII = /[^\x00-\x7F]/;
 
 /**
- * The UTF-8 bytes of `s` as a string of one char per byte, which is how the patcher holds
- * the part (latin1-decoded bytes), so that what it copies stays byte for byte.
+ * The UTF-8 bytes of `s` as a string of one char per byte: the patcher edits the small parts
+ * before and after sheetData as latin1 text of their bytes, so that what it keeps stays byte
+ * for byte, and inserts text converted by this.
  * @example toByteString("é") === "\u00C3\u00A9"
  */
 export function toByteString(s: string): string {
@@ -96,8 +97,8 @@ export class OwnedCells {
   }
 
   /**
-   * The cells of row `row` in column order, as byte strings (see `toByteString`): `cols[i]`
-   * is the 0-based column of `xml[i]`. Returns how many were written into the two (reused) arrays.
+   * The cells of row `row` in column order: `cols[i]` is the 0-based column of `xml[i]`.
+   * Returns how many were written into the two (reused) arrays.
    */
   cellsOf(row: number, cols: number[], xml: string[]): number {
     let n = 0;
@@ -125,11 +126,10 @@ export class OwnedCells {
     let attr = this.styleAttr.get(style);
     if (attr === undefined) this.styleAttr.set(style, (attr = style === 0 ? "" : ` s="${style}"`));
     const head = `<${this.prefix}c r="${ref}"${attr}`;
-    if (typeof value !== "string") return head + cellValueXml(ref, value, this.prefix); // ASCII
-    if (value.length > CACHED_TEXT) return head + toByteString(cellValueXml(ref, value, this.prefix));
+    if (typeof value !== "string" || value.length > CACHED_TEXT) return head + cellValueXml(ref, value, this.prefix);
     let body = this.texts.get(value);
     if (body === undefined) {
-      body = toByteString(cellValueXml(ref, value, this.prefix));
+      body = cellValueXml(ref, value, this.prefix);
       if (this.texts.size < CACHE_SIZE) this.texts.set(value, body);
     }
     return head + body;

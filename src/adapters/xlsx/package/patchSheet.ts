@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import type { SheetPlan } from "../../../core/output";
+import { ByteOut } from "./byteOut";
 import { OwnedCells, type SheetStyles } from "./ownedCells";
 import { patchSheetHead } from "./patchSheetHead";
 import { patchSheetTail } from "./patchSheetTail";
@@ -19,21 +20,15 @@ export function patchSheet(source: Readable, plan: SheetPlan, styles: SheetStyle
 }
 
 async function* patchChunks(source: Readable, patcher: SheetPatcher): AsyncGenerator<Buffer> {
-  let first = true;
   for await (const chunk of source as AsyncIterable<Buffer | string>) {
-    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-    if (first && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-      throw new Error("patchSheet: the sheet part is UTF-16; only UTF-8 parts (what Excel writes) can be patched");
-    }
-    first = false;
-    const out = patcher.push(bytes.toString("latin1"));
-    if (out) yield Buffer.from(out, "latin1");
+    const out = patcher.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk);
+    if (out.length > 0) yield out;
   }
   const out = patcher.end();
-  if (out) yield Buffer.from(out, "latin1");
+  if (out.length > 0) yield out;
 }
 
-/** True for white space or ">" after a name (and NaN past the end of the text). */
+/** True for white space, "/" or ">" after a name (and NaN past the end of the text). */
 function endsName(code: number): boolean {
   return code === 62 || code === 32 || code === 9 || code === 10 || code === 13 || code === 47 || Number.isNaN(code);
 }
@@ -49,21 +44,26 @@ function findClose(s: string, name: string, from: number): { start: number; end:
   return null;
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /**
- * The synchronous core of `patchSheet`: `push` the part's bytes as they arrive, as latin1
- * text (one char per byte), and write out what it returns, as latin1, then `end()`. Holding
- * bytes rather than decoded text keeps every byte it copies exactly as it was and cannot
- * split a UTF-8 character: markup is ASCII, and UTF-8 never uses ASCII bytes inside a
- * multi-byte character, so cuts at `<` and `>` fall between characters. Before `<sheetData>` the text is held and edited whole (dimension,
- * cols); inside it rows are copied through, rows that receive owned cells are rewritten
- * (owned columns' old cells dropped, ours inserted in column order, `spans` dropped) and rows
- * the plan needs that do not exist are created in order; after `</sheetData>` the rest is
- * held and edited whole (conditional formats). Text is only ever cut at markup boundaries,
- * so a character is never split.
+ * The synchronous core of `patchSheet`: `push` the part's bytes as they arrive and write out
+ * the bytes it returns, then `end()`. Before `<sheetData>` the part is held and edited whole
+ * (dimension, cols); inside it rows are copied through, rows that receive owned cells are
+ * rewritten (owned columns' old cells dropped, ours inserted in column order, `spans`
+ * dropped) and rows the plan needs that do not exist are created in order; after
+ * `</sheetData>` the rest is held and edited whole (conditional formats).
+ *
+ * The part is scanned as latin1 text of its bytes, one char per byte, so a position in the
+ * text is a position in the bytes: what is kept is copied byte for byte, never decoded and
+ * encoded again, and no UTF-8 character can be split, since markup is ASCII and UTF-8 uses
+ * no ASCII byte inside a multi-byte character.
  */
 export class SheetPatcher {
   private phase: "head" | "rows" | "pass" | "tail" = "head";
-  private buf = "";
+  /** Bytes received and not yet written (the head, a partial row, the tail's chunks). */
+  private pending: Buffer = EMPTY;
+  private tailChunks: Buffer[] = [];
   private headScan = 0;
   private depth = 0;
   private sheetData = "sheetData";
@@ -80,25 +80,43 @@ export class SheetPatcher {
     this.cells = new OwnedCells(plan, styles);
   }
 
-  push(text: string): string {
-    this.buf += text;
-    let out = "";
-    if (this.phase === "head") out += this.head();
-    if (this.phase === "rows") out += this.rows();
-    if (this.phase === "pass") out += this.pass();
-    return out;
+  push(chunk: Buffer): Buffer {
+    if (this.phase === "tail") {
+      this.tailChunks.push(chunk);
+      return EMPTY;
+    }
+    if (this.phase === "head" && this.pending.length === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+      throw new Error("patchSheet: the sheet part is UTF-16; only UTF-8 parts (what Excel writes) can be patched");
+    }
+    const bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    const s = bytes.toString("latin1");
+    const out = new ByteOut(bytes);
+    let pos = 0;
+    // Each step may move to the next phase, and the next step goes on from where it stopped.
+    if (this.is("head")) pos = this.head(s, out);
+    if (this.is("rows")) pos = this.rows(s, pos, out);
+    if (this.is("pass")) pos = this.pass(s, pos);
+    if (this.is("tail")) {
+      this.tailChunks.push(bytes.subarray(pos));
+      this.pending = EMPTY;
+    } else this.pending = Buffer.from(bytes.subarray(pos)); // a copy: the chunk itself can go
+    return out.take(pos);
   }
 
-  end(): string {
+  private is(phase: SheetPatcher["phase"]): boolean {
+    return this.phase === phase;
+  }
+
+  end(): Buffer {
     if (this.phase === "head") throw new Error("patchSheet: the sheet part has no <sheetData>");
     if (this.phase !== "tail") throw new Error("patchSheet: the sheet part ends inside <sheetData>");
-    const out = patchSheetTail(this.buf, this.plan, this.cells, this.styles, this.prefix);
-    this.buf = "";
-    return out;
+    const tail = Buffer.concat(this.tailChunks).toString("latin1");
+    this.tailChunks = [];
+    return Buffer.from(patchSheetTail(tail, this.plan, this.cells, this.styles, this.prefix), "latin1");
   }
 
-  private head(): string {
-    const s = this.buf;
+  /** Scans for the sheetData start tag; returns how far the bytes are consumed (0 until found). */
+  private head(s: string, out: ByteOut): number {
     for (let t = nextTag(s, this.headScan); t; t = nextTag(s, t.end)) {
       this.headScan = t.end;
       if (t.kind === "other") continue;
@@ -106,34 +124,31 @@ export class SheetPatcher {
         this.depth--;
         continue;
       }
-      if (this.depth === 1 && localName(t.name) === "sheetData") return this.enterSheetData(t);
+      if (this.depth === 1 && localName(t.name) === "sheetData") return this.enterSheetData(s, t, out);
       if (t.kind === "open") this.depth++;
     }
-    return "";
+    return 0;
   }
 
-  private enterSheetData(t: Tag): string {
-    const s = this.buf;
+  private enterSheetData(s: string, t: Tag, out: ByteOut): number {
     this.sheetData = t.name;
     this.prefix = prefixOf(t.name);
     this.cells.usePrefix(this.prefix);
-    const head = patchSheetHead(s.slice(0, t.start), this.cells, this.prefix);
-    this.buf = s.slice(t.end);
+    out.spliceBytes(0, patchSheetHead(s.slice(0, t.start), this.cells, this.prefix), t.start);
     if (t.kind === "open") {
       this.phase = "rows";
-      return head + s.slice(t.start, t.end);
+      return t.end;
     }
     // <sheetData/>: every row the plan needs is created.
     this.phase = "tail";
     const rows = this.createRows(this.cells.lastRow);
-    return head + (rows ? `<${t.name}>${rows}</${t.name}>` : s.slice(t.start, t.end));
+    if (rows) out.splice(t.start, `<${t.name}>${rows}</${t.name}>`, t.end);
+    return t.end;
   }
 
-  private rows(): string {
-    const s = this.buf;
-    const parts: string[] = [];
-    let pos = 0;
-    let copyFrom = 0;
+  /** Copies and patches complete rows from `from`; returns how far the bytes are consumed. */
+  private rows(s: string, from: number, out: ByteOut): number {
+    let pos = from; // scanned up to here
     for (let t = nextTag(s, pos); t; t = nextTag(s, pos)) {
       if (t.kind === "other") {
         pos = t.end;
@@ -141,10 +156,9 @@ export class SheetPatcher {
       }
       if (t.kind === "close") {
         if (t.name !== this.sheetData) throw new Error(`patchSheet: unexpected </${t.name}> inside <sheetData>`);
-        parts.push(s.slice(copyFrom, t.start), this.createRows(this.cells.lastRow), s.slice(t.start, t.end));
+        out.splice(t.start, this.createRows(this.cells.lastRow));
         this.phase = "tail";
-        this.buf = s.slice(t.end);
-        return parts.join("");
+        return t.end;
       }
       if (localName(t.name) !== "row") throw new Error(`patchSheet: unexpected <${t.name}> inside <sheetData>`);
       let contentEnd = t.end;
@@ -162,11 +176,8 @@ export class SheetPatcher {
       }
       const created = this.createRows(row - 1);
       const n = this.cells.has(row) ? this.cells.cellsOf(row, this.cols, this.xml) : 0;
-      if (created || n > 0) {
-        parts.push(s.slice(copyFrom, t.start), created);
-        if (n > 0) parts.push(this.patchRow(s, t, row, contentEnd, rowEnd, n));
-        copyFrom = n > 0 ? rowEnd : t.start;
-      }
+      if (created) out.splice(t.start, created);
+      if (n > 0) this.patchRow(s, t, row, contentEnd, n, out);
       this.prevRow = row;
       pos = rowEnd;
       if (row >= this.cells.lastRow) {
@@ -175,24 +186,18 @@ export class SheetPatcher {
         break;
       }
     }
-    parts.push(s.slice(copyFrom, pos));
-    this.buf = s.slice(pos);
-    return parts.join("");
+    return pos;
   }
 
-  private pass(): string {
-    const s = this.buf;
-    const close = findClose(s, this.sheetData, 0);
+  private pass(s: string, from: number): number {
+    const close = findClose(s, this.sheetData, from);
     if (close) {
       this.phase = "tail";
-      this.buf = s.slice(close.end);
-      return s.slice(0, close.end);
+      return close.end;
     }
     // Keep from the last "<": it may begin the end tag.
     const lt = s.lastIndexOf("<");
-    if (lt <= 0) return "";
-    this.buf = s.slice(lt);
-    return s.slice(0, lt);
+    return lt <= from ? from : lt;
   }
 
   /** `<row>`s for the rows the plan needs after the previous row, up to `upTo`. */
@@ -208,18 +213,21 @@ export class SheetPatcher {
     return out;
   }
 
-  /** The row with owned columns' cells replaced or inserted in column order; other bytes kept. */
-  private patchRow(s: string, t: Tag, row: number, contentEnd: number, rowEnd: number, n: number): string {
+  /** Writes the row with owned columns' cells replaced or inserted in column order; other bytes kept. */
+  private patchRow(s: string, t: Tag, row: number, contentEnd: number, n: number, out: ByteOut): void {
     const { cols, xml } = this;
-    const spans = findAttr(s, t, "spans");
-    const start = spans ? s.slice(t.start, spans.start) + s.slice(spans.end, t.end) : s.slice(t.start, t.end);
     let owned = xml[0];
     for (let k = 1; k < n; k++) owned += xml[k];
-    if (t.kind === "empty") return `${start.slice(0, start.lastIndexOf("/"))}>${owned}</${t.name}>`;
+    const spans = findAttr(s, t, "spans");
+    if (spans) out.splice(spans.start, "", spans.end);
+    if (t.kind === "empty") {
+      out.splice(s.lastIndexOf("/", t.end - 1), `>${owned}</${t.name}>`, t.end);
+      return;
+    }
     // Usual case: every cell lies left of the owned columns, so ours go after the last one.
     const lastEnd = this.endOfLastCellBefore(s, t, contentEnd, cols[0]);
-    if (lastEnd >= 0) return start + s.slice(t.end, lastEnd) + owned + s.slice(lastEnd, rowEnd);
-    return start + this.mergeCells(s, t, row, contentEnd, rowEnd, n);
+    if (lastEnd >= 0) out.splice(lastEnd, owned);
+    else this.mergeCells(s, t, row, contentEnd, n, out);
   }
 
   /**
@@ -236,7 +244,8 @@ export class SheetPatcher {
     const c = nextTag(s, at);
     if (!c || c.kind === "close") return -1;
     const ref = findAttr(s, c, "r");
-    if (!ref || columnOfRef(ref.value) < 0 || columnOfRef(ref.value) >= col) return -1;
+    const refCol = ref ? columnOfRef(ref.value) : -1;
+    if (refCol < 0 || refCol >= col) return -1;
     let end = c.end;
     if (c.kind === "open") {
       const close = findClose(s, c.name, c.end);
@@ -246,18 +255,20 @@ export class SheetPatcher {
     return s.indexOf("<", end) === contentEnd ? end : -1;
   }
 
-  /** The row's content and end tag with owned cells merged in column order. */
-  private mergeCells(s: string, t: Tag, row: number, contentEnd: number, rowEnd: number, n: number): string {
+  /** Writes the row's cells with owned cells merged in column order. */
+  private mergeCells(s: string, t: Tag, row: number, contentEnd: number, n: number, out: ByteOut): void {
     const { cols, xml } = this;
-    let out = "";
     let k = 0;
-    let pos = t.end; // copied up to here
+    let at = t.end; // where owned cells left over go: after the last cell
     let scan = t.end;
     let prevCol = -1;
     for (let c = nextTag(s, scan); c && c.start < contentEnd; c = nextTag(s, scan)) {
       scan = c.end;
-      if (c.kind === "other") continue; // a comment is copied with what follows it
-      if (c.kind === "close" || localName(c.name) !== "c") break; // extLst: owned cells go before it
+      if (c.kind === "other") continue;
+      if (c.kind === "close" || localName(c.name) !== "c") {
+        at = c.start; // extLst: owned cells go before it
+        break;
+      }
       const ref = findAttr(s, c, "r");
       const col = ref ? columnOfRef(ref.value) : prevCol + 1;
       if (col < 0) throw new Error(`patchSheet: cell reference "${ref?.value}" in row ${row + 1} of ${this.plan.sheet}`);
@@ -267,14 +278,15 @@ export class SheetPatcher {
         if (!close || close.end > contentEnd) throw new Error(`patchSheet: unclosed <${c.name}> in row ${row + 1} of ${this.plan.sheet}`);
         cellEnd = close.end;
       }
-      out += s.slice(pos, c.start);
-      while (k < n && cols[k] < col) out += xml[k++];
-      if (k < n && cols[k] === col) out += xml[k++];
-      else out += s.slice(c.start, cellEnd);
+      let before = "";
+      while (k < n && cols[k] < col) before += xml[k++];
+      if (k < n && cols[k] === col) out.splice(c.start, before + xml[k++], cellEnd);
+      else if (before) out.splice(c.start, before);
       prevCol = col;
-      pos = scan = cellEnd;
+      at = scan = cellEnd;
     }
-    while (k < n) out += xml[k++];
-    return out + s.slice(pos, rowEnd);
+    let rest = "";
+    while (k < n) rest += xml[k++];
+    out.splice(at, rest);
   }
 }
