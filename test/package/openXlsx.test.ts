@@ -142,6 +142,18 @@ describe("openXlsx", () => {
       expect((error as Error).message).toMatch(new RegExp(`^${file.replace(/[.\\/]/g, "\\$&")} is not an \\.xlsx workbook: `));
     });
 
+    it("passes a missing file's error on as it is", async () => {
+      const error = await openXlsx(join(dir, "missing.xlsx")).catch((e: unknown) => e);
+      expect(error).not.toBeInstanceOf(NotAnXlsxError);
+      expect((error as NodeJS.ErrnoException).code).toBe("ENOENT");
+    });
+
+    it("refuses an empty file", async () => {
+      const file = join(dir, "empty.xlsx");
+      writeFileSync(file, "");
+      await expect(openXlsx(file)).rejects.toThrow(`${file} is not an .xlsx workbook: `);
+    });
+
     it("refuses a truncated workbook", async () => {
       const bytes = readFileSync("/work/shared/samples/sales-ledger-sample.xlsx");
       await expect(openXlsxBuffer(bytes.subarray(0, bytes.length - 100), "cut.xlsx")).rejects.toThrow(/^cut\.xlsx is not an \.xlsx workbook: /);
@@ -167,15 +179,18 @@ describe("openXlsx", () => {
       expect((error as Error).message).toBe(`bad.xlsx is not an .xlsx workbook: ${reason}`);
     });
 
-    it("refuses an entry that inflates past the size its header declares", async () => {
+    it.each([
+      [10, "inflates past the 10 bytes its header declares"],
+      [200_000, "inflates to 100000 bytes, not the 200000 its header declares"],
+    ])("refuses an entry whose header says it inflates to %d bytes", async (declared, why) => {
       const zip = new JSZip();
       zip.file("xl/workbook.xml", "<workbook/>");
       zip.file("xl/worksheets/sheet1.xml", "x".repeat(100_000));
       const bytes = Buffer.from(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
-      // Lie in both headers: the central directory and the local header both say 10 bytes.
-      patchUncompressedSize(bytes, "xl/worksheets/sheet1.xml", 10);
+      // The lie is in both headers, the central directory's and the local one.
+      patchUncompressedSize(bytes, "xl/worksheets/sheet1.xml", declared);
       await withPackage(await openXlsxBuffer(bytes), async (pkg) => {
-        await expect(pkg.readText("xl/worksheets/sheet1.xml")).rejects.toThrow("workbook is not an .xlsx workbook: part xl/worksheets/sheet1.xml inflates past the 10 bytes its header declares");
+        await expect(pkg.readText("xl/worksheets/sheet1.xml")).rejects.toThrow(`workbook is not an .xlsx workbook: part xl/worksheets/sheet1.xml ${why}`);
       });
     });
   });

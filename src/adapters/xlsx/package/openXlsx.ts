@@ -46,7 +46,10 @@ const READ_AHEAD = 1024 * 1024;
 /** Opens an .xlsx file for random access: nothing but the zip directory and a few small parts is read. */
 export async function openXlsx(file: string): Promise<XlsxPackage> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, z) => (err ? reject(new NotAnXlsxError(file, err.message)) : resolve(z))),
+    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, z) =>
+      // A missing or unreadable file (ENOENT, EACCES, EISDIR) is not a bad workbook: its error goes up as it is.
+      err ? reject((err as NodeJS.ErrnoException).code ? err : new NotAnXlsxError(file, err.message)) : resolve(z),
+    ),
   );
   return fromZip(zip, file);
 }
