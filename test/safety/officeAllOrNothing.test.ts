@@ -81,4 +81,112 @@ describe("a run on the Office.js path is all or nothing (guarantee 3)", () => {
       expect([...seen].sort()).toEqual(["nothing written", "written"]);
     }
   }, 300_000);
+
+  it("says, in both languages, what a write that stopped midway had written and what not", async () => {
+    for (const lang of ["zh-CN", "en-US"] as const) {
+      const model = ledger();
+      const double = createExcelDouble(model);
+      // Before each write request the run reports {done} requests so far: 1 undo sheet, 1 record and structure, then data.
+      // Fail the data request that starts when the first 3 are done.
+      const outcome = await createExcelHost(asExcel(double), env).run({ lang, settings: {} }, (p) => {
+        if (p.stage === "write" && p.done === 5) double.failOnSync(double.stats.syncCount + 1);
+      });
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) return;
+      expect(outcome.code).toBe("GeneralException");
+      const what = { "zh-CN": ["“客户”中的 15 列结果", "“订单”中的 2 列结果", "“拜访”中的 2 列结果", "分析表“月度分析 2026-11”"], "en-US": ['the 15 result columns in "客户"', 'the 2 result columns in "订单"', 'the 2 result columns in "拜访"', 'the analysis sheet "Review 2026-11"'] }[lang];
+      expect(outcome.written?.map((line) => what.findIndex((w) => line.startsWith(w)))).toEqual([0, 1, 2, 3]);
+      const statuses = outcome.written!.map((line, i) => line.slice(what[i].length));
+      const words = lang === "zh-CN" ? { written: "：已完整写入", partly: "：只写入了一部分", notWritten: "：未写入" } : { written: ": written in full", partly: ": partly written", notWritten: ": not written" };
+      // Three data requests went through: the customer columns are whole, the order columns begun, the
+      // visit columns in the request that failed (which Excel may have applied in part), the review sheet not begun.
+      expect(statuses).toEqual([words.written, words.partly, words.partly, words.notWritten]);
+      const reference = ledger();
+      expect((await createExcelHost(asExcel(createExcelDouble(reference)), env).run({ lang, settings: {} }, () => undefined)).ok).toBe(true);
+      const sheetState = (m: WorkbookModel, sheet: string) => ({ values: m.sheetValues(sheet).values, rules: m.snapshot().conditionalFormats.filter((cf) => cf.sheet === sheet) });
+      expect(sheetState(model, "客户")).toEqual(sheetState(reference, "客户"));
+      expect(sheetState(model, "订单")).not.toEqual(sheetState(reference, "订单"));
+      expect(model.sheetValues(what[3].replace(/^.*[“"](.*)[”"]$/, "$1")).values).toEqual([]);
+    }
+  });
+});
+
+describe("Undo last run on the Office.js path (guarantee 2)", () => {
+  it("gives back the workbook as it was before a first run, every cell, table, rule and sheet, and forgets the run", async () => {
+    const model = ledger();
+    const before = model.snapshot();
+    const double = createExcelDouble(model);
+    const host = createExcelHost(asExcel(double), env);
+    expect(await host.lastRun!()).toBeUndefined();
+    expect((await host.run({ lang: "zh-CN", settings: {} }, () => undefined)).ok).toBe(true);
+    expect(await host.lastRun!()).toEqual({ reportSheet: "月度分析 2026-11", at: "2026-11-23 09:30", columns: 19 });
+    expect(model.snapshot().tables.map((x) => x.address)).toEqual(["A1:S41"]);
+    expect(await host.undoLastRun!("zh-CN")).toEqual({ ok: true });
+    expect(model.snapshot()).toEqual(before);
+    expect(await host.lastRun!()).toBeUndefined();
+    expect(await host.undoLastRun!("en-US")).toEqual({ ok: false, code: "NothingToUndo", message: t("en-US", "undo.nothing") });
+  });
+
+  it("gives back the previous run's values, highlight rules, review sheet (with its charts) and record after a re-run", async () => {
+    for (const start of (await starts()).slice(1)) {
+      const model = start.model;
+      const before = state(model);
+      const charts = model.snapshot().charts;
+      const host = createExcelHost(asExcel(createExcelDouble(model)), env);
+      expect((await host.run({ lang: "zh-CN", settings: start.settings }, () => undefined)).ok).toBe(true);
+      expect(state(model)).not.toEqual(before);
+      expect(await host.undoLastRun!("zh-CN")).toEqual({ ok: true });
+      expect(state(model)).toEqual(before);
+      expect(model.snapshot().charts).toEqual(charts);
+    }
+  });
+
+  it("takes back a run that failed midway, at any of its data requests", async () => {
+    const model = ledger();
+    const before = model.snapshot();
+    for (let k = 2; k < 12; k++) {
+      const m = copy(model);
+      const double = createExcelDouble(m);
+      const host = createExcelHost(asExcel(double), env);
+      const outcome = await host.run({ lang: "zh-CN", settings: {} }, (p) => {
+        if (p.stage === "write" && p.done === k) double.failOnSync(double.stats.syncCount + 1);
+      });
+      expect({ k, ok: outcome.ok, written: outcome.ok === false && outcome.written !== undefined }).toEqual({ k, ok: false, written: true });
+      expect(await host.lastRun!()).toEqual({ reportSheet: "月度分析 2026-11", at: "2026-11-23 09:30", columns: 19 });
+      expect(await host.undoLastRun!("zh-CN")).toEqual({ ok: true });
+      expect({ k, snapshot: m.snapshot() }).toEqual({ k, snapshot: before });
+    }
+  });
+});
+
+describe("Cancel on the Office.js path (issue 5)", () => {
+  it("stops between any two requests and leaves every column as it was, never half-written", async () => {
+    for (const start of await starts()) {
+      const clean = createExcelDouble(copy(start.model));
+      await run(clean, start.settings);
+      const syncs = clean.stats.syncCount;
+      const before = state(start.model);
+      const lastBefore = await createExcelHost(asExcel(createExcelDouble(copy(start.model))), env).lastRun!();
+      const outcomes = new Set<string>();
+      for (let n = 1; n <= syncs; n++) {
+        const model = copy(start.model);
+        const double = createExcelDouble(model);
+        const controller = new AbortController();
+        // The user presses Cancel while request n is on its way.
+        double.options.failOnSync = (k) => (k === n && controller.abort(), false);
+        const outcome = await run(double, start.settings, controller.signal);
+        outcomes.add(outcome.ok ? "done" : outcome.code);
+        if (outcome.ok) {
+          expect({ n, ok: true }).toEqual({ n, ok: n === syncs });
+          continue;
+        }
+        expect({ n, outcome }).toEqual({ n, outcome: { ok: false, code: "Cancelled", message: t("zh-CN", "office.cancelled") } });
+        expect({ start: start.name, n, ...state(model) }).toEqual({ start: start.name, n, ...before });
+        // The earlier run stays undoable unless this one had begun to replace its undo data.
+        const last = await createExcelHost(asExcel(double), env).lastRun!();
+        expect([undefined, lastBefore]).toContainEqual(last);
+      }
+      expect([...outcomes].sort()).toEqual(["Cancelled", "done"]);
+    }
+  }, 300_000);
 });

@@ -15,16 +15,15 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
   const sheets = context.workbook.worksheets;
   const added = log.added.map((name) => sheets.getItemOrNullObject(name).load("id"));
   const backup = log.replaced ? sheets.getItemOrNullObject(BACKUP_SHEET).load("id") : undefined;
-  const record = sheets.getItemOrNullObject(RECORD_SHEET);
-  const recordUsed = record.getUsedRangeOrNullObject(true);
-  recordUsed.load("rowCount");
+  const record = sheets.getItemOrNullObject(RECORD_SHEET).load("id");
   const undo = sheets.getItemOrNullObject(UNDO_SHEET).load("id");
   const tables = log.tables.map((t) => sheets.getItem(t.sheet).tables.getItemOrNullObject(t.table).load("name"));
   const columns = snapshot?.ruleColumns ?? [];
   const lists = columns.map((c) => sheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, c.rows, 1).conditionalFormats.load("items/type,items/id"));
   await context.sync();
   const ruleRanges = lists.flatMap((list, i) => list.items.map((cf) => ({ cf, col: columns[i].col, range: cf.getRange().load("columnIndex,columnCount") })));
-  if (ruleRanges.length > 0) await context.sync();
+  const recordUsed = record.isNullObject ? undefined : record.getUsedRangeOrNullObject(true).load("rowCount");
+  await context.sync();
 
   // Structure first: sheets and tables as they were, the run's rules gone.
   added.forEach((s) => {
@@ -66,7 +65,7 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
     queue: () => {
       if (!record.isNullObject && !log.hadRecord) record.delete();
       else if (!record.isNullObject) {
-        if (!recordUsed.isNullObject) record.getRangeByIndexes(0, 0, recordUsed.rowCount, 1).clear();
+        if (recordUsed && !recordUsed.isNullObject) record.getRangeByIndexes(0, 0, recordUsed.rowCount, 1).clear();
         record.getRangeByIndexes(0, 0, cells.length, 1).values = cells.map((c) => [asUserText(c)]);
       }
       if (!undo.isNullObject) undo.delete();

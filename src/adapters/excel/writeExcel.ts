@@ -150,8 +150,8 @@ export async function writePlanToExcel(
   // From the record "in progress" on, every failure says what was written and leaves the repair to the next run.
   const progress = { structure: false, batches: 0 };
   const interrupted = (e: unknown) => new WriteInterruptedError(e, statusOf(targets, progress, batches));
+  checkAborted(signal);
   try {
-    checkAborted(signal);
     await step(async () => {
       context.application.suspendApiCalculationUntilNextSync();
       if (!state.hasRecord) sheets.add(RECORD_SHEET).visibility = "VeryHidden";
