@@ -1,9 +1,10 @@
 import type { Readable } from "node:stream";
+import { EXCEL_LIMITS } from "../../../core/_lib/excelLimits";
 import type { Grid } from "../../../core/types";
 import { readSharedStrings } from "./readSharedStrings";
 import { columnOf, readSheetCells } from "./readSheetCells";
 import { readTablePart } from "./readTablePart";
-import type { Box } from "./sheetRows";
+import type { Box, SheetRows } from "./sheetRows";
 
 /** What the streaming reader needs of an opened .xlsx package. */
 export interface StreamPackage {
@@ -30,11 +31,11 @@ export async function readWorkbookGrids(pkg: StreamPackage, skip: ReadonlySet<st
     const { cells, tableParts } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, { date1904: pkg.date1904 });
     const listed = tableParts.map((id) => tables.get(id)).filter((t) => t !== undefined);
     if (listed.length > 0) {
-      for (const t of listed) grids.push(grid(sheet.name, t.box, cells.block(t.box), t.name));
+      for (const t of listed) grids.push(cut(sheet.name, cells, t.box, t.name));
       continue;
     }
     const used = cells.used();
-    if (used) grids.push(grid(sheet.name, used, cells.block(used)));
+    if (used) grids.push(cut(sheet.name, cells, used));
   }
   return grids;
 }
@@ -50,6 +51,18 @@ function tableBox(xml: string): { name: string; box: Box } {
 
 function parseRef(ref: string): { row: number; col: number } {
   return { row: Number(ref.replace(/^[A-Z$]+/i, "").replace("$", "")), col: columnOf(ref.replace(/\$/g, "").toUpperCase()) };
+}
+
+/**
+ * The grid of a box. A box reaching past Excel's last row or column (a damaged package) is
+ * not built: its grid is the far corner cell alone, whose position makes `checkGrids` refuse
+ * the workbook with the sheet's true extent.
+ */
+function cut(sheet: string, cells: SheetRows, box: Box, table?: string): Grid {
+  if (box.bottom > EXCEL_LIMITS.rows || box.right > EXCEL_LIMITS.cols) {
+    return grid(sheet, { top: box.bottom, left: box.right, bottom: box.bottom, right: box.right }, [[null]], table);
+  }
+  return grid(sheet, box, cells.block(box), table);
 }
 
 function grid(sheet: string, box: Box, values: Grid["values"], table?: string): Grid {

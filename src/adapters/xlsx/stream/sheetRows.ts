@@ -1,4 +1,5 @@
 import type { Cell } from "../../../core/_lib/cells";
+import { EXCEL_LIMITS } from "../../../core/_lib/excelLimits";
 
 /** A 1-based box of cells, corners included. */
 export interface Box {
@@ -31,6 +32,7 @@ export class SheetRows {
 
   /** Stores a value; `""` is kept (tables show it) but, as in Excel's used range, does not widen `used`. */
   set(row: number, col: number, value: Cell): void {
+    if (row > EXCEL_LIMITS.rows || col > EXCEL_LIMITS.cols) return this.outside(row, col, value);
     if (this.base === 0) this.base = row;
     let i = row - this.base;
     if (i < 0) i = this.prepend(row);
@@ -51,6 +53,19 @@ export class SheetRows {
     if (row > this.bottom) this.bottom = row;
     if (col < this.left) this.left = col;
     if (col > this.right) this.right = col;
+  }
+
+  /**
+   * A cell past row 1,048,576 or column XFD (a damaged or hand-made package) is not stored,
+   * only counted in `used`, so that one stray reference cannot make a billion-row array;
+   * the grid cut from such a box is refused by its extent (`checkGrids`).
+   */
+  private outside(row: number, col: number, value: Cell): void {
+    if (value === "") return;
+    this.top = Math.min(this.top, row);
+    this.bottom = Math.max(this.bottom, row);
+    this.left = Math.min(this.left, col);
+    this.right = Math.max(this.right, col);
   }
 
   private newRow(i: number, col: number, value: Cell): void {
