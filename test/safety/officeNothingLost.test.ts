@@ -3,6 +3,7 @@ import { createExcelHost } from "../../src/adapters/excel/excelHost";
 import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
 import { modelFromFile } from "../excel-double/fromExcelJS";
 import type { CellData, WorkbookModel, WorkbookSnapshot } from "../excel-double/model";
+import { userView } from "./officeCompare";
 
 const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
@@ -22,9 +23,11 @@ async function userWorkbook(): Promise<WorkbookModel> {
   customers.update(1, 5, (c) => (c.numberFormat = "#,##0.00"));
   customers.columnWidths.set(1, 120);
   const orders = model.sheet("订单表")!;
-  // Below the table's rows: cells right of a table in its rows move when the run adds table columns (see report).
   orders.put(5860, 3, { value: 123456.78, formula: "=SUM(D2:D5857)", numberFormat: "#,##0" });
   orders.put(5861, 9, { value: 1942.01, formula: "=客户表!F2*0+E2", font: { bold: true } });
+  // In the table's rows, right beside it: widening the table would shift these right, so the run writes its columns past them.
+  orders.put(9, 6, { value: "跟进", fill: "#FFFF00" });
+  orders.put(40, 7, { value: 3, formula: "=1+2" });
   const notes = model.addSheet("备注");
   model.setValues("备注", { row: 0, col: 0 }, [["项目", "数量"], ["A", 1], ["B", 2], ["合计", 3]]);
   notes.update(3, 1, (c) => (c.formula = "=SUBTOTAL(109,[数量])"));
@@ -87,12 +90,24 @@ describe("the Office.js path keeps every user cell (guarantee 1)", () => {
     const after = model.snapshot();
     const diff = diffOutsideOwned(before, after);
     expect(diff.outside).toEqual([]);
-    expect(diff.compared).toBe(74_321);
+    expect(diff.compared).toBe(74_323);
     expect(diff.owned.size).toBeGreaterThan(0);
-    expect([...diff.owned]).toEqual([..."IJKLMNOPQRSTUVW"].map((c) => `客户表!${c}`).concat(["订单表!G", "订单表!H", "拜访记录!E", "拜访记录!F"]));
+    expect([...diff.owned]).toEqual([..."IJKLMNOPQRSTUVW"].map((c) => `客户表!${c}`).concat(["订单表!K", "订单表!L", "拜访记录!E", "拜访记录!F"]));
+    // Beside the order table, not in it: the table keeps its columns, the user's cells stay where they were.
+    expect(after.tables.find((x) => x.name === "Orders")).toEqual(before.tables.find((x) => x.name === "Orders"));
     const header = model.sheetValues("客户表").values[0]!;
     expect(header.slice(7, 9)).toEqual(["客户等级", "客户等级 (2)"]);
     expect(model.sheetValues("客户表").values.slice(1, 203).map((r) => r[7])).toEqual(Array.from({ length: 202 }, (_, i) => ((i + 1) % 3 === 0 ? "VIP" : "普通")));
     expect(after.sheets.slice(0, before.sheets.length).map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+  });
+
+  it("re-runs onto the columns it wrote beside a table that could not widen, moving nothing", async () => {
+    const model = await userWorkbook();
+    const host = createExcelHost(asExcel(createExcelDouble(model)), env);
+    expect((await host.run({ lang: "zh-CN", settings: {} }, () => undefined)).ok).toBe(true);
+    const once = userView(model);
+    expect(model.sheetValues("订单表").values[0]!.slice(6, 12)).toEqual(["", "", "", "", "客户等级", "新老客户"]);
+    expect((await host.run({ lang: "zh-CN", settings: {} }, () => undefined)).ok).toBe(true);
+    expect(userView(model)).toEqual(once);
   });
 });
