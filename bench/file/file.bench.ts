@@ -16,7 +16,7 @@ import { mkdtempSync, existsSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { ensureWorkbook, parseSizes, type CachedWorkbook } from "./generateWorkbook";
-import { GNU_TIME, measure, median, type Measured } from "./measure";
+import { GNU_TIME, killRunning, measure, median, type Measured } from "./measure";
 import { buildCli, cliCommand, findSoffice, runCli, SofficeRunner, type Runner } from "./runners";
 import { printTable, type SizeResult } from "./report";
 
@@ -27,6 +27,15 @@ const runner: Runner = option("--runner") === "tsx" ? "tsx" : "node";
 const timeoutMs = (Number(option("--timeout-min") ?? 30) || 30) * 60_000;
 const useGnuTime = !argv.includes("--no-gnu-time") && existsSync(GNU_TIME);
 const MB = 1024 * 1024;
+
+/** Ctrl-C or SIGTERM: stop the running command, drop its run, print what was measured. */
+let interrupted = false;
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.on(sig, () => {
+    interrupted = true;
+    killRunning();
+  });
+}
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 
@@ -56,15 +65,15 @@ async function startupCost(): Promise<Record<Runner, number>> {
   return out;
 }
 
-async function benchSize(wb: CachedWorkbook, soffice: SofficeRunner | null): Promise<SizeResult> {
-  const result: SizeResult = { divisor: wb.divisor, orderRows: wb.rows.orders, fileMB: wb.bytes / MB, cli: [], soffice: [] };
+async function benchSize(wb: CachedWorkbook, soffice: SofficeRunner | null, result: SizeResult): Promise<void> {
   console.log(`\nsize 1/${wb.divisor}: ${wb.rows.orders} order rows, ${wb.rows.customers} customers, ${wb.rows.visits} visits, ${wb.rows.costs} cost rows, ${result.fileMB.toFixed(1)} MB (load average ${load()})`);
   const dir = mkdtempSync(join(tmpdir(), "bench-cli-out-"));
   try {
     // CLI and LibreOffice alternate, so a burst of load from elsewhere hits both alike.
-    for (let i = 1; i <= runs; i++) {
+    for (let i = 1; i <= runs && !interrupted; i++) {
       const out = join(dir, `out-${i}.xlsx`);
       const m = await runCli(runner, wb.file, out, timeoutMs, useGnuTime);
+      if (interrupted) break;
       const outMB = existsSync(out) ? statSync(out).size / MB : null;
       if (m.ok && outMB === null) m.ok = false; // exit 0 without the output file is no success
       result.cli.push(m);
@@ -74,6 +83,7 @@ async function benchSize(wb: CachedWorkbook, soffice: SofficeRunner | null): Pro
       rmSync(out, { force: true });
       if (soffice) {
         const s = await soffice.convert(wb.file, timeoutMs, useGnuTime);
+        if (interrupted) break;
         result.soffice.push(s);
         console.log(`  run ${i} soffice  ${describe(s)}${s.outBytes === null ? ", no output file" : `, output ${(s.outBytes / MB).toFixed(1)} MB`}`);
         printFailure(s);
@@ -82,7 +92,6 @@ async function benchSize(wb: CachedWorkbook, soffice: SofficeRunner | null): Pro
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return result;
 }
 
 async function main(): Promise<void> {
@@ -112,10 +121,16 @@ async function main(): Promise<void> {
 
   const results: SizeResult[] = [];
   try {
-    for (const wb of workbooks) results.push(await benchSize(wb, soffice));
+    for (const wb of workbooks) {
+      if (interrupted) break;
+      const result: SizeResult = { divisor: wb.divisor, orderRows: wb.rows.orders, fileMB: wb.bytes / MB, cli: [], soffice: [] };
+      results.push(result);
+      await benchSize(wb, soffice, result);
+    }
   } finally {
     soffice?.dispose();
   }
+  if (interrupted) console.log("\ninterrupted: the run in progress is dropped; the table shows the runs that finished");
   printTable(results, runs, runner);
 }
 

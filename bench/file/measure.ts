@@ -68,6 +68,14 @@ function readRusageFile(file: string | undefined): Usage {
   return { peakKB: Math.max(...rows.map((r) => r[0])), cpuSeconds: rows.reduce((s, r) => s + r[1], 0) / 1e6 };
 }
 
+/** Process groups of the commands running now, so that an interrupted bench can stop them. */
+const running = new Set<number>();
+
+/** Kills every command `measure` is running (their whole process groups). */
+export function killRunning(): void {
+  for (const pgid of running) process.kill(-pgid, "SIGKILL");
+}
+
 export function measure(cmd: string, args: string[], options: MeasureOptions): Promise<Measured> {
   const dir = mkdtempSync(join(tmpdir(), "bench-measure-"));
   const timeFile = join(dir, "time.txt");
@@ -78,6 +86,7 @@ export function measure(cmd: string, args: string[], options: MeasureOptions): P
     const t0 = process.hrtime.bigint();
     // Own process group, so a timeout can kill the command and everything it started.
     const child = spawn(file, argv, { env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    if (child.pid) running.add(child.pid);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -94,6 +103,7 @@ export function measure(cmd: string, args: string[], options: MeasureOptions): P
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      if (child.pid) running.delete(child.pid);
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       let usage: Usage = { peakKB: null, cpuSeconds: null };
       let sig: string | null = signal;
