@@ -104,7 +104,10 @@ class SheetReader implements XmlHandler {
     const at = this.at;
     let row = 0;
     for (let i = hot.nextAttribute(buf, from, tagEnd, at); i >= 0; i = hot.nextAttribute(buf, i, tagEnd, at)) {
-      if (at[1] - at[0] === 1 && buf[at[0]] === 0x72 /* r */) row = parseDecimal(buf, at[2], at[3]);
+      if (at[1] - at[0] === 1 && buf[at[0]] === 0x72 /* r */) {
+        row = parseDecimal(buf, at[2], at[3]);
+        break;
+      }
     }
     this.row = Number.isInteger(row) && row > 0 ? row : this.row + 1;
     this.col = 0;
