@@ -17,8 +17,8 @@ const sheet = (name: string): PartOf => (pkg) => sheetPart(pkg, name);
 const table = (name: string): PartOf => (pkg) => tablePart(pkg, name);
 const part = (name: string): PartOf => () => name;
 
-/** Applies text edits to parts of the base output; each edit must change its part. */
-async function tamper(...edits: [PartOf, (xml: string) => string][]): Promise<Buffer> {
+/** Applies text edits to parts of the base output; each edit must change its part (null removes it). */
+async function tamper(...edits: [PartOf, (xml: string) => string | null][]): Promise<Buffer> {
   return editPackage(await base(), (pkg, write) => {
     for (const [of, edit] of edits) {
       const name = of(pkg);
@@ -31,7 +31,7 @@ async function tamper(...edits: [PartOf, (xml: string) => string][]): Promise<Bu
 }
 
 /** What the comparer reports for the base output against a tampered copy: `check where`, each once. */
-async function reported(...edits: [PartOf, (xml: string) => string][]): Promise<string[]> {
+async function reported(...edits: [PartOf, (xml: string) => string | null][]): Promise<string[]> {
   const c = await compareXlsx(await base(), await tamper(...edits));
   return [...new Set(c.findings.map((f) => `${f.check} ${f.where}`))];
 }
@@ -190,6 +190,7 @@ describe("compareXlsx", () => {
     it("reports a part it does not own changed or gone", async () => {
       expect(await reported([part("xl/theme/theme1.xml"), (x) => x.replace("Office Theme", "Office Theme 2")])).toEqual(["part.changed xl/theme/theme1.xml"]);
       expect(await reported([part("xl/comments1.xml"), (x) => x.replace("重点客户", "重点")])).toEqual(["part.changed xl/comments1.xml"]);
+      expect(await reported([part("xl/comments1.xml"), () => null])).toEqual(["part.missing xl/comments1.xml"]);
     });
   });
 });
