@@ -1,6 +1,9 @@
 import type { Cell } from "../../../core/_lib/cells";
 import { EXCEL_LIMITS } from "../../../core/_lib/excelLimits";
 
+/** The widest a new row is made before its cells arrive; wider rows grow as cells come. */
+const MAX_WIDTH_HINT = 256;
+
 /** A 1-based box of cells, corners included. */
 export interface Box {
   top: number;
@@ -147,7 +150,8 @@ export class SheetRows {
     const i = row - this.base;
     const cells = i >= 0 ? this.rows[i] : undefined;
     if (cells === undefined) return;
-    this.width = lastValued(cells) + 1;
+    // Capped: one row with a stray value in column XFD must not make every later row 16,384 wide.
+    this.width = Math.min(lastValued(cells) + 1, MAX_WIDTH_HINT);
     this.start = this.starts[i];
   }
 }
