@@ -181,6 +181,43 @@ describe("patchSheet", () => {
     );
   });
 
+  it("puts owned cells before a row's extLst, after a rich-text last cell, and into an empty <row></row>", async () => {
+    const rich = `<c r="A1" t="inlineStr"><is><r><rPr><color rgb="FFFF0000"/><condense val="0"/></rPr><t>red</t></r></is></c>`;
+    const ext = `<extLst><ext uri="{x}"><c r="Z9"/></ext></extLst>`;
+    const xml = `<worksheet ${NS}><sheetData><row r="1">${rich}</row><row r="2"><c r="A2"><v>1</v></c>${ext}</row><row r="3"></row><row r="4">\n <c r="A4"><v>2</v></c>\n</row></sheetData></worksheet>`;
+    const plan = sheetPlan([column(1, "T", [1, 2, 3])]);
+    expect(await patch(xml, plan)).toBe(
+      `<worksheet ${NS}><cols><col min="2" max="2" width="10" customWidth="1"/></cols><sheetData>` +
+        `<row r="1">${rich}${header("B1", "T")}</row><row r="2"><c r="A2"><v>1</v></c>${num("B2", 1)}${ext}</row><row r="3">${num("B3", 2)}</row>` +
+        `<row r="4">\n <c r="A4"><v>2</v></c>${num("B4", 3)}\n</row></sheetData></worksheet>`,
+    );
+  });
+
+  it("merges around comments between cells and a last cell right of the owned column", async () => {
+    const xml = `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c><!-- <c r="B1"/> --><c r="B1"><v>old</v></c><c r="D1"><v>4</v></c></row></sheetData></worksheet>`;
+    expect(await patch(xml, sheetPlan([column(1, "T", []), column(2, "U", [])]))).toBe(
+      `<worksheet ${NS}><cols><col min="2" max="2" width="10" customWidth="1"/><col min="3" max="3" width="10" customWidth="1"/></cols><sheetData>` +
+        `<row r="1"><c r="A1"><v>1</v></c><!-- <c r="B1"/> -->${header("B1", "T")}${header("C1", "U")}<c r="D1"><v>4</v></c></row></sheetData></worksheet>`,
+    );
+  });
+
+  it("copies bytes that are not valid UTF-8 in rows it keeps and rows it patches exactly", async () => {
+    const before = Buffer.from(`<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`, "utf8");
+    const middle = Buffer.from(`</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>`, "utf8");
+    const after = Buffer.from(`</t></is></c></row></sheetData></worksheet>`, "utf8");
+    const bad = Buffer.from([0xff, 0xc3, 0x28, 0xe2, 0x82]);
+    const input = Buffer.concat([before, bad, middle, bad, after]);
+    const out = await collect(patchSheet(Readable.from([input.subarray(0, 90), input.subarray(90)]), sheetPlan([column(1, "T", [])]), STYLES));
+    const expected = Buffer.concat([
+      Buffer.from(`<worksheet ${NS}><cols><col min="2" max="2" width="10" customWidth="1"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`),
+      bad,
+      Buffer.from(`</t></is></c>${header("B1", "T")}</row><row r="3"><c r="A3" t="inlineStr"><is><t>`),
+      bad,
+      after,
+    ]);
+    expect(out.equals(expected)).toBe(true);
+  });
+
   describe("outside sheetData", () => {
     const head = `<worksheet ${NS} xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><sheetPr><tabColor rgb="FF00FF00"/></sheetPr><dimension ref="B2:D9"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`;
 

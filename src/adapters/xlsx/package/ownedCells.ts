@@ -18,6 +18,8 @@ interface OwnedColumn {
   col: number;
   letters: string;
   style: number;
+  /** `<c r="G` with the part's prefix. */
+  open: string;
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
@@ -54,6 +56,8 @@ export class OwnedCells {
   private readonly styleAttr = new Map<number, string>();
   private readonly texts = new Map<string, string>();
   private prefix = "";
+  private numberOpen = "><v>";
+  private numberClose = "</v></c>";
 
   constructor(plan: SheetPlan, private readonly styles: SheetStyles) {
     const seen = new Set<number>();
@@ -63,7 +67,7 @@ export class OwnedCells {
       seen.add(c.col);
     }
     this.headerStyle = styles.header;
-    this.columns = [...plan.columns].sort((a, b) => a.col - b.col).map((c) => ({ plan: c, col: c.col, letters: columnLetters(c.col), style: this.styleOf(c.format) }));
+    this.columns = [...plan.columns].sort((a, b) => a.col - b.col).map((c) => ({ plan: c, col: c.col, letters: columnLetters(c.col), style: this.styleOf(c.format), open: `<c r="${columnLetters(c.col)}` }));
     this.headerRow = plan.headerRow;
     this.firstRow = plan.firstRow;
     this.bodyEnd = plan.firstRow + Math.max(0, ...plan.columns.map((c) => c.values.length));
@@ -94,6 +98,9 @@ export class OwnedCells {
   usePrefix(prefix: string): void {
     if (prefix !== this.prefix) this.texts.clear();
     this.prefix = prefix;
+    this.numberOpen = `><${prefix}v>`;
+    this.numberClose = `</${prefix}v></${prefix}c>`;
+    for (const c of this.columns) c.open = `<${prefix}c r="${c.letters}`;
   }
 
   /**
@@ -106,7 +113,7 @@ export class OwnedCells {
     if (row === this.headerRow) {
       for (const c of this.columns) {
         cols[n] = c.col;
-        xml[n++] = this.cell(`${c.letters}${num}`, c.plan.header, this.headerStyle);
+        xml[n++] = this.cell(c, num, c.plan.header, this.headerStyle);
       }
       return n;
     }
@@ -117,19 +124,21 @@ export class OwnedCells {
       if (k >= values.length) continue;
       const f = c.plan.cellFormats?.[k];
       cols[n] = c.col;
-      xml[n++] = this.cell(`${c.letters}${num}`, values[k], f ? this.styleOf(f) : c.style);
+      xml[n++] = this.cell(c, num, values[k], f ? this.styleOf(f) : c.style);
     }
     return n;
   }
 
-  private cell(ref: string, value: Cell, style: number): string {
+  /** cellXml's element, with the parts every cell of a column shares built once. */
+  private cell(c: OwnedColumn, num: number, value: Cell, style: number): string {
     let attr = this.styleAttr.get(style);
-    if (attr === undefined) this.styleAttr.set(style, (attr = style === 0 ? "" : ` s="${style}"`));
-    const head = `<${this.prefix}c r="${ref}"${attr}`;
-    if (typeof value !== "string" || value.length > CACHED_TEXT) return head + cellValueXml(ref, value, this.prefix);
+    if (attr === undefined) this.styleAttr.set(style, (attr = style === 0 ? '"' : `" s="${style}"`));
+    const head = c.open + num + attr;
+    if (typeof value === "number" && Number.isFinite(value)) return head + this.numberOpen + value + this.numberClose;
+    if (typeof value !== "string" || value.length > CACHED_TEXT) return head + cellValueXml(`${c.letters}${num}`, value, this.prefix);
     let body = this.texts.get(value);
     if (body === undefined) {
-      body = cellValueXml(ref, value, this.prefix);
+      body = cellValueXml(`${c.letters}${num}`, value, this.prefix);
       if (this.texts.size < CACHE_SIZE) this.texts.set(value, body);
     }
     return head + body;

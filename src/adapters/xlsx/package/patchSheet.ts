@@ -33,9 +33,12 @@ function endsName(code: number): boolean {
   return code === 62 || code === 32 || code === 9 || code === 10 || code === 13 || code === 47 || Number.isNaN(code);
 }
 
+const closeTags = new Map<string, string>();
+
 /** Index of the end tag `</name>` at or after `from` and the index after its `>`, or null if not yet there. */
 function findClose(s: string, name: string, from: number): { start: number; end: number } | null {
-  const open = `</${name}`;
+  let open = closeTags.get(name);
+  if (open === undefined) closeTags.set(name, (open = `</${name}`));
   for (let i = s.indexOf(open, from); i >= 0; i = s.indexOf(open, i + 1)) {
     if (!endsName(s.charCodeAt(i + open.length))) continue;
     const gt = s.indexOf(">", i + open.length);
@@ -68,6 +71,8 @@ export class SheetPatcher {
   private depth = 0;
   private sheetData = "sheetData";
   private prefix = "";
+  private rowName = "row";
+  private cellOpen = "<c";
   private prevRow = -1;
   private readonly cells: OwnedCells;
   private readonly cols: number[] = [];
@@ -133,6 +138,8 @@ export class SheetPatcher {
   private enterSheetData(s: string, t: Tag, out: ByteOut): number {
     this.sheetData = t.name;
     this.prefix = prefixOf(t.name);
+    this.rowName = `${this.prefix}row`;
+    this.cellOpen = `<${this.prefix}c`;
     this.cells.usePrefix(this.prefix);
     out.spliceBytes(0, patchSheetHead(s.slice(0, t.start), this.cells, this.prefix), t.start);
     if (t.kind === "open") {
@@ -202,9 +209,11 @@ export class SheetPatcher {
 
   /** `<row>`s for the rows the plan needs after the previous row, up to `upTo`. */
   private createRows(upTo: number): string {
+    let r = this.cells.nextFrom(this.prevRow + 1);
+    if (r < 0 || r > upTo) return "";
     let out = "";
-    const name = `${this.prefix}row`;
-    for (let r = this.cells.nextFrom(this.prevRow + 1); r >= 0 && r <= upTo; r = this.cells.nextFrom(r + 1)) {
+    const name = this.rowName;
+    for (; r >= 0 && r <= upTo; r = this.cells.nextFrom(r + 1)) {
       const n = this.cells.cellsOf(r, this.cols, this.xml);
       out += `<${name} r="${r + 1}">`;
       for (let k = 0; k < n; k++) out += this.xml[k];
@@ -236,7 +245,7 @@ export class SheetPatcher {
    * column order in a valid part, so no earlier cell can be in an owned column.
    */
   private endOfLastCellBefore(s: string, t: Tag, contentEnd: number, col: number): number {
-    const open = `<${prefixOf(t.name)}c`;
+    const open = t.name === this.rowName ? this.cellOpen : `<${prefixOf(t.name)}c`;
     let at = s.lastIndexOf(open, contentEnd - 1);
     // "<c" followed by a name character is another element (<color> in rich text).
     while (at >= t.end && !endsName(s.charCodeAt(at + open.length))) at = s.lastIndexOf(open, at - 1);
