@@ -32,4 +32,22 @@ describe("the Office.js adapter at 100,000 orders", () => {
     // The figures for the record: syncs, bytes and the bound they meet.
     expect(s.totalBytes).toBeGreaterThan(10 * MiB);
   }, 300_000);
+
+  it("re-runs (saving the cells it overwrites first) and undoes in requests none over 4 MB, syncs bounded by the bytes", async () => {
+    const model = bigModel();
+    const double = createExcelDouble(model);
+    const host = createExcelHost(asExcel(double), { ...env, port: { limitBytes: 4 * MiB } });
+    expect((await host.run({ lang: "zh-CN", settings: {} }, () => undefined)).ok).toBe(true);
+    for (const step of ["re-run", "undo"] as const) {
+      double.stats.reset();
+      if (step === "re-run") expect((await host.run({ lang: "zh-CN", settings: { threshold: 0.1 } }, () => undefined)).ok).toBe(true);
+      else expect(await host.undoLastRun!("zh-CN")).toEqual({ ok: true });
+      const s = double.stats;
+      // A re-run has more requests of fixed count than a first run: the unfinished-run check, the snapshot's
+      // geometry and rules, the undo data's first cell, the record before and after.
+      const bound = 1.2 * (s.totalBytes / (4 * MiB)) + 20;
+      expect({ step, withinBound: s.syncCount <= bound, maxRequest: s.maxRequestBytes <= 4 * MiB, maxResponse: s.maxResponseBytes <= 4 * MiB }).toEqual({ step, withinBound: true, maxRequest: true, maxResponse: true });
+      expect(s.totalBytes).toBeGreaterThan(10 * MiB);
+    }
+  }, 300_000);
 });

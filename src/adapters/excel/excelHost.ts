@@ -12,7 +12,7 @@ import { RunCancelledError } from "./cancel";
 import { DEFAULT_LIMIT_BYTES } from "./chunking";
 import { excelPort, type ExcelPortOptions } from "./excelPort";
 import { describeOfficeError } from "./officeError";
-import { readMetaFromExcel } from "./readExcel";
+import { readMetaFromExcel, type ExcelMeta } from "./readExcel";
 import { rollbackRun } from "./rollback";
 import { readUndoMarker, readUndoSheet } from "./undoSheet";
 import { ColumnTakenError, WriteInterruptedError, type TargetStatus } from "./writeExcel";
@@ -69,8 +69,8 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
     async run(request, onProgress, signal) {
       const limit = env.port?.limitBytes ?? DEFAULT_LIMIT_BYTES;
       const batch = async (context: Excel.RequestContext) => {
-        await repairInterruptedRun(context, limit);
-        const result = await reviewWorkbook(excelPort(context, env.port, { signal, runAt: localTimestamp(env.now()) }), {
+        const meta = await repairInterruptedRun(context, limit);
+        const result = await reviewWorkbook(excelPort(context, env.port, { signal, runAt: localTimestamp(env.now()), meta }), {
           lang: request.lang,
           month: request.month,
           settings: request.settings,
@@ -126,12 +126,14 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
 /**
  * Rolls back a run that a failure or a closed workbook cut short (its record still says
  * "in progress"), so the run that follows starts from the workbook as it was before it.
+ * Returns the sheets and record as read when nothing needed repair (the run then reads them again otherwise).
  */
-async function repairInterruptedRun(context: Excel.RequestContext, limit: number): Promise<void> {
-  const { record } = await readMetaFromExcel(context);
-  const log: RunLog | undefined = record.run;
-  if (!log || log.state !== "inProgress") return;
+async function repairInterruptedRun(context: Excel.RequestContext, limit: number): Promise<ExcelMeta | undefined> {
+  const meta = await readMetaFromExcel(context);
+  const log: RunLog | undefined = meta.record.run;
+  if (!log || log.state !== "inProgress") return meta;
   await rollbackRun(context, log, await readUndoSheet(context, log.id, limit), limit);
+  return undefined;
 }
 
 /** A failed run in words: ours, Office's, and after a write that stopped midway, what was and was not written. */

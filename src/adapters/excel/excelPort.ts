@@ -13,6 +13,8 @@ export interface ExcelRunOptions {
   signal?: AbortSignal;
   /** When the run started (`yyyy-mm-dd hh:mm`), kept in the run log for "Undo last run". */
   runAt?: string;
+  /** The workbook's sheets and record, when the caller has just read them (saves two requests). */
+  meta?: ExcelMeta;
 }
 
 /**
@@ -26,7 +28,7 @@ export function excelPort(context: Excel.RequestContext, options: ExcelPortOptio
   let blocked: BlockedTable[] = [];
   return {
     async readMeta() {
-      meta = await readMetaFromExcel(context);
+      meta = run.meta ?? (await readMetaFromExcel(context));
       return { sheetNames: meta.sheetNames, record: meta.record };
     },
     async readGrids(skip, onProgress) {

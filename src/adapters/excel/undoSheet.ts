@@ -1,5 +1,5 @@
 import { RECORD_CHUNK, UNDO_SHEET } from "../../core/record";
-import { FILL, jsonBytes, packOps, type QueuedOp } from "./chunking";
+import { FILL, packOps, type QueuedOp } from "./chunking";
 import { checkAborted } from "./cancel";
 import { asUserText } from "./escapeText";
 import type { UndoSnapshot } from "./snapshot";
@@ -24,7 +24,9 @@ export async function writeUndoSheet(context: Excel.RequestContext, snapshot: Un
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += RECORD_CHUNK) chunks.push(json.slice(i, i + RECORD_CHUNK));
   const ws = () => sheets.getItem(UNDO_SHEET);
-  const ops: QueuedOp[] = chunks.map((c, i) => ({ bytes: jsonBytes(c) + 100, queue: () => (ws().getRangeByIndexes(i + 1, 0, 1, 1).values = [[asUserText(c)]]) }));
+  // Exact UTF-8 size of each cell as sent: the JSON is mostly ASCII, which jsonBytes's estimate would triple.
+  const encoder = new TextEncoder();
+  const ops: QueuedOp[] = chunks.map((c, i) => ({ bytes: encoder.encode(JSON.stringify(c)).length + 100, queue: () => (ws().getRangeByIndexes(i + 1, 0, 1, 1).values = [[asUserText(c)]]) }));
   const marker: Marker = { id: snapshot.id, chunks: chunks.length };
   ops.push({ bytes: 200, queue: () => (ws().getRangeByIndexes(0, 0, 1, 1).values = [[asUserText(JSON.stringify(marker))]]) });
   for (const batch of packOps(ops, limitBytes * FILL)) {
