@@ -49,6 +49,18 @@ function findClose(s: string, name: string, from: number): { start: number; end:
 
 const EMPTY = Buffer.alloc(0);
 
+/** The number written in s[start, end) as decimal digits; NaN for anything else. */
+function digits(s: string, start: number, end: number): number {
+  if (end <= start || end - start > 9) return NaN;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /**
  * The synchronous core of `patchSheet`: `push` the part's bytes as they arrive and write out
  * the bytes it returns, then `end()`. Before `<sheetData>` the part is held and edited whole
@@ -74,6 +86,13 @@ export class SheetPatcher {
   private rowName = "row";
   private cellOpen = "<c";
   private prevRow = -1;
+  // What scanAttrs found in the last tag it read.
+  private tagEnd = 0;
+  private tagEmpty = false;
+  private rStart = -1;
+  private rEnd = -1;
+  private spansStart = -1;
+  private spansEnd = -1;
   private readonly cells: OwnedCells;
   private readonly cols: number[] = [];
   private readonly xml: string[] = [];
@@ -156,35 +175,45 @@ export class SheetPatcher {
   /** Copies and patches complete rows from `from`; returns how far the bytes are consumed. */
   private rows(s: string, from: number, out: ByteOut): number {
     let pos = from; // scanned up to here
-    for (let t = nextTag(s, pos); t; t = nextTag(s, pos)) {
-      if (t.kind === "other") {
-        pos = t.end;
-        continue;
+    for (;;) {
+      const lt = s.indexOf("<", pos);
+      if (lt < 0) break;
+      let name = this.rowName;
+      // Most rows are "<row " as the sheetData's prefix has it: no Tag object needed.
+      if (!s.startsWith(name, lt + 1) || !endsName(s.charCodeAt(lt + 1 + name.length))) {
+        const t = nextTag(s, lt);
+        if (!t) break;
+        if (t.kind === "other") {
+          pos = t.end;
+          continue;
+        }
+        if (t.kind === "close") {
+          if (t.name !== this.sheetData) throw new Error(`patchSheet: unexpected </${t.name}> inside <sheetData>`);
+          out.splice(t.start, this.createRows(this.cells.lastRow));
+          this.phase = "tail";
+          return t.end;
+        }
+        if (localName(t.name) !== "row") throw new Error(`patchSheet: unexpected <${t.name}> inside <sheetData>`);
+        name = t.name;
       }
-      if (t.kind === "close") {
-        if (t.name !== this.sheetData) throw new Error(`patchSheet: unexpected </${t.name}> inside <sheetData>`);
-        out.splice(t.start, this.createRows(this.cells.lastRow));
-        this.phase = "tail";
-        return t.end;
-      }
-      if (localName(t.name) !== "row") throw new Error(`patchSheet: unexpected <${t.name}> inside <sheetData>`);
-      let contentEnd = t.end;
-      let rowEnd = t.end;
-      if (t.kind === "open") {
-        const close = findClose(s, t.name, t.end);
+      if (!this.scanAttrs(s, lt + 1 + name.length)) break;
+      const tagEnd = this.tagEnd;
+      let contentEnd = tagEnd;
+      let rowEnd = tagEnd;
+      if (!this.tagEmpty) {
+        const close = findClose(s, name, tagEnd);
         if (!close) break;
         contentEnd = close.start;
         rowEnd = close.end;
       }
-      const r = findAttr(s, t, "r");
-      const row = r ? Number(r.value) - 1 : this.prevRow + 1;
+      const row = this.rStart < 0 ? this.prevRow + 1 : digits(s, this.rStart, this.rEnd) - 1;
       if (!Number.isInteger(row) || row <= this.prevRow || row > 1048575) {
-        throw new Error(`patchSheet: row ${r ? r.value : row + 1} after row ${this.prevRow + 1} in ${this.plan.sheet} (rows must be numbered 1 to 1048576 in order)`);
+        throw new Error(`patchSheet: row ${this.rStart < 0 ? row + 1 : s.slice(this.rStart, this.rEnd)} after row ${this.prevRow + 1} in ${this.plan.sheet} (rows must be numbered 1 to 1048576 in order)`);
       }
       const created = this.createRows(row - 1);
+      if (created) out.splice(lt, created);
       const n = this.cells.has(row) ? this.cells.cellsOf(row, this.cols, this.xml) : 0;
-      if (created) out.splice(t.start, created);
-      if (n > 0) this.patchRow(s, t, row, contentEnd, n, out);
+      if (n > 0) this.patchRow(s, { start: lt, end: tagEnd, kind: this.tagEmpty ? "empty" : "open", name }, row, contentEnd, n, out);
       this.prevRow = row;
       pos = rowEnd;
       if (row >= this.cells.lastRow) {
@@ -194,6 +223,45 @@ export class SheetPatcher {
       }
     }
     return pos;
+  }
+
+  /**
+   * Reads a start tag's attributes from just after its name: sets `tagEnd` (after ">"),
+   * `tagEmpty`, the value span of `r` and the whole span of `spans` (-1 when absent).
+   * Returns false when the text ends inside the tag.
+   */
+  private scanAttrs(s: string, from: number): boolean {
+    this.rStart = this.rEnd = this.spansStart = this.spansEnd = -1;
+    let i = from;
+    for (;;) {
+      const ws = i;
+      let c = s.charCodeAt(i);
+      while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
+      if (c === 62 /* > */ || c === 47 /* / */) {
+        const gt = c === 62 ? i : s.indexOf(">", i);
+        if (gt < 0) return false;
+        this.tagEnd = gt + 1;
+        this.tagEmpty = c === 47;
+        return true;
+      }
+      if (Number.isNaN(c)) return false;
+      const nameStart = i;
+      while (c !== 61 /* = */ && c !== 32 && c !== 9 && c !== 10 && c !== 13 && !Number.isNaN(c)) c = s.charCodeAt(++i);
+      const nameEnd = i;
+      while (c !== 34 && c !== 39 && !Number.isNaN(c)) c = s.charCodeAt(++i);
+      if (Number.isNaN(c)) return false;
+      const close = s.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close < 0) return false;
+      const len = nameEnd - nameStart;
+      if (len === 1 && s.charCodeAt(nameStart) === 114 /* r */) {
+        this.rStart = i + 1;
+        this.rEnd = close;
+      } else if (len === 5 && s.startsWith("spans", nameStart)) {
+        this.spansStart = ws;
+        this.spansEnd = close + 1;
+      }
+      i = close + 1;
+    }
   }
 
   private pass(s: string, from: number): number {
@@ -227,8 +295,7 @@ export class SheetPatcher {
     const { cols, xml } = this;
     let owned = xml[0];
     for (let k = 1; k < n; k++) owned += xml[k];
-    const spans = findAttr(s, t, "spans");
-    if (spans) out.splice(spans.start, "", spans.end);
+    if (this.spansStart >= 0) out.splice(this.spansStart, "", this.spansEnd);
     if (t.kind === "empty") {
       out.splice(s.lastIndexOf("/", t.end - 1), `>${owned}</${t.name}>`, t.end);
       return;
@@ -249,15 +316,12 @@ export class SheetPatcher {
     let at = s.lastIndexOf(open, contentEnd - 1);
     // "<c" followed by a name character is another element (<color> in rich text).
     while (at >= t.end && !endsName(s.charCodeAt(at + open.length))) at = s.lastIndexOf(open, at - 1);
-    if (at < t.end) return -1;
-    const c = nextTag(s, at);
-    if (!c || c.kind === "close") return -1;
-    const ref = findAttr(s, c, "r");
-    const refCol = ref ? columnOfRef(ref.value) : -1;
+    if (at < t.end || !this.scanAttrs(s, at + open.length) || this.rStart < 0) return -1;
+    const refCol = columnOfRef(s.slice(this.rStart, this.rEnd));
     if (refCol < 0 || refCol >= col) return -1;
-    let end = c.end;
-    if (c.kind === "open") {
-      const close = findClose(s, c.name, c.end);
+    let end = this.tagEnd;
+    if (!this.tagEmpty) {
+      const close = findClose(s, open.slice(1), end);
       if (!close || close.end > contentEnd) return -1;
       end = close.end;
     }
