@@ -319,6 +319,11 @@ describe("patchSheet", () => {
     });
   });
 
+  it("gives back the part unchanged for a plan without columns", async () => {
+    const xml = `${DECL}<worksheet ${NS}><dimension ref="A1:B2"/><sheetData><row r="1" spans="1:2"><c r="A1"><v>1</v></c></row></sheetData><conditionalFormatting sqref="B2:B9"><cfRule type="expression" dxfId="0" priority="1"><formula>B2="A"</formula></cfRule></conditionalFormatting></worksheet>`;
+    expect(await patch(xml, sheetPlan([]))).toBe(xml);
+  });
+
   describe("invalid input", () => {
     it("throws on a non-finite number in the plan", async () => {
       const xml = `<worksheet ${NS}><sheetData/></worksheet>`;
@@ -342,6 +347,7 @@ describe("patchSheet", () => {
     it("refuses a UTF-16 part", async () => {
       const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<worksheet ${NS}><sheetData/></worksheet>`, "utf16le")]);
       await expect(patchChunks([utf16], sheetPlan([column(1, "T", [])]))).rejects.toThrow("patchSheet: the sheet part is UTF-16");
+      await expect(patchChunks([utf16.subarray(0, 1), utf16.subarray(1)], sheetPlan([column(1, "T", [])]))).rejects.toThrow("patchSheet: the sheet part is UTF-16");
     });
   });
 });

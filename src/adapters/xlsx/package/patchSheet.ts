@@ -109,10 +109,10 @@ export class SheetPatcher {
       this.tailChunks.push(chunk);
       return EMPTY;
     }
-    if (this.phase === "head" && this.pending.length === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+    const bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    if (this.phase === "head" && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
       throw new Error("patchSheet: the sheet part is UTF-16; only UTF-8 parts (what Excel writes) can be patched");
     }
-    const bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
     const s = bytes.toString("latin1");
     const out = new ByteOut(bytes);
     let pos = 0;
