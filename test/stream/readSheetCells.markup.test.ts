@@ -61,6 +61,13 @@ describe("readSheetCells on markup other writers produce", () => {
     ]);
   });
 
+  it("ignores indentation between tags and a byte order mark", async () => {
+    const xml = `\ufeff<?xml version="1.0"?>\r\n<worksheet>\n  <sheetData>\n    <row r="1">\n      <c r="A1" t="s">\n        <v>0</v>\n      </c>\n      <c r="B1">\n        <f>1+1</f>\n        <v>2</v>\n      </c>\n    </row>\n  </sheetData>\n</worksheet>\n`;
+    const cells = await cellsOf(xml, ["zero"], 3);
+    expect(cells.used()).toEqual({ top: 1, left: 1, bottom: 1, right: 2 });
+    expect(cells.block({ top: 1, left: 1, bottom: 1, right: 2 })).toEqual([["zero", 2]]);
+  });
+
   it("lists the sheet's table parts in order, whatever the relationships prefix", async () => {
     const xml = sheet(`<row r="1"><c r="A1"><v>1</v></c></row>`, `<tableParts count="2"><tablePart r:id="rId3"/><tablePart rel:id="rId1"/></tableParts>`);
     expect((await readSheetCells(chunked(xml, 4), [], { date1904: false })).tableParts).toEqual(["rId3", "rId1"]);
@@ -88,8 +95,15 @@ describe("readSheetCells on markup other writers produce", () => {
   });
 
   describe("invalid input", () => {
-    it("fails when the part ends inside a tag", async () => {
-      await expect(readSheetCells(chunked(`<worksheet><sheetData><row r="1"><c r="A1"`, 4), [], { date1904: false })).rejects.toThrow("the XML ends inside a tag");
+    it("fails, naming the part, when the part ends inside a tag or inside a value", async () => {
+      const opts = { date1904: false, part: "xl/worksheets/sheet1.xml" };
+      await expect(readSheetCells(chunked(`<worksheet><sheetData><row r="1"><c r="A1"`, 4), [], opts)).rejects.toThrow("xl/worksheets/sheet1.xml:1:42: unclosed tag: row");
+      await expect(readSheetCells(chunked(`<worksheet><sheetData><row r="1"><c r="A1"><v>12`, 4), [], opts)).rejects.toThrow("xl/worksheets/sheet1.xml:1:48: unclosed tag: v");
+    });
+
+    it("fails on markup that is not well-formed XML", async () => {
+      await expect(cellsOf(sheet(`<row r="1"><c r="A1"><v>1</c></row>`))).rejects.toThrow("sheet:1:72: unexpected close tag.");
+      await expect(cellsOf(sheet(`<row r="1"><c r="A1" t="str"><v>a &nbsp; b</v></c></row>`))).rejects.toThrow("sheet:1:83: undefined entity.");
     });
 
     it("gives null for a shared-string index past the table", async () => {
@@ -102,6 +116,12 @@ describe("readSharedStrings on markup other writers produce", () => {
   it("reads prefixed elements, CDATA, empty items and character references", async () => {
     const xml = `<x:sst xmlns:x="main"><x:si><x:t>a&lt;b</x:t></x:si><x:si/><x:si><x:r><x:t><![CDATA[c]]></x:t></x:r><x:r><x:t>d&#x41;</x:t></x:r></x:si></x:sst>`;
     for (let size = 1; size <= 6; size++) expect(await readSharedStrings(chunked(xml, size))).toEqual(["a<b", "", "cdA"]);
+  });
+
+  describe("invalid input", () => {
+    it("fails, naming the part, when the table ends early", async () => {
+      await expect(readSharedStrings(chunked(`<sst><si><t>a</t></si><si><t>b`, 4), "xl/sharedStrings.xml")).rejects.toThrow("xl/sharedStrings.xml:1:30: unclosed tag: t");
+    });
   });
 });
 

@@ -1,47 +1,57 @@
 import type { Readable } from "node:stream";
-import { decodeCdata, decodeText, isName, scanXml, type XmlHandler } from "./scanXml";
-
-// The hot helpers, bound once: under tsx (esbuild) every use of an imported name is a getter call.
-const hot = { isName, decodeText, decodeCdata };
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { ownCopy, parseXmlStream } from "./parseXmlStream";
 
 /**
  * The shared-string table of a workbook, streamed: rich-text runs concatenated and
  * phonetic `<rPh>` runs ignored, as Excel shows the text. A plain array: a sheet cell
  * refers to its string by index, so a million strings cost one pointer each here.
+ * `part` names the part in parse errors.
  */
-export async function readSharedStrings(stream: Readable): Promise<string[]> {
+export async function readSharedStrings(stream: Readable, part = "sharedStrings"): Promise<string[]> {
   const reader = new SharedStringReader();
-  await scanXml(stream, reader);
+  const parser = new SaxesParser({ xmlns: false, fileName: part });
+  parser.on("opentag", reader.open);
+  parser.on("closetag", reader.close);
+  parser.on("text", reader.text);
+  parser.on("cdata", reader.text);
+  await parseXmlStream(stream, parser);
   return reader.strings;
 }
 
-class SharedStringReader implements XmlHandler {
+/** Saxes handlers, made once per part (no closure per string). Element names may carry a prefix. */
+class SharedStringReader {
   readonly strings: string[] = [];
+  /** The text of the open `<si>`; undefined outside one. */
   private current: string | undefined = undefined;
   private inText = false;
   private phonetic = 0;
 
-  open(buf: Buffer, ns: number, ne: number): void {
-    const n = ne - ns;
-    if (n === 2 && hot.isName(buf, ns, ne, "si")) this.current = "";
-    else if (n === 1 && buf[ns] === 0x74 /* t */) this.inText = this.phonetic === 0 && this.current !== undefined;
-    else if (n === 3 && hot.isName(buf, ns, ne, "rPh")) this.phonetic++;
-  }
+  readonly open = (tag: SaxesTagPlain): void => {
+    const name = localName(tag.name);
+    if (name === "si") this.current = "";
+    else if (name === "t") this.inText = this.phonetic === 0 && this.current !== undefined;
+    else if (name === "rPh") this.phonetic++;
+  };
 
-  close(buf: Buffer, ns: number, ne: number): void {
-    const n = ne - ns;
-    if (n === 2 && hot.isName(buf, ns, ne, "si")) {
-      this.strings.push(unescapeText(this.current ?? ""));
+  readonly close = (tag: SaxesTagPlain): void => {
+    const name = localName(tag.name);
+    if (name === "si") {
+      this.strings.push(ownCopy(unescapeText(this.current ?? "")));
       this.current = undefined;
-    } else if (n === 1 && buf[ns] === 0x74 /* t */) this.inText = false;
-    else if (n === 3 && hot.isName(buf, ns, ne, "rPh")) this.phonetic--;
-  }
+    } else if (name === "t") this.inText = false;
+    else if (name === "rPh") this.phonetic--;
+  };
 
-  text(buf: Buffer, start: number, end: number, cdata: boolean): void {
-    if (!this.inText) return;
-    const text = cdata ? hot.decodeCdata(buf, start, end) : hot.decodeText(buf, start, end);
-    this.current = this.current === "" ? text : this.current + text;
-  }
+  readonly text = (text: string): void => {
+    if (this.inText) this.current = this.current === "" ? text : this.current + text;
+  };
+}
+
+/** An element's name without its namespace prefix (`x:row` → `row`). */
+export function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
 }
 
 /** Decodes `_xHHHH_` escapes in `<t>` text, as ExcelJS (and Excel) do. */

@@ -1,10 +1,9 @@
 import type { Readable } from "node:stream";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { Cell } from "../../../core/_lib/cells";
-import { unescapeText } from "./readSharedStrings";
-import { attribute, decodeCdata, decodeText, isName, nextAttribute, scanXml, type XmlHandler } from "./scanXml";
-
-// The hot helpers, bound once: under tsx (esbuild) every use of an imported name is a getter call.
-const hot = { isName, nextAttribute, decodeText, decodeCdata };
+import { parseDecimal } from "./parseDecimal";
+import { ownCopy, parseXmlStream } from "./parseXmlStream";
+import { localName, unescapeText } from "./readSharedStrings";
 import { SheetRows } from "./sheetRows";
 
 /** A sheet's valued cells and the relationship ids of its `<tablePart>`s, in order. */
@@ -28,14 +27,25 @@ const ISO_DATE = 6;
 /**
  * Streams one worksheet part into its valued cells, each as Office.js `range.values`
  * gives it: formulas as cached results, shared/inline strings as text, errors as text.
+ * `part` names the part in parse errors.
  */
-export async function readSheetCells(stream: Readable, sharedStrings: readonly string[], opts: { date1904: boolean }): Promise<SheetCells> {
+export async function readSheetCells(stream: Readable, sharedStrings: readonly string[], opts: { date1904: boolean; part?: string }): Promise<SheetCells> {
   const reader = new SheetReader(sharedStrings, opts.date1904);
-  await scanXml(stream, reader);
+  const parser = new SaxesParser({ xmlns: false, fileName: opts.part ?? "sheet" });
+  parser.on("opentag", reader.open);
+  parser.on("closetag", reader.close);
+  parser.on("text", reader.text);
+  parser.on("cdata", reader.text);
+  await parseXmlStream(stream, parser);
   return { cells: reader.cells, tableParts: reader.tableParts };
 }
 
-class SheetReader implements XmlHandler {
+/**
+ * Saxes handlers, made once per part: a cell costs the tag objects saxes makes and its
+ * value, nothing more. The one-letter names (`c`, `v`, `t`) are told apart by their
+ * character codes; a prefixed name (`x:c`) takes the slower general path.
+ */
+class SheetReader {
   readonly cells = new SheetRows();
   readonly tableParts: string[] = [];
   private inSheetData = false;
@@ -45,88 +55,83 @@ class SheetReader implements XmlHandler {
   private inValue = false;
   /** The `<v>` text; undefined when the cell has none. */
   private raw: string | undefined = undefined;
-  /** The `<v>` number read straight from the bytes (number and shared-string cells), or NaN. */
-  private fast = NaN;
+  /** The `<is>` text of an inline-string cell; undefined when the cell has none. */
   private inline: string | undefined = undefined;
   private inText = false;
   private phonetic = 0;
-  private readonly at = new Int32Array(4);
 
   constructor(
     private readonly shared: readonly string[],
     private readonly date1904: boolean,
   ) {}
 
-  open(buf: Buffer, ns: number, ne: number, tagEnd: number): void {
-    const n = ne - ns;
-    const first = buf[ns];
-    if (n === 1 && first === 0x63 /* c */ && this.inSheetData) this.openCell(buf, ne, tagEnd);
-    else if (n === 1 && first === 0x76 /* v */) {
-      this.inValue = true;
-      this.raw = "";
-    } else if (n === 3 && hot.isName(buf, ns, ne, "row") && this.inSheetData) this.openRow(buf, ne, tagEnd);
-    else if (n === 1 && first === 0x74 /* t */) {
-      if (this.inline !== undefined && this.phonetic === 0) this.inText = true;
-    } else if (n === 2 && hot.isName(buf, ns, ne, "is")) this.inline = "";
-    else if (n === 3 && hot.isName(buf, ns, ne, "rPh")) this.phonetic++;
-    else if (n === 9 && hot.isName(buf, ns, ne, "sheetData")) this.inSheetData = true;
-    else if (n === 9 && hot.isName(buf, ns, ne, "tablePart")) {
-      const id = attribute(buf, ne, tagEnd, "id");
+  readonly open = (tag: SaxesTagPlain): void => {
+    const name = tag.name;
+    if (name.length === 1) this.openShort(name.charCodeAt(0), tag.attributes);
+    else if (name === "row") this.openRow(tag.attributes);
+    else this.openOther(localName(name), tag.attributes);
+  };
+
+  readonly close = (tag: SaxesTagPlain): void => {
+    const name = tag.name;
+    if (name.length === 1) this.closeShort(name.charCodeAt(0));
+    else if (name === "row") this.cells.endRow(this.row);
+    else this.closeOther(localName(name));
+  };
+
+  readonly text = (text: string): void => {
+    // A value usually comes as one piece; it is joined only around a comment, CDATA or chunk end.
+    if (this.inValue) this.raw = this.raw === undefined ? text : this.raw + text;
+    else if (this.inText) this.inline += text;
+  };
+
+  private openShort(code: number, attributes: Record<string, string>): void {
+    if (code === 0x63 /* c */) {
+      if (this.inSheetData) this.openCell(attributes);
+    } else if (code === 0x76 /* v */) this.inValue = true;
+    else if (code === 0x74 /* t */) this.inText = this.inline !== undefined && this.phonetic === 0;
+  }
+
+  private closeShort(code: number): void {
+    if (code === 0x63 /* c */) {
+      if (this.inSheetData) this.closeCell();
+    } else if (code === 0x76 /* v */ || code === 0x74 /* t */) this.inValue = this.inText = false;
+  }
+
+  private openOther(name: string, attributes: Record<string, string>): void {
+    if (name.length === 1) this.openShort(name.charCodeAt(0), attributes);
+    else if (name === "row") this.openRow(attributes);
+    else if (name === "is") this.inline = "";
+    else if (name === "rPh") this.phonetic++;
+    else if (name === "sheetData") this.inSheetData = true;
+    else if (name === "tablePart") {
+      const id = relationshipId(attributes);
       if (id !== undefined) this.tableParts.push(id);
     }
   }
 
-  close(buf: Buffer, ns: number, ne: number): void {
-    const n = ne - ns;
-    const first = buf[ns];
-    if (n === 1 && first === 0x63 /* c */ && this.inSheetData) this.closeCell();
-    else if (n === 1 && (first === 0x76 /* v */ || first === 0x74) /* t */) this.inValue = this.inText = false;
-    else if (n === 3 && hot.isName(buf, ns, ne, "row")) this.cells.endRow(this.row);
-    else if (n === 3 && hot.isName(buf, ns, ne, "rPh")) this.phonetic--;
-    else if (n === 9 && hot.isName(buf, ns, ne, "sheetData")) this.inSheetData = false;
+  private closeOther(name: string): void {
+    if (name.length === 1) this.closeShort(name.charCodeAt(0));
+    else if (name === "row") this.cells.endRow(this.row);
+    else if (name === "rPh") this.phonetic--;
+    else if (name === "sheetData") this.inSheetData = false;
   }
 
-  text(buf: Buffer, start: number, end: number, cdata: boolean): void {
-    if (this.inValue) {
-      if (this.raw === "" && !cdata && (this.type === NUMBER || this.type === SHARED) && Number.isNaN(this.fast)) {
-        this.fast = parseDecimal(buf, start, end);
-        if (!Number.isNaN(this.fast)) return;
-      } else if (!Number.isNaN(this.fast)) {
-        // A second run of text (after a comment): fall back to the text.
-        this.raw = String(this.fast);
-        this.fast = NaN;
-      }
-      this.raw += cdata ? hot.decodeCdata(buf, start, end) : hot.decodeText(buf, start, end);
-    } else if (this.inText) this.inline += cdata ? hot.decodeCdata(buf, start, end) : hot.decodeText(buf, start, end);
-  }
-
-  private openRow(buf: Buffer, from: number, tagEnd: number): void {
-    const at = this.at;
-    let row = 0;
-    for (let i = hot.nextAttribute(buf, from, tagEnd, at); i >= 0; i = hot.nextAttribute(buf, i, tagEnd, at)) {
-      if (at[1] - at[0] === 1 && buf[at[0]] === 0x72 /* r */) {
-        row = parseDecimal(buf, at[2], at[3]);
-        break;
-      }
-    }
-    this.row = Number.isInteger(row) && row > 0 ? row : this.row + 1;
+  private openRow(attributes: Record<string, string>): void {
+    if (!this.inSheetData) return;
+    const r = attributes.r;
+    const row = r === undefined ? 0 : positiveInteger(r);
+    this.row = row > 0 ? row : this.row + 1;
     this.col = 0;
   }
 
-  private openCell(buf: Buffer, from: number, tagEnd: number): void {
-    const at = this.at;
-    let col = 0;
-    let type = NUMBER;
-    for (let i = hot.nextAttribute(buf, from, tagEnd, at); i >= 0; i = hot.nextAttribute(buf, i, tagEnd, at)) {
-      if (at[1] - at[0] !== 1) continue;
-      const name = buf[at[0]];
-      if (name === 0x72 /* r */) col = columnAt(buf, at[2], at[3]);
-      else if (name === 0x74 /* t */) type = typeAt(buf, at[2], at[3]);
-    }
+  private openCell(attributes: Record<string, string>): void {
+    const r = attributes.r;
+    const t = attributes.t;
+    const col = r === undefined ? 0 : columnOf(r);
     this.col = col > 0 ? col : this.col + 1;
-    this.type = type;
+    this.type = t === undefined ? NUMBER : typeOf(t);
     this.raw = undefined;
-    this.fast = NaN;
     this.inline = undefined;
   }
 
@@ -138,16 +143,15 @@ class SheetReader implements XmlHandler {
 
   private value(): Cell {
     const type = this.type;
-    if (type === INLINE) return this.inline === undefined ? null : unescapeText(this.inline);
-    if (!Number.isNaN(this.fast) && this.raw === "") return type === SHARED ? (this.shared[this.fast] ?? null) : this.fast;
+    if (type === INLINE) return this.inline === undefined ? null : ownCopy(unescapeText(this.inline));
     const raw = this.raw;
     if (raw === undefined || raw === "") return null;
     switch (type) {
       case SHARED:
-        return this.shared[Number(raw)] ?? null;
+        return this.shared[parseDecimal(raw)] ?? null;
       case FORMULA_TEXT:
       case ERROR:
-        return raw;
+        return ownCopy(raw);
       case BOOLEAN:
         return raw === "1" || raw === "true";
       case ISO_DATE: {
@@ -155,59 +159,43 @@ class SheetReader implements XmlHandler {
         return Math.round(serial * 1e9) / 1e9;
       }
       default:
-        return Number(raw);
+        return parseDecimal(raw);
     }
   }
 }
 
-/** The 1-based column of an A1 reference such as `AB12`. */
+/** The 1-based column of an A1 reference such as `AB12` (0 when it starts with no letter). */
 export function columnOf(ref: string): number {
-  return columnAt(Buffer.from(ref, "latin1"), 0, ref.length);
-}
-
-function columnAt(buf: Buffer, start: number, end: number): number {
   let col = 0;
-  for (let i = start; i < end; i++) {
-    const code = buf[i];
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
     if (code < 65 || code > 90) break;
     col = col * 26 + code - 64;
   }
   return col;
 }
 
-function typeAt(buf: Buffer, start: number, end: number): number {
-  const n = end - start;
-  const first = buf[start];
-  if (n === 1) return first === 0x73 /* s */ ? SHARED : first === 0x62 /* b */ ? BOOLEAN : first === 0x65 /* e */ ? ERROR : first === 0x64 /* d */ ? ISO_DATE : NUMBER;
-  if (hot.isName(buf, start, end, "str")) return FORMULA_TEXT;
-  if (hot.isName(buf, start, end, "inlineStr")) return INLINE;
-  return NUMBER;
+/** A row number written as plain digits, or 0 for anything else (`2.5`, ``, ` 3`). */
+function positiveInteger(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return 0;
+    n = n * 10 + code - 0x30;
+  }
+  return n;
 }
 
-/**
- * A plain decimal (`-12.5`, `45001`) read from its bytes, or NaN for anything else
- * (exponents, spaces, entities, more than 15 digits). Exact: the digits form an integer
- * below 2^53 and one division by a power of ten rounds correctly, as `Number()` does.
- */
-function parseDecimal(buf: Buffer, start: number, end: number): number {
-  let i = start;
-  const negative = buf[i] === 0x2d;
-  if (negative) i++;
-  if (i >= end || end - i > 16) return NaN;
-  let digits = 0;
-  let m = 0;
-  let scale = 1;
-  let point = false;
-  for (; i < end; i++) {
-    const b = buf[i];
-    if (b >= 0x30 && b <= 0x39) {
-      m = m * 10 + (b - 0x30);
-      digits++;
-      if (point) scale *= 10;
-    } else if (b === 0x2e && !point) point = true;
-    else return NaN;
+function typeOf(t: string): number {
+  if (t.length === 1) {
+    const code = t.charCodeAt(0);
+    return code === 0x73 /* s */ ? SHARED : code === 0x62 /* b */ ? BOOLEAN : code === 0x65 /* e */ ? ERROR : code === 0x64 /* d */ ? ISO_DATE : NUMBER;
   }
-  if (digits === 0 || digits > 15) return NaN;
-  const v = point ? m / scale : m;
-  return negative ? -v : v;
+  return t === "str" ? FORMULA_TEXT : t === "inlineStr" ? INLINE : NUMBER;
+}
+
+/** The `r:id` of a `<tablePart>`, whatever prefix the relationships namespace has. */
+function relationshipId(attributes: Record<string, string>): string | undefined {
+  for (const name in attributes) if (localName(name) === "id") return attributes[name];
+  return undefined;
 }

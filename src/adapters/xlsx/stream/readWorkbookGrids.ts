@@ -21,14 +21,14 @@ export interface StreamPackage {
  * Tables are those the sheet lists in `<tableParts>`, in that order, as ExcelJS reads them.
  */
 export async function readWorkbookGrids(pkg: StreamPackage, skip: ReadonlySet<string> = new Set()): Promise<Grid[]> {
-  const shared = pkg.sharedStringsPath ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath)) : [];
+  const shared = pkg.sharedStringsPath ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath), pkg.sharedStringsPath) : [];
   const grids: Grid[] = [];
   for (const sheet of pkg.sheets) {
     if (skip.has(sheet.name)) continue;
     // Table parts are small: read them before the sheet, whose <tableParts> come last.
     const tables = new Map<string, { name: string; box: Box }>();
     for (const t of sheet.tables) tables.set(t.rId, tableBox(await pkg.readText(t.partPath)));
-    const { cells, tableParts } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, { date1904: pkg.date1904 });
+    const { cells, tableParts } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, { date1904: pkg.date1904, part: sheet.partPath });
     const listed = tableParts.map((id) => tables.get(id)).filter((t) => t !== undefined);
     if (listed.length > 0) {
       for (const t of listed) grids.push(cut(sheet.name, cells, t.box, t.name));
