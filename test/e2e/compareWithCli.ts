@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import type { Cell } from "../../src/core/_lib/cells";
-import { RECORD_SHEET } from "../../src/core/record";
+import { BOOKKEEPING_SHEETS } from "../../src/core/record";
 import type { Lang } from "../../src/i18n";
 import type { WorkbookModel } from "../excel-double/model";
 import { dumpWorkbook } from "../support/readBack";
@@ -34,17 +34,20 @@ function normalise(values: Cell[][], origin: { row: number; col: number }): Cell
   return out;
 }
 
-/** Workbook contents comparable across the two writers: sheet names in order, and each sheet's rows. */
+/**
+ * Workbook contents comparable across the two writers: the names of the sheets a user can see
+ * (or unhide) in order, and each one's rows. The add-in's very hidden bookkeeping sheets (the
+ * record, and on the Office.js path the undo snapshot) hold run-specific details and are left out.
+ */
 export interface ComparableWorkbook {
   names: string[];
-  /** Every sheet but the record sheet, whose JSON holds run-specific details. */
   sheets: { name: string; rows: Cell[][] }[];
 }
 
-function comparable(names: string[], rowsOf: (name: string) => Cell[][], lang: Lang): ComparableWorkbook {
+function comparable(all: string[], rowsOf: (name: string) => Cell[][], lang: Lang): ComparableWorkbook {
   const { sheetPrefix, label } = GENERATED[lang];
+  const names = all.filter((name) => !BOOKKEEPING_SHEETS.includes(name));
   const sheets = names
-    .filter((name) => name !== RECORD_SHEET)
     .map((name) => {
       const rows = rowsOf(name);
       return { name, rows: name.startsWith(sheetPrefix) ? rows.filter((r) => r[0] !== label) : rows };

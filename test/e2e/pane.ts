@@ -61,6 +61,25 @@ export async function failSyncFromNow(page: Page, k: number, code: DoubleErrorCo
   await page.evaluate(([n, c]) => (window as unknown as ProbeWindow).__e2e.failSyncFromNow(n as number, c as DoubleErrorCode), [k, code] as const);
 }
 
+/**
+ * Makes Excel fail the request after the one under way when the progress field first shows
+ * exactly `text`: an observer in the page sees the text as soon as the pane renders it.
+ */
+export async function failOnProgress(page: Page, text: string, code: DoubleErrorCode): Promise<void> {
+  await page.evaluate(
+    ([want, c]) => {
+      const w = window as unknown as ProbeWindow;
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('[data-testid="progress"] [role="progressbar"]')?.getAttribute("aria-valuetext") !== want) return;
+        observer.disconnect();
+        w.__e2e.failSyncFromNow(1, c as DoubleErrorCode);
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    },
+    [text, code] as const,
+  );
+}
+
 /** What the pane's polite live region says now. */
 export async function liveText(page: Page): Promise<string> {
   return ((await page.locator('[data-testid="live-region"]').textContent()) ?? "").trim();

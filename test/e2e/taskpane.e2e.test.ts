@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { RECORD_SHEET } from "../../src/core/record";
+import type { Page } from "playwright-core";
+import { RECORD_SHEET, UNDO_SHEET } from "../../src/core/record";
 import { t } from "../../src/i18n";
 import { modelFromFile } from "../excel-double/fromExcelJS";
 import { modelFromJson, modelToJson, type WorkbookJson } from "../excel-double/serialize";
@@ -8,7 +9,7 @@ import { controls } from "./accessibleNames";
 import { hasChromium, launchBrowser, type Browser } from "./browser";
 import { buildPane } from "./buildPane";
 import { cliWorkbook, paneWorkbook } from "./compareWithCli";
-import { activeSheet, byTestId, chooseOption, doubleStats, dumpWorkbook, focused, liveText, openPane, progressSeen, recordProgress, selection, selectionAfter, shownValue, tabTo } from "./pane";
+import { activeSheet, byTestId, chooseOption, doubleStats, dumpWorkbook, failOnProgress, focused, liveText, openPane, progressSeen, recordProgress, selection, selectionAfter, setLatency, shownValue, snapshot, tabTo } from "./pane";
 import { customerCell, expectedActions, SAMPLES, SCREENSHOTS, SHARED, switchLanguage, TIERS } from "./samples";
 import { TestServer } from "./server";
 
@@ -155,6 +156,7 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       expect(pane.names).toEqual(cli.names);
       for (let i = 0; i < cli.sheets.length; i++) expect(pane.sheets[i]).toEqual(cli.sheets[i]);
       expect(written.sheet(RECORD_SHEET)?.visibility).toBe("VeryHidden");
+      expect(written.sheet(UNDO_SHEET)?.visibility).toBe("VeryHidden");
 
       expect(browser.pageErrors).toEqual([]);
       expect(browser.unexpected()).toEqual([]);
@@ -238,6 +240,141 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     expect(described("setting-cut-b")).toBe(t(lang, "pane.settings.cutBTip"));
     await byTestId(page, "setting-cut-a").focus();
     await page.locator('[role="tooltip"]', { hasText: t(lang, "pane.settings.cutATip") }).waitFor({ state: "visible" });
+
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.unexpected()).toEqual([]);
+    await page.close();
+  });
+
+  /** Waits until the pane is at rest after a run or an undo (not running, not undoing). */
+  async function settled(page: Page): Promise<string> {
+    await page.waitForFunction(() => !["running", "undoing", "loading"].includes(document.querySelector('[data-testid="app"]')?.getAttribute("data-status") ?? ""), null, {
+      timeout: 60_000,
+    });
+    return (await byTestId(page, "app").getAttribute("data-status")) ?? "";
+  }
+
+  /** Waits until Undo is on (the pane asked the host what the last run was). */
+  async function undoEnabled(page: Page): Promise<void> {
+    await page.waitForFunction(() => {
+      const b = document.querySelector('[data-testid="undo-button"]');
+      return b !== null && b.getAttribute("aria-disabled") !== "true";
+    }, null, { timeout: 10_000 });
+  }
+
+  it("cancels a run mid-way, leaving the workbook as it was; undoes a finished run back to the workbook before it", async () => {
+    const sample = SAMPLES[1]!;
+    const { lang } = sample;
+    const page = await browser.newPage();
+    await openPane(page, server.origin, sample.key);
+    const before = await snapshot(page);
+    // Nothing to undo in a workbook the add-in never ran on.
+    expect(await byTestId(page, "undo-button").getAttribute("aria-disabled")).toBe("true");
+    expect(await byTestId(page, "undo-hint").textContent()).toBe(t(lang, "pane.undoNothing"));
+
+    // A slow Excel; Cancel stands in Run's place while the run goes on; pressed while reading, it stops the run.
+    await setLatency(page, 250);
+    await byTestId(page, "run-button").click();
+    const cancel = byTestId(page, "cancel-button");
+    await cancel.waitFor();
+    expect(await byTestId(page, "run-button").count()).toBe(0);
+    expect(await cancel.textContent()).toBe(t(lang, "pane.cancelRun"));
+    await page.locator('[data-testid="progress"]', { hasText: t(lang, "pane.stage.read") }).waitFor({ timeout: 30_000 });
+    await cancel.click();
+    expect(await settled(page)).toBe("ready");
+    expect(await byTestId(page, "notice-cancelled").textContent()).toBe(t(lang, "pane.cancelled"));
+    expect(await liveText(page)).toBe(t(lang, "pane.cancelled"));
+    expect(await byTestId(page, "results").count()).toBe(0);
+    // The same button is Run again, and keeps the focus.
+    expect(await focused(page)).toBe("run-button");
+    await setLatency(page, 5);
+    expect(await snapshot(page)).toEqual(before);
+
+    // A full run, then Undo: it asks first (Cancel leaves everything), then takes the run back.
+    await byTestId(page, "run-button").click();
+    await byTestId(page, "results").waitFor({ timeout: 60_000 });
+    const afterRun = await snapshot(page);
+    expect(afterRun).not.toEqual(before);
+    await undoEnabled(page);
+    const report = (await byTestId(page, "report-link").textContent()) ?? "";
+    expect(await byTestId(page, "undo-hint").textContent()).toContain(report);
+    await byTestId(page, "undo-button").click();
+    const dialog = page.getByRole("alertdialog", { name: t(lang, "pane.undo.title") });
+    await dialog.waitFor();
+    expect(await byTestId(page, "undo-dialog").textContent()).toContain(`"${report}"`);
+    await byTestId(page, "undo-cancel").click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await byTestId(page, "results").count()).toBe(1);
+    expect(await snapshot(page)).toEqual(afterRun);
+
+    await byTestId(page, "undo-button").click();
+    await byTestId(page, "undo-confirm").click();
+    expect(await settled(page)).toBe("ready");
+    expect(await byTestId(page, "notice-undone").textContent()).toBe(t(lang, "pane.undo.done"));
+    expect(await liveText(page)).toBe(t(lang, "pane.undo.done"));
+    expect(await byTestId(page, "results").count()).toBe(0);
+    expect(await snapshot(page)).toEqual(before);
+
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.unexpected()).toEqual([]);
+    await page.close();
+  });
+
+  it("asks before replacing the month's analysis sheet; a run that fails while writing says what it wrote, and the next run repairs it", async () => {
+    const sample = SAMPLES[0]!;
+    const { lang } = sample;
+    const page = await browser.newPage();
+    await openPane(page, server.origin, sample.key);
+    await switchLanguage(page, lang, "en-US");
+
+    // The first run of the month asks nothing.
+    let stats = await doubleStats(page);
+    await byTestId(page, "run-button").click();
+    await byTestId(page, "results").waitFor({ timeout: 60_000 });
+    const clean = await dumpWorkbook(page);
+    const month = sample.expected.month;
+    const report = (await byTestId(page, "report-link").textContent()) ?? "";
+
+    // A second run of the same month asks first; Cancel leaves the workbook alone.
+    await page.waitForFunction(() => document.querySelector('[data-testid="app"]')?.getAttribute("data-status") === "done");
+    stats = await doubleStats(page);
+    await byTestId(page, "run-button").click();
+    const dialog = page.getByRole("alertdialog", { name: t(lang, "pane.replace.title", { month }) });
+    await dialog.waitFor();
+    expect(await byTestId(page, "replace-dialog").textContent()).toContain(t(lang, "pane.replace.body", { sheet: report }));
+    expect(await byTestId(page, "replace-confirm").textContent()).toBe(t(lang, "pane.replace.confirm"));
+    await byTestId(page, "replace-cancel").click();
+    await dialog.waitFor({ state: "detached" });
+    expect((await doubleStats(page)).runs).toBe(stats.runs);
+
+    // Replace, with Excel failing in the middle of the writes (the request after the one under way when the
+    // pane shows "writing: 1 of 4"): the message takes the focus, lists what was written and says to run again.
+    await setLatency(page, 100);
+    await failOnProgress(page, t(lang, "pane.progress", { stage: t(lang, "pane.stage.write"), done: 1, total: 4 }), "GeneralException");
+    await byTestId(page, "run-button").click();
+    await byTestId(page, "replace-confirm").click();
+    expect(await settled(page)).toBe("error");
+    const error = byTestId(page, "run-error");
+    expect(await error.textContent()).toContain(t(lang, "pane.errorTitle"));
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "run-error", null, { timeout: 5_000 });
+    await setLatency(page, 5);
+    const written = await byTestId(page, "written-list").locator("li").allTextContents();
+    // Each of the run's write requests carries part of every target, so a failure in the middle leaves each partly written.
+    const partly = (what: string) => t(lang, "run.written.partly", { what });
+    expect(written).toEqual([
+      partly(t(lang, "run.target.columns", { sheet: sample.sheets.customers, n: 15 })),
+      partly(t(lang, "run.target.columns", { sheet: sample.sheets.orders, n: 2 })),
+      partly(t(lang, "run.target.columns", { sheet: sample.sheets.visits, n: 2 })),
+      partly(t(lang, "run.target.report", { sheet: report })),
+    ]);
+    expect(await byTestId(page, "repair-hint").textContent()).toBe(t(lang, "pane.written.repair"));
+
+    // Run again (it asks again: the month's sheet is still the add-in's) and the workbook is the clean run's.
+    await byTestId(page, "run-button").click();
+    await byTestId(page, "replace-confirm").click();
+    await byTestId(page, "results").waitFor({ timeout: 60_000 });
+    const repaired = paneWorkbook(modelFromJson(await dumpWorkbook(page)), lang);
+    expect(repaired).toEqual(paneWorkbook(modelFromJson(clean), lang));
 
     expect(browser.pageErrors).toEqual([]);
     expect(browser.unexpected()).toEqual([]);
