@@ -39,7 +39,15 @@ const cellKinds: ((ref: string, p: string) => string)[] = [
   (r, p) => `<${p}c t="inlineStr"${r}><${p}is><${p}r><${p}rPr><${p}color rgb="FFFF0000"/></${p}rPr><${p}t xml:space="preserve"> red </${p}t></${p}r></${p}is></${p}c>`,
 ];
 
-const rowArb = fc.record({
+interface RowSpec {
+  gap: number;
+  implicit: boolean;
+  attrs: string;
+  ws: string;
+  cells: { gap: number; implicit: boolean; kind: number }[];
+}
+
+const rowArb: fc.Arbitrary<RowSpec> = fc.record({
   gap: fc.integer({ min: 1, max: 3 }),
   implicit: fc.boolean(),
   attrs: fc.constantFrom("", ' spans="1:4"', ' ht="20" customHeight="1" spans=\'2:3\'', " x14ac:dyDescent='0.25'"),
@@ -47,7 +55,7 @@ const rowArb = fc.record({
   cells: fc.array(fc.record({ gap: fc.integer({ min: 1, max: 2 }), implicit: fc.boolean(), kind: fc.integer({ min: 0, max: cellKinds.length - 1 }) }), { maxLength: 5 }),
 });
 
-function buildRows(spec: fc.infer<typeof rowArb>[]): GenRow[] {
+function buildRows(spec: RowSpec[]): GenRow[] {
   let row = -1;
   return spec.map((r) => {
     const next = row + r.gap;
@@ -126,7 +134,7 @@ function attrsOf(e: Element, skip: string[]): Record<string, string> {
 }
 
 function expectedCell(value: Cell, style: number, p: string): { attrs: Record<string, string>; value: string | null } {
-  const s = style === 0 ? {} : { s: String(style) };
+  const s: Record<string, string> = style === 0 ? {} : { s: String(style) };
   if (value === null) return { attrs: s, value: null };
   if (typeof value === "number") return { attrs: s, value: `<${p}v xmlns${p ? `:${p.slice(0, -1)}` : ""}="${MAIN}">${value}</${p}v>` };
   if (typeof value === "boolean") return { attrs: { ...s, t: "b" }, value: value ? "1" : "0" };
