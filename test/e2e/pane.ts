@@ -80,6 +80,24 @@ export async function failOnProgress(page: Page, text: string, code: DoubleError
   );
 }
 
+/**
+ * Clicks the element with data-testid `testId` as soon as the progress field first shows exactly
+ * `text` (an observer in the page, so a fast run cannot slip past the moment).
+ */
+export async function clickOnProgress(page: Page, text: string, testId: string): Promise<void> {
+  await page.evaluate(
+    ([want, id]) => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('[data-testid="progress"] [role="progressbar"]')?.getAttribute("aria-valuetext") !== want) return;
+        observer.disconnect();
+        (document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null)?.click();
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    },
+    [text, testId] as const,
+  );
+}
+
 /** What the pane's polite live region says now. */
 export async function liveText(page: Page): Promise<string> {
   return ((await page.locator('[data-testid="live-region"]').textContent()) ?? "").trim();

@@ -9,7 +9,7 @@ import { controls } from "./accessibleNames";
 import { hasChromium, launchBrowser, type Browser } from "./browser";
 import { buildPane } from "./buildPane";
 import { cliWorkbook, paneWorkbook } from "./compareWithCli";
-import { activeSheet, byTestId, chooseOption, doubleStats, dumpWorkbook, failOnProgress, focused, liveText, openPane, progressSeen, recordProgress, selection, selectionAfter, setLatency, shownValue, snapshot, tabTo } from "./pane";
+import { activeSheet, byTestId, chooseOption, clickOnProgress, doubleStats, dumpWorkbook, failOnProgress, focused, liveText, openPane, progressSeen, recordProgress, selection, selectionAfter, setLatency, shownValue, snapshot, tabTo } from "./pane";
 import { customerCell, expectedActions, SAMPLES, SCREENSHOTS, SHARED, switchLanguage, TIERS } from "./samples";
 import { TestServer } from "./server";
 
@@ -262,7 +262,7 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     }, null, { timeout: 10_000 });
   }
 
-  it("cancels a run mid-way, leaving the workbook as it was; undoes a finished run back to the workbook before it", async () => {
+  it("cancels a run while reading and while writing, leaving the workbook as it was; undoes a finished run back to the workbook before it", async () => {
     const sample = SAMPLES[1]!;
     const { lang } = sample;
     const page = await browser.newPage();
@@ -287,6 +287,16 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     expect(await byTestId(page, "results").count()).toBe(0);
     // The same button is Run again, and keeps the focus.
     expect(await focused(page)).toBe("run-button");
+    await setLatency(page, 5);
+    expect(await snapshot(page)).toEqual(before);
+
+    // Cancel while writing (after the request under way when the pane shows "writing: 2 of 4"): what the run
+    // wrote is rolled back, and the workbook is again as it was.
+    await setLatency(page, 100);
+    await clickOnProgress(page, t(lang, "pane.progress", { stage: t(lang, "pane.stage.write"), done: 2, total: 4 }), "cancel-button");
+    await byTestId(page, "run-button").click();
+    expect(await settled(page)).toBe("ready");
+    expect(await byTestId(page, "notice-cancelled").count()).toBe(1);
     await setLatency(page, 5);
     expect(await snapshot(page)).toEqual(before);
 
