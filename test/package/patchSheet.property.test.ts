@@ -101,6 +101,8 @@ const planArb = fc.record({
 interface ModelCell {
   attrs: Record<string, string>;
   inner: string;
+  /** The text as the parser reads it (serialising it again would lose a CR). */
+  text: string;
 }
 
 /** Every cell of a part by "row:col" (implicit references resolved), and every row's attributes. */
@@ -121,7 +123,7 @@ function model(xml: string): { cells: Map<string, ModelCell>; rows: Map<number, 
     for (const c of Array.from(r.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === "c")) {
       const ref = c.getAttribute("r");
       col = ref ? Number(/^[A-Z]+/.exec(ref)![0].split("").reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0)) - 1 : col + 1;
-      cells.set(`${row}:${col}`, { attrs: attrsOf(c, ["r"]), inner: Array.from(c.childNodes).map((n) => ser.serializeToString(n)).join("") });
+      cells.set(`${row}:${col}`, { attrs: attrsOf(c, ["r"]), inner: Array.from(c.childNodes).map((n) => ser.serializeToString(n)).join(""), text: c.textContent ?? "" });
     }
   }
   return { cells, rows };
@@ -173,8 +175,7 @@ describe("patchSheet (property)", () => {
           const exp = expectedCell(w.value, w.style, p);
           expect(cell.attrs).toEqual(exp.attrs);
           if (typeof w.value === "string") {
-            const t = new DOMParser().parseFromString(`<x>${cell.inner}</x>`, "text/xml").documentElement!.textContent ?? "";
-            expect(fromXmlText(t)).toBe(w.value);
+            expect(fromXmlText(cell.text)).toBe(w.value);
           } else if (typeof w.value === "boolean") expect(cell.inner).toContain(`>${exp.value}</`);
           else expect(cell.inner).toBe(exp.value ?? "");
         }
@@ -187,7 +188,7 @@ describe("patchSheet (property)", () => {
         }
         expect([...after.rows.keys()]).toEqual([...after.rows.keys()].sort((a, b) => a - b));
       }),
-      { numRuns: 300 },
+      { numRuns: 300, examples: [[[], { headerRow: 0, skip: 0, columns: [{ col: 0, values: ["\r", "a\r\nb"], format: "general" }] }, "", [1]]] },
     );
   });
 });
