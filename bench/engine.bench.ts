@@ -18,6 +18,8 @@ interface SizeResult {
   orderRows: number;
   cold: number;
   times: number[];
+  /** CPU time of each timed run (user + system, all threads: GC included), steadier than wall time on a loaded machine. */
+  cpu: number[];
 }
 
 const MB = 1024 * 1024;
@@ -25,10 +27,13 @@ const args = process.argv.slice(2);
 const runs = Math.max(1, Number(args[args.indexOf("--runs") + 1]) || 5);
 const sizes: [string, number][] = args.includes("--full-only") ? [["1", 1]] : [["1", 1], ["1/8", 1 / 8], ["1/64", 1 / 64]];
 
-function timeRun(wb: BenchWorkbook): { ms: number; review: Review } {
+function timeRun(wb: BenchWorkbook): { ms: number; cpuMs: number; review: Review } {
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const review = runReview(wb.grids);
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, review };
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const c = process.cpuUsage(c0);
+  return { ms, cpuMs: (c.user + c.system) / 1000, review };
 }
 
 function median(xs: number[]): number {
@@ -55,11 +60,13 @@ for (const [label, scale] of sizes) {
   const dataRss = rssMB();
   const cold = timeRun(wb).ms;
   const times: number[] = [];
+  const cpu: number[] = [];
   let review: Review | null = null;
   for (let i = 0; i < runs; i++) {
     review = null; // let the previous result go, as a host re-running the review would
     const t = timeRun(wb);
     times.push(t.ms);
+    cpu.push(t.cpuMs);
     review = t.review;
   }
   if (scale === 1 && review) {
@@ -67,17 +74,17 @@ for (const [label, scale] of sizes) {
     memory = { dataHeap, dataRss, resultHeap, peakRss: rssMB() };
     console.log(`  review: month ${review.month}, ${review.customers.size} customers, ${review.issues.length} data issues, ${review.inputs.orders.n} orders read`);
   }
-  results.push({ label, orderRows: r.orders, cold, times });
+  results.push({ label, orderRows: r.orders, cold, times, cpu });
   review = null;
   wb = null;
 }
 
-console.log(`\nrunReview time (ms), ${runs} timed runs after one cold run`);
-console.log(`${"size".padEnd(6)}${"rows".padStart(9)}${"cold".padStart(9)}${"median".padStart(9)}${"min".padStart(9)}${"max".padStart(9)}${"µs/row".padStart(9)}`);
+console.log(`\nrunReview time (ms), ${runs} timed runs after one cold run; "cpu med" is the median CPU time (all threads)`);
+console.log(`${"size".padEnd(6)}${"rows".padStart(9)}${"cold".padStart(9)}${"median".padStart(9)}${"min".padStart(9)}${"max".padStart(9)}${"µs/row".padStart(9)}${"cpu med".padStart(9)}`);
 for (const s of results) {
   const med = median(s.times);
   const perRow = (med * 1000) / s.orderRows;
-  console.log(`${s.label.padEnd(6)}${fmt(s.orderRows)}${fmt(s.cold)}${fmt(med)}${fmt(Math.min(...s.times))}${fmt(Math.max(...s.times))}${fmt(perRow, 3)}`);
+  console.log(`${s.label.padEnd(6)}${fmt(s.orderRows)}${fmt(s.cold)}${fmt(med)}${fmt(Math.min(...s.times))}${fmt(Math.max(...s.times))}${fmt(perRow, 3)}${fmt(median(s.cpu))}`);
 }
 
 if (memory.peakRss > 0) {
