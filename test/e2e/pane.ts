@@ -6,7 +6,7 @@ import type { E2eProbe } from "./harness/harness";
 
 /** Page-side helpers for driving the pane; everything the test reads from the workbook goes through the harness's probe. */
 
-type ProbeWindow = Window & { __e2e: E2eProbe; __progressSeen?: string[] };
+type ProbeWindow = Window & { __e2e: E2eProbe; __progressSeen?: string[]; __progressHooksFired?: string[] };
 
 /** Opens the pane on the workbook registered as `key` and waits until it has read the workbook. */
 export async function openPane(page: Page, origin: string, key: string): Promise<void> {
@@ -73,6 +73,7 @@ export async function failOnProgress(page: Page, text: string, code: DoubleError
         if (document.querySelector('[data-testid="progress"] [role="progressbar"]')?.getAttribute("aria-valuetext") !== want) return;
         observer.disconnect();
         w.__e2e.failSyncFromNow(1, c as DoubleErrorCode);
+        (w.__progressHooksFired ??= []).push(`fail at ${want}`);
       });
       observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     },
@@ -90,12 +91,21 @@ export async function clickOnProgress(page: Page, text: string, testId: string):
       const observer = new MutationObserver(() => {
         if (document.querySelector('[data-testid="progress"] [role="progressbar"]')?.getAttribute("aria-valuetext") !== want) return;
         observer.disconnect();
-        (document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null)?.click();
+        const target = document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
+        target?.click();
+        const w = window as unknown as ProbeWindow;
+        (w.__progressHooksFired ??= []).push(target ? `clicked ${id} at ${want}` : `no ${id} at ${want}`);
       });
       observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     },
     [text, testId] as const,
   );
+}
+
+/** Waits until failOnProgress or clickOnProgress has fired, and returns what they did so far, in order. */
+export async function progressHooksFired(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => ((window as unknown as ProbeWindow).__progressHooksFired ?? []).length > 0, null, { timeout: 60_000 });
+  return page.evaluate(() => (window as unknown as ProbeWindow).__progressHooksFired ?? []);
 }
 
 /** What the pane's polite live region says now. */
@@ -154,4 +164,20 @@ export async function tabTo(page: Page, testId: string, max = 120): Promise<numb
     if (now === testId) return i;
   }
   throw new Error(`Tab never reached ${testId} in ${max} presses; focus went: ${path.join(" → ")}`);
+}
+
+/** Waits until the pane is at rest after a run or an undo (not running, not undoing). */
+export async function settled(page: Page): Promise<string> {
+  await page.waitForFunction(() => !["running", "undoing", "loading"].includes(document.querySelector('[data-testid="app"]')?.getAttribute("data-status") ?? ""), null, {
+    timeout: 60_000,
+  });
+  return (await byTestId(page, "app").getAttribute("data-status")) ?? "";
+}
+
+/** Waits until Undo is on (the pane asked the host what the last run was). */
+export async function undoEnabled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const b = document.querySelector('[data-testid="undo-button"]');
+    return b !== null && b.getAttribute("aria-disabled") !== "true";
+  }, null, { timeout: 10_000 });
 }

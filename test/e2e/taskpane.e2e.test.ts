@@ -1,6 +1,5 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { RECORD_SHEET, UNDO_SHEET } from "../../src/core/record";
 import { t } from "../../src/i18n";
 import { modelFromFile } from "../excel-double/fromExcelJS";
@@ -9,7 +8,7 @@ import { controls } from "./accessibleNames";
 import { hasChromium, launchBrowser, type Browser } from "./browser";
 import { buildPane } from "./buildPane";
 import { cliWorkbook, paneWorkbook } from "./compareWithCli";
-import { activeSheet, byTestId, chooseOption, clickOnProgress, doubleStats, dumpWorkbook, failOnProgress, focused, liveText, openPane, progressSeen, recordProgress, selection, selectionAfter, setLatency, shownValue, snapshot, tabTo } from "./pane";
+import { activeSheet, byTestId, chooseOption, clickOnProgress, doubleStats, dumpWorkbook, failOnProgress, focused, liveText, openPane, progressHooksFired, progressSeen, recordProgress, selection, selectionAfter, setLatency, settled, shownValue, snapshot, tabTo, undoEnabled } from "./pane";
 import { customerCell, expectedActions, SAMPLES, SCREENSHOTS, SHARED, switchLanguage, TIERS } from "./samples";
 import { TestServer } from "./server";
 
@@ -246,22 +245,6 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     await page.close();
   });
 
-  /** Waits until the pane is at rest after a run or an undo (not running, not undoing). */
-  async function settled(page: Page): Promise<string> {
-    await page.waitForFunction(() => !["running", "undoing", "loading"].includes(document.querySelector('[data-testid="app"]')?.getAttribute("data-status") ?? ""), null, {
-      timeout: 60_000,
-    });
-    return (await byTestId(page, "app").getAttribute("data-status")) ?? "";
-  }
-
-  /** Waits until Undo is on (the pane asked the host what the last run was). */
-  async function undoEnabled(page: Page): Promise<void> {
-    await page.waitForFunction(() => {
-      const b = document.querySelector('[data-testid="undo-button"]');
-      return b !== null && b.getAttribute("aria-disabled") !== "true";
-    }, null, { timeout: 10_000 });
-  }
-
   it("cancels a run while reading and while writing, leaving the workbook as it was; undoes a finished run back to the workbook before it", async () => {
     const sample = SAMPLES[1]!;
     const { lang } = sample;
@@ -293,8 +276,10 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     // Cancel while writing (after the request under way when the pane shows "writing: 2 of 4"): what the run
     // wrote is rolled back, and the workbook is again as it was.
     await setLatency(page, 100);
-    await clickOnProgress(page, t(lang, "pane.progress", { stage: t(lang, "pane.stage.write"), done: 2, total: 4 }), "cancel-button");
+    const writing2 = t(lang, "pane.progress", { stage: t(lang, "pane.stage.write"), done: 2, total: 4 });
+    await clickOnProgress(page, writing2, "cancel-button");
     await byTestId(page, "run-button").click();
+    expect(await progressHooksFired(page)).toEqual([`clicked cancel-button at ${writing2}`]);
     expect(await settled(page)).toBe("ready");
     expect(await byTestId(page, "notice-cancelled").count()).toBe(1);
     await setLatency(page, 5);
@@ -360,9 +345,11 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     // Replace, with Excel failing in the middle of the writes (the request after the one under way when the
     // pane shows "writing: 1 of 4"): the message takes the focus, lists what was written and says to run again.
     await setLatency(page, 100);
-    await failOnProgress(page, t(lang, "pane.progress", { stage: t(lang, "pane.stage.write"), done: 1, total: 4 }), "GeneralException");
+    const writing1 = t(lang, "pane.progress", { stage: t(lang, "pane.stage.write"), done: 1, total: 4 });
+    await failOnProgress(page, writing1, "GeneralException");
     await byTestId(page, "run-button").click();
     await byTestId(page, "replace-confirm").click();
+    expect(await progressHooksFired(page)).toEqual([`fail at ${writing1}`]);
     expect(await settled(page)).toBe("error");
     const error = byTestId(page, "run-error");
     expect(await error.textContent()).toContain(t(lang, "pane.errorTitle"));
