@@ -109,7 +109,7 @@ export class OwnedCells {
    */
   cellsOf(row: number, cols: number[], xml: string[]): number {
     let n = 0;
-    const num = row + 1;
+    const num = String(row + 1);
     if (row === this.headerRow) {
       for (const c of this.columns) {
         cols[n] = c.col;
@@ -130,7 +130,7 @@ export class OwnedCells {
   }
 
   /** cellXml's element, with the parts every cell of a column shares built once. */
-  private cell(c: OwnedColumn, num: number, value: Cell, style: number): string {
+  private cell(c: OwnedColumn, num: string, value: Cell, style: number): string {
     let attr = this.styleAttr.get(style);
     if (attr === undefined) this.styleAttr.set(style, (attr = style === 0 ? '"' : `" s="${style}"`));
     const head = c.open + num + attr;

@@ -22,9 +22,27 @@ const QUESTION = 63;
 const DQUOTE = 34;
 const SQUOTE = 39;
 
-function isNameEnd(code: number): boolean {
-  // white space, "/", ">" (and NaN past the end of the text)
+/** True for white space, "/" or ">" after a name (and NaN past the end of the text). */
+export function endsName(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === SLASH || code === GT || Number.isNaN(code);
+}
+
+const closeTags = new Map<string, string>();
+
+/**
+ * The end tag `</name>` at or after `from`: where it starts and the index after its `>`;
+ * null when it is not (yet) in the text.
+ * @example findClose("<c><v>1</v></c>", "c", 3) → { start: 11, end: 15 }
+ */
+export function findClose(s: string, name: string, from: number): { start: number; end: number } | null {
+  let open = closeTags.get(name);
+  if (open === undefined) closeTags.set(name, (open = `</${name}`));
+  for (let i = s.indexOf(open, from); i >= 0; i = s.indexOf(open, i + 1)) {
+    if (!endsName(s.charCodeAt(i + open.length))) continue;
+    const gt = s.indexOf(">", i + open.length);
+    return gt < 0 ? null : { start: i, end: gt + 1 };
+  }
+  return null;
 }
 
 /**
@@ -41,7 +59,7 @@ export function nextTag(s: string, from: number): Tag | null {
   const close = c1 === SLASH;
   let i = close ? start + 2 : start + 1;
   const nameStart = i;
-  while (!isNameEnd(s.charCodeAt(i))) i++;
+  while (!endsName(s.charCodeAt(i))) i++;
   if (i >= s.length) return null;
   const name = s.slice(nameStart, i);
   // Find the '>' outside quoted attribute values.

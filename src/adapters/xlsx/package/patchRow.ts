@@ -1,0 +1,99 @@
+import type { ByteOut } from "./byteOut";
+import type { TagScan } from "./tagScan";
+import { columnOfRef, endsName, findAttr, findClose, localName, nextTag, prefixOf, type Tag } from "./xmlScan";
+
+/**
+ * Puts owned cells into one existing row of a sheet part, keeping every other byte: the
+ * row's `spans` is dropped (it would be wrong), cells in owned columns are replaced, the
+ * others stay, ours go in column order (before a row's extLst).
+ */
+export class RowPatcher {
+  private rowName = "row";
+  private cellOpen = "<c";
+
+  constructor(
+    private readonly sheet: string,
+    private readonly scan: TagScan,
+  ) {}
+
+  /** The part's spreadsheetml prefix with its colon. */
+  usePrefix(prefix: string): void {
+    this.rowName = `${prefix}row`;
+    this.cellOpen = `<${prefix}c`;
+  }
+
+  /**
+   * Writes row `t` (its tag just read by `scan`, its content ending at `contentEnd`) with the
+   * `n` owned cells `xml` (in columns `cols`, ascending) replacing or joining its cells.
+   */
+  patch(s: string, t: Tag, row: number, contentEnd: number, cols: number[], xml: string[], n: number, out: ByteOut): void {
+    let owned = xml[0];
+    for (let k = 1; k < n; k++) owned += xml[k];
+    if (this.scan.spansStart >= 0) out.splice(this.scan.spansStart, "", this.scan.spansEnd);
+    if (t.kind === "empty") {
+      out.splice(s.lastIndexOf("/", t.end - 1), `>${owned}</${t.name}>`, t.end);
+      return;
+    }
+    // Usual case: every cell lies left of the owned columns, so ours go after the last one.
+    const lastEnd = this.endOfLastCellBefore(s, t, contentEnd, cols[0]);
+    if (lastEnd >= 0) out.splice(lastEnd, owned);
+    else this.mergeCells(s, t, row, contentEnd, cols, xml, n, out);
+  }
+
+  /**
+   * Where the row's last cell ends when it has an explicit reference left of `col` and only
+   * white space follows it; -1 otherwise (the general merge then decides). Cells stand in
+   * column order in a valid part, so no earlier cell can be in an owned column.
+   */
+  private endOfLastCellBefore(s: string, t: Tag, contentEnd: number, col: number): number {
+    const open = t.name === this.rowName ? this.cellOpen : `<${prefixOf(t.name)}c`;
+    let at = s.lastIndexOf(open, contentEnd - 1);
+    // "<c" followed by a name character is another element (<color> in rich text).
+    while (at >= t.end && !endsName(s.charCodeAt(at + open.length))) at = s.lastIndexOf(open, at - 1);
+    const scan = this.scan;
+    if (at < t.end || !scan.read(s, at + open.length) || scan.rStart < 0) return -1;
+    const refCol = columnOfRef(s.slice(scan.rStart, scan.rEnd));
+    if (refCol < 0 || refCol >= col) return -1;
+    let end = scan.end;
+    if (!scan.empty) {
+      const close = findClose(s, open.slice(1), end);
+      if (!close || close.end > contentEnd) return -1;
+      end = close.end;
+    }
+    return s.indexOf("<", end) === contentEnd ? end : -1;
+  }
+
+  /** Writes the row's cells with owned cells merged in column order. */
+  private mergeCells(s: string, t: Tag, row: number, contentEnd: number, cols: number[], xml: string[], n: number, out: ByteOut): void {
+    let k = 0;
+    let at = t.end; // where owned cells left over go: after the last cell
+    let scan = t.end;
+    let prevCol = -1;
+    for (let c = nextTag(s, scan); c && c.start < contentEnd; c = nextTag(s, scan)) {
+      scan = c.end;
+      if (c.kind === "other") continue;
+      if (c.kind === "close" || localName(c.name) !== "c") {
+        at = c.start; // extLst: owned cells go before it
+        break;
+      }
+      const ref = findAttr(s, c, "r");
+      const col = ref ? columnOfRef(ref.value) : prevCol + 1;
+      if (col < 0) throw new Error(`patchSheet: cell reference "${ref?.value}" in row ${row + 1} of ${this.sheet}`);
+      let cellEnd = c.end;
+      if (c.kind === "open") {
+        const close = findClose(s, c.name, c.end);
+        if (!close || close.end > contentEnd) throw new Error(`patchSheet: unclosed <${c.name}> in row ${row + 1} of ${this.sheet}`);
+        cellEnd = close.end;
+      }
+      let before = "";
+      while (k < n && cols[k] < col) before += xml[k++];
+      if (k < n && cols[k] === col) out.splice(c.start, before + xml[k++], cellEnd);
+      else if (before) out.splice(c.start, before);
+      prevCol = col;
+      at = scan = cellEnd;
+    }
+    let rest = "";
+    while (k < n) rest += xml[k++];
+    out.splice(at, rest);
+  }
+}
