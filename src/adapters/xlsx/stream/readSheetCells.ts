@@ -1,10 +1,14 @@
 import type { Readable } from "node:stream";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { Cell } from "../../../core/_lib/cells";
+import { BOOLEAN, cellType, columnOf, ERROR, FORMULA_TEXT, INLINE, ISO_DATE, NUMBER, rowNumber, SHARED } from "./cellAttributes";
 import { parseDecimal } from "./parseDecimal";
 import { ownCopy, parseXmlStream } from "./parseXmlStream";
 import { localName, unescapeText } from "./readSharedStrings";
 import { SheetRows } from "./sheetRows";
+
+// The per-cell helpers, bound once: under tsx (esbuild) every use of an imported name is a getter call.
+const hot = { cellType, columnOf, localName, ownCopy, parseDecimal, rowNumber, unescapeText };
 
 /** A sheet's valued cells and the relationship ids of its `<tablePart>`s, in order. */
 export interface SheetCells {
@@ -14,15 +18,6 @@ export interface SheetCells {
 
 const MS_PER_DAY = 86_400_000;
 const EPOCH_SERIAL = 25_569;
-
-/** Cell types (`t` attribute). */
-const NUMBER = 0;
-const SHARED = 1;
-const BOOLEAN = 2;
-const ERROR = 3;
-const FORMULA_TEXT = 4;
-const INLINE = 5;
-const ISO_DATE = 6;
 
 /**
  * Streams one worksheet part into its valued cells, each as Office.js `range.values`
@@ -42,8 +37,11 @@ export async function readSheetCells(stream: Readable, sharedStrings: readonly s
 
 /**
  * Saxes handlers, made once per part: a cell costs the tag objects saxes makes and its
- * value, nothing more. The one-letter names (`c`, `v`, `t`) are told apart by their
- * character codes; a prefixed name (`x:c`) takes the slower general path.
+ * value, nothing more. A cell's `r` and `t` are looked up once in the finished tag's
+ * attributes (taking them from saxes' `attribute` events instead measured slower: one
+ * call per attribute, `s` and the row's `spans` included). The one-letter names (`c`,
+ * `v`, `t`) are told apart by their character codes; a prefixed name (`x:c`) takes the
+ * slower general path.
  */
 class SheetReader {
   readonly cells = new SheetRows();
@@ -69,14 +67,14 @@ class SheetReader {
     const name = tag.name;
     if (name.length === 1) this.openShort(name.charCodeAt(0), tag.attributes);
     else if (name === "row") this.openRow(tag.attributes);
-    else this.openOther(localName(name), tag.attributes);
+    else this.openOther(hot.localName(name), tag.attributes);
   };
 
   readonly close = (tag: SaxesTagPlain): void => {
     const name = tag.name;
     if (name.length === 1) this.closeShort(name.charCodeAt(0));
     else if (name === "row") this.cells.endRow(this.row);
-    else this.closeOther(localName(name));
+    else this.closeOther(hot.localName(name));
   };
 
   readonly text = (text: string): void => {
@@ -120,7 +118,7 @@ class SheetReader {
   private openRow(attributes: Record<string, string>): void {
     if (!this.inSheetData) return;
     const r = attributes.r;
-    const row = r === undefined ? 0 : positiveInteger(r);
+    const row = r === undefined ? 0 : hot.rowNumber(r);
     this.row = row > 0 ? row : this.row + 1;
     this.col = 0;
   }
@@ -128,9 +126,9 @@ class SheetReader {
   private openCell(attributes: Record<string, string>): void {
     const r = attributes.r;
     const t = attributes.t;
-    const col = r === undefined ? 0 : columnOf(r);
+    const col = r === undefined ? 0 : hot.columnOf(r);
     this.col = col > 0 ? col : this.col + 1;
-    this.type = t === undefined ? NUMBER : typeOf(t);
+    this.type = t === undefined ? NUMBER : hot.cellType(t);
     this.raw = undefined;
     this.inline = undefined;
   }
@@ -143,15 +141,15 @@ class SheetReader {
 
   private value(): Cell {
     const type = this.type;
-    if (type === INLINE) return this.inline === undefined ? null : ownCopy(unescapeText(this.inline));
+    if (type === INLINE) return this.inline === undefined ? null : hot.ownCopy(hot.unescapeText(this.inline));
     const raw = this.raw;
     if (raw === undefined || raw === "") return null;
     switch (type) {
       case SHARED:
-        return this.shared[parseDecimal(raw)] ?? null;
+        return this.shared[hot.parseDecimal(raw)] ?? null;
       case FORMULA_TEXT:
       case ERROR:
-        return ownCopy(raw);
+        return hot.ownCopy(raw);
       case BOOLEAN:
         return raw === "1" || raw === "true";
       case ISO_DATE: {
@@ -159,39 +157,9 @@ class SheetReader {
         return Math.round(serial * 1e9) / 1e9;
       }
       default:
-        return parseDecimal(raw);
+        return hot.parseDecimal(raw);
     }
   }
-}
-
-/** The 1-based column of an A1 reference such as `AB12` (0 when it starts with no letter). */
-export function columnOf(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    col = col * 26 + code - 64;
-  }
-  return col;
-}
-
-/** A row number written as plain digits, or 0 for anything else (`2.5`, ``, ` 3`). */
-function positiveInteger(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) return 0;
-    n = n * 10 + code - 0x30;
-  }
-  return n;
-}
-
-function typeOf(t: string): number {
-  if (t.length === 1) {
-    const code = t.charCodeAt(0);
-    return code === 0x73 /* s */ ? SHARED : code === 0x62 /* b */ ? BOOLEAN : code === 0x65 /* e */ ? ERROR : code === 0x64 /* d */ ? ISO_DATE : NUMBER;
-  }
-  return t === "str" ? FORMULA_TEXT : t === "inlineStr" ? INLINE : NUMBER;
 }
 
 /** The `r:id` of a `<tablePart>`, whatever prefix the relationships namespace has. */

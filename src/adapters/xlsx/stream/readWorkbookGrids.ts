@@ -2,7 +2,8 @@ import type { Readable } from "node:stream";
 import { EXCEL_LIMITS } from "../../../core/_lib/excelLimits";
 import type { Grid } from "../../../core/types";
 import { readSharedStrings } from "./readSharedStrings";
-import { columnOf, readSheetCells } from "./readSheetCells";
+import { columnOf } from "./cellAttributes";
+import { readSheetCells } from "./readSheetCells";
 import { readTablePart } from "./readTablePart";
 import type { Box, SheetRows } from "./sheetRows";
 

@@ -1,0 +1,39 @@
+/** Cell types (`t` attribute). */
+export const NUMBER = 0;
+export const SHARED = 1;
+export const BOOLEAN = 2;
+export const ERROR = 3;
+export const FORMULA_TEXT = 4;
+export const INLINE = 5;
+export const ISO_DATE = 6;
+
+/** The 1-based column of an A1 reference such as `AB12` (0 when it starts with no letter). */
+export function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    col = col * 26 + code - 64;
+  }
+  return col;
+}
+
+/** A row number written as plain digits, or 0 for anything else (`2.5`, ``, ` 3`). */
+export function rowNumber(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return 0;
+    n = n * 10 + code - 0x30;
+  }
+  return n;
+}
+
+/** A cell's `t` attribute as one of the types above (`n` and anything unknown: a number). */
+export function cellType(t: string): number {
+  if (t.length === 1) {
+    const code = t.charCodeAt(0);
+    return code === 0x73 /* s */ ? SHARED : code === 0x62 /* b */ ? BOOLEAN : code === 0x65 /* e */ ? ERROR : code === 0x64 /* d */ ? ISO_DATE : NUMBER;
+  }
+  return t === "str" ? FORMULA_TEXT : t === "inlineStr" ? INLINE : NUMBER;
+}
