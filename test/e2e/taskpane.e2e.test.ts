@@ -262,6 +262,8 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     await cancel.waitFor();
     expect(await byTestId(page, "run-button").count()).toBe(0);
     expect(await cancel.textContent()).toBe(t(lang, "pane.cancelRun"));
+    // Its accessible name, as a screen reader gets it.
+    expect(await page.getByRole("button", { name: t(lang, "pane.cancelRun"), exact: true }).getAttribute("data-testid")).toBe("cancel-button");
     await page.locator('[data-testid="progress"]', { hasText: t(lang, "pane.stage.read") }).waitFor({ timeout: 30_000 });
     await cancel.click();
     expect(await settled(page)).toBe("ready");
