@@ -273,7 +273,6 @@ export const enUS = {
   "pane.replace.body": "\"{sheet}\" is made again from the workbook as it is now. Your own columns are never touched.",
   "pane.replace.confirm": "Replace",
   "pane.written.title": "Written before the run stopped:",
-  "pane.written.repair": "Run again to repair.",
   "pane.announce.done": "Done: A {A}, B {B}, C {C}, D {D}. Action list: {actions}. Data issues: {issues}.",
   "pane.settings.thresholdTip": "Orders are Down when the change window's sales fall below the baseline by more than this percentage, and Up when they rise above it by more.",
   "pane.settings.cutATip": "Customers are ranked by sales in the tier window. A customer is tier A while those ranked above it hold less than this share of total sales, so the one that crosses it is still A.",

@@ -275,7 +275,6 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "pane.replace.body": "将根据工作簿当前内容重新生成“{sheet}”。您自己的列不会被改动。",
   "pane.replace.confirm": "替换",
   "pane.written.title": "运行中止前已写入：",
-  "pane.written.repair": "请再次运行以修复。",
   "pane.announce.done": "完成：A 级 {A}，B 级 {B}，C 级 {C}，D 级 {D}。待跟进客户：{actions}。数据问题：{issues}。",
   "pane.settings.thresholdTip": "变化周期的订货额比对比基准低出超过此比例时判定为下降，高出超过此比例时判定为上升。",
   "pane.settings.cutATip": "客户按分级周期内的销售额排名。排在前面的客户累计占总销售额不到此比例时，该客户为 A 级；因此跨过此比例的那位客户仍是 A 级。",

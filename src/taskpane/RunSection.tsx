@@ -93,9 +93,6 @@ function FailureMessage({ lang, message, failed, written }: { lang: Lang; messag
                 <li key={i}>{w}</li>
               ))}
             </ul>
-            <Text block weight="semibold" data-testid="repair-hint">
-              {t(lang, "pane.written.repair")}
-            </Text>
           </>
         )}
       </MessageBarBody>
