@@ -151,7 +151,7 @@ describe("patchSheet", () => {
     expect(await patch(xml, plan)).toBe(
       `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:B2"/><x:cols><x:col min="2" max="2" width="10" customWidth="1"/></x:cols><x:sheetData>` +
         `<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c>${header("B1", "T", "x:")}</x:row><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c>${cell("B2", "A", 8, "x:")}</x:row>` +
-        `</x:sheetData><x:conditionalFormatting sqref="B2"><x:cfRule type="expression" dxfId="3" priority="3"><x:formula>B2="A"</x:formula></x:cfRule></x:conditionalFormatting>` +
+        `</x:sheetData><x:conditionalFormatting sqref="B2"><x:cfRule type="expression" dxfId="3" priority="1"><x:formula>B2="A"</x:formula></x:cfRule></x:conditionalFormatting>` +
         `<x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></x:worksheet>`,
     );
   });
@@ -248,6 +248,16 @@ describe("patchSheet", () => {
       );
     });
 
+    it("numbers ours after the rules it keeps, not after the earlier run's it removes, so a re-run writes the same priorities", async () => {
+      const userCf = `<conditionalFormatting sqref="A2:A9"><cfRule type="cellIs" dxfId="0" priority="2" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>`;
+      const oldRun = `<conditionalFormatting sqref="E2:E4"><cfRule type="expression" dxfId="3" priority="3"><formula>E2="A"</formula></cfRule><cfRule type="expression" dxfId="4" priority="4"><formula>E2="B"</formula></cfRule></conditionalFormatting>`;
+      const xml = `<worksheet ${NS}><sheetData/>${userCf}${oldRun}<pageMargins/></worksheet>`;
+      const plan = sheetPlan([column(4, "Tier", ["A", "B", "C"], { highlights: [{ text: "A", fill: "#FFC7CE", font: "#9C0006" }, { text: "B", fill: "#FFEB9C", font: "#9C5700" }] })]);
+      const once = await patch(xml, plan);
+      expect(once.slice(once.indexOf("</sheetData>"))).toBe(`</sheetData>${userCf}${oldRun}<pageMargins/></worksheet>`);
+      expect(await patch(once, plan)).toBe(once);
+    });
+
     it("puts our conditional formats before dataValidations when the sheet has none, and removes old ones of a column without highlights", async () => {
       const oldRun = `<conditionalFormatting sqref="B2:B9"><cfRule type="expression" dxfId="5" priority="1"><formula>B2="Down"</formula></cfRule></conditionalFormatting>`;
       const xml = `<worksheet ${NS}><sheetData/>${oldRun}<dataValidations count="0"/><pageMargins/></worksheet>`;
@@ -255,7 +265,7 @@ describe("patchSheet", () => {
       expect(await patch(xml, plan)).toBe(
         `<worksheet ${NS}><cols><col min="2" max="2" width="14" customWidth="1"/><col min="3" max="3" width="10" customWidth="1"/></cols><sheetData>` +
           `<row r="1">${header("B1", "Change")}${header("C1", "Tier")}</row><row r="2">${cell("B2", "Down")}${cell("C2", "A")}</row></sheetData>` +
-          `<conditionalFormatting sqref="C2"><cfRule type="expression" dxfId="3" priority="2"><formula>C2="A"</formula></cfRule></conditionalFormatting><dataValidations count="0"/><pageMargins/></worksheet>`,
+          `<conditionalFormatting sqref="C2"><cfRule type="expression" dxfId="3" priority="1"><formula>C2="A"</formula></cfRule></conditionalFormatting><dataValidations count="0"/><pageMargins/></worksheet>`,
       );
       const bare = `<worksheet ${NS}><sheetData/><drawing r:id="rId1" xmlns:r="r"/></worksheet>`;
       expect(await patch(bare, plan)).toContain(`</sheetData><conditionalFormatting sqref="C2"><cfRule type="expression" dxfId="3" priority="1"><formula>C2="A"</formula></cfRule></conditionalFormatting><drawing r:id="rId1" xmlns:r="r"/></worksheet>`);

@@ -17,8 +17,8 @@ interface Child {
  * Edits what follows `</sheetData>`: removes the `<conditionalFormatting>` blocks an earlier
  * run left (every sqref range inside one owned column, below the header) and adds one block
  * per highlighted column, after the remaining ones or where CT_Worksheet puts them, with
- * priorities numbered after every existing rule's (x14 rules in extLst included), so no
- * priority is shared. Every other byte stays as it was.
+ * priorities numbered after every kept rule's (x14 rules in extLst included), so no
+ * priority is shared and a re-run numbers its rules as the run before it did. Every other byte stays as it was.
  * @param tail the part after `</sheetData>` (or after `<sheetData/>`), as latin1 text of its bytes; so is the result
  * @param prefix the main namespace prefix with its colon ("" when default)
  */
@@ -26,7 +26,7 @@ export function patchSheetTail(tail: string, plan: SheetPlan, cells: OwnedCells,
   if (cells.columns.length === 0) return tail;
   const children: Child[] = [];
   let rootClose = -1;
-  let maxPriority = 0;
+  const priorities: { at: number; priority: number }[] = [];
   let depth = 1;
   let open: { name: string; start: number } | null = null;
   for (let t = nextTag(tail, 0); t; t = nextTag(tail, t.end)) {
@@ -40,7 +40,7 @@ export function patchSheetTail(tail: string, plan: SheetPlan, cells: OwnedCells,
       }
       continue;
     }
-    if (localName(t.name) === "cfRule") maxPriority = Math.max(maxPriority, Number(findAttr(tail, t, "priority")?.value) || 0);
+    if (localName(t.name) === "cfRule") priorities.push({ at: t.start, priority: Number(findAttr(tail, t, "priority")?.value) || 0 });
     if (depth === 1 && t.kind === "empty") children.push({ name: t.name, start: t.start, end: t.end });
     if (depth === 1 && t.kind === "open") open = { name: t.name, start: t.start };
     if (t.kind === "open") depth++;
@@ -50,6 +50,8 @@ export function patchSheetTail(tail: string, plan: SheetPlan, cells: OwnedCells,
   const cfName = `${prefix}conditionalFormatting`;
   const cfs = children.filter((c) => c.name === cfName);
   const stale = cfs.filter((c) => isEarlierRuns(tail, c, plan.headerRow, cells));
+  // Numbered after the rules that stay, not the earlier run's being removed: a re-run then gives the same numbers.
+  const maxPriority = priorities.reduce((max, p) => (p.priority > max && !stale.some((c) => c.start <= p.at && p.at < c.end) ? p.priority : max), 0);
   const after = children.find((c) => prefixOk(c.name, prefix) && AFTER_CF.has(localName(c.name)));
   const insertAt = cfs.length > 0 ? cfs[cfs.length - 1].end : after ? after.start : rootClose;
   const added = toByteString(highlightBlocks(plan, cells, styles, prefix, maxPriority));
