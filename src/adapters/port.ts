@@ -19,9 +19,10 @@ export interface WorkbookPort {
   /** Every table and every table-less sheet's used range, but the sheets named in `skip`. */
   readGrids(skip: ReadonlySet<string>, onProgress?: (p: Progress) => void): Promise<Grid[]>;
   /**
-   * Tables whose next columns hold the user's cells in the table's rows (Office.js only:
-   * widening such a table shifts those cells right). New owned columns that do not fit in
-   * `room` go to `freeCol` and onwards, outside the table. Optional: other ports have none.
+   * Tables whose next columns hold the user's cells in the table's rows (widening such a
+   * table would shift those cells right in Office.js, write over them in an .xlsx package).
+   * New owned columns that do not fit in `room` go to `freeCol` and onwards, outside the
+   * table. Valid after `readGrids`; optional: a port without tables needs none.
    */
   blockedTables?(): readonly { sheet: string; table: string; from: number; room: number; freeCol: number }[];
   /** Writes the plan and the record; removes `replaceSheets` (review sheets an earlier run made) first. */

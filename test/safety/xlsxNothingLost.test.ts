@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { lazy, runCli } from "./fixtures/runCli";
-import { clearColumn, editPackage, insertColumn, sheetPart } from "./fixtures/editPackage";
+import { clearColumn, editPackage, insertColumn, sheetPart, tablePart } from "./fixtures/editPackage";
 import { smallWorkbook } from "./fixtures/smallWorkbook";
 import { enUserWorkbook, EN_SAMPLE, zhUserWorkbook, ZH_SAMPLE } from "./fixtures/userWorkbooks";
 import { compareXlsx, type Comparison } from "./xlsxCompare";
@@ -201,15 +201,48 @@ describe("the shared samples as written by another tool (openpyxl: inline string
 });
 
 describe("a user's note right of a table, in the table's rows (guarantee 1)", () => {
-  const input = lazy(async () => smallWorkbook({ noteBesideTable: true }));
-  const compare = lazy(async () => compareXlsx(await input(), await runCli(await input(), "--lang", "zh-CN")));
+  describe("with one free column beside the table, where the run adds two", () => {
+    const input = lazy(async () => smallWorkbook({ noteBesideTable: "E5" }));
+    const output = lazy(async () => runCli(await input(), "--lang", "zh-CN"));
+    const compare = lazy(async () => compareXlsx(await input(), await output()));
 
-  it("runs, and the comparer reads both input sheets", async () => {
-    expect((await compare()).cellsCompared).toBe(191);
+    it("runs, and the comparer reads both input sheets", async () => {
+      expect((await compare()).cellsCompared).toBe(191);
+    });
+
+    it("is kept", async () => {
+      expect((await compare()).findings.filter((f) => f.where === "订单表!E5").map((f) => `${f.check}: ${f.detail}`)).toEqual([]);
+      expect(columnValues(await openPackage(await output()), "订单表", 5, 5, 5)).toEqual(["待确认"]);
+    });
+
+    // As on the Office.js path: the table keeps its columns; ours start right of everything on the sheet (D60's note, E5).
+    it("writes the new columns outside the table, from the sheet's first free column, and leaves the table as it was", async () => {
+      const c = await compare();
+      expect(c.owned.filter((o) => o.startsWith("订单表!"))).toEqual(["订单表!F", "订单表!G"]);
+      const before = await openPackage(await input());
+      const after = await openPackage(await output());
+      const part = tablePart(before, "Orders");
+      expect(partText(after, part)).toBe(partText(before, part));
+      expect([6, 7].map((col) => columnValues(after, "订单表", col, 1, 1)[0])).toEqual(["客户等级", "新老客户"]);
+    });
+
+    checkGroups(compare, {});
   });
 
-  // Not a writer problem: placeColumns puts new table columns right after the table, whatever is there.
-  it.failing("is kept (fails today: the planner writes the table's new columns over it, on both the .xlsx and the Office.js path)", async () => {
-    expect((await compare()).findings.filter((f) => f.where === "订单表!E5").map((f) => `${f.check}: ${f.detail}`)).toEqual([]);
+  describe("with three free columns beside the table, where the run adds two", () => {
+    const input = lazy(async () => smallWorkbook({ noteBesideTable: "G5" }));
+    const output = lazy(async () => runCli(await input(), "--lang", "zh-CN"));
+    const compare = lazy(async () => compareXlsx(await input(), await output()));
+
+    it("widens the table over the new columns and keeps the note where it was", async () => {
+      const c = await compare();
+      expect(c.owned.filter((o) => o.startsWith("订单表!"))).toEqual(["订单表!D", "订单表!E"]);
+      expect(c.findings.filter((f) => f.where === "订单表!G5")).toEqual([]);
+      const after = await openPackage(await output());
+      expect(partText(after, tablePart(after, "Orders"))).toContain('ref="A1:E50"');
+      expect(columnValues(after, "订单表", 7, 5, 5)).toEqual(["待确认"]);
+    });
+
+    checkGroups(compare, {});
   });
 });

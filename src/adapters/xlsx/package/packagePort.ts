@@ -7,7 +7,8 @@ import type { WritePlan } from "../../../core/output";
 import { decodeRecord, RECORD_SHEET, type WorkbookRecord } from "../../../core/record";
 import type { WorkbookPort } from "../../port";
 import { readSharedStrings, unescapeText } from "../stream/readSharedStrings";
-import { readWorkbookGrids } from "../stream/readWorkbookGrids";
+import type { BlockedTable } from "../stream/besideTables";
+import { readWorkbook } from "../stream/readWorkbookGrids";
 import type { XlsxPackage } from "./openXlsx";
 import { parseWorkbook } from "./openXlsxParts";
 import { writeXlsx } from "./writeXlsx";
@@ -27,11 +28,13 @@ export interface PackagePort extends WorkbookPort {
 /**
  * A `WorkbookPort` over an .xlsx package opened with `openXlsx`: sheet names from
  * workbook.xml, the record from the very hidden record sheet's column A, grids from the
- * streaming reader, and the output written at package level by `writeXlsx`.
+ * streaming reader (which also finds the tables that cannot widen, as the Office.js reader
+ * does, so that both paths write the same cells), and the output written at package level by `writeXlsx`.
  */
 export function packagePort(pkg: XlsxPackage): PackagePort {
   let kept: { plan: WritePlan; record: WorkbookRecord; replaceSheets: readonly string[] } | undefined;
   let closed = false;
+  let blocked: BlockedTable[] = [];
   const close = async () => {
     if (closed) return;
     closed = true;
@@ -43,7 +46,12 @@ export function packagePort(pkg: XlsxPackage): PackagePort {
       return { sheetNames: sheets.map((s) => s.name), record: decodeRecord(await recordCells(pkg)) };
     },
     async readGrids(skip) {
-      return readWorkbookGrids(pkg, skip);
+      const read = await readWorkbook(pkg, skip);
+      blocked = read.blocked;
+      return read.grids;
+    },
+    blockedTables() {
+      return blocked;
     },
     async write(plan, record, replaceSheets) {
       kept = { plan, record, replaceSheets };

@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { Cell } from "../../../core/_lib/cells";
+import type { BesideTables } from "./besideTables";
 import { BOOLEAN, cellType, columnOf, ERROR, FORMULA_TEXT, INLINE, ISO_DATE, NUMBER, rowNumber, SHARED } from "./cellAttributes";
 import { parseDecimal } from "./parseDecimal";
 import { ownCopy, parseXmlStream } from "./parseXmlStream";
@@ -22,10 +23,11 @@ const EPOCH_SERIAL = 25_569;
 /**
  * Streams one worksheet part into its valued cells, each as Office.js `range.values`
  * gives it: formulas as cached results, shared/inline strings as text, errors as text.
- * `part` names the part in parse errors.
+ * `part` names the part in parse errors; `beside`, when given, is told of every cell with a
+ * value, a formula or a style (what stands beside the sheet's tables).
  */
-export async function readSheetCells(stream: Readable, sharedStrings: readonly string[], opts: { date1904: boolean; part?: string }): Promise<SheetCells> {
-  const reader = new SheetReader(sharedStrings, opts.date1904);
+export async function readSheetCells(stream: Readable, sharedStrings: readonly string[], opts: { date1904: boolean; part?: string; beside?: BesideTables }): Promise<SheetCells> {
+  const reader = new SheetReader(sharedStrings, opts.date1904, opts.beside);
   const parser = new SaxesParser({ xmlns: false, fileName: opts.part ?? "sheet" });
   parser.on("opentag", reader.open);
   parser.on("closetag", reader.close);
@@ -57,10 +59,13 @@ class SheetReader {
   private inline: string | undefined = undefined;
   private inText = false;
   private phonetic = 0;
+  /** The cell has a formula or a style other than the default (tracked only with `beside`). */
+  private marked = false;
 
   constructor(
     private readonly shared: readonly string[],
     private readonly date1904: boolean,
+    private readonly beside: BesideTables | undefined,
   ) {}
 
   readonly open = (tag: SaxesTagPlain): void => {
@@ -88,6 +93,7 @@ class SheetReader {
       if (this.inSheetData) this.openCell(attributes);
     } else if (code === 0x76 /* v */) this.inValue = true;
     else if (code === 0x74 /* t */) this.inText = this.inline !== undefined && this.phonetic === 0;
+    else if (code === 0x66 /* f */) this.marked = true;
   }
 
   private closeShort(code: number): void {
@@ -131,11 +137,16 @@ class SheetReader {
     this.type = t === undefined ? NUMBER : hot.cellType(t);
     this.raw = undefined;
     this.inline = undefined;
+    if (this.beside !== undefined) {
+      const s = attributes.s;
+      this.marked = s !== undefined && s !== "0";
+    }
   }
 
   private closeCell(): void {
     const value = this.value();
     if (value !== null) this.cells.set(this.row, this.col, value);
+    if (this.beside !== undefined && (value !== null || this.marked)) this.beside.note(this.row, this.col);
     this.inline = undefined;
   }
 

@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { EXCEL_LIMITS } from "../../../core/_lib/excelLimits";
 import type { Grid } from "../../../core/types";
+import { BesideTables, type BlockedTable } from "./besideTables";
 import { readSharedStrings } from "./readSharedStrings";
 import { columnOf } from "./cellAttributes";
 import { readSheetCells } from "./readSheetCells";
@@ -16,38 +17,59 @@ export interface StreamPackage {
   readText(path: string): Promise<string>;
 }
 
+/** The grids `readWorkbookGrids` gives; see `readWorkbook`. */
+export async function readWorkbookGrids(pkg: StreamPackage, skip: ReadonlySet<string> = new Set()): Promise<Grid[]> {
+  return (await readWorkbook(pkg, skip)).grids;
+}
+
 /**
  * The grids `workbookGrids` gives, read by streaming each sheet part: each table as
  * its own grid (totals row excluded), each sheet without tables as its used range.
  * Tables are those the sheet lists in `<tableParts>`, in that order, as ExcelJS reads them.
+ * `blocked` lists the tables with the user's cells right of them in their rows, found in
+ * the same pass (see `BesideTables`).
  */
-export async function readWorkbookGrids(pkg: StreamPackage, skip: ReadonlySet<string> = new Set()): Promise<Grid[]> {
+export async function readWorkbook(pkg: StreamPackage, skip: ReadonlySet<string> = new Set()): Promise<{ grids: Grid[]; blocked: BlockedTable[] }> {
   const shared = pkg.sharedStringsPath ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath), pkg.sharedStringsPath) : [];
   const grids: Grid[] = [];
+  const blocked: BlockedTable[] = [];
   for (const sheet of pkg.sheets) {
     if (skip.has(sheet.name)) continue;
     // Table parts are small: read them before the sheet, whose <tableParts> come last.
-    const tables = new Map<string, { name: string; box: Box }>();
-    for (const t of sheet.tables) tables.set(t.rId, tableBox(await pkg.readText(t.partPath)));
-    const { cells, tableParts } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, { date1904: pkg.date1904, part: sheet.partPath });
+    const tables = new Map<string, TablePart>();
+    for (const t of sheet.tables) tables.set(t.rId, { ...tableBox(await pkg.readText(t.partPath)), index: tables.size });
+    const beside = tables.size > 0 ? new BesideTables([...tables.values()].map((t) => t.whole)) : undefined;
+    const { cells, tableParts } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, { date1904: pkg.date1904, part: sheet.partPath, beside });
     const listed = tableParts.map((id) => tables.get(id)).filter((t) => t !== undefined);
     if (listed.length > 0) {
       for (const t of listed) grids.push(cut(sheet.name, cells, t.box, t.name));
+      if (beside) blocked.push(...beside.blocked(sheet.name, listed));
       continue;
     }
     const used = cells.used();
     if (used) grids.push(cut(sheet.name, cells, used));
   }
-  return grids;
+  return { grids, blocked };
 }
 
-/** A table's name and box, header row included, totals row left out. */
-function tableBox(xml: string): { name: string; box: Box } {
+interface TablePart {
+  name: string;
+  /** Header row included, totals row left out: the grid. */
+  box: Box;
+  /** Header and totals rows included: the rows a new table column would span. */
+  whole: Box;
+  /** Its place among the sheet's table parts. */
+  index: number;
+}
+
+/** A table's name, its grid's box and its whole box. */
+function tableBox(xml: string): Omit<TablePart, "index"> {
   const table = readTablePart(xml);
   const [a, b] = table.ref.split(":");
   const tl = parseRef(a);
   const br = parseRef(b ?? a);
-  return { name: table.name, box: { top: tl.row, left: tl.col, bottom: br.row - (table.totalsRowCount > 0 ? 1 : 0), right: br.col } };
+  const whole = { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
+  return { name: table.name, box: { ...whole, bottom: br.row - (table.totalsRowCount > 0 ? 1 : 0) }, whole };
 }
 
 function parseRef(ref: string): { row: number; col: number } {
