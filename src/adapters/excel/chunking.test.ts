@@ -1,4 +1,4 @@
-import { jsonBytes, packOps, splitRows } from "./chunking";
+import { jsonBytes, packOps, packWork, rowJsonBytes } from "./chunking";
 
 describe("packOps", () => {
   it("packs operations in order within the budget", () => {
@@ -14,25 +14,60 @@ describe("packOps", () => {
   });
 });
 
-describe("splitRows", () => {
-  it("splits rows into runs within the budget", () => {
-    expect(splitRows([5, 5, 5, 5], 10)).toEqual([
-      [0, 2],
-      [2, 4],
+describe("packWork", () => {
+  const log: string[] = [];
+  const op = (bytes: number, tag: string) => ({ bytes, queue: () => log.push(tag) });
+  const rows = (rowBytes: number[], partBytes: number, tag: string) => ({ rowBytes, partBytes, queueRows: (a: number, b: number) => log.push(`${tag}${a}-${b}`) });
+
+  beforeEach(() => (log.length = 0));
+
+  it("cuts a block of rows where a request is full, so the block does not start a request of its own", () => {
+    const batches = packWork([op(4, "x"), rows([3, 3, 3], 1, "r")], 10);
+    expect(batches.map((b) => b.map((o) => [o.from, o.bytes]))).toEqual([
+      [
+        [0, 4],
+        [1, 4],
+      ],
+      [[1, 7]],
     ]);
+    for (const b of batches) for (const o of b) o.queue();
+    expect(log).toEqual(["x", "r0-1", "r1-3"]);
   });
 
-  it("keeps a row larger than the budget alone", () => {
-    expect(splitRows([2, 20, 2], 10)).toEqual([
-      [0, 1],
-      [1, 2],
-      [2, 3],
-    ]);
+  it("fills every request but the last with rows of consecutive blocks", () => {
+    const batches = packWork([rows([2, 2, 2, 2, 2], 0, "a"), rows([2, 2, 2, 2, 2], 0, "b")], 6);
+    for (const b of batches) for (const o of b) o.queue();
+    expect(batches.map((b) => b.reduce((n, o) => n + o.bytes, 0))).toEqual([6, 6, 6, 2]);
+    expect(log).toEqual(["a0-3", "a3-5", "b0-1", "b1-4", "b4-5"]);
+  });
+
+  it("sends a row larger than the budget alone, and starts a new request for it rather than splitting", () => {
+    const batches = packWork([op(2, "x"), rows([1, 20, 1], 0, "r")], 5);
+    for (const b of batches) for (const o of b) o.queue();
+    expect(batches.map((b) => b.map((o) => o.bytes))).toEqual([[2, 1], [20], [1]]);
+    expect(log).toEqual(["x", "r0-1", "r1-2", "r2-3"]);
+  });
+
+  it("makes no request of an empty block", () => {
+    expect(packWork([rows([], 5, "r")], 10)).toEqual([]);
   });
 });
 
 describe("jsonBytes", () => {
-  it("counts non-ASCII text at three bytes a character", () => {
-    expect([jsonBytes("abc"), jsonBytes("客户"), jsonBytes(1.5), jsonBytes(true)]).toEqual([6, 9, 12, 6]);
+  it("counts a value's UTF-8 bytes in JSON with the comma after it", () => {
+    expect([jsonBytes("abc"), jsonBytes("客户"), jsonBytes(1.5), jsonBytes(true), jsonBytes(false), jsonBytes(null), jsonBytes(46000), jsonBytes(0.1 + 0.2)]).toEqual([6, 9, 4, 5, 6, 5, 6, 20]);
+  });
+
+  it("equals JSON.stringify's UTF-8 length for escapes, control characters, surrogate pairs and lone surrogates", () => {
+    const texts = ['a"b\\c', "tab\there\nnew", "\u0001\u001f", "é ß", "😀x", "\ud800", "x\udc00y", "'=SUM(A1)", ""];
+    const utf8 = (s: string) => new TextEncoder().encode(JSON.stringify(s)).length + 1;
+    expect(texts.map(jsonBytes)).toEqual(texts.map(utf8));
+  });
+});
+
+describe("rowJsonBytes", () => {
+  it("counts a row's brackets and the comma after it, blanks as empty text", () => {
+    expect(rowJsonBytes([1, "a"])).toBe('[1,"a"],'.length);
+    expect(rowJsonBytes([1], 3)).toBe('[1,"",""],'.length);
   });
 });

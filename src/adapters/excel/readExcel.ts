@@ -3,7 +3,8 @@ import { decodeRecord, RECORD_SHEET, type WorkbookRecord } from "../../core/reco
 import type { Grid } from "../../core/types";
 import type { Progress } from "../port";
 import { checkAborted } from "./cancel";
-import { FILL, jsonBytes, packOps } from "./chunking";
+import { rowJsonBytes } from "./chunking";
+import { readInChunks, READ_FILL, type ChunkSource } from "./readInChunks";
 
 /** Where an input block stands (0-based), as read in the first requests. */
 export interface Box {
@@ -34,9 +35,6 @@ export interface BlockedTable {
 /** Excel's last column index (XFD). */
 const LAST_COL = 16_383;
 
-/** First rows read of each block to learn its bytes per row before planning the rest. */
-const PROBE_ROWS = 100;
-
 export interface ExcelMeta {
   sheetNames: string[];
   sheets: { name: string; id: string; visibility: string }[];
@@ -64,8 +62,8 @@ export async function readMetaFromExcel(context: Excel.RequestContext): Promise<
 
 /**
  * Reads every table, and every table-less sheet's used range, as grids: geometry in
- * two requests, then the values in row chunks sized by the bytes the first rows
- * showed, several chunks a request, each request's response under the limit.
+ * two requests, then the values in row chunks sized by the bytes sampled rows took
+ * (`readInChunks`), several chunks a request, each request's response under the limit.
  * No request is made per row or per customer.
  */
 export async function readGridsFromExcel(
@@ -130,80 +128,23 @@ export async function readGridsFromExcel(
   }
   const values: Cell[][][] = boxes.map(() => []);
   const total = boxes.reduce((a, b) => a + b.rows, 0);
-  let done = 0;
-  const loadOnce = async (parts: { box: number; start: number; rows: number }[]): Promise<void> => {
-    checkAborted(signal);
-    onProgress?.({ stage: "read", done, total });
-    const ranges = parts.map((p) => {
-      const b = boxes[p.box];
-      const range = wsOf.get(b.sheet)!.getRangeByIndexes(b.row + p.start, b.col, p.rows, b.cols);
-      range.load("values");
-      return range;
-    });
-    await context.sync();
-    parts.forEach((p, i) => {
-      const rows = ranges[i].values as Cell[][];
-      for (let k = 0; k < rows.length; k++) values[p.box][p.start + k] = rows[k];
-      done += p.rows;
-    });
-    onProgress?.({ stage: "read", done, total });
+  const source: ChunkSource<Excel.Range> = {
+    blocks: boxes,
+    queue: (i, start, rows) => {
+      const b = boxes[i];
+      return wsOf.get(b.sheet)!.getRangeByIndexes(b.row + start, b.col, rows, b.cols).load("values");
+    },
+    rowBytes: (range, r) => rowJsonBytes(range.values[r]),
+    keep: (i, start, range) => {
+      const rows = range.values as Cell[][];
+      for (let k = 0; k < rows.length; k++) values[i][start + k] = rows[k];
+    },
   };
-  // A response over the limit (rows far wider than the first ones) is refused by Excel and
-  // nothing is read: the batch is retried in halves.
-  const load = async (parts: { box: number; start: number; rows: number }[]): Promise<void> => {
-    try {
-      await loadOnce(parts);
-    } catch (e) {
-      if (!isPayloadError(e)) throw e;
-      const halves = splitParts(parts);
-      if (!halves) throw e;
-      for (const h of halves) await load(h);
-    }
-  };
-  const probes = boxes.map((b, i) => ({ box: i, start: 0, rows: Math.min(PROBE_ROWS, b.rows), bytes: 0 })).filter((p) => p.rows > 0);
-  for (const batch of packOps(probes.map((p) => ({ ...p, bytes: estimateBytes(boxes[p.box].cols, p.rows, 64) })), limitBytes * FILL)) await load(batch);
-  const chunks: { box: number; start: number; rows: number; bytes: number }[] = [];
-  boxes.forEach((b, i) => {
-    const probe = values[i].slice(0, Math.min(PROBE_ROWS, b.rows));
-    const perRow = probe.length === 0 ? 64 : Math.max(8, rowsBytes(probe) / probe.length) * 1.25;
-    const step = Math.max(1, Math.floor((limitBytes * FILL) / perRow));
-    for (let start = probe.length; start < b.rows; start += step) {
-      const rows = Math.min(step, b.rows - start);
-      chunks.push({ box: i, start, rows, bytes: rows * perRow });
-    }
-  });
-  for (const batch of packOps(chunks, limitBytes * FILL)) await load(batch);
+  await readInChunks(context, source, limitBytes * READ_FILL, signal, (done) => onProgress?.({ stage: "read", done, total }));
   const grids = boxes.map((b, i): Grid => {
     const g: Grid = { sheet: b.sheet, origin: { row: b.row, col: b.col }, values: values[i] };
     if (b.table) g.table = b.table;
     return g;
   });
   return { grids, boxes, blocked };
-}
-
-export function isPayloadError(e: unknown): boolean {
-  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
-  return /PayloadSizeLimit/i.test(code);
-}
-
-/** Two halves of a batch: by parts when there are several, else by rows; null when it cannot shrink. */
-function splitParts<P extends { box: number; start: number; rows: number }>(parts: P[]): P[][] | null {
-  if (parts.length > 1) return [parts.slice(0, parts.length >> 1), parts.slice(parts.length >> 1)];
-  const p = parts[0];
-  if (p.rows < 2) return null;
-  const half = p.rows >> 1;
-  return [[{ ...p, rows: half }], [{ ...p, start: p.start + half, rows: p.rows - half }]];
-}
-
-function rowsBytes(rows: Cell[][]): number {
-  let n = 2;
-  for (const r of rows) {
-    n += 3;
-    for (const v of r) n += jsonBytes(v);
-  }
-  return n;
-}
-
-function estimateBytes(cols: number, rows: number, perCell: number): number {
-  return cols * rows * perCell;
 }

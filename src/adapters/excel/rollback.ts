@@ -1,5 +1,5 @@
 import { BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog } from "../../core/record";
-import { FILL, jsonBytes, packOps, splitRows, type QueuedOp } from "./chunking";
+import { FILL, jsonBytes, opBytes, packWork, partBytes, rowJsonBytes, type QueuedOp, type RowsOp } from "./chunking";
 import { asUserText } from "./escapeText";
 import type { SavedBlock, UndoSnapshot } from "./snapshot";
 
@@ -45,12 +45,12 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
   }
   await context.sync();
 
-  const ops: QueuedOp[] = [];
-  for (const block of snapshot?.blocks ?? []) pushBlock(ops, () => sheets.getItem(block.sheet), block, limitBytes);
-  for (const b of snapshot?.bold ?? []) ops.push({ bytes: 150, queue: () => (sheets.getItem(b.sheet).getRangeByIndexes(b.row, b.col, 1, 1).format.font.bold = b.bold) });
+  const ops: (QueuedOp | RowsOp)[] = [];
+  for (const block of snapshot?.blocks ?? []) pushBlock(ops, () => sheets.getItem(block.sheet), block);
+  for (const b of snapshot?.bold ?? []) ops.push({ bytes: opBytes(b.sheet, 4), queue: () => (sheets.getItem(b.sheet).getRangeByIndexes(b.row, b.col, 1, 1).format.font.bold = b.bold) });
   for (const rule of snapshot?.rules ?? []) {
     ops.push({
-      bytes: 300 + jsonBytes(rule.formula),
+      bytes: opBytes(rule.sheet, 6) + jsonBytes(rule.formula) + 40,
       queue: () => {
         const cf = sheets.getItem(rule.sheet).getRangeByIndexes(rule.row, rule.col, rule.rows, rule.cols).conditionalFormats.add("Custom");
         cf.custom.rule.formula = rule.formula;
@@ -61,7 +61,7 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
   }
   const cells = encodeRecord(log.previous);
   ops.push({
-    bytes: cells.reduce((a, c) => a + jsonBytes(c), 200),
+    bytes: cells.reduce((a, c) => a + jsonBytes(c) + 3, opBytes(RECORD_SHEET, 8)),
     queue: () => {
       if (!record.isNullObject && !log.hadRecord) record.delete();
       else if (!record.isNullObject) {
@@ -71,32 +71,29 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
       if (!undo.isNullObject) undo.delete();
     },
   });
-  for (const batch of packOps(ops, limitBytes * FILL)) {
+  for (const batch of packWork(ops, limitBytes * FILL)) {
     context.application.suspendApiCalculationUntilNextSync();
     for (const op of batch) op.queue();
     await context.sync();
   }
 }
 
-/** A saved block written back whole (empty cells emptied, General where no format was kept), in row chunks. */
-function pushBlock(ops: QueuedOp[], ws: () => Excel.Worksheet, block: SavedBlock, limitBytes: number): void {
+/** A saved block written back whole (empty cells emptied, General where no format was kept), as rows the packer cuts into requests. */
+function pushBlock(ops: (QueuedOp | RowsOp)[], ws: () => Excel.Worksheet, block: SavedBlock): void {
   const inputs: (string | number | boolean)[][] = Array.from({ length: block.rows }, () => new Array<string | number | boolean>(block.cols).fill(""));
   const formats: string[][] = Array.from({ length: block.rows }, () => new Array<string>(block.cols).fill("General"));
   for (const [r, c, input, format] of block.cells) {
     inputs[r][c] = input;
     if (format) formats[r][c] = format;
   }
-  const rowBytes = inputs.map((row, r) => row.reduce<number>((a, v, c) => a + jsonBytes(v) + jsonBytes(formats[r][c]), 4));
-  for (const [a, b] of splitRows(rowBytes, limitBytes * FILL)) {
-    let bytes = 200;
-    for (let i = a; i < b; i++) bytes += rowBytes[i];
-    ops.push({
-      bytes,
-      queue: () => {
-        const range = ws().getRangeByIndexes(block.row + a, block.col, b - a, block.cols);
-        range.numberFormat = formats.slice(a, b);
-        range.formulas = inputs.slice(a, b);
-      },
-    });
-  }
+  const rowBytes = inputs.map((row, r) => rowJsonBytes(row) + rowJsonBytes(formats[r]));
+  ops.push({
+    rowBytes,
+    partBytes: partBytes(block.sheet),
+    queueRows: (a, b) => {
+      const range = ws().getRangeByIndexes(block.row + a, block.col, b - a, block.cols);
+      range.numberFormat = formats.slice(a, b);
+      range.formulas = inputs.slice(a, b);
+    },
+  });
 }

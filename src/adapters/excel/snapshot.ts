@@ -1,6 +1,6 @@
-import { FILL, packOps } from "./chunking";
 import { checkAborted } from "./cancel";
-import { isPayloadError } from "./readExcel";
+import { rowJsonBytes } from "./chunking";
+import { readInChunks, READ_FILL, type ChunkSource } from "./readInChunks";
 
 /** A block of cells in a user's sheet that a run overwrites (0-based). */
 export interface Block {
@@ -47,14 +47,12 @@ export interface UndoSnapshot {
   rules: SavedRule[];
 }
 
-/** Bytes a cell's value, formula and number format are planned at in a response (a response that comes out larger is read again in halves). */
-const CELL_BYTES = 45;
-
 /**
  * Reads the cells, header fonts and highlight rules a run is about to overwrite: in one
  * request the used part of each block, the header fonts and the rules touching each
  * column, in a second the rules' ranges and colours, then the used cells in row chunks
- * under the request limit. A block with nothing stored in it costs no cell read.
+ * under the request limit, sized by the bytes sampled rows took (`readInChunks`). A block
+ * with nothing stored in it costs no cell read.
  */
 export async function readSnapshot(
   context: Excel.RequestContext,
@@ -71,39 +69,19 @@ export async function readSnapshot(
   checkAborted(signal);
 
   const blocks: SavedBlock[] = request.blocks.map((b) => ({ ...b, cells: [] }));
-  const parts: { block: number; row: number; col: number; rows: number; cols: number; bytes: number }[] = [];
-  used.forEach((u, i) => {
-    if (u.isNullObject) return;
-    const step = Math.max(1, Math.floor((limitBytes * FILL) / (u.columnCount * CELL_BYTES + 10)));
-    for (let r = 0; r < u.rowCount; r += step) {
-      const rows = Math.min(step, u.rowCount - r);
-      parts.push({ block: i, row: u.rowIndex + r, col: u.columnIndex, rows, cols: u.columnCount, bytes: rows * (u.columnCount * CELL_BYTES + 10) });
-    }
-  });
-  const load = async (batch: typeof parts): Promise<void> => {
-    const ranges = batch.map((p) => ws(blocks[p.block].sheet).getRangeByIndexes(p.row, p.col, p.rows, p.cols).load("values,formulas,numberFormat"));
-    try {
-      await context.sync();
-    } catch (e) {
-      // Cells far longer than planned make a response Excel refuses whole: read in halves.
-      if (!isPayloadError(e) || (batch.length === 1 && batch[0].rows < 2)) throw e;
-      const halves = batch.length > 1 ? [batch.slice(0, batch.length >> 1), batch.slice(batch.length >> 1)] : splitRows(batch[0]);
-      for (const h of halves) await load(h);
-      return;
-    }
-    batch.forEach((p, i) => keepCells(blocks[p.block], p, ranges[i]));
+  const areas = used.flatMap((u, i) => (u.isNullObject ? [] : [{ block: i, row: u.rowIndex, col: u.columnIndex, rows: u.rowCount, cols: u.columnCount }]));
+  const source: ChunkSource<Excel.Range> = {
+    blocks: areas,
+    queue: (k, start, rows) => {
+      const a = areas[k];
+      return ws(blocks[a.block].sheet).getRangeByIndexes(a.row + start, a.col, rows, a.cols).load("values,formulas,numberFormat");
+    },
+    rowBytes: (range, r) => rowJsonBytes(range.values[r]) + rowJsonBytes(range.formulas[r]) + rowJsonBytes(range.numberFormat[r]),
+    keep: (k, start, range) => keepCells(blocks[areas[k].block], { row: areas[k].row + start, col: areas[k].col }, range),
   };
-  for (const batch of packOps(parts, limitBytes * FILL)) {
-    checkAborted(signal);
-    await load(batch);
-  }
+  await readInChunks(context, source, limitBytes * READ_FILL, signal);
   const bold = request.headers.map((h, i) => ({ ...h, bold: fonts[i].bold === true }));
   return { saved: { blocks, bold, ruleColumns: request.ruleColumns, rules }, ruleHandles: handles };
-}
-
-function splitRows<P extends { row: number; rows: number; bytes: number }>(p: P): P[][] {
-  const half = p.rows >> 1;
-  return [[{ ...p, rows: half, bytes: p.bytes / 2 }], [{ ...p, row: p.row + half, rows: p.rows - half, bytes: p.bytes / 2 }]];
 }
 
 /** Keeps the non-empty cells of a loaded range, in the form that puts each back. */

@@ -1,13 +1,18 @@
 import { RECORD_CHUNK, UNDO_SHEET } from "../../core/record";
-import { FILL, packOps, type QueuedOp } from "./chunking";
+import { FILL, jsonBytes, opBytes, packOps, type QueuedOp } from "./chunking";
 import { checkAborted } from "./cancel";
 import { asUserText } from "./escapeText";
 import type { UndoSnapshot } from "./snapshot";
 
-/** What the undo sheet's first cell says: whose snapshot it holds and in how many cells. */
+/**
+ * What the undo sheet's first cell says: whose snapshot it holds, in how many cells, and
+ * the most bytes one of those cells takes in a response (to read them back in full
+ * requests; undo sheets written before it was kept are read at 3 bytes a character).
+ */
 interface Marker {
   id: string;
   chunks: number;
+  cellBytes?: number;
 }
 
 /**
@@ -24,11 +29,10 @@ export async function writeUndoSheet(context: Excel.RequestContext, snapshot: Un
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += RECORD_CHUNK) chunks.push(json.slice(i, i + RECORD_CHUNK));
   const ws = () => sheets.getItem(UNDO_SHEET);
-  // Exact UTF-8 size of each cell as sent: the JSON is mostly ASCII, which jsonBytes's estimate would triple.
-  const encoder = new TextEncoder();
-  const ops: QueuedOp[] = chunks.map((c, i) => ({ bytes: encoder.encode(JSON.stringify(c)).length + 100, queue: () => (ws().getRangeByIndexes(i + 1, 0, 1, 1).values = [[asUserText(c)]]) }));
-  const marker: Marker = { id: snapshot.id, chunks: chunks.length };
-  ops.push({ bytes: 200, queue: () => (ws().getRangeByIndexes(0, 0, 1, 1).values = [[asUserText(JSON.stringify(marker))]]) });
+  // Exact UTF-8 size of each cell as sent (its apostrophe included), and of its operations taken high.
+  const ops: QueuedOp[] = chunks.map((c, i) => ({ bytes: jsonBytes(c) + 5 + opBytes(UNDO_SHEET, 3), queue: () => (ws().getRangeByIndexes(i + 1, 0, 1, 1).values = [[asUserText(c)]]) }));
+  const marker: Marker = { id: snapshot.id, chunks: chunks.length, cellBytes: chunks.reduce((n, c) => Math.max(n, jsonBytes(c) + 2), 0) };
+  ops.push({ bytes: opBytes(UNDO_SHEET, 3) + 200, queue: () => (ws().getRangeByIndexes(0, 0, 1, 1).values = [[asUserText(JSON.stringify(marker))]]) });
   for (const batch of packOps(ops, limitBytes * FILL)) {
     checkAborted(signal);
     for (const op of batch) op.queue();
@@ -37,7 +41,7 @@ export async function writeUndoSheet(context: Excel.RequestContext, snapshot: Un
 }
 
 /** The run id the undo sheet holds a whole snapshot for, or undefined (no sheet, or a snapshot cut short). */
-export async function readUndoMarker(context: Excel.RequestContext): Promise<{ id: string; chunks: number } | undefined> {
+export async function readUndoMarker(context: Excel.RequestContext): Promise<Marker | undefined> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(UNDO_SHEET);
   await context.sync();
   if (sheet.isNullObject) return undefined;
@@ -51,7 +55,7 @@ export async function readUndoSheet(context: Excel.RequestContext, id: string, l
   const marker = await readUndoMarker(context);
   if (!marker || marker.id !== id) return undefined;
   const ws = context.workbook.worksheets.getItem(UNDO_SHEET);
-  const rowBytes = RECORD_CHUNK * 3 + 10;
+  const rowBytes = (marker.cellBytes ?? RECORD_CHUNK * 3 + 10) + 16;
   const step = Math.max(1, Math.floor((limitBytes * FILL) / rowBytes));
   const texts: string[] = [];
   for (let start = 0; start < marker.chunks; start += step) {
@@ -72,7 +76,8 @@ function parseMarker(cell: unknown): Marker | undefined {
   if (typeof cell !== "string" || cell === "") return undefined;
   try {
     const m = JSON.parse(cell) as Partial<Marker>;
-    return typeof m.id === "string" && typeof m.chunks === "number" ? { id: m.id, chunks: m.chunks } : undefined;
+    if (typeof m.id !== "string" || typeof m.chunks !== "number") return undefined;
+    return typeof m.cellBytes === "number" && m.cellBytes > 0 ? { id: m.id, chunks: m.chunks, cellBytes: m.cellBytes } : { id: m.id, chunks: m.chunks };
   } catch {
     // Not ours (somebody typed in the sheet): no snapshot, as documented above.
     return undefined;

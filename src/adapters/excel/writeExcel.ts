@@ -4,7 +4,7 @@ import { NUMBER_FORMATS, type ColumnPlan, type ReportPlan, type RowStyle, type S
 import { BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog, type WorkbookRecord } from "../../core/record";
 import type { Progress } from "../port";
 import { checkAborted, RunCancelledError } from "./cancel";
-import { FILL, jsonBytes, packOps, splitRows, type QueuedOp } from "./chunking";
+import { FILL, jsonBytes, opBytes, packWork, partBytes, type QueuedOp, type RowsOp } from "./chunking";
 import { asText, asUserText } from "./escapeText";
 import type { Box } from "./readExcel";
 import { rollbackRun } from "./rollback";
@@ -126,9 +126,9 @@ export async function writePlanToExcel(
   const replaced = replaceSheets.includes(plan.report.sheet) ? state.sheets.find((s) => s.name === plan.report.sheet) : undefined;
   if (replaced) log.replaced = { sheet: replaced.name, id: replaced.id, position: state.sheetNames.indexOf(replaced.name), visibility: replaced.visibility };
 
-  const ops = dataOps(plan, targets, sheet, limitBytes);
+  const work = dataOps(plan, targets, sheet);
   const undoBatches = 1;
-  const batches = packOps(ops, limitBytes * FILL);
+  const batches: TaggedOp[][] = packWork(work, limitBytes * FILL).map((b) => b.map((op) => ({ ...op, target: work[op.from].target })));
   const total = undoBatches + 1 + batches.length + 1;
   let done = 0;
   const step = async (work: () => Promise<void>): Promise<void> => {
@@ -204,6 +204,7 @@ function newRunId(): string {
 }
 
 type Target = Omit<TargetStatus, "status">;
+type Work = QueuedOp | RowsOp;
 type TaggedOp = QueuedOp & { target: number };
 
 /** The things a run writes, as the failure message names them: the created sheet, each sheet's columns, the analysis sheet. */
@@ -233,10 +234,10 @@ function statusOf(targets: Target[], progress: { structure: boolean; batches: nu
 }
 
 /** Every value, format and rule the run writes, as operations sized for packing into requests, each tagged with its target. */
-function dataOps(plan: WritePlan, targets: Target[], sheet: (name: string) => Excel.Worksheet, limitBytes: number): TaggedOp[] {
-  const ops: TaggedOp[] = [];
-  const push = (kind: Target["kind"], name: string, build: (list: QueuedOp[]) => void): void => {
-    const list: QueuedOp[] = [];
+function dataOps(plan: WritePlan, targets: Target[], sheet: (name: string) => Excel.Worksheet): (Work & { target: number })[] {
+  const ops: (Work & { target: number })[] = [];
+  const push = (kind: Target["kind"], name: string, build: (list: Work[]) => void): void => {
+    const list: Work[] = [];
     build(list);
     const target = targets.findIndex((t) => t.kind === kind && t.sheet === name);
     for (const op of list) ops.push({ ...op, target });
@@ -245,12 +246,12 @@ function dataOps(plan: WritePlan, targets: Target[], sheet: (name: string) => Ex
   if (created) {
     push("created", created.sheet, (list) => {
       const rows: Cell[][] = [created.header, ...created.rows];
-      pushBlock(list, () => sheet(created.sheet), 0, 0, rows, null, (v, r) => (r === 0 ? text(v, false) : text(v, true)), limitBytes);
-      list.push({ bytes: 200, queue: () => (sheet(created.sheet).getRangeByIndexes(0, 0, 1, created.header.length).format.font.bold = true) });
+      pushBlock(list, () => sheet(created.sheet), created.sheet, 0, 0, rows, null, (v, r) => (r === 0 ? text(v, false) : text(v, true)));
+      list.push({ bytes: opBytes(created.sheet, 4), queue: () => (sheet(created.sheet).getRangeByIndexes(0, 0, 1, created.header.length).format.font.bold = true) });
     });
   }
-  for (const s of plan.sheets) push(s.sheet === created?.sheet ? "created" : "columns", s.sheet, (list) => pushColumns(list, () => sheet(s.sheet), s, limitBytes));
-  push("report", plan.report.sheet, (list) => pushReport(list, () => sheet(plan.report.sheet), plan.report, limitBytes));
+  for (const s of plan.sheets) push(s.sheet === created?.sheet ? "created" : "columns", s.sheet, (list) => pushColumns(list, () => sheet(s.sheet), s));
+  push("report", plan.report.sheet, (list) => pushReport(list, () => sheet(plan.report.sheet), plan.report));
   return ops;
 }
 
@@ -328,44 +329,53 @@ function text(v: Cell, fromWorkbook: boolean): string | number | boolean {
   return fromWorkbook ? asUserText(v) : asText(v);
 }
 
-/** Queues a 2-D block (values, optional formats) in row chunks within the limit. */
+/** Queues a 2-D block (values, optional formats) as rows that the packer cuts into requests within the limit. */
 function pushBlock(
-  ops: QueuedOp[],
+  ops: Work[],
   ws: () => Excel.Worksheet,
+  sheetName: string,
   row: number,
   col: number,
   rows: Cell[][],
   formats: ((string | null)[] | undefined)[] | null,
   convert: (v: Cell, r: number, c: number) => string | number | boolean,
-  limitBytes: number,
 ): void {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (width === 0 || rows.length === 0) return;
+  // Exact JSON bytes of what is sent, but for an apostrophe `convert` may put before a text.
   const rowBytes = rows.map((r, i) => {
-    let n = 4;
-    for (let c = 0; c < width; c++) n += jsonBytes(r[c] ?? "") + (formats ? jsonBytes(formats[i]?.[c] ?? "General") : 0);
+    let n = 2;
+    for (let c = 0; c < width; c++) {
+      const v = r[c] ?? "";
+      n += jsonBytes(v) + (typeof v === "string" && v !== "" ? 1 : 0);
+    }
+    if (formats) n += 2 + formatBytes(formats[i], width);
     return n;
   });
-  for (const [a, b] of splitRows(rowBytes, limitBytes * FILL)) {
-    let bytes = 200;
-    for (let i = a; i < b; i++) bytes += rowBytes[i];
-    ops.push({
-      bytes,
-      queue: () => {
-        const range = ws().getRangeByIndexes(row + a, col, b - a, width);
-        if (formats) range.numberFormat = rows.slice(a, b).map((_, k) => Array.from({ length: width }, (_, c) => formats[a + k]?.[c] ?? "General"));
-        range.values = rows.slice(a, b).map((r, k) => Array.from({ length: width }, (_, c) => convert(r[c] ?? null, a + k, c)));
-      },
-    });
-  }
+  ops.push({
+    rowBytes,
+    partBytes: partBytes(sheetName),
+    queueRows: (a, b) => {
+      const range = ws().getRangeByIndexes(row + a, col, b - a, width);
+      if (formats) range.numberFormat = rows.slice(a, b).map((_, k) => Array.from({ length: width }, (_, c) => formats[a + k]?.[c] ?? "General"));
+      range.values = rows.slice(a, b).map((r, k) => Array.from({ length: width }, (_, c) => convert(r[c] ?? null, a + k, c)));
+    },
+  });
+}
+
+/** Bytes of one row of number formats (blanks are "General"). */
+function formatBytes(formats: (string | null)[] | undefined, width: number): number {
+  let n = 0;
+  for (let c = 0; c < width; c++) n += jsonBytes(formats?.[c] ?? "General");
+  return n;
 }
 
 /** Owned columns of one input sheet: headers, then contiguous runs of columns in row chunks, then highlight rules. */
-function pushColumns(ops: QueuedOp[], ws: () => Excel.Worksheet, s: SheetPlan, limitBytes: number): void {
+function pushColumns(ops: Work[], ws: () => Excel.Worksheet, s: SheetPlan): void {
   const cols = [...s.columns].sort((x, y) => x.col - y.col);
   for (const run of columnRuns(cols)) {
     ops.push({
-      bytes: run.reduce((a, c) => a + jsonBytes(c.header), 200),
+      bytes: run.reduce((a, c) => a + jsonBytes(c.header) + 1, opBytes(s.sheet, 5)),
       queue: () => {
         const header = ws().getRangeByIndexes(s.headerRow, run[0].col, 1, run.length);
         header.values = [run.map((c) => asText(c.header))];
@@ -375,13 +385,13 @@ function pushColumns(ops: QueuedOp[], ws: () => Excel.Worksheet, s: SheetPlan, l
     const n = s.lastRow - s.firstRow + 1;
     const rows: Cell[][] = Array.from({ length: Math.max(0, n) }, (_, k) => run.map((c) => c.values[k]));
     const formats = rows.map((_, k) => run.map((c) => NUMBER_FORMATS[c.cellFormats?.[k] ?? c.format]));
-    pushBlock(ops, ws, s.firstRow, run[0].col, rows, formats, (v) => text(v, false), limitBytes);
+    pushBlock(ops, ws, s.sheet, s.firstRow, run[0].col, rows, formats, (v) => text(v, false));
   }
   for (const c of cols) {
     if (!c.highlights?.length || s.lastRow < s.firstRow) continue;
     const first = `${columnLetters(c.col)}${s.firstRow + 1}`;
     ops.push({
-      bytes: 300 * c.highlights.length,
+      bytes: c.highlights.reduce((a, h) => a + opBytes(s.sheet, 4) + 2 * jsonBytes(h.text) + 2 * jsonBytes(first), opBytes(s.sheet, 2)),
       queue: () => {
         // The run's earlier rules in this column were deleted with the structure; a user's rule reaching beyond it stays.
         const range = ws().getRangeByIndexes(s.firstRow, c.col, s.lastRow - s.firstRow + 1, 1);
@@ -420,13 +430,19 @@ const STYLE: Record<RowStyle, { bold?: boolean; italic?: boolean; size?: number;
   body: {},
 };
 
-function pushReport(ops: QueuedOp[], ws: () => Excel.Worksheet, report: ReportPlan, limitBytes: number): void {
+/** Operations that styling a row of the report takes: a range, its format and one per property set (none for a plain row). */
+function styleOps(style: RowStyle): number {
+  const n = Object.keys(STYLE[style]).length;
+  return n === 0 ? 0 : 3 + n;
+}
+
+function pushReport(ops: Work[], ws: () => Excel.Worksheet, report: ReportPlan): void {
   const rows = report.rows.map((r) => r.cells);
   const formats = report.rows.map((r) => r.formats?.map((f) => (f ? NUMBER_FORMATS[f] : null)));
   const userText = report.rows.map((r) => new Set(r.userText ?? []));
-  pushBlock(ops, ws, 0, 0, rows, formats, (v, r, c) => text(v, userText[r].has(c)), limitBytes);
+  pushBlock(ops, ws, report.sheet, 0, 0, rows, formats, (v, r, c) => text(v, userText[r].has(c)));
   ops.push({
-    bytes: 150 * report.rows.length + 100 * report.columnWidths.length,
+    bytes: report.rows.reduce((a, row) => a + styleOps(row.style) * opBytes(report.sheet, 1), opBytes(report.sheet, 1 + 3 * report.columnWidths.length)),
     queue: () => {
       const sheet = ws();
       report.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7));
@@ -444,7 +460,7 @@ function pushReport(ops: QueuedOp[], ws: () => Excel.Worksheet, report: ReportPl
   });
   for (const chart of report.charts) {
     ops.push({
-      bytes: 500,
+      bytes: opBytes(report.sheet, 8) + jsonBytes(chart.title),
       queue: () => {
         const sheet = ws();
         const s = chart.source;
