@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadWorkbook, workbookGrids } from "../../src/adapters/xlsx/readWorkbook";
+import { loadWorkbook, workbookGrids } from "../support/loadWorkbook";
 import { createExcelDouble } from "./excelDouble";
 import { modelFromFile, modelFromWorkbook } from "./fromExcelJS";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
-import { loadWorkbook, toCell } from "../../src/adapters/xlsx/readWorkbook";
+import { loadWorkbook, toCell } from "../support/loadWorkbook";
 import { parseAddress } from "./address";
 import { type CellData, type FontData, type Visibility, WorkbookModel } from "./model";
 

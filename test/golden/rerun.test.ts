@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { loadWorkbook, sheetTables } from "../../src/adapters/xlsx/readWorkbook";
+import { loadWorkbook, sheetTables } from "../support/loadWorkbook";
 import { main } from "../../src/cli/main";
 import { dumpWorkbook, rowOf, type SheetDump } from "../support/readBack";
 

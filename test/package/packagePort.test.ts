@@ -6,7 +6,7 @@ import JSZip from "jszip";
 import { reviewWorkbook } from "../../src/adapters/reviewWorkbook";
 import { openXlsx } from "../../src/adapters/xlsx/package/openXlsx";
 import { packagePort } from "../../src/adapters/xlsx/package/packagePort";
-import { loadWorkbook } from "../../src/adapters/xlsx/readWorkbook";
+import { loadWorkbook } from "../support/loadWorkbook";
 import { EMPTY_RECORD } from "../../src/core/record";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import type { SheetPlan } from "../../src/core/output";
-import { loadWorkbook } from "../../src/adapters/xlsx/readWorkbook";
+import { loadWorkbook } from "../support/loadWorkbook";
 import { patchSheet, type SheetStyles } from "../../src/adapters/xlsx/package/patchSheet";
 import { patchTable } from "../../src/adapters/xlsx/package/patchTable";
 

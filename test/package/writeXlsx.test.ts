@@ -6,7 +6,7 @@ import { reviewWorkbook, type ReviewWorkbookResult } from "../../src/adapters/re
 import { openXlsx } from "../../src/adapters/xlsx/package/openXlsx";
 import { packagePort } from "../../src/adapters/xlsx/package/packagePort";
 import { childrenNamed, outlineXml } from "../../src/adapters/xlsx/package/xmlOutline";
-import { loadWorkbook } from "../../src/adapters/xlsx/readWorkbook";
+import { loadWorkbook } from "../support/loadWorkbook";
 
 const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const GENERATED_AT = "2026-11-02 09:00";

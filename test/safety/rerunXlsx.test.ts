@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadWorkbook } from "../../src/adapters/xlsx/readWorkbook";
+import { loadWorkbook } from "../support/loadWorkbook";
 import { main } from "../../src/cli/main";
 
 const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");

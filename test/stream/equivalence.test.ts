@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { loadWorkbook, workbookGrids } from "../../src/adapters/xlsx/readWorkbook";
+import { loadWorkbook, workbookGrids } from "../support/loadWorkbook";
 import { readWorkbookGrids } from "../../src/adapters/xlsx/stream/readWorkbookGrids";
 import { openXlsxBuffer } from "../../src/adapters/xlsx/package/openXlsx";
 import { checkGrids } from "../../src/core/checkGrids";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import type { Cell } from "../../core/_lib/cells";
-import type { Grid } from "../../core/types";
+import type { Cell } from "../../src/core/_lib/cells";
+import type { Grid } from "../../src/core/types";
 import { normalizePackage } from "./normalizePackage";
 
 /** ExcelJS turns date-formatted numbers into Dates with this offset; the inverse recovers the serial exactly. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
-import { loadWorkbook, toCell } from "../../src/adapters/xlsx/readWorkbook";
+import { loadWorkbook, toCell } from "./loadWorkbook";
 import type { Cell } from "../../src/core/_lib/cells";
 
 /** A written workbook read back independently of the code that wrote it: every sheet as rows of plain values. */

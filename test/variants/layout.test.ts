@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
-import { loadWorkbook, sheetTables } from "../../src/adapters/xlsx/readWorkbook";
+import { loadWorkbook, sheetTables } from "../support/loadWorkbook";
 import { itWritesTheSameFigures, type Role } from "./sameFigures";
 import { headerRowOf, loadSample, renameHeader, runCli, SAMPLE, saveVariant, sheetOf, SHEETS, tableModels, type Run } from "./support";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { loadWorkbook } from "../../src/adapters/xlsx/readWorkbook";
+import { loadWorkbook } from "../support/loadWorkbook";
 import type { Cell } from "../../src/core/_lib/cells";
 import { dumpWorkbook, type SheetDump } from "../support/readBack";
 

@@ -26,7 +26,7 @@ interface SheetParts {
 
 /**
  * The analysis sheet as a worksheet part: the report's rows with their row styles and
- * per-cell number formats, its column widths, the first column frozen (as the ExcelJS
+ * per-cell number formats, its column widths, the first column frozen (as the removed ExcelJS
  * writer had it) and, when `drawingRid` is given, the drawing that holds the charts.
  * Text is written as inline strings, never formulas.
  */

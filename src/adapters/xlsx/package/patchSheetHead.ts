@@ -10,7 +10,7 @@ interface ColEntry {
 
 /**
  * Edits what precedes `<sheetData>`: the `<dimension ref>` widened over the owned cells, and
- * a `<col>` (width as `writePlan` gives it) for each owned column no `<col>` covers, kept
+ * a `<col>` (width from its header, see `columnWidth`) for each owned column no `<col>` covers, kept
  * sorted and non-overlapping; a missing `<cols>` is created just before sheetData, which is
  * its place in CT_Worksheet. Every other byte stays as it was.
  * @param head the part up to (not including) the sheetData start tag, as latin1 text of its
@@ -58,7 +58,7 @@ export function patchSheetHead(head: string, cells: OwnedCells, prefix: string):
   return out;
 }
 
-/** `writePlan`'s width for a column it creates. */
+/** The width of a column the run creates: two characters per header character and 2 more, 10 to 24 (the ExcelJS writer's rule, kept). */
 function columnWidth(header: string): number {
   return Math.max(10, Math.min(24, header.length * 2 + 2));
 }

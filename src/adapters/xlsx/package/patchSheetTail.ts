@@ -90,7 +90,7 @@ function rowOfRef(ref: string): number {
   return m ? Number(m[1]) - 1 : -1;
 }
 
-/** One block per highlighted column, one expression rule per highlight, as writePlan writes them. */
+/** One block per highlighted column, one expression rule per highlight (`=I2="Down"`). */
 function highlightBlocks(plan: SheetPlan, cells: OwnedCells, styles: SheetStyles, prefix: string, maxPriority: number): string {
   if (plan.lastRow < plan.firstRow) return "";
   let priority = maxPriority;

@@ -5,7 +5,7 @@ import { escapeXmlAttr, fromXmlText, toXstring } from "./xmlText";
 
 /**
  * Widens the table part named by `plan.table` over the owned columns that start right after
- * its last column, as `writePlan`'s `extendTable` does: `ref` and the autoFilter's ref grow
+ * its last column, as Office's `table.columns.add` does: `ref` and the autoFilter's ref grow
  * to the right (rows unchanged, so a totals row stays inside), `<tableColumn>`s are appended
  * with fresh ids and names made unique (`Tier2`, `Tier3`…, compared case-insensitively as
  * Excel compares them) and `count` follows. Any other table, or one with nothing to add,

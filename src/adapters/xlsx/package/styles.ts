@@ -14,7 +14,7 @@ export interface RunStyles {
 }
 
 
-/** What each row style of the analysis sheet looks like (as the ExcelJS writer had it). */
+/** What each row style of the analysis sheet looks like (as the removed ExcelJS writer had it). */
 const ROW_STYLES: Record<RowStyle, Omit<XfSpec, "format">> = {
   title: { font: "title", fill: false, border: false },
   section: { font: "section", fill: false, border: false },
