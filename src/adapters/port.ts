@@ -10,6 +10,19 @@ export interface Progress {
 }
 
 /**
+ * A table whose next columns are not free in its rows (0-based columns): `from` is the first
+ * column right of the table, `room` the free columns there before the first occupied one,
+ * `freeCol` the first column right of everything on the sheet.
+ */
+export interface BlockedTable {
+  sheet: string;
+  table: string;
+  from: number;
+  room: number;
+  freeCol: number;
+}
+
+/**
  * What both adapters (.xlsx files and Office.js) give the review: read the workbook's
  * grids and record, write a plan. The review never knows where the data came from.
  */
@@ -24,7 +37,7 @@ export interface WorkbookPort {
    * New owned columns that do not fit in `room` go to `freeCol` and onwards, outside the
    * table. Valid after `readGrids`; optional: a port without tables needs none.
    */
-  blockedTables?(): readonly { sheet: string; table: string; from: number; room: number; freeCol: number }[];
+  blockedTables?(): readonly BlockedTable[];
   /** Writes the plan and the record; removes `replaceSheets` (review sheets an earlier run made) first. */
   write(plan: WritePlan, record: WorkbookRecord, replaceSheets: readonly string[], onProgress?: (p: Progress) => void): Promise<void>;
 }

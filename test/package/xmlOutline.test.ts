@@ -1,4 +1,5 @@
-import { decodeXml, outlineXml, Splices } from "../../src/adapters/xlsx/package/xmlOutline";
+import { outlineXml, Splices } from "../../src/adapters/xlsx/package/xmlOutline";
+import { decodeXml } from "../../src/adapters/xlsx/package/xmlText";
 
 describe("outlineXml", () => {
   it("gives each element's name, attributes and offsets, skipping comments, CDATA and declarations", () => {

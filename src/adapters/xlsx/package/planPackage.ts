@@ -4,8 +4,8 @@ import { CT_CHART, CT_DRAWING, NS_PKG_REL, NS_REL, REL_DRAWING } from "./charts"
 import type { XlsxPackage } from "./openXlsx";
 import { relsPathOf, resolveTarget } from "./openXlsxParts";
 import { relativeTarget, unreferencedParts } from "./unreferencedParts";
-import { childrenNamed, decodeXml, outlineXml, Splices, type XmlElement } from "./xmlOutline";
-import { escapeXmlAttr } from "./xmlText";
+import { childrenNamed, outlineXml, Splices, type XmlElement } from "./xmlOutline";
+import { decodeXml, escapeXmlAttr } from "./xmlText";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";

@@ -1,6 +1,6 @@
 import { NUMBER_FORMATS, type Highlight, type NumberFormat } from "../../../core/output";
-import { childrenNamed, decodeXml, outlineXml, Splices, type XmlElement } from "./xmlOutline";
-import { escapeXmlAttr } from "./xmlText";
+import { childrenNamed, outlineXml, Splices, type XmlElement } from "./xmlOutline";
+import { decodeXml, escapeXmlAttr } from "./xmlText";
 
 export type FontKind = "base" | "bold" | "title" | "section" | "note";
 /** One cell style the run needs: which of its fonts, the header fill, the top border, a number format. */

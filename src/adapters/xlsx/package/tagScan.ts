@@ -1,7 +1,10 @@
+import { AttrCursor, readAttr } from "./xmlScan";
+
 /**
  * Reads the start tags of rows and cells without allocating: the tag's end, whether it is
- * empty, where the value of `r` and the whole `spans` attribute stand. One object is read
- * into again and again; rows and cells are millions, Tag objects would be garbage.
+ * empty, where the value of `r` and the whole `spans` attribute stand. One object (and one
+ * `AttrCursor`) is read into again and again; rows and cells are millions, Tag objects
+ * would be garbage.
  */
 export class TagScan {
   end = 0;
@@ -10,6 +13,7 @@ export class TagScan {
   rEnd = -1;
   spansStart = -1;
   spansEnd = -1;
+  private readonly attr = new AttrCursor();
 
   /**
    * Reads a start tag's attributes from just after its name: sets `end` (after ">"),
@@ -18,35 +22,26 @@ export class TagScan {
    */
   read(s: string, from: number): boolean {
     this.rStart = this.rEnd = this.spansStart = this.spansEnd = -1;
-    let i = from;
-    for (;;) {
-      const ws = i;
-      let c = s.charCodeAt(i);
-      while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
-      if (c === 62 /* > */ || c === 47 /* / */) {
-        const gt = c === 62 ? i : s.indexOf(">", i);
+    const a = this.attr;
+    for (let i = from; ; i = a.next) {
+      const read = readAttr(s, i, a);
+      if (read < 0) return false;
+      if (read === 0) {
+        const slash = s.charCodeAt(a.next) === 47; /* / */
+        const gt = slash ? s.indexOf(">", a.next) : a.next;
         if (gt < 0) return false;
         this.end = gt + 1;
-        this.empty = c === 47;
+        this.empty = slash;
         return true;
       }
-      if (Number.isNaN(c)) return false;
-      const nameStart = i;
-      while (c !== 61 /* = */ && c !== 32 && c !== 9 && c !== 10 && c !== 13 && !Number.isNaN(c)) c = s.charCodeAt(++i);
-      const nameEnd = i;
-      while (c !== 34 && c !== 39 && !Number.isNaN(c)) c = s.charCodeAt(++i);
-      if (Number.isNaN(c)) return false;
-      const close = s.indexOf(c === 34 ? '"' : "'", i + 1);
-      if (close < 0) return false;
-      const len = nameEnd - nameStart;
-      if (len === 1 && s.charCodeAt(nameStart) === 114 /* r */) {
-        this.rStart = i + 1;
-        this.rEnd = close;
-      } else if (len === 5 && s.startsWith("spans", nameStart)) {
-        this.spansStart = ws;
-        this.spansEnd = close + 1;
+      const len = a.nameEnd - a.nameStart;
+      if (len === 1 && s.charCodeAt(a.nameStart) === 114 /* r */) {
+        this.rStart = a.valueStart;
+        this.rEnd = a.valueEnd;
+      } else if (len === 5 && s.startsWith("spans", a.nameStart)) {
+        this.spansStart = a.wsStart;
+        this.spansEnd = a.valueEnd + 1;
       }
-      i = close + 1;
     }
   }
 }

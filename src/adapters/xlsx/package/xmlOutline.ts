@@ -1,3 +1,5 @@
+import { attributes, findAttr, localName, nextTag, prefixOf, type Tag } from "./xmlScan";
+
 /**
  * The element outline of a small XML part (styles, workbook, relationships, content types)
  * with the character positions of every tag, so that the package writer can splice new
@@ -24,77 +26,47 @@ export interface XmlElement {
   children: XmlElement[];
 }
 
-const NAME = /[^\s/>=]+/y;
-const ATTR = /\s*([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/y;
-
-/** Parses the element tree of `xml`; throws on a tag it cannot read or unbalanced tags. */
+/**
+ * Parses the element tree of `xml`, tags found by `nextTag` and attributes read by
+ * `attributes` (xmlScan), the scanner `patchSheet` streams with; throws on markup cut
+ * short or unbalanced tags.
+ */
 export function outlineXml(xml: string): XmlElement {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
-  let i = xml.indexOf("<");
-  while (i >= 0 && i < xml.length) {
-    if (xml.startsWith("<!--", i)) i = skipPast(xml, "-->", i);
-    else if (xml.startsWith("<![CDATA[", i)) i = skipPast(xml, "]]>", i);
-    else if (xml.startsWith("<?", i)) i = skipPast(xml, "?>", i);
-    else if (xml.startsWith("<!", i)) i = skipPast(xml, ">", i);
-    else if (xml[i + 1] === "/") {
-      const close = xml.indexOf(">", i);
-      if (close < 0) throw new Error(`outlineXml: unterminated close tag at ${i}`);
-      const name = xml.slice(i + 2, close).trim();
+  for (let lt = xml.indexOf("<"); lt >= 0; ) {
+    const t = nextTag(xml, lt);
+    if (!t) throw new Error(`outlineXml: unterminated markup at ${lt}`);
+    if (t.kind === "close") {
       const el = stack.pop();
-      if (!el || el.name !== name) throw new Error(`outlineXml: </${name}> at ${i} closes ${el ? `<${el.name}>` : "nothing"}`);
-      el.closeStart = i;
-      el.end = close + 1;
-      i = close + 1;
-    } else {
-      const el = openTag(xml, i);
+      if (!el || el.name !== t.name) throw new Error(`outlineXml: </${t.name}> at ${t.start} closes ${el ? `<${el.name}>` : "nothing"}`);
+      el.closeStart = t.start;
+      el.end = t.end;
+    } else if (t.kind !== "other") {
+      const el = element(xml, t);
       if (stack.length > 0) stack[stack.length - 1].children.push(el);
-      else if (root) throw new Error(`outlineXml: second root element <${el.name}> at ${i}`);
+      else if (root) throw new Error(`outlineXml: second root element <${el.name}> at ${t.start}`);
       else root = el;
       if (!el.selfClosing) stack.push(el);
-      i = el.openEnd;
     }
-    i = xml.indexOf("<", i);
+    lt = xml.indexOf("<", t.end);
   }
   if (stack.length > 0) throw new Error(`outlineXml: <${stack[stack.length - 1].name}> is never closed`);
   if (!root) throw new Error("outlineXml: no element");
   return root;
 }
 
-function skipPast(xml: string, end: string, from: number): number {
-  const j = xml.indexOf(end, from);
-  if (j < 0) throw new Error(`outlineXml: unterminated markup at ${from}`);
-  return j + end.length;
-}
-
-function openTag(xml: string, start: number): XmlElement {
-  NAME.lastIndex = start + 1;
-  const m = NAME.exec(xml);
-  if (!m) throw new Error(`outlineXml: unreadable tag at ${start}`);
-  const name = m[0];
-  const attrs: Record<string, string> = {};
-  let j = NAME.lastIndex;
-  for (;;) {
-    ATTR.lastIndex = j;
-    const a = ATTR.exec(xml);
-    if (!a) break;
-    attrs[a[1]] = a[3] ?? a[4];
-    j = ATTR.lastIndex;
-  }
-  while (/\s/.test(xml[j] ?? "")) j++;
-  const selfClosing = xml.startsWith("/>", j);
-  if (!selfClosing && xml[j] !== ">") throw new Error(`outlineXml: unreadable tag <${name} at ${start}`);
-  const openEnd = j + (selfClosing ? 2 : 1);
-  const colon = name.indexOf(":");
+function element(xml: string, t: Tag): XmlElement {
+  const selfClosing = t.kind === "empty";
   return {
-    name,
-    prefix: colon < 0 ? "" : name.slice(0, colon),
-    local: colon < 0 ? name : name.slice(colon + 1),
-    attrs,
-    start,
-    openEnd,
-    closeStart: openEnd,
-    end: openEnd,
+    name: t.name,
+    prefix: prefixOf(t.name).slice(0, -1),
+    local: localName(t.name),
+    attrs: attributes(xml, t),
+    start: t.start,
+    openEnd: t.end,
+    closeStart: t.end,
+    end: t.end,
     selfClosing,
     children: [],
   };
@@ -103,14 +75,6 @@ function openTag(xml: string, start: number): XmlElement {
 /** The children of `el` with local name `local`. */
 export function childrenNamed(el: XmlElement, local: string): XmlElement[] {
   return el.children.filter((c) => c.local === local);
-}
-
-/** Decodes the five predefined entities and character references of a raw attribute value. */
-export function decodeXml(raw: string): string {
-  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e as "amp"];
-  });
 }
 
 /** Text edits by offset into one original string, applied together (offsets never shift). */
@@ -134,9 +98,9 @@ export class Splices {
    * attribute is there, else appended after the last attribute. `value` must be escaped.
    */
   setAttr(el: XmlElement, name: string, value: string): this {
-    const tag = this.source.slice(el.start, el.openEnd);
-    const m = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`).exec(tag);
-    if (m) return this.replace(el.start + m.index + m[1].length, el.start + m.index + m[0].length, `"${value}"`);
+    const found = findAttr(this.source, { start: el.start, end: el.openEnd, kind: el.selfClosing ? "empty" : "open", name: el.name }, name);
+    // The old value with its quotes (either kind) becomes the new one in double quotes.
+    if (found) return this.replace(found.end - found.value.length - 2, found.end, `"${value}"`);
     const at = el.openEnd - (el.selfClosing ? 2 : 1);
     let k = at;
     while (k > el.start && /\s/.test(this.source[k - 1])) k--;

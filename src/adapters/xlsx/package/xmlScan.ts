@@ -108,28 +108,80 @@ export interface AttrSpan {
 }
 
 /**
+ * One attribute of a start tag as `readAttr` leaves it, as indexes into the text. One
+ * cursor is read into again and again: rows and cells are millions, objects would be garbage.
+ */
+export class AttrCursor {
+  /** Where the white space before the name starts. */
+  wsStart = 0;
+  nameStart = 0;
+  nameEnd = 0;
+  /** The value, quotes left out. */
+  valueStart = 0;
+  valueEnd = 0;
+  /** After the closing quote; at the end of the tag, the index of its "/" or ">". */
+  next = 0;
+}
+
+/**
+ * The one attribute reader of the package writer (`findAttr`, `attributes`, `TagScan`):
+ * reads the attribute at `from` (white space before it allowed) into `a`. Returns 1 when it
+ * read one, 0 at the tag's "/" or ">" (then at `a.next`), -1 when the text ends first.
+ * @example readAttr('<c r="B2"/>', 2, a) === 1; a.next === 9; readAttr('<c r="B2"/>', 9, a) === 0
+ */
+export function readAttr(s: string, from: number, a: AttrCursor): 1 | 0 | -1 {
+  let i = from;
+  let c = s.charCodeAt(i);
+  while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
+  if (c === GT || c === SLASH) {
+    a.next = i;
+    return 0;
+  }
+  if (Number.isNaN(c)) return -1;
+  a.wsStart = from;
+  a.nameStart = i;
+  while (c !== 61 /* = */ && c !== 32 && c !== 9 && c !== 10 && c !== 13 && !Number.isNaN(c)) c = s.charCodeAt(++i);
+  a.nameEnd = i;
+  while (c !== DQUOTE && c !== SQUOTE && !Number.isNaN(c)) c = s.charCodeAt(++i);
+  if (Number.isNaN(c)) return -1;
+  const close = s.indexOf(c === DQUOTE ? '"' : "'", i + 1);
+  if (close < 0) return -1;
+  a.valueStart = i + 1;
+  a.valueEnd = close;
+  a.next = close + 1;
+  return 1;
+}
+
+const cursor = new AttrCursor();
+
+/**
  * Finds attribute `name` (exactly, prefix included) in the start tag `tag` of `s`.
  * @example findAttr('<row spans="1:3" r="2">', {start:0,…}, "r")?.value === "2"
  */
 export function findAttr(s: string, tag: Tag, name: string): AttrSpan | null {
-  let i = tag.start + 1 + tag.name.length;
   const stop = tag.end - 1;
-  while (i < stop) {
-    const wsStart = i;
-    let c = s.charCodeAt(i);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
-    if (c === SLASH || c === GT || i >= stop) return null;
-    const nameStart = i;
-    while (c !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13 && i < stop) c = s.charCodeAt(++i);
-    const attrName = s.slice(nameStart, i);
-    while (c !== DQUOTE && c !== SQUOTE && i < stop) c = s.charCodeAt(++i);
-    if (i >= stop) return null;
-    const close = s.indexOf(c === DQUOTE ? '"' : "'", i + 1);
-    if (close < 0 || close > stop) return null;
-    if (attrName === name) return { start: wsStart, end: close + 1, value: s.slice(i + 1, close) };
-    i = close + 1;
+  const a = cursor;
+  for (let i = tag.start + 1 + tag.name.length; i < stop; i = a.next) {
+    if (readAttr(s, i, a) !== 1 || a.valueEnd >= stop) return null;
+    if (a.nameEnd - a.nameStart === name.length && s.startsWith(name, a.nameStart)) return { start: a.wsStart, end: a.valueEnd + 1, value: s.slice(a.valueStart, a.valueEnd) };
   }
   return null;
+}
+
+/**
+ * Every attribute of the start tag `tag` of `s`, raw values (entities left as written) by
+ * qualified name.
+ * @example attributes('<x:c r="B2" s=\'3\'/>', tag) → { r: "B2", s: "3" }
+ */
+export function attributes(s: string, tag: Tag): Record<string, string> {
+  const out: Record<string, string> = {};
+  const stop = tag.end - 1;
+  const a = cursor;
+  for (let i = tag.start + 1 + tag.name.length; i < stop; i = a.next) {
+    if (readAttr(s, i, a) !== 1 || a.valueEnd >= stop) break;
+    out[s.slice(a.nameStart, a.nameEnd)] = s.slice(a.valueStart, a.valueEnd);
+  }
+  return out;
 }
 
 /**

@@ -65,12 +65,21 @@ const ENTITY_REF = /&(?:#x([0-9A-Fa-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /**
+ * Decodes the five predefined entities and character references of a raw attribute value
+ * or text (relationship ids, targets, number format codes: no `_xHHHH_` there).
+ * @example decodeXml("a&amp;b&lt;&#x41;") === "a&b<A"
+ */
+export function decodeXml(s: string): string {
+  return s.includes("&") ? s.replace(ENTITY_REF, (_m, hex?: string, dec?: string, name?: string) => (name ? NAMED[name] : String.fromCodePoint(parseInt(hex ?? dec ?? "0", hex ? 16 : 10)))) : s;
+}
+
+/**
  * Reads an attribute value or text as written in XML back into its characters (entity and
  * character references; `_xHHHH_` decoded too, as Excel reads an ST_Xstring).
  * @example fromXmlText("a &amp; b_x000D_") === "a & b\r"
  */
 export function fromXmlText(s: string): string {
-  const text = s.includes("&") ? s.replace(ENTITY_REF, (_m, hex?: string, dec?: string, name?: string) => (name ? NAMED[name] : String.fromCodePoint(parseInt(hex ?? dec ?? "0", hex ? 16 : 10)))) : s;
+  const text = decodeXml(s);
   return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : text;
 }
 

@@ -1,19 +1,6 @@
 import { EXCEL_LIMITS } from "../../../core/_lib/excelLimits";
+import type { BlockedTable } from "../../port";
 import type { Box } from "./sheetRows";
-
-/**
- * A table whose next columns are not free in its rows, in the terms of
- * `WorkbookPort.blockedTables` (0-based columns): `from` is the first column right of the
- * table, `room` the free columns there before the first occupied one, `freeCol` the first
- * column right of everything on the sheet.
- */
-export interface BlockedTable {
-  sheet: string;
-  table: string;
-  from: number;
-  room: number;
-  freeCol: number;
-}
 
 /**
  * Watches, while a sheet part streams, what stands right of its tables in their rows and how

@@ -1,7 +1,8 @@
 import type { Readable } from "node:stream";
 import { EXCEL_LIMITS } from "../../../core/_lib/excelLimits";
 import type { Grid } from "../../../core/types";
-import { BesideTables, type BlockedTable } from "./besideTables";
+import type { BlockedTable } from "../../port";
+import { BesideTables } from "./besideTables";
 import { readSharedStrings } from "./readSharedStrings";
 import { columnOf } from "./cellAttributes";
 import { readSheetCells } from "./readSheetCells";
