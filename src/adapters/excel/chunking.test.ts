@@ -63,6 +63,11 @@ describe("jsonBytes", () => {
     const utf8 = (s: string) => new TextEncoder().encode(JSON.stringify(s)).length + 1;
     expect(texts.map(jsonBytes)).toEqual(texts.map(utf8));
   });
+
+  it("equals JSON.stringify's length for whole, negative, huge and fractional numbers and for what JSON writes as null", () => {
+    const numbers = [0, -0, 7, 10, -12, 46000, 99999, 100000, 123456789012345, 999999999999999, 1e15, 1e21, -1e-7, 0.1 + 0.2, 1234.5, NaN, Infinity, -Infinity];
+    expect(numbers.map(jsonBytes)).toEqual(numbers.map((v) => JSON.stringify(v).length + 1));
+  });
 });
 
 describe("rowJsonBytes", () => {

@@ -100,7 +100,7 @@ export function packWork(work: readonly (QueuedOp | RowsOp)[], budget: number): 
  */
 export function jsonBytes(v: unknown): number {
   if (typeof v === "string") return textBytes(v) + 1;
-  if (typeof v === "number") return (Number.isFinite(v) ? String(v).length : 4) + 1;
+  if (typeof v === "number") return numberBytes(v) + 1;
   if (typeof v === "boolean") return v ? 5 : 6;
   if (v === null || v === undefined) return 5;
   return new TextEncoder().encode(JSON.stringify(v)).length + 1;
@@ -114,6 +114,15 @@ export function jsonBytes(v: unknown): number {
 export function rowJsonBytes(row: readonly unknown[], width = row.length): number {
   let n = 2;
   for (let c = 0; c < width; c++) n += jsonBytes(row[c] ?? "");
+  return n;
+}
+
+/** Characters of a number in JSON (null for NaN and ±Infinity); whole numbers counted without making a string. */
+function numberBytes(v: number): number {
+  if (!Number.isFinite(v)) return 4;
+  if (!Number.isInteger(v) || Math.abs(v) >= 1e15) return String(v).length;
+  let n = v < 0 ? 2 : 1;
+  for (let x = Math.abs(v); x >= 10; x /= 10) n++;
   return n;
 }
 

@@ -343,13 +343,22 @@ function pushBlock(
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (width === 0 || rows.length === 0) return;
   // Exact JSON bytes of what is sent, but for an apostrophe `convert` may put before a text.
+  const formatBytes = new Map<string, number>();
   const rowBytes = rows.map((r, i) => {
     let n = 2;
     for (let c = 0; c < width; c++) {
       const v = r[c] ?? "";
       n += jsonBytes(v) + (typeof v === "string" && v !== "" ? 1 : 0);
     }
-    if (formats) n += 2 + formatBytes(formats[i], width);
+    if (formats) {
+      n += 2;
+      for (let c = 0; c < width; c++) {
+        const f = formats[i]?.[c] ?? "General";
+        let b = formatBytes.get(f);
+        if (b === undefined) formatBytes.set(f, (b = jsonBytes(f)));
+        n += b;
+      }
+    }
     return n;
   });
   ops.push({
@@ -361,13 +370,6 @@ function pushBlock(
       range.values = rows.slice(a, b).map((r, k) => Array.from({ length: width }, (_, c) => convert(r[c] ?? null, a + k, c)));
     },
   });
-}
-
-/** Bytes of one row of number formats (blanks are "General"). */
-function formatBytes(formats: (string | null)[] | undefined, width: number): number {
-  let n = 0;
-  for (let c = 0; c < width; c++) n += jsonBytes(formats?.[c] ?? "General");
-  return n;
 }
 
 /** Owned columns of one input sheet: headers, then contiguous runs of columns in row chunks, then highlight rules. */
