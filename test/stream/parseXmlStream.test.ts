@@ -20,9 +20,12 @@ function heldByPieces(keep: (piece: string) => string): number {
 
 describe("ownCopy", () => {
   it("keeps a long piece of text without keeping the chunk it was cut from", () => {
+    // Other work in the same worker can leave garbage behind that one gc() does not take, which only
+    // ever adds to a measurement: so the premise takes the largest of three and the claim the smallest.
+    const measure = (keep: (piece: string) => string) => [0, 1, 2].map(() => heldByPieces(keep));
     // The premise first: a plain slice keeps its whole chunk (200 × 64 KB).
-    expect(heldByPieces((piece) => piece)).toBeGreaterThan(10_000_000);
-    expect(heldByPieces(ownCopy)).toBeLessThan(1_000_000);
+    expect(Math.max(...measure((piece) => piece))).toBeGreaterThan(10_000_000);
+    expect(Math.min(...measure(ownCopy))).toBeLessThan(1_000_000);
   });
 });
 
