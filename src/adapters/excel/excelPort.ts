@@ -1,6 +1,6 @@
-import type { WorkbookPort } from "../port";
+import type { BlockedTable, WorkbookPort } from "../port";
 import { DEFAULT_LIMIT_BYTES } from "./chunking";
-import { readGridsFromExcel, readMetaFromExcel, type BlockedTable, type Box, type ExcelMeta } from "./readExcel";
+import { readGridsFromExcel, readMetaFromExcel, type Box, type ExcelMeta } from "./readExcel";
 import { writePlanToExcel } from "./writeExcel";
 
 export interface ExcelPortOptions {

@@ -1,7 +1,7 @@
 import type { Cell } from "../../core/_lib/cells";
 import { decodeRecord, RECORD_SHEET, type WorkbookRecord } from "../../core/record";
 import type { Grid } from "../../core/types";
-import type { Progress } from "../port";
+import type { BlockedTable, Progress } from "../port";
 import { checkAborted } from "./cancel";
 import { rowJsonBytes } from "./chunking";
 import { readInChunks, READ_FILL, type ChunkSource } from "./readInChunks";
@@ -16,20 +16,6 @@ export interface Box {
   cols: number;
   /** A table's whole height, header to totals row (`rows` leaves the totals row out). */
   tableRows?: number;
-}
-
-/**
- * A table whose next columns are not free in its rows: Office's `table.columns.add` would
- * shift the user's cells there to the right, so new owned columns start at `freeCol`
- * (right of everything on the sheet) unless they fit in the `room` columns free beside it.
- */
-export interface BlockedTable {
-  sheet: string;
-  table: string;
-  /** First column right of the table. */
-  from: number;
-  room: number;
-  freeCol: number;
 }
 
 /** Excel's last column index (XFD). */
