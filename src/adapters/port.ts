@@ -1,25 +1,15 @@
+import type { BlockedTable } from "../core/placeOutsideBlockedTables";
 import type { WritePlan } from "../core/output";
 import type { WorkbookRecord } from "../core/record";
 import type { Grid } from "../core/types";
+
+export type { BlockedTable };
 
 /** Progress of a run, for the pane's progress bar: a stage and how far through it. */
 export interface Progress {
   stage: "read" | "compute" | "write";
   done: number;
   total: number;
-}
-
-/**
- * A table whose next columns are not free in its rows (0-based columns): `from` is the first
- * column right of the table, `room` the free columns there before the first occupied one,
- * `freeCol` the first column right of everything on the sheet.
- */
-export interface BlockedTable {
-  sheet: string;
-  table: string;
-  from: number;
-  room: number;
-  freeCol: number;
 }
 
 /**

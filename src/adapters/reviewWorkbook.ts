@@ -1,6 +1,5 @@
 import { monthIndex } from "../core/_lib/dates";
 import { checkGrids } from "../core/checkGrids";
-import { checkLimits } from "../core/checkLimits";
 import type { WritePlan } from "../core/output";
 import { planOutput } from "../core/planOutput";
 import { BOOKKEEPING_SHEETS, type WorkbookRecord } from "../core/record";
@@ -50,9 +49,8 @@ export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbook
     sheetNames,
     ownedSheets: previous.ownedSheets.map((s) => s.sheet),
     generatedAt: options.generatedAt,
+    blocked: port.blockedTables?.() ?? [],
   });
-  const blocked = port.blockedTables?.() ?? [];
-  if (blocked.length > 0 && placeOutsideBlockedTables(plan, previous.owned, blocked)) checkLimits(plan, options.lang);
   options.onProgress?.({ stage: "compute", done: 1, total: 1 });
   const made: WorkbookRecord["ownedSheets"] = [{ sheet: plan.report.sheet, kind: "review" }, ...(plan.created ? [{ sheet: plan.created.sheet, kind: "customers" as const }] : [])];
   const same = (a: WorkbookRecord["ownedSheets"][number], b: WorkbookRecord["ownedSheets"][number]) => a.sheet === b.sheet && a.kind === b.kind;
@@ -72,31 +70,6 @@ export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbook
   const replace = reviewSheets.includes(plan.report.sheet) ? [plan.report.sheet] : [];
   await port.write(plan, record, replace, options.onProgress);
   return { review, plan, record, recordDamaged: previous.damaged === true };
-}
-
-/**
- * Moves the new owned columns of a table that cannot widen without shifting the user's
- * cells beside it (they would not fit in the free columns there) to the sheet's first free
- * column, outside the table, keeping their order. Columns found from the record stay.
- * Returns whether anything moved (the plan's owned list is then rebuilt).
- */
-export function placeOutsideBlockedTables(
-  plan: WritePlan,
-  owned: WorkbookRecord["owned"],
-  blocked: readonly { sheet: string; table: string; from: number; room: number; freeCol: number }[],
-): boolean {
-  let moved = false;
-  for (const s of plan.sheets) {
-    const b = blocked.find((x) => x.sheet === s.sheet && x.table === s.table);
-    if (!b) continue;
-    const fresh = s.columns.filter((c) => c.col >= b.from && !owned.some((o) => o.sheet === s.sheet && o.output === c.output && o.col === c.col));
-    if (fresh.length === 0 || fresh.every((c) => c.col < b.from + b.room)) continue;
-    const start = Math.max(b.freeCol, ...s.columns.filter((c) => !fresh.includes(c)).map((c) => c.col + 1));
-    fresh.sort((x, y) => x.col - y.col).forEach((c, i) => (c.col = start + i));
-    moved = true;
-  }
-  if (moved) plan.owned = plan.sheets.flatMap((s) => s.columns.map((c) => ({ sheet: s.sheet, col: c.col, header: c.header, output: c.output })));
-  return moved;
 }
 
 /** Settings worth saving in the workbook (not the owned-column list, which the record keeps apart). */

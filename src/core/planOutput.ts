@@ -6,6 +6,7 @@ import { t, type Lang } from "../i18n";
 import { buildReportSheet } from "./buildReportSheet";
 import type { WritePlan } from "./output";
 import { planColumns } from "./planColumns";
+import { placeOutsideBlockedTables, type BlockedTable } from "./placeOutsideBlockedTables";
 import type { Review } from "./runReview";
 import type { OwnedColumn } from "./types";
 
@@ -19,17 +20,21 @@ export interface PlanOptions {
   ownedSheets: readonly string[];
   /** Shown in the title block; the core has no clock. */
   generatedAt: string;
+  /** Tables that cannot widen without moving the user's cells beside them (none by default). */
+  blocked?: readonly BlockedTable[];
 }
 
 /**
  * Everything a run writes: the owned columns of the input sheets, the created customer
  * sheet (order-only workbooks) and the analysis sheet, named `月度分析 YYYY-MM` /
- * `Review YYYY-MM` — or with a suffix when a user's sheet has that name. Texts are cut
+ * `Review YYYY-MM` — or with a suffix when a user's sheet has that name. A blocked
+ * table's new columns go outside it (placeOutsideBlockedTables). Texts are cut
  * to 32,767 characters, non-finite numbers left blank; a plan that does not fit in Excel
  * throws ExcelLimitError.
  */
 export function planOutput(review: Review, options: PlanOptions): WritePlan {
   const { sheets, created } = planColumns(review, options.lang, options.owned);
+  placeOutsideBlockedTables(sheets, options.owned, options.blocked ?? []);
   const taken = new Set(options.sheetNames.filter((s) => !options.ownedSheets.includes(s)));
   if (created) {
     created.sheet = sanitizeSheetName(created.sheet, taken);
