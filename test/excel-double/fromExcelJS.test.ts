@@ -71,6 +71,13 @@ describe("modelFromWorkbook", () => {
       protected: false,
       cells: { A1: { value: 2, formula: "=1+1" }, B1: { value: 0.25, numberFormat: "0%" }, C1: { value: "标题", font: { bold: true, color: "#FF0000" }, fill: "#DDEBF7" } },
       columnWidths: {},
+      merges: [],
+      notes: {},
+      validations: {},
+      hiddenRows: [],
+      hiddenColumns: [],
+      autoFilter: null,
+      freeze: null,
     });
   });
 });

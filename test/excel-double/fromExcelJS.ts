@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { loadWorkbook, toCell } from "../support/loadWorkbook";
-import { parseAddress } from "./address";
-import { type CellData, type FontData, type Visibility, WorkbookModel } from "./model";
+import { parseAddress, quoteSheetName } from "./address";
+import { type CellData, type FontData, type SheetModel, type ValidationRule, type Visibility, WorkbookModel, cellKey } from "./model";
 
 /**
  * Loads .xlsx workbooks into the double's model (Node only: tests and the
@@ -54,6 +55,48 @@ interface ExcelJSConditionalFormatting {
   rules: { type: string; formulae?: string[]; style?: { fill?: { fgColor?: Partial<ExcelJS.Color>; bgColor?: Partial<ExcelJS.Color> }; font?: Partial<ExcelJS.Font> } }[];
 }
 
+/** A note's plain text: ExcelJS gives a string or rich-text runs. */
+function noteText(note: ExcelJS.Cell["note"]): string {
+  if (typeof note === "string") return note;
+  return (note as { texts?: { text: string }[] } | undefined)?.texts?.map((t) => t.text).join("") ?? "";
+}
+
+/**
+ * What the user keeps beside the cells: merged areas, notes, validation, hidden rows and
+ * columns, the AutoFilter block, frozen panes and the print area (a name scoped to the sheet,
+ * as Excel keeps it). ExcelJS gives no note authors and no AutoFilter criteria; modelFromFile
+ * reads the criteria from the package itself.
+ */
+function keepUserLayout(model: WorkbookModel, ws: ExcelJS.Worksheet, sheet: SheetModel): void {
+  const raw = ws as unknown as { _merges: Record<string, { range: string }>; dataValidations: { model: Record<string, ValidationRule> } };
+  for (const merge of Object.values(raw._merges)) {
+    const box = parseAddress(merge.range)?.box;
+    if (box) sheet.merges.push(box);
+  }
+  for (const [address, rule] of Object.entries(raw.dataValidations.model)) {
+    const box = parseAddress(address.replace(/^range:/, ""))?.box;
+    if (!box) continue;
+    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) sheet.validations.set(cellKey(r, c), JSON.parse(JSON.stringify(rule)) as ValidationRule);
+  }
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.hidden) sheet.hiddenRows.add(r - 1);
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.note !== undefined) sheet.notes.set(cellKey(r - 1, c - 1), { text: noteText(cell.note) });
+    });
+  });
+  (ws.columns ?? []).forEach((col, i) => col.hidden && sheet.hiddenColumns.add(i));
+  const filter = ws.autoFilter;
+  const filterRef = typeof filter === "string" ? filter : filter ? `${String(filter.from)}:${String(filter.to)}` : undefined;
+  const filterBox = filterRef ? parseAddress(filterRef)?.box : undefined;
+  if (filterBox) sheet.autoFilter = { box: filterBox, criteria: {} };
+  const view = ws.views?.[0];
+  if (view?.state === "frozen" && ((view.xSplit ?? 0) > 0 || (view.ySplit ?? 0) > 0)) sheet.freeze = { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 };
+  for (const area of (ws.pageSetup.printArea ?? "").split(",").filter(Boolean)) {
+    const absolute = area.replace(/\$?([A-Z]+)\$?(\d+)/g, "$$$1$$$2");
+    model.names.push({ name: "Print_Area", sheetId: sheet.id, formula: `=${quoteSheetName(sheet.name)}!${absolute}` });
+  }
+}
+
 /** The model of an ExcelJS workbook: sheets in order with state, cells, widths, tables and conditional formats. */
 export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
   const model = new WorkbookModel();
@@ -66,6 +109,7 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
       // Excel's width unit is characters of the default font: about 7 px each plus 5 px padding; 0.75 pt a pixel.
       if (typeof col.width === "number") sheet.columnWidths.set(i, Math.round((col.width * 7 + 5) * 0.75 * 100) / 100);
     });
+    keepUserLayout(model, ws, sheet);
     for (const { table } of Object.values(extra.tables ?? {})) {
       const box = parseAddress(table.tableRef ?? table.ref ?? "")?.box;
       if (!box) continue;
@@ -93,12 +137,50 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
       }
     }
   }
+  for (const { name, ranges } of (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model) {
+    model.names.push({ name, sheetId: null, formula: `=${ranges.join(",")}` });
+  }
   const active = model.sheets[workbook.views?.[0]?.activeTab ?? 0];
   if (active) model.activeSheetId = active.id;
   return model;
 }
 
-/** Reads an .xlsx file (through the project's loader, which repairs packages ExcelJS cannot read) into a model. */
+/** Reads an .xlsx file (through the project's loader, which repairs packages ExcelJS cannot read) into a model, with the AutoFilter criteria ExcelJS drops. */
 export async function modelFromFile(path: string): Promise<WorkbookModel> {
-  return modelFromWorkbook(await loadWorkbook(readFileSync(path)));
+  return modelFromBytes(readFileSync(path));
+}
+
+/** The model of an .xlsx package's bytes (see modelFromFile). */
+export async function modelFromBytes(bytes: Buffer): Promise<WorkbookModel> {
+  const model = modelFromWorkbook(await loadWorkbook(bytes));
+  const criteria = await filterCriteria(bytes);
+  for (const sheet of model.sheets) {
+    const found = criteria.get(sheet.name);
+    if (sheet.autoFilter && found) sheet.autoFilter.criteria = found;
+  }
+  return model;
+}
+
+/** Each sheet's AutoFilter criteria, column offset → the `<filterColumn>`'s XML, read from the package (ExcelJS keeps only the block). */
+async function filterCriteria(bytes: Buffer): Promise<Map<string, Record<string, string>>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (name: string): Promise<string> => (await zip.file(name.replace(/^\//, ""))?.async("string")) ?? "";
+  const rels = new Map([...(await text("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/Id="([^"]+)"/.exec(m[0])?.[1], /Target="([^"]+)"/.exec(m[0])?.[1]]));
+  const out = new Map<string, Record<string, string>>();
+  for (const m of (await text("xl/workbook.xml")).matchAll(/<sheet\b[^>]*>/g)) {
+    const name = decodeXml(/name="([^"]*)"/.exec(m[0])?.[1] ?? "");
+    const target = rels.get(/r:id="([^"]+)"/.exec(m[0])?.[1]);
+    if (!target) continue;
+    const xml = await text(target.startsWith("/") ? target : `xl/${target}`);
+    const filter = /<autoFilter\b[^>]*>([\s\S]*?)<\/autoFilter>/.exec(xml)?.[1];
+    if (!filter) continue;
+    const columns: Record<string, string> = {};
+    for (const col of filter.matchAll(/<filterColumn\b[^>]*colId="(\d+)"[^>]*>([\s\S]*?)<\/filterColumn>/g)) columns[col[1]!] = col[2]!;
+    out.set(name, columns);
+  }
+  return out;
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e]!);
 }

@@ -1,4 +1,4 @@
-import { type Box, MAX_COLS, boxCols, boxRows, columnLetters, formatAddress, formatBox } from "./address";
+import { type Box, MAX_COLS, boxCols, boxRows, columnLetters, formatAddress, formatBox, quoteSheetName } from "./address";
 
 /**
  * The in-memory workbook behind the Excel double. It is plain data with no Excel
@@ -47,6 +47,34 @@ export interface ConditionalFormatModel {
   bold?: boolean;
 }
 
+/** A note (Excel's legacy comment) on one cell. */
+export interface NoteData {
+  text: string;
+  author?: string;
+}
+
+/** A data-validation rule on one cell, as the workbook stores it (type, operator, formulae, blank allowed, messages). */
+export type ValidationRule = Record<string, unknown>;
+
+/** A sheet's AutoFilter: its block and, per column offset, the criteria (kept as the workbook stores them). */
+export interface AutoFilterModel {
+  box: Box;
+  criteria: Record<string, string>;
+}
+
+/** Frozen panes: rows frozen at the top, columns at the left. */
+export interface FreezeModel {
+  rows: number;
+  cols: number;
+}
+
+/** A defined name: workbook-wide (sheetId null) or scoped to one sheet; `formula` as Excel shows it ("=Sheet!$A$1:$B$2"). */
+export interface DefinedNameModel {
+  name: string;
+  sheetId: string | null;
+  formula: string;
+}
+
 export interface ChartModel {
   id: string;
   name: string;
@@ -75,12 +103,47 @@ function cellsByAddress(sheet: SheetModel): Record<string, CellData> {
   return out;
 }
 
+/** A per-cell map keyed "A1" in row-major order. */
+function byAddress<V>(map: Map<number, V>): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const k of [...map.keys()].sort((a, b) => a - b)) out[`${columnLetters(k % MAX_COLS)}${Math.floor(k / MAX_COLS) + 1}`] = map.get(k)!;
+  return out;
+}
+
+/**
+ * A formula with every reference to sheet `from` made to point at `to` (a sheet name, quoted
+ * as Excel quotes it, or "#REF!" for a deleted sheet), as Excel rewrites defined names.
+ * @example replaceSheetRefs("='Q1 orders'!$A$1", "Q1 orders", "Orders") === "=Orders!$A$1"
+ */
+export function replaceSheetRefs(formula: string, from: string, to: string): string {
+  const target = to === "#REF!" ? "#REF!" : `${quoteSheetName(to)}!`;
+  const quoted = `'${from.replace(/'/g, "''")}'!`;
+  let out = formula.split(quoted).join(target);
+  // An unquoted name has only letters, digits, "_" and "."; one that is not preceded by more of them.
+  if (!/[^\p{L}\p{N}_.]/u.test(from)) out = out.replace(new RegExp(`(^|[^\\p{L}\\p{N}_.'])${from.replace(/\./g, "\\.")}!`, "gu"), (_m, pre: string) => `${pre}${target}`);
+  return out;
+}
+
+/** The key of a cell in the sheet's per-cell maps. */
+export const cellKey = (row: number, col: number): number => row * MAX_COLS + col;
+
 export class SheetModel {
   readonly cells = new Map<number, CellData>();
   /** Column widths in points, only where set. */
   readonly columnWidths = new Map<number, number>();
   visibility: Visibility = "Visible";
   protected = false;
+  /** Merged areas, each with its value in its top-left cell. */
+  readonly merges: Box[] = [];
+  /** Notes by cell (row * MAX_COLS + col). */
+  readonly notes = new Map<number, NoteData>();
+  /** Data validation by cell. */
+  readonly validations = new Map<number, ValidationRule>();
+  /** 0-based rows and columns the user hid (or a filter hides). */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenColumns = new Set<number>();
+  autoFilter: AutoFilterModel | null = null;
+  freeze: FreezeModel | null = null;
 
   constructor(
     public name: string,
@@ -108,6 +171,15 @@ export class SheetModel {
   /** Every stored cell as [row, col, cell], in no particular order. */
   *entries(): Generator<[number, number, CellData]> {
     for (const [k, cell] of this.cells) yield [Math.floor(k / MAX_COLS), k % MAX_COLS, cell];
+  }
+
+  /** Keys of a per-cell map (notes, validations) that lie inside a box. */
+  keysIn(map: Map<number, unknown>, box: Box): number[] {
+    return [...map.keys()].filter((k) => {
+      const r = Math.floor(k / MAX_COLS);
+      const c = k % MAX_COLS;
+      return r >= box.top && r <= box.bottom && c >= box.left && c <= box.right;
+    });
   }
 
   /** Stored cells inside a box, without walking empty cells of a huge box. */
@@ -149,6 +221,15 @@ export interface SheetSnapshot {
   protected: boolean;
   cells: Record<string, CellData>;
   columnWidths: Record<string, number>;
+  /** Merged areas, "A1:G1", in the order they were made. */
+  merges: string[];
+  notes: Record<string, NoteData>;
+  validations: Record<string, ValidationRule>;
+  /** 1-based row numbers and column letters, as Excel shows them. */
+  hiddenRows: number[];
+  hiddenColumns: string[];
+  autoFilter: { address: string; criteria: Record<string, string> } | null;
+  freeze: FreezeModel | null;
 }
 
 export interface WorkbookSnapshot {
@@ -158,6 +239,8 @@ export interface WorkbookSnapshot {
   tables: { name: string; id: string; sheet: string; address: string; showTotals: boolean; columns: string[] }[];
   conditionalFormats: { sheet: string; address: string; type: string; formula?: string; fill?: string; fontColor?: string; bold?: boolean }[];
   charts: { name: string; sheet: string; type: string; source: string; seriesBy: string; title?: string; position?: { start: string; end?: string } }[];
+  /** Defined names: scope null for the workbook, else the sheet's name. */
+  names: { name: string; scope: string | null; formula: string }[];
 }
 
 export class WorkbookModel {
@@ -165,6 +248,7 @@ export class WorkbookModel {
   readonly tables: TableModel[] = [];
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   readonly charts: ChartModel[] = [];
+  readonly names: DefinedNameModel[] = [];
   activeSheetId: string | null = null;
   selection: { sheetId: string; box: Box } | null = null;
   private lastId = 0;
@@ -204,6 +288,9 @@ export class WorkbookModel {
     keep(this.tables);
     keep(this.conditionalFormats);
     keep(this.charts);
+    // Names scoped to the sheet go with it; a workbook name that pointed into it points nowhere, as Excel shows it.
+    for (let i = this.names.length - 1; i >= 0; i--) if (this.names[i]!.sheetId === sheet.id) this.names.splice(i, 1);
+    for (const n of this.names) n.formula = replaceSheetRefs(n.formula, sheet.name, "#REF!");
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets.find((s) => s.visibility === "Visible")?.id ?? null;
     if (this.selection?.sheetId === sheet.id) this.selection = null;
   }
@@ -249,12 +336,20 @@ export class WorkbookModel {
           protected: s.protected,
           cells: {},
           columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetters(c), w])),
+          merges: s.merges.map(formatBox),
+          notes: byAddress(s.notes),
+          validations: byAddress(s.validations),
+          hiddenRows: [...s.hiddenRows].sort((a, b) => a - b).map((r) => r + 1),
+          hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b).map(columnLetters),
+          autoFilter: s.autoFilter ? { address: formatBox(s.autoFilter.box), criteria: s.autoFilter.criteria } : null,
+          freeze: s.freeze,
         })),
         activeSheet: this.activeSheetId === null ? null : sheetName(this.activeSheetId),
         selection: this.selection ? formatAddress(sheetName(this.selection.sheetId), this.selection.box) : null,
         tables: this.tables.map((t) => ({ name: t.name, id: t.id, sheet: sheetName(t.sheetId), address: formatBox(t.box), showTotals: t.showTotals, columns: t.columns.map((c) => c.name) })),
         conditionalFormats: this.conditionalFormats.map(({ id: _id, sheetId, box, ...rest }) => ({ sheet: sheetName(sheetId), address: formatBox(box), ...rest })),
         charts: this.charts.map(({ id: _id, sheetId, source, ...rest }) => ({ ...rest, sheet: sheetName(sheetId), source: formatAddress(sheetName(source.sheetId), source.box) })),
+        names: this.names.map((n) => ({ name: n.name, scope: n.sheetId === null ? null : sheetName(n.sheetId), formula: n.formula })),
       }),
     ) as WorkbookSnapshot;
     // Cells are copied directly: a JSON round trip of a million cells costs seconds.

@@ -1,5 +1,5 @@
-import type { Box } from "./address";
-import { type CellData, type ChartModel, type ConditionalFormatModel, type TableModel, type Visibility, WorkbookModel } from "./model";
+import { type Box, MAX_COLS } from "./address";
+import { type AutoFilterModel, type CellData, type ChartModel, type ConditionalFormatModel, type DefinedNameModel, type FreezeModel, type NoteData, type TableModel, type ValidationRule, type Visibility, WorkbookModel, cellKey } from "./model";
 
 /**
  * The whole model as plain JSON and back, so a workbook loaded in Node (modelFromFile)
@@ -17,6 +17,14 @@ export interface SheetJson {
   cells: [number, number, CellData][];
   /** [col, width in points]. */
   columnWidths: [number, number][];
+  /** What the user keeps beside cells (absent in JSON written before they were modelled). */
+  merges?: Box[];
+  notes?: [number, number, NoteData][];
+  validations?: [number, number, ValidationRule][];
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+  autoFilter?: AutoFilterModel | null;
+  freeze?: FreezeModel | null;
 }
 
 export interface WorkbookJson {
@@ -24,6 +32,7 @@ export interface WorkbookJson {
   tables: TableModel[];
   conditionalFormats: ConditionalFormatModel[];
   charts: ChartModel[];
+  names?: DefinedNameModel[];
   activeSheetId: string | null;
   selection: { sheetId: string; box: Box } | null;
   /** The model's id counter, so ids given after a round trip never repeat earlier ones. */
@@ -34,6 +43,11 @@ export interface WorkbookJson {
 type WithCounter = { lastId: number };
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** A per-cell map as [row, col, copy] in row-major order. */
+function perCell<V>(map: Map<number, V>): [number, number, V][] {
+  return [...map.keys()].sort((a, b) => a - b).map((k) => [Math.floor(k / MAX_COLS), k % MAX_COLS, clone(map.get(k)!)]);
+}
 
 /**
  * A JSON-safe copy of the model.
@@ -48,10 +62,18 @@ export function modelToJson(model: WorkbookModel): WorkbookJson {
       protected: s.protected,
       cells: [...s.entries()].sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([r, c, cell]) => [r, c, clone(cell)]),
       columnWidths: [...s.columnWidths].sort((a, b) => a[0] - b[0]),
+      merges: clone(s.merges),
+      notes: perCell(s.notes),
+      validations: perCell(s.validations),
+      hiddenRows: [...s.hiddenRows].sort((a, b) => a - b),
+      hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
+      autoFilter: s.autoFilter ? clone(s.autoFilter) : null,
+      freeze: s.freeze ? { ...s.freeze } : null,
     })),
     tables: clone(model.tables),
     conditionalFormats: clone(model.conditionalFormats),
     charts: clone(model.charts),
+    names: clone(model.names),
     activeSheetId: model.activeSheetId,
     selection: model.selection ? clone(model.selection) : null,
     lastId: (model as unknown as WithCounter).lastId,
@@ -69,7 +91,15 @@ export function modelFromJson(json: WorkbookJson): WorkbookModel {
     (sheet as { id: string }).id = s.id;
     for (const [r, c, cell] of s.cells) sheet.put(r, c, clone(cell));
     for (const [c, w] of s.columnWidths) sheet.columnWidths.set(c, w);
+    sheet.merges.push(...clone(s.merges ?? []));
+    for (const [r, c, note] of s.notes ?? []) sheet.notes.set(cellKey(r, c), clone(note));
+    for (const [r, c, rule] of s.validations ?? []) sheet.validations.set(cellKey(r, c), clone(rule));
+    for (const r of s.hiddenRows ?? []) sheet.hiddenRows.add(r);
+    for (const c of s.hiddenColumns ?? []) sheet.hiddenColumns.add(c);
+    sheet.autoFilter = s.autoFilter ? clone(s.autoFilter) : null;
+    sheet.freeze = s.freeze ? { ...s.freeze } : null;
   }
+  model.names.push(...clone(json.names ?? []));
   model.tables.push(...clone(json.tables));
   model.conditionalFormats.push(...clone(json.conditionalFormats));
   model.charts.push(...clone(json.charts));
