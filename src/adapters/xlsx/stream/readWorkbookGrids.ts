@@ -73,7 +73,13 @@ function tableBox(xml: string): Omit<TablePart, "index"> {
   return { name: table.name, box: { ...whole, bottom: br.row - (table.totalsRowCount > 0 ? 1 : 0) }, whole };
 }
 
-function parseRef(ref: string): { row: number; col: number } {
+/**
+ * 1-based row and column of a table part's corner reference, more tolerant than Excel's
+ * own files need: `$` anywhere and lower-case letters are read. A damaged reference gives
+ * row 0 or NaN, or column 0 (test/stream/columnParsers.test.ts pins what).
+ * @example parseRef("$AB$12") → { row: 12, col: 28 }
+ */
+export function parseRef(ref: string): { row: number; col: number } {
   return { row: Number(ref.replace(/^[A-Z$]+/i, "").replace("$", "")), col: columnOf(ref.replace(/\$/g, "").toUpperCase()) };
 }
 
