@@ -1,17 +1,12 @@
-import { BOOLEAN, cellType, columnOf, ERROR, FORMULA_TEXT, INLINE, ISO_DATE, NUMBER, rowNumber, SHARED } from "../../src/adapters/xlsx/stream/cellAttributes";
+import { BOOLEAN, cellType, ERROR, FORMULA_TEXT, INLINE, ISO_DATE, NUMBER, rowNumber, SHARED } from "../../src/adapters/xlsx/stream/cellAttributes";
 
 describe("cellAttributes", () => {
-  it("reads the column of an A1 reference", () => {
-    expect(["A1", "Z9", "AA10", "XFD1048576", "ZZZZZ3"].map(columnOf)).toEqual([1, 26, 27, 16_384, 12_356_630]);
-  });
-
   it("reads a cell's type", () => {
     expect(["n", "s", "b", "e", "d", "str", "inlineStr"].map(cellType)).toEqual([NUMBER, SHARED, BOOLEAN, ERROR, ISO_DATE, FORMULA_TEXT, INLINE]);
   });
 
   describe("edge cases", () => {
-    it("gives 0 for a reference without letters and for a row number that is not plain digits", () => {
-      expect([columnOf("12"), columnOf(""), columnOf("a1")]).toEqual([0, 0, 0]);
+    it("gives 0 for a row number that is not plain digits", () => {
       expect(["7", "2000000000", "2.5", "", " 3", "-1"].map(rowNumber)).toEqual([7, 2_000_000_000, 0, 0, 0, 0]);
     });
 

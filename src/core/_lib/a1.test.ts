@@ -1,4 +1,4 @@
-import { columnLetters, parseA1, quoteSheetName, toA1, toA1Range } from "./a1";
+import { columnLetters, columnNumber, parseA1, quoteSheetName, toA1, toA1Range } from "./a1";
 
 describe("columnLetters", () => {
   it("names column 0 A and column 25 Z", () => {
@@ -175,6 +175,35 @@ describe("parseA1", () => {
 
     it("throws on row 0, which no sheet has", () => {
       expect(() => parseA1("A0")).toThrow("Not an A1 cell address: A0");
+    });
+  });
+});
+
+describe("columnNumber", () => {
+  it("reads the 1-based column of an A1 reference", () => {
+    expect(["A1", "Z9", "AA10", "XFD1048576", "ZZZZZ3"].map((r) => columnNumber(r))).toEqual([1, 26, 27, 16_384, 12_356_630]);
+  });
+
+  it("starts at `from`, past a leading $", () => {
+    expect([columnNumber("$AB$12", 1), columnNumber("$AB$12")]).toEqual([28, 0]);
+  });
+
+  it("reads lower-case letters only when asked", () => {
+    expect([columnNumber("ab12"), columnNumber("ab12", 0, true), columnNumber("aB12", 0, true)]).toEqual([0, 28, 28]);
+  });
+
+  it("inverts columnLetters for every column Excel has, in either case", () => {
+    const mismatches: number[] = [];
+    for (let col = 0; col < 16_384; col++) {
+      const letters = columnLetters(col);
+      if (columnNumber(letters) !== col + 1 || columnNumber(letters.toLowerCase(), 0, true) !== col + 1) mismatches.push(col);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  describe("invalid input", () => {
+    it("gives 0 for a reference without letters where it starts", () => {
+      expect([columnNumber("12"), columnNumber(""), columnNumber("a1"), columnNumber("$A1"), columnNumber("A1", 2)]).toEqual([0, 0, 0, 0, 0]);
     });
   });
 });

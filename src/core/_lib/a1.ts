@@ -48,7 +48,25 @@ export function quoteSheetName(sheet: string): string {
 export function parseA1(address: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?([1-9]\d*)$/.exec(address.trim());
   if (!m) throw new Error(`Not an A1 cell address: ${address}`);
+  return { row: Number(m[2]) - 1, col: columnNumber(m[1], 0, true) - 1 };
+}
+
+/**
+ * The 1-based column number of the letters that start at `from` in an A1 reference, 0 when
+ * none do: reading stops at the first character that is not a letter (`A`–`Z`, and `a`–`z`
+ * when `anyCase`). It checks nothing else, as the callers differ in what they tolerate (see
+ * test/stream/columnParsers.test.ts): no limit on the letters (`ZZZZZ3` gives 12,356,630;
+ * callers compare with Excel's limits) and no `$` (a caller skips it with `from`). The
+ * streaming reader calls it for every cell, so it allocates nothing.
+ * @example columnNumber("AB12") === 28; columnNumber("$AB$12", 1) === 28; columnNumber("ab12") === 0; columnNumber("ab12", 0, true) === 28
+ */
+export function columnNumber(ref: string, from = 0, anyCase = false): number {
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  for (let i = from; i < ref.length; i++) {
+    let code = ref.charCodeAt(i);
+    if (anyCase && code >= 97 && code <= 122) code -= 32;
+    if (code < 65 || code > 90) break;
+    col = col * 26 + code - 64;
+  }
+  return col;
 }

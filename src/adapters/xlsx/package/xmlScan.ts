@@ -1,3 +1,5 @@
+import { columnNumber } from "../../../core/_lib/a1";
+
 /**
  * Just enough XML scanning to edit a part without re-serialising it: the next piece of
  * markup, its qualified name and where it ends, and one attribute's value. Text of a
@@ -189,13 +191,5 @@ export function attributes(s: string, tag: Tag): Record<string, string> {
  * @example columnOfRef("AB12") === 27
  */
 export function columnOfRef(ref: string): number {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36 || i > 0) break; // a leading "$"
-  }
-  return col - 1;
+  return columnNumber(ref, ref.charCodeAt(0) === 36 /* a leading $ */ ? 1 : 0, true) - 1;
 }

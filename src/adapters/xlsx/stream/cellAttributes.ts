@@ -7,17 +7,6 @@ export const FORMULA_TEXT = 4;
 export const INLINE = 5;
 export const ISO_DATE = 6;
 
-/** The 1-based column of an A1 reference such as `AB12` (0 when it starts with no letter). */
-export function columnOf(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    col = col * 26 + code - 64;
-  }
-  return col;
-}
-
 /** A row number written as plain digits, or 0 for anything else (`2.5`, ``, ` 3`). */
 export function rowNumber(text: string): number {
   let n = 0;

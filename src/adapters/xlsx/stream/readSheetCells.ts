@@ -1,15 +1,16 @@
 import type { Readable } from "node:stream";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { columnNumber } from "../../../core/_lib/a1";
 import type { Cell } from "../../../core/_lib/cells";
 import type { BesideTables } from "./besideTables";
-import { BOOLEAN, cellType, columnOf, ERROR, FORMULA_TEXT, INLINE, ISO_DATE, NUMBER, rowNumber, SHARED } from "./cellAttributes";
+import { BOOLEAN, cellType, ERROR, FORMULA_TEXT, INLINE, ISO_DATE, NUMBER, rowNumber, SHARED } from "./cellAttributes";
 import { parseDecimal } from "./parseDecimal";
 import { ownCopy, parseXmlStream } from "./parseXmlStream";
 import { localName, unescapeText } from "./readSharedStrings";
 import { SheetRows } from "./sheetRows";
 
 // The per-cell helpers, bound once: under tsx (esbuild) every use of an imported name is a getter call.
-const hot = { cellType, columnOf, localName, ownCopy, parseDecimal, rowNumber, unescapeText };
+const hot = { cellType, columnNumber, localName, ownCopy, parseDecimal, rowNumber, unescapeText };
 
 /** A sheet's valued cells and the relationship ids of its `<tablePart>`s, in order. */
 export interface SheetCells {
@@ -132,7 +133,7 @@ class SheetReader {
   private openCell(attributes: Record<string, string>): void {
     const r = attributes.r;
     const t = attributes.t;
-    const col = r === undefined ? 0 : hot.columnOf(r);
+    const col = r === undefined ? 0 : hot.columnNumber(r);
     this.col = col > 0 ? col : this.col + 1;
     this.type = t === undefined ? NUMBER : hot.cellType(t);
     this.raw = undefined;

@@ -1,10 +1,10 @@
 import type { Readable } from "node:stream";
+import { columnNumber } from "../../../core/_lib/a1";
 import { EXCEL_LIMITS } from "../../../core/_lib/excelLimits";
 import type { Grid } from "../../../core/types";
 import type { BlockedTable } from "../../port";
 import { BesideTables } from "./besideTables";
 import { readSharedStrings } from "./readSharedStrings";
-import { columnOf } from "./cellAttributes";
 import { readSheetCells } from "./readSheetCells";
 import { readTablePart } from "./readTablePart";
 import type { Box, SheetRows } from "./sheetRows";
@@ -80,7 +80,7 @@ function tableBox(xml: string): Omit<TablePart, "index"> {
  * @example parseRef("$AB$12") → { row: 12, col: 28 }
  */
 export function parseRef(ref: string): { row: number; col: number } {
-  return { row: Number(ref.replace(/^[A-Z$]+/i, "").replace("$", "")), col: columnOf(ref.replace(/\$/g, "").toUpperCase()) };
+  return { row: Number(ref.replace(/^[A-Z$]+/i, "").replace("$", "")), col: columnNumber(ref.replace(/\$/g, ""), 0, true) };
 }
 
 /**
