@@ -1,6 +1,7 @@
 import { type Box, boxCols, boxRows } from "./address";
 import { fail } from "./proxy";
 import type { CellData, CellValue, SheetModel, WorkbookModel } from "./model";
+import { assertNotMergeTail } from "./userLayout";
 
 /**
  * How Excel turns what a caller assigns to `range.values` / `range.formulas` into
@@ -86,6 +87,7 @@ export function writeContents(target: RangeTarget, input: unknown, location: str
     const existing = target.sheet.get(r, c);
     const contents = interpretInput(value, existing?.numberFormat === "@", location);
     if (contents === undefined) return;
+    if (contents.value !== undefined && target.sheet.merges.length > 0) assertNotMergeTail(target.sheet, r, c, location);
     target.sheet.update(r, c, (cell) => {
       delete cell.value;
       delete cell.formula;

@@ -20,6 +20,7 @@ export type DoubleErrorCode =
   | "ResponsePayloadSizeLimitExceeded"
   | "InvalidOperationInCellEditMode"
   | "RunMustReturnPromise"
+  | "ApiNotFound"
   | "NotImplemented";
 
 /** Office's own wording (from office.js's resource strings) where it has one. */
@@ -44,6 +45,8 @@ const MESSAGES: Record<DoubleErrorCode, string> = {
     "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
   RunMustReturnPromise:
     'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.',
+  ApiNotFound:
+    'The API you are trying to use could not be found. It may be available in a newer version of Excel. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/reference/requirement-sets/excel-api-requirement-sets" for more information.',
   NotImplemented: "This is not implemented in the Excel double.",
 };
 

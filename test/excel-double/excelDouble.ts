@@ -2,7 +2,7 @@
 import { CHART_SERIES_BY, CHART_TYPES } from "./chart";
 import { RequestContextDouble } from "./context";
 import { type DoubleErrorCode, DoubleError, notImplemented, officeError } from "./errors";
-import { type DoubleOptions, DoubleStats } from "./host";
+import { type DoubleOptions, DoubleStats, isSetSupported } from "./host";
 import type { WorkbookModel } from "./model";
 
 /**
@@ -40,6 +40,8 @@ export interface ExcelDouble {
    * (default GeneralException). Replaces any earlier `options.failOnSync`.
    */
   failOnSync(n: number, code?: DoubleErrorCode): void;
+  /** Office.context.requirements.isSetSupported for this host (see `options.apiSets`), for the adapter's environment. */
+  isSetSupported(name: string, version?: string): boolean;
   readonly ConditionalFormatType: { custom: "Custom" };
   readonly ChartType: typeof CHART_TYPES;
   readonly ChartSeriesBy: typeof CHART_SERIES_BY;
@@ -87,6 +89,7 @@ export function createExcelDouble(model: WorkbookModel, options: DoubleOptions =
     failOnSync(n: number, code: DoubleErrorCode = "GeneralException"): void {
       options.failOnSync = (k) => (k === n ? code : false);
     },
+    isSetSupported: (name: string, version?: string) => isSetSupported(options, name, version),
     ConditionalFormatType: { custom: "Custom" },
     ChartType: CHART_TYPES,
     ChartSeriesBy: CHART_SERIES_BY,
@@ -100,6 +103,7 @@ export function createExcelDouble(model: WorkbookModel, options: DoubleOptions =
       invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
       itemAlreadyExists: "ItemAlreadyExists",
       itemNotFound: "ItemNotFound",
+      apiNotFound: "ApiNotFound",
       rangeExceedsLimit: "RangeExceedsLimit",
       responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
     },

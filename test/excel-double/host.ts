@@ -17,6 +17,12 @@ export interface DoubleOptions {
   failOnSync?: (n: number) => boolean | DoubleErrorCode;
   /** The user is typing in a cell: every sync that has work rejects with InvalidOperationInCellEditMode. Mutable between runs. */
   editMode?: boolean;
+  /**
+   * The requirement sets the host has, each with its highest version ({ ExcelApi: "1.12" });
+   * a set not listed is missing. Undefined: every set the double models is there. An API of
+   * a newer version then fails its sync with ApiNotFound, as an older Excel does.
+   */
+  apiSets?: Record<string, string>;
   /** Milliseconds each round trip takes (setTimeout); 0 resolves on a microtask, safe with fake timers. */
   latencyMs?: number;
 }
@@ -76,6 +82,17 @@ export interface DoubleHost {
   readonly model: WorkbookModel;
   readonly options: DoubleOptions;
   readonly stats: DoubleStats;
+}
+
+/** Office.context.requirements.isSetSupported over `options.apiSets`: versions compare part by part ("1.9" < "1.13"). */
+export function isSetSupported(options: DoubleOptions, name: string, version = "1.1"): boolean {
+  if (!options.apiSets) return true;
+  const have = options.apiSets[name];
+  if (have === undefined) return false;
+  const a = have.split(".").map(Number);
+  const b = version.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  return true;
 }
 
 /** UTF-8 size of a string: what goes over the wire. TextEncoder exists in browsers and Node alike. */

@@ -17,6 +17,7 @@ import { DEFAULT_MAX_READ_CELLS } from "./host";
 import type { CellValue } from "./model";
 import { ClientObjectDouble, type ClientObjectLike, type ContextLike, type Reader, fail } from "./proxy";
 import { RangeFormatDouble } from "./rangeFormat";
+import { clearLayout } from "./userLayout";
 import { WorksheetDouble } from "./worksheet";
 
 /**
@@ -167,6 +168,7 @@ export class RangeDouble extends ClientObjectDouble<RangeTarget> {
       assertLive(this.context.host.model, t, "Range.clear");
       assertWritable(t.sheet, "Range.clear");
       if (!["All", "Contents", "Formats", "Hyperlinks", "RemoveHyperlinks", "ResetContents"].includes(applyTo)) fail("InvalidArgument", "Range.clear", `unknown applyTo ${applyTo}`);
+      clearLayout(t.sheet, t.box, applyTo, "Range.clear");
       const contents = applyTo === "All" || applyTo === "Contents" || applyTo === "ResetContents";
       const formats = applyTo === "All" || applyTo === "Formats";
       for (const [r, c] of [...t.sheet.entriesIn(t.box)]) {

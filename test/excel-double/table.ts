@@ -2,11 +2,12 @@ import { type Box, MAX_ROWS, boxesIntersect, parseAddress } from "./address";
 import { assertLive, assertWritable, interpretInput, pickValue, readGrid } from "./cells";
 import { CollectionDouble } from "./collection";
 import { notImplemented } from "./errors";
-import { DEFAULT_MAX_READ_CELLS } from "./host";
+import { DEFAULT_MAX_READ_CELLS, isSetSupported } from "./host";
 import type { SheetModel, TableModel, WorkbookModel } from "./model";
 import { ClientObjectDouble, type ClientObjectLike, type ContextLike, type Reader, fail } from "./proxy";
 import { RangeDouble } from "./range";
 import { TableColumnCollectionDouble } from "./tableColumns";
+import { assertNoMergeIn } from "./userLayout";
 import { WorksheetDouble } from "./worksheet";
 
 /**
@@ -200,6 +201,7 @@ export class TableDouble extends ClientObjectDouble<TableModel> {
    */
   resize(newRange: RangeDouble | string): void {
     this._call("resize", [newRange], (t) => {
+      if (!isSetSupported(this.context.host.options, "ExcelApi", "1.13")) fail("ApiNotFound", "Table.resize", "Table.resize needs ExcelApi 1.13");
       const model = this.context.host.model;
       const sheet = tableSheet(model, t);
       assertWritable(sheet, "Table.resize");
@@ -216,6 +218,7 @@ export class TableDouble extends ClientObjectDouble<TableModel> {
       if (box.top !== t.box.top || box.left !== t.box.left || box.bottom !== t.box.bottom) throw notImplemented("Table.resize to other rows or another top-left cell");
       if (box.right < box.left) fail("InvalidArgument", "Table.resize", "a table keeps one column");
       if (model.tables.some((o) => o !== t && o.sheetId === t.sheetId && boxesIntersect(o.box, box))) fail("InvalidArgument", "Table.resize", "tables cannot overlap");
+      if (box.right > t.box.right) assertNoMergeIn(sheet, { top: box.top, bottom: box.top, left: t.box.right + 1, right: box.right }, "Table.resize");
       const width = box.right - box.left + 1;
       const columns = t.columns.slice(0, width);
       for (let c = t.box.right + 1; c <= box.right; c++) {

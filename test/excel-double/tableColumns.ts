@@ -1,11 +1,13 @@
-import { MAX_COLS } from "./address";
+import { MAX_COLS, boxesIntersect } from "./address";
 import { assertWritable } from "./cells";
 import { CollectionDouble } from "./collection";
+import { notImplemented } from "./errors";
 import { DEFAULT_MAX_READ_CELLS } from "./host";
 import type { TableModel } from "./model";
 import { ClientObjectDouble, type ClientObjectLike, type ContextLike, type Reader, fail } from "./proxy";
 import { RangeDouble } from "./range";
 import { columnValues, tablePart, tableSheet, writeColumn } from "./table";
+import { assertNoMergeIn, shiftLayout } from "./userLayout";
 
 /**
  * Excel.TableColumnCollection and Excel.TableColumn. `columns.add` grows the table
@@ -81,8 +83,12 @@ export class TableColumnCollectionDouble extends CollectionDouble<ColumnTarget, 
       const col = t.box.left + at;
       const nextIsEmpty = at === t.columns.length && [...sheet.entriesIn({ ...t.box, left: col, right: col })].length === 0;
       if (nextIsEmpty && col >= MAX_COLS) fail("InvalidOperation", "TableColumnCollection.add", "no room right of the table");
-      const moving = nextIsEmpty ? [] : [...sheet.entriesIn({ top: t.box.top, bottom: t.box.bottom, left: col, right: MAX_COLS - 1 })].sort((a, b) => b[1] - a[1]);
+      const region = { top: t.box.top, bottom: t.box.bottom, left: col, right: MAX_COLS - 1 };
+      const moving = nextIsEmpty ? [] : [...sheet.entriesIn(region)].sort((a, b) => b[1] - a[1]);
       if (moving.some(([, c]) => c + 1 >= MAX_COLS)) fail("InvalidOperation", "TableColumnCollection.add", "no room right of the table");
+      // Taking over an empty column keeps its notes and validation; inserting cells moves them with the cells.
+      if (nextIsEmpty) assertNoMergeIn(sheet, { ...region, right: col }, "TableColumnCollection.add");
+      else shiftLayout(this.context.host.model, sheet, region, 1, "TableColumnCollection.add");
       for (const [r, c, cell] of moving) {
         sheet.put(r, c + 1, cell);
         sheet.put(r, c, {});
@@ -98,6 +104,15 @@ export class TableColumnCollectionDouble extends CollectionDouble<ColumnTarget, 
       return { table: t, id };
     });
     return this._method(child, "add", args);
+  }
+
+  /** The column at a 0-based position, found when the call runs. */
+  getItemAt(index: number): TableColumnDouble {
+    const child = new TableColumnDouble(this.context, this._childPath("getItemAt", [index]), "method", () => {
+      const list = this._target();
+      return Number.isInteger(index) && index >= 0 && index < list.length ? list[index]! : fail("InvalidArgument", "TableColumnCollection.getItemAt", `index ${index} is outside 0..${list.length - 1}`);
+    });
+    return this._method(child, "getItemAt", [index]);
   }
 
   private _lookupItem(method: string, key: string | number, orNull: boolean): TableColumnDouble {
@@ -157,6 +172,43 @@ export class TableColumnDouble extends ClientObjectDouble<ColumnTarget> {
   }
   getTotalRowRange(): RangeDouble {
     return this._part("getTotalRowRange", "totals");
+  }
+
+  /**
+   * Deletes the column from the table with its cells (ExcelApi 1.1): as Excel deletes table
+   * cells, the cells right of it in the table's rows move one column left, the user's beside
+   * the table included; rules lying wholly in the column go with it.
+   */
+  delete(): void {
+    this._call("delete", [], (c) => {
+      const model = this.context.host.model;
+      const sheet = tableSheet(model, c.table);
+      assertWritable(sheet, "TableColumn.delete");
+      if (c.table.columns.length === 1) throw notImplemented("TableColumn.delete of a table's only column");
+      const i = indexOf(c);
+      const col = c.table.box.left + i;
+      const column = { top: c.table.box.top, bottom: c.table.box.bottom, left: col, right: col };
+      const region = { ...column, left: col + 1, right: MAX_COLS - 1 };
+      assertNoMergeIn(sheet, column, "TableColumn.delete");
+      for (const cf of model.conditionalFormats) {
+        if (cf.sheetId !== sheet.id) continue;
+        const within = cf.box.left === col && cf.box.right === col && cf.box.top >= column.top && cf.box.bottom <= column.bottom;
+        if (!within && (boxesIntersect(cf.box, column) || boxesIntersect(cf.box, region))) throw notImplemented("TableColumn.delete moving or cutting a conditional format");
+      }
+      for (const map of [sheet.notes, sheet.validations] as Map<number, unknown>[]) for (const k of sheet.keysIn(map, column)) map.delete(k);
+      shiftLayout(model, sheet, region, -1, "TableColumn.delete");
+      for (let k = model.conditionalFormats.length - 1; k >= 0; k--) {
+        const cf = model.conditionalFormats[k]!;
+        if (cf.sheetId === sheet.id && boxesIntersect(cf.box, column)) model.conditionalFormats.splice(k, 1);
+      }
+      for (const [r, cc] of [...sheet.entriesIn(column)]) sheet.put(r, cc, {});
+      for (const [r, cc, cell] of [...sheet.entriesIn(region)].sort((a, b) => a[1] - b[1])) {
+        sheet.put(r, cc - 1, cell);
+        sheet.put(r, cc, {});
+      }
+      c.table.columns.splice(i, 1);
+      c.table.box = { ...c.table.box, right: c.table.box.right - 1 };
+    });
   }
 
   private _part(name: string, part: "all" | "header" | "body" | "totals"): RangeDouble {

@@ -2,7 +2,7 @@ import { MAX_COLS, MAX_ROWS, parseAddress } from "./address";
 import type { RangeTarget } from "./cells";
 import { ChartCollectionDouble } from "./chart";
 import { CollectionDouble } from "./collection";
-import type { SheetModel, WorkbookModel } from "./model";
+import { type SheetModel, type WorkbookModel, replaceSheetRefs } from "./model";
 import { ClientObjectDouble, type ClientObjectLike, type ContextLike, type Reader, fail } from "./proxy";
 import { RangeDouble } from "./range";
 import { TableCollectionDouble } from "./table";
@@ -148,6 +148,8 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
       checkSheetName(v, "Worksheet.name");
       const other = this.context.host.model.sheet(v);
       if (other && other !== s) fail("ItemAlreadyExists", "Worksheet.name", `a sheet named ${v} exists`);
+      // Names that refer to the sheet follow it, as Excel rewrites every reference on a rename.
+      for (const n of this.context.host.model.names) n.formula = replaceSheetRefs(n.formula, s.name, v);
       s.name = v;
     });
   }
