@@ -1,0 +1,99 @@
+import { createExcelHost, type ExcelApi } from "../../src/adapters/excel/excelHost";
+import type { Lang } from "../../src/i18n";
+import { columnLetters } from "../excel-double/address";
+import { asExcel, createExcelDouble, type ExcelDouble } from "../excel-double/excelDouble";
+import { modelFromBytes } from "../excel-double/fromExcelJS";
+import { WorkbookModel, cellKey } from "../excel-double/model";
+import { modelFromJson, modelToJson } from "../excel-double/serialize";
+import { enUserWorkbook, zhUserWorkbook } from "./fixtures/userWorkbooks";
+import { diffOutsideOwned, recordOf, type OutsideDiff } from "./officeCompare";
+
+/**
+ * Issue 4 ("nothing lost") on the Office.js path with the safety fixtures: the strict double
+ * snapshots the whole workbook before and after a run, and everything outside the run's own
+ * columns and sheets — cells, widths, merged titles, notes, validation lists, hidden and
+ * filtered rows, the AutoFilter and its criteria, frozen panes, tables (totals rows), rules,
+ * charts, print areas and names — is compared; Undo gives the workbook back whole. The
+ * tamper tests break one property during a run and show the compare names exactly that.
+ */
+
+const now = () => new Date(2026, 10, 23, 9, 30);
+
+/** The run's own columns, from the record it leaves ("Sheet!K"). */
+function ownedColumns(model: WorkbookModel): string[] {
+  return (recordOf(model)?.owned ?? []).map((o) => `${o.sheet}!${columnLetters(o.col)}`);
+}
+
+const FIXTURES: { lang: Lang; build: () => Promise<Buffer> }[] = [
+  { lang: "zh-CN", build: zhUserWorkbook },
+  { lang: "en-US", build: enUserWorkbook },
+];
+
+const loaded = new Map<Lang, WorkbookModel>();
+/** A fresh copy of a fixture's model (each is built and loaded once). */
+async function fixture(lang: Lang): Promise<WorkbookModel> {
+  if (!loaded.has(lang)) loaded.set(lang, await modelFromBytes(await FIXTURES.find((f) => f.lang === lang)!.build()));
+  return modelFromJson(modelToJson(loaded.get(lang)!));
+}
+
+/** The double behind an adapter that, inside the run's Excel.run, also does `harm` to the workbook: a broken adapter. */
+function broken(double: ExcelDouble, harm: (model: WorkbookModel) => void): ExcelApi {
+  const run = <T>(a: unknown, b?: unknown): Promise<T> => {
+    const batch = (typeof a === "function" ? a : b) as (ctx: Excel.RequestContext) => Promise<T>;
+    return asExcel(double).run(async (ctx) => {
+      const result = await batch(ctx);
+      harm(double.model);
+      return result;
+    });
+  };
+  return { run } as ExcelApi;
+}
+
+async function runOn(model: WorkbookModel, lang: Lang, harm?: (model: WorkbookModel) => void): Promise<{ diff: OutsideDiff; double: ExcelDouble }> {
+  const double = createExcelDouble(model);
+  const before = model.snapshot();
+  const excel = harm ? broken(double, harm) : asExcel(double);
+  const outcome = await createExcelHost(excel, { isSetSupported: double.isSetSupported, now }).run({ lang, settings: {} }, () => undefined);
+  expect(outcome).toMatchObject({ ok: true });
+  return { diff: diffOutsideOwned(before, model.snapshot(), ownedColumns(model)), double };
+}
+
+describe("the Office.js path keeps what the user keeps beside the cells (issue 4)", () => {
+  it.each([
+    // [fixture, cells compared, layout items kept, properties compared, owned columns]
+    ["zh-CN", 74_329, 210, 88, 19],
+    ["en-US", 46_509, 3_453, 84, 19],
+  ] as const)("changes nothing outside the run's own columns and sheets in the %s fixture, and Undo gives the whole workbook back", async (lang, cells, layoutItems, properties, owned) => {
+    const model = await fixture(lang);
+    const before = model.snapshot();
+    const { diff, double } = await runOn(model, lang);
+    expect(diff.outside).toEqual([]);
+    expect([diff.cells, diff.layoutItems, diff.properties, diff.owned.size]).toEqual([cells, layoutItems, properties, owned]);
+    const host = createExcelHost(asExcel(double), { isSetSupported: double.isSetSupported, now });
+    expect(await host.undoLastRun!(lang)).toEqual({ ok: true });
+    expect(model.snapshot()).toEqual(before);
+  }, 60_000);
+});
+
+describe("the compare fails when a run breaks what the user keeps (tamper tests, en-US fixture)", () => {
+  const B4 = cellKey(3, 1);
+  const H5 = cellKey(4, 7);
+  it.each([
+    ["a note", (m: WorkbookModel) => m.sheet("Customers")!.notes.delete(B4), ['Customers!B4: note {"text":"Key account, call monthly"} -> undefined']],
+    ["a merged title", (m: WorkbookModel) => m.sheet("Customers")!.merges.splice(0, 1), ['Customers: merges ["A1:G1"] -> []']],
+    ["a validation list", (m: WorkbookModel) => m.sheet("Customers")!.validations.delete(H5), ['Customers!H5: validation {"type":"list","formulae":["\\"Gold,Standard\\""],"allowBlank":true} -> undefined']],
+    ["a hidden row", (m: WorkbookModel) => m.sheet("Customers")!.hiddenRows.delete(19), ["Customers: hiddenRows [20,21] -> [21]"]],
+    ["a hidden column", (m: WorkbookModel) => m.sheet("Customers")!.hiddenColumns.add(2), ["Customers: hiddenColumns [] -> [\"C\"]"]],
+    [
+      "the filter",
+      (m: WorkbookModel) => (m.sheet("Orders")!.autoFilter!.criteria = {}),
+      ['Orders: autoFilter {"address":"A3:G3404","criteria":{"2":"<filters><filter val=\\"C0025\\"/><filter val=\\"C0041\\"/></filters>"}} -> {"address":"A3:G3404","criteria":{}}'],
+    ],
+    ["the frozen panes", (m: WorkbookModel) => (m.sheet("Customers")!.freeze = { rows: 4, cols: 1 }), ['Customers: freeze {"rows":3,"cols":1} -> {"rows":4,"cols":1}']],
+    ["a defined name", (m: WorkbookModel) => m.names.splice(m.names.findIndex((n) => n.name === "Amounts"), 1), ['name Amounts: "=Orders!$D$4:$D$3404" -> undefined']],
+    ["the print area", (m: WorkbookModel) => (m.names.find((n) => n.name === "Print_Area")!.formula = "=Orders!$A$1:$K$3404"), ['name Print_Area (Orders): "=Orders!$A$1:$G$3404" -> "=Orders!$A$1:$K$3404"']],
+  ] as const)("names exactly the difference when the run drops or changes %s", async (_what, harm, expected) => {
+    const { diff } = await runOn(await fixture("en-US"), "en-US", harm);
+    expect(diff.outside).toEqual(expected);
+  }, 60_000);
+});
