@@ -79,19 +79,19 @@ describe("the compare fails when a run breaks what the user keeps (tamper tests,
   const B4 = cellKey(3, 1);
   const H5 = cellKey(4, 7);
   it.each([
-    ["a note", (m: WorkbookModel) => m.sheet("Customers")!.notes.delete(B4), ['Customers!B4: note {"text":"Key account, call monthly"} -> undefined']],
-    ["a merged title", (m: WorkbookModel) => m.sheet("Customers")!.merges.splice(0, 1), ['Customers: merges ["A1:G1"] -> []']],
-    ["a validation list", (m: WorkbookModel) => m.sheet("Customers")!.validations.delete(H5), ['Customers!H5: validation {"type":"list","formulae":["\\"Gold,Standard\\""],"allowBlank":true} -> undefined']],
-    ["a hidden row", (m: WorkbookModel) => m.sheet("Customers")!.hiddenRows.delete(19), ["Customers: hiddenRows [20,21] -> [21]"]],
-    ["a hidden column", (m: WorkbookModel) => m.sheet("Customers")!.hiddenColumns.add(2), ["Customers: hiddenColumns [] -> [\"C\"]"]],
+    ["a note", (m: WorkbookModel): unknown => m.sheet("Customers")!.notes.delete(B4), ['Customers!B4: note {"text":"Key account, call monthly"} -> undefined']],
+    ["a merged title", (m: WorkbookModel): unknown => m.sheet("Customers")!.merges.splice(0, 1), ['Customers: merges ["A1:G1"] -> []']],
+    ["a validation list", (m: WorkbookModel): unknown => m.sheet("Customers")!.validations.delete(H5), ['Customers!H5: validation {"type":"list","formulae":["\\"Gold,Standard\\""],"allowBlank":true} -> undefined']],
+    ["a hidden row", (m: WorkbookModel): unknown => m.sheet("Customers")!.hiddenRows.delete(19), ["Customers: hiddenRows [20,21] -> [21]"]],
+    ["a hidden column", (m: WorkbookModel): unknown => m.sheet("Customers")!.hiddenColumns.add(2), ["Customers: hiddenColumns [] -> [\"C\"]"]],
     [
       "the filter",
-      (m: WorkbookModel) => (m.sheet("Orders")!.autoFilter!.criteria = {}),
+      (m: WorkbookModel): unknown => (m.sheet("Orders")!.autoFilter!.criteria = {}),
       ['Orders: autoFilter {"address":"A3:G3404","criteria":{"2":"<filters><filter val=\\"C0025\\"/><filter val=\\"C0041\\"/></filters>"}} -> {"address":"A3:G3404","criteria":{}}'],
     ],
-    ["the frozen panes", (m: WorkbookModel) => (m.sheet("Customers")!.freeze = { rows: 4, cols: 1 }), ['Customers: freeze {"rows":3,"cols":1} -> {"rows":4,"cols":1}']],
-    ["a defined name", (m: WorkbookModel) => m.names.splice(m.names.findIndex((n) => n.name === "Amounts"), 1), ['name Amounts: "=Orders!$D$4:$D$3404" -> undefined']],
-    ["the print area", (m: WorkbookModel) => (m.names.find((n) => n.name === "Print_Area")!.formula = "=Orders!$A$1:$K$3404"), ['name Print_Area (Orders): "=Orders!$A$1:$G$3404" -> "=Orders!$A$1:$K$3404"']],
+    ["the frozen panes", (m: WorkbookModel): unknown => (m.sheet("Customers")!.freeze = { rows: 4, cols: 1 }), ['Customers: freeze {"rows":3,"cols":1} -> {"rows":4,"cols":1}']],
+    ["a defined name", (m: WorkbookModel): unknown => m.names.splice(m.names.findIndex((n) => n.name === "Amounts"), 1), ['name Amounts: "=Orders!$D$4:$D$3404" -> undefined']],
+    ["the print area", (m: WorkbookModel): unknown => (m.names.find((n) => n.name === "Print_Area")!.formula = "=Orders!$A$1:$K$3404"), ['name Print_Area (Orders): "=Orders!$A$1:$G$3404" -> "=Orders!$A$1:$K$3404"']],
   ] as const)("names exactly the difference when the run drops or changes %s", async (_what, harm, expected) => {
     const { diff } = await runOn(await fixture("en-US"), "en-US", harm);
     expect(diff.outside).toEqual(expected);
