@@ -1,12 +1,16 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describeMissingColumn, describeNoRows } from "../../src/adapters/describeErrors";
 import { ExcelLimitError, MissingColumnError, NoReadableRowsError } from "../../src/core/errors";
 import { t, type Lang } from "../../src/i18n";
+import { fuzzWorkbook, type FuzzWorkbook } from "./generators";
 
 /** Seeded so that a failure reproduces: FUZZ_SEED=<seed> npx jest test/fuzz. */
 export const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 export const GENERATED_AT = "2026-11-23 09:30";
+/** How many workbooks each path runs: FUZZ_RUNS=<n> npx jest test/fuzz. */
+export const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
 /** What a fuzz run saw, printed once at the end and written to test-output/. */
 export interface Tally {
@@ -27,6 +31,36 @@ export function newTally(path: string): Tally {
 
 export function count(map: Record<string, number>, key: string): void {
   map[key] = (map[key] ?? 0) + 1;
+}
+
+/** Counts a workbook, its shape and whether it has tables, before a path runs it. */
+export function countWorkbook(tally: Tally, wb: FuzzWorkbook): void {
+  tally.workbooks++;
+  count(tally.shapes, wb.shape);
+  if (wb.sheets.some((s) => s.table)) count(tally.shapes, "withTables");
+}
+
+/**
+ * A path's one fuzz test: RUNS seeded workbooks, each in a language fast-check picks, through
+ * `check` (the k-th workbook gets k), then no crash counted; a failure prints the seed.
+ */
+export function describeFuzz(title: string, tally: Tally, check: (wb: FuzzWorkbook, lang: Lang, k: number) => Promise<void>): void {
+  describe(title, () => {
+    it(`${RUNS} workbooks finish or stop with one clear message; nothing non-finite written; every skipped row listed`, async () => {
+      let k = 0;
+      try {
+        await fc.assert(
+          fc.asyncProperty(fuzzWorkbook(), fc.constantFrom<Lang>("zh-CN", "en-US"), (wb, lang) => check(wb, lang, k++)),
+          { seed: SEED, numRuns: RUNS },
+        );
+      } catch (e) {
+        console.error(`fuzz ${tally.path} failed; reproduce with FUZZ_SEED=${SEED}`);
+        throw e;
+      }
+      expect(tally.crashes).toBe(0);
+      expect(tally.workbooks).toBeGreaterThanOrEqual(RUNS);
+    }, 900_000);
+  });
 }
 
 /**

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import fc from "fast-check";
 import { reviewWorkbook, type ReviewWorkbookResult } from "../../src/adapters/reviewWorkbook";
 import { openXlsxBuffer } from "../../src/adapters/xlsx/package/openXlsx";
 import { packagePort } from "../../src/adapters/xlsx/package/packagePort";
@@ -11,11 +10,10 @@ import { loadWorkbook } from "../support/loadWorkbook";
 import { dumpLoaded, dumpWorkbook } from "../support/readBack";
 import { inputTexts, toXlsx } from "./build";
 import { BadCellScan, nonFiniteFigures, unlistedSkippedRows } from "./checks";
-import { fuzzWorkbook, type FuzzWorkbook } from "./generators";
-import { clearMessage, count, GENERATED_AT, newTally, SEED, writeSummary } from "./harness";
+import type { FuzzWorkbook } from "./generators";
+import { clearMessage, count, countWorkbook, describeFuzz, GENERATED_AT, newTally, RUNS, writeSummary } from "./harness";
 
 /** Workbooks through the package port (input in memory), and how many of them also through the command line's files. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const CLI_RUNS = Number(process.env.FUZZ_CLI_RUNS ?? RUNS);
 const tally = newTally("xlsx");
 tally.cliRuns = 0;
@@ -26,9 +24,7 @@ afterAll(() => {
 });
 
 async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
-  tally.workbooks++;
-  count(tally.shapes, wb.shape);
-  if (wb.sheets.some((s) => s.table)) count(tally.shapes, "withTables");
+  countWorkbook(tally, wb);
   const input = await toXlsx(wb);
   const port = packagePort(await openXlsxBuffer(input));
   let result: ReviewWorkbookResult | undefined;
@@ -77,19 +73,4 @@ async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
   rmSync(out, { force: true });
 }
 
-describe("fuzz: generated workbooks through the .xlsx port and the command line", () => {
-  it(`${RUNS} workbooks finish or stop with one clear message; nothing non-finite written; every skipped row listed`, async () => {
-    let k = 0;
-    try {
-      await fc.assert(
-        fc.asyncProperty(fuzzWorkbook(), fc.constantFrom<Lang>("zh-CN", "en-US"), (wb, lang) => check(wb, lang, k++)),
-        { seed: SEED, numRuns: RUNS },
-      );
-    } catch (e) {
-      console.error(`fuzz xlsx failed; reproduce with FUZZ_SEED=${SEED}`);
-      throw e;
-    }
-    expect(tally.crashes).toBe(0);
-    expect(tally.workbooks).toBeGreaterThanOrEqual(RUNS);
-  }, 900_000);
-});
+describeFuzz("fuzz: generated workbooks through the .xlsx port and the command line", tally, check);
