@@ -1,5 +1,5 @@
 import { isPositive } from "./_lib/compare";
-import { ActivityTally, type ActivityFigures } from "./buildActivity";
+import { ActivityTally, DistinctIds, type ActivityFigures } from "./buildActivity";
 import { isNewOrder, isNewVisit, type ActivityInputs } from "./activityInputs";
 import { sumMonths, type SalesHistory } from "./buildSalesHistory";
 import { flagOrderChange, type ChangeSettings } from "./flagOrderChanges";
@@ -26,7 +26,8 @@ export function buildMonthlyTable(
   change: ChangeSettings,
 ): MonthFigures[] {
   const from = month - TABLE_MONTHS + 1;
-  const tallies = Array.from({ length: TABLE_MONTHS }, () => new ActivityTally());
+  const orderIds = new DistinctIds(DistinctIds.sizeFor(a.orders.orderId, a.orders.n));
+  const tallies = Array.from({ length: TABLE_MONTHS }, () => new ActivityTally(orderIds));
   for (let i = 0; i < a.visits.n; i++) {
     const k = a.visitMonth[i] - from;
     if (k >= 0 && k < TABLE_MONTHS) tallies[k].addVisit(a.visits.rep[i], a.visits.day[i], isNewVisit(a, i), a.visitDirect[i]);

@@ -1,4 +1,4 @@
-import { ActivityTally, type ActivityFigures } from "./buildActivity";
+import { ActivityTally, DistinctIds, type ActivityFigures } from "./buildActivity";
 import { isNewOrder, isNewVisit, type ActivityInputs } from "./activityInputs";
 
 export interface RepFigures extends ActivityFigures {
@@ -14,9 +14,10 @@ export interface RepFigures extends ActivityFigures {
  */
 export function buildRepTable(a: ActivityInputs, month: number): RepFigures[] {
   const tallies = new Map<number, ActivityTally>();
+  const orderIds = new DistinctIds(DistinctIds.sizeFor(a.orders.orderId, a.orders.n));
   const tally = (rep: number) => {
     let t = tallies.get(rep);
-    if (!t) tallies.set(rep, (t = new ActivityTally()));
+    if (!t) tallies.set(rep, (t = new ActivityTally(orderIds)));
     return t;
   };
   for (let i = 0; i < a.visits.n; i++) {

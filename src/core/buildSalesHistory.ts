@@ -10,7 +10,7 @@ export interface SalesHistory {
   months: number;
   /** sales[c × months + (m − first)] */
   sales: Float64Array;
-  /** gross margin, same layout */
+  /** Gross margin per customer, summed over the months [marginFrom, M] (those the history holds). */
   margin: Float64Array;
   /** Earliest order day per customer (any order on or before the as-of date), NaN when none. */
   firstOrder: Float64Array;
@@ -19,13 +19,15 @@ export interface SalesHistory {
 }
 
 /**
- * Sums each customer's orders by month in one pass over the orders.
- * @example buildSalesHistory(orders, 3, monthIndex(2026, 10), asOf).sales[c * 36 + 35] — customer c's net sales in M
+ * Sums each customer's orders by month in one pass over the orders, and its gross margin
+ * from month `marginFrom` on (the only margin any rule reads: the tier window's).
+ * @example buildSalesHistory(orders, 3, monthIndex(2026, 10), asOf, monthIndex(2025, 11)).sales[c * 36 + 35] — customer c's net sales in M
  */
-export function buildSalesHistory(orders: OrderRows, customerCount: number, month: number, asOf: number): SalesHistory {
+export function buildSalesHistory(orders: OrderRows, customerCount: number, month: number, asOf: number, marginFrom: number): SalesHistory {
   const first = month - HISTORY_MONTHS + 1;
   const sales = new Float64Array(customerCount * HISTORY_MONTHS);
-  const margin = new Float64Array(customerCount * HISTORY_MONTHS);
+  const margin = new Float64Array(customerCount);
+  const marginAt = Math.max(0, marginFrom - first);
   const firstOrder = new Float64Array(customerCount).fill(NaN);
   const locate = monthLocator(first, HISTORY_MONTHS);
   let ignored = 0;
@@ -40,7 +42,7 @@ export function buildSalesHistory(orders: OrderRows, customerCount: number, mont
     const m = locate(day);
     if (m < 0) continue;
     sales[c * HISTORY_MONTHS + m] += orders.amount[i];
-    margin[c * HISTORY_MONTHS + m] += orders.margin[i];
+    if (m >= marginAt) margin[c] += orders.margin[i];
   }
   return { first, months: HISTORY_MONTHS, sales, margin, firstOrder, ignoredAfterAsOf: ignored };
 }

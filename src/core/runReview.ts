@@ -84,7 +84,8 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
   const month = opts.month ?? latestMonth(orders.day, orders.n) ?? latestMonth(visits.day, visits.n);
   if (month === undefined) throw new NoReadableRowsError(detection.orders.sheet, inputs.issues);
   const asOf = monthEnd(month);
-  const history = buildSalesHistory(orders, customers.size, month, asOf);
+  const tierFrom = month - opts.tierWindow + 1;
+  const history = buildSalesHistory(orders, customers.size, month, asOf, tierFrom);
   const change: ChangeSettings = { window: opts.changeWindow, baseline: opts.baseline, threshold: opts.threshold };
 
   const firstDay = new Float64Array(customers.size);
@@ -97,7 +98,6 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
 
   const hasCostData = inputs.costs.length > 0 || inputs.hasVisitCost;
   const costs = allocateVisitCosts(visits, inputs.costs, asOf, hasCostData, opts.defaultVisitCost);
-  const tierFrom = month - opts.tierWindow + 1;
   const sales = new Float64Array(customers.size);
   for (let c = 0; c < customers.size; c++) sales[c] = sumMonths(history, history.sales, c, tierFrom, month);
   const tiers = assignTiers(sales, customers.ids.map((_, c) => customers.sortKey(c)), opts.tierCuts);
@@ -160,7 +160,7 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
       visits: r.visits,
       visitCost: r.visitCost,
       sales: r.sales,
-      margin: inputs.hasMargin ? sumMonths(history, history.margin, c, tierFrom, month) : null,
+      margin: inputs.hasMargin ? history.margin[c] : null,
     })),
   );
   flags.forEach((f, c) => (results[c].costFlag = f));

@@ -111,7 +111,7 @@ export function activityInputs(spec: ActivitySpec): { a: ActivityInputs; history
   const end = monthEnd(m);
   const orders = orderRows(spec.orders ?? []);
   const visits = visitRows(spec.visits ?? []);
-  const history = buildSalesHistory(orders, spec.customers, m, end);
+  const history = buildSalesHistory(orders, spec.customers, m, end, m - 11); // margin is not read by these tables
   const firstDay = new Float64Array(spec.customers);
   for (let c = 0; c < spec.customers; c++) {
     const given = spec.firstDay?.[c];
