@@ -13,7 +13,7 @@ import { DEFAULT_LIMIT_BYTES } from "./chunking";
 import { excelPort, type ExcelPortOptions } from "./excelPort";
 import { describeOfficeError } from "./officeError";
 import { readMetaFromExcel, type ExcelMeta } from "./readExcel";
-import { rollbackRun } from "./rollback";
+import { RollbackBlockedError, rollbackRun } from "./rollback";
 import { readUndoMarker, readUndoSheet } from "./undoSheet";
 import { ColumnTakenError, WriteInterruptedError, type TargetStatus } from "./writeExcel";
 
@@ -69,8 +69,9 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
     async run(request, onProgress, signal) {
       const limit = env.port?.limitBytes ?? DEFAULT_LIMIT_BYTES;
       const batch = async (context: Excel.RequestContext) => {
-        const meta = await repairInterruptedRun(context, limit);
-        const result = await reviewWorkbook(excelPort(context, env.port, { signal, runAt: localTimestamp(env.now()), meta }), {
+        const canResizeTables = env.isSetSupported("ExcelApi", "1.13");
+        const meta = await repairInterruptedRun(context, limit, canResizeTables);
+        const result = await reviewWorkbook(excelPort(context, env.port, { signal, runAt: localTimestamp(env.now()), meta, canResizeTables }), {
           lang: request.lang,
           month: request.month,
           settings: request.settings,
@@ -103,12 +104,14 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
           const { record } = await readMetaFromExcel(context);
           const snapshot = record.run ? await readUndoSheet(context, record.run.id, limit) : undefined;
           if (!record.run || !snapshot) return { ok: false, code: "NothingToUndo", message: t(lang, "undo.nothing") };
-          await rollbackRun(context, record.run, snapshot, limit);
+          await rollbackRun(context, record.run, snapshot, limit, { canResizeTables: env.isSetSupported("ExcelApi", "1.13") });
           return { ok: true };
         });
       } catch (e) {
+        if (e instanceof RollbackBlockedError) return { ok: false, code: e.code, message: describeBlocked(e, lang) };
+        // The rollback changes the record and the undo data in its last request only: undoing again finishes it.
         const problem = describeOfficeError(e, lang);
-        return { ok: false, code: problem.code, message: problem.message };
+        return { ok: false, code: problem.code, message: t(lang, "undo.stopped", { reason: problem.message }) };
       }
     },
 
@@ -128,11 +131,11 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
  * "in progress"), so the run that follows starts from the workbook as it was before it.
  * Returns the sheets and record as read when nothing needed repair (the run then reads them again otherwise).
  */
-async function repairInterruptedRun(context: Excel.RequestContext, limit: number): Promise<ExcelMeta | undefined> {
+async function repairInterruptedRun(context: Excel.RequestContext, limit: number, canResizeTables: boolean): Promise<ExcelMeta | undefined> {
   const meta = await readMetaFromExcel(context);
   const log: RunLog | undefined = meta.record.run;
   if (!log || log.state !== "inProgress") return meta;
-  await rollbackRun(context, log, await readUndoSheet(context, log.id, limit), limit);
+  await rollbackRun(context, log, await readUndoSheet(context, log.id, limit), limit, { canResizeTables });
   return undefined;
 }
 
@@ -142,6 +145,7 @@ function failure(e: unknown, lang: Lang): RunOutcome {
   if (e instanceof MissingColumnError) return { ok: false, code: "MissingColumn", message: describeMissingColumn(e, lang) };
   if (e instanceof NoReadableRowsError) return { ok: false, code: "NoReadableRows", message: describeNoRows(e, lang) };
   if (e instanceof RangeError) return { ok: false, code: "BadSetting", message: e.message };
+  if (e instanceof RollbackBlockedError) return { ok: false, code: e.code, message: describeBlocked(e, lang) };
   if (e instanceof ColumnTakenError) return { ok: false, code: e.code, message: t(lang, "office.columnTaken", { sheet: e.sheet, address: e.address, found: e.found }) };
   if (e instanceof WriteInterruptedError) {
     const problem = describeOfficeError(e.cause, lang);
@@ -149,6 +153,11 @@ function failure(e: unknown, lang: Lang): RunOutcome {
   }
   const problem = describeOfficeError(e, lang);
   return { ok: false, code: problem.code, message: problem.message };
+}
+
+/** Why a rollback was refused before its first change, naming the sheet (and table). */
+function describeBlocked(e: RollbackBlockedError, lang: Lang): string {
+  return t(lang, e.reason === "protected" ? "rollback.protected" : "rollback.cellsBesideTable", { sheet: e.sheet, table: e.table ?? "" });
 }
 
 /**

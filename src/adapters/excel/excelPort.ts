@@ -15,6 +15,8 @@ export interface ExcelRunOptions {
   runAt?: string;
   /** The workbook's sheets and record, when the caller has just read them (saves two requests). */
   meta?: ExcelMeta;
+  /** Whether Table.resize is there (ExcelApi 1.13), for rolling back a cancelled run; default true. */
+  canResizeTables?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export function excelPort(context: Excel.RequestContext, options: ExcelPortOptio
     async write(plan, record, replaceSheets, onProgress) {
       if (!meta) throw new Error("excelPort.write before readMeta");
       const state = { boxes, hasRecord: meta.hasRecord, recordCells: meta.recordCells, sheetNames: meta.sheetNames, sheets: meta.sheets, previous: meta.record };
-      await writePlanToExcel(context, plan, record, replaceSheets, state, { limitBytes: limit, onProgress, signal: run.signal, runAt: run.runAt ?? "" });
+      await writePlanToExcel(context, plan, record, replaceSheets, state, { limitBytes: limit, onProgress, signal: run.signal, runAt: run.runAt ?? "", canResizeTables: run.canResizeTables ?? true });
     },
   };
 }

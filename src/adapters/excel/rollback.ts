@@ -1,18 +1,52 @@
-import { BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog } from "../../core/record";
+import { parseA1 } from "../../core/_lib/a1";
+import { BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog, type WorkbookRecord } from "../../core/record";
 import { FILL, jsonBytes, opBytes, packWork, partBytes, rowJsonBytes, type QueuedOp, type RowsOp } from "./chunking";
 import { asUserText } from "./escapeText";
 import type { SavedBlock, UndoSnapshot } from "./snapshot";
+import { restoreMarker } from "./undoSheet";
+
+export interface RollbackOptions {
+  /** Table.resize is there (ExcelApi 1.13); without it the table columns the run added are deleted. */
+  canResizeTables: boolean;
+  /**
+   * A cancelled run's own rollback: the record as it was before the run (the earlier run's log
+   * included) and the undo marker as read, put back so that the earlier run stays undoable.
+   */
+  keep?: { record: WorkbookRecord; undoMarker?: string };
+}
+
+/** A rollback that would not be whole: found before its first change, so nothing was changed. */
+export class RollbackBlockedError extends Error {
+  readonly code = "RollbackBlocked";
+  constructor(
+    /** "protected": a sheet to put back is protected; "cellsBesideTable": narrowing a table without Table.resize would move the user's cells right of it. */
+    readonly reason: "protected" | "cellsBesideTable",
+    readonly sheet: string,
+    readonly table?: string,
+  ) {
+    super(reason === "protected" ? `${sheet} is protected` : `narrowing table ${table ?? ""} on ${sheet} would move cells right of it`);
+    this.name = "RollbackBlockedError";
+  }
+}
 
 /**
  * Takes a run back, whether it finished, failed midway or was cancelled: removes the
  * sheets it added, puts back the review sheet it replaced, narrows the tables it
  * widened, puts every cell it overwrote back as it was (value or formula, number format,
  * header font, highlight rules) and the record back to the one before the run. Every
- * step is safe to repeat, so a rollback cut short is finished by the next one.
+ * step is safe to repeat, so a rollback cut short is finished by the next one; the record
+ * and the undo data change only in its last request, so until then it can be run again.
+ * Before its first change it checks what would stop it (a protected sheet, a table it could
+ * only narrow by moving the user's cells) and then changes nothing (RollbackBlockedError).
  * Without a snapshot (none was whole) the cells stay as they are and the rest is undone.
  */
-export async function rollbackRun(context: Excel.RequestContext, log: RunLog, snapshot: UndoSnapshot | undefined, limitBytes: number): Promise<void> {
+export async function rollbackRun(context: Excel.RequestContext, log: RunLog, snapshot: UndoSnapshot | undefined, limitBytes: number, options: RollbackOptions): Promise<void> {
   const sheets = context.workbook.worksheets;
+  const touched = [...new Set([...log.tables.map((t) => t.sheet), ...[...(snapshot?.blocks ?? []), ...(snapshot?.bold ?? []), ...(snapshot?.rules ?? []), ...(snapshot?.ruleColumns ?? [])].map((x) => x.sheet)])];
+  const protection = touched.map((name) => {
+    const ws = sheets.getItemOrNullObject(name).load("name");
+    return { name, ws, protection: ws.protection.load("protected") };
+  });
   const added = log.added.map((name) => sheets.getItemOrNullObject(name).load("id"));
   const backup = log.replaced ? sheets.getItemOrNullObject(BACKUP_SHEET).load("id") : undefined;
   const record = sheets.getItemOrNullObject(RECORD_SHEET).load("id");
@@ -21,11 +55,25 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
   const columns = snapshot?.ruleColumns ?? [];
   const lists = columns.map((c) => sheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, c.rows, 1).conditionalFormats.load("items/type,items/id"));
   await context.sync();
+  const locked = protection.find((p) => !p.ws.isNullObject && p.protection.protected);
+  if (locked) throw new RollbackBlockedError("protected", locked.name);
   const ruleRanges = lists.flatMap((list, i) => list.items.map((cf) => ({ cf, col: columns[i].col, range: cf.getRange().load("columnIndex,columnCount") })));
   const recordUsed = record.isNullObject ? undefined : record.getUsedRangeOrNullObject(true).load("rowCount");
+  // Without Table.resize the run's table columns are deleted, which moves whatever lies right of the table in its rows.
+  const narrow = options.canResizeTables
+    ? []
+    : log.tables.flatMap((t, i) => {
+        if (tables[i].isNullObject) return [];
+        const whole = tables[i].getRange().load("columnIndex,columnCount");
+        return [{ t, table: tables[i], whole, columns: tables[i].columns.load("count"), rowsUsed: whole.getEntireRow().getUsedRangeOrNullObject(false).load("columnIndex,columnCount") }];
+      });
   await context.sync();
+  for (const n of narrow) {
+    const right = n.whole.columnIndex + n.whole.columnCount;
+    if (!n.rowsUsed.isNullObject && n.rowsUsed.columnIndex + n.rowsUsed.columnCount > right && n.columns.count > columnsOf(n.t.address)) throw new RollbackBlockedError("cellsBesideTable", n.t.sheet, n.t.table);
+  }
 
-  // Structure first: sheets and tables as they were, the run's rules gone.
+  // Structure first: sheets and tables as they were, the run's rules gone (before a table column with them is deleted).
   added.forEach((s) => {
     if (!s.isNullObject && s.id !== log.replaced?.id) s.delete();
   });
@@ -34,15 +82,18 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
     backup.visibility = log.replaced.visibility as Excel.SheetVisibility;
     backup.position = log.replaced.position;
   }
-  log.tables.forEach((t, i) => {
-    if (!tables[i].isNullObject) tables[i].resize(t.address);
-  });
   const deleted = new Set<string>();
   for (const r of ruleRanges) {
     if (r.range.columnCount !== 1 || r.range.columnIndex !== r.col || deleted.has(r.cf.id)) continue;
     deleted.add(r.cf.id);
     r.cf.delete();
   }
+  if (options.canResizeTables) {
+    log.tables.forEach((t, i) => {
+      if (!tables[i].isNullObject) tables[i].resize(t.address);
+    });
+  }
+  for (const n of narrow) for (let k = n.columns.count - 1; k >= columnsOf(n.t.address); k--) n.table.columns.getItemAt(k).delete();
   await context.sync();
 
   const ops: (QueuedOp | RowsOp)[] = [];
@@ -59,7 +110,7 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
       },
     });
   }
-  const cells = encodeRecord(log.previous);
+  const cells = encodeRecord(options.keep?.record ?? log.previous);
   ops.push({
     bytes: cells.reduce((a, c) => a + jsonBytes(c) + 3, opBytes(RECORD_SHEET, 8)),
     queue: () => {
@@ -68,7 +119,9 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
         if (recordUsed && !recordUsed.isNullObject) record.getRangeByIndexes(0, 0, recordUsed.rowCount, 1).clear();
         record.getRangeByIndexes(0, 0, cells.length, 1).values = cells.map((c) => [asUserText(c)]);
       }
-      if (!undo.isNullObject) undo.delete();
+      const marker = options.keep?.undoMarker;
+      if (!undo.isNullObject && marker !== undefined) restoreMarker(undo, marker);
+      else if (!undo.isNullObject) undo.delete();
     },
   });
   for (const batch of packWork(ops, limitBytes * FILL)) {
@@ -76,6 +129,12 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
     for (const op of batch) op.queue();
     await context.sync();
   }
+}
+
+/** Columns of a table's recorded address ("A1:H203" → 8). */
+function columnsOf(address: string): number {
+  const [a, b] = address.split(":");
+  return parseA1(b ?? a).col - parseA1(a).col + 1;
 }
 
 /** A saved block written back whole (empty cells emptied, General where no format was kept), as rows the packer cuts into requests. */

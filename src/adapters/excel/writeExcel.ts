@@ -9,7 +9,7 @@ import { asText, asUserText } from "./escapeText";
 import type { Box } from "./readExcel";
 import { rollbackRun } from "./rollback";
 import { readSnapshot, type Block, type RuleColumn, type SavedBlock, type UndoSnapshot } from "./snapshot";
-import { writeUndoSheet } from "./undoSheet";
+import { clearColumn, queueUndoSlot, writeUndoSheet } from "./undoSheet";
 
 export interface WriteState {
   /** Input blocks as read (tables with their width, to widen them over new columns). */
@@ -30,6 +30,8 @@ export interface WriteOptions {
   signal?: AbortSignal;
   /** When the run started, for the run log (`yyyy-mm-dd hh:mm`). */
   runAt: string;
+  /** Table.resize is there (ExcelApi 1.13), for rolling back a cancelled run. */
+  canResizeTables: boolean;
 }
 
 /** What a failed or cancelled write had done to each thing it writes. */
@@ -106,7 +108,9 @@ export async function writePlanToExcel(
   checkAborted(signal);
   const request = snapshotRequest(plan, existing);
   const protectedSheets = [...new Set([...plan.sheets.map((s) => s.sheet), ...replaceSheets])].filter((n) => existing.has(n)).map((n) => ({ n, p: sheet(n).protection.load("protected") }));
+  const readSlot = queueUndoSlot(context, existing.has(UNDO_SHEET));
   const { saved, ruleHandles } = await readSnapshot(context, request, limitBytes, signal);
+  const slot = readSlot();
   const locked = protectedSheets.find((x) => x.p.protected);
   if (locked) throw new ProtectedSheetError(locked.n);
   checkColumnsFree(plan, saved.blocks, state.previous);
@@ -137,7 +141,10 @@ export async function writePlanToExcel(
     done += 1;
   };
 
-  await step(() => writeUndoSheet(context, snapshot, existing.has(UNDO_SHEET), limitBytes, signal));
+  let staleColumn: number | undefined;
+  await step(async () => {
+    staleColumn = await writeUndoSheet(context, snapshot, slot, limitBytes, signal);
+  });
   let recordRows = state.recordCells;
   const writeRecord = (r: WorkbookRecord): void => {
     const cells = encodeRecord(r);
@@ -184,13 +191,16 @@ export async function writePlanToExcel(
     checkAborted(signal);
     await step(async () => {
       writeRecord({ ...record, run: { ...log, state: "complete" } });
+      // The earlier run's undo data is no longer needed once this run is complete.
+      if (staleColumn !== undefined) clearColumn(sheet(UNDO_SHEET), staleColumn);
       await context.sync();
     });
     onProgress?.({ stage: "write", done, total });
   } catch (e) {
     if (!(e instanceof RunCancelledError)) throw interrupted(e);
     try {
-      await rollbackRun(context, log, snapshot, limitBytes);
+      // The record as it was (the earlier run's log in it) and the earlier run's undo marker come back: that run stays undoable.
+      await rollbackRun(context, log, snapshot, limitBytes, { canResizeTables: options.canResizeTables, keep: { record: state.previous, ...(slot.marker !== undefined ? { undoMarker: slot.marker } : {}) } });
     } catch (undoError) {
       throw interrupted(undoError);
     }
