@@ -9,7 +9,7 @@ import { asText, asUserText } from "./escapeText";
 import type { Box } from "./readExcel";
 import { rollbackRun } from "./rollback";
 import { readSnapshot, type Block, type RuleColumn, type SavedBlock, type UndoSnapshot } from "./snapshot";
-import { clearColumn, queueUndoSlot, writeUndoSheet } from "./undoSheet";
+import { clearColumn, queueUndoSlot, restoreMarker, writeUndoSheet } from "./undoSheet";
 
 export interface WriteState {
   /** Input blocks as read (tables with their width, to widen them over new columns). */
@@ -157,7 +157,14 @@ export async function writePlanToExcel(
   // From the record "in progress" on, every failure says what was written and leaves the repair to the next run.
   const progress = { structure: false, batches: 0 };
   const interrupted = (e: unknown) => new WriteInterruptedError(e, statusOf(targets, progress, batches));
-  checkAborted(signal);
+  if (signal?.aborted) {
+    // Cancelled once the undo data was whole: its marker goes back to the earlier run's, which stays undoable.
+    if (slot.marker !== undefined) {
+      restoreMarker(sheet(UNDO_SHEET), slot.marker);
+      await context.sync();
+    }
+    throw new RunCancelledError();
+  }
   try {
     await step(async () => {
       context.application.suspendApiCalculationUntilNextSync();
