@@ -7,13 +7,16 @@ import { localTimestamp, reviewWorkbook } from "../adapters/reviewWorkbook";
 import { MissingColumnError, NoReadableRowsError } from "../core/errors";
 import { describeMissingColumn, describeNoRows } from "../adapters/describeErrors";
 import { langFor, t, type Lang } from "../i18n";
+import { progressLine, type ProgressStream } from "./progressLine";
 import { summarize } from "./summarize";
 
 /**
  * `analyze <input.xlsx> --out <output.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place]`
  * Exit codes: 0 done, 2 usage, a missing or unreadable input file or a missing required column, 1 anything unexpected.
+ * `progress` (the command line passes stderr) gets a line saying what the run is doing when
+ * it is a terminal; the line is erased before anything is printed.
  */
-export async function main(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function main(argv: string[], out: (line: string) => void, err: (line: string) => void, progress?: ProgressStream): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -43,15 +46,23 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     return 2;
   }
   let port: PackagePort | undefined;
+  const line = progressLine(progress, lang);
   try {
     // The package is read and written part by part (the output written beside and renamed):
     // parts the run does not change are copied as they are, a 1,048,575-row sheet streams.
-    port = packagePort(await openXlsx(input));
-    const result = await reviewWorkbook(port, { lang, month: args.values.month, generatedAt: localTimestamp(new Date()) });
+    port = packagePort(await openXlsx(input), { onProgress: (p) => line.update(p) });
+    const result = await reviewWorkbook(port, {
+      lang,
+      month: args.values.month,
+      generatedAt: localTimestamp(new Date()),
+      onProgress: (p) => p.stage === "compute" && line.update({ stage: "compute" }),
+    });
     await port.save(output);
-    for (const line of summarize(result, lang, output)) out(line);
+    line.clear();
+    for (const l of summarize(result, lang, output)) out(l);
     return 0;
   } catch (e) {
+    line.clear();
     if (e instanceof MissingColumnError) {
       err(describeMissingColumn(e, lang));
       return 2;
@@ -76,7 +87,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
 
 
 if (require.main === module) {
-  main(process.argv.slice(2), (l) => console.log(l), (l) => console.error(l)).then(
+  main(process.argv.slice(2), (l) => console.log(l), (l) => console.error(l), process.stderr).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
       console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));

@@ -7,7 +7,7 @@ import type { WritePlan } from "../../../core/output";
 import { decodeRecord, RECORD_SHEET, type WorkbookRecord } from "../../../core/record";
 import type { BlockedTable, WorkbookPort } from "../../port";
 import { readSharedStrings, unescapeText } from "../stream/readSharedStrings";
-import { readWorkbook } from "../stream/readWorkbookGrids";
+import { readWorkbook, type ReadProgress } from "../stream/readWorkbookGrids";
 import type { XlsxPackage } from "./openXlsx";
 import { parseWorkbook } from "./openXlsxParts";
 import { writeXlsx } from "./writeXlsx";
@@ -25,12 +25,20 @@ export interface PackagePort extends WorkbookPort {
 }
 
 /**
+ * What the command line's progress line shows: rows read in a sheet (see `readWorkbook`),
+ * and the output being written, sheet by sheet as each input sheet's part is patched.
+ */
+export type FileProgress = ({ stage: "read" } & ReadProgress) | { stage: "write"; sheet?: string };
+
+/**
  * A `WorkbookPort` over an .xlsx package opened with `openXlsx`: sheet names from
  * workbook.xml, the record from the very hidden record sheet's column A, grids from the
  * streaming reader (which also finds the tables that cannot widen, as the Office.js reader
  * does, so that both paths write the same cells), and the output written at package level by `writeXlsx`.
+ * `readGrids` reports a sheet read as its `Progress` (done of total sheets); `onProgress`
+ * hears rows as well, and `save`'s writing, which no `Progress` covers.
  */
-export function packagePort(pkg: XlsxPackage): PackagePort {
+export function packagePort(pkg: XlsxPackage, options: { onProgress?: (p: FileProgress) => void } = {}): PackagePort {
   let kept: { plan: WritePlan; record: WorkbookRecord; replaceSheets: readonly string[] } | undefined;
   let closed = false;
   let blocked: BlockedTable[] = [];
@@ -44,8 +52,12 @@ export function packagePort(pkg: XlsxPackage): PackagePort {
       const { sheets } = parseWorkbook(await pkg.readText(pkg.workbookPath), pkg.workbookPath);
       return { sheetNames: sheets.map((s) => s.name), record: decodeRecord(await recordCells(pkg)) };
     },
-    async readGrids(skip) {
-      const read = await readWorkbook(pkg, skip);
+    async readGrids(skip, onProgress) {
+      let told = -1;
+      const read = await readWorkbook(pkg, skip, (p) => {
+        options.onProgress?.({ stage: "read", ...p });
+        if (p.done !== told) onProgress?.({ stage: "read", done: (told = p.done), total: p.total });
+      });
       blocked = read.blocked;
       return read.grids;
     },
@@ -61,7 +73,9 @@ export function packagePort(pkg: XlsxPackage): PackagePort {
       await mkdir(dirname(target), { recursive: true });
       const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString("hex")}.tmp`);
       try {
-        await writeXlsx(pkg, kept.plan, kept.record, kept.replaceSheets, tmp);
+        const tell = options.onProgress;
+        tell?.({ stage: "write" });
+        await writeXlsx(pkg, kept.plan, kept.record, kept.replaceSheets, tmp, undefined, tell && ((sheet) => tell({ stage: "write", sheet })));
         await close();
         await rename(tmp, target);
       } catch (e) {

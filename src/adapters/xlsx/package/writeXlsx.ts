@@ -27,9 +27,18 @@ type Source = () => Promise<Readable | string>;
  * streamed through `patchSheet`, their tables widened, styles appended to, the review and
  * record sheets replaced in place, workbook.xml, its relationships and the content types
  * edited, then the new parts. Entries are opened one at a time (yazl's lazy streams), so a
- * 150 MB sheet part never sits in memory. Rejects on the first error of any part.
+ * 150 MB sheet part never sits in memory. Rejects on the first error of any part. `onSheet`
+ * hears of each input sheet as its part starts streaming into the file.
  */
-export async function writeXlsx(pkg: XlsxPackage, plan: WritePlan, record: WorkbookRecord, replaceSheets: readonly string[], outFile: string, level = COMPRESSION_LEVEL): Promise<void> {
+export async function writeXlsx(
+  pkg: XlsxPackage,
+  plan: WritePlan,
+  record: WorkbookRecord,
+  replaceSheets: readonly string[],
+  outFile: string,
+  level = COMPRESSION_LEVEL,
+  onSheet?: (sheet: string) => void,
+): Promise<void> {
   const layout = await planPackage(pkg, plan, replaceSheets, async (part) => readTablePart(await pkg.readText(part)).name);
   const { xml: stylesXml, styles } = appendStyles(layout.stylesIsNew ? undefined : await pkg.readText(layout.stylesPart), plan);
 
@@ -52,7 +61,10 @@ export async function writeXlsx(pkg: XlsxPackage, plan: WritePlan, record: Workb
   put(layout.recordPart, async () => recordSheetXml(record));
   for (const p of layout.patched) {
     const sheetPlan = plan.sheets[p.plan];
-    put(p.part, async () => patchSheet(await pkg.openStream(p.part), sheetPlan, styles));
+    put(p.part, async () => {
+      onSheet?.(sheetPlan.sheet);
+      return patchSheet(await pkg.openStream(p.part), sheetPlan, styles);
+    });
     const table = p.tablePart;
     if (table) put(table, async () => patchTable(await pkg.readText(table), sheetPlan));
   }

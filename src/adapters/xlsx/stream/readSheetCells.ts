@@ -12,11 +12,15 @@ import { SheetRows } from "./sheetRows";
 // The per-cell helpers, bound once: under tsx (esbuild) every use of an imported name is a getter call.
 const hot = { cellType, columnNumber, localName, ownCopy, parseDecimal, rowNumber, unescapeText };
 
-/** A sheet's valued cells and the relationship ids of its `<tablePart>`s, in order. */
+/** A sheet's valued cells, the relationship ids of its `<tablePart>`s in order, and how many `<row>`s it has. */
 export interface SheetCells {
   cells: SheetRows;
   tableParts: string[];
+  rows: number;
 }
+
+/** How often `onRows` hears of the rows read: often enough for a progress line, rare enough to cost nothing. */
+export const ROWS_PER_REPORT = 65_536;
 
 const MS_PER_DAY = 86_400_000;
 const EPOCH_SERIAL = 25_569;
@@ -25,17 +29,22 @@ const EPOCH_SERIAL = 25_569;
  * Streams one worksheet part into its valued cells, each as Office.js `range.values`
  * gives it: formulas as cached results, shared/inline strings as text, errors as text.
  * `part` names the part in parse errors; `beside`, when given, is told of every cell with a
- * value, a formula or a style (what stands beside the sheet's tables).
+ * value, a formula or a style (what stands beside the sheet's tables); `onRows`, of the rows
+ * read so far after every ROWS_PER_REPORT of them.
  */
-export async function readSheetCells(stream: Readable, sharedStrings: readonly string[], opts: { date1904: boolean; part?: string; beside?: BesideTables }): Promise<SheetCells> {
-  const reader = new SheetReader(sharedStrings, opts.date1904, opts.beside);
+export async function readSheetCells(
+  stream: Readable,
+  sharedStrings: readonly string[],
+  opts: { date1904: boolean; part?: string; beside?: BesideTables; onRows?: (rows: number) => void },
+): Promise<SheetCells> {
+  const reader = new SheetReader(sharedStrings, opts.date1904, opts.beside, opts.onRows);
   const parser = new SaxesParser({ xmlns: false, fileName: opts.part ?? "sheet" });
   parser.on("opentag", reader.open);
   parser.on("closetag", reader.close);
   parser.on("text", reader.text);
   parser.on("cdata", reader.text);
   await parseXmlStream(stream, parser);
-  return { cells: reader.cells, tableParts: reader.tableParts };
+  return { cells: reader.cells, tableParts: reader.tableParts, rows: reader.rows };
 }
 
 /**
@@ -49,6 +58,9 @@ export async function readSheetCells(stream: Readable, sharedStrings: readonly s
 class SheetReader {
   readonly cells = new SheetRows();
   readonly tableParts: string[] = [];
+  /** `<row>`s read in sheetData. */
+  rows = 0;
+  private nextReport = ROWS_PER_REPORT;
   private inSheetData = false;
   private row = 0;
   private col = 0;
@@ -67,6 +79,7 @@ class SheetReader {
     private readonly shared: readonly string[],
     private readonly date1904: boolean,
     private readonly beside: BesideTables | undefined,
+    private readonly onRows: ((rows: number) => void) | undefined,
   ) {}
 
   readonly open = (tag: SaxesTagPlain): void => {
@@ -128,6 +141,10 @@ class SheetReader {
     const row = r === undefined ? 0 : hot.rowNumber(r);
     this.row = row > 0 ? row : this.row + 1;
     this.col = 0;
+    if (++this.rows === this.nextReport) {
+      this.nextReport += ROWS_PER_REPORT;
+      this.onRows?.(this.rows);
+    }
   }
 
   private openCell(attributes: Record<string, string>): void {

@@ -18,6 +18,14 @@ export interface StreamPackage {
   readText(path: string): Promise<string>;
 }
 
+/** Rows read so far in `sheet`; `done` of `total` sheets are read (this one counts once it ends). */
+export interface ReadProgress {
+  sheet: string;
+  rows: number;
+  done: number;
+  total: number;
+}
+
 /** The grids `readWorkbookGrids` gives; see `readWorkbook`. */
 export async function readWorkbookGrids(pkg: StreamPackage, skip: ReadonlySet<string> = new Set()): Promise<Grid[]> {
   return (await readWorkbook(pkg, skip)).grids;
@@ -28,19 +36,23 @@ export async function readWorkbookGrids(pkg: StreamPackage, skip: ReadonlySet<st
  * its own grid (totals row excluded), each sheet without tables as its used range.
  * Tables are those the sheet lists in `<tableParts>`, in that order, as ExcelJS reads them.
  * `blocked` lists the tables with the user's cells right of them in their rows, found in
- * the same pass (see `BesideTables`).
+ * the same pass (see `BesideTables`). `onRows` hears of each sheet as it starts, every
+ * 65,536 rows (ROWS_PER_REPORT) and as it ends.
  */
-export async function readWorkbook(pkg: StreamPackage, skip: ReadonlySet<string> = new Set()): Promise<{ grids: Grid[]; blocked: BlockedTable[] }> {
+export async function readWorkbook(pkg: StreamPackage, skip: ReadonlySet<string> = new Set(), onRows?: (p: ReadProgress) => void): Promise<{ grids: Grid[]; blocked: BlockedTable[] }> {
   const shared = pkg.sharedStringsPath ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath), pkg.sharedStringsPath) : [];
   const grids: Grid[] = [];
   const blocked: BlockedTable[] = [];
-  for (const sheet of pkg.sheets) {
-    if (skip.has(sheet.name)) continue;
+  const read = pkg.sheets.filter((s) => !skip.has(s.name));
+  for (const [done, sheet] of read.entries()) {
+    const tell = onRows && ((rows: number, finished = false) => onRows({ sheet: sheet.name, rows, done: finished ? done + 1 : done, total: read.length }));
+    tell?.(0);
     // Table parts are small: read them before the sheet, whose <tableParts> come last.
     const tables = new Map<string, TablePart>();
     for (const t of sheet.tables) tables.set(t.rId, { ...tableBox(await pkg.readText(t.partPath)), index: tables.size });
     const beside = tables.size > 0 ? new BesideTables([...tables.values()].map((t) => t.whole)) : undefined;
-    const { cells, tableParts } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, { date1904: pkg.date1904, part: sheet.partPath, beside });
+    const { cells, tableParts, rows } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, { date1904: pkg.date1904, part: sheet.partPath, beside, onRows: tell });
+    tell?.(rows, true);
     const listed = tableParts.map((id) => tables.get(id)).filter((t) => t !== undefined);
     if (listed.length > 0) {
       for (const t of listed) grids.push(cut(sheet.name, cells, t.box, t.name));

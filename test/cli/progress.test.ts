@@ -1,0 +1,66 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import type { ProgressStream } from "../../src/cli/progressLine";
+
+const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
+const ROOT = join(__dirname, "../..");
+const ERASE = "\r\x1b[K";
+
+/** main() with a fake terminal: one log of what goes to stdout (`out:`), stderr (`err:`) and the terminal (`tty:`). */
+async function runWithTty(args: string[]): Promise<{ code: number; log: string[] }> {
+  const log: string[] = [];
+  const tty: ProgressStream = { isTTY: true, columns: 200, write: (text) => log.push(`tty:${text}`) };
+  const code = await main(args, (l) => log.push(`out:${l}`), (l) => log.push(`err:${l}`), tty);
+  return { code, log };
+}
+
+describe("the command line's progress line", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "cli-progress-"));
+  });
+
+  it("keeps stderr empty when it is not a terminal, and prints what main() prints", async () => {
+    const out = join(dir, "out.xlsx");
+    const child = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
+      execFile(process.execPath, ["--import", "tsx", "src/cli/main.ts", SAMPLE, "--out", out], { cwd: ROOT }, (error, stdout, stderr) => {
+        if (error && typeof error.code !== "number") reject(error);
+        else resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
+      });
+    });
+    const lines: string[] = [];
+    const code = await main([SAMPLE, "--out", out], (l) => lines.push(l), (l) => lines.push(l));
+    expect(child).toEqual({ code: 0, stdout: `${lines.join("\n")}\n`, stderr: "" });
+    expect(code).toBe(0);
+  });
+
+  it("draws the first sheet read at once and erases the line before the summary", async () => {
+    const { code, log } = await runWithTty([SAMPLE, "--out", join(dir, "out.xlsx")]);
+    expect(code).toBe(0);
+    const firstOut = log.findIndex((l) => l.startsWith("out:"));
+    const drawn = log.slice(0, firstOut);
+    expect(drawn[0]).toBe(`tty:${ERASE}读取 客户表 … 0 行`);
+    expect(drawn.every((l) => l.startsWith("tty:"))).toBe(true);
+    expect(drawn[drawn.length - 1]).toBe(`tty:${ERASE}`);
+    expect(log.slice(firstOut).filter((l) => !l.startsWith("out:"))).toEqual([]);
+  });
+
+  it("erases the line before a message that stops the run", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Orders").addRows([["Order Date", "Amount"], [46296, 10]]);
+    const input = join(dir, "invalid-no-customer.xlsx");
+    await wb.xlsx.writeFile(input);
+    const { code, log } = await runWithTty([input, "--out", join(dir, "out.xlsx"), "--lang", "en-US"]);
+    expect(code).toBe(2);
+    expect(log).toEqual([
+      `tty:${ERASE}Reading Orders … 0 rows`,
+      `tty:${ERASE}Computing the review …`,
+      `tty:${ERASE}`,
+      'err:No Orders sheet found: it needs customer ID / customer name.\nSheet "Orders" row 1 has: Order Date, Amount',
+    ]);
+  });
+});
