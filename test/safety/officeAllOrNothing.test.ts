@@ -3,7 +3,7 @@ import type { ReviewOptions } from "../../src/core/options";
 import { t } from "../../src/i18n";
 import type { RunOutcome } from "../../src/taskpane/host";
 import { asExcel, createExcelDouble, type ExcelDouble } from "../excel-double/excelDouble";
-import { WorkbookModel } from "../excel-double/model";
+import { WorkbookModel, cellKey } from "../excel-double/model";
 import { modelFromJson, modelToJson } from "../excel-double/serialize";
 import { recordOf, userView } from "./officeCompare";
 
@@ -29,6 +29,16 @@ function ledger(): WorkbookModel {
   model.sheet("订单")!.put(3, 6, { value: 2, formula: "=1+1" });
   model.addSheet("拜访");
   model.setValues("拜访", { row: 0, col: 0 }, [["拜访日期", "客户编号", "费用"], ...Array.from({ length: 120 }, (_, i) => [46000 + ((i * 11) % 330), `C${100 + ((i * 7) % 40)}`, 80 + (i % 5) * 20])]);
+  // What users keep beside the cells, so that every comparison below covers it too.
+  customers.notes.set(cellKey(1, 1), { text: "重点客户" });
+  for (let r = 1; r <= 40; r++) customers.validations.set(cellKey(r, 3), { type: "list", formulae: ['"华东,华北"'] });
+  customers.hiddenRows.add(5);
+  customers.freeze = { rows: 1, cols: 0 };
+  const orders = model.sheet("订单")!;
+  orders.merges.push({ top: 402, left: 0, bottom: 402, right: 3 });
+  orders.autoFilter = { box: { top: 0, left: 0, bottom: 400, right: 3 }, criteria: { "2": '<filters><filter val="业务员1"/></filters>' } };
+  for (let r = 1; r <= 400; r++) if (r % 4 !== 2) orders.hiddenRows.add(r);
+  model.names.push({ name: "订单金额", sheetId: null, formula: "=订单!$D$2:$D$401" }, { name: "Print_Area", sheetId: customers.id, formula: "=客户!$A$1:$D$41" });
   return model;
 }
 

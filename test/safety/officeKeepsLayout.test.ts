@@ -75,6 +75,19 @@ describe("the Office.js path keeps what the user keeps beside the cells (issue 4
   }, 60_000);
 });
 
+describe("Undo in an Excel without Table.resize (ExcelApi 1.12) keeps it all too", () => {
+  it.each([["zh-CN"], ["en-US"]] as const)("gives the %s fixture back whole after deleting the table columns the run added", async (lang) => {
+    const model = await fixture(lang);
+    const before = model.snapshot();
+    const double = createExcelDouble(model, { apiSets: { ExcelApi: "1.12" } });
+    const host = createExcelHost(asExcel(double), { isSetSupported: double.isSetSupported, now });
+    expect(await host.run({ lang, settings: {} }, () => undefined)).toMatchObject({ ok: true });
+    expect(diffOutsideOwned(before, model.snapshot(), ownedColumns(model)).outside).toEqual([]);
+    expect(await host.undoLastRun!(lang)).toEqual({ ok: true });
+    expect(model.snapshot()).toEqual(before);
+  }, 60_000);
+});
+
 describe("the compare fails when a run breaks what the user keeps (tamper tests, en-US fixture)", () => {
   const B4 = cellKey(3, 1);
   const H5 = cellKey(4, 7);
