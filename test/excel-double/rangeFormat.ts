@@ -1,5 +1,6 @@
 import { type RangeTarget, assertWritable, formatCells, pickText, uniform } from "./cells";
 import type { CellData, FontData } from "./model";
+import { notImplemented } from "./errors";
 import { ClientObjectDouble, type ClientObjectLike, type ContextLike, type Reader, fail } from "./proxy";
 
 /**
@@ -61,6 +62,7 @@ export class RangeFormatDouble extends ClientObjectDouble<RangeTarget> {
     this._set("columnWidth", points, (t) => {
       assertWritable(t.sheet, "RangeFormat.columnWidth");
       if (typeof points !== "number" || !(points >= 0)) fail("InvalidArgument", "RangeFormat.columnWidth", `${points} is not a width`);
+      for (let c = t.box.left; c <= t.box.right; c++) if (t.sheet.hiddenColumns.has(c)) throw notImplemented("RangeFormat.columnWidth on a hidden column");
       for (let c = t.box.left; c <= t.box.right; c++) t.sheet.columnWidths.set(c, points);
     });
   }

@@ -7,7 +7,7 @@ import type { SheetModel, TableModel, WorkbookModel } from "./model";
 import { ClientObjectDouble, type ClientObjectLike, type ContextLike, type Reader, fail } from "./proxy";
 import { RangeDouble } from "./range";
 import { TableColumnCollectionDouble } from "./tableColumns";
-import { assertNoMergeIn } from "./userLayout";
+import { assertNoLayoutIn, assertNoMergeIn } from "./userLayout";
 import { WorksheetDouble } from "./worksheet";
 
 /**
@@ -156,6 +156,8 @@ export class TableDouble extends ClientObjectDouble<TableModel> {
       const sheet = tableSheet(this.context.host.model, t);
       assertWritable(sheet, "Table.showTotals");
       if (v === t.showTotals) return;
+      const row = v ? t.box.bottom + 1 : t.box.bottom;
+      assertNoLayoutIn(sheet, { top: row, bottom: row, left: t.box.left, right: t.box.right }, "Table.showTotals");
       if (v) {
         if (t.box.bottom + 1 >= MAX_ROWS) fail("InvalidOperation", "Table.showTotals", "no row below the table");
         t.box = { ...t.box, bottom: t.box.bottom + 1 };

@@ -150,6 +150,17 @@ describe("the double's operations on what the user keeps", () => {
     });
   });
 
+  describe("what the double does not model", () => {
+    it("refuses a totals row over a note, and a width for a hidden column, rather than guess", async () => {
+      model.sheet("订单")!.notes.set(cellKey(3, 1), { text: "下面" });
+      await expect(sync(excel, (ctx) => (ctx.workbook.tables.getItem("Orders").showTotals = true))).rejects.toMatchObject({ code: "NotImplemented" });
+      model.sheet("订单")!.hiddenColumns.add(1);
+      await expect(sync(excel, (ctx) => (ctx.workbook.worksheets.getItem("订单").getRange("A1:B1").format.columnWidth = 60))).rejects.toMatchObject({ code: "NotImplemented" });
+      await sync(excel, (ctx) => (ctx.workbook.worksheets.getItem("订单").getRange("C1").format.columnWidth = 60));
+      expect(orders().columnWidths).toEqual({ C: 60 });
+    });
+  });
+
   describe("requirement sets", () => {
     it("fails Table.resize with ApiNotFound where ExcelApi 1.13 is missing, and says which sets the host has", async () => {
       excel.options.apiSets = { ExcelApi: "1.12" };

@@ -63,6 +63,13 @@ export function shiftLayout(model: WorkbookModel, sheet: SheetModel, region: Box
   for (const m of sheet.merges) if (inside(m, region)) Object.assign(m, { left: m.left + by, right: m.right + by });
 }
 
+/** Throws when an operation would take or empty cells holding merged areas, notes or validation, which the double does not model for it. */
+export function assertNoLayoutIn(sheet: SheetModel, box: Box, location: string): void {
+  if (sheet.merges.some((m) => boxesIntersect(m, box)) || sheet.keysIn(sheet.notes, box).length > 0 || sheet.keysIn(sheet.validations, box).length > 0) {
+    throw notImplemented(`${location} over merged areas, notes or validation`);
+  }
+}
+
 /** Throws when a write to `box` would need what the double does not model about merged areas. */
 export function assertNoMergeIn(sheet: SheetModel, box: Box, location: string): void {
   if (sheet.merges.some((m) => boxesIntersect(m, box))) throw notImplemented(`${location} over a merged area`);
