@@ -30,17 +30,26 @@ const TIER_ORDER: Record<Tier, number> = { A: 0, B: 1, C: 2, D: 3 };
  * @example buildActionList(customers).map((a) => a.reason) → ["Lost", "Down", "Overdue", "HighCost"]
  */
 export function buildActionList(customers: readonly ActionInput[]): ActionItem[] {
-  const idx = customers.map((_, c) => c);
-  const byTier = (x: number, y: number) => TIER_ORDER[customers[x].tier] - TIER_ORDER[customers[y].tier];
-  const changes = idx
-    .filter((c) => customers[c].change === "Down" || customers[c].change === "Lost")
-    .sort((x, y) => byTier(x, y) || lost(customers[y]) - lost(customers[x]) || x - y);
-  const overdue = idx
-    .filter((c) => (customers[c].tier === "A" || customers[c].tier === "B") && (customers[c].overdueDays ?? 0) > 0)
-    .sort((x, y) => byTier(x, y) || customers[y].overdueDays! - customers[x].overdueDays! || x - y);
-  const costs = idx
-    .filter((c) => customers[c].costFlag !== null)
-    .sort((x, y) => byTier(x, y) || customers[y].visitCost - customers[x].visitCost || x - y);
+  // One pass sorts each section's members into place by numbers read once (tier rank,
+  // amount), so that sorting tens of thousands of customers compares no objects.
+  const tier = new Uint8Array(customers.length);
+  const changes: number[] = [];
+  const overdue: number[] = [];
+  const costs: number[] = [];
+  const lostAmount = new Float64Array(customers.length);
+  customers.forEach((c, i) => {
+    tier[i] = TIER_ORDER[c.tier];
+    if (c.change === "Down" || c.change === "Lost") {
+      changes.push(i);
+      lostAmount[i] = lost(c);
+    }
+    if ((c.tier === "A" || c.tier === "B") && (c.overdueDays ?? 0) > 0) overdue.push(i);
+    if (c.costFlag !== null) costs.push(i);
+  });
+  const by = (amount: (i: number) => number) => (x: number, y: number) => tier[x] - tier[y] || amount(y) - amount(x) || x - y;
+  changes.sort(by((i) => lostAmount[i]));
+  overdue.sort(by((i) => customers[i].overdueDays!));
+  costs.sort(by((i) => customers[i].visitCost));
   return [
     ...changes.map((c) => item(c, customers[c].change as ActionReason, customers[c].tier)),
     ...overdue.map((c) => item(c, "Overdue", customers[c].tier)),

@@ -1,5 +1,7 @@
+import fc from "fast-check";
+import { readAmount } from "./_lib/cells";
 import { ymdToDay } from "./_lib/dates";
-import { SheetReader, type DateOrderNote } from "./sheetReader";
+import { plainAmount, SheetReader, type DateOrderNote } from "./sheetReader";
 import type { Cell, CellIssue, SheetMapping } from "./types";
 
 /** An order sheet whose header stands in sheet row 2 (0-based 1), its grid starting at B1. */
@@ -72,5 +74,54 @@ describe("Column", () => {
     expect(date.date(s.cells(2), 2, "monthFirst", true)).toBe(ymdToDay(2024, 3, 5));
     expect(date.date(s.cells(2), 2, "dayFirst", true)).toBe(ymdToDay(2024, 5, 3));
     expect(date.date(s.cells(3), 3, "dayFirst", true)).toBe(ymdToDay(2024, 1, 1));
+  });
+});
+
+describe("plainAmount", () => {
+  it("reads the text amounts exports write", () => {
+    expect(["1,234.50", "¥1,234.50", "$12", "1234.5元", "0.00", "12,345,678.9", "007"].map(plainAmount)).toEqual([1234.5, 1234.5, 12, 1234.5, 0, 12345678.9, 7]);
+  });
+
+  it("leaves to readAmount what is not plain (NaN)", () => {
+    for (const t of ["", "¥", "元", "1,23", "1234,567", ",123", "1.", ".5", "1.2.3", "1,234.5,6", "-5", " 5", "1 234", "1234567890123456", "１２"]) expect(plainAmount(t)).toBeNaN();
+  });
+
+  it("gives exactly readAmount's value whenever it reads a text", () => {
+    const unit = fc.constantFrom("0", "1", "2", "5", "9", ",", ".", "¥", "$", "元", " ", "-", "万");
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 22 }), (parts) => {
+        const text = parts.join("");
+        const x = plainAmount(text);
+        if (Number.isNaN(x)) return;
+        const r = readAmount(text);
+        expect(r).toEqual({ ok: true, value: x });
+        expect(x).toBe(Number(text.replace(/[¥$元,]/g, "")));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it("reads every plain amount, grouped or not, as Number and readAmount do", () => {
+    const amount = fc
+      .record({
+        sign: fc.constantFrom("", "¥", "$"),
+        int: fc.bigInt({ min: 0n, max: 10n ** 13n }),
+        grouped: fc.boolean(),
+        decimals: fc.option(fc.stringMatching(/^[0-9]{1,4}$/), { nil: undefined }),
+        yuan: fc.boolean(),
+      })
+      .map(({ sign, int, grouped, decimals, yuan }) => {
+        const digits = grouped ? int.toLocaleString("en-US") : int.toString();
+        return `${sign}${digits}${decimals === undefined ? "" : "." + decimals}${yuan ? "元" : ""}`;
+      });
+    fc.assert(
+      fc.property(amount, (text) => {
+        const x = plainAmount(text);
+        if (text.replace(/\D/g, "").length > 15) return expect(x).toBeNaN();
+        expect(x).toBe(Number(text.replace(/[¥$元,]/g, "")));
+        expect(readAmount(text)).toEqual({ ok: true, value: x });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -16,12 +16,42 @@ export interface DateOrderNote {
   order: DayMonthOrder;
 }
 
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 /**
- * `1,234.50`, `¥1,234.50`, `$12`, `1234.5元`: the text amounts exports write. NFKC and
- * readAmount's clean-up leave them as the bare number, so they are read without either.
+ * `1,234.50`, `¥1,234.50`, `$12`, `1234.5元`: the text amounts exports write, which NFKC
+ * and readAmount's clean-up leave as the bare number. Reads them in one scan, or gives NaN
+ * for anything else (readAmount decides those). At most 15 digits make an integer below
+ * 2^53, so digits ÷ 10^decimals is one correctly rounded division: the very double
+ * Number() gives for the same decimal.
+ * @example plainAmount("¥1,234.50") === 1234.5; Number.isNaN(plainAmount("1,23")) === true
  */
-const PLAIN_AMOUNT = /^[¥$]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?元?$/;
-const PLAIN_AMOUNT_SIGNS = /[¥$元,]/g;
+export function plainAmount(text: string): number {
+  let end = text.length;
+  if (text.charCodeAt(end - 1) === 0x5143) end--; // 元
+  let i = 0;
+  const sign = text.charCodeAt(0);
+  if (sign === 0xa5 || sign === 0x24) i++; // ¥ $
+  let digits = 0;
+  let mantissa = 0;
+  let lead = 0; // digits before the first comma
+  let group = -1; // digits since the last comma, −1 before any
+  let decimals = -1; // digits after the point, −1 before it
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      if (decimals >= 0) decimals++;
+      else if (group >= 0) group++;
+      else lead++;
+    } else if (c === 0x2c && decimals < 0 && (group < 0 ? lead >= 1 && lead <= 3 : group === 3)) group = 0;
+    else if (c === 0x2e && decimals < 0 && digits > 0 && (group < 0 || group === 3)) decimals = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15 || decimals === 0 || (group >= 0 && decimals < 0 && group !== 3)) return NaN;
+  return decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+}
 
 /** The cells of one sheet row; undefined outside the grid. */
 export type Cells = readonly Cell[] | undefined;
@@ -165,8 +195,8 @@ export class Column {
     if (typeof v === "number") {
       const x = fitAmount(v);
       if (x !== undefined) return x;
-    } else if (typeof v === "string" && PLAIN_AMOUNT.test(v)) {
-      const x = fitAmount(Number(v.replace(PLAIN_AMOUNT_SIGNS, "")));
+    } else if (typeof v === "string") {
+      const x = fitAmount(plainAmount(v));
       if (x !== undefined) return x;
     }
     return this.read(cells, row, readAmount, required);
