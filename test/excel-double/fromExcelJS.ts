@@ -145,7 +145,7 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
   return model;
 }
 
-/** Reads an .xlsx file (through the project's loader, which repairs packages ExcelJS cannot read) into a model, with the AutoFilter criteria ExcelJS drops. */
+/** Reads an .xlsx file (through the project's loader, which repairs packages ExcelJS cannot read) into a model, with the AutoFilter criteria and name scopes ExcelJS drops. */
 export async function modelFromFile(path: string): Promise<WorkbookModel> {
   return modelFromBytes(readFileSync(path));
 }
@@ -153,21 +153,39 @@ export async function modelFromFile(path: string): Promise<WorkbookModel> {
 /** The model of an .xlsx package's bytes (see modelFromFile). */
 export async function modelFromBytes(bytes: Buffer): Promise<WorkbookModel> {
   const model = modelFromWorkbook(await loadWorkbook(bytes));
-  const criteria = await filterCriteria(bytes);
+  const { criteria, names } = await readPackage(bytes);
   for (const sheet of model.sheets) {
     const found = criteria.get(sheet.name);
     if (sheet.autoFilter && found) sheet.autoFilter.criteria = found;
   }
+  // Every defined name as the workbook stores it, with its scope (ExcelJS makes sheet-level names global and keeps print areas apart).
+  model.names.length = 0;
+  for (const n of names) {
+    const sheetId = n.scope === undefined ? null : (model.sheet(n.scope)?.id ?? null);
+    model.names.push({ name: n.name, sheetId, formula: n.formula });
+  }
   return model;
 }
 
-/** Each sheet's AutoFilter criteria, column offset → the `<filterColumn>`'s XML, read from the package (ExcelJS keeps only the block). */
-async function filterCriteria(bytes: Buffer): Promise<Map<string, Record<string, string>>> {
+/**
+ * What ExcelJS drops, read from the package: each sheet's AutoFilter criteria (column offset →
+ * the `<filterColumn>`'s XML) and the defined names with their scope (the sheet's name) and
+ * formula ("_xlnm." taken off built-in names, as Excel shows `Print_Area`).
+ */
+async function readPackage(bytes: Buffer): Promise<{ criteria: Map<string, Record<string, string>>; names: { name: string; scope?: string; formula: string }[] }> {
   const zip = await JSZip.loadAsync(bytes);
   const text = async (name: string): Promise<string> => (await zip.file(name.replace(/^\//, ""))?.async("string")) ?? "";
   const rels = new Map([...(await text("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/Id="([^"]+)"/.exec(m[0])?.[1], /Target="([^"]+)"/.exec(m[0])?.[1]]));
   const out = new Map<string, Record<string, string>>();
-  for (const m of (await text("xl/workbook.xml")).matchAll(/<sheet\b[^>]*>/g)) {
+  const workbook = await text("xl/workbook.xml");
+  const sheetNames = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => decodeXml(/name="([^"]*)"/.exec(m[0])?.[1] ?? ""));
+  const names = [...workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)].map((m) => {
+    const local = /localSheetId="(\d+)"/.exec(m[1]!)?.[1];
+    const name = decodeXml(/name="([^"]*)"/.exec(m[1]!)?.[1] ?? "").replace(/^_xlnm\./, "");
+    const scope = local === undefined ? undefined : sheetNames[Number(local)];
+    return { name, ...(scope === undefined ? {} : { scope }), formula: `=${decodeXml(m[2]!)}` };
+  });
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = decodeXml(/name="([^"]*)"/.exec(m[0])?.[1] ?? "");
     const target = rels.get(/r:id="([^"]+)"/.exec(m[0])?.[1]);
     if (!target) continue;
@@ -178,7 +196,7 @@ async function filterCriteria(bytes: Buffer): Promise<Map<string, Record<string,
     for (const col of filter.matchAll(/<filterColumn\b[^>]*colId="(\d+)"[^>]*>([\s\S]*?)<\/filterColumn>/g)) columns[col[1]!] = col[2]!;
     out.set(name, columns);
   }
-  return out;
+  return { criteria: out, names };
 }
 
 function decodeXml(text: string): string {

@@ -18,9 +18,10 @@ describe("what the user keeps beside the cells, loaded from .xlsx", () => {
     const orders = snap.sheets.find((s) => s.name === "Orders")!;
     expect(orders.autoFilter).toEqual({ address: "A3:G3404", criteria: { "2": '<filters><filter val="C0025"/><filter val="C0041"/></filters>' } });
     expect(orders.hiddenRows).toHaveLength(3323);
+    // As stored: ExcelJS wrote the print area row-relative, and the name scoped to its sheet.
     expect(snap.names).toEqual([
-      { name: "Print_Area", scope: "Orders", formula: "=Orders!$A$1:$G$3404" },
       { name: "Amounts", scope: null, formula: "=Orders!$D$4:$D$3404" },
+      { name: "Print_Area", scope: "Orders", formula: "='Orders'!$A1:$G3404" },
     ]);
   });
 
@@ -32,8 +33,8 @@ describe("what the user keeps beside the cells, loaded from .xlsx", () => {
     expect(customers.hiddenRows).toEqual([10, 11, 12]);
     expect(snap.sheets.find((s) => s.name === "订单表")!.freeze).toEqual({ rows: 1, cols: 0 });
     expect(snap.names).toEqual([
-      { name: "Print_Area", scope: "客户表", formula: "=客户表!$A$1:$H$203" },
       { name: "订单金额", scope: null, formula: "='订单表'!$D$2:$D$5857" },
+      { name: "Print_Area", scope: "客户表", formula: "='客户表'!$A1:$H203" },
     ]);
   });
 

@@ -104,7 +104,7 @@ describe("the compare fails when a run breaks what the user keeps (tamper tests,
     ],
     ["the frozen panes", (m: WorkbookModel): unknown => (m.sheet("Customers")!.freeze = { rows: 4, cols: 1 }), ['Customers: freeze {"rows":3,"cols":1} -> {"rows":4,"cols":1}']],
     ["a defined name", (m: WorkbookModel): unknown => m.names.splice(m.names.findIndex((n) => n.name === "Amounts"), 1), ['name Amounts: "=Orders!$D$4:$D$3404" -> undefined']],
-    ["the print area", (m: WorkbookModel): unknown => (m.names.find((n) => n.name === "Print_Area")!.formula = "=Orders!$A$1:$K$3404"), ['name Print_Area (Orders): "=Orders!$A$1:$G$3404" -> "=Orders!$A$1:$K$3404"']],
+    ["the print area", (m: WorkbookModel): unknown => (m.names.find((n) => n.name === "Print_Area")!.formula = "='Orders'!$A1:$K3404"), [`name Print_Area (Orders): "='Orders'!$A1:$G3404" -> "='Orders'!$A1:$K3404"`]],
   ] as const)("names exactly the difference when the run drops or changes %s", async (_what, harm, expected) => {
     const { diff } = await runOn(await fixture("en-US"), "en-US", harm);
     expect(diff.outside).toEqual(expected);
