@@ -104,7 +104,13 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
   for (const ws of workbook.worksheets) {
     const extra = ws as unknown as { sheetProtection?: { sheet?: boolean }; tables?: Record<string, ExcelJSTable>; conditionalFormattings?: ExcelJSConditionalFormatting[] };
     const sheet = model.addSheet(ws.name, { visibility: STATE[ws.state] ?? "Visible", protected: extra.sheetProtection?.sheet === true });
-    ws.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => sheet.put(r - 1, c - 1, cellOf(cell, date1904))));
+    ws.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        // ExcelJS gives every cell of a merged area the top-left cell's value; Excel holds it in the top-left cell only.
+        const { value: _shown, formula: _f, ...format } = cellOf(cell, date1904);
+        sheet.put(r - 1, c - 1, cell.isMerged && cell.master.address !== cell.address ? format : cellOf(cell, date1904));
+      }),
+    );
     (ws.columns ?? []).forEach((col, i) => {
       // Excel's width unit is characters of the default font: about 7 px each plus 5 px padding; 0.75 pt a pixel.
       if (typeof col.width === "number") sheet.columnWidths.set(i, Math.round((col.width * 7 + 5) * 0.75 * 100) / 100);

@@ -65,7 +65,8 @@ export function diffOutsideOwned(before: WorkbookSnapshot, after: WorkbookSnapsh
   let cells = 0;
   let layoutItems = 0;
   let properties = 0;
-  const order = (list: { name: string }[]) => list.map((s) => s.name).filter((n) => before.sheets.some((b) => b.name === n));
+  // Sheets are followed by id, so a renamed sheet is the same sheet with another name.
+  const order = (list: { id: string }[]) => list.map((s) => s.id).filter((id) => before.sheets.some((b) => b.id === id));
   properties += 1;
   if (json(order(before.sheets)) !== json(order(after.sheets))) outside.push(`sheet order ${json(order(before.sheets))} -> ${json(order(after.sheets))}`);
   for (const b of before.sheets) {
@@ -106,14 +107,17 @@ export function diffOutsideOwned(before: WorkbookSnapshot, after: WorkbookSnapsh
     const mine = (list: { sheet: string }[]) => list.filter((x) => before.sheets.some((s) => s.name === x.sheet));
     if (json(mine(after[key]).slice(0, before[key].length)) !== json(before[key])) outside.push(`${key} changed`);
   }
+  // A name's scope is followed by sheet id too (a name scoped to a renamed sheet stays the same name).
+  const scopeId = (snap: WorkbookSnapshot, scope: string | null) => (scope === null ? null : (snap.sheets.find((x) => x.name === scope)?.id ?? `#gone:${scope}`));
+  const sameName = (n: WorkbookSnapshot["names"][number], snap: WorkbookSnapshot) => (x: WorkbookSnapshot["names"][number]) => x.name === n.name && scopeId(after, x.scope) === scopeId(snap, n.scope);
   for (const n of before.names) {
     properties += 1;
     layoutItems += 1;
-    const a = after.names.find((x) => x.name === n.name && x.scope === n.scope);
-    if (json(a) !== json(n)) outside.push(`name ${n.name}${n.scope ? ` (${n.scope})` : ""}: ${json(n.formula)} -> ${json(a?.formula)}`);
+    const a = after.names.find(sameName(n, before));
+    if (json(a?.formula) !== json(n.formula)) outside.push(`name ${n.name}${n.scope ? ` (${n.scope})` : ""}: ${json(n.formula)} -> ${json(a?.formula)}`);
   }
-  const userNames = (list: WorkbookSnapshot["names"]) => list.filter((x) => x.scope === null || before.sheets.some((s) => s.name === x.scope));
-  for (const n of userNames(after.names)) if (!before.names.some((x) => x.name === n.name && x.scope === n.scope)) outside.push(`name ${n.name}: added`);
+  const userNames = (list: WorkbookSnapshot["names"]) => list.filter((x) => x.scope === null || before.sheets.some((s) => s.id === scopeId(after, x.scope)));
+  for (const n of userNames(after.names)) if (!before.names.some((x) => sameName(x, before)(n))) outside.push(`name ${n.name}: added`);
   return { cells, layoutItems, properties, outside, owned };
 }
 

@@ -110,3 +110,33 @@ describe("the compare fails when a run breaks what the user keeps (tamper tests,
     expect(diff.outside).toEqual(expected);
   }, 60_000);
 });
+
+describe("the compare fails when a broken adapter's own Excel calls break what the user keeps (en-US fixture)", () => {
+  /** As `broken`, but the harm is queued through the double's API inside the run's Excel.run. */
+  function brokenCalls(double: ExcelDouble, harm: (ctx: Excel.RequestContext) => void): ExcelApi {
+    const run = <T>(a: unknown, b?: unknown): Promise<T> => {
+      const batch = (typeof a === "function" ? a : b) as (ctx: Excel.RequestContext) => Promise<T>;
+      return asExcel(double).run(async (ctx) => {
+        const result = await batch(ctx);
+        harm(ctx);
+        await ctx.sync();
+        return result;
+      });
+    };
+    return { run } as ExcelApi;
+  }
+
+  it.each([
+    ["clears a validated cell whole", (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("H5").clear(), ['Customers!H5: validation {"type":"list","formulae":["\\"Gold,Standard\\""],"allowBlank":true} -> undefined', 'Customers!H5: {"value":"Standard"} -> undefined']],
+    ["clears the contents of a cell with a note (the note stays)", (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("B4").clear("Contents"), ['Customers!B4: {"value":"Hooli Hardware LLC"} -> undefined']],
+    ["clears the formats of the merged title", (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("A1:G1").clear("Formats"), ['Customers: merges ["A1:G1"] -> []', 'Customers!A1: {"value":"Customers 2026","font":{"bold":true,"size":14}} -> {"value":"Customers 2026"}', ..."BCDEFG".split("").map((c) => `Customers!${c}1: {"font":{"bold":true,"size":14}} -> undefined`)]],
+    ["renames a sheet a name refers to", (ctx: Excel.RequestContext): unknown => (ctx.workbook.worksheets.getItem("Orders").name = "Orders 2026"), ['Orders: name "Orders" -> "Orders 2026"', 'name Amounts: "=Orders!$D$4:$D$3404" -> "=\'Orders 2026\'!$D$4:$D$3404"', "name Print_Area (Orders): \"='Orders'!$A1:$G3404\" -> \"='Orders 2026'!$A1:$G3404\""]],
+  ] as const)("names what changed when the run also %s", async (_what, harm, expected) => {
+    const model = await fixture("en-US");
+    const double = createExcelDouble(model);
+    const before = model.snapshot();
+    const outcome = await createExcelHost(brokenCalls(double, harm), { isSetSupported: double.isSetSupported, now }).run({ lang: "en-US", settings: {} }, () => undefined);
+    expect(outcome).toMatchObject({ ok: true });
+    expect(diffOutsideOwned(before, model.snapshot(), ownedColumns(model)).outside).toEqual(expected);
+  }, 60_000);
+});
