@@ -54,20 +54,16 @@ export class CustomerTable {
     return this.sheetRows[c].length === 0;
   }
 
-  /** Finds the customer-sheet customer with this id (or, without one, name). */
-  findListed(id: string | null, name: string | null): number | undefined {
-    if (id !== null && this.sheetHasIds) return this.byId.get(customerKey(id));
-    return name === null ? undefined : this.byName.get(customerKey(name));
-  }
-
-  /** Adds a customer-sheet row, or returns the existing customer it duplicates (with `duplicate`). */
+  /** Adds a customer-sheet row, or returns the existing customer it duplicates (with `duplicate`): same id, or without ids same name. */
   addListed(id: string | null, name: string | null, row: number): { index: number; duplicate: boolean } {
-    const existing = this.findListed(id, name);
+    const idKey = id === null ? null : customerKey(id);
+    const nameKey = name === null ? null : customerKey(name);
+    const existing = idKey !== null && this.sheetHasIds ? this.byId.get(idKey) : nameKey === null ? undefined : this.byName.get(nameKey);
     if (existing !== undefined) {
       this.sheetRows[existing].push(row);
       return { index: existing, duplicate: true };
     }
-    const index = this.create(id, name);
+    const index = this.create(id, name, idKey, nameKey);
     this.sheetRows[index] = [row]; // not push: that gives each of 50,000 customers room for 17 rows
     return { index, duplicate: false };
   }
@@ -83,11 +79,12 @@ export class CustomerTable {
       const key = customerKey(id);
       let c = this.byId.get(key);
       // A listed customer without an id is matched by name (ids only decide where both sides have one).
-      if (c === undefined && name !== null) {
-        const byName = this.byName.get(customerKey(name));
+      const nameKey = c === undefined && name !== null ? customerKey(name) : undefined;
+      if (nameKey !== undefined) {
+        const byName = this.byName.get(nameKey);
         if (byName !== undefined && this.ids[byName] === null && this.sheetRows[byName].length > 0) c = byName;
       }
-      if (c === undefined) c = this.create(id, name);
+      if (c === undefined) c = this.create(id, name, key, nameKey);
       this.byId.set(key, c);
       this.rawIdCustomer.push(c); // at index raw: each new raw text is pushed once, in order
       return c;
@@ -95,13 +92,15 @@ export class CustomerTable {
     if (name === null) return -1;
     const raw = this.rawNames.id(name);
     if (raw < this.rawNameCustomer.length) return this.rawNameCustomer[raw];
-    let c = this.byName.get(customerKey(name));
-    if (c === undefined) c = this.create(id, name);
+    const nameKey = customerKey(name);
+    let c = this.byName.get(nameKey);
+    if (c === undefined) c = this.create(id, name, undefined, nameKey);
     this.rawNameCustomer.push(c);
     return c;
   }
 
-  private create(id: string | null, name: string | null): number {
+  /** A new customer; the folded keys of its id and name may come already made (undefined: make them). */
+  private create(id: string | null, name: string | null, idKey?: string | null, nameKey?: string | null): number {
     const index = this.ids.length;
     this.ids.push(id);
     this.names.push(name);
@@ -111,8 +110,8 @@ export class CustomerTable {
     this.sheetRows.push([]);
     this.sheetVisits.push(NaN);
     this.sheetVisitCost.push(NaN);
-    const idKey = id === null ? null : customerKey(id);
-    const nameKey = name === null ? null : customerKey(name);
+    idKey ??= id === null ? null : customerKey(id);
+    nameKey ??= name === null ? null : customerKey(name);
     this.sortKeys.push(idKey ?? nameKey ?? "");
     if (idKey !== null) this.byId.set(idKey, index);
     if (nameKey !== null && !this.byName.has(nameKey)) this.byName.set(nameKey, index);
