@@ -5,6 +5,12 @@ import { modelFromFile } from "../excel-double/fromExcelJS";
 import type { WorkbookModel } from "../excel-double/model";
 import { diffOutsideOwned, userView } from "./officeCompare";
 
+/*
+ * The sample with the user's additions made in the model. The safety fixtures (merged titles,
+ * notes, validation lists, hidden and filtered rows, AutoFilter, frozen panes, names, print
+ * areas), Undo on them and the tamper tests are in officeKeepsLayout.test.ts; the compare
+ * (diffOutsideOwned, officeCompare.ts) is the same.
+ */
 const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
 
