@@ -101,6 +101,16 @@ describe("Undo on a protected sheet", () => {
     expect(model.snapshot()).toEqual(before);
   });
 
+  it("changes nothing when a sheet it must put back was deleted since the run", async () => {
+    const model = ledger();
+    const double = createExcelDouble(model);
+    expect((await run(double)).ok).toBe(true);
+    model.removeSheet(model.sheet("拜访")!);
+    const after = model.snapshot();
+    expect(await hostOn(double).undoLastRun!("en-US")).toEqual({ ok: false, code: "ItemNotFound", message: t("en-US", "undo.stopped", { reason: t("en-US", "office.notFound") }) });
+    expect(model.snapshot()).toEqual(after);
+  });
+
   it("is finished by undoing again when Excel refuses a write midway (AccessDenied or InvalidOperation at any of its requests)", async () => {
     const model = ledger();
     const before = model.snapshot();

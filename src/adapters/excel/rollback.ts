@@ -43,10 +43,8 @@ export class RollbackBlockedError extends Error {
 export async function rollbackRun(context: Excel.RequestContext, log: RunLog, snapshot: UndoSnapshot | undefined, limitBytes: number, options: RollbackOptions): Promise<void> {
   const sheets = context.workbook.worksheets;
   const touched = [...new Set([...log.tables.map((t) => t.sheet), ...[...(snapshot?.blocks ?? []), ...(snapshot?.bold ?? []), ...(snapshot?.rules ?? []), ...(snapshot?.ruleColumns ?? [])].map((x) => x.sheet)])];
-  const protection = touched.map((name) => {
-    const ws = sheets.getItemOrNullObject(name).load("name");
-    return { name, ws, protection: ws.protection.load("protected") };
-  });
+  // A user's sheet that is gone fails this first request (ItemNotFound), before anything is changed.
+  const protection = touched.map((name) => ({ name, protection: sheets.getItem(name).protection.load("protected") }));
   const added = log.added.map((name) => sheets.getItemOrNullObject(name).load("id"));
   const backup = log.replaced ? sheets.getItemOrNullObject(BACKUP_SHEET).load("id") : undefined;
   const record = sheets.getItemOrNullObject(RECORD_SHEET).load("id");
@@ -55,7 +53,7 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
   const columns = snapshot?.ruleColumns ?? [];
   const lists = columns.map((c) => sheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, c.rows, 1).conditionalFormats.load("items/type,items/id"));
   await context.sync();
-  const locked = protection.find((p) => !p.ws.isNullObject && p.protection.protected);
+  const locked = protection.find((p) => p.protection.protected);
   if (locked) throw new RollbackBlockedError("protected", locked.name);
   const ruleRanges = lists.flatMap((list, i) => list.items.map((cf) => ({ cf, col: columns[i].col, range: cf.getRange().load("columnIndex,columnCount") })));
   const recordUsed = record.isNullObject ? undefined : record.getUsedRangeOrNullObject(true).load("rowCount");
