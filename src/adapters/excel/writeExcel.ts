@@ -80,7 +80,8 @@ export class ProtectedSheetError extends Error {
  * Writes a plan through Office.js, all or nothing for the user:
  * 1. reads what the run will overwrite (owned cells, header fonts, highlight rules) and
  *    checks every target column is free or ours and no target sheet is protected;
- * 2. writes that snapshot to the very hidden undo sheet;
+ * 2. writes that snapshot to the very hidden undo sheet, beside the earlier run's, which
+ *    stays the undoable one until the new snapshot is whole (and again after a cancel);
  * 3. in one request, the record marked "run in progress" (with what the run will add, so
  *    it can be taken back), then the structure: the replaced review sheet hidden as a
  *    backup, sheets added, tables widened, the run's old highlight rules deleted;
