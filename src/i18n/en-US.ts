@@ -168,6 +168,7 @@ export const enUS = {
   "undo.nothing": "There is no run to undo.",
   "undo.stopped": "Excel refused part of the undo: {reason} What was put back so far stays, and the run is still recorded: once that is fixed, undo again to finish.",
   "rollback.protected": "\"{sheet}\" is protected, so the review cannot put back what its last run changed. Nothing was changed. Unprotect the sheet (Review > Unprotect Sheet), then try again.",
+  "rollback.moved": "Columns or rows in \"{sheet}\" were inserted, deleted or sorted since the last run, so putting back what it changed would write over your cells. Nothing was changed. Undo your changes to the columns or rows there (Ctrl+Z), then try again; or keep the results.",
   "rollback.cellsBesideTable": "This version of Excel cannot narrow the table \"{table}\" in \"{sheet}\" without moving the cells you keep right of it, so nothing was changed. Move those cells out of the table's rows, or update Excel, then try again.",
   "cli.usage": "Usage: npm run --silent analyze -- <input.xlsx> --out <output.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place]",
   "cli.sheetFound": "{role}: \"{sheet}\" (header row {row}, {rows} rows)",

@@ -170,6 +170,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "undo.nothing": "没有可以撤销的运行。",
   "undo.stopped": "Excel 拒绝了撤销中的一部分操作：{reason} 已恢复的内容保留，该次运行仍有记录：解决问题后再次撤销即可完成。",
   "rollback.protected": "工作表“{sheet}”受保护，无法恢复上次运行改动的内容。未做任何改动。请先撤销保护（审阅 > 撤销工作表保护），再试一次。",
+  "rollback.moved": "上次运行后，工作表“{sheet}”中插入、删除了行或列，或做了排序，恢复上次运行改动的内容会覆盖您的单元格，因此未做任何改动。请先撤销您对那里的行或列所做的改动（Ctrl+Z），再试一次；或保留本次结果。",
   "rollback.cellsBesideTable": "此版本的 Excel 无法在不移动您放在表格右侧的单元格的情况下缩小“{sheet}”中的表格“{table}”，因此未做任何改动。请把这些单元格移出表格所在的行，或更新 Excel，然后再试一次。",
   "cli.usage": "用法：npm run --silent analyze -- <输入.xlsx> --out <输出.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place]",
   "cli.sheetFound": "{role}：“{sheet}”（表头在第 {row} 行，{rows} 行数据）",

@@ -157,7 +157,7 @@ function failure(e: unknown, lang: Lang): RunOutcome {
 
 /** Why a rollback was refused before its first change, naming the sheet (and table). */
 function describeBlocked(e: RollbackBlockedError, lang: Lang): string {
-  return t(lang, e.reason === "protected" ? "rollback.protected" : "rollback.cellsBesideTable", { sheet: e.sheet, table: e.table ?? "" });
+  return t(lang, `rollback.${e.reason}`, { sheet: e.sheet, table: e.table ?? "" });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Grid } from "../../core/types";
 import type { BlockedTable, WorkbookPort } from "../port";
 import { DEFAULT_LIMIT_BYTES } from "./chunking";
 import { readGridsFromExcel, readMetaFromExcel, type Box, type ExcelMeta } from "./readExcel";
@@ -28,6 +29,7 @@ export function excelPort(context: Excel.RequestContext, options: ExcelPortOptio
   let meta: ExcelMeta | undefined;
   let boxes: Box[] = [];
   let blocked: BlockedTable[] = [];
+  let grids: Grid[] = [];
   return {
     async readMeta() {
       meta = run.meta ?? (await readMetaFromExcel(context));
@@ -37,6 +39,7 @@ export function excelPort(context: Excel.RequestContext, options: ExcelPortOptio
       const read = await readGridsFromExcel(context, meta?.sheetNames ?? [], skip, limit, onProgress, run.signal);
       boxes = read.boxes;
       blocked = read.blocked;
+      grids = read.grids;
       return read.grids;
     },
     blockedTables() {
@@ -44,7 +47,7 @@ export function excelPort(context: Excel.RequestContext, options: ExcelPortOptio
     },
     async write(plan, record, replaceSheets, onProgress) {
       if (!meta) throw new Error("excelPort.write before readMeta");
-      const state = { boxes, hasRecord: meta.hasRecord, recordCells: meta.recordCells, sheetNames: meta.sheetNames, sheets: meta.sheets, previous: meta.record };
+      const state = { boxes, hasRecord: meta.hasRecord, recordCells: meta.recordCells, sheetNames: meta.sheetNames, sheets: meta.sheets, previous: meta.record, grids };
       await writePlanToExcel(context, plan, record, replaceSheets, state, { limitBytes: limit, onProgress, signal: run.signal, runAt: run.runAt ?? "", canResizeTables: run.canResizeTables ?? true });
     },
   };

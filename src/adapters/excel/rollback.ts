@@ -1,7 +1,9 @@
 import { parseA1 } from "../../core/_lib/a1";
 import { BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog, type WorkbookRecord } from "../../core/record";
 import { FILL, jsonBytes, opBytes, packWork, partBytes, rowJsonBytes, type QueuedOp, type RowsOp } from "./chunking";
+import { queueLayoutCheck } from "./checkLayout";
 import { asUserText } from "./escapeText";
+import { READ_FILL } from "./readInChunks";
 import type { SavedBlock, UndoSnapshot } from "./snapshot";
 import { restoreMarker } from "./undoSheet";
 
@@ -19,12 +21,16 @@ export interface RollbackOptions {
 export class RollbackBlockedError extends Error {
   readonly code = "RollbackBlocked";
   constructor(
-    /** "protected": a sheet to put back is protected; "cellsBesideTable": narrowing a table without Table.resize would move the user's cells right of it. */
-    readonly reason: "protected" | "cellsBesideTable",
+    /**
+     * "protected": a sheet to put back is protected; "cellsBesideTable": narrowing a table without
+     * Table.resize would move the user's cells right of it; "moved": columns or rows were inserted,
+     * deleted or sorted where the run wrote, so its saved cells would land on the user's.
+     */
+    readonly reason: "protected" | "cellsBesideTable" | "moved",
     readonly sheet: string,
     readonly table?: string,
   ) {
-    super(reason === "protected" ? `${sheet} is protected` : `narrowing table ${table ?? ""} on ${sheet} would move cells right of it`);
+    super(reason === "protected" ? `${sheet} is protected` : reason === "moved" ? `columns or rows of ${sheet} moved since the run` : `narrowing table ${table ?? ""} on ${sheet} would move cells right of it`);
     this.name = "RollbackBlockedError";
   }
 }
@@ -37,11 +43,13 @@ export class RollbackBlockedError extends Error {
  * step is safe to repeat, so a rollback cut short is finished by the next one; the record
  * and the undo data change only in its last request, so until then it can be run again.
  * Before its first change it checks what would stop it (a protected sheet, a table it could
- * only narrow by moving the user's cells) and then changes nothing (RollbackBlockedError).
+ * only narrow by moving the user's cells, columns or rows inserted, deleted or sorted where
+ * the run wrote: `queueLayoutCheck`) and then changes nothing (RollbackBlockedError).
  * Without a snapshot (none was whole) the cells stay as they are and the rest is undone.
  */
 export async function rollbackRun(context: Excel.RequestContext, log: RunLog, snapshot: UndoSnapshot | undefined, limitBytes: number, options: RollbackOptions): Promise<void> {
   const sheets = context.workbook.worksheets;
+  const moved = await queueLayoutCheck(context, snapshot?.layout ?? [], limitBytes * READ_FILL);
   const touched = [...new Set([...log.tables.map((t) => t.sheet), ...[...(snapshot?.blocks ?? []), ...(snapshot?.bold ?? []), ...(snapshot?.rules ?? []), ...(snapshot?.ruleColumns ?? [])].map((x) => x.sheet)])];
   // A user's sheet that is gone fails this first request (ItemNotFound), before anything is changed.
   const protection = touched.map((name) => ({ name, protection: sheets.getItem(name).protection.load("protected") }));
@@ -55,6 +63,8 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
   await context.sync();
   const locked = protection.find((p) => p.protection.protected);
   if (locked) throw new RollbackBlockedError("protected", locked.name);
+  const movedSheet = moved();
+  if (movedSheet !== undefined) throw new RollbackBlockedError("moved", movedSheet);
   const ruleRanges = lists.flatMap((list, i) => list.items.map((cf) => ({ cf, col: columns[i].col, range: cf.getRange().load("columnIndex,columnCount") })));
   const recordUsed = record.isNullObject ? undefined : record.getUsedRangeOrNullObject(true).load("rowCount");
   // Without Table.resize the run's table columns are deleted, which moves whatever lies right of the table in its rows.

@@ -1,5 +1,6 @@
 import { checkAborted } from "./cancel";
 import { rowJsonBytes } from "./chunking";
+import { normalize, type HeaderValue, type SheetLayout } from "./layout";
 import { readInChunks, READ_FILL, type ChunkSource } from "./readInChunks";
 
 /** A block of cells in a user's sheet that a run overwrites (0-based). */
@@ -45,25 +46,29 @@ export interface UndoSnapshot {
   bold: { sheet: string; row: number; col: number; bold: boolean }[];
   ruleColumns: RuleColumn[];
   rules: SavedRule[];
+  /** Where the run left its columns and rows, checked before Undo's first change (absent in undo data of earlier versions). */
+  layout?: SheetLayout[];
 }
 
 /**
  * Reads the cells, header fonts and highlight rules a run is about to overwrite: in one
- * request the used part of each block, the header fonts and the rules touching each
- * column, in a second the rules' ranges and colours, then the used cells in row chunks
+ * request the used part of each block, the header fonts, the rules touching each column and
+ * each sheet's header row (for Undo to check the columns did not move), in a second the
+ * rules' ranges and colours, then the used cells in row chunks
  * under the request limit, sized by the bytes sampled rows took (`readInChunks`). A block
  * with nothing stored in it costs no cell read.
  */
 export async function readSnapshot(
   context: Excel.RequestContext,
-  request: { blocks: Block[]; headers: { sheet: string; row: number; col: number }[]; ruleColumns: RuleColumn[] },
+  request: { blocks: Block[]; headers: { sheet: string; row: number; col: number }[]; ruleColumns: RuleColumn[]; headerRows: { sheet: string; row: number; width: number }[] },
   limitBytes: number,
   signal?: AbortSignal,
-): Promise<{ saved: Omit<UndoSnapshot, "id">; ruleHandles: Excel.ConditionalFormat[] }> {
+): Promise<{ saved: Omit<UndoSnapshot, "id">; ruleHandles: Excel.ConditionalFormat[]; headerRows: HeaderValue[][] }> {
   const ws = (name: string) => context.workbook.worksheets.getItem(name);
   const used = request.blocks.map((b) => ws(b.sheet).getRangeByIndexes(b.row, b.col, b.rows, b.cols).getUsedRangeOrNullObject(false).load("rowIndex,columnIndex,rowCount,columnCount"));
   const fonts = request.headers.map((h) => ws(h.sheet).getRangeByIndexes(h.row, h.col, 1, 1).format.font.load("bold"));
   const lists = request.ruleColumns.map((c) => ws(c.sheet).getRangeByIndexes(c.row, c.col, c.rows, 1).conditionalFormats.load("items/type,items/id"));
+  const headerRows = request.headerRows.map((h) => ws(h.sheet).getRangeByIndexes(h.row, 0, 1, h.width).load("values"));
   await context.sync();
   const { rules, handles } = await readRules(context, request.ruleColumns, lists);
   checkAborted(signal);
@@ -81,7 +86,7 @@ export async function readSnapshot(
   };
   await readInChunks(context, source, limitBytes * READ_FILL, signal);
   const bold = request.headers.map((h, i) => ({ ...h, bold: fonts[i].bold === true }));
-  return { saved: { blocks, bold, ruleColumns: request.ruleColumns, rules }, ruleHandles: handles };
+  return { saved: { blocks, bold, ruleColumns: request.ruleColumns, rules }, ruleHandles: handles, headerRows: headerRows.map((h) => h.values[0].map(normalize)) };
 }
 
 /** Keeps the non-empty cells of a loaded range, in the form that puts each back. */

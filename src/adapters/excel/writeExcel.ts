@@ -1,5 +1,7 @@
 import { columnLetters, toA1 } from "../../core/_lib/a1";
+import { EXCEL_LIMITS } from "../../core/_lib/excelLimits";
 import type { Cell } from "../../core/_lib/cells";
+import type { Grid } from "../../core/types";
 import { NUMBER_FORMATS, type ColumnPlan, type ReportPlan, type RowStyle, type SheetPlan, type WritePlan } from "../../core/output";
 import { BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog, type WorkbookRecord } from "../../core/record";
 import type { Progress } from "../port";
@@ -7,6 +9,7 @@ import { checkAborted, RunCancelledError } from "./cancel";
 import { FILL, jsonBytes, opBytes, packWork, partBytes, type QueuedOp, type RowsOp } from "./chunking";
 import { asText, asUserText } from "./escapeText";
 import type { Box } from "./readExcel";
+import { rowKeys, type HeaderValue, type SheetLayout } from "./layout";
 import { rollbackRun } from "./rollback";
 import { readSnapshot, type Block, type RuleColumn, type SavedBlock, type UndoSnapshot } from "./snapshot";
 import { clearColumn, queueUndoSlot, restoreMarker, writeUndoSheet } from "./undoSheet";
@@ -22,6 +25,8 @@ export interface WriteState {
   sheets: readonly { name: string; id: string; visibility: string }[];
   /** The record as read: its owned columns are the run's to overwrite; undo puts it back. */
   previous: WorkbookRecord;
+  /** The input grids as read, to fingerprint the rows under the owned columns for Undo. */
+  grids?: readonly Grid[];
 }
 
 export interface WriteOptions {
@@ -110,12 +115,12 @@ export async function writePlanToExcel(
   const request = snapshotRequest(plan, existing);
   const protectedSheets = [...new Set([...plan.sheets.map((s) => s.sheet), ...replaceSheets])].filter((n) => existing.has(n)).map((n) => ({ n, p: sheet(n).protection.load("protected") }));
   const readSlot = queueUndoSlot(context, existing.has(UNDO_SHEET));
-  const { saved, ruleHandles } = await readSnapshot(context, request, limitBytes, signal);
+  const { saved, ruleHandles, headerRows } = await readSnapshot(context, request, limitBytes, signal);
   const slot = readSlot();
   const locked = protectedSheets.find((x) => x.p.protected);
   if (locked) throw new ProtectedSheetError(locked.n);
   checkColumnsFree(plan, saved.blocks, state.previous);
-  const snapshot: UndoSnapshot = { id: newRunId(), ...saved };
+  const snapshot: UndoSnapshot = { id: newRunId(), ...saved, layout: sheetLayouts(plan, request.headerRows, headerRows, state.grids ?? []) };
 
   const log: RunLog = {
     id: snapshot.id,
@@ -274,19 +279,34 @@ function dataOps(plan: WritePlan, targets: Target[], sheet: (name: string) => Ex
 }
 
 /** The blocks (contiguous owned columns, header row to last row) the run overwrites in sheets that exist, their header cells and highlighted columns. */
-function snapshotRequest(plan: WritePlan, existing: ReadonlySet<string>): { blocks: Block[]; headers: { sheet: string; row: number; col: number }[]; ruleColumns: RuleColumn[] } {
+function snapshotRequest(plan: WritePlan, existing: ReadonlySet<string>): Parameters<typeof readSnapshot>[1] {
   const blocks: Block[] = [];
   const headers: { sheet: string; row: number; col: number }[] = [];
   const ruleColumns: RuleColumn[] = [];
+  const headerRows: { sheet: string; row: number; width: number }[] = [];
   for (const s of plan.sheets) {
-    if (!existing.has(s.sheet)) continue;
+    if (!existing.has(s.sheet) || s.columns.length === 0) continue;
+    // From column A to one past the last owned column: a column inserted or deleted left of or among them moves a cell here.
+    headerRows.push({ sheet: s.sheet, row: s.headerRow, width: Math.min(EXCEL_LIMITS.cols, Math.max(...s.columns.map((c) => c.col)) + 2) });
     for (const run of columnRuns(s.columns)) blocks.push({ sheet: s.sheet, row: s.headerRow, col: run[0].col, rows: Math.max(s.lastRow, s.headerRow) - s.headerRow + 1, cols: run.length });
     for (const c of s.columns) {
       headers.push({ sheet: s.sheet, row: s.headerRow, col: c.col });
       if (c.highlights?.length && s.lastRow >= s.firstRow) ruleColumns.push({ sheet: s.sheet, col: c.col, row: s.firstRow, rows: s.lastRow - s.firstRow + 1 });
     }
   }
-  return { blocks, headers, ruleColumns };
+  return { blocks, headers, ruleColumns, headerRows };
+}
+
+/** Where the run leaves its columns and rows in each sheet, for Undo to check they did not move. */
+function sheetLayouts(plan: WritePlan, rows: readonly { sheet: string; row: number }[], headerRows: readonly HeaderValue[][], grids: readonly Grid[]): SheetLayout[] {
+  return rows.map((h, i) => {
+    const s = plan.sheets.find((p) => p.sheet === h.sheet)!;
+    const layout: SheetLayout = { sheet: h.sheet, row: h.row, header: headerRows[i], owned: s.columns.map((c) => ({ col: c.col, header: c.header })) };
+    const grid = grids.find((g) => g.sheet === s.sheet && g.table === s.table && g.origin.row <= s.headerRow && s.headerRow < g.origin.row + g.values.length);
+    const keys = grid ? rowKeys(grid, new Set(s.columns.map((c) => c.col)), s.firstRow, s.lastRow) : undefined;
+    if (keys) layout.keys = keys;
+    return layout;
+  });
 }
 
 /**

@@ -1,0 +1,105 @@
+import type { Grid } from "../../core/types";
+
+/**
+ * Where a run left its columns in one user sheet, for Undo to check before its first
+ * change: the saved blocks are by sheet row and column, so a column or row the user
+ * inserted, deleted or sorted since would make Undo write over the user's cells.
+ */
+export interface SheetLayout {
+  sheet: string;
+  /** 0-based row of the header. */
+  row: number;
+  /** The header row before the run, from column A to one past the last owned column, as `values` gave it. */
+  header: HeaderValue[];
+  /** The owned columns and the header the run writes in each. */
+  owned: { col: number; header: string }[];
+  /** The rows the owned columns cover, told apart by the user's columns in them. */
+  keys?: RowKeys;
+}
+
+export type HeaderValue = string | number | boolean;
+
+/**
+ * A fingerprint of the data rows under the owned columns: the fewest user columns (most
+ * distinct first) whose values tell every row apart, and a hash of their values row by row.
+ * Any row inserted, deleted or moved among them changes it, unless rows are alike in all
+ * the user's columns.
+ */
+export interface RowKeys {
+  cols: number[];
+  row: number;
+  rows: number;
+  hash: string;
+  /** JSON bytes the key cells take in a response, to plan their read. */
+  bytes: number;
+}
+
+/** The rows `first..last` (sheet rows) as a fingerprint, from the grid the run read; undefined without rows or user columns. */
+export function rowKeys(grid: Grid, ownedCols: ReadonlySet<number>, first: number, last: number): RowKeys | undefined {
+  if (last < first) return undefined;
+  const rows = last - first + 1;
+  const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const cell = (r: number, c: number): HeaderValue => normalize(grid.values[first + r - grid.origin.row]?.[c - grid.origin.col]);
+  const candidates: { col: number; distinct: number }[] = [];
+  for (let c = grid.origin.col; c < grid.origin.col + width; c++) {
+    if (ownedCols.has(c)) continue;
+    const seen = new Set<string>();
+    for (let r = 0; r < rows; r++) seen.add(JSON.stringify(cell(r, c)));
+    candidates.push({ col: c, distinct: seen.size });
+  }
+  if (candidates.length === 0) return undefined;
+  candidates.sort((a, b) => b.distinct - a.distinct || a.col - b.col);
+  const cols: number[] = [];
+  for (const { col } of candidates) {
+    cols.push(col);
+    const tuples = new Set<string>();
+    for (let r = 0; r < rows; r++) tuples.add(JSON.stringify(cols.map((c) => cell(r, c))));
+    if (tuples.size === rows) break;
+  }
+  cols.sort((a, b) => a - b);
+  const columns = cols.map((c) => Array.from({ length: rows }, (_, r) => cell(r, c)));
+  return { cols, row: first, rows, hash: hashColumns(columns), bytes: columns.reduce((n, col) => n + JSON.stringify(col).length * 3, 0) };
+}
+
+/** A cell as compared: empty, null and undefined alike. */
+export function normalize(v: unknown): HeaderValue {
+  return v === null || v === undefined ? "" : (v as HeaderValue);
+}
+
+/**
+ * A 53-bit hash (cyrb53) of the key cells row by row, as hex.
+ * @example hashColumns([["C1", "C2"]]) !== hashColumns([["C2", "C1"]])
+ */
+export function hashColumns(columns: readonly (readonly unknown[])[]): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const rows = columns[0]?.length ?? 0;
+  for (let r = 0; r < rows; r++) {
+    const text = JSON.stringify(columns.map((col) => normalize(col[r]))) + "\n";
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
+}
+
+/**
+ * Whether a header row as read now is the one the run left: every user cell as it was, every
+ * owned cell the run's header or, for a run cut short before its headers, what was there. The
+ * cell one past the last owned column may hold anything new but one of the run's headers,
+ * which a column inserted left of it would have moved there (a header the user types beside
+ * the results does not stop Undo).
+ */
+export function headerInPlace(layout: SheetLayout, now: readonly unknown[]): boolean {
+  const last = layout.header.length - 1;
+  return layout.header.every((before, c) => {
+    const cell = normalize(now[c]);
+    if (cell === before) return true;
+    if (c === last) return !layout.owned.some((o) => o.header === cell);
+    return layout.owned.some((o) => o.col === c && o.header === cell);
+  });
+}
