@@ -2,7 +2,7 @@ import { createExcelHost } from "../../src/adapters/excel/excelHost";
 import { t, type Lang } from "../../src/i18n";
 import { asExcel, createExcelDouble, type ExcelDouble } from "../excel-double/excelDouble";
 import { WorkbookModel, type WorkbookSnapshot } from "../excel-double/model";
-import { deleteColumn, deleteRow, insertColumn, insertRow, sortRowsDescending } from "./userEdits";
+import { deleteColumn, deleteRow, insertColumn, insertRow, sortRowsDescending } from "../excel-double/userEdits";
 
 /**
  * Undo after the user moved things: the undo data is saved by sheet row and column, so a

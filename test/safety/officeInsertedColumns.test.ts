@@ -2,48 +2,56 @@ import { join } from "node:path";
 import { createExcelHost } from "../../src/adapters/excel/excelHost";
 import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
 import { modelFromFile } from "../excel-double/fromExcelJS";
+import { t, type Lang } from "../../src/i18n";
 import { columnLetters } from "../excel-double/address";
-import { WorkbookModel } from "../excel-double/model";
-import { userView } from "./officeCompare";
+import { modelFromBytes } from "../excel-double/fromExcelJS";
+import { BOOKKEEPING_SHEETS } from "../../src/core/record";
+import { WorkbookModel, type WorkbookSnapshot } from "../excel-double/model";
+import { insertColumn } from "../excel-double/userEdits";
+import { enUserWorkbook, zhUserWorkbook } from "./fixtures/userWorkbooks";
+import { diffOutsideOwned, LAYOUT_PROPERTIES, recordOf, userView } from "./officeCompare";
 
 const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
 
-/**
- * What Excel does when the user inserts a sheet column at `col`: every cell at or right of
- * it moves one column right, a table spanning it gains a column, rules move with their cells.
- */
-function insertColumn(model: WorkbookModel, sheetName: string, col: number, cells: (string | number | null)[]): void {
-  const sheet = model.sheet(sheetName)!;
-  const moving = [...sheet.entries()].filter(([, c]) => c >= col).sort((a, b) => b[1] - a[1]);
-  for (const [r, c, cell] of moving) {
-    sheet.put(r, c + 1, cell);
-    sheet.put(r, c, {});
-  }
-  cells.forEach((v, r) => v !== null && sheet.put(r, col, { value: v }));
-  for (const t of model.tables.filter((x) => x.sheetId === sheet.id)) {
-    if (t.box.left >= col) t.box = { ...t.box, left: t.box.left + 1, right: t.box.right + 1 };
-    else if (t.box.right >= col) {
-      t.columns.splice(col - t.box.left, 0, { id: Math.max(...t.columns.map((x) => x.id)) + 1, name: String(cells[0]) });
-      t.box = { ...t.box, right: t.box.right + 1 };
-    }
-  }
-  // A rule's relative reference moves with its cells ("=M2=…" becomes "=N2=…").
-  for (const cf of model.conditionalFormats.filter((x) => x.sheetId === sheet.id)) {
-    if (cf.box.left < col) continue;
-    cf.box = { ...cf.box, left: cf.box.left + 1, right: cf.box.right + 1 };
-    cf.formula = cf.formula?.replace(/^=([A-Z]+)(\d+)/, (_, letters: string, row: string) => `=${columnLetters(columnIndex(letters) + 1)}${row}`);
-  }
-}
-
-function columnIndex(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-}
-
-async function run(model: WorkbookModel): Promise<void> {
-  const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "zh-CN", settings: {} }, () => undefined);
+async function run(model: WorkbookModel, lang: Lang = "zh-CN"): Promise<void> {
+  const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang, settings: {} }, () => undefined);
   expect(outcome).toMatchObject({ ok: true });
 }
+
+/** The run's own columns, from the record it leaves ("Sheet!K"). */
+function ownedColumns(model: WorkbookModel): string[] {
+  return (recordOf(model)?.owned ?? []).map((o) => `${o.sheet}!${columnLetters(o.col)}`);
+}
+
+/** The owned column of `sheet` headed `header`, 0-based. */
+function ownedCol(model: WorkbookModel, sheet: string, header: string): number {
+  return recordOf(model)!.owned.find((o) => o.sheet === sheet && o.header === header)!.col;
+}
+
+/** A snapshot of the user's input sheets only: the run owns the bookkeeping and review sheets (a re-run replaces the review sheet). */
+function inputSheets(snap: WorkbookSnapshot, model: WorkbookModel): WorkbookSnapshot {
+  const runs = new Set([...BOOKKEEPING_SHEETS, ...(recordOf(model)?.ownedSheets ?? []).map((o) => o.sheet)]);
+  const mine = (x: { sheet: string }) => !runs.has(x.sheet);
+  return { ...snap, sheets: snap.sheets.filter((x) => !runs.has(x.name)), tables: snap.tables.filter(mine), conditionalFormats: snap.conditionalFormats.filter(mine), charts: snap.charts.filter(mine), names: snap.names.filter((n) => n.scope === null || !runs.has(n.scope)) };
+}
+
+/** What the user keeps beside the cells in every sheet of theirs, property by property. */
+function layoutOf(model: WorkbookModel): Record<string, unknown> {
+  const view = userView(model);
+  return { names: view.names, ...Object.fromEntries(view.sheets.map((x) => [x.name, LAYOUT_PROPERTIES.map((k) => x[k])])) };
+}
+
+/**
+ * The safety fixtures, with merged titles, notes, validation lists, hidden and filtered rows,
+ * an AutoFilter, frozen panes, print areas and names: after the first run the user inserts a
+ * column among the owned columns of the customer sheet and one left of the owned columns of
+ * the order sheet (moving its filter, print area and named range).
+ */
+const FIXTURES = [
+  { lang: "zh-CN" as Lang, build: zhUserWorkbook, customers: "客户表", tier: "销售排名", orders: "订单表", layoutItems: 210 },
+  { lang: "en-US" as Lang, build: enUserWorkbook, customers: "Customers", tier: "Rank", orders: "Orders", layoutItems: 3453 },
+];
 
 describe("inserting user columns between owned ones moves nothing of the user's (guarantee 2)", () => {
   it("re-runs onto its columns where they moved to, in a plain range, leaving the user's new column as typed", async () => {
@@ -73,4 +81,38 @@ describe("inserting user columns between owned ones moves nothing of the user's 
     expect(model.sheetValues("客户表").values[0]!.slice(at - 1, at + 2)).toEqual([header[at - 1], "经理批注", "销售占比"]);
     expect(userView(model)).toEqual(inserted);
   });
+});
+
+describe("inserted user columns, with the user's layout (merged areas, notes, validation, hidden rows, filter, panes, names)", () => {
+  it.each(FIXTURES)("re-running keeps every property outside the run's columns as the user left it, and Undo gives that back ($lang)", async (f) => {
+    const model = await modelFromBytes(await f.build());
+    await run(model, f.lang);
+    const at = ownedCol(model, f.customers, f.tier);
+    insertColumn(model, f.customers, at, ["经理批注", "看1", 2, "看3"]);
+    insertColumn(model, f.orders, 2, ["My note"]);
+    const inserted = model.snapshot();
+    const insertedView = userView(model);
+    const insertedLayout = layoutOf(model);
+    await run(model, f.lang);
+    const diff = diffOutsideOwned(inputSheets(inserted, model), inputSheets(model.snapshot(), model), ownedColumns(model));
+    expect(diff.outside).toEqual([]);
+    expect(diff.layoutItems).toBe(f.layoutItems);
+    expect(layoutOf(model)).toEqual(insertedLayout);
+    const host = createExcelHost(asExcel(createExcelDouble(model)), env);
+    expect(await host.undoLastRun!(f.lang)).toEqual({ ok: true });
+    expect(userView(model)).toEqual(insertedView);
+  }, 60_000);
+
+  it.each(FIXTURES)("Undo right after the insertion refuses, naming the sheet, and changes no property ($lang)", async (f) => {
+    const model = await modelFromBytes(await f.build());
+    await run(model, f.lang);
+    insertColumn(model, f.customers, ownedCol(model, f.customers, f.tier), ["经理批注"]);
+    const edited = model.snapshot();
+    const host = createExcelHost(asExcel(createExcelDouble(model)), env);
+    expect(await host.undoLastRun!(f.lang)).toEqual({ ok: false, code: "RollbackBlocked", message: t(f.lang, "rollback.moved", { sheet: f.customers }) });
+    const diff = diffOutsideOwned(edited, model.snapshot());
+    expect(diff.outside).toEqual([]);
+    expect(diff.layoutItems).toBe(f.layoutItems);
+    expect(model.snapshot()).toEqual(edited);
+  }, 60_000);
 });
