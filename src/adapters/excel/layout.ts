@@ -20,9 +20,9 @@ export interface SheetLayout {
 export type HeaderValue = string | number | boolean;
 
 /**
- * A fingerprint of the data rows under the owned columns: the fewest user columns (most
- * distinct first) whose values tell every row apart, and a hash of their values row by row.
- * Any row inserted, deleted or moved among them changes it, unless rows are alike in all
+ * A fingerprint of the data rows under the owned columns: a few user columns (most distinct
+ * first) that tell apart as many rows as all of them do, and a hash of their values row by
+ * row. Any row inserted, deleted or moved among them changes it, unless rows are alike in all
  * the user's columns.
  */
 export interface RowKeys {
@@ -34,28 +34,49 @@ export interface RowKeys {
   bytes: number;
 }
 
-/** The rows `first..last` (sheet rows) as a fingerprint, from the grid the run read; undefined without rows or user columns. */
+/**
+ * The rows `first..last` (sheet rows) as a fingerprint, from the grid the run read: the user's
+ * columns, most distinct first, until they tell apart as many rows as all of them do (rows
+ * alike in every user column cannot be told apart at all). Undefined without rows or user columns.
+ */
 export function rowKeys(grid: Grid, ownedCols: ReadonlySet<number>, first: number, last: number): RowKeys | undefined {
   if (last < first) return undefined;
   const rows = last - first + 1;
   const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
   const cell = (r: number, c: number): HeaderValue => normalize(grid.values[first + r - grid.origin.row]?.[c - grid.origin.col]);
-  const candidates: { col: number; distinct: number }[] = [];
+  // Each user column as small integer ids per row (a Map tells 1 from "1").
+  const candidates: { col: number; ids: Int32Array; distinct: number }[] = [];
   for (let c = grid.origin.col; c < grid.origin.col + width; c++) {
     if (ownedCols.has(c)) continue;
-    const seen = new Set<string>();
-    for (let r = 0; r < rows; r++) seen.add(JSON.stringify(cell(r, c)));
-    candidates.push({ col: c, distinct: seen.size });
+    const seen = new Map<HeaderValue, number>();
+    const ids = new Int32Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const v = cell(r, c);
+      let id = seen.get(v);
+      if (id === undefined) seen.set(v, (id = seen.size));
+      ids[r] = id;
+    }
+    candidates.push({ col: c, ids, distinct: seen.size });
   }
   if (candidates.length === 0) return undefined;
   candidates.sort((a, b) => b.distinct - a.distinct || a.col - b.col);
-  const cols: number[] = [];
-  for (const { col } of candidates) {
-    cols.push(col);
-    const tuples = new Set<string>();
-    for (let r = 0; r < rows; r++) tuples.add(JSON.stringify(cols.map((c) => cell(r, c))));
-    if (tuples.size === rows) break;
+  // Rows split into classes by ever more columns; the fewest first columns that split them as finely as all do are the keys.
+  let classes = new Int32Array(rows);
+  const counts: number[] = [];
+  for (const { ids, distinct } of candidates) {
+    const next = new Map<number, number>();
+    const refined = new Int32Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const k = classes[r]! * distinct + ids[r]!;
+      let id = next.get(k);
+      if (id === undefined) next.set(k, (id = next.size));
+      refined[r] = id;
+    }
+    classes = refined;
+    counts.push(next.size);
+    if (next.size === rows) break;
   }
+  const cols = candidates.slice(0, counts.indexOf(counts[counts.length - 1]!) + 1).map((x) => x.col);
   cols.sort((a, b) => a - b);
   const columns = cols.map((c) => Array.from({ length: rows }, (_, r) => cell(r, c)));
   return { cols, row: first, rows, hash: hashColumns(columns), bytes: columns.reduce((n, col) => n + JSON.stringify(col).length * 3, 0) };
@@ -73,14 +94,21 @@ export function normalize(v: unknown): HeaderValue {
 export function hashColumns(columns: readonly (readonly unknown[])[]): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
+  const feed = (ch: number): void => {
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  };
   const rows = columns[0]?.length ?? 0;
   for (let r = 0; r < rows; r++) {
-    const text = JSON.stringify(columns.map((col) => normalize(col[r]))) + "\n";
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
+    for (const col of columns) {
+      const v = normalize(col[r]);
+      // A type tag keeps 1 apart from "1"; a separator keeps "ab","c" apart from "a","bc".
+      feed(typeof v === "string" ? 115 : typeof v === "number" ? 110 : 98);
+      const text = String(v);
+      for (let i = 0; i < text.length; i++) feed(text.charCodeAt(i));
+      feed(0);
     }
+    feed(10);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
