@@ -120,7 +120,7 @@ export async function writePlanToExcel(
   const locked = protectedSheets.find((x) => x.p.protected);
   if (locked) throw new ProtectedSheetError(locked.n);
   checkColumnsFree(plan, saved.blocks, state.previous);
-  const snapshot: UndoSnapshot = { id: newRunId(), ...saved, layout: sheetLayouts(plan, request.headerRows, headerRows, state.grids ?? []) };
+  const snapshot: UndoSnapshot = { id: newRunId(), ...saved, layout: sheetLayouts(plan, existing, headerRows, state.grids ?? []) };
 
   const log: RunLog = {
     id: snapshot.id,
@@ -297,12 +297,13 @@ function snapshotRequest(plan: WritePlan, existing: ReadonlySet<string>): Parame
   return { blocks, headers, ruleColumns, headerRows };
 }
 
-/** Where the run leaves its columns and rows in each sheet, for Undo to check they did not move. */
-function sheetLayouts(plan: WritePlan, rows: readonly { sheet: string; row: number }[], headerRows: readonly HeaderValue[][], grids: readonly Grid[]): SheetLayout[] {
-  return rows.map((h, i) => {
-    const s = plan.sheets.find((p) => p.sheet === h.sheet)!;
-    const layout: SheetLayout = { sheet: h.sheet, row: h.row, header: headerRows[i], owned: s.columns.map((c) => ({ col: c.col, header: c.header })) };
-    const grid = grids.find((g) => g.sheet === s.sheet && g.table === s.table && g.origin.row <= s.headerRow && s.headerRow < g.origin.row + g.values.length);
+/** Where the run leaves its columns and rows in each sheet (`headerRows` as `snapshotRequest` asked for them), for Undo to check they did not move. */
+function sheetLayouts(plan: WritePlan, existing: ReadonlySet<string>, headerRows: readonly HeaderValue[][], grids: readonly Grid[]): SheetLayout[] {
+  const written = plan.sheets.filter((s) => existing.has(s.sheet) && s.columns.length > 0);
+  return written.map((s, i) => {
+    const layout: SheetLayout = { sheet: s.sheet, row: s.headerRow, header: headerRows[i], owned: s.columns.map((c) => ({ col: c.col, header: c.header })) };
+    const onSheet = grids.filter((g) => g.sheet === s.sheet && g.origin.row <= s.headerRow && s.headerRow < g.origin.row + g.values.length);
+    const grid = onSheet.find((g) => g.table === s.table) ?? onSheet[0];
     const keys = grid ? rowKeys(grid, new Set(s.columns.map((c) => c.col)), s.firstRow, s.lastRow) : undefined;
     if (keys) layout.keys = keys;
     return layout;
