@@ -13,9 +13,9 @@ import { rowJsonBytes } from "./chunking";
 export async function queueLayoutCheck(context: Excel.RequestContext, layouts: readonly SheetLayout[], budget: number): Promise<() => string | undefined> {
   const ws = (name: string) => context.workbook.worksheets.getItem(name);
   const keyBytes = layouts.reduce((n, l) => n + (l.keys?.bytes ?? 0), 0);
-  const hashes = new Map<string, string>();
+  const hashes = new Map<number, string>();
   if (keyBytes > budget / 2) {
-    const parts = layouts.flatMap((l) => (l.keys ? l.keys.cols.map((col) => ({ sheet: l.sheet, col, row: l.keys!.row, rows: l.keys!.rows, cols: 1, values: [] as unknown[] })) : []));
+    const parts = layouts.flatMap((l, i) => (l.keys ? l.keys.cols.map((col) => ({ layout: i, sheet: l.sheet, col, row: l.keys!.row, rows: l.keys!.rows, cols: 1, values: [] as unknown[] })) : []));
     await readInChunks(
       context,
       {
@@ -26,18 +26,19 @@ export async function queueLayoutCheck(context: Excel.RequestContext, layouts: r
       },
       budget,
     );
-    for (const l of layouts) if (l.keys) hashes.set(l.sheet, hashColumns(parts.filter((p) => p.sheet === l.sheet).map((p) => p.values)));
+    layouts.forEach((l, i) => l.keys && hashes.set(i, hashColumns(parts.filter((p) => p.layout === i).map((p) => p.values))));
   }
-  const reads = layouts.map((l) => ({
+  const reads = layouts.map((l, i) => ({
+    i,
     layout: l,
     header: ws(l.sheet).getRangeByIndexes(l.row, 0, 1, l.header.length).load("values"),
-    keys: l.keys && !hashes.has(l.sheet) ? l.keys.cols.map((col) => ws(l.sheet).getRangeByIndexes(l.keys!.row, col, l.keys!.rows, 1).load("values")) : [],
+    keys: l.keys && !hashes.has(i) ? l.keys.cols.map((col) => ws(l.sheet).getRangeByIndexes(l.keys!.row, col, l.keys!.rows, 1).load("values")) : [],
   }));
   return () => {
     for (const r of reads) {
       if (!headerInPlace(r.layout, r.header.values[0])) return r.layout.sheet;
       if (!r.layout.keys) continue;
-      const hash = hashes.get(r.layout.sheet) ?? hashColumns(r.keys.map((range) => range.values.map((row) => normalize(row[0]))));
+      const hash = hashes.get(r.i) ?? hashColumns(r.keys.map((range) => range.values.map((row) => normalize(row[0]))));
       if (hash !== r.layout.keys.hash) return r.layout.sheet;
     }
     return undefined;
