@@ -142,3 +142,19 @@ describe("Undo still gives the workbook back when nothing it wrote moved", () =>
     expect(model.snapshot()).toEqual({ ...expected.snapshot(), activeSheet: before.activeSheet, selection: before.selection });
   });
 });
+
+describe("a run that must first take back an interrupted one", () => {
+  it("refuses, changing nothing, when the user inserted a column among the interrupted run's columns since", async () => {
+    const model = ledger();
+    const double = createExcelDouble(model);
+    const outcome = await hostOn(double).run({ lang: "en-US", settings: {} }, (p) => {
+      if (p.stage === "write" && p.done === 3) double.failOnSync(double.stats.syncCount + 1);
+    });
+    expect(outcome).toMatchObject({ ok: false, code: "GeneralException" });
+    double.options.failOnSync = undefined;
+    insertColumn(model, "订单", 5, ["我的备注", "备注1"]);
+    const edited = model.snapshot();
+    expect(await hostOn(double).run({ lang: "en-US", settings: {} }, () => undefined)).toEqual({ ok: false, code: "RollbackBlocked", message: t("en-US", "rollback.moved", { sheet: "订单" }) });
+    expect(model.snapshot()).toEqual(edited);
+  });
+});
