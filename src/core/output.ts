@@ -44,6 +44,11 @@ export interface SheetPlan {
   firstRow: number;
   lastRow: number;
   columns: ColumnPlan[];
+  /**
+   * The sheet's columns the review read (0-based): ids, names, dates, amounts. They hold what
+   * the user typed, not formulas over the results, so they tell its rows apart steadily.
+   */
+  inputColumns?: number[];
 }
 
 /** A sheet the review creates from scratch (the customer sheet of an order-only workbook). */

@@ -87,7 +87,8 @@ function plan(m: SheetMapping, owned: readonly OwnedColumn[], specs: ColumnSpec[
     if (s.highlights) col.highlights = s.highlights;
     return col;
   });
-  const sheet: SheetPlan = { sheet: m.sheet, headerRow: m.headerRow, firstRow, lastRow, columns };
+  const inputColumns = [...new Set([...(Object.values(m.columns) as number[]), ...m.monthlyCostColumns])].sort((a, b) => a - b);
+  const sheet: SheetPlan = { sheet: m.sheet, headerRow: m.headerRow, firstRow, lastRow, columns, inputColumns };
   if (m.table) sheet.table = m.table;
   return sheet;
 }

@@ -143,6 +143,40 @@ describe("Undo still gives the workbook back when nothing it wrote moved", () =>
   });
 });
 
+describe("Undo tells rows apart by the columns the review read, not by the user's other columns", () => {
+  /**
+   * The ledger with a user's first column of time since each order, as =NOW()-B2 gives: its own
+   * value in every row (so that, most distinct and leftmost, it would tell rows apart first),
+   * and a new one in every row each day.
+   */
+  function withDaysColumn(today: number): WorkbookModel {
+    const model = ledger();
+    const rows = model.sheetValues("订单").values;
+    model.setValues("订单", { row: 0, col: 0 }, rows.map((r, i) => [i === 0 ? "距今天数" : today - (r[0] as number) + i / 1000, ...r]));
+    return model;
+  }
+
+  it("gives the workbook back after such a column changed in every row, no row having moved", async () => {
+    const model = withDaysColumn(46400);
+    const before = model.snapshot();
+    const double = createExcelDouble(model, { apiSets: { ExcelApi: "1.13" } });
+    expect(await hostOn(double).run({ lang: "zh-CN", settings: {} }, () => undefined)).toMatchObject({ ok: true });
+    expect(model.sheetValues("订单").values[0]).toEqual(["距今天数", "订单日期", "客户编号", "业务员", "金额", "客户等级", "新老客户"]);
+    const nextDay = withDaysColumn(46401);
+    model.setValues("订单", { row: 0, col: 0 }, nextDay.sheetValues("订单").values.map((r) => [r[0]!]));
+    expect(await hostOn(double).undoLastRun!("zh-CN")).toEqual({ ok: true });
+    expect(model.snapshot()).toEqual({ ...nextDay.snapshot(), activeSheet: before.activeSheet, selection: before.selection });
+  });
+
+  it("still refuses when a row moved", async () => {
+    const model = withDaysColumn(46400);
+    const double = createExcelDouble(model, { apiSets: { ExcelApi: "1.13" } });
+    expect(await hostOn(double).run({ lang: "zh-CN", settings: {} }, () => undefined)).toMatchObject({ ok: true });
+    sortRowsDescending(model, "订单", 1, 400, 4);
+    await expectRefused(double, model, "订单");
+  });
+});
+
 describe("a run that must first take back an interrupted one", () => {
   it("refuses, changing nothing, when the user inserted a column among the interrupted run's columns since", async () => {
     const model = ledger();

@@ -22,6 +22,14 @@ describe("rowKeys", () => {
     expect(keys.hash).toBe(hashColumns([[46001, 46001, 46002, 46002], ["C1", "C2", "C1", "C1"]]));
   });
 
+  it("takes only the columns the review read when given them, and all the user's columns when none of those is in the grid", () => {
+    // 客户 alone: 金额 (col 3) is the user's but not read; 日期 (col 1) is read but owned here.
+    expect(rowKeys(grid, new Set([1, 4]), 1, 4, [1, 2])!.cols).toEqual([2]);
+    expect(rowKeys(grid, new Set([4]), 1, 4, [2])!.cols).toEqual([2]);
+    expect(rowKeys(grid, new Set([4]), 1, 4, [9])!.cols).toEqual([1, 2]);
+    expect(rowKeys(grid, new Set([4]), 1, 4, [])!.cols).toEqual([1, 2]);
+  });
+
   it("leaves the owned columns out, and gives nothing without rows or user columns", () => {
     expect(rowKeys(grid, new Set([1, 3, 4]), 1, 4)!.cols).toEqual([2]);
     expect(rowKeys(grid, new Set([1, 2, 3, 4]), 1, 4)).toBeUndefined();

@@ -38,16 +38,20 @@ export interface RowKeys {
  * The rows `first..last` (sheet rows) as a fingerprint, from the grid the run read: the user's
  * columns, most distinct first, until they tell apart as many rows as all of them do (rows
  * alike in every user column cannot be told apart at all). Undefined without rows or user columns.
+ * With `inputs` (the columns the review read), only those are candidates: a user's column of
+ * formulas over the results, or of TODAY(), changes after the run without any row moving, and
+ * would make Undo refuse for ever.
  */
-export function rowKeys(grid: Grid, ownedCols: ReadonlySet<number>, first: number, last: number): RowKeys | undefined {
+export function rowKeys(grid: Grid, ownedCols: ReadonlySet<number>, first: number, last: number, inputs?: readonly number[]): RowKeys | undefined {
   if (last < first) return undefined;
   const rows = last - first + 1;
   const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
   const cell = (r: number, c: number): HeaderValue => normalize(grid.values[first + r - grid.origin.row]?.[c - grid.origin.col]);
   // Each user column as small integer ids per row (a Map tells 1 from "1").
   const candidates: { col: number; ids: Int32Array; distinct: number }[] = [];
+  const readByReview = inputs?.filter((c) => !ownedCols.has(c) && c >= grid.origin.col && c < grid.origin.col + width) ?? [];
   for (let c = grid.origin.col; c < grid.origin.col + width; c++) {
-    if (ownedCols.has(c)) continue;
+    if (ownedCols.has(c) || (readByReview.length > 0 && !readByReview.includes(c))) continue;
     const seen = new Map<HeaderValue, number>();
     const ids = new Int32Array(rows);
     for (let r = 0; r < rows; r++) {

@@ -304,7 +304,7 @@ function sheetLayouts(plan: WritePlan, existing: ReadonlySet<string>, headerRows
     const layout: SheetLayout = { sheet: s.sheet, row: s.headerRow, header: headerRows[i], owned: s.columns.map((c) => ({ col: c.col, header: c.header })) };
     const onSheet = grids.filter((g) => g.sheet === s.sheet && g.origin.row <= s.headerRow && s.headerRow < g.origin.row + g.values.length);
     const grid = onSheet.find((g) => g.table === s.table) ?? onSheet[0];
-    const keys = grid ? rowKeys(grid, new Set(s.columns.map((c) => c.col)), s.firstRow, s.lastRow) : undefined;
+    const keys = grid ? rowKeys(grid, new Set(s.columns.map((c) => c.col)), s.firstRow, s.lastRow, s.inputColumns) : undefined;
     if (keys) layout.keys = keys;
     return layout;
   });
