@@ -6,6 +6,7 @@ import { asExcel, createExcelDouble, type ExcelDouble } from "../excel-double/ex
 import { WorkbookModel } from "../excel-double/model";
 import { modelFromJson, modelToJson } from "../excel-double/serialize";
 import { recordOf, userView } from "../safety/officeCompare";
+import { ledgerModel } from "../support/ledgerModel";
 
 /**
  * Taking a run back on the Office.js path where Excel makes it hard: an Excel without
@@ -18,16 +19,7 @@ const now = () => new Date(2026, 10, 23, 9, 30);
 const port = { limitBytes: 10 * 1024 };
 
 function ledger(): WorkbookModel {
-  const model = new WorkbookModel();
-  const customers = model.addSheet("客户");
-  model.setValues("客户", { row: 0, col: 0 }, [["客户编号", "客户名称", "业务员", "区域"], ...Array.from({ length: 40 }, (_, i) => [`C${100 + i}`, `客户${i}`, `业务员${i % 4}`, i % 2 ? "华东" : "华北"])]);
-  customers.update(1, 1, (c) => ((c.fill = "#C6EFCE"), (c.font = { italic: true })));
-  model.tables.push({ id: model.nextId("plain"), name: "Customers", sheetId: customers.id, box: { top: 0, left: 0, bottom: 40, right: 3 }, showTotals: false, columns: ["客户编号", "客户名称", "业务员", "区域"].map((name, i) => ({ id: i + 1, name })) });
-  model.addSheet("订单");
-  model.setValues("订单", { row: 0, col: 0 }, [["订单日期", "客户编号", "业务员", "金额"], ...Array.from({ length: 400 }, (_, i) => [46000 + ((i * 7) % 330), `C${100 + ((i * 13) % 40)}`, `业务员${i % 4}`, 500 + ((i * 37) % 900)])]);
-  model.addSheet("拜访");
-  model.setValues("拜访", { row: 0, col: 0 }, [["拜访日期", "客户编号", "费用"], ...Array.from({ length: 120 }, (_, i) => [46000 + ((i * 11) % 330), `C${100 + ((i * 7) % 40)}`, 80 + (i % 5) * 20])]);
-  return model;
+  return ledgerModel({ visits: true, styledCell: true });
 }
 
 const copy = (m: WorkbookModel): WorkbookModel => modelFromJson(modelToJson(m));

@@ -3,6 +3,7 @@ import { t, type Lang } from "../../src/i18n";
 import { asExcel, createExcelDouble, type ExcelDouble } from "../excel-double/excelDouble";
 import { WorkbookModel, type WorkbookSnapshot } from "../excel-double/model";
 import { deleteColumn, deleteRow, insertColumn, insertRow, sortRowsDescending } from "../excel-double/userEdits";
+import { ledgerModel } from "../support/ledgerModel";
 
 /**
  * Undo after the user moved things: the undo data is saved by sheet row and column, so a
@@ -16,13 +17,7 @@ const now = () => new Date(2026, 10, 23, 9, 30);
 const SMALL = { limitBytes: 10 * 1024 };
 
 function ledger(): WorkbookModel {
-  const model = new WorkbookModel();
-  const customers = model.addSheet("客户");
-  model.setValues("客户", { row: 0, col: 0 }, [["客户编号", "客户名称", "业务员", "区域"], ...Array.from({ length: 40 }, (_, i) => [`C${100 + i}`, `客户${i}`, `业务员${i % 4}`, i % 2 ? "华东" : "华北"])]);
-  model.tables.push({ id: model.nextId("plain"), name: "Customers", sheetId: customers.id, box: { top: 0, left: 0, bottom: 40, right: 3 }, showTotals: false, columns: ["客户编号", "客户名称", "业务员", "区域"].map((name, i) => ({ id: i + 1, name })) });
-  model.addSheet("订单");
-  model.setValues("订单", { row: 0, col: 0 }, [["订单日期", "客户编号", "业务员", "金额"], ...Array.from({ length: 400 }, (_, i) => [46000 + ((i * 7) % 330), `C${100 + ((i * 13) % 40)}`, `业务员${i % 4}`, 500 + ((i * 37) % 900)])]);
-  return model;
+  return ledgerModel();
 }
 
 function hostOn(double: ExcelDouble, port = SMALL) {

@@ -6,6 +6,7 @@ import { asExcel, createExcelDouble, type ExcelDouble } from "../excel-double/ex
 import { WorkbookModel, cellKey } from "../excel-double/model";
 import { modelFromJson, modelToJson } from "../excel-double/serialize";
 import { recordOf, userView } from "./officeCompare";
+import { ledgerModel } from "../support/ledgerModel";
 
 /**
  * Guarantee 3 of issue 4 on the Office.js path: a run is all or nothing for the user. A
@@ -18,17 +19,10 @@ const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 
 
 /** A customer table with a user's formula column, an order log and a visit log: tables widened, highlights, a created review sheet. */
 function ledger(): WorkbookModel {
-  const model = new WorkbookModel();
-  const customers = model.addSheet("客户");
-  model.setValues("客户", { row: 0, col: 0 }, [["客户编号", "客户名称", "业务员", "区域"], ...Array.from({ length: 40 }, (_, i) => [`C${100 + i}`, `客户${i}`, `业务员${i % 4}`, i % 2 ? "华东" : "华北"])]);
-  customers.update(1, 1, (c) => ((c.fill = "#C6EFCE"), (c.font = { italic: true })));
-  model.tables.push({ id: model.nextId("plain"), name: "Customers", sheetId: customers.id, box: { top: 0, left: 0, bottom: 40, right: 3 }, showTotals: false, columns: ["客户编号", "客户名称", "业务员", "区域"].map((name, i) => ({ id: i + 1, name })) });
-  model.addSheet("订单");
-  model.setValues("订单", { row: 0, col: 0 }, [["订单日期", "客户编号", "业务员", "金额"], ...Array.from({ length: 400 }, (_, i) => [46000 + ((i * 7) % 330), `C${100 + ((i * 13) % 40)}`, `业务员${i % 4}`, 500 + ((i * 37) % 900)])]);
+  const model = ledgerModel({ visits: true, styledCell: true });
+  const customers = model.sheet("客户")!;
   model.sheet("订单")!.put(0, 6, { value: "备注", font: { bold: true } });
   model.sheet("订单")!.put(3, 6, { value: 2, formula: "=1+1" });
-  model.addSheet("拜访");
-  model.setValues("拜访", { row: 0, col: 0 }, [["拜访日期", "客户编号", "费用"], ...Array.from({ length: 120 }, (_, i) => [46000 + ((i * 11) % 330), `C${100 + ((i * 7) % 40)}`, 80 + (i % 5) * 20])]);
   // What users keep beside the cells, so that every comparison below covers it too.
   customers.notes.set(cellKey(1, 1), { text: "重点客户" });
   for (let r = 1; r <= 40; r++) customers.validations.set(cellKey(r, 3), { type: "list", formulae: ['"华东,华北"'] });
