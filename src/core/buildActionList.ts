@@ -30,31 +30,44 @@ const TIER_ORDER: Record<Tier, number> = { A: 0, B: 1, C: 2, D: 3 };
  * @example buildActionList(customers).map((a) => a.reason) → ["Lost", "Down", "Overdue", "HighCost"]
  */
 export function buildActionList(customers: readonly ActionInput[]): ActionItem[] {
-  // One pass sorts each section's members into place by numbers read once (tier rank,
-  // amount), so that sorting tens of thousands of customers compares no objects.
-  const tier = new Uint8Array(customers.length);
-  const changes: number[] = [];
-  const overdue: number[] = [];
-  const costs: number[] = [];
-  const lostAmount = new Float64Array(customers.length);
+  const changes = new Section(customers.length);
+  const overdue = new Section(customers.length);
+  const costs = new Section(customers.length);
   customers.forEach((c, i) => {
-    tier[i] = TIER_ORDER[c.tier];
-    if (c.change === "Down" || c.change === "Lost") {
-      changes.push(i);
-      lostAmount[i] = lost(c);
-    }
-    if ((c.tier === "A" || c.tier === "B") && (c.overdueDays ?? 0) > 0) overdue.push(i);
-    if (c.costFlag !== null) costs.push(i);
+    const tier = TIER_ORDER[c.tier];
+    if (c.change === "Down" || c.change === "Lost") changes.add(tier, i, lost(c));
+    if ((c.tier === "A" || c.tier === "B") && (c.overdueDays ?? 0) > 0) overdue.add(tier, i, c.overdueDays!);
+    if (c.costFlag !== null) costs.add(tier, i, c.visitCost);
   });
-  const by = (amount: (i: number) => number) => (x: number, y: number) => tier[x] - tier[y] || amount(y) - amount(x) || x - y;
-  changes.sort(by((i) => lostAmount[i]));
-  overdue.sort(by((i) => customers[i].overdueDays!));
-  costs.sort(by((i) => customers[i].visitCost));
   return [
-    ...changes.map((c) => item(c, customers[c].change as ActionReason, customers[c].tier)),
-    ...overdue.map((c) => item(c, "Overdue", customers[c].tier)),
-    ...costs.map((c) => item(c, customers[c].costFlag!, customers[c].tier)),
+    ...changes.sorted().map((c) => item(c, customers[c].change as ActionReason, customers[c].tier)),
+    ...overdue.sorted().map((c) => item(c, "Overdue", customers[c].tier)),
+    ...costs.sorted().map((c) => item(c, customers[c].costFlag!, customers[c].tier)),
   ];
+}
+
+/**
+ * One section of the list: customers by tier, then amount descending, then customer
+ * number. Each tier is a bucket filled in customer order and sorted stably on its amounts
+ * alone, so that sorting tens of thousands of customers compares two numbers a step.
+ */
+class Section {
+  private readonly tiers: number[][] = [[], [], [], []];
+  private readonly amount: Float64Array;
+  constructor(customers: number) {
+    this.amount = new Float64Array(customers);
+  }
+
+  /** Customers must come in ascending order (stable sorting keeps them so within equal amounts). */
+  add(tier: number, customer: number, amount: number): void {
+    this.tiers[tier].push(customer);
+    this.amount[customer] = amount;
+  }
+
+  sorted(): number[] {
+    const amount = this.amount;
+    return this.tiers.flatMap((bucket) => bucket.sort((x, y) => amount[y] - amount[x]));
+  }
 }
 
 function lost(c: ActionInput): number {
