@@ -1,6 +1,7 @@
 import { toA1 } from "./_lib/a1";
 import { fitAmount, isBlank, leadingDatePart, readAmount, readDate, readText, type Cell, type DayMonthOrder, type Read } from "./_lib/cells";
 import { serialToDay } from "./_lib/dates";
+import { exactDecimal } from "./_lib/exactDecimal";
 import type { Field } from "./columns";
 import type { CellIssue, Grid, SheetMapping } from "./types";
 
@@ -16,41 +17,17 @@ export interface DateOrderNote {
   order: DayMonthOrder;
 }
 
-const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
 /**
  * `1,234.50`, `¥1,234.50`, `$12`, `1234.5元`: the text amounts exports write, which NFKC
- * and readAmount's clean-up leave as the bare number. Reads them in one scan, or gives NaN
- * for anything else (readAmount decides those). At most 15 digits make an integer below
- * 2^53, so digits ÷ 10^decimals is one correctly rounded division: the very double
- * Number() gives for the same decimal.
+ * and readAmount's clean-up leave as the bare number. Reads them exactly in one scan
+ * (exactDecimal), or gives NaN for anything else (readAmount decides those).
  * @example plainAmount("¥1,234.50") === 1234.5; Number.isNaN(plainAmount("1,23")) === true
  */
 export function plainAmount(text: string): number {
-  let end = text.length;
-  if (text.charCodeAt(end - 1) === 0x5143) end--; // 元
-  let i = 0;
   const sign = text.charCodeAt(0);
-  if (sign === 0xa5 || sign === 0x24) i++; // ¥ $
-  let digits = 0;
-  let mantissa = 0;
-  let lead = 0; // digits before the first comma
-  let group = -1; // digits since the last comma, −1 before any
-  let decimals = -1; // digits after the point, −1 before it
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      mantissa = mantissa * 10 + (c - 0x30);
-      digits++;
-      if (decimals >= 0) decimals++;
-      else if (group >= 0) group++;
-      else lead++;
-    } else if (c === 0x2c && decimals < 0 && (group < 0 ? lead >= 1 && lead <= 3 : group === 3)) group = 0;
-    else if (c === 0x2e && decimals < 0 && digits > 0 && (group < 0 || group === 3)) decimals = 0;
-    else return NaN;
-  }
-  if (digits === 0 || digits > 15 || decimals === 0 || (group >= 0 && decimals < 0 && group !== 3)) return NaN;
-  return decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+  const start = sign === 0xa5 || sign === 0x24 ? 1 : 0; // ¥ $
+  const end = text.charCodeAt(text.length - 1) === 0x5143 ? text.length - 1 : text.length; // 元
+  return exactDecimal(text, start, end, true);
 }
 
 /** The cells of one sheet row; undefined outside the grid. */
