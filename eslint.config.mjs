@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "test-output/**", "*.config.js", "*.config.mjs"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "test-output/**", "**/.cache/**", "*.config.js", "*.config.mjs"] },
   ...tseslint.configs.recommended,
   {
     rules: {
