@@ -7,6 +7,7 @@
  * Options: `--runs N` timed runs per size (default 5); `--full-only`.
  * A benchmark, not a test: it prints figures and asserts nothing.
  */
+import { median } from "../src/core/flagCosts";
 import { runReview, type Review } from "../src/core/runReview";
 import { generateWorkbook, type BenchWorkbook } from "./generate";
 
@@ -36,11 +37,6 @@ function timeRun(wb: BenchWorkbook): { ms: number; cpuMs: number; review: Review
   return { ms, cpuMs: (c.user + c.system) / 1000, review };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(9);
 const rssMB = () => (process.resourceUsage().maxRSS * 1024) / MB;

@@ -121,8 +121,4 @@ export function measure(cmd: string, args: string[], options: MeasureOptions): P
   });
 }
 
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
+export { median } from "../../src/core/flagCosts";
