@@ -1,4 +1,4 @@
-import { isBelow, isPositive, toCents } from "./_lib/compare";
+import { descending, isBelow, isPositive, toCents } from "./_lib/compare";
 import type { Tier } from "./options";
 
 export interface TierResult {
@@ -26,7 +26,7 @@ export function assignTiers(sales: ArrayLike<number>, keys: readonly string[], c
   // Rank on sales to the cent, so that equal sums that differ only by float noise are a tie.
   const cents = new Float64Array(sales.length);
   for (const c of ranked) cents[c] = toCents(sales[c]);
-  ranked.sort((x, y) => cents[y] - cents[x] || (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : x - y));
+  ranked.sort((x, y) => descending(cents[x], cents[y]) || (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : x - y));
   let total = 0;
   for (const c of ranked) total += sales[c];
   const out: TierResult[] = [];

@@ -1,3 +1,4 @@
+import { descending } from "./_lib/compare";
 import type { CostFlag } from "./flagCosts";
 import type { ChangeFlag } from "./flagOrderChanges";
 import type { Tier } from "./options";
@@ -66,7 +67,7 @@ class Section {
 
   sorted(): number[] {
     const amount = this.amount;
-    return this.tiers.flatMap((bucket) => bucket.sort((x, y) => amount[y] - amount[x]));
+    return this.tiers.flatMap((bucket) => bucket.sort((x, y) => descending(amount[x], amount[y])));
   }
 }
 

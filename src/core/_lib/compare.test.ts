@@ -1,4 +1,4 @@
-import { isAbove, isBelow, isPositive, toCents } from "./compare";
+import { descending, isAbove, isBelow, isPositive, toCents } from "./compare";
 
 describe("isBelow", () => {
   it("finds 69.99 below 70% of 100", () => {
@@ -113,5 +113,18 @@ describe("toCents", () => {
 
   it("rounds fractions of a cent", () => {
     expect([toCents(1.234), toCents(1.236)]).toEqual([1.23, 1.24]);
+  });
+});
+
+describe("descending", () => {
+  it("sorts largest first, fractions, negatives and sums beyond the small integers included", () => {
+    const values = [0.1 + 0.2, -5, 3e9 + 0.5, 0.3, -0.25, 3e9, 0];
+    expect([...values].sort(descending)).toEqual([3e9 + 0.5, 3e9, 0.30000000000000004, 0.3, 0, -0.25, -5]);
+  });
+
+  it("gives 0 for equal values, so that a stable sort keeps their order", () => {
+    expect([descending(2.5, 2.5), descending(1, 2), descending(2, 1)]).toEqual([0, 1, -1]);
+    const rows = [{ k: 1, v: 5 }, { k: 2, v: 7 }, { k: 3, v: 5 }];
+    expect(rows.sort((a, b) => descending(a.v, b.v)).map((r) => r.k)).toEqual([2, 1, 3]);
   });
 });

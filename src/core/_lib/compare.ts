@@ -29,3 +29,13 @@ export function isPositive(a: number): boolean {
 export function toCents(a: number): number {
   return Math.round(a * 100) / 100;
 }
+
+/**
+ * Sort comparator for numbers, largest first. It returns a sign, not b − a: a sort
+ * comparator's fractional or large result is a fresh heap number, and sorting 50,000
+ * customers makes ~800,000 of them (12 MB of garbage a review).
+ * @example [1, 3, 2].sort(descending) → [3, 2, 1]
+ */
+export function descending(a: number, b: number): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}
