@@ -40,7 +40,7 @@ export class Interner {
 /**
  * Numbers distinct texts 0, 1, 2… in order of first appearance, matching them exactly
  * (no folding): the order ids of up to a million rows, and the raw customer cells that
- * CustomerTable memoizes. A Map of a million fresh strings costs ~0.4 µs a lookup and
+ * CustomerTable memoizes and the folded keys it matches on. A Map of a million fresh strings costs ~0.4 µs a lookup and
  * tens of MB of short-lived tables; this open-addressing table of ints (linear probing,
  * at most half full) is a few times cheaper. Each slot keeps the text's
  * hash beside its id, so probing past other texts reads no string, and the texts are
@@ -70,12 +70,24 @@ export class TextIds {
     return this.count;
   }
 
+  /** The number of a text, numbering it when new. */
   id(text: string): number {
     const h = hash(text);
     const mask = (this.slots.length >> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const id = this.slots[2 * i] - 1;
       if (id < 0) return this.add(text, h, i);
+      if (this.slots[2 * i + 1] === h && this.holds(id, text)) return id;
+    }
+  }
+
+  /** The number of a text already numbered, or −1. */
+  find(text: string): number {
+    const h = hash(text);
+    const mask = (this.slots.length >> 1) - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const id = this.slots[2 * i] - 1;
+      if (id < 0) return -1;
       if (this.slots[2 * i + 1] === h && this.holds(id, text)) return id;
     }
   }

@@ -21,6 +21,15 @@ describe("TextIds", () => {
     expect([ids.id("C1"), ids.id("C12"), ids.id("C123")]).toEqual([1, 12, 123]);
   });
 
+  it("finds a numbered text without numbering the others", () => {
+    const ids = new TextIds();
+    ids.id("SO-1");
+    ids.id("SO-2");
+    expect([ids.find("SO-2"), ids.find("SO-1"), ids.find("SO-3"), ids.find("so-1"), ids.find("")]).toEqual([1, 0, -1, -1, -1]);
+    expect(ids.size).toBe(2);
+    expect(ids.id("SO-3")).toBe(2);
+  });
+
   describe("edge cases", () => {
     it("grows past the size it was made for, long texts included", () => {
       const ids = new TextIds(2);
