@@ -1,4 +1,4 @@
-import { buildSalesHistory, HISTORY_MONTHS, sumMonths } from "./buildSalesHistory";
+import { buildSalesHistory, HISTORY_MONTHS, historyMonths, sumMonths } from "./buildSalesHistory";
 import { day, month, orderRows } from "./testing/grids";
 
 const M = month("2026-10");
@@ -9,6 +9,20 @@ describe("buildSalesHistory", () => {
     const h = buildSalesHistory(orderRows([]), 0, M, asOf, M);
     expect([h.first, h.months]).toEqual([month("2023-11"), HISTORY_MONTHS]);
     expect(HISTORY_MONTHS).toEqual(36);
+  });
+
+  it("keeps the months asked for, and sizes them from the settings", () => {
+    const orders = orderRows([
+      { day: "2024-12-31", customer: 0, amount: 7 }, // M−22: inside 23 months, outside 20
+      { day: "2025-03-01", customer: 0, amount: 5 }, // M−19
+    ]);
+    const h20 = buildSalesHistory(orders, 1, M, asOf, M, 20);
+    expect([h20.first, h20.months, h20.sales.length, sumMonths(h20, h20.sales, 0, M - 40, M)]).toEqual([month("2025-03"), 20, 20, 5]);
+    const h23 = buildSalesHistory(orders, 1, M, asOf, M, 23);
+    expect([h23.first, sumMonths(h23, h23.sales, 0, M - 40, M)]).toEqual([month("2024-12"), 12]);
+    // k = 3: the monthly table's Lost check of M−5 reads M−5−2−12 = M−19; k = 6 reaches M−22; k = 1, M−17.
+    expect([historyMonths(3, 6, 12), historyMonths(6, 6, 12), historyMonths(1, 6, 12)]).toEqual([20, 23, 18]);
+    expect(historyMonths(1, 1, 24)).toBe(24); // never shorter than the tier window
   });
 
   it("sums net sales per customer and month, returns included, and margin from the given month on", () => {

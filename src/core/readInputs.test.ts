@@ -1,6 +1,6 @@
 import { detectSheets } from "./detectSheets";
 import { withDefaults, type ReviewOptions } from "./options";
-import { readInputs } from "./readInputs";
+import { numberOrderIds, readInputs } from "./readInputs";
 import { day, grid, month, serial } from "./testing/grids";
 import type { Cell, Grid } from "./types";
 
@@ -62,8 +62,11 @@ describe("readInputs", () => {
     expect([Array.from(o.customer), Array.from(o.rep), Array.from(o.orderId)]).toEqual([
       [0, 0, 1],
       [-1, 1, -1],
-      [0, 0, 1],
+      [-1, -1, -1], // numbered only when asked (numberOrderIds)
     ]);
+    expect([0, 1, 2].map((i) => o.orderIdText(i))).toEqual(["SO-1", "SO-1", "SO-2"]);
+    numberOrderIds(o, new Int32Array([5, 5, 5]), 5, 5);
+    expect(Array.from(o.orderId)).toEqual([0, 0, 1]);
     const v = r.visits;
     expect([v.n, Array.from(v.row), Array.from(v.day), Array.from(v.customer), Array.from(v.rep), Array.from(v.cost)]).toEqual([
       2,
@@ -78,6 +81,23 @@ describe("readInputs", () => {
       { row: 2, month: month("2026-09"), rep: 1, amount: 4000 },
     ]);
     expect([r.hasMargin, r.hasVisitCost, r.dateOrders]).toEqual([true, true, []]);
+  });
+
+  it("numbers order ids, trimmed and exact, only in the months asked for", () => {
+    const rows: Cell[][] = [
+      ["SO-2", serial("2026-08-01"), "C1", null, 1, null, null], // month 8: outside
+      ["SO-1", serial("2026-09-01"), "C1", null, 1, null, null],
+      [" SO-1 ", serial("2026-09-02"), "C1", null, 1, null, null], // an order's next line, padded
+      [null, serial("2026-09-03"), "C1", null, 1, null, null], // no id
+      ["so-1", serial("2026-10-01"), "C1", null, 1, null, null], // another id: case is not folded
+      ["SO-2", serial("2026-10-02"), "C1", null, 1, null, null],
+      ["SO-1", serial("2026-11-01"), "C1", null, 1, null, null], // month 11: outside
+      ["SO-1", serial("2026-10-03"), "C1", null, 1, null, null], // back to an earlier id
+    ];
+    const o = read([orders(rows)]).orders;
+    const months = Int32Array.from(["08", "09", "09", "09", "10", "10", "11", "10"], (m) => month(`2026-${m}`));
+    numberOrderIds(o, months, month("2026-09"), month("2026-10"));
+    expect(Array.from(o.orderId)).toEqual([-1, 0, 0, -1, 1, 2, -1, 0]);
   });
 
   it("matches orders by id where both sides have ids, else by name, and creates unmatched customers", () => {

@@ -3,10 +3,10 @@ import { Interner, TextIds } from "./_lib/intern";
 import type { Field } from "./columns";
 import { CustomerTable } from "./customerTable";
 import type { ReviewOptions } from "./options";
-import { SheetReader, type Column, type DateOrderNote } from "./sheetReader";
+import { SheetReader, type DateOrderNote } from "./sheetReader";
 import type { CellIssue, Detection, Grid, SheetMapping } from "./types";
 
-/** Readable order rows as columns. Days are epoch days; reps and order ids are interned (-1: none). */
+/** Readable order rows as columns. Days are epoch days; reps are interned (-1: none). */
 export interface OrderRows {
   n: number;
   row: Int32Array;
@@ -15,7 +15,14 @@ export interface OrderRows {
   margin: Float64Array;
   customer: Int32Array;
   rep: Int32Array;
+  /**
+   * Order ids numbered 0, 1, 2… (−1: none), only for the rows numberOrderIds was asked
+   * to number; the others hold −1 and must not be read. Only the monthly and salesperson
+   * tables count orders, so a review numbers the ids of its last six months alone.
+   */
   orderId: Int32Array;
+  /** The order id text of row i (trimmed), null when blank or when the sheet has no order id column. */
+  orderIdText(i: number): string | null;
 }
 
 export interface VisitRows {
@@ -114,21 +121,23 @@ function readCustomers(s: SheetReader, table: CustomerTable, reps: Interner, dat
 function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, dateOrders: Inputs["dateOrders"], options: ReviewOptions): OrderRows {
   const order = s.dayMonthOrder("orderDate", options.dayMonthOrder, dateOrders);
   const cap = Math.max(0, s.lastRow - s.firstRow + 1);
+  const rows = new Int32Array(cap);
   const out: OrderRows = {
     n: 0,
-    row: new Int32Array(cap),
+    row: rows,
     day: new Int32Array(cap),
     amount: new Float64Array(cap),
     margin: new Float64Array(cap),
     customer: new Int32Array(cap),
     rep: new Int32Array(cap),
-    orderId: new Int32Array(cap),
+    orderId: new Int32Array(cap).fill(-1),
+    orderIdText: orderIdReader(s, rows),
   };
   const { columns } = s.mapping;
   const byQuantity = columns.amount === undefined;
   const customerCol = columns.customerId ?? columns.customerName!;
   const [date, amountCol, marginCol, repCol] = (["orderDate", "amount", "grossMargin", "salesperson"] as const).map((f) => s.column(f));
-  const customerOf = resolveCustomers(s, customers);
+  const customerOf = resolveCustomers(s, customers, out.customer);
   for (let row = s.firstRow; row <= s.lastRow; row++) {
     const cells = s.cells(row);
     if (s.isBlankRow(cells)) continue;
@@ -146,8 +155,14 @@ function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, da
     const ownRep = repCol.text(cells);
     out.rep[i] = ownRep === null ? -1 : reps.add(ownRep);
   }
-  internOrderIds(s.column("orderId"), s, out);
+  customerOf.fill(0, out.n); // past the rows read, as the other columns
   return out;
+}
+
+/** Reads order row i's id cell on demand (a function of its own, so that readOrders' loop keeps `out` in a register, not in a closure). */
+function orderIdReader(s: SheetReader, rows: Int32Array): OrderRows["orderIdText"] {
+  const col = s.column("orderId");
+  return (i) => col.text(s.cells(rows[i]));
 }
 
 /**
@@ -155,9 +170,11 @@ function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, da
  * customers are numbered as they appear. A pass of its own, because the lookups then
  * keep their table in the CPU cache (a million rows, ~3× faster). It does not test
  * for blank rows: a blank row names no customer, and testing reads every cell.
+ * Written into `out` (the rows' customer column, one slot a sheet row), which the
+ * reading loop then compacts in place: the i-th row read is never after sheet row i.
  */
-function resolveCustomers(s: SheetReader, customers: CustomerTable): Int32Array {
-  const out = new Int32Array(Math.max(0, s.lastRow - s.firstRow + 1)).fill(-1);
+function resolveCustomers(s: SheetReader, customers: CustomerTable, out: Int32Array): Int32Array {
+  out.fill(-1);
   const idCol = s.column("customerId");
   const nameCol = s.column("customerName");
   let lastId: string | null = null;
@@ -177,16 +194,25 @@ function resolveCustomers(s: SheetReader, customers: CustomerTable): Int32Array 
   return out;
 }
 
-/** Numbers the order ids of the rows read, in order of first appearance (−1: none), in a pass of its own (see resolveCustomers). */
-function internOrderIds(col: Column, s: SheetReader, out: OrderRows): void {
-  const ids = new TextIds(out.n);
+/**
+ * Numbers the order ids of the rows whose month (`months[i]`) is in from … to, in order of
+ * first appearance, into orders.orderId (−1: none). Numbering a million ids is a tenth of
+ * a review, and a review counts orders in six months only (a quarter of a two-year log).
+ * @example numberOrderIds(orders, orderMonth, month - 5, month)
+ */
+export function numberOrderIds(orders: OrderRows, months: Int32Array, from: number, to: number): void {
+  let inRange = 0;
+  for (let i = 0; i < orders.n; i++) if (months[i] >= from && months[i] <= to) inRange++;
+  const ids = new TextIds(inRange);
   let last: string | null = null;
-  for (let i = 0; i < out.n; i++) {
-    const orderId = col.text(s.cells(out.row[i]));
-    if (orderId === null) out.orderId[i] = -1;
-    else if (orderId === last) out.orderId[i] = out.orderId[i - 1]; // an order's next line
-    else out.orderId[i] = ids.id(orderId);
-    last = orderId;
+  let lastId = -1;
+  for (let i = 0; i < orders.n; i++) {
+    if (!(months[i] >= from && months[i] <= to)) continue;
+    const text = orders.orderIdText(i);
+    // An order's next line repeats the id of the row above: no lookup.
+    lastId = text === null ? -1 : text === last ? lastId : ids.id(text);
+    orders.orderId[i] = lastId;
+    last = text;
   }
 }
 
@@ -210,7 +236,7 @@ function readVisits(s: SheetReader, customers: CustomerTable, reps: Interner, da
   const { columns } = s.mapping;
   const customerCol = columns.customerId ?? columns.customerName!;
   const [date, repCol, costCol] = (["visitDate", "salesperson", "visitCost"] as const).map((f) => s.column(f));
-  const customerOf = resolveCustomers(s, customers);
+  const customerOf = resolveCustomers(s, customers, out.customer);
   for (let row = s.firstRow; row <= s.lastRow; row++) {
     const cells = s.cells(row);
     if (s.isBlankRow(cells)) continue;
@@ -225,6 +251,7 @@ function readVisits(s: SheetReader, customers: CustomerTable, reps: Interner, da
     out.rep[i] = reps.add(repCol.text(cells));
     out.cost[i] = costCol.amount(cells, row, false) ?? 0;
   }
+  customerOf.fill(0, out.n);
   return out;
 }
 
@@ -288,7 +315,7 @@ function topVote<T>(m: Map<T, number> | undefined): T | undefined {
 
 function emptyOrders(): OrderRows {
   const z = new Int32Array(0);
-  return { n: 0, row: z, day: z, amount: new Float64Array(0), margin: new Float64Array(0), customer: z, rep: z, orderId: z };
+  return { n: 0, row: z, day: z, amount: new Float64Array(0), margin: new Float64Array(0), customer: z, rep: z, orderId: z, orderIdText: () => null };
 }
 
 function emptyVisits(): VisitRows {

@@ -5,9 +5,9 @@ import type { ActivityInputs } from "./activityInputs";
 import { allocateVisitCosts } from "./allocateVisitCosts";
 import { assignTiers } from "./assignTiers";
 import { buildActionList, type ActionItem } from "./buildActionList";
-import { buildMonthlyTable, type MonthFigures } from "./buildMonthlyTable";
+import { buildMonthlyTable, TABLE_MONTHS, type MonthFigures } from "./buildMonthlyTable";
 import { buildRepTable, type RepFigures } from "./buildRepTable";
-import { buildSalesHistory, sumMonths } from "./buildSalesHistory";
+import { buildSalesHistory, historyMonths, sumMonths } from "./buildSalesHistory";
 import { computeVisitDue } from "./computeVisitDue";
 import type { CustomerTable } from "./customerTable";
 import { detectSheets } from "./detectSheets";
@@ -16,7 +16,7 @@ import { NoReadableRowsError } from "./errors";
 import { flagCosts, type CostFlag } from "./flagCosts";
 import { flagOrderChange, type ChangeFlag, type ChangeSettings } from "./flagOrderChanges";
 import { withDefaults, type ReviewOptions, type Tier } from "./options";
-import { readInputs, type Inputs } from "./readInputs";
+import { numberOrderIds, readInputs, type Inputs } from "./readInputs";
 import { summarizeTiers, type TierSummary } from "./summarizeTiers";
 import type { CellIssue, Detection, Grid, OwnedColumn } from "./types";
 
@@ -85,7 +85,8 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
   if (month === undefined) throw new NoReadableRowsError(detection.orders.sheet, inputs.issues);
   const asOf = monthEnd(month);
   const tierFrom = month - opts.tierWindow + 1;
-  const history = buildSalesHistory(orders, customers.size, month, asOf, tierFrom);
+  const months = historyMonths(opts.changeWindow, TABLE_MONTHS, opts.tierWindow);
+  const history = buildSalesHistory(orders, customers.size, month, asOf, tierFrom, months);
   const change: ChangeSettings = { window: opts.changeWindow, baseline: opts.baseline, threshold: opts.threshold };
 
   const firstDay = new Float64Array(customers.size);
@@ -166,6 +167,7 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
   flags.forEach((f, c) => (results[c].costFlag = f));
 
   const orderMonth = placeOrders(inputs, history.first, month, asOf);
+  numberOrderIds(orders, orderMonth, month - TABLE_MONTHS + 1, month); // the months the monthly and salesperson tables count
   const activity: ActivityInputs = {
     orders,
     orderMonth,

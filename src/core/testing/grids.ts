@@ -55,6 +55,7 @@ export function orderRows(specs: readonly OrderSpec[]): OrderRows {
     customer: Int32Array.from(specs, (s) => s.customer),
     rep: Int32Array.from(specs, (s) => s.rep ?? -1),
     orderId: Int32Array.from(specs, (s) => s.orderId ?? -1),
+    orderIdText: (i) => (specs[i].orderId === undefined ? null : `SO${specs[i].orderId}`),
   };
 }
 
