@@ -21,20 +21,32 @@ export class CustomerTable {
   readonly sheetVisitCost: number[] = [];
   /** Folded key of each customer (see sortKey), kept since tiering asks for every one. */
   private readonly sortKeys: string[] = [];
-  private readonly byId = new KeyIndex();
-  private readonly byName = new KeyIndex();
+  private readonly byId: KeyIndex;
+  private readonly byName: KeyIndex;
   /**
    * Memo of raw cell text → customer, since the same ids repeat on thousands of rows.
    * Each cell holds its own string, and TextIds numbers such fresh strings about twice
    * as fast as a Map finds them; rawIdCustomer[n] is the customer of raw text n.
    */
-  private readonly rawIds = new TextIds();
+  private readonly rawIds: TextIds;
   private readonly rawIdCustomer: number[] = [];
-  private readonly rawNames = new TextIds();
+  private readonly rawNames: TextIds;
   private readonly rawNameCustomer: number[] = [];
 
-  /** @param sheetHasIds whether the customer sheet has an id column: orders then match on ids where they have one. */
-  constructor(readonly sheetHasIds: boolean) {}
+  /**
+   * @param sheetHasIds whether the customer sheet has an id column: orders then match on ids where they have one.
+   * @param expected about how many customers will come (the customer sheet's rows), so that the key tables are made once.
+   */
+  constructor(
+    readonly sheetHasIds: boolean,
+    expected = 1024,
+  ) {
+    this.byId = new KeyIndex(expected);
+    this.byName = new KeyIndex(expected);
+    // Orders name customers by id when the customer sheet has ids, else by name: the other memo stays small.
+    this.rawIds = new TextIds(sheetHasIds ? expected : undefined);
+    this.rawNames = new TextIds(sheetHasIds ? undefined : expected);
+  }
 
   get size(): number {
     return this.ids.length;
@@ -125,8 +137,11 @@ export class CustomerTable {
  * table of ints, and the customer of key n is customer[n].
  */
 class KeyIndex {
-  private readonly keys = new TextIds();
+  private readonly keys: TextIds;
   private readonly customer: number[] = [];
+  constructor(expected: number) {
+    this.keys = new TextIds(expected);
+  }
 
   get(key: string): number | undefined {
     const n = this.keys.find(key);

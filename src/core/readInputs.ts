@@ -68,7 +68,8 @@ export function readInputs(grids: readonly Grid[], detection: Detection, options
   const dateOrders: Inputs["dateOrders"] = [];
   const cm = detection.customers;
   const om = detection.orders;
-  const customers = new CustomerTable(cm ? cm.columns.customerId !== undefined : om?.columns.customerId !== undefined);
+  const listed = cm ? gridOf(cm).values.length : 0;
+  const customers = new CustomerTable(cm ? cm.columns.customerId !== undefined : om?.columns.customerId !== undefined, listed + 1024);
   if (cm) readCustomers(new SheetReader(gridOf(cm), cm, issues), customers, reps, dateOrders, options);
   const orders = om ? readOrders(new SheetReader(gridOf(om), om, issues), customers, reps, dateOrders, options) : emptyOrders();
   const vm = detection.visits;

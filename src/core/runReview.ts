@@ -3,7 +3,7 @@ import { monthLocator } from "./_lib/months";
 import type { Interner } from "./_lib/intern";
 import type { ActivityInputs } from "./activityInputs";
 import { allocateVisitCosts } from "./allocateVisitCosts";
-import { assignTiers } from "./assignTiers";
+import { tierColumns } from "./assignTiers";
 import { buildActionList, type ActionItem } from "./buildActionList";
 import { buildMonthlyTable, TABLE_MONTHS, type MonthFigures } from "./buildMonthlyTable";
 import { buildRepTable, type RepFigures } from "./buildRepTable";
@@ -101,7 +101,7 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
   const costs = allocateVisitCosts(visits, inputs.costs, asOf, hasCostData, opts.defaultVisitCost);
   const sales = new Float64Array(customers.size);
   for (let c = 0; c < customers.size; c++) sales[c] = sumMonths(history, history.sales, c, tierFrom, month);
-  const tiers = assignTiers(sales, customers.ids.map((_, c) => customers.sortKey(c)), opts.tierCuts);
+  const tiers = tierColumns(sales, customers.ids.map((_, c) => customers.sortKey(c)), opts.tierCuts);
 
   const visitCount = new Float64Array(customers.size);
   const visitCost = new Float64Array(customers.size);
@@ -130,18 +130,19 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
     }
   }
 
-  const results: CustomerResult[] = [];
+  const results = new Array<CustomerResult>(customers.size); // made at its size: grown by push, a 50,000-element array is copied ~10 times
   for (let c = 0; c < customers.size; c++) {
     const ch = flagOrderChange(history, c, month, firstDay[c], change);
-    const t = tiers[c];
+    const tier = tiers.tier[c];
     const last = Number.isNaN(lastVisit[c]) ? null : lastVisit[c];
-    const due = computeVisitDue(t.tier, last, asOf, opts.visitIntervals);
-    results.push({
-      tier: t.tier,
+    const due = computeVisitDue(tier, last, asOf, opts.visitIntervals);
+    const ranked = tier !== "D";
+    results[c] = {
+      tier,
       sales: sales[c],
-      share: t.share,
-      cum: t.cum,
-      rank: t.rank,
+      share: ranked ? tiers.share[c] : null,
+      cum: ranked ? tiers.cum[c] : null,
+      rank: ranked ? tiers.rank[c] : null,
       change: ch.flag,
       changePct: ch.changePct,
       recent: ch.recent,
@@ -154,7 +155,7 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
       due: due.due,
       overdueDays: due.overdueDays,
       firstDay: firstDay[c],
-    });
+    };
   }
   const flags = flagCosts(
     results.map((r, c) => ({
