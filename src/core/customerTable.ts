@@ -7,20 +7,21 @@ import { customerKey } from "./_lib/text";
  * engine keeps per-customer figures in typed arrays.
  */
 export class CustomerTable {
-  readonly ids: (string | null)[] = [];
-  readonly names: (string | null)[] = [];
+  readonly ids: (string | null)[];
+  readonly names: (string | null)[];
   /** Salesperson id (see Interner), -1 when none. */
-  readonly rep: number[] = [];
-  readonly region: (string | null)[] = [];
+  readonly rep: number[];
+  readonly region: (string | null)[];
   /** First trade date from the customer sheet (epoch day), NaN when none. */
-  readonly firstTrade: number[] = [];
+  readonly firstTrade: number[];
   /** 0-based customer-sheet rows of each customer; empty for unmatched ones. */
-  readonly sheetRows: number[][] = [];
+  readonly sheetRows: number[][];
   /** Visit count and visit cost typed in the customer sheet (used only without a visit sheet), NaN when none. */
-  readonly sheetVisits: number[] = [];
-  readonly sheetVisitCost: number[] = [];
+  readonly sheetVisits: number[];
+  readonly sheetVisitCost: number[];
   /** Folded key of each customer (see sortKey), kept since tiering asks for every one. */
-  private readonly sortKeys: string[] = [];
+  private readonly sortKeys: string[];
+  private count = 0;
   private readonly byId: KeyIndex;
   private readonly byName: KeyIndex;
   /**
@@ -29,27 +30,41 @@ export class CustomerTable {
    * as fast as a Map finds them; rawIdCustomer[n] is the customer of raw text n.
    */
   private readonly rawIds: TextIds;
-  private readonly rawIdCustomer: number[] = [];
+  private readonly rawIdCustomer: number[];
   private readonly rawNames: TextIds;
-  private readonly rawNameCustomer: number[] = [];
+  private readonly rawNameCustomer: number[];
 
   /**
+   * The per-customer arrays are made at `expected` length and cut to the customers
+   * there are by finish(): grown one push at a time, 50,000-element arrays are copied
+   * ~10 times over (~10 MB of a review's fresh memory, which costs page faults).
    * @param sheetHasIds whether the customer sheet has an id column: orders then match on ids where they have one.
-   * @param expected about how many customers will come (the customer sheet's rows), so that the key tables are made once.
+   * @param expected about how many customers will come (the customer sheet's rows), so that the tables are made once.
    */
   constructor(
     readonly sheetHasIds: boolean,
     expected = 1024,
   ) {
+    [this.ids, this.names, this.rep, this.region, this.firstTrade, this.sheetRows, this.sheetVisits, this.sheetVisitCost, this.sortKeys] = Array.from(
+      { length: 9 },
+      () => new Array(expected),
+    );
     this.byId = new KeyIndex(expected);
     this.byName = new KeyIndex(expected);
     // Orders name customers by id when the customer sheet has ids, else by name: the other memo stays small.
     this.rawIds = new TextIds(sheetHasIds ? expected : undefined);
     this.rawNames = new TextIds(sheetHasIds ? undefined : expected);
+    this.rawIdCustomer = new Array(sheetHasIds ? expected : 0);
+    this.rawNameCustomer = new Array(sheetHasIds ? 0 : expected);
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.count;
+  }
+
+  /** Cuts the per-customer arrays to the customers added; call once every customer is in. */
+  finish(): void {
+    for (const a of [this.ids, this.names, this.rep, this.region, this.firstTrade, this.sheetRows, this.sheetVisits, this.sheetVisitCost, this.sortKeys]) a.length = this.count;
   }
 
   /** Display key: the id when there is one, else the name. */
@@ -86,8 +101,9 @@ export class CustomerTable {
    */
   resolve(id: string | null, name: string | null): number {
     if (id !== null && (this.sheetHasIds || name === null)) {
+      const known = this.rawIds.size;
       const raw = this.rawIds.id(id);
-      if (raw < this.rawIdCustomer.length) return this.rawIdCustomer[raw];
+      if (raw < known) return this.rawIdCustomer[raw];
       const key = customerKey(id);
       let c = this.byId.get(key);
       // A listed customer without an id is matched by name (ids only decide where both sides have one).
@@ -98,33 +114,34 @@ export class CustomerTable {
       }
       if (c === undefined) c = this.create(id, name, key, nameKey);
       this.byId.set(key, c);
-      this.rawIdCustomer.push(c); // at index raw: each new raw text is pushed once, in order
+      this.rawIdCustomer[raw] = c;
       return c;
     }
     if (name === null) return -1;
+    const known = this.rawNames.size;
     const raw = this.rawNames.id(name);
-    if (raw < this.rawNameCustomer.length) return this.rawNameCustomer[raw];
+    if (raw < known) return this.rawNameCustomer[raw];
     const nameKey = customerKey(name);
     let c = this.byName.get(nameKey);
     if (c === undefined) c = this.create(id, name, undefined, nameKey);
-    this.rawNameCustomer.push(c);
+    this.rawNameCustomer[raw] = c;
     return c;
   }
 
   /** A new customer; the folded keys of its id and name may come already made (undefined: make them). */
   private create(id: string | null, name: string | null, idKey?: string | null, nameKey?: string | null): number {
-    const index = this.ids.length;
-    this.ids.push(id);
-    this.names.push(name);
-    this.rep.push(-1);
-    this.region.push(null);
-    this.firstTrade.push(NaN);
-    this.sheetRows.push([]);
-    this.sheetVisits.push(NaN);
-    this.sheetVisitCost.push(NaN);
+    const index = this.count++;
+    this.ids[index] = id;
+    this.names[index] = name;
+    this.rep[index] = -1;
+    this.region[index] = null;
+    this.firstTrade[index] = NaN;
+    this.sheetRows[index] = [];
+    this.sheetVisits[index] = NaN;
+    this.sheetVisitCost[index] = NaN;
     idKey ??= id === null ? null : customerKey(id);
     nameKey ??= name === null ? null : customerKey(name);
-    this.sortKeys.push(idKey ?? nameKey ?? "");
+    this.sortKeys[index] = idKey ?? nameKey ?? "";
     if (idKey !== null) this.byId.set(idKey, index);
     if (nameKey !== null && this.byName.get(nameKey) === undefined) this.byName.set(nameKey, index);
     return index;
@@ -138,9 +155,10 @@ export class CustomerTable {
  */
 class KeyIndex {
   private readonly keys: TextIds;
-  private readonly customer: number[] = [];
+  private readonly customer: number[];
   constructor(expected: number) {
     this.keys = new TextIds(expected);
+    this.customer = new Array(expected);
   }
 
   get(key: string): number | undefined {

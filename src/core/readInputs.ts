@@ -77,6 +77,7 @@ export function readInputs(grids: readonly Grid[], detection: Detection, options
   const km = detection.costs;
   const costs = km ? readCosts(new SheetReader(gridOf(km), km, issues), reps) : [];
   if (!cm) fillFromOrders(customers, orders, grids, om);
+  customers.finish();
   return {
     customers,
     reps,
