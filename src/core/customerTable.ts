@@ -22,6 +22,8 @@ export class CustomerTable {
   /** Folded key of each customer (see sortKey), kept since tiering asks for every one. */
   private readonly sortKeys: string[];
   private count = 0;
+  /** Every array above that holds one entry per customer, for finish(). */
+  private readonly perCustomer: unknown[][];
   private readonly byId: KeyIndex;
   private readonly byName: KeyIndex;
   /**
@@ -45,10 +47,18 @@ export class CustomerTable {
     readonly sheetHasIds: boolean,
     expected = 1024,
   ) {
-    [this.ids, this.names, this.rep, this.region, this.firstTrade, this.sheetRows, this.sheetVisits, this.sheetVisitCost, this.sortKeys] = Array.from(
-      { length: 9 },
-      () => new Array(expected),
-    );
+    const column = <T>(): T[] => new Array<T>(expected);
+    this.perCustomer = [
+      (this.ids = column()),
+      (this.names = column()),
+      (this.rep = column()),
+      (this.region = column()),
+      (this.firstTrade = column()),
+      (this.sheetRows = column()),
+      (this.sheetVisits = column()),
+      (this.sheetVisitCost = column()),
+      (this.sortKeys = column()),
+    ];
     this.byId = new KeyIndex(expected);
     this.byName = new KeyIndex(expected);
     // Orders name customers by id when the customer sheet has ids, else by name: the other memo stays small.
@@ -64,7 +74,7 @@ export class CustomerTable {
 
   /** Cuts the per-customer arrays to the customers added; call once every customer is in. */
   finish(): void {
-    for (const a of [this.ids, this.names, this.rep, this.region, this.firstTrade, this.sheetRows, this.sheetVisits, this.sheetVisitCost, this.sortKeys]) a.length = this.count;
+    for (const a of this.perCustomer) a.length = this.count;
   }
 
   /** Display key: the id when there is one, else the name. */
@@ -90,9 +100,7 @@ export class CustomerTable {
       this.sheetRows[existing].push(row);
       return { index: existing, duplicate: true };
     }
-    const index = this.create(id, name, idKey, nameKey);
-    this.sheetRows[index] = [row]; // not push: that gives each of 50,000 customers room for 17 rows
-    return { index, duplicate: false };
+    return { index: this.create(id, name, idKey, nameKey, row), duplicate: false };
   }
 
   /**
@@ -128,15 +136,18 @@ export class CustomerTable {
     return c;
   }
 
-  /** A new customer; the folded keys of its id and name may come already made (undefined: make them). */
-  private create(id: string | null, name: string | null, idKey?: string | null, nameKey?: string | null): number {
+  /**
+   * A new customer; the folded keys of its id and name may come already made (undefined: make them).
+   * `sheetRow`: its customer-sheet row (none for an unmatched customer).
+   */
+  private create(id: string | null, name: string | null, idKey?: string | null, nameKey?: string | null, sheetRow?: number): number {
     const index = this.count++;
     this.ids[index] = id;
     this.names[index] = name;
     this.rep[index] = -1;
     this.region[index] = null;
     this.firstTrade[index] = NaN;
-    this.sheetRows[index] = [];
+    this.sheetRows[index] = sheetRow === undefined ? [] : [sheetRow]; // not push: that gives each of 50,000 customers room for 17 rows
     this.sheetVisits[index] = NaN;
     this.sheetVisitCost[index] = NaN;
     idKey ??= id === null ? null : customerKey(id);

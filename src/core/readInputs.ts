@@ -68,9 +68,9 @@ export function readInputs(grids: readonly Grid[], detection: Detection, options
   const dateOrders: Inputs["dateOrders"] = [];
   const cm = detection.customers;
   const om = detection.orders;
-  const listed = cm ? gridOf(cm).values.length : 0;
-  const customers = new CustomerTable(cm ? cm.columns.customerId !== undefined : om?.columns.customerId !== undefined, listed + 1024);
-  if (cm) readCustomers(new SheetReader(gridOf(cm), cm, issues), customers, reps, dateOrders, options);
+  const customerGrid = cm && gridOf(cm);
+  const customers = new CustomerTable(cm ? cm.columns.customerId !== undefined : om?.columns.customerId !== undefined, (customerGrid?.values.length ?? 0) + 1024);
+  if (cm && customerGrid) readCustomers(new SheetReader(customerGrid, cm, issues), customers, reps, dateOrders, options);
   const orders = om ? readOrders(new SheetReader(gridOf(om), om, issues), customers, reps, dateOrders, options) : emptyOrders();
   const vm = detection.visits;
   const visits = vm ? readVisits(new SheetReader(gridOf(vm), vm, issues), customers, reps, dateOrders, options) : emptyVisits();
