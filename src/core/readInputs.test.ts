@@ -1,5 +1,6 @@
 import { detectSheets } from "./detectSheets";
 import { withDefaults, type ReviewOptions } from "./options";
+import { textHash } from "./_lib/intern";
 import { numberOrderIds, readInputs } from "./readInputs";
 import { day, grid, month, serial } from "./testing/grids";
 import type { Cell, Grid } from "./types";
@@ -98,6 +99,16 @@ describe("readInputs", () => {
     const months = Int32Array.from(["08", "09", "09", "09", "10", "10", "11", "10"], (m) => month(`2026-${m}`));
     numberOrderIds(o, months, month("2026-09"), month("2026-10"));
     expect(Array.from(o.orderId)).toEqual([-1, 0, 0, -1, 1, 2, -1, 0]);
+  });
+
+  it("tells apart order ids that share a hash, and numbers an id whose hash is 0", () => {
+    expect([textHash("Aa"), textHash("BB"), textHash("")]).toEqual([textHash("BB"), textHash("Aa"), 0]);
+    const zero = String.fromCharCode(0); // hashes to 0, like a row without an id
+    expect(textHash(zero)).toBe(0);
+    const ids = ["Aa", "BB", zero, "Aa", null, zero, "BB"];
+    const o = read([orders(ids.map((id, i) => [id, serial("2026-10-01") + i, "C1", null, 1, null, null]))]).orders;
+    numberOrderIds(o, new Int32Array(ids.length).fill(month("2026-10")), month("2026-10"), month("2026-10"));
+    expect(Array.from(o.orderId)).toEqual([0, 1, 2, 0, -1, 2, 1]);
   });
 
   it("matches orders by id where both sides have ids, else by name, and creates unmatched customers", () => {

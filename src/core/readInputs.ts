@@ -1,5 +1,5 @@
 import { isBlank, readAmount, readMonth, readText } from "./_lib/cells";
-import { Interner, TextIds } from "./_lib/intern";
+import { Interner, textHash } from "./_lib/intern";
 import type { Field } from "./columns";
 import { CustomerTable } from "./customerTable";
 import type { ReviewOptions } from "./options";
@@ -21,6 +21,12 @@ export interface OrderRows {
    * tables count orders, so a review numbers the ids of its last six months alone.
    */
   orderId: Int32Array;
+  /**
+   * textHash of each row's order id text, 0 when it has none (a text may hash to 0 too),
+   * taken while reading, when the row's cells are in the CPU cache: numberOrderIds then
+   * reads a row's text again only to confirm that two rows with one hash share an id.
+   */
+  orderIdHash: Int32Array;
   /** The order id text of row i (trimmed), null when blank or when the sheet has no order id column. */
   orderIdText(i: number): string | null;
 }
@@ -133,12 +139,13 @@ function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, da
     customer: new Int32Array(cap),
     rep: new Int32Array(cap),
     orderId: new Int32Array(cap).fill(-1),
+    orderIdHash: new Int32Array(cap),
     orderIdText: orderIdReader(s, rows),
   };
   const { columns } = s.mapping;
   const byQuantity = columns.amount === undefined;
   const customerCol = columns.customerId ?? columns.customerName!;
-  const [date, amountCol, marginCol, repCol] = (["orderDate", "amount", "grossMargin", "salesperson"] as const).map((f) => s.column(f));
+  const [date, amountCol, marginCol, repCol, idCol] = (["orderDate", "amount", "grossMargin", "salesperson", "orderId"] as const).map((f) => s.column(f));
   const customerOf = resolveCustomers(s, customers, out.customer);
   for (let row = s.firstRow; row <= s.lastRow; row++) {
     const cells = s.cells(row);
@@ -156,6 +163,8 @@ function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, da
     out.customer[i] = customer;
     const ownRep = repCol.text(cells);
     out.rep[i] = ownRep === null ? -1 : reps.add(ownRep);
+    const id = idCol.text(cells);
+    out.orderIdHash[i] = id === null ? 0 : textHash(id);
   }
   customerOf.fill(0, out.n); // past the rows read, as the other columns
   return out;
@@ -200,21 +209,38 @@ function resolveCustomers(s: SheetReader, customers: CustomerTable, out: Int32Ar
  * Numbers the order ids of the rows whose month (`months[i]`) is in from … to, in order of
  * first appearance, into orders.orderId (−1: none). Numbering a million ids is a tenth of
  * a review, and a review counts orders in six months only (a quarter of a two-year log).
+ * Rows are matched on the hashes taken while reading; a row's text is read again only
+ * when its hash is already in the table — an order's next line, or another id with the
+ * same hash — so that most rows cost a probe of ints, not a visit to a cell.
  * @example numberOrderIds(orders, orderMonth, month - 5, month)
  */
 export function numberOrderIds(orders: OrderRows, months: Int32Array, from: number, to: number): void {
+  const { orderId, orderIdHash } = orders;
   let inRange = 0;
   for (let i = 0; i < orders.n; i++) if (months[i] >= from && months[i] <= to) inRange++;
-  const ids = new TextIds(inRange);
-  let last: string | null = null;
-  let lastId = -1;
+  let size = 1024;
+  while (size < 2 * inRange) size *= 2;
+  const mask = size - 1;
+  // Slot k: [2k] = 1 + the first row with the id (0: empty), [2k + 1] = its hash.
+  const slots = new Int32Array(2 * size);
+  let count = 0;
   for (let i = 0; i < orders.n; i++) {
     if (!(months[i] >= from && months[i] <= to)) continue;
-    const text = orders.orderIdText(i);
-    // An order's next line repeats the id of the row above: no lookup.
-    lastId = text === null ? -1 : text === last ? lastId : ids.id(text);
-    orders.orderId[i] = lastId;
-    last = text;
+    const h = orderIdHash[i];
+    if (h === 0 && orders.orderIdText(i) === null) continue; // orderId stays −1
+    for (let k = h & mask; ; k = (k + 1) & mask) {
+      const first = slots[2 * k] - 1;
+      if (first < 0) {
+        slots[2 * k] = i + 1;
+        slots[2 * k + 1] = h;
+        orderId[i] = count++;
+        break;
+      }
+      if (slots[2 * k + 1] === h && orders.orderIdText(first) === orders.orderIdText(i)) {
+        orderId[i] = orderId[first];
+        break;
+      }
+    }
   }
 }
 
@@ -317,7 +343,7 @@ function topVote<T>(m: Map<T, number> | undefined): T | undefined {
 
 function emptyOrders(): OrderRows {
   const z = new Int32Array(0);
-  return { n: 0, row: z, day: z, amount: new Float64Array(0), margin: new Float64Array(0), customer: z, rep: z, orderId: z, orderIdText: () => null };
+  return { n: 0, row: z, day: z, amount: new Float64Array(0), margin: new Float64Array(0), customer: z, rep: z, orderId: z, orderIdHash: z, orderIdText: () => null };
 }
 
 function emptyVisits(): VisitRows {

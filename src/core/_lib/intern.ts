@@ -39,10 +39,10 @@ export class Interner {
 
 /**
  * Numbers distinct texts 0, 1, 2… in order of first appearance, matching them exactly
- * (no folding): the order ids of up to a million rows, and the raw customer cells that
- * CustomerTable memoizes and the folded keys it matches on. A Map of a million fresh strings costs ~0.4 µs a lookup and
- * tens of MB of short-lived tables; this open-addressing table of ints (linear probing,
- * at most half full) is a few times cheaper. Each slot keeps the text's
+ * (no folding): the raw customer cells of up to a million order rows, which CustomerTable
+ * memoizes, and the folded keys it matches on. A Map of a million fresh strings costs
+ * ~0.4 µs a lookup and tens of MB of short-lived tables; this open-addressing table of
+ * ints (linear probing, at most half full) is a few times cheaper. Each slot keeps the text's
  * hash beside its id, so probing past other texts reads no string, and the texts are
  * kept as char codes end to end: confirming a match reads this compact array, not a
  * string somewhere in a heap of a million cells (a cache miss each), and the GC has
@@ -72,7 +72,7 @@ export class TextIds {
 
   /** The number of a text, numbering it when new. */
   id(text: string): number {
-    const h = hash(text);
+    const h = textHash(text);
     const mask = (this.slots.length >> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const id = this.slots[2 * i] - 1;
@@ -83,7 +83,7 @@ export class TextIds {
 
   /** The number of a text already numbered, or −1. */
   find(text: string): number {
-    const h = hash(text);
+    const h = textHash(text);
     const mask = (this.slots.length >> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const id = this.slots[2 * i] - 1;
@@ -139,8 +139,9 @@ function copyInto<T extends Int32Array | Uint16Array>(bigger: T, from: T): T {
  * ids that differ in their last characters (SO00000001, SO00000002…) in neighbouring
  * slots, so numbering a million sequential order ids walks the table instead of missing
  * the cache on every row (2× faster); the runs it forms cost a few more probes of ints.
+ * Distinct texts may share a hash ("Aa" and "BB" do): tables confirm a match on the text.
  */
-function hash(text: string): number {
+export function textHash(text: string): number {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   return h ^ (h >>> 16);

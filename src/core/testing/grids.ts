@@ -4,6 +4,7 @@
  * Dates are written `yyyy-mm-dd` so that a test reads like the workbook it stands for.
  */
 import { dayToSerial, monthEnd, monthIndex, monthOfDay, ymdToDay } from "../_lib/dates";
+import { textHash } from "../_lib/intern";
 import type { ActivityInputs } from "../activityInputs";
 import { buildSalesHistory, HISTORY_MONTHS, type SalesHistory } from "../buildSalesHistory";
 import type { CostRow, OrderRows, VisitRows } from "../readInputs";
@@ -55,6 +56,7 @@ export function orderRows(specs: readonly OrderSpec[]): OrderRows {
     customer: Int32Array.from(specs, (s) => s.customer),
     rep: Int32Array.from(specs, (s) => s.rep ?? -1),
     orderId: Int32Array.from(specs, (s) => s.orderId ?? -1),
+    orderIdHash: Int32Array.from(specs, (s) => (s.orderId === undefined ? 0 : textHash(`SO${s.orderId}`))),
     orderIdText: (i) => (specs[i].orderId === undefined ? null : `SO${specs[i].orderId}`),
   };
 }
