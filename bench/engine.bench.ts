@@ -7,7 +7,7 @@
  * Options: `--runs N` timed runs per size (default 5); `--full-only`.
  * A benchmark, not a test: it prints figures and asserts nothing.
  */
-import { median } from "../src/core/flagCosts";
+import { median } from "../src/core/_lib/median";
 import { runReview, type Review } from "../src/core/runReview";
 import { generateWorkbook, type BenchWorkbook } from "./generate";
 
@@ -36,7 +36,6 @@ function timeRun(wb: BenchWorkbook): { ms: number; cpuMs: number; review: Review
   const c = process.cpuUsage(c0);
   return { ms, cpuMs: (c.user + c.system) / 1000, review };
 }
-
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(9);
 const rssMB = () => (process.resourceUsage().maxRSS * 1024) / MB;

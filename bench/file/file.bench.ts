@@ -16,7 +16,8 @@ import { mkdtempSync, existsSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { ensureWorkbook, parseSizes, type CachedWorkbook } from "./generateWorkbook";
-import { GNU_TIME, killRunning, measure, median, type Measured } from "./measure";
+import { median } from "../../src/core/_lib/median";
+import { GNU_TIME, killRunning, measure, type Measured } from "./measure";
 import { buildCli, cliCommand, findSoffice, runCli, SofficeRunner, type Runner } from "./runners";
 import { printTable, type SizeResult } from "./report";
 

@@ -121,4 +121,3 @@ export function measure(cmd: string, args: string[], options: MeasureOptions): P
   });
 }
 
-export { median } from "../../src/core/flagCosts";

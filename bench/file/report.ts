@@ -3,7 +3,8 @@
  * (median, min, max over the runs that succeeded), peak RSS, their ratio and µs per order
  * row; then the growth from 1/8 to full size and the targets of issue 5.
  */
-import { median, type Measured } from "./measure";
+import { median } from "../../src/core/_lib/median";
+import type { Measured } from "./measure";
 
 export interface SizeResult {
   divisor: number;

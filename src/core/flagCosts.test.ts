@@ -1,4 +1,4 @@
-import { flagCosts, median, type CostInput } from "./flagCosts";
+import { flagCosts, type CostInput } from "./flagCosts";
 
 /** A customer with one visit, sales of 1000 and the given visit cost, so the cost ratio is cost / 1000. */
 function visited(visitCost: number, margin: number | null = null): CostInput {
@@ -58,19 +58,5 @@ describe("flagCosts", () => {
     it("returns nothing for no customers", () => {
       expect(flagCosts([])).toEqual([]);
     });
-  });
-});
-
-describe("median", () => {
-  it("takes the middle value of an odd count", () => {
-    expect(median([5, 1, 3])).toEqual(3);
-  });
-
-  it("takes the mean of the two middle values of an even count", () => {
-    expect(median([3, 1, 2, 10])).toEqual(2.5);
-  });
-
-  it("is NaN for no values", () => {
-    expect(median([])).toEqual(NaN);
   });
 });

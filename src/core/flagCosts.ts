@@ -1,4 +1,5 @@
 import { isAbove, isPositive } from "./_lib/compare";
+import { median } from "./_lib/median";
 
 export type CostFlag = "VisitsNoOrders" | "LossMaking" | "HighCost";
 
@@ -26,12 +27,4 @@ export function flagCosts(customers: readonly CostInput[]): (CostFlag | null)[] 
     if (ratios.length > 0 && isPositive(c.sales) && c.visitCost / c.sales > limit) return "HighCost";
     return null;
   });
-}
-
-/** Median of a list (mean of the two middle values when even); NaN when empty. @example median([3, 1, 2, 10]) === 2.5 */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const s = Float64Array.from(values).sort(); // a typed array sorts numerically, with no comparator to call
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
