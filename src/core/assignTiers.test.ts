@@ -1,8 +1,15 @@
-import { assignTiers } from "./assignTiers";
+import { tierColumns } from "./assignTiers";
+import type { Tier } from "./options";
+
+/** tierColumns as one object per customer, share, cum and rank null for D, so that each case reads as a table. */
+function assignTiers(sales: number[], keys: string[], cuts: { a: number; b: number }): { tier: Tier; share: number | null; cum: number | null; rank: number | null }[] {
+  const t = tierColumns(sales, keys, cuts);
+  return t.tier.map((tier, c) => (tier === "D" ? { tier, share: null, cum: null, rank: null } : { tier, share: t.share[c], cum: t.cum[c], rank: t.rank[c] }));
+}
 
 const cuts = { a: 0.8, b: 0.95 };
 
-describe("assignTiers", () => {
+describe("tierColumns", () => {
   it("ranks customers by sales with their share and cumulative share", () => {
     expect(assignTiers([30, 50, 20], ["y", "x", "z"], cuts)).toEqual([
       { tier: "A", share: 0.3, cum: 0.8, rank: 2 },

@@ -1,16 +1,6 @@
 import { descending, isBelow, isPositive, toCents } from "./_lib/compare";
 import type { Tier } from "./options";
 
-export interface TierResult {
-  tier: Tier;
-  /** Share of total positive sales; null for D. */
-  share: number | null;
-  /** Cumulative share in rank order, this customer included; null for D. */
-  cum: number | null;
-  /** 1 = largest; null for D. */
-  rank: number | null;
-}
-
 /** Every customer's tier figures as columns: share, cum NaN and rank 0 for D. */
 export interface TierColumns {
   tier: Tier[];
@@ -23,16 +13,9 @@ export interface TierColumns {
  * Pareto ABC tiers. Customers with sales ≤ 0 are D; the rest, sorted by sales
  * descending (ties by key ascending), are A while the share of those ranked above
  * is below `cuts.a`, B below `cuts.b`, else C — so the customer that crosses 80% is still A.
- * @example assignTiers([50, 30, 20], ["x", "y", "z"], { a: 0.8, b: 0.95 }).map((t) => t.tier) → ["A", "A", "B"]
- */
-export function assignTiers(sales: ArrayLike<number>, keys: readonly string[], cuts: { a: number; b: number }): TierResult[] {
-  const t = tierColumns(sales, keys, cuts);
-  return t.tier.map((tier, c) => (tier === "D" ? { tier, share: null, cum: null, rank: null } : { tier, share: t.share[c], cum: t.cum[c], rank: t.rank[c] }));
-}
-
-/**
- * assignTiers as columns, for the review: an object per customer that lives until every
- * result is made is ~6 MB of a 50,000-customer review's heap, kept past young collections.
+ * Columns, not an object per customer: such objects, living until every result is made,
+ * are ~6 MB of a 50,000-customer review's heap, kept past young collections.
+ * @example tierColumns([50, 30, 20], ["x", "y", "z"], { a: 0.8, b: 0.95 }).tier → ["A", "A", "B"]
  */
 export function tierColumns(sales: ArrayLike<number>, keys: readonly string[], cuts: { a: number; b: number }): TierColumns {
   const n = sales.length;
