@@ -252,10 +252,35 @@ describe("add-in pages", () => {
 describe("add-in tooling", () => {
   // office-addin-usage-data 2.1.1 and later are stubs that send nothing (they read no opt-out: there
   // is nothing left to opt out of). This fails if an upgrade brings a reporting version back.
-  it.each(["office-addin-debugging", "office-addin-dev-settings", "office-addin-manifest", "office-addin-dev-certs"])("%s sends no usage data", (tool) => {
+  function expectSilentUsageData(tool: string): void {
     const usageData = require.resolve("office-addin-usage-data", { paths: [path.dirname(require.resolve(`${tool}/package.json`))] });
     const pkg = JSON.parse(fs.readFileSync(path.join(usageData.slice(0, usageData.lastIndexOf("lib")), "package.json"), "utf8")) as { dependencies?: object };
     expect(Object.keys(pkg.dependencies ?? {})).not.toContain("applicationinsights");
     expect(fs.readFileSync(usageData.replace(/main\.js$/, "usageData.js"), "utf8")).not.toMatch(/require\("(applicationinsights|https?|node-fetch|axios)"\)/);
+  }
+
+  it.each(["office-addin-manifest", "office-addin-dev-certs"])("%s sends no usage data", expectSilentUsageData);
+
+  // The sideloading tools are optional dependencies: they need libsecret to build and a newcomer's
+  // install goes on without them. Where they installed, their copies are checked as above.
+  const sideloading = ["office-addin-debugging", "office-addin-dev-settings"];
+  const lock = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package-lock.json"), "utf8")) as { packages: Record<string, { version?: string; optional?: boolean }> };
+  it.each(sideloading)("%s sends no usage data where it installed, and is optional in the lock file where it did not", (tool) => {
+    if (fs.existsSync(path.join(__dirname, "../../node_modules", tool, "package.json"))) expectSilentUsageData(tool);
+    else expect(lock.packages[`node_modules/${tool}`]?.optional).toBe(true);
+  });
+
+  it("every office-addin-usage-data in the lock file, installed or not, is a stub (2.1.1 or later)", () => {
+    const versions = Object.entries(lock.packages)
+      .filter(([where]) => where.endsWith("node_modules/office-addin-usage-data"))
+      .map(([, p]) => (p.version ?? "0.0.0").split(".").map(Number));
+    expect(versions.length).toBeGreaterThan(0);
+    expect(versions.filter(([major, minor, patch]) => major * 1e6 + minor * 1e3 + patch < 2_001_001)).toEqual([]);
+  });
+
+  it("keeps the sideloading tools optional, so that npm install needs no libsecret", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+    expect(Object.keys(pkg.optionalDependencies ?? {})).toEqual(["office-addin-debugging"]);
+    expect(Object.keys(pkg.devDependencies ?? {})).not.toContain("office-addin-debugging");
   });
 });
