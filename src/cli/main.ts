@@ -85,8 +85,8 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
   }
 }
 
-
-if (require.main === module) {
+/** Runs `main` on this process's arguments and streams, setting the exit code (bin/sales-review.js calls it). */
+export function runFromCommandLine(): void {
   main(process.argv.slice(2), (l) => console.log(l), (l) => console.error(l), process.stderr).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
@@ -95,3 +95,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runFromCommandLine();
