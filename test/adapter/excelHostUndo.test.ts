@@ -1,9 +1,8 @@
-import { join } from "node:path";
 import { createExcelHost } from "../../src/adapters/excel/excelHost";
 import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
 import { modelFromFile } from "../excel-double/fromExcelJS";
+import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
-const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const now = () => new Date(2026, 10, 23, 9, 30);
 
 describe("the Office.js host's contract for the pane", () => {

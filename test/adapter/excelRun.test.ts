@@ -1,6 +1,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { createExcelHost } from "../../src/adapters/excel/excelHost";
 import { main } from "../../src/cli/main";
 import type { Cell } from "../../src/core/_lib/cells";
@@ -8,8 +8,8 @@ import { BACKUP_SHEET, RECORD_SHEET, UNDO_SHEET } from "../../src/core/record";
 import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
 import { modelFromFile } from "../excel-double/fromExcelJS";
 import { dumpWorkbook } from "../support/readBack";
+import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 
-const SHARED = join(__dirname, "../../../shared/samples");
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
 
 /** Sheet values without trailing blanks, "" and null alike, so two readers' used ranges compare. */
@@ -28,17 +28,17 @@ function normalise(values: Cell[][], origin: { row: number; col: number }): Cell
 }
 
 describe.each([
-  { file: "销售台账-示例.xlsx", lang: "zh-CN" as const, generated: "生成时间" },
-  { file: "sales-ledger-sample.xlsx", lang: "en-US" as const, generated: "Generated" },
-])("the Office.js adapter on $file", ({ file, lang, generated }) => {
+  { file: basename(SAMPLE_ZH), input: SAMPLE_ZH, lang: "zh-CN" as const, generated: "生成时间" },
+  { file: basename(SAMPLE_EN), input: SAMPLE_EN, lang: "en-US" as const, generated: "Generated" },
+])("the Office.js adapter on $file", ({ input, lang, generated }) => {
   it("writes exactly what the command line writes for the same input", async () => {
-    const model = await modelFromFile(join(SHARED, file));
+    const model = await modelFromFile(input);
     const double = createExcelDouble(model);
     const outcome = await createExcelHost(asExcel(double), env).run({ lang, settings: {} }, () => undefined);
     expect(outcome.ok).toBe(true);
 
     const out = join(mkdtempSync(join(tmpdir(), "adapter-")), "cli.xlsx");
-    expect(await main([join(SHARED, file), "--out", out, "--lang", lang], () => undefined, () => undefined)).toBe(0);
+    expect(await main([input, "--out", out, "--lang", lang], () => undefined, () => undefined)).toBe(0);
     const cli = await dumpWorkbook(out);
 
     // The command line has no undo: the Office.js path's undo data is its own.

@@ -1,12 +1,11 @@
-import { join } from "node:path";
 import { createExcelHost } from "../../src/adapters/excel/excelHost";
 import { t } from "../../src/i18n";
 import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
 import { modelFromFile } from "../excel-double/fromExcelJS";
 import { WorkbookModel } from "../excel-double/model";
 import { recordOf, userView } from "../safety/officeCompare";
+import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
-const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
 const DANGEROUS = ['=HYPERLINK("http://x","点我")', "+86 138 0000 0000", "-1+2", "@cmd", "00123", "'quoted", "2024-03-05", "TRUE"];
 

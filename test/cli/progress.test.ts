@@ -5,8 +5,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import type { ProgressStream } from "../../src/cli/progressLine";
+import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
-const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const ROOT = join(__dirname, "../..");
 const ERASE = "\r\x1b[K";
 

@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { t, type Lang } from "../../src/i18n";
 import { columnLetters } from "../excel-double/address";
 import { modelFromJson, type WorkbookJson } from "../excel-double/serialize";
+import { EXPECTED_EN, EXPECTED_ZH, SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 import { byTestId, chooseOption } from "./pane";
 
-/** The shared sample workbooks the browser tests open, with their expected figures. */
+/** The sample workbooks the browser tests open (test/fixtures/samples), with their expected figures. */
 
-export const SHARED = join(__dirname, "../../../shared/samples");
 export const SCREENSHOTS = resolve(__dirname, "../../test-output/screenshots");
 
 interface ExpectedCustomer {
@@ -30,7 +30,10 @@ export interface Expected {
 
 export interface Sample {
   key: string;
+  /** The workbook's file name, for test titles. */
   file: string;
+  /** The workbook's path, a fixture. */
+  path: string;
   lang: Lang;
   expected: Expected;
   sheets: Record<"customers" | "orders" | "visits" | "costs", string>;
@@ -40,23 +43,25 @@ export interface Sample {
   mapping: string;
 }
 
-const expected = (name: string) => JSON.parse(readFileSync(join(SHARED, name), "utf8")) as Expected;
+const expected = (path: string) => JSON.parse(readFileSync(path, "utf8")) as Expected;
 
 export const SAMPLES: Sample[] = [
   {
     key: "zh",
-    file: "销售台账-示例.xlsx",
+    file: basename(SAMPLE_ZH),
+    path: SAMPLE_ZH,
     lang: "zh-CN",
-    expected: expected("expected-zh.json"),
+    expected: expected(EXPECTED_ZH),
     sheets: { customers: "客户表", orders: "订单表", visits: "拜访记录", costs: "费用表" },
     issue: "订单表!B1388",
     mapping: "mapping-orders-amount",
   },
   {
     key: "en",
-    file: "sales-ledger-sample.xlsx",
+    file: basename(SAMPLE_EN),
+    path: SAMPLE_EN,
     lang: "en-US",
-    expected: expected("expected-en.json"),
+    expected: expected(EXPECTED_EN),
     sheets: { customers: "Customers", orders: "Orders", visits: "Visits", costs: "Costs" },
     issue: "Orders!B1146",
     mapping: "mapping-orders-amount",

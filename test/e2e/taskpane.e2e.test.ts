@@ -9,7 +9,7 @@ import { hasChromium, launchBrowser, type Browser } from "./browser";
 import { buildPane } from "./buildPane";
 import { cliWorkbook, paneWorkbook } from "./compareWithCli";
 import { activeSheet, byTestId, chooseOption, clickOnProgress, doubleStats, dumpWorkbook, failOnProgress, focused, liveText, openPane, progressHooksFired, progressSeen, recordProgress, selection, selectionAfter, setLatency, settled, shownValue, snapshot, tabTo, undoEnabled } from "./pane";
-import { customerCell, expectedActions, SAMPLES, SCREENSHOTS, SHARED, switchLanguage, TIERS } from "./samples";
+import { customerCell, expectedActions, SAMPLES, SCREENSHOTS, switchLanguage, TIERS } from "./samples";
 import { TestServer } from "./server";
 
 /**
@@ -35,7 +35,7 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     const [built] = await Promise.all([
       buildPane(officeJs),
       ...SAMPLES.map(async (s) => {
-        const json = modelToJson(await modelFromFile(join(SHARED, s.file)));
+        const json = modelToJson(await modelFromFile(s.path));
         workbooks.set(s.key, json);
         server.addWorkbook(s.key, json);
       }),
@@ -151,7 +151,7 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       expect(stats.runs).toBeGreaterThanOrEqual(4); // inspect, run, re-inspect, two selects: the double answered them all
       const written = modelFromJson(await dumpWorkbook(page));
       const pane = paneWorkbook(written, lang);
-      const cli = await cliWorkbook(join(SHARED, sample.file), lang);
+      const cli = await cliWorkbook(sample.path, lang);
       expect(pane.names).toEqual(cli.names);
       for (let i = 0; i < cli.sheets.length; i++) expect(pane.sheets[i]).toEqual(cli.sheets[i]);
       expect(written.sheet(RECORD_SHEET)?.visibility).toBe("VeryHidden");

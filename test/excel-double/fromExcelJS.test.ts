@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { loadWorkbook, workbookGrids } from "../support/loadWorkbook";
 import { createExcelDouble } from "./excelDouble";
 import { modelFromFile, modelFromWorkbook } from "./fromExcelJS";
+import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
-const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 
 describe("modelFromFile", () => {
   it("loads the sample workbook's sheets and tables", async () => {

@@ -1,22 +1,21 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { loadWorkbook, sheetTables } from "../support/loadWorkbook";
 import { main } from "../../src/cli/main";
 import { dumpWorkbook, rowOf, type SheetDump } from "../support/readBack";
+import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 
 /**
  * Idempotence through the command line: analysing a workbook the command line wrote
  * gives the same workbook again — no column added twice, no figure changed — except
  * the generated time in the analysis sheet's title block.
  */
-const SHARED = join(__dirname, "../../../shared/samples");
-
 const cases = [
-  { file: "销售台账-示例.xlsx", lang: "zh-CN", review: "月度分析 2026-10", generated: "生成时间" },
-  { file: "sales-ledger-sample.xlsx", lang: "en-US", review: "Review 2026-06", generated: "Generated" },
+  { file: basename(SAMPLE_ZH), input: SAMPLE_ZH, lang: "zh-CN", review: "月度分析 2026-10", generated: "生成时间" },
+  { file: basename(SAMPLE_EN), input: SAMPLE_EN, lang: "en-US", review: "Review 2026-06", generated: "Generated" },
 ];
 
 /** Per sheet: its Excel tables' boxes and its conditional-format ranges with their rule count. */
@@ -44,7 +43,7 @@ function comparable(sheet: SheetDump, generatedRow: number | null) {
   return { rows: blank(sheet.rows), formats: blank(sheet.formats), state: sheet.state };
 }
 
-describe.each(cases)("re-running the command line on its own output: $file", ({ file, lang, review, generated }) => {
+describe.each(cases)("re-running the command line on its own output: $file", ({ input, lang, review, generated }) => {
   let first: Map<string, SheetDump>;
   let second: Map<string, SheetDump>;
   let files: string[];
@@ -55,7 +54,7 @@ describe.each(cases)("re-running the command line on its own output: $file", ({ 
     const dir = mkdtempSync(join(tmpdir(), "rerun-"));
     const out1 = join(dir, "out1.xlsx");
     const out2 = join(dir, "out2.xlsx");
-    codes.push(await main([join(SHARED, file), "--out", out1, "--lang", lang], (l) => printed[0].push(l), (l) => printed[0].push(l)));
+    codes.push(await main([input, "--out", out1, "--lang", lang], (l) => printed[0].push(l), (l) => printed[0].push(l)));
     codes.push(await main([out1, "--out", out2, "--lang", lang], (l) => printed[1].push(l), (l) => printed[1].push(l)));
     files = [out1, out2];
     first = await dumpWorkbook(out1);

@@ -1,17 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { main } from "../../src/cli/main";
 import { dayToSerial, ymdToDay } from "../../src/core/_lib/dates";
 import { t, type Lang } from "../../src/i18n";
+import { EXPECTED_EN, EXPECTED_ZH, SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 import { columnOf, dumpWorkbook, rowOf, type SheetDump } from "../support/readBack";
 
 /**
- * Golden tests: the command line on the shared sample workbooks, every expected
- * figure of ../shared/samples/expected-*.json checked in the written .xlsx
+ * Golden tests: the command line on the sample workbooks, every expected figure of
+ * test/fixtures/samples/expected-*.json checked in the written .xlsx
  * (money to the cent, ratios to 1e-6), read back with an independent reader.
  */
-const SHARED = join(__dirname, "../../../shared/samples");
 
 interface Expected {
   month: string;
@@ -43,9 +43,9 @@ const METRICS: Record<string, string> = {
 };
 const MONEY = new Set(["sales", "recent", "prior", "visit_cost", "Order amount", "Amount new", "Amount existing", "Direct cost", "Cost per order"]);
 
-const cases: { file: string; expected: string; lang: Lang; sheets: { customers: string; orders: string }; headerRow: number }[] = [
-  { file: "销售台账-示例.xlsx", expected: "expected-zh.json", lang: "zh-CN", sheets: { customers: "客户表", orders: "订单表" }, headerRow: 0 },
-  { file: "sales-ledger-sample.xlsx", expected: "expected-en.json", lang: "en-US", sheets: { customers: "Customers", orders: "Orders" }, headerRow: 2 },
+const cases: { file: string; input: string; expected: string; lang: Lang; sheets: { customers: string; orders: string }; headerRow: number }[] = [
+  { file: basename(SAMPLE_ZH), input: SAMPLE_ZH, expected: EXPECTED_ZH, lang: "zh-CN", sheets: { customers: "客户表", orders: "订单表" }, headerRow: 0 },
+  { file: basename(SAMPLE_EN), input: SAMPLE_EN, expected: EXPECTED_EN, lang: "en-US", sheets: { customers: "Customers", orders: "Orders" }, headerRow: 2 },
 ];
 
 function expectClose(actual: unknown, expected: number | null, tolerance: number, what: string): void {
@@ -58,8 +58,8 @@ function expectClose(actual: unknown, expected: number | null, tolerance: number
   }
 }
 
-describe.each(cases)("golden: $file", ({ file, expected, lang, sheets, headerRow }) => {
-  const exp = JSON.parse(readFileSync(join(SHARED, expected), "utf8")) as Expected;
+describe.each(cases)("golden: $file", ({ input, expected, lang, sheets, headerRow }) => {
+  const exp = JSON.parse(readFileSync(expected, "utf8")) as Expected;
   let dump: Map<string, SheetDump>;
   let printed: string[];
   const L = (key: Parameters<typeof t>[1], p?: Record<string, string | number>) => t(lang, key, p);
@@ -68,7 +68,7 @@ describe.each(cases)("golden: $file", ({ file, expected, lang, sheets, headerRow
     const dir = mkdtempSync(join(tmpdir(), "golden-"));
     const out = join(dir, "out.xlsx");
     printed = [];
-    const code = await main([join(SHARED, file), "--out", out, "--lang", lang], (l) => printed.push(l), (l) => printed.push(l));
+    const code = await main([input, "--out", out, "--lang", lang], (l) => printed.push(l), (l) => printed.push(l));
     expect(code).toBe(0);
     expect(existsSync(out)).toBe(true);
     dump = await dumpWorkbook(out);

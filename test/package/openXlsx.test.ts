@@ -4,6 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { NotAnXlsxError, openXlsx, openXlsxBuffer, type XlsxPackage } from "../../src/adapters/xlsx/package/openXlsx";
+import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const relsXml = (rels: [id: string, type: string, target: string][]) =>
@@ -56,7 +57,7 @@ async function withPackage<T>(pkg: XlsxPackage, f: (pkg: XlsxPackage) => Promise
 
 describe("openXlsx", () => {
   it("describes the English sample: four plain sheets behind absolute targets", async () => {
-    await withPackage(await openXlsx("/work/shared/samples/sales-ledger-sample.xlsx"), async (pkg) => {
+    await withPackage(await openXlsx(SAMPLE_EN), async (pkg) => {
       expect(pkg.workbookPath).toBe("xl/workbook.xml");
       expect(pkg.sheets).toEqual(
         ["Customers", "Orders", "Visits", "Costs"].map((name, i) => ({ name, partPath: `xl/worksheets/sheet${i + 1}.xml`, sheetId: i + 1, rId: `rId${i + 1}`, state: "visible", tables: [] })),
@@ -68,13 +69,13 @@ describe("openXlsx", () => {
         "docProps/app.xml", "docProps/core.xml", "xl/theme/theme1.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
         "xl/worksheets/sheet4.xml", "xl/styles.xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml",
       ]);
-      const zip = await JSZip.loadAsync(readFileSync("/work/shared/samples/sales-ledger-sample.xlsx"));
+      const zip = await JSZip.loadAsync(readFileSync(SAMPLE_EN));
       for (const entry of pkg.entries) expect(await pkg.readText(entry)).toBe(await zip.file(entry)?.async("string"));
     });
   });
 
   it("finds each table of the Chinese sample through the sheet's relationships", async () => {
-    await withPackage(await openXlsxBuffer(readFileSync("/work/shared/samples/销售台账-示例.xlsx")), async (pkg) => {
+    await withPackage(await openXlsxBuffer(readFileSync(SAMPLE_ZH)), async (pkg) => {
       expect(pkg.sheets.map((s) => [s.name, s.partPath, s.tables])).toEqual(
         ["客户表", "订单表", "拜访记录", "费用表"].map((name, i) => [name, `xl/worksheets/sheet${i + 1}.xml`, [{ partPath: `xl/tables/table${i + 1}.xml`, rId: "rId1" }]]),
       );
@@ -155,7 +156,7 @@ describe("openXlsx", () => {
     });
 
     it("refuses a truncated workbook", async () => {
-      const bytes = readFileSync("/work/shared/samples/sales-ledger-sample.xlsx");
+      const bytes = readFileSync(SAMPLE_EN);
       await expect(openXlsxBuffer(bytes.subarray(0, bytes.length - 100), "cut.xlsx")).rejects.toThrow(/^cut\.xlsx is not an \.xlsx workbook: /);
     });
 

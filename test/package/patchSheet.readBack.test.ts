@@ -6,8 +6,7 @@ import type { SheetPlan } from "../../src/core/output";
 import { loadWorkbook } from "../support/loadWorkbook";
 import { patchSheet, type SheetStyles } from "../../src/adapters/xlsx/package/patchSheet";
 import { patchTable } from "../../src/adapters/xlsx/package/patchTable";
-
-const SAMPLES = "/work/shared/samples";
+import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 
 /** Part path of a sheet, from workbook.xml and its rels (absolute or relative targets). */
 async function sheetPart(zip: JSZip, sheet: string): Promise<string> {
@@ -47,7 +46,7 @@ function valueOf(ws: ExcelJS.Worksheet, address: string): unknown {
 
 describe("patchSheet on a real sample, read back with ExcelJS", () => {
   it("writes the owned cells of the order sheet and leaves the user's cells as they were", async () => {
-    const file = readFileSync(`${SAMPLES}/sales-ledger-sample.xlsx`);
+    const file = readFileSync(SAMPLE_EN);
     const before = await loadWorkbook(file);
     const zip = await JSZip.loadAsync(file);
     const styles = await addTestStyles(zip);
@@ -98,7 +97,7 @@ describe("patchSheet on a real sample, read back with ExcelJS", () => {
   });
 
   it("widens the order table of the Chinese sample over a new column", async () => {
-    const file = readFileSync(`${SAMPLES}/销售台账-示例.xlsx`);
+    const file = readFileSync(SAMPLE_ZH);
     const zip = await JSZip.loadAsync(file);
     const part = await sheetPart(zip, "订单表");
     const rows = 5856;

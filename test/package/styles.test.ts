@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import JSZip from "jszip";
 import { appendStyles, MINIMAL_STYLES } from "../../src/adapters/xlsx/package/styles";
 import { childrenNamed, outlineXml, type XmlElement } from "../../src/adapters/xlsx/package/xmlOutline";
 import type { WritePlan } from "../../src/core/output";
+import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
-const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** A plan that needs every kind of style: owned columns with formats and highlights, every row style of the report. */

@@ -7,8 +7,8 @@ import { openXlsx } from "../../src/adapters/xlsx/package/openXlsx";
 import { packagePort } from "../../src/adapters/xlsx/package/packagePort";
 import { childrenNamed, outlineXml } from "../../src/adapters/xlsx/package/xmlOutline";
 import { loadWorkbook } from "../support/loadWorkbook";
+import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
-const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const GENERATED_AT = "2026-11-02 09:00";
 
 async function run(input: string, output: string, month?: string): Promise<ReviewWorkbookResult> {

@@ -1,13 +1,13 @@
-import { join } from "node:path";
+import { SUPERSTORE_EN } from "../fixtures/paths";
 import { columnOf, rowOf } from "../support/readBack";
 import { CENT, describeSuperstore, itReadsTiersAndCreates, itWritesOrderColumns, Mismatches, RATIO, ym, type CommonTests } from "./superstore";
 
 /**
- * Real data: Tableau's Sample - Superstore, 2019-2022 edition (../shared/data/PROVENANCE.md):
+ * Real data: Tableau's Sample - Superstore, 2019-2022 edition (test/fixtures/data/PROVENANCE.md):
  * Orders, People and Returns, no customer sheet, through the command line in en-US.
  * Expected figures come from the raw rows read with ExcelJS by plain code (./superstore.ts).
  */
-const FILE = join(__dirname, "../../../shared/data/superstore_en/Sample - Superstore.converted.xlsx");
+const FILE = SUPERSTORE_EN;
 
 const COMMON: CommonTests = {
   rows: 10194,

@@ -1,15 +1,15 @@
-import { join } from "node:path";
+import { SUPERSTORE_ZH } from "../fixtures/paths";
 import { columnOf, rowOf, type SheetDump } from "../support/readBack";
 import { CENT, describeSuperstore, itReadsTiersAndCreates, itWritesOrderColumns, Mismatches, RATIO, ym, type CommonTests, type Reference } from "./superstore";
 
 /**
- * Real data: Tableau's Chinese sample 示例 - 超市 (../shared/data/PROVENANCE.md), an order
+ * Real data: Tableau's Chinese sample 示例 - 超市 (test/fixtures/data/PROVENANCE.md), an order
  * log only (订单, 10,000 rows), through the command line with default settings. Every
  * expected figure is computed from the raw rows read with ExcelJS, by plain code that shares
  * nothing with the engine (./superstore.ts), and compared with the written workbook:
  * money to the cent, ratios to 1e-6.
  */
-const FILE = join(__dirname, "../../../shared/data/superstore_zh/示例 - 超市.converted.xlsx");
+const FILE = SUPERSTORE_ZH;
 const MS_PER_DAY = 86_400_000;
 /** Excel serial of epoch day 0 (1970-01-01); valid for every date after 1900-02-28. */
 const SERIAL_OF_EPOCH = 25_569;

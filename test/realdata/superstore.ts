@@ -6,7 +6,7 @@ import { main } from "../../src/cli/main";
 import { columnOf, dumpWorkbook, type SheetDump } from "../support/readBack";
 
 /**
- * What both Superstore tests (en-US and zh-CN order logs, ../shared/data/PROVENANCE.md)
+ * What both Superstore tests (en-US and zh-CN order logs, test/fixtures/data/PROVENANCE.md)
  * share: the raw order rows read with ExcelJS, the expected figures computed from them by
  * plain code that shares nothing with the engine, the command line's run, and the tests that
  * differ only in sheet names, headers and labels.

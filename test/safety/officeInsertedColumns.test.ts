@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { createExcelHost } from "../../src/adapters/excel/excelHost";
 import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
 import { modelFromFile } from "../excel-double/fromExcelJS";
@@ -10,8 +9,8 @@ import { WorkbookModel, type WorkbookSnapshot } from "../excel-double/model";
 import { insertColumn } from "../excel-double/userEdits";
 import { enUserWorkbook, zhUserWorkbook } from "./fixtures/userWorkbooks";
 import { diffOutsideOwned, LAYOUT_PROPERTIES, recordOf, userView } from "./officeCompare";
+import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
-const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
 
 async function run(model: WorkbookModel, lang: Lang = "zh-CN"): Promise<void> {

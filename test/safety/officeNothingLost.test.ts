@@ -1,9 +1,9 @@
-import { join } from "node:path";
 import { createExcelHost } from "../../src/adapters/excel/excelHost";
 import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
 import { modelFromFile } from "../excel-double/fromExcelJS";
 import type { WorkbookModel } from "../excel-double/model";
 import { diffOutsideOwned, userView } from "./officeCompare";
+import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
 /*
  * The sample with the user's additions made in the model. The safety fixtures (merged titles,
@@ -11,7 +11,6 @@ import { diffOutsideOwned, userView } from "./officeCompare";
  * areas), Undo on them and the tamper tests are in officeKeepsLayout.test.ts; the compare
  * (diffOutsideOwned, officeCompare.ts) is the same.
  */
-const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
 
 /** The sample plus what users add: their own 客户等级 column, formulas over the data, formats, a totals table, more sheets. */

@@ -1,12 +1,11 @@
-import { join } from "node:path";
 import { createExcelHost } from "../../src/adapters/excel/excelHost";
 import type { ReviewOptions } from "../../src/core/options";
 import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
 import { modelFromFile } from "../excel-double/fromExcelJS";
 import { type WorkbookModel, type WorkbookSnapshot, WorkbookModel as Model } from "../excel-double/model";
 import { recordOf, userView } from "./officeCompare";
+import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
-const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
 
 async function run(model: WorkbookModel, settings: Partial<ReviewOptions> = {}): Promise<void> {

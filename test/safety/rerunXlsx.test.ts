@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadWorkbook } from "../support/loadWorkbook";
 import { main } from "../../src/cli/main";
+import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
-const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
 const quiet = (): undefined => undefined;
 
 /**

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { lazy, runCli } from "./fixtures/runCli";
 import { clearColumn, editPackage, insertColumn, sheetPart, tablePart } from "./fixtures/editPackage";
 import { smallWorkbook } from "./fixtures/smallWorkbook";
-import { enUserWorkbook, EN_SAMPLE, zhUserWorkbook, ZH_SAMPLE } from "./fixtures/userWorkbooks";
+import { enUserWorkbook, zhUserWorkbook } from "./fixtures/userWorkbooks";
+import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 import { compareXlsx, type Comparison } from "./xlsxCompare";
 import { columnValues, openPackage, partText, readRecord, relationships } from "./xlsxPackage";
 
@@ -185,10 +186,10 @@ describe("a user column inserted between two owned columns, then re-run (guarant
   checkGroups(compare, {});
 });
 
-describe("the shared samples as written by another tool (openpyxl: inline strings, absolute part names), run once", () => {
+describe("the sample ledgers as written by another tool (openpyxl: inline strings, absolute part names), run once", () => {
   for (const [sample, lang, cells] of [
-    [ZH_SAMPLE, "zh-CN", 51_427],
-    [EN_SAMPLE, "en-US", 29_679],
+    [SAMPLE_ZH, "zh-CN", 51_427],
+    [SAMPLE_EN, "en-US", 29_679],
   ] as const) {
     describe(sample.split("/").pop()!, () => {
       const compare = lazy(async () => compareXlsx(readFileSync(sample), await runCli(readFileSync(sample), "--lang", lang)));

@@ -7,9 +7,8 @@ import { openXlsx } from "../../src/adapters/xlsx/package/openXlsx";
 import { packagePort, type FileProgress } from "../../src/adapters/xlsx/package/packagePort";
 import { readSheetCells, ROWS_PER_REPORT } from "../../src/adapters/xlsx/stream/readSheetCells";
 import { reviewWorkbook } from "../../src/adapters/reviewWorkbook";
-
-// Its sheets hold 202, 5,850, 3,754 and 121 rows, header rows included (the CLI summary says 201, 5,849, 3,753, 120 rows of data).
-const SAMPLE = join(__dirname, "../../../shared/samples/销售台账-示例.xlsx");
+// SAMPLE's sheets hold 202, 5,850, 3,754 and 121 rows, header rows included (the CLI summary says 201, 5,849, 3,753, 120 rows of data).
+import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
 /** A sheet part of `rows` rows of one cell each, streamed in chunks of 64 KiB. */
 function rowsSheet(rows: number): Readable {

@@ -6,14 +6,14 @@ import { main } from "../../src/cli/main";
 import { loadWorkbook } from "../support/loadWorkbook";
 import type { Cell } from "../../src/core/_lib/cells";
 import { dumpWorkbook, type SheetDump } from "../support/readBack";
+import { EXPECTED_ZH, SAMPLE_ZH } from "../fixtures/paths";
 
 /**
  * Shared machinery of the metamorphic tests: build a variant of the zh-CN sample
  * workbook, run the command line on it, read the written file back and reduce it
  * to plain, comparable figures (money to the cent, ratios to 1e-6).
  */
-export const SHARED = join(__dirname, "../../../shared/samples");
-export const SAMPLE = join(SHARED, "销售台账-示例.xlsx");
+export const SAMPLE = SAMPLE_ZH;
 
 export interface Expected {
   month: string;
@@ -23,7 +23,7 @@ export interface Expected {
   tiers: Record<string, { customers: number; sales: number }>;
   data_issues: { sheet: string; cell: string; field: string }[];
 }
-export const EXPECTED = JSON.parse(readFileSync(join(SHARED, "expected-zh.json"), "utf8")) as Expected;
+export const EXPECTED = JSON.parse(readFileSync(EXPECTED_ZH, "utf8")) as Expected;
 
 /** The sample's input sheets, by role. */
 export const SHEETS = { customers: "客户表", orders: "订单表", visits: "拜访记录", costs: "费用表" } as const;
