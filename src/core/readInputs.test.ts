@@ -212,6 +212,25 @@ describe("readInputs", () => {
       expect(r.customers.rep.map((id) => r.reps.names[id])).toEqual(["张伟", "李娜"]);
     });
 
+    it("creates customers from the order table when it is not the first table on its sheet", () => {
+      const r = read([
+        grid("数据", [["项目", "内容"], ["版本", "2026"]], { row: 0, col: 0 }, "说明"),
+        grid(
+          "数据",
+          [
+            ["日期", "客户", "金额", "业务员", "区域"],
+            [serial("2026-10-01"), "甲", 1, "张伟", "华东"],
+            [serial("2026-10-02"), "乙", 1, "李娜", "华北"],
+            [serial("2026-10-03"), "甲", 1, "张伟", "华东"],
+          ],
+          { row: 3, col: 1 },
+          "订单",
+        ),
+      ]);
+      expect([r.customers.names, r.customers.region]).toEqual([["甲", "乙"], ["华东", "华北"]]);
+      expect(r.customers.rep.map((id) => r.reps.names[id])).toEqual(["张伟", "李娜"]);
+    });
+
     it("gives the first salesperson seen when two occur equally often", () => {
       const r = read([grid("订单", [["日期", "客户", "金额", "业务员"], [serial("2026-10-01"), "甲", 1, "李娜"], [serial("2026-10-02"), "甲", 1, "张伟"]])]);
       expect(r.reps.names[r.customers.rep[0]]).toEqual("李娜");

@@ -82,7 +82,7 @@ export function readInputs(grids: readonly Grid[], detection: Detection, options
   const visits = vm ? readVisits(new SheetReader(gridOf(vm), vm, issues), customers, reps, dateOrders, options) : emptyVisits();
   const km = detection.costs;
   const costs = km ? readCosts(new SheetReader(gridOf(km), km, issues), reps) : [];
-  if (!cm) fillFromOrders(customers, orders, grids, om);
+  if (!cm && om) fillFromOrders(customers, orders, gridOf(om), om);
   customers.finish();
   return {
     customers,
@@ -306,11 +306,10 @@ function readCosts(s: SheetReader, reps: Interner): CostRow[] {
 
 /**
  * Without a customer sheet, each customer takes the salesperson and region that
- * occur most often in its orders (the first seen wins a tie).
+ * occur most often in its orders (the first seen wins a tie). It takes the order grid
+ * that was read, not its sheet's first grid: a sheet may hold several tables.
  */
-function fillFromOrders(customers: CustomerTable, orders: OrderRows, grids: readonly Grid[], om: SheetMapping | undefined): void {
-  const grid = om && grids.find((g) => g.sheet === om.sheet);
-  if (!grid || !om) return;
+function fillFromOrders(customers: CustomerTable, orders: OrderRows, grid: Grid, om: SheetMapping): void {
   const regionCol = om.columns.region;
   const repVotes = new Map<number, Map<number, number>>();
   const regionVotes = new Map<number, Map<string, number>>();
