@@ -203,6 +203,42 @@ describe("detectSheets", () => {
       expect([d.orders?.headerRow, d.orders?.headers, d.orders?.rowCount]).toEqual([1, ["Date", "Customer", "Amount"], 1]);
     });
 
+    describe("two tables on one sheet", () => {
+      const grids = [
+        grid("数据", [["客户编号", "客户名称"], ["C1", "甲"], ["C2", "乙"], ["C3", "丙"]], { row: 0, col: 0 }, "客户"),
+        grid("数据", [["日期", "客户", "金额", "含税金额"], ORDER_ROW], { row: 0, col: 3 }, "订单"),
+      ];
+      const orders = {
+        sheet: "数据",
+        role: "orders",
+        table: "订单",
+        headerRow: 0,
+        columns: { orderDate: 3, customerName: 4, amount: 6 },
+        monthlyCostColumns: [],
+        headers: ["", "", "", "日期", "客户", "金额", "含税金额"],
+        rowCount: 1,
+        lastRow: 1,
+      };
+
+      it("applies an override to the table it names, and leaves the sheet's other table its role", () => {
+        const override = { sheet: "数据", table: "订单", columns: { amount: 6 } };
+        const d = detectSheets(grids, { overrides: { orders: override } });
+        expect([d.orders, d.customers?.table, d.customers?.rowCount]).toEqual([orders, "客户", 3]);
+      });
+
+      it("ignores an override for a table that does not exist", () => {
+        const override = { sheet: "数据", table: "没有", columns: { amount: 6 } };
+        const d = detectSheets(grids, { overrides: { orders: override } });
+        const detected = { orderDate: 3, customerName: 4, amount: 5 };
+        expect([d.orders?.table, d.orders?.columns, d.customers?.table]).toEqual(["订单", detected, "客户"]);
+      });
+
+      it("applies an override that names no table to the table detected for its role", () => {
+        const d = detectSheets(grids, { overrides: { orders: { sheet: "数据", columns: { amount: 6 } } } });
+        expect([d.orders, d.customers?.table, d.customers?.rowCount]).toEqual([orders, "客户", 3]);
+      });
+    });
+
     it("ignores an override for a sheet that does not exist", () => {
       const d = detectSheets([grid("订单", [["日期", "客户", "金额"]])], { overrides: { orders: { sheet: "没有", columns: { amount: 0 } } } });
       expect(d.orders?.columns).toEqual({ orderDate: 0, customerName: 1, amount: 2 });

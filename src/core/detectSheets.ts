@@ -173,20 +173,41 @@ function applyOverrides(detection: Detection, grids: readonly Grid[], options: D
   for (const role of ROLE_ORDER) {
     const o = options.overrides?.[role];
     if (!o) continue;
-    const grid = grids.find((g) => g.sheet === o.sheet);
+    const grid = overriddenGrid(o, detection[role], grids);
     if (!grid) continue;
-    const current = detection[role]?.sheet === o.sheet ? detection[role] : detectGrid(grid, ownedColumnsOf(grid.sheet, options.owned));
+    const taken = detection[role];
+    const owned = ownedColumnsOf(grid.sheet, options.owned);
+    const current = taken && isMappingOf(taken, grid) ? taken : detectGrid(grid, owned);
     const headerRow = o.headerRow ?? current?.headerRow ?? grid.origin.row;
     const r = headerRow - grid.origin.row;
     const headers = headerTexts(grid, r);
     const matched = current?.role === role && current.headerRow === headerRow
       ? { fields: { ...current.columns }, monthly: [...current.monthlyCostColumns] }
-      : matchColumns(headers, role, ownedColumnsOf(grid.sheet, options.owned), grid.origin.col);
+      : matchColumns(headers, role, owned, grid.origin.col);
     for (const [field, col] of Object.entries(o.columns ?? {}) as [Field, number | null][]) {
       if (col === null) delete matched.fields[field];
       else matched.fields[field] = col;
     }
-    for (const other of ROLE_ORDER) if (other !== role && detection[other]?.sheet === o.sheet) delete detection[other];
+    for (const other of ROLE_ORDER) {
+      const m = detection[other];
+      if (other !== role && m && isMappingOf(m, grid)) delete detection[other];
+    }
     detection[role] = mappingOf(grid, r, role, matched.fields, matched.monthly, headers);
   }
+}
+
+/**
+ * The grid an override is for. A sheet holds a grid per table, so the sheet's name alone
+ * could pick the wrong one: the override's table when it names one, else the grid the
+ * role was detected in on that sheet, else the sheet's first.
+ */
+function overriddenGrid(o: MappingOverride, taken: SheetMapping | undefined, grids: readonly Grid[]): Grid | undefined {
+  const onSheet = grids.filter((g) => g.sheet === o.sheet);
+  if (o.table !== undefined) return onSheet.find((g) => g.table === o.table);
+  return onSheet.find((g) => taken !== undefined && isMappingOf(taken, g)) ?? onSheet[0];
+}
+
+/** Whether a mapping was made from this grid: its sheet and its table (none for a plain range). */
+function isMappingOf(m: SheetMapping, grid: Grid): boolean {
+  return m.sheet === grid.sheet && m.table === grid.table;
 }

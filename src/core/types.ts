@@ -68,6 +68,12 @@ export interface Detection {
 /** A user's choice in the pane that overrides detection for one role. */
 export interface MappingOverride {
   sheet: string;
+  /**
+   * The table (ListObject) on the sheet it is for, as a sheet may hold several; absent
+   * for a plain range, and in overrides saved before tables were told apart (the table
+   * detected for the role on that sheet is then taken).
+   */
+  table?: string;
   /** 0-based sheet row of the header; detected when absent. */
   headerRow?: number;
   /** 0-based sheet column per field; null unmaps a field. */

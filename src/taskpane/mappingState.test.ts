@@ -95,6 +95,13 @@ describe("buildOverrides", () => {
     expect(buildOverrides(state, detection)).toEqual({ orders: { sheet: "订单", headerRow: 0, columns: { region: 4 } } });
   });
 
+  it("sends the detected table with a changed column, so it reaches that table of a sheet of several", () => {
+    const tabled = { ...detection, orders: { ...ORDERS, table: "订单表" } };
+    const state = mappingReducer(initMapping(tabled), { type: "column", role: "orders", field: "region", col: 4 });
+    const orders = { sheet: "订单", table: "订单表", headerRow: 0, columns: { region: 4 } };
+    expect(buildOverrides(state, tabled)).toEqual({ orders });
+  });
+
   it("sends a column the user stopped using as null", () => {
     const state = mappingReducer(start, { type: "column", role: "visits", field: "visitCost", col: null });
     expect(buildOverrides(state, detection)).toEqual({ visits: { sheet: "拜访", headerRow: 1, columns: { visitCost: null } } });

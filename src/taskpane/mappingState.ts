@@ -144,6 +144,8 @@ export function buildOverrides(
     const kept = saved[role]?.sheet === m.sheet ? saved[role] : undefined;
     const columns = { ...(d ? (kept?.columns ?? {}) : {}), ...edits };
     const override: MappingOverride = { sheet: m.sheet };
+    // A sheet may hold several tables: name the one the columns are of.
+    if (d?.table !== undefined) override.table = d.table;
     if (d) override.headerRow = d.headerRow;
     if (Object.keys(columns).length > 0) override.columns = columns;
     out[role] = override;
