@@ -63,6 +63,9 @@ export async function readGridsFromExcel(
   const names = sheetNames.filter((n) => !skip.has(n));
   const sheets = names.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
+    // `tables` is a navigation property (the plugin's own list says so): a proxy to queue
+    // loads on, used without a load or a sync of `ws`. These two rules do not check that list.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const tables = ws.tables;
     tables.load("items/name,items/showTotals");
     const used = ws.getUsedRangeOrNullObject(true);

@@ -135,6 +135,8 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
   for (const batch of packWork(ops, limitBytes * FILL)) {
     context.application.suspendApiCalculationUntilNextSync();
     for (const op of batch) op.queue();
+    // A sync per batch cut to Office's request size limit (packWork), not per row or item.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
   }
 }
