@@ -1,4 +1,4 @@
-/** English strings, keyed by English ids. zh-CN.ts must have every key (a test checks). */
+/** English strings, keyed by English ids. zh-CN.ts must have every key (i18n.test.ts checks). */
 export const enUS = {
   "header.customer.tier": "Tier",
   "header.customer.sales": "Sales ({n} mo)",

@@ -13,13 +13,24 @@ export function messages(lang: Lang): Messages {
   return TABLES[lang];
 }
 
+/** A `{name}` placeholder, as `t` fills it. */
+const PLACEHOLDER = /\{(\w+)\}/g;
+
 /**
  * A user-visible string in the given language, with `{name}` placeholders filled.
  * @example t("zh-CN", "due.overdue", { n: 5 }) === "逾期5天"
  */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = TABLES[lang][key] ?? TABLES["en-US"][key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return text.replace(PLACEHOLDER, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/**
+ * The names of the placeholders `t` fills in a message, each once, sorted.
+ * @example placeholdersOf("{sheet}!{cell} ({sheet})") → ["cell", "sheet"]
+ */
+export function placeholdersOf(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(PLACEHOLDER), (m) => m[1]))].sort();
 }
 
 /** The language for an Office or system locale: Chinese locales get zh-CN, all others en-US. */
