@@ -5,7 +5,8 @@
  * order rows). Prints median/min/max seconds, peak RSS, the ratio CLI ÷ LibreOffice, µs per
  * order row and the growth of µs per row from 1/8 to full size.
  *
- * Options: `--runs N` (default 3), `--sizes 64,8,1` (divisors of full size), `--runner node|tsx`
+ * Options: `--runs N` (default 3), `--sizes 64,8,issue,1` (divisors of full size, and
+ * issue 12's workbook: 166,000 orders, 6,000 customers, 105,000 visits), `--runner node|tsx`
  * (default node: the CLI prebuilt to JS with tsc; tsx transforms TypeScript at every start),
  * `--no-soffice`, `--no-gnu-time` (use the Node fallback for peak memory), `--timeout-min M`
  * per run (default 30).
@@ -67,7 +68,7 @@ async function startupCost(): Promise<Record<Runner, number>> {
 }
 
 async function benchSize(wb: CachedWorkbook, soffice: SofficeRunner | null, result: SizeResult): Promise<void> {
-  console.log(`\nsize 1/${wb.divisor}: ${wb.rows.orders} order rows, ${wb.rows.customers} customers, ${wb.rows.visits} visits, ${wb.rows.costs} cost rows, ${result.fileMB.toFixed(1)} MB (load average ${load()})`);
+  console.log(`\nsize ${wb.size.label}: ${wb.rows.orders} order rows, ${wb.rows.customers} customers, ${wb.rows.visits} visits, ${wb.rows.costs} cost rows, ${result.fileMB.toFixed(1)} MB (load average ${load()})`);
   const dir = mkdtempSync(join(tmpdir(), "bench-cli-out-"));
   try {
     // CLI and LibreOffice alternate, so a burst of load from elsewhere hits both alike.
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}, load average ${load()}`);
   console.log(`peak memory from ${useGnuTime ? `${GNU_TIME} (%M, largest RSS of the process tree)` : "process.resourceUsage() of each Node process (no figure for soffice)"}`);
   const workbooks: CachedWorkbook[] = [];
-  for (const d of sizes) workbooks.push(await ensureWorkbook(d, (l) => console.log(l)));
+  for (const size of sizes) workbooks.push(await ensureWorkbook(size, (l) => console.log(l)));
 
   if (runner === "node") {
     const build = buildCli();
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
     soffice = new SofficeRunner(found.path);
     const smallest = workbooks.reduce((a, b) => (a.rows.orders <= b.rows.orders ? a : b));
     const warm = await soffice.convert(smallest.file, timeoutMs, useGnuTime);
-    console.log(`LibreOffice: ${found.version}; profile created and warmed on 1/${smallest.divisor} (${describe(warm)}, not counted)`);
+    console.log(`LibreOffice: ${found.version}; profile created and warmed on ${smallest.size.label} (${describe(warm)}, not counted)`);
   } else {
     console.log(argv.includes("--no-soffice") ? "LibreOffice: skipped (--no-soffice)" : "LibreOffice: soffice not on PATH, only the command line is timed");
   }
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
   try {
     for (const wb of workbooks) {
       if (interrupted) break;
-      const result: SizeResult = { divisor: wb.divisor, orderRows: wb.rows.orders, fileMB: wb.bytes / MB, cli: [], soffice: [] };
+      const result: SizeResult = { label: wb.size.label, orderRows: wb.rows.orders, fileMB: wb.bytes / MB, cli: [], soffice: [] };
       results.push(result);
       await benchSize(wb, soffice, result);
     }
