@@ -1,6 +1,5 @@
 import { createWriteStream } from "node:fs";
-import { Readable } from "node:stream";
-import yazl from "yazl";
+import type { Readable } from "node:stream";
 import type { WritePlan } from "../../../core/output";
 import type { WorkbookRecord } from "../../../core/record";
 import { readTablePart } from "../stream/readTablePart";
@@ -11,6 +10,7 @@ import { patchSheet } from "./patchSheet";
 import { patchTable } from "./patchTable";
 import { planPackage } from "./planPackage";
 import { appendStyles } from "./styles";
+import { writeZip, type ZipEntry } from "./zipWriter";
 
 /**
  * Deflate level of the output. 1 (zlib's fastest): a package is mostly XML that even level 1
@@ -26,7 +26,7 @@ type Source = () => Promise<Readable | string>;
  * unchanged ones copied as they are (inflated and deflated again), the patched input sheets
  * streamed through `patchSheet`, their tables widened, styles appended to, the review and
  * record sheets replaced in place, workbook.xml, its relationships and the content types
- * edited, then the new parts. Entries are opened one at a time (yazl's lazy streams), so a
+ * edited, then the new parts. Entries are opened one at a time (see `writeZip`), so a
  * 150 MB sheet part never sits in memory. Rejects on the first error of any part. `onSheet`
  * hears of each input sheet as its part starts streaming into the file.
  */
@@ -70,7 +70,7 @@ export async function writeXlsx(
   }
 
   const dropped = new Set([...layout.dropped].map((p) => p.toLowerCase()));
-  const entries: { name: string; open: Source }[] = [];
+  const entries: ZipEntry[] = [];
   for (const name of pkg.entries) {
     const source = generated.get(name.toLowerCase());
     if (source) entries.push({ name, open: source });
@@ -81,42 +81,16 @@ export async function writeXlsx(
     if (!source) throw new Error(`writeXlsx: nothing to write for ${name}`);
     entries.push({ name, open: source });
   }
-  await writeZip(entries, outFile, level);
+  await writeZipFile(entries, outFile, level);
 }
 
-/** Streams entries into a zip file, opening each only when yazl reaches it. */
-function writeZip(entries: { name: string; open: Source }[], outFile: string, level: number): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const zip = new yazl.ZipFile();
-    const out = createWriteStream(outFile);
-    let failed = false;
-    const fail = (e: unknown) => {
-      if (failed) return;
-      failed = true;
-      out.destroy();
-      reject(e instanceof Error ? e : new Error(String(e)));
-    };
-    zip.on("error", fail);
-    zip.outputStream.on("error", fail);
-    out.on("error", fail);
-    out.on("close", () => {
-      if (!failed) resolve();
-    });
-    const mtime = new Date();
-    for (const entry of entries) {
-      zip.addReadStreamLazy(entry.name, { compressionLevel: level, mtime }, (cb) => {
-        entry.open().then(
-          (source) => {
-            const stream = typeof source === "string" ? Readable.from([Buffer.from(source, "utf8")]) : source;
-            // yazl pipes the stream and would never hear of its errors: a failed part fails the file.
-            stream.on("error", fail);
-            cb(null, stream);
-          },
-          (e: unknown) => fail(e),
-        );
-      });
-    }
-    zip.end();
-    zip.outputStream.pipe(out);
-  });
+/** The zip written to `outFile`; on failure the file stream is closed (the caller removes the file). */
+async function writeZipFile(entries: ZipEntry[], outFile: string, level: number): Promise<void> {
+  const out = createWriteStream(outFile);
+  try {
+    await writeZip(entries, out, level);
+  } catch (e) {
+    out.destroy();
+    throw e;
+  }
 }
