@@ -6,5 +6,8 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
   },
-  testTimeout: 120000,
+  // Generous: the browser flows and the 100,000-row runs must not fail on a busy 2-core machine.
+  testTimeout: 300000,
+  // Both cores: Jest's default leaves one of two idle.
+  maxWorkers: 2,
 };

@@ -2,6 +2,7 @@ import { createExcelHost } from "../../src/adapters/excel/excelHost";
 import { generateWorkbook, FULL_SIZE } from "../../bench/generate";
 import { WorkbookModel } from "../excel-double/model";
 import { asExcel, createExcelDouble, type ExcelDouble } from "../excel-double/excelDouble";
+import { describeFull } from "../support/tier";
 
 const MiB = 1024 * 1024;
 const LIMIT = 4 * MiB;
@@ -38,7 +39,7 @@ function check(double: ExcelDouble, step: string) {
 
 const ok = (step: string, figures: string) => ({ step, withinBound: true, refused: [], maxRequest: true, maxResponse: true, figures });
 
-describe("the Office.js adapter at 100,000 orders", () => {
+describeFull("the Office.js adapter at 100,000 orders", () => {
   it("reads and writes within issue 5's sync bound, no request or response over 4 MiB", async () => {
     const model = bigModel();
     const double = createExcelDouble(model, { requestLimitBytes: LIMIT, responseLimitBytes: LIMIT });

@@ -24,10 +24,10 @@ describe("the command line's progress line", () => {
     dir = mkdtempSync(join(tmpdir(), "cli-progress-"));
   });
 
-  it("keeps stderr empty when it is not a terminal, and prints what main() prints", async () => {
+  it("runs as plain node through bin/sales-review.js, keeps stderr empty when it is not a terminal, and prints what main() prints", async () => {
     const out = join(dir, "out.xlsx");
     const child = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-      execFile(process.execPath, ["--import", "tsx", "src/cli/main.ts", SAMPLE, "--out", out], { cwd: ROOT }, (error, stdout, stderr) => {
+      execFile(process.execPath, ["bin/sales-review.js", SAMPLE, "--out", out], { cwd: ROOT }, (error, stdout, stderr) => {
         if (error && typeof error.code !== "number") reject(error);
         else resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
       });

@@ -11,6 +11,7 @@ import { cliWorkbook, paneWorkbook } from "./compareWithCli";
 import { activeSheet, byTestId, chooseOption, clickOnProgress, doubleStats, dumpWorkbook, failOnProgress, focused, liveText, openPane, progressHooksFired, progressSeen, recordProgress, selection, selectionAfter, setLatency, settled, shownValue, snapshot, tabTo, undoEnabled } from "./pane";
 import { customerCell, expectedActions, SAMPLES, SCREENSHOTS, switchLanguage, TIERS } from "./samples";
 import { TestServer } from "./server";
+import { itFull } from "../support/tier";
 
 /**
  * The real task pane, built by webpack.config.js, in headless Chromium, with the strict
@@ -163,7 +164,7 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     });
   });
 
-  it("works with the keyboard alone, announces the result, walks the lists with the arrow keys, and every control has an accessible name", async () => {
+  itFull("works with the keyboard alone, announces the result, walks the lists with the arrow keys, and every control has an accessible name", async () => {
     const sample = SAMPLES[1]!;
     const { lang } = sample;
     const page = await browser.newPage();
@@ -245,7 +246,7 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     await page.close();
   });
 
-  it("cancels a run while reading and while writing, leaving the workbook as it was; undoes a finished run back to the workbook before it", async () => {
+  itFull("cancels a run while reading and while writing, leaving the workbook as it was; undoes a finished run back to the workbook before it", async () => {
     const sample = SAMPLES[1]!;
     const { lang } = sample;
     const page = await browser.newPage();
@@ -317,7 +318,7 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     await page.close();
   });
 
-  it("asks before replacing the month's analysis sheet; a run that fails while writing says what it wrote, and the next run repairs it", async () => {
+  itFull("asks before replacing the month's analysis sheet; a run that fails while writing says what it wrote, and the next run repairs it", async () => {
     const sample = SAMPLES[0]!;
     const { lang } = sample;
     const page = await browser.newPage();

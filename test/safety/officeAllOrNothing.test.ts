@@ -7,6 +7,7 @@ import { WorkbookModel, cellKey } from "../excel-double/model";
 import { modelFromJson, modelToJson } from "../excel-double/serialize";
 import { recordOf, userView } from "./officeCompare";
 import { ledgerModel } from "../support/ledgerModel";
+import { pointsToTest } from "../support/tier";
 
 /**
  * Guarantee 3 of issue 4 on the Office.js path: a run is all or nothing for the user. A
@@ -65,7 +66,7 @@ describe("a run on the Office.js path is all or nothing (guarantee 3)", () => {
       expect(syncs).toBeGreaterThan(20);
       const reference = state(clean);
       const seen = new Set<string>();
-      for (let n = 1; n <= syncs; n++) {
+      for (const n of pointsToTest(syncs)) {
         const model = copy(start.model);
         const double = createExcelDouble(model);
         double.failOnSync(n);
@@ -172,7 +173,7 @@ describe("Cancel on the Office.js path (issue 5)", () => {
       const before = state(start.model);
       const lastBefore = await createExcelHost(asExcel(createExcelDouble(copy(start.model))), env).lastRun!();
       const outcomes = new Set<string>();
-      for (let n = 1; n <= syncs; n++) {
+      for (const n of pointsToTest(syncs)) {
         const model = copy(start.model);
         const double = createExcelDouble(model);
         const controller = new AbortController();
