@@ -47,7 +47,26 @@ describe("writeZip", () => {
     expect(text).toBe(`a/b.xml:${big.toString("utf8")}`);
   });
 
+  it("copies raw entries as stored, deflated or not, with the CRC and sizes their record gives", async () => {
+    const text = Buffer.from("<sst>共享</sst>".repeat(1000), "utf8");
+    const stored = Buffer.from("<Types/>");
+    const deflated = deflateRawSync(text, { level: 9 });
+    const zip = await zipOf([
+      { name: "xl/sharedStrings.xml", raw: async () => ({ stream: Readable.from([deflated]), method: 8, crc32: crc32(text), size: text.length, compressed: deflated.length }) },
+      { name: "stored.xml", raw: async () => ({ stream: Readable.from([stored]), method: 0, crc32: crc32(stored), size: stored.length, compressed: stored.length }) },
+    ]);
+    expect(zip.includes(deflated)).toBe(true);
+    const read = await JSZip.loadAsync(zip, { checkCRC32: true });
+    expect((await read.file("xl/sharedStrings.xml")!.async("nodebuffer")).equals(text)).toBe(true);
+    expect(await read.file("stored.xml")!.async("string")).toBe("<Types/>");
+  });
+
   describe("invalid input", () => {
+    it("rejects a raw entry whose bytes are not as many as its record says", async () => {
+      const raw = async () => ({ stream: Readable.from([Buffer.from("abc")]), method: 0, crc32: crc32("abcd"), size: 4, compressed: 4 });
+      await expect(zipOf([{ name: "a.xml", raw }])).rejects.toThrow("a.xml copied 3 bytes, its record says 4");
+    });
+
     it("rejects when an entry's stream fails", async () => {
       const failing = new Readable({ read() { this.destroy(new Error("disk gone")); } }); // prettier-ignore
       await expect(zipOf([{ name: "a.xml", open: async () => failing }])).rejects.toThrow("disk gone");
@@ -60,7 +79,7 @@ describe("writeZip", () => {
   });
 
   describe("zip64 records (past 4 GiB)", () => {
-    const huge = { name: Buffer.from("s.xml"), offset: 5 * 2 ** 32, crc: 0x1234abcd, size: 2 ** 33 + 7, compressed: 2 ** 32 + 3 };
+    const huge = { name: Buffer.from("s.xml"), method: 8, offset: 5 * 2 ** 32, crc: 0x1234abcd, size: 2 ** 33 + 7, compressed: 2 ** 32 + 3 };
 
     it("writes a 24-byte data descriptor with 8-byte sizes", () => {
       const d = dataDescriptor(huge);

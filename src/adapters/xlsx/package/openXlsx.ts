@@ -3,6 +3,7 @@ import { createInflateRaw } from "node:zlib";
 import yauzl from "yauzl";
 import type { StreamPackage } from "../stream/readWorkbookGrids";
 import { NotAnXlsxError } from "./openXlsxError";
+import type { RawEntry } from "./zipWriter";
 import { isType, parseRels, parseWorkbook, relsPathOf, type Relationship } from "./openXlsxParts";
 
 export { NotAnXlsxError } from "./openXlsxError";
@@ -24,6 +25,8 @@ export interface XlsxPackage extends StreamPackage {
   has(path: string): boolean;
   /** Decompressed bytes of an entry, as a stream in chunks (never the whole part at once). */
   openStream(path: string): Promise<Readable>;
+  /** An entry's bytes as stored (compressed), with its directory record's CRC and sizes: copied into an output unchanged. */
+  openRaw(path: string): Promise<RawEntry>;
   /** A small part as UTF-8 text (BOM stripped). Throws naming the part when it is missing. */
   readText(path: string): Promise<string>;
   workbookPath: string;
@@ -113,6 +116,13 @@ async function describePackage(zip: yauzl.ZipFile, byName: Map<string, yauzl.Ent
     if (entry.compressionMethod !== 8) return zip.openReadStreamPromise(entry);
     return inflate(await zip.openReadStreamPromise(entry, { decompress: false }), entry.uncompressedSize, (why) => new NotAnXlsxError(label, `part ${path} ${why}`));
   };
+  const openRaw = async (path: string): Promise<RawEntry> => {
+    const entry = find(path);
+    if (!entry) throw new NotAnXlsxError(label, `part ${path} is missing`);
+    // yauzl takes `decompress` only for a compressed entry; a stored one comes as it is.
+    const stream = await (entry.compressionMethod === 0 ? zip.openReadStreamPromise(entry) : zip.openReadStreamPromise(entry, { decompress: false }));
+    return { stream, method: entry.compressionMethod, crc32: entry.crc32, size: entry.uncompressedSize, compressed: entry.compressedSize };
+  };
   const readText = async (path: string): Promise<string> => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -147,6 +157,7 @@ async function describePackage(zip: yauzl.ZipFile, byName: Map<string, yauzl.Ent
     entries: [...byName.keys()],
     has: (path) => find(path) !== undefined,
     openStream: open,
+    openRaw,
     readText,
     workbookPath,
     sheets,

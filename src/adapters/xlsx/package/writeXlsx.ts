@@ -13,8 +13,8 @@ import { appendStyles } from "./styles";
 import { writeZip, type ZipEntry } from "./zipWriter";
 
 /**
- * Deflate level of the output. 1 (zlib's fastest): a package is mostly XML that even level 1
- * shrinks several times over, and every unchanged part is inflated and deflated again, so
+ * Deflate level of the parts the run writes. 1 (zlib's fastest): a package is mostly XML that
+ * even level 1 shrinks several times over, and the patched sheets are most of its bytes, so
  * the level decides how long a 1,048,575-row workbook takes (see docs/decisions.md).
  */
 export const COMPRESSION_LEVEL = 1;
@@ -23,7 +23,7 @@ type Source = () => Promise<Readable | string>;
 
 /**
  * Writes the run's output package to `outFile`: every entry of the input in its order,
- * unchanged ones copied as they are (inflated and deflated again), the patched input sheets
+ * unchanged ones copied as they are stored (never inflated), the patched input sheets
  * streamed through `patchSheet`, their tables widened, styles appended to, the review and
  * record sheets replaced in place, workbook.xml, its relationships and the content types
  * edited, then the new parts. Entries are opened one at a time (see `writeZip`), so a
@@ -74,7 +74,7 @@ export async function writeXlsx(
   for (const name of pkg.entries) {
     const source = generated.get(name.toLowerCase());
     if (source) entries.push({ name, open: source });
-    else if (!dropped.has(name.toLowerCase())) entries.push({ name, open: () => pkg.openStream(name) });
+    else if (!dropped.has(name.toLowerCase())) entries.push({ name, raw: () => pkg.openRaw(name) });
   }
   for (const name of layout.added) {
     const source = generated.get(name.toLowerCase());

@@ -4,12 +4,19 @@ import { finished, pipeline } from "node:stream/promises";
 import { crc32, createDeflateRaw } from "node:zlib";
 
 /**
- * An entry of the zip being written: its bytes from `open` (a stream, or a string written as
- * UTF-8), opened only when the writer reaches it, so one large part at a time is in flight.
+ * An entry of the zip being written, opened only when the writer reaches it, so one large
+ * part at a time is in flight: its bytes from `open` (a stream, or a string written as
+ * UTF-8), deflated on the way; or, from `raw`, an entry of another zip copied as it is stored.
  */
-export interface ZipEntry {
-  name: string;
-  open: () => Promise<Readable | string>;
+export type ZipEntry = { name: string; open: () => Promise<Readable | string> } | { name: string; raw: () => Promise<RawEntry> };
+
+/** An entry's bytes as its zip stores them, with what its directory record says of them. */
+export interface RawEntry {
+  stream: Readable;
+  method: number;
+  crc32: number;
+  size: number;
+  compressed: number;
 }
 
 /** Sizes past this need the zip64 records (0xffffffff itself means "see zip64"). */
@@ -22,6 +29,7 @@ const VERSION_ZIP64 = 45;
 /** What the central directory needs of a written entry. */
 export interface Written {
   name: Buffer;
+  method: number;
   offset: number;
   crc: number;
   size: number;
@@ -30,7 +38,7 @@ export interface Written {
 
 /**
  * Writes `entries` in order as a zip to `out` (then ends it), each deflated at `level` as
- * it streams through: the CRC-32 is zlib's (native; yazl's JavaScript CRC took ~13% of a
+ * it streams through or copied as stored: the CRC-32 is zlib's (native; yazl's JavaScript CRC took ~13% of a
  * run's CPU), sizes and CRC follow each entry in a data descriptor, and entries or offsets
  * past 4 GiB get zip64 records, as yazl wrote them. Rejects on the first error of any
  * entry or of `out`.
@@ -48,28 +56,23 @@ export async function writeZip(entries: readonly ZipEntry[], out: Writable, leve
   const { time, date } = dosDateTime(mtime);
   const written: Written[] = [];
   for (const entry of entries) {
-    const name = Buffer.from(entry.name, "utf8");
-    const w: Written = { name, offset, crc: 0, size: 0, compressed: 0 };
-    await put(localHeader(name, time, date));
-    const source = await entry.open();
-    const stream = typeof source === "string" ? Readable.from([Buffer.from(source, "utf8")]) : source;
-    await pipeline(
-      stream,
-      async function* (chunks: AsyncIterable<Buffer>) {
-        for await (const chunk of chunks) {
-          w.crc = crc32(chunk, w.crc);
-          w.size += chunk.length;
-          yield chunk;
-        }
-      },
-      createDeflateRaw({ level }),
-      async (chunks: AsyncIterable<Buffer>) => {
-        for await (const chunk of chunks) {
-          w.compressed += chunk.length;
-          await put(chunk);
-        }
-      },
-    );
+    const w: Written = { name: Buffer.from(entry.name, "utf8"), method: DEFLATE, offset, crc: 0, size: 0, compressed: 0 };
+    const data = async (chunks: AsyncIterable<Buffer>) => {
+      for await (const chunk of chunks) {
+        w.compressed += chunk.length;
+        await put(chunk);
+      }
+    };
+    if ("raw" in entry) {
+      const raw = await entry.raw();
+      Object.assign(w, { method: raw.method, crc: raw.crc32, size: raw.size });
+      await put(localHeader(w, time, date));
+      await pipeline(raw.stream, data);
+      if (w.compressed !== raw.compressed) throw new Error(`writeZip: ${entry.name} copied ${w.compressed} bytes, its record says ${raw.compressed}`);
+    } else {
+      await put(localHeader(w, time, date));
+      await pipeline(await openBytes(entry.open), checksum(w), createDeflateRaw({ level }), data);
+    }
     await put(dataDescriptor(w));
     written.push(w);
   }
@@ -80,12 +83,29 @@ export async function writeZip(entries: readonly ZipEntry[], out: Writable, leve
   await finished(out);
 }
 
-function localHeader(name: Buffer, time: number, date: number): Buffer {
+async function openBytes(open: () => Promise<Readable | string>): Promise<Readable> {
+  const source = await open();
+  return typeof source === "string" ? Readable.from([Buffer.from(source, "utf8")]) : source;
+}
+
+/** A pipeline step that passes the bytes on, adding them to `w`'s CRC-32 and size. */
+function checksum(w: Written) {
+  return async function* (chunks: AsyncIterable<Buffer>) {
+    for await (const chunk of chunks) {
+      w.crc = crc32(chunk, w.crc);
+      w.size += chunk.length;
+      yield chunk;
+    }
+  };
+}
+
+function localHeader(w: Written, time: number, date: number): Buffer {
+  const name = w.name;
   const b = Buffer.alloc(30);
   b.writeUInt32LE(0x04034b50, 0);
   b.writeUInt16LE(VERSION, 4);
   b.writeUInt16LE(FLAGS, 6);
-  b.writeUInt16LE(DEFLATE, 8);
+  b.writeUInt16LE(w.method, 8);
   b.writeUInt16LE(time, 10);
   b.writeUInt16LE(date, 12);
   // crc and sizes (14–25) stay 0: they follow in the data descriptor
@@ -119,7 +139,7 @@ export function centralRecord(w: Written, time: number, date: number): Buffer {
   b.writeUInt16LE(wide ? VERSION_ZIP64 : VERSION, 4); // made by (MS-DOS attributes: none set)
   b.writeUInt16LE(wide ? VERSION_ZIP64 : VERSION, 6);
   b.writeUInt16LE(FLAGS, 8);
-  b.writeUInt16LE(DEFLATE, 10);
+  b.writeUInt16LE(w.method, 10);
   b.writeUInt16LE(time, 12);
   b.writeUInt16LE(date, 14);
   b.writeUInt32LE(w.crc, 16);
