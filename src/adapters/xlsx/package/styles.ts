@@ -59,12 +59,19 @@ export function appendStyles(xml: string | undefined, plan: WritePlan): { xml: s
     if (id === undefined) throw new Error(`appendStyles: style ${specKey(spec)} was not planned`);
     return id;
   };
+  // The analysis sheet asks once per cell (700,000 cells at full size): its few answers are kept.
+  const reportIds = new Map<string, number>();
   const styles: RunStyles = {
     get header() {
       return lookup(HEADER_SPEC);
     },
     body: (format) => lookup({ font: "base", fill: false, border: false, format }),
-    report: (style, format) => lookup({ ...ROW_STYLES[style], format }),
+    report: (style, format) => {
+      const key = `${style}|${format}`;
+      let id = reportIds.get(key);
+      if (id === undefined) reportIds.set(key, (id = lookup({ ...ROW_STYLES[style], format })));
+      return id;
+    },
     dxf: (h) => {
       const id = dxfIds.get(dxfKey(h));
       if (id === undefined) throw new Error(`appendStyles: highlight ${dxfKey(h)} was not planned`);
