@@ -51,10 +51,9 @@ export function buildReportSheet(
   listShown: number = LIST_SHOWN,
 ): ReportPlan {
   const rows: ReportRow[] = [];
-  const add = (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[], userText?: number[]) => {
+  const add = (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[]) => {
     const row: ReportRow = { style, cells };
     if (formats) row.formats = formats;
-    if (userText) row.userText = userText;
     rows.push(row);
     return rows.length - 1;
   };
@@ -71,7 +70,7 @@ export function buildReportSheet(
     // A created customer sheet is listed as the next run, which reads it, will list it.
     const m = review.detection[role] ?? (role === "customers" && created ? { sheet: created.sheet, rowCount: created.rows } : undefined);
     if (!m) return;
-    add("body", [firstLine ? L("report.sheetsRead") : null, L("report.sheetLine", { role: L(`role.${role}`), sheet: m.sheet, rows: m.rowCount })], undefined, [1]);
+    add("body", [firstLine ? L("report.sheetsRead") : null, L("report.sheetLine", { role: L(`role.${role}`), sheet: m.sheet, rows: m.rowCount })]);
     firstLine = false;
   });
   add("body", [L("report.rowsSkipped"), skippedRows(review)], [null, "integer"]);
@@ -97,7 +96,7 @@ export function buildReportSheet(
   const repFormats = [null, ...ACTIVITY_KEYS.map((k) => FORMAT[k])];
   for (const r of review.byRep) {
     const name = r.rep >= 0 ? review.reps.names[r.rep] : L("report.unassigned");
-    add("body", [name, ...activityCells(r)], repFormats, r.rep >= 0 ? [0] : undefined);
+    add("body", [name, ...activityCells(r)], repFormats);
   }
   add("total", [L("report.total"), ...activityCells(review.monthly[review.monthly.length - 1])], repFormats);
   add("body", []);
@@ -122,7 +121,7 @@ export function buildReportSheet(
   else {
     add("header", [L("report.customerId"), L("report.customerName"), L("report.sales"), L("report.tier")]);
     for (const c of unmatched.slice(0, listShown)) {
-      add("body", [review.customers.ids[c], review.customers.names[c], cleanMoney(review.results[c].sales), review.results[c].tier], [null, null, "money", null], [0, 1]);
+      add("body", [review.customers.ids[c], review.customers.names[c], cleanMoney(review.results[c].sales), review.results[c].tier], [null, null, "money", null]);
     }
     if (unmatched.length > listShown) add("note", [L("report.more", { n: unmatched.length - listShown })]);
   }
@@ -134,7 +133,7 @@ export function buildReportSheet(
   if (review.issues.length > 0) {
     add("header", [L("report.issueSheet"), L("report.issueCell"), L("report.issueField"), L("report.issueValue"), L("report.issueReason")]);
     for (const i of review.issues.slice(0, ISSUES_SHOWN)) {
-      add("body", [i.sheet, i.address, L(`field.${i.field}`), i.value === null ? null : String(i.value), L(`issue.${i.code}`)], undefined, [0, 3]);
+      add("body", [i.sheet, i.address, L(`field.${i.field}`), i.value === null ? null : String(i.value), L(`issue.${i.code}`)]);
     }
     if (review.issues.length > ISSUES_SHOWN) add("note", [L("report.more", { n: review.issues.length - ISSUES_SHOWN })]);
   }
@@ -175,7 +174,7 @@ export function buildReportSheet(
 function addActionList(
   review: Review,
   lang: Lang,
-  add: (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[], userText?: number[]) => number,
+  add: (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[]) => number,
   listShown: number,
 ): void {
   const L = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
@@ -222,7 +221,6 @@ function addActionList(
         r.costFlag ? L(`costFlag.${r.costFlag}`) : null,
       ],
       formats.map((f, k) => (k === 10 && !overdue && due !== null ? "date" : f)),
-      [1, 2, 3],
     );
   }
   if (review.actions.length > listShown) add("note", [L("report.more", { n: review.actions.length - listShown })]);

@@ -64,8 +64,6 @@ export interface ReportRow {
   cells: Cell[];
   formats?: (NumberFormat | null)[];
   style: RowStyle;
-  /** Cells (by index) that hold text from the workbook, written as text whatever it looks like. */
-  userText?: number[];
 }
 
 /** A block of the report sheet in 0-based cells. */

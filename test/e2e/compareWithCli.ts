@@ -9,15 +9,19 @@ import type { WorkbookModel } from "../excel-double/model";
 import { dumpWorkbook } from "../support/readBack";
 
 /**
- * The comparison test/adapter/excelRun.test.ts makes, for a workbook the pane wrote in the
- * browser: every sheet's values against the command line's output for the same input.
+ * A workbook the Office.js path wrote (the pane in the browser, or the host in
+ * test/adapter/excelRun.test.ts) against the command line's output for the same input: every
+ * cell of every sheet a user can see, the analysis sheet included.
  */
 
-/** The analysis sheet's "generated at" row: the one cell that differs between any two runs. */
+/** The analysis sheet's "generated at" row: its time is the one cell that differs between any two runs. */
 const GENERATED: Record<Lang, { sheetPrefix: string; label: string }> = {
   "zh-CN": { sheetPrefix: "月度分析", label: "生成时间" },
   "en-US": { sheetPrefix: "Review", label: "Generated" },
 };
+/** What stands in for the generated time when it is the text both writers write (`yyyy-mm-dd hh:mm`). */
+export const GENERATED_TIME = "<yyyy-mm-dd hh:mm as text>";
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 
 /** Sheet values without trailing blanks, "" and null alike, so two readers' used ranges compare. */
 function normalise(values: Cell[][], origin: { row: number; col: number }): Cell[][] {
@@ -47,11 +51,12 @@ export interface ComparableWorkbook {
 function comparable(all: string[], rowsOf: (name: string) => Cell[][], lang: Lang): ComparableWorkbook {
   const { sheetPrefix, label } = GENERATED[lang];
   const names = all.filter((name) => !BOOKKEEPING_SHEETS.includes(name));
-  const sheets = names
-    .map((name) => {
-      const rows = rowsOf(name);
-      return { name, rows: name.startsWith(sheetPrefix) ? rows.filter((r) => r[0] !== label) : rows };
-    });
+  const sheets = names.map((name) => {
+    const rows = rowsOf(name);
+    // The time differs between two runs; that it is still text of this form (not a date Excel made of it) does not.
+    if (name.startsWith(sheetPrefix)) for (const r of rows) if (r[0] === label && typeof r[1] === "string" && TIMESTAMP.test(r[1])) r[1] = GENERATED_TIME;
+    return { name, rows };
+  });
   return { names, sheets };
 }
 
@@ -71,7 +76,7 @@ export async function cliWorkbook(input: string, lang: Lang): Promise<Comparable
   return comparable([...dump.keys()], (name) => normalise(dump.get(name)!.rows, { row: 0, col: 0 }), lang);
 }
 
-/** What the pane wrote into the double's workbook. */
+/** What the Office.js path wrote into the double's workbook. */
 export function paneWorkbook(model: WorkbookModel, lang: Lang): ComparableWorkbook {
   return comparable(
     model.sheets.map((s) => s.name),

@@ -1,14 +1,15 @@
 import { type Box, boxCols, boxRows } from "./address";
 import { fail } from "./proxy";
 import type { CellData, CellValue, SheetModel, WorkbookModel } from "./model";
+import { parseTyped } from "./typedInput";
 import { assertNotMergeTail } from "./userLayout";
 
 /**
  * How Excel turns what a caller assigns to `range.values` / `range.formulas` into
  * cell contents, and how it gives cells back. This is where the double is as
  * unforgiving as Excel: text that looks like a formula becomes one, text that looks
- * like a number becomes a number, and only a leading apostrophe (or the "@" text
- * format) keeps text as text.
+ * like a number, a percentage, a date, a time or a boolean becomes one (typedInput.ts),
+ * and only a leading apostrophe (or the "@" text format) keeps text as text.
  */
 
 /** What a range proxy points at: a block on a sheet. */
@@ -17,7 +18,6 @@ export interface RangeTarget {
   box: Box;
 }
 
-const PLAIN_NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 const ERROR_TEXT = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/;
 /** Formatting a whole column would store a million cells; the double refuses rather than crawl. */
 export const MAX_FORMAT_CELLS = 2_000_000;
@@ -28,8 +28,9 @@ export const MAX_FORMAT_CELLS = 2_000_000;
  * @example interpretInput("+86 138 0000 0000", false) → { value: "+86 138 0000 0000", formula: "=+86 138 0000 0000" }
  * @example interpretInput("'=SUM(A1)", false) → { value: "=SUM(A1)" }
  * @example interpretInput("00123", false) → { value: 123 }
+ * @example interpretInput("2026-10", false) → { value: 46296, numberFormat: "mmm-yy" }
  */
-export function interpretInput(input: unknown, textFormat: boolean, location: string): { value?: CellValue; formula?: string } | undefined {
+export function interpretInput(input: unknown, textFormat: boolean, location: string, year = new Date().getFullYear()): { value?: CellValue; formula?: string; numberFormat?: string } | undefined {
   if (input === null || input === undefined) return undefined;
   if (typeof input === "boolean") return { value: input };
   if (typeof input === "number") {
@@ -46,9 +47,9 @@ export function interpretInput(input: unknown, textFormat: boolean, location: st
     if (text.length === 1) fail("InvalidArgument", location, `"=" alone is not a formula`);
     return { value: text, formula: text };
   }
-  if (PLAIN_NUMBER.test(text)) return { value: Number(text) };
+  const typed = parseTyped(text, year);
+  if (typeof typed.value !== "string") return typed;
   if (text.startsWith("+") || text.startsWith("-")) return { value: text, formula: `=${text}` };
-  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true" };
   return { value: text };
 }
 
@@ -88,12 +89,18 @@ export function writeContents(target: RangeTarget, input: unknown, location: str
     const contents = interpretInput(value, existing?.numberFormat === "@", location);
     if (contents === undefined) return;
     if (contents.value !== undefined && target.sheet.merges.length > 0) assertNotMergeTail(target.sheet, r, c, location);
-    target.sheet.update(r, c, (cell) => {
-      delete cell.value;
-      delete cell.formula;
-      Object.assign(cell, contents);
-    });
+    target.sheet.update(r, c, (cell) => storeContents(cell, contents));
   });
+}
+
+/** Puts what interpretInput made of a value into a cell. */
+export function storeContents(cell: CellData, contents: { value?: CellValue; formula?: string; numberFormat?: string }): void {
+  delete cell.value;
+  delete cell.formula;
+  const { numberFormat, ...stored } = contents;
+  Object.assign(cell, stored);
+  // A typed date or percentage formats a General cell; a cell with its own format keeps it.
+  if (numberFormat !== undefined && (cell.numberFormat === undefined || cell.numberFormat === "General")) cell.numberFormat = numberFormat;
 }
 
 /** `range.numberFormat = …`; "General" is Excel's default, so it is not stored. */

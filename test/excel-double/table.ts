@@ -1,5 +1,5 @@
 import { type Box, MAX_ROWS, boxesIntersect, parseAddress } from "./address";
-import { assertLive, assertWritable, interpretInput, pickValue, readGrid } from "./cells";
+import { assertLive, assertWritable, interpretInput, pickValue, readGrid, storeContents } from "./cells";
 import { CollectionDouble } from "./collection";
 import { notImplemented } from "./errors";
 import { DEFAULT_MAX_READ_CELLS, isSetSupported } from "./host";
@@ -265,7 +265,7 @@ export function writeColumn(sheet: SheetModel, t: TableModel, col: number, name:
   if (!values) return;
   for (let r = 1; r < values.length; r++) {
     const contents = interpretInput(values[r]![0], sheet.get(t.box.top + r, col)?.numberFormat === "@", location);
-    if (contents !== undefined) sheet.update(t.box.top + r, col, (cell) => (delete cell.value, delete cell.formula, Object.assign(cell, contents)));
+    if (contents !== undefined) sheet.update(t.box.top + r, col, (cell) => storeContents(cell, contents));
   }
 }
 

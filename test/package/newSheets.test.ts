@@ -47,7 +47,7 @@ describe("reportSheetXml", () => {
   });
 
   it("writes formula-looking text from the workbook as text, and no drawing without charts", async () => {
-    const { xml } = await text(reportSheetXml(report([{ cells: ['=HYPERLINK("http://x","y")', " lead"], style: "body", userText: [0, 1] }]), STYLES));
+    const { xml } = await text(reportSheetXml(report([{ cells: ['=HYPERLINK("http://x","y")', " lead"], style: "body" }]), STYLES));
     expect(xml).toContain('<c r="A1" t="inlineStr"><is><t>=HYPERLINK("http://x","y")</t></is></c><c r="B1" t="inlineStr"><is><t xml:space="preserve"> lead</t></is></c>');
     expect(xml).not.toContain("<f>");
     expect(xml.endsWith(`</sheetData>${TAIL}</worksheet>`)).toBe(true);

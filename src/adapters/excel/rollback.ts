@@ -2,7 +2,7 @@ import { parseA1 } from "../../core/_lib/a1";
 import { BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog, type WorkbookRecord } from "../../core/record";
 import { FILL, jsonBytes, opBytes, packWork, partBytes, rowJsonBytes, type QueuedOp, type RowsOp } from "./chunking";
 import { queueLayoutCheck } from "./checkLayout";
-import { asUserText } from "./escapeText";
+import { asText } from "./escapeText";
 import { READ_FILL } from "./readInChunks";
 import type { SavedBlock, UndoSnapshot } from "./snapshot";
 import { restoreMarker } from "./undoSheet";
@@ -125,7 +125,7 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
       if (!record.isNullObject && !log.hadRecord) record.delete();
       else if (!record.isNullObject) {
         if (recordUsed && !recordUsed.isNullObject) record.getRangeByIndexes(0, 0, recordUsed.rowCount, 1).clear();
-        record.getRangeByIndexes(0, 0, cells.length, 1).values = cells.map((c) => [asUserText(c)]);
+        record.getRangeByIndexes(0, 0, cells.length, 1).values = cells.map((c) => [asText(c)]);
       }
       const marker = options.keep?.undoMarker;
       if (!undo.isNullObject && marker !== undefined) restoreMarker(undo, marker);

@@ -2,7 +2,7 @@ import { EXCEL_LIMITS } from "../../core/_lib/excelLimits";
 import { RECORD_CHUNK, UNDO_SHEET } from "../../core/record";
 import { FILL, jsonBytes, opBytes, packOps, type QueuedOp } from "./chunking";
 import { checkAborted } from "./cancel";
-import { asUserText } from "./escapeText";
+import { asText } from "./escapeText";
 import type { UndoSnapshot } from "./snapshot";
 
 /**
@@ -60,9 +60,9 @@ export async function writeUndoSheet(context: Excel.RequestContext, snapshot: Un
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += RECORD_CHUNK) chunks.push(json.slice(i, i + RECORD_CHUNK));
   // Exact UTF-8 size of each cell as sent (its apostrophe included), and of its operations taken high.
-  for (const [i, c] of chunks.entries()) ops.push({ bytes: jsonBytes(c) + 5 + opBytes(UNDO_SHEET, 3), queue: () => (ws().getRangeByIndexes(i + 1, col, 1, 1).values = [[asUserText(c)]]) });
+  for (const [i, c] of chunks.entries()) ops.push({ bytes: jsonBytes(c) + 5 + opBytes(UNDO_SHEET, 3), queue: () => (ws().getRangeByIndexes(i + 1, col, 1, 1).values = [[asText(c)]]) });
   const marker: Marker = { id: snapshot.id, chunks: chunks.length, cellBytes: chunks.reduce((n, c) => Math.max(n, jsonBytes(c) + 2), 0), col };
-  ops.push({ bytes: opBytes(UNDO_SHEET, 3) + 200, queue: () => (ws().getRangeByIndexes(0, 0, 1, 1).values = [[asUserText(JSON.stringify(marker))]]) });
+  ops.push({ bytes: opBytes(UNDO_SHEET, 3) + 200, queue: () => (ws().getRangeByIndexes(0, 0, 1, 1).values = [[asText(JSON.stringify(marker))]]) });
   for (const batch of packOps(ops, limitBytes * FILL)) {
     checkAborted(signal);
     for (const op of batch) op.queue();
@@ -80,7 +80,7 @@ export function clearColumn(ws: Excel.Worksheet, col: number): void {
 
 /** Queues putting back a marker as read: the earlier run's snapshot, still whole in its column, is the live one again. */
 export function restoreMarker(ws: Excel.Worksheet, marker: string): void {
-  ws.getRangeByIndexes(0, 0, 1, 1).values = [[asUserText(marker)]];
+  ws.getRangeByIndexes(0, 0, 1, 1).values = [[asText(marker)]];
 }
 
 /** The run id the undo sheet holds a whole snapshot for, or undefined (no sheet, or a snapshot cut short). */

@@ -7,7 +7,7 @@ import { BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog, type
 import type { Progress } from "../port";
 import { checkAborted, RunCancelledError } from "./cancel";
 import { FILL, jsonBytes, opBytes, packWork, partBytes, type QueuedOp, type RowsOp } from "./chunking";
-import { asText, asUserText } from "./escapeText";
+import { asText } from "./escapeText";
 import type { Box } from "./readExcel";
 import { rowKeys, type HeaderValue, type SheetLayout } from "./layout";
 import { rollbackRun } from "./rollback";
@@ -156,7 +156,7 @@ export async function writePlanToExcel(
     const cells = encodeRecord(r);
     const ws = sheet(RECORD_SHEET);
     if (recordRows > 0) ws.getRangeByIndexes(0, 0, recordRows, 1).clear();
-    ws.getRangeByIndexes(0, 0, cells.length, 1).values = cells.map((c) => [asUserText(c)]);
+    ws.getRangeByIndexes(0, 0, cells.length, 1).values = cells.map((c) => [asText(c)]);
     recordRows = cells.length;
   };
 
@@ -271,7 +271,7 @@ function dataOps(plan: WritePlan, targets: Target[], sheet: (name: string) => Ex
   if (created) {
     push("created", created.sheet, (list) => {
       const rows: Cell[][] = [created.header, ...created.rows];
-      pushBlock(list, () => sheet(created.sheet), created.sheet, 0, 0, rows, null, (v, r) => (r === 0 ? text(v, false) : text(v, true)));
+      pushBlock(list, () => sheet(created.sheet), created.sheet, 0, 0, rows, null, text);
       list.push({ bytes: opBytes(created.sheet, 4), queue: () => (sheet(created.sheet).getRangeByIndexes(0, 0, 1, created.header.length).format.font.bold = true) });
     });
   }
@@ -362,12 +362,12 @@ function widenedTables(plan: WritePlan, boxes: readonly Box[]): RunLog["tables"]
   return out;
 }
 
-/** Value to assign: numbers as numbers (never NaN or Infinity), text escaped, blanks cleared. */
-function text(v: Cell, fromWorkbook: boolean): string | number | boolean {
+/** Value to assign: numbers as numbers (never NaN or Infinity), text kept as text, blanks cleared. */
+function text(v: Cell): string | number | boolean {
   if (v === null) return "";
   if (typeof v === "number") return Number.isFinite(v) ? v : "";
   if (typeof v === "boolean") return v;
-  return fromWorkbook ? asUserText(v) : asText(v);
+  return asText(v);
 }
 
 /** Queues a 2-D block (values, optional formats) as rows that the packer cuts into requests within the limit. */
@@ -428,7 +428,7 @@ function pushColumns(ops: Work[], ws: () => Excel.Worksheet, s: SheetPlan): void
     const n = s.lastRow - s.firstRow + 1;
     const rows: Cell[][] = Array.from({ length: Math.max(0, n) }, (_, k) => run.map((c) => c.values[k]));
     const formats = rows.map((_, k) => run.map((c) => NUMBER_FORMATS[c.cellFormats?.[k] ?? c.format]));
-    pushBlock(ops, ws, s.sheet, s.firstRow, run[0].col, rows, formats, (v) => text(v, false));
+    pushBlock(ops, ws, s.sheet, s.firstRow, run[0].col, rows, formats, text);
   }
   for (const c of cols) {
     if (!c.highlights?.length || s.lastRow < s.firstRow) continue;
@@ -482,8 +482,7 @@ function styleOps(style: RowStyle): number {
 function pushReport(ops: Work[], ws: () => Excel.Worksheet, report: ReportPlan): void {
   const rows = report.rows.map((r) => r.cells);
   const formats = report.rows.map((r) => r.formats?.map((f) => (f ? NUMBER_FORMATS[f] : null)));
-  const userText = report.rows.map((r) => new Set(r.userText ?? []));
-  pushBlock(ops, ws, report.sheet, 0, 0, rows, formats, (v, r, c) => text(v, userText[r].has(c)));
+  pushBlock(ops, ws, report.sheet, 0, 0, rows, formats, text);
   ops.push({
     bytes: report.rows.reduce((a, row) => a + styleOps(row.style) * opBytes(report.sheet, 1), opBytes(report.sheet, 1 + 3 * report.columnWidths.length)),
     queue: () => {
