@@ -1,14 +1,17 @@
-// Streaming-reader benchmark: generates a 1,048,575-row order sheet in /tmp with ExcelJS's
+// Streaming-reader benchmark: generates a 1,048,575-row order sheet in bench/.cache with ExcelJS's
 // WorkbookWriter (if missing), streams it through readWorkbookGrids, prints rows/s and peak RSS.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readWorkbookGrids } from "../src/adapters/xlsx/stream/readWorkbookGrids";
 import { openXlsx } from "../src/adapters/xlsx/package/openXlsx";
 
-const file = process.argv[2] ?? "/tmp/h2-orders-1048575.xlsx";
+const CACHE_DIR = join(__dirname, ".cache");
+const file = process.argv[2] ?? join(CACHE_DIR, "orders-1048575.xlsx");
 const ROWS = 1_048_575;
 
 async function generate(): Promise<void> {
+  mkdirSync(CACHE_DIR, { recursive: true });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const ws = wb.addWorksheet("Orders");
   ws.addRow(["Order", "Date", "Customer", "Amount", "Cost"]).commit();
