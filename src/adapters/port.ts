@@ -1,3 +1,4 @@
+import type { DateSystem } from "../core/_lib/dates";
 import type { BlockedTable } from "../core/placeOutsideBlockedTables";
 import type { WritePlan } from "../core/output";
 import type { WorkbookRecord } from "../core/record";
@@ -17,8 +18,12 @@ export interface Progress {
  * grids and record, write a plan. The review never knows where the data came from.
  */
 export interface WorkbookPort {
-  /** Sheet names in order, and the record of earlier runs (empty when none). */
-  readMeta(): Promise<{ sheetNames: string[]; record: WorkbookRecord }>;
+  /**
+   * Sheet names in order, the record of earlier runs (empty when none), and the workbook's
+   * date system: grids hold serial dates as the workbook stores them, and the review reads
+   * and writes them in that system.
+   */
+  readMeta(): Promise<{ sheetNames: string[]; record: WorkbookRecord; dateSystem: DateSystem }>;
   /** Every table and every table-less sheet's used range, but the sheets named in `skip`. */
   readGrids(skip: ReadonlySet<string>, onProgress?: (p: Progress) => void): Promise<Grid[]>;
   /**

@@ -33,14 +33,15 @@ export interface ReviewWorkbookResult {
  * first write.
  */
 export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbookOptions): Promise<ReviewWorkbookResult> {
-  const { sheetNames, record: previous } = await port.readMeta();
+  const { sheetNames, record: previous, dateSystem } = await port.readMeta();
   const reviewSheets = previous.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
   const grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]), options.onProgress);
   checkGrids(grids, options.lang);
   options.onProgress?.({ stage: "compute", done: 0, total: 1 });
   const { month: savedMonth, lang: _savedLang, ...savedSettings } = previous.settings;
   const monthText = options.month ?? savedMonth;
-  const run: RunOptions = { ...(savedSettings as Partial<RunOptions>), ...options.settings, owned: previous.owned };
+  // The date system is the workbook's, whatever a record or the caller says.
+  const run: RunOptions = { ...(savedSettings as Partial<RunOptions>), ...options.settings, owned: previous.owned, dateSystem };
   if (monthText !== undefined) run.month = parseMonthOption(monthText);
   const review = runReview(grids, run);
   const plan = planOutput(review, {
@@ -75,7 +76,7 @@ export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbook
 /** Settings worth saving in the workbook (not the owned-column list, which the record keeps apart). */
 function stripRunOnly(settings: Partial<RunOptions> | undefined): WorkbookRecord["settings"] {
   if (!settings) return {};
-  const { owned: _owned, month: _month, ...rest } = settings;
+  const { owned: _owned, month: _month, dateSystem: _dateSystem, ...rest } = settings;
   return rest;
 }
 

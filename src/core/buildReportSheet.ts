@@ -63,7 +63,7 @@ export function buildReportSheet(
 
   add("title", [L("report.title", { month })]);
   add("body", [L("report.month"), month]);
-  add("body", [L("report.asOf"), dayToSerial(review.asOf)], [null, "date"]);
+  add("body", [L("report.asOf"), dayToSerial(review.asOf, o.dateSystem)], [null, "date"]);
   const roles: Role[] = ["customers", "orders", "visits", "costs"];
   let firstLine = true;
   roles.forEach((role) => {
@@ -202,7 +202,7 @@ function addActionList(
   for (const a of review.actions.slice(0, listShown)) {
     const r = review.results[a.customer];
     const overdue = (r.overdueDays ?? 0) > 0;
-    const due = r.due === null ? null : overdue ? L("due.overdue", { n: r.overdueDays! }) : dayToSerial(r.due);
+    const due = r.due === null ? null : overdue ? L("due.overdue", { n: r.overdueDays! }) : dayToSerial(r.due, review.options.dateSystem);
     add(
       "body",
       [
@@ -215,7 +215,7 @@ function addActionList(
         cleanMoney(r.recent),
         cleanMoney(r.prior),
         cleanMoney(r.prior - r.recent),
-        r.lastVisit === null ? null : dayToSerial(r.lastVisit),
+        r.lastVisit === null ? null : dayToSerial(r.lastVisit, review.options.dateSystem),
         due,
         cleanMoney(r.visitCost),
         r.costFlag ? L(`costFlag.${r.costFlag}`) : null,

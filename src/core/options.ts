@@ -1,4 +1,5 @@
 import type { DayMonthOrder } from "./_lib/cells";
+import type { DateSystem } from "./_lib/dates";
 import type { Field, Role } from "./columns";
 import type { MappingOverride } from "./types";
 
@@ -27,6 +28,11 @@ export interface ReviewOptions {
   dayMonthOrder: "auto" | DayMonthOrder;
   /** The user's mapping choices. */
   overrides?: Partial<Record<Role, MappingOverride>>;
+  /**
+   * The workbook's date system, as its adapter found it (never a saved setting): serial
+   * dates read and written count from 1900 (Windows) or 1904 (Mac Excel's old default).
+   */
+  dateSystem: DateSystem;
 }
 
 export const DEFAULT_OPTIONS: Readonly<ReviewOptions> = {
@@ -38,6 +44,7 @@ export const DEFAULT_OPTIONS: Readonly<ReviewOptions> = {
   visitIntervals: { A: 30, B: 60, C: 90, D: null },
   defaultVisitCost: 0,
   dayMonthOrder: "auto",
+  dateSystem: 1900,
 };
 
 /** Options with every missing setting taken from the defaults. */

@@ -1,4 +1,4 @@
-import { isBlank, readAmount, readMonth, readText } from "./_lib/cells";
+import { isBlank, readAmount, readMonth, readText, type Cell } from "./_lib/cells";
 import { Interner, textHash } from "./_lib/intern";
 import type { Field } from "./columns";
 import { CustomerTable } from "./customerTable";
@@ -76,12 +76,12 @@ export function readInputs(grids: readonly Grid[], detection: Detection, options
   const om = detection.orders;
   const customerGrid = cm && gridOf(cm);
   const customers = new CustomerTable(cm ? cm.columns.customerId !== undefined : om?.columns.customerId !== undefined, (customerGrid?.values.length ?? 0) + 1024);
-  if (cm && customerGrid) readCustomers(new SheetReader(customerGrid, cm, issues), customers, reps, dateOrders, options);
-  const orders = om ? readOrders(new SheetReader(gridOf(om), om, issues), customers, reps, dateOrders, options) : emptyOrders();
+  if (cm && customerGrid) readCustomers(new SheetReader(customerGrid, cm, issues, options.dateSystem), customers, reps, dateOrders, options);
+  const orders = om ? readOrders(new SheetReader(gridOf(om), om, issues, options.dateSystem), customers, reps, dateOrders, options) : emptyOrders();
   const vm = detection.visits;
-  const visits = vm ? readVisits(new SheetReader(gridOf(vm), vm, issues), customers, reps, dateOrders, options) : emptyVisits();
+  const visits = vm ? readVisits(new SheetReader(gridOf(vm), vm, issues, options.dateSystem), customers, reps, dateOrders, options) : emptyVisits();
   const km = detection.costs;
-  const costs = km ? readCosts(new SheetReader(gridOf(km), km, issues), reps) : [];
+  const costs = km ? readCosts(new SheetReader(gridOf(km), km, issues, options.dateSystem), reps) : [];
   if (!cm && om) fillFromOrders(customers, orders, gridOf(om), om);
   customers.finish();
   return {
@@ -285,9 +285,10 @@ function readVisits(s: SheetReader, customers: CustomerTable, reps: Interner, da
 
 function readCosts(s: SheetReader, reps: Interner): CostRow[] {
   const out: CostRow[] = [];
+  const monthOf = (c: Cell) => readMonth(c, s.dateSystem);
   for (let row = s.firstRow; row <= s.lastRow; row++) {
     if (s.isBlankRow(s.cells(row))) continue;
-    const month = s.read(row, "month", readMonth, true);
+    const month = s.read(row, "month", monthOf, true);
     const repText = s.text(row, "salesperson");
     if (repText === null) s.report(row, s.mapping.columns.salesperson!, "salesperson", "missing", null);
     let amount = 0;

@@ -1,4 +1,5 @@
 import { MissingColumnError, NoReadableRowsError } from "./errors";
+import { planOutput } from "./planOutput";
 import { runReview } from "./runReview";
 import { day, grid, month, serial } from "./testing/grids";
 import type { Grid } from "./types";
@@ -192,6 +193,38 @@ describe("runReview", () => {
     it("reviews the month given when no order row can be read", () => {
       const r = runReview([grid("订单表", [["订单日期", "客户", "金额"], ["下周二", "甲", 100]])], { month: month("2026-10") });
       expect([r.month, r.results.length]).toEqual([month("2026-10"), 1]);
+    });
+  });
+});
+
+describe("the 1904 date system", () => {
+  // The same workbook as Mac Excel stores it: every date cell 1,462 lower, the cost months as dates too.
+  const shift = (g: Grid): Grid => ({ ...g, values: g.values.map((r) => r.map((v) => (typeof v === "number" && v > 40000 ? v - 1462 : v))) });
+  const asDates = (g: Grid): Grid => (g.sheet === "费用" ? { ...g, values: g.values.map((r, i) => (i === 0 ? r : [serial(`${String(r[0])}-01`), ...r.slice(1)])) } : g);
+
+  it("gives the figures of the same workbook on the 1900 system", () => {
+    const on1900 = runReview(WORKBOOK.map(asDates));
+    const on1904 = runReview(WORKBOOK.map(asDates).map(shift), { dateSystem: 1904 });
+    expect({ results: on1904.results, monthly: on1904.monthly, byRep: on1904.byRep, month: on1904.month, asOf: on1904.asOf, issues: on1904.issues }).toEqual({
+      results: on1900.results,
+      monthly: on1900.monthly,
+      byRep: on1900.byRep,
+      month: month("2026-10"),
+      asOf: day("2026-10-31"),
+      issues: [],
+    });
+  });
+
+  it("writes the as-of, last-visit and due dates as 1904 serials", () => {
+    const review = runReview(WORKBOOK.map(shift), { dateSystem: 1904 });
+    const plan = planOutput(review, { lang: "en-US", owned: [], sheetNames: WORKBOOK.map((g) => g.sheet), ownedSheets: [], generatedAt: "2026-11-01 09:00" });
+    const customers = plan.sheets.find((s) => s.sheet === "客户表")!;
+    const column = (output: string) => customers.columns.find((c) => c.output === output)!.values;
+    const asOf = plan.report.rows.find((r) => r.cells[0] === "As of")!.cells[1];
+    expect({ asOf, lastVisit: column("customer.lastVisit"), due: column("customer.visitDue") }).toEqual({
+      asOf: serial("2026-10-31") - 1462,
+      lastVisit: [serial("2026-10-05") - 1462, null, serial("2026-10-06") - 1462],
+      due: [serial("2026-11-04") - 1462, serial("2026-10-31") - 1462, null],
     });
   });
 });

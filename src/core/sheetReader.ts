@@ -1,6 +1,6 @@
 import { toA1 } from "./_lib/a1";
 import { fitAmount, isBlank, leadingDatePart, readAmount, readDate, readText, type Cell, type DayMonthOrder, type Read } from "./_lib/cells";
-import { serialToDay } from "./_lib/dates";
+import { serialToDay, type DateSystem } from "./_lib/dates";
 import { exactDecimal } from "./_lib/exactDecimal";
 import type { Field } from "./columns";
 import type { CellIssue, Grid, SheetMapping } from "./types";
@@ -52,7 +52,13 @@ export class SheetReader {
   /** Row-array indexes of every mapped field and monthly cost column, for isBlankRow. */
   private readonly mappedCols: number[];
   private readonly columns = new Map<Field, Column>();
-  constructor(readonly grid: Grid, readonly mapping: SheetMapping, private readonly issues: CellIssue[]) {
+  constructor(
+    readonly grid: Grid,
+    readonly mapping: SheetMapping,
+    private readonly issues: CellIssue[],
+    /** How the workbook counts serial dates; every date and month column reads with it. */
+    readonly dateSystem: DateSystem = 1900,
+  ) {
     this.firstRow = mapping.headerRow + 1;
     this.lastRow = grid.origin.row + grid.values.length - 1;
     const cols = [...Object.values(mapping.columns), ...mapping.monthlyCostColumns] as number[];
@@ -183,7 +189,7 @@ export class Column {
   date(cells: Cells, row: number, order: DayMonthOrder, required: boolean): number | undefined {
     const v = this.cell(cells);
     if (typeof v === "number") {
-      const day = serialToDay(v);
+      const day = serialToDay(v, this.sheet.dateSystem);
       if (day !== null) return day;
     }
     if (order !== this.dateOrder) {
@@ -194,9 +200,9 @@ export class Column {
   }
 
   private memoDate(c: Cell): Read<number> {
-    if (typeof c !== "string") return readDate(c, this.dateOrder);
+    if (typeof c !== "string") return readDate(c, this.dateOrder, this.sheet.dateSystem);
     let r = this.dates.get(c);
-    if (r === undefined) this.dates.set(c, (r = readDate(c, this.dateOrder)));
+    if (r === undefined) this.dates.set(c, (r = readDate(c, this.dateOrder, this.sheet.dateSystem)));
     return r;
   }
 }

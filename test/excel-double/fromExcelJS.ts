@@ -101,6 +101,7 @@ function keepUserLayout(model: WorkbookModel, ws: ExcelJS.Worksheet, sheet: Shee
 export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
   const model = new WorkbookModel();
   const date1904 = workbook.properties.date1904 === true;
+  model.date1904 = date1904;
   for (const ws of workbook.worksheets) {
     const extra = ws as unknown as { sheetProtection?: { sheet?: boolean }; tables?: Record<string, ExcelJSTable>; conditionalFormattings?: ExcelJSConditionalFormatting[] };
     const sheet = model.addSheet(ws.name, { visibility: STATE[ws.state] ?? "Visible", protected: extra.sheetProtection?.sheet === true });

@@ -74,6 +74,8 @@ export class WorkbookModel {
   readonly names: DefinedNameModel[] = [];
   activeSheetId: string | null = null;
   selection: { sheetId: string; box: Box } | null = null;
+  /** The workbook counts serial dates from 1904-01-01 = 0 (`<workbookPr date1904="1"/>`); cells hold serials of that system. */
+  date1904 = false;
   private lastId = 0;
 
   /** A fresh id; worksheet ids look like Excel's braced GUIDs. */

@@ -37,6 +37,8 @@ export interface WorkbookJson {
   selection: { sheetId: string; box: Box } | null;
   /** The model's id counter, so ids given after a round trip never repeat earlier ones. */
   lastId: number;
+  /** The 1904 date system (absent in JSON written before it was modelled: 1900). */
+  date1904?: boolean;
 }
 
 /** The model's private id counter; TypeScript's `private` is compile-time only. */
@@ -77,6 +79,7 @@ export function modelToJson(model: WorkbookModel): WorkbookJson {
     activeSheetId: model.activeSheetId,
     selection: model.selection ? clone(model.selection) : null,
     lastId: (model as unknown as WithCounter).lastId,
+    date1904: model.date1904,
   };
 }
 
@@ -106,5 +109,6 @@ export function modelFromJson(json: WorkbookJson): WorkbookModel {
   model.activeSheetId = json.activeSheetId;
   model.selection = json.selection ? clone(json.selection) : null;
   (model as unknown as WithCounter).lastId = json.lastId;
+  model.date1904 = json.date1904 === true;
   return model;
 }

@@ -2,6 +2,7 @@ import { MAX_COLS, MAX_ROWS, parseAddress } from "./address";
 import type { RangeTarget } from "./cells";
 import { ChartCollectionDouble } from "./chart";
 import { CollectionDouble } from "./collection";
+import { FunctionsDouble } from "./functions";
 import { type SheetModel, type WorkbookModel, replaceSheetRefs } from "./model";
 import { ClientObjectDouble, type ClientObjectLike, type ContextLike, type Reader, fail } from "./proxy";
 import { RangeDouble } from "./range";
@@ -25,12 +26,14 @@ export class WorkbookDouble extends ClientObjectDouble<WorkbookModel> {
   readonly worksheets: WorksheetCollectionDouble;
   readonly tables: TableCollectionDouble;
   readonly application: ApplicationDouble;
+  readonly functions: FunctionsDouble;
 
   constructor(context: ContextLike) {
     super(context, "workbook", NAV, () => context.host.model);
     this.worksheets = new WorksheetCollectionDouble(context, "workbook.worksheets", () => context.host.model.sheets, this);
     this.tables = new TableCollectionDouble(context, "workbook.tables", null, this);
     this.application = new ApplicationDouble(context, "application", NAV, () => context.host.model, this);
+    this.functions = new FunctionsDouble(context, "workbook.functions", NAV, () => context.host.model, this);
   }
 
   override _readers(): Record<string, Reader<WorkbookModel>> {

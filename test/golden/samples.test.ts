@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { main } from "../../src/cli/main";
@@ -6,11 +6,15 @@ import { dayToSerial, ymdToDay } from "../../src/core/_lib/dates";
 import { t, type Lang } from "../../src/i18n";
 import { EXPECTED_EN, EXPECTED_ZH, SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 import { columnOf, dumpWorkbook, rowOf, type SheetDump } from "../support/readBack";
+import { to1904 } from "../support/to1904";
 
 /**
  * Golden tests: the command line on the sample workbooks, every expected figure of
  * test/fixtures/samples/expected-*.json checked in the written .xlsx
- * (money to the cent, ratios to 1e-6), read back with an independent reader.
+ * (money to the cent, ratios to 1e-6), read back with an independent reader. Each sample
+ * runs twice: as committed (1900 date system) and as its 1904 twin (every date cell 1,462
+ * lower, `date1904="1"`, built here), which must give the same figures and show the same
+ * calendar dates (the reader turns each date cell into the 1900 serial of the date it shows).
  */
 
 interface Expected {
@@ -43,10 +47,12 @@ const METRICS: Record<string, string> = {
 };
 const MONEY = new Set(["sales", "recent", "prior", "visit_cost", "Order amount", "Amount new", "Amount existing", "Direct cost", "Cost per order"]);
 
-const cases: { file: string; input: string; expected: string; lang: Lang; sheets: { customers: string; orders: string }; headerRow: number }[] = [
+type Case = { file: string; input: string; expected: string; lang: Lang; sheets: { customers: string; orders: string }; headerRow: number; dates: 1900 | 1904 };
+const samples: Omit<Case, "dates">[] = [
   { file: basename(SAMPLE_ZH), input: SAMPLE_ZH, expected: EXPECTED_ZH, lang: "zh-CN", sheets: { customers: "客户表", orders: "订单表" }, headerRow: 0 },
   { file: basename(SAMPLE_EN), input: SAMPLE_EN, expected: EXPECTED_EN, lang: "en-US", sheets: { customers: "Customers", orders: "Orders" }, headerRow: 2 },
 ];
+const cases: Case[] = samples.flatMap((s) => [{ ...s, dates: 1900 as const }, { ...s, dates: 1904 as const }]);
 
 function expectClose(actual: unknown, expected: number | null, tolerance: number, what: string): void {
   if (expected === null) {
@@ -58,7 +64,7 @@ function expectClose(actual: unknown, expected: number | null, tolerance: number
   }
 }
 
-describe.each(cases)("golden: $file", ({ input, expected, lang, sheets, headerRow }) => {
+describe.each(cases)("golden: $file, $dates date system", ({ input, expected, lang, sheets, headerRow, dates }) => {
   const exp = JSON.parse(readFileSync(expected, "utf8")) as Expected;
   let dump: Map<string, SheetDump>;
   let printed: string[];
@@ -67,8 +73,14 @@ describe.each(cases)("golden: $file", ({ input, expected, lang, sheets, headerRo
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "golden-"));
     const out = join(dir, "out.xlsx");
+    let file = input;
+    if (dates === 1904) {
+      const twin = await to1904(readFileSync(input));
+      expect(twin.shifted).toBeGreaterThan(1000);
+      writeFileSync((file = join(dir, `1904-${basename(input)}`)), twin.bytes);
+    }
     printed = [];
-    const code = await main([input, "--out", out, "--lang", lang], (l) => printed.push(l), (l) => printed.push(l));
+    const code = await main([file, "--out", out, "--lang", lang], (l) => printed.push(l), (l) => printed.push(l));
     expect(code).toBe(0);
     expect(existsSync(out)).toBe(true);
     dump = await dumpWorkbook(out);
@@ -125,6 +137,11 @@ describe.each(cases)("golden: $file", ({ input, expected, lang, sheets, headerRo
       want[row] = { tier: e.tier, type: e.type === "New" ? L("type.new") : L("type.existing") };
     }
     expect(got).toEqual(want);
+  });
+
+  it("writes the month and its as-of date at the head of the analysis sheet", () => {
+    const ws = dump.get(L("sheet.review", { month: exp.month }))!;
+    expect([ws.rows[rowOf(ws, L("report.month"))][1], ws.rows[rowOf(ws, L("report.asOf"))][1]]).toEqual([exp.month, serial(exp.asof)]);
   });
 
   it("writes the monthly activity table for M−5 … M", () => {

@@ -33,7 +33,7 @@ export function excelPort(context: Excel.RequestContext, options: ExcelPortOptio
   return {
     async readMeta() {
       meta = run.meta ?? (await readMetaFromExcel(context));
-      return { sheetNames: meta.sheetNames, record: meta.record };
+      return { sheetNames: meta.sheetNames, record: meta.record, dateSystem: meta.dateSystem };
     },
     async readGrids(skip, onProgress) {
       const read = await readGridsFromExcel(context, meta?.sheetNames ?? [], skip, limit, onProgress, run.signal);

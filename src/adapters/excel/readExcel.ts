@@ -1,4 +1,5 @@
 import type { Cell } from "../../core/_lib/cells";
+import type { DateSystem } from "../../core/_lib/dates";
 import { decodeRecord, RECORD_SHEET, type WorkbookRecord } from "../../core/record";
 import type { Grid } from "../../core/types";
 import type { BlockedTable, Progress } from "../port";
@@ -27,23 +28,33 @@ export interface ExcelMeta {
   record: WorkbookRecord;
   hasRecord: boolean;
   recordCells: number;
+  /** How the workbook counts serial dates (Excel > Options > Advanced > "Use 1904 date system"). */
+  dateSystem: DateSystem;
 }
 
-/** Sheet names, ids and visibility, and the record sheet's cells: one request, two when a record exists. */
+/**
+ * Sheet names, ids and visibility, the date system, and the record sheet's cells: one
+ * request, two when a record exists.
+ */
 export async function readMetaFromExcel(context: Excel.RequestContext): Promise<ExcelMeta> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/id,items/visibility");
   const rec = sheets.getItemOrNullObject(RECORD_SHEET);
   rec.load("name");
+  // No requirement set up to ExcelApi 1.20 has a property for the date system (VBA's
+  // Workbook.Date1904); DATE(1904,1,1) (ExcelApi 1.2) is serial 0 in a 1904 workbook, 1462 otherwise.
+  const date1904 = context.workbook.functions.date(1904, 1, 1);
+  date1904.load("value,error");
   await context.sync();
   const sheetNames = sheets.items.map((s) => s.name);
   const list = sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: String(s.visibility) }));
-  if (rec.isNullObject) return { sheetNames, sheets: list, record: decodeRecord([]), hasRecord: false, recordCells: 0 };
+  const dateSystem: DateSystem = !date1904.error && date1904.value === 0 ? 1904 : 1900;
+  if (rec.isNullObject) return { sheetNames, sheets: list, record: decodeRecord([]), hasRecord: false, recordCells: 0, dateSystem };
   const used = rec.getUsedRangeOrNullObject(true);
   used.load("values");
   await context.sync();
   const cells = used.isNullObject ? [] : used.values.map((r) => r[0] as unknown);
-  return { sheetNames, sheets: list, record: decodeRecord(cells), hasRecord: true, recordCells: cells.length };
+  return { sheetNames, sheets: list, record: decodeRecord(cells), hasRecord: true, recordCells: cells.length, dateSystem };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { serialToDay, ymdToDay, monthIndex } from "./dates";
+import { serialToDay, ymdToDay, monthIndex, type DateSystem } from "./dates";
 import { foldText } from "./text";
 
 /**
@@ -37,12 +37,12 @@ const XY_YEAR = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TIME
 /**
  * Reads a date cell as an epoch day. Accepts Excel serials, `2024-03-05`, `2024/3/5`,
  * `2024.3.5`, `2024年3月5日`, `20240305` (text or number), each optionally followed by a
- * time, and `3/5/2024` in the given day/month order.
- * @example readDate(45292) → { ok: true, value: 19723 }; readDate("下周二") → { ok: false, problem: "notADate" }
+ * time, and `3/5/2024` in the given day/month order; serials in the workbook's date system.
+ * @example readDate(45292) → { ok: true, value: 19723 }; readDate(43830, "monthFirst", 1904) → 19723; readDate("下周二") → { ok: false, problem: "notADate" }
  */
-export function readDate(cell: Cell, order: DayMonthOrder = "monthFirst"): Read<number> {
+export function readDate(cell: Cell, order: DayMonthOrder = "monthFirst", system: DateSystem = 1900): Read<number> {
   if (typeof cell === "number") {
-    const day = serialToDay(cell);
+    const day = serialToDay(cell, system);
     if (day !== null) return { ok: true, value: day };
     return fromCompact(String(cell)) ?? { ok: false, problem: "notADate" };
   }
@@ -83,10 +83,11 @@ const MONTH_YM = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/;
 const MONTH_COMPACT = /^(\d{4})(\d{2})$/;
 
 /**
- * Reads a month cell (cost sheet) as a month index: a date, `2024-03`, `2024年3月`, `202403`.
+ * Reads a month cell (cost sheet) as a month index: a date (a serial in the workbook's date
+ * system), `2024-03`, `2024年3月`, `202403`.
  * @example readMonth("2024年3月") → { ok: true, value: 2024 * 12 + 2 }
  */
-export function readMonth(cell: Cell): Read<number> {
+export function readMonth(cell: Cell, system: DateSystem = 1900): Read<number> {
   // A whole number 190001..999912 is yyyymm: as a serial it would be a date after 2420,
   // so 202413 is a bad month, not a day in 2454.
   if (typeof cell === "number" && Number.isInteger(cell) && cell >= 190001 && cell <= 999912) {
@@ -97,7 +98,7 @@ export function readMonth(cell: Cell): Read<number> {
     const m = MONTH_YM.exec(text) ?? MONTH_COMPACT.exec(text);
     if (m) return fromMonthParts(+m[1], +m[2]);
   }
-  const asDate = readDate(cell);
+  const asDate = readDate(cell, "monthFirst", system);
   if (asDate.ok) {
     const d = new Date(asDate.value * 86_400_000);
     return { ok: true, value: monthIndex(d.getUTCFullYear(), d.getUTCMonth() + 1) };

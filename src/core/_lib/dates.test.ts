@@ -1,5 +1,6 @@
 import {
   MAX_EXCEL_SERIAL,
+  MAX_EXCEL_SERIAL_1904,
   dayToSerial,
   dayToYmd,
   daysInMonth,
@@ -336,5 +337,39 @@ describe("formatMonth", () => {
 
   it("writes December as 12 and January as 01", () => {
     expect([formatMonth(monthIndex(2024, 12)), formatMonth(monthIndex(2025, 1))]).toEqual(["2024-12", "2025-01"]);
+  });
+});
+
+describe("the 1904 date system", () => {
+  it("reads serial 0 as 1904-01-01 and 43830 as 2024-01-01", () => {
+    expect([formatDay(serialToDay(0, 1904)!), serialToDay(43830, 1904)]).toEqual(["1904-01-01", 19723]);
+  });
+
+  it("gives 2024-01-01 serial 43830, 1,462 below the 1900 system's", () => {
+    expect([dayToSerial(19723, 1904), dayToSerial(19723) - dayToSerial(19723, 1904)]).toEqual([43830, 1462]);
+  });
+
+  it("reads the same calendar date from both systems' serials for every day of 1904-2030", () => {
+    const mismatches: number[] = [];
+    for (let day = ymdToDay(1904, 1, 1)!; day <= ymdToDay(2030, 12, 31)!; day++) {
+      if (serialToDay(dayToSerial(day, 1904), 1904) !== day || serialToDay(dayToSerial(day) - 1462, 1904) !== day) mismatches.push(day);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  describe("edge cases", () => {
+    it("has 1904-02-29 (no phantom day) and drops the time of day", () => {
+      expect([formatDay(serialToDay(59, 1904)!), serialToDay(43830.75, 1904)]).toEqual(["1904-02-29", 19723]);
+    });
+
+    it("reads serial 2957003 as 9999-12-31", () => {
+      expect([MAX_EXCEL_SERIAL_1904, formatDay(serialToDay(2_957_003.5, 1904)!)]).toEqual([2_957_003, "9999-12-31"]);
+    });
+  });
+
+  describe("invalid input", () => {
+    it("has no date below 0 or past 9999-12-31", () => {
+      expect([serialToDay(-1, 1904), serialToDay(-0.5, 1904), serialToDay(2_957_004, 1904), serialToDay(Number.NaN, 1904)]).toEqual([null, null, null, null]);
+    });
   });
 });

@@ -11,6 +11,12 @@ const SERIAL_EPOCH_OFFSET = 25_569;
 /** The largest serial Excel accepts: 9999-12-31. */
 export const MAX_EXCEL_SERIAL = 2_958_465;
 export const MIN_YEAR = 1900;
+/** A workbook's date system: which day its serial 0 (1904) or 1 (1900) is. */
+export type DateSystem = 1900 | 1904;
+/** Epoch day of 1904-01-01, serial 0 in the 1904 date system. */
+const EPOCH_DAY_1904 = -24_107;
+/** The largest serial of the 1904 date system: 9999-12-31, 1,462 below the 1900 system's. */
+export const MAX_EXCEL_SERIAL_1904 = 2_957_003;
 export const MAX_YEAR = 9999;
 
 /**
@@ -37,18 +43,24 @@ export function dayToYmd(day: number): { year: number; month: number; day: numbe
 
 /**
  * Epoch day of an Excel serial date (time of day dropped), or null when the serial
- * is not a date Excel can show: below 1, serial 60 (Excel's phantom 1900-02-29) or past 9999-12-31.
- * @example serialToDay(45292) === 19723 (2024-01-01); serialToDay(60) === null
+ * is not a date Excel can show: in the 1900 system below 1, serial 60 (Excel's phantom
+ * 1900-02-29) or past 9999-12-31; in the 1904 system below 0 or past 9999-12-31.
+ * @example serialToDay(45292) === 19723 (2024-01-01); serialToDay(60) === null; serialToDay(43830, 1904) === 19723
  */
-export function serialToDay(serial: number): number | null {
+export function serialToDay(serial: number, system: DateSystem = 1900): number | null {
+  if (system === 1904) {
+    if (!Number.isFinite(serial) || serial < 0 || serial >= MAX_EXCEL_SERIAL_1904 + 1) return null;
+    return Math.floor(serial) + EPOCH_DAY_1904;
+  }
   if (!Number.isFinite(serial) || serial < 1 || serial >= MAX_EXCEL_SERIAL + 1) return null;
   const whole = Math.floor(serial);
   if (whole === 60) return null;
   return whole > 60 ? whole - SERIAL_EPOCH_OFFSET : whole - SERIAL_EPOCH_OFFSET + 1;
 }
 
-/** Excel serial of an epoch day (inverse of serialToDay). @example dayToSerial(19723) === 45292 */
-export function dayToSerial(day: number): number {
+/** Excel serial of an epoch day (inverse of serialToDay). @example dayToSerial(19723) === 45292; dayToSerial(19723, 1904) === 43830 */
+export function dayToSerial(day: number, system: DateSystem = 1900): number {
+  if (system === 1904) return day - EPOCH_DAY_1904;
   const serial = day + SERIAL_EPOCH_OFFSET;
   return serial > 60 ? serial : serial - 1;
 }

@@ -50,7 +50,7 @@ export function packagePort(pkg: XlsxPackage, options: { onProgress?: (p: FilePr
   return {
     async readMeta() {
       const { sheets } = parseWorkbook(await pkg.readText(pkg.workbookPath), pkg.workbookPath);
-      return { sheetNames: sheets.map((s) => s.name), record: decodeRecord(await recordCells(pkg)) };
+      return { sheetNames: sheets.map((s) => s.name), record: decodeRecord(await recordCells(pkg)), dateSystem: pkg.date1904 ? 1904 : 1900 };
     },
     async readGrids(skip, onProgress) {
       let told = -1;
