@@ -1,4 +1,4 @@
-import { dayToSerial, monthOfDay, type DateSystem } from "./_lib/dates";
+import { dayToSerial, monthOfDay } from "./_lib/dates";
 import type { Cell } from "./_lib/cells";
 import { t, type Lang } from "../i18n";
 import type { ColumnPlan, CreatedSheetPlan, Highlight, NumberFormat, SheetPlan } from "./output";
@@ -36,9 +36,9 @@ export function planColumns(review: Review, lang: Lang, owned: readonly OwnedCol
   const customerSpecs = customerColumns(review, lang);
   let created: CreatedSheetPlan | undefined;
   if (detection.customers) {
-    const rowCustomer = new Map<number, number>();
-    review.customers.sheetRows.forEach((rows, c) => rows.forEach((r) => rowCustomer.set(r, c)));
-    sheets.push(plan(detection.customers, owned, customerSpecs, (row) => rowCustomer.get(row) ?? -1));
+    const rowCustomer = noRows(detection.customers);
+    review.customers.sheetRows.forEach((rows, c) => rows.forEach((r) => (rowCustomer[r] = c)));
+    sheets.push(plan(detection.customers, owned, customerSpecs, (row) => rowCustomer[row] ?? -1));
   } else {
     created = createCustomerSheet(review, lang);
     const headers = created.header;
@@ -56,17 +56,25 @@ export function planColumns(review: Review, lang: Lang, owned: readonly OwnedCol
   }
   const o = review.inputs.orders;
   if (detection.orders) {
-    const rowOrder = new Map<number, number>();
-    for (let i = 0; i < o.n; i++) if (review.orderMonth[i] >= 0) rowOrder.set(o.row[i], i);
-    sheets.push(plan(detection.orders, owned, orderColumns(review, lang), (row) => rowOrder.get(row) ?? -1));
+    const rowOrder = noRows(detection.orders);
+    for (let i = 0; i < o.n; i++) if (review.orderMonth[i] >= 0) rowOrder[o.row[i]] = i;
+    sheets.push(plan(detection.orders, owned, orderColumns(review, lang), (row) => rowOrder[row] ?? -1));
   }
   const v = review.inputs.visits;
   if (detection.visits) {
-    const rowVisit = new Map<number, number>();
-    for (let i = 0; i < v.n; i++) if (review.visitMonth[i] >= 0) rowVisit.set(v.row[i], i);
-    sheets.push(plan(detection.visits, owned, visitColumns(review, lang), (row) => rowVisit.get(row) ?? -1));
+    const rowVisit = noRows(detection.visits);
+    for (let i = 0; i < v.n; i++) if (review.visitMonth[i] >= 0) rowVisit[v.row[i]] = i;
+    sheets.push(plan(detection.visits, owned, visitColumns(review, lang), (row) => rowVisit[row] ?? -1));
   }
   return created ? { sheets, created } : { sheets };
+}
+
+/**
+ * Row → index of the customer, order or visit it holds, all -1 (none) to start with, over
+ * the sheet's rows: a typed array, as a Map of a million rows took ~2 s at full size.
+ */
+function noRows(m: SheetMapping): Int32Array {
+  return new Int32Array(m.lastRow + 1).fill(-1);
 }
 
 /** Places the specs in a sheet and evaluates them for every data row (-1: a row with no result stays blank). */
@@ -122,21 +130,21 @@ function customerColumns(review: Review, lang: Lang): ColumnSpec[] {
     { output: "customer.visitCost", header: t(lang, "header.customer.visitCost"), format: "money", value: (c) => money(r[c].visitCost) },
     { output: "customer.costRatio", header: t(lang, "header.customer.costRatio"), format: "percent", value: (c) => r[c].costRatio },
     { output: "customer.costFlag", header: t(lang, "header.customer.costFlag"), format: "general", value: (c) => (r[c].costFlag ? t(lang, `costFlag.${r[c].costFlag!}`) : null) },
-    { output: "customer.lastVisit", header: t(lang, "header.customer.lastVisit"), format: "date", value: (c) => (r[c].lastVisit === null ? null : dayToSerial(r[c].lastVisit!, o.dateSystem)) },
+    { output: "customer.lastVisit", header: t(lang, "header.customer.lastVisit"), format: "date", value: (c) => (r[c].lastVisit === null ? null : dayToSerial(r[c].lastVisit!)) },
     {
       output: "customer.visitDue",
       header: t(lang, "header.customer.visitDue"),
       format: "date",
-      value: (c) => dueText(r[c].due, r[c].overdueDays, lang, o.dateSystem),
+      value: (c) => dueText(r[c].due, r[c].overdueDays, lang),
       cellFormat: (c) => (r[c].due === null || (r[c].overdueDays ?? 0) > 0 ? "general" : "date"),
     },
   ];
 }
 
 /** "逾期N天" when overdue, else the next due date (a date cell). */
-function dueText(due: number | null, overdue: number | null, lang: Lang, system: DateSystem): Cell {
+function dueText(due: number | null, overdue: number | null, lang: Lang): Cell {
   if (due === null) return null;
-  return (overdue ?? 0) > 0 ? t(lang, "due.overdue", { n: overdue! }) : dayToSerial(due, system);
+  return (overdue ?? 0) > 0 ? t(lang, "due.overdue", { n: overdue! }) : dayToSerial(due);
 }
 
 function tierHighlights(): Highlight[] {
@@ -146,13 +154,14 @@ function tierHighlights(): Highlight[] {
 function orderColumns(review: Review, lang: Lang): ColumnSpec[] {
   const o = review.inputs.orders;
   const r = review.results;
+  const [fresh, existing] = [t(lang, "type.new"), t(lang, "type.existing")];
   return [
     { output: "order.tier", header: t(lang, "header.order.tier"), format: "general", value: (i) => r[o.customer[i]].tier, highlights: tierHighlights() },
     {
       output: "order.type",
       header: t(lang, "header.order.type"),
       format: "general",
-      value: (i) => (isFirstMonth(r[o.customer[i]].firstDay, review.orderMonth[i]) ? t(lang, "type.new") : t(lang, "type.existing")),
+      value: (i) => (isFirstMonth(r[o.customer[i]].firstDay, review.orderMonth[i]) ? fresh : existing),
     },
   ];
 }
@@ -160,12 +169,13 @@ function orderColumns(review: Review, lang: Lang): ColumnSpec[] {
 function visitColumns(review: Review, lang: Lang): ColumnSpec[] {
   const v = review.inputs.visits;
   const r = review.results;
+  const [fresh, existing] = [t(lang, "type.new"), t(lang, "type.existing")];
   return [
     {
       output: "visit.type",
       header: t(lang, "header.visit.type"),
       format: "general",
-      value: (i) => (monthOf(r[v.customer[i]].firstDay) < review.visitMonth[i] ? t(lang, "type.existing") : t(lang, "type.new")),
+      value: (i) => (monthOf(r[v.customer[i]].firstDay) < review.visitMonth[i] ? existing : fresh),
     },
     { output: "visit.cost", header: t(lang, "header.visit.cost"), format: "money", value: (i) => cleanMoney(review.visitCost[i]) },
   ];
