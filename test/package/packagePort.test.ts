@@ -50,7 +50,7 @@ describe("packagePort", () => {
   it("reads no record and every sheet name from a workbook never reviewed", async () => {
     await bareWorkbook(join(dir, "bare.xlsx"));
     const port = packagePort(await openXlsx(join(dir, "bare.xlsx")));
-    expect(await port.readMeta()).toEqual({ sheetNames: ["Orders"], record: EMPTY_RECORD });
+    expect(await port.readMeta()).toEqual({ sheetNames: ["Orders"], record: EMPTY_RECORD, dateSystem: 1900 });
     await port.close();
     await port.close();
   });
