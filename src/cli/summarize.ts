@@ -13,7 +13,7 @@ export function summarize({ review, plan }: ReviewWorkbookResult, lang: Lang, ou
     if (m) lines.push(t(lang, "cli.sheetFound", { role: t(lang, `role.${role}`), sheet: m.sheet, row: m.headerRow + 1, rows: m.rowCount }));
   }
   if (plan.created) lines.push(t(lang, "cli.createdCustomers", { sheet: plan.created.sheet }));
-  for (const d of review.inputs.dateOrders) lines.push(t(lang, "cli.dayFirst", { sheet: d.sheet, order: t(lang, `cli.order.${d.order}`) }));
+  for (const d of review.inputs.dateOrders) lines.push(t(lang, "dates.readAs", { sheet: d.sheet, order: t(lang, `dates.order.${d.order}`) }));
   lines.push(t(lang, "cli.month", { month: formatMonth(review.month), asOf: formatDay(review.asOf) }));
   lines.push(t(lang, "cli.rowsRead", { orders: review.inputs.orders.n, visits: review.inputs.visits.n, customers: review.customers.size }));
   lines.push(t(lang, "cli.rowsSkipped", { n: skippedRows(review) }));

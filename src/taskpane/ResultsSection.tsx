@@ -1,7 +1,7 @@
 import { Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
 import { TIERS } from "../core/options";
 import { t, type Lang } from "../i18n";
-import { actionLabel, cellRef, issueLabel } from "./describeResults";
+import { actionLabel, cellRef, issueLabel, readingNotes } from "./describeResults";
 import type { ReviewHost, RunSummary } from "./host";
 import { useResultsSectionStyles } from "./ResultsSection.styles";
 import { useFocusOnMount } from "./useFocusOnMount";
@@ -32,6 +32,11 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
         <Text block className={styles.muted}>
           {t(lang, "pane.results.asOf", { date: summary.asOf })}
         </Text>
+        {readingNotes(summary, lang).map((note) => (
+          <Text block key={note} className={styles.muted} data-testid="reading-note">
+            {note}
+          </Text>
+        ))}
       </div>
       {selectError && (
         <MessageBar intent="warning" layout="multiline" data-testid="select-error">

@@ -1,4 +1,5 @@
-import { actionLabel, cellRef, issueLabel } from "./describeResults";
+import { actionLabel, cellRef, issueLabel, readingNotes } from "./describeResults";
+import { SUMMARY } from "./testFixtures";
 
 describe("cellRef", () => {
   it("writes a cell the way Excel does, quoting sheet names that need it", () => {
@@ -29,5 +30,20 @@ describe("issueLabel", () => {
   it("says the cell, field, value and problem", () => {
     expect(issueLabel({ sheet: "订单表", address: "C17", field: "金额", value: "abc", reason: "不是数字" }, "zh-CN")).toBe("订单表!C17，金额：“abc”，不是数字");
     expect(issueLabel({ sheet: "Orders", address: "C17", field: "amount", value: "abc", reason: "Not a number" }, "en-US")).toBe('Orders!C17, amount: "abc", Not a number');
+  });
+});
+
+describe("readingNotes", () => {
+  it("counts the rows after the as-of date per sheet and says how each sheet's dates were read", () => {
+    const summary = { ...SUMMARY, afterAsOf: [{ sheet: "订单表", rows: 266 }, { sheet: "拜访记录", rows: 139 }], dateOrders: [{ sheet: "拜访记录", order: "dayFirst" as const }] };
+    expect(readingNotes(summary, "zh-CN")).toEqual(["2026-10-31 之后的 405 行未计入：订单表（266 行）、拜访记录（139 行）。", "“拜访记录”中 3/5/2024 这类日期按日在前读取"]);
+    expect(readingNotes({ ...summary, dateOrders: [{ sheet: "Visits", order: "monthFirst" }] }, "en-US")).toEqual([
+      "405 rows dated after 2026-10-31 were not counted: 订单表 (266), 拜访记录 (139).",
+      'Dates like 3/5/2024 in "Visits" were read month first',
+    ]);
+  });
+
+  it("says nothing when every row was counted and no sheet has dates like 3/5/2024", () => {
+    expect(readingNotes(SUMMARY, "en-US")).toEqual([]);
   });
 });

@@ -30,6 +30,23 @@ export function issueLabel(issue: IssueView, lang: Lang): string {
 }
 
 /**
+ * How the run read the workbook where the user may not expect it: rows dated after the as-of
+ * date that were not counted, and the day/month order of text dates in each sheet that has them.
+ * @example readingNotes({ ...summary, asOf: "2026-10-31", afterAsOf: [{ sheet: "Orders", rows: 3 }], dateOrders: [{ sheet: "Visits", order: "dayFirst" }] }, "en-US")
+ *   → ["3 rows dated after 2026-10-31 were not counted: Orders (3).", 'Dates like 3/5/2024 in "Visits" were read day first']
+ */
+export function readingNotes(summary: RunSummary, lang: Lang): string[] {
+  const notes: string[] = [];
+  if (summary.afterAsOf.length > 0) {
+    const n = summary.afterAsOf.reduce((a, s) => a + s.rows, 0);
+    const sheets = summary.afterAsOf.map((s) => t(lang, "pane.results.sheetRows", { sheet: s.sheet, n: s.rows })).join(lang === "zh-CN" ? "、" : ", ");
+    notes.push(t(lang, "pane.results.afterAsOf", { n, date: summary.asOf, sheets }));
+  }
+  for (const d of summary.dateOrders) notes.push(t(lang, "dates.readAs", { sheet: d.sheet, order: t(lang, `dates.order.${d.order}`) }));
+  return notes;
+}
+
+/**
  * What the pane's live region says once a run is done: the tier counts, then the sizes of the
  * action list and the data issues.
  * @example doneAnnouncement(summary, "en-US") === "Done: A 3, B 5, C 9, D 2. Action list: 2. Data issues: 1."

@@ -31,6 +31,10 @@ export interface RunSummary {
   actions: ActionView[];
   issues: IssueView[];
   issueCount: number;
+  /** Rows dated after the as-of date, not counted (SPEC: "counted in the pane"), per sheet that has any. */
+  afterAsOf: { sheet: string; rows: number }[];
+  /** How text dates like 3/5/2024 were read, per sheet that has them (SPEC: "the pane says which"). */
+  dateOrders: { sheet: string; order: "dayFirst" | "monthFirst" }[];
 }
 
 /** What the workbook holds before a run: the detected inputs and the saved settings. */
@@ -63,7 +67,17 @@ export interface RunRequest {
  * `written` says in words (the request's language) what was and was not written; the next
  * run repairs it.
  */
-export type RunOutcome = { ok: true; summary: RunSummary } | { ok: false; message: string; code: string; written?: string[] };
+export type RunOutcome = { ok: true; summary: RunSummary; after?: AfterRun } | { ok: false; message: string; code: string; written?: string[] };
+
+/**
+ * What the workbook holds after a run that finished, from what the run read and wrote, so the
+ * pane need not read the workbook again (issue 14). Optional only so older fakes still typecheck.
+ */
+export interface AfterRun {
+  inspection: Inspection;
+  /** What "Undo last run" now takes back: this run. */
+  lastRun: LastRun;
+}
 
 /** What "Undo last run" would take back. */
 export interface LastRun {

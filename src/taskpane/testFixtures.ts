@@ -47,6 +47,8 @@ export const SUMMARY: RunSummary = {
   ],
   issues: [{ sheet: "订单", address: "C17", field: "金额", value: "abc", reason: "不是数字" }],
   issueCount: 1,
+  afterAsOf: [],
+  dateOrders: [],
 };
 
 export const LAST_RUN: LastRun = { reportSheet: "月度分析 2026-10", at: "2026-11-02 09:15", columns: 14 };

@@ -3,7 +3,7 @@ import type { Field, Role } from "../core/columns";
 import type { Lang } from "../i18n";
 import { appReducer, busy, INITIAL_APP_STATE, inspectionOf } from "./appReducer";
 import { buildRunRequest } from "./buildRunRequest";
-import type { LastRun, ReviewHost } from "./host";
+import type { Inspection, LastRun, ReviewHost } from "./host";
 import { describeError } from "./officeEnvironment";
 import { takeTip, type TipStore } from "./onceTips";
 import { effectiveColumns, headersFor, initMapping, mappingReducer, missingFields, ROLES } from "./mappingState";
@@ -25,8 +25,8 @@ export const CTRL_Z_TIP = "ctrlZ";
 /**
  * The pane's logic: inspect the workbook on mount, hold the mapping and settings the user
  * edits, run the review with progress (asking first when it would replace an analysis sheet,
- * cancellable), undo the last run, and look at the workbook again after each so the pane shows
- * what it now holds.
+ * cancellable), undo the last run, and show what the workbook then holds: from the run itself
+ * when it finished, else by reading the workbook again.
  */
 export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions = {}) {
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -48,6 +48,17 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
    * Reads the workbook (and what Undo would take back). `keepForm` leaves the user's settings
    * and mapping as they are: after a cancelled, failed or undone run they were not saved.
    */
+  const show = useCallback((found: Inspection, last: LastRun | undefined, keepForm: boolean) => {
+    if (!keepForm) {
+      const s = initSettings(found);
+      setStart(s);
+      settingsDispatch({ type: "reset", state: s });
+      mappingDispatch({ type: "reset", state: initMapping(found.detection) });
+    }
+    setLastRun(last);
+    dispatch({ type: "inspected", inspection: found });
+  }, []);
+
   const inspect = useCallback(
     async (quiet: boolean, keepForm = false) => {
       const seq = ++inspectSeq.current;
@@ -57,19 +68,12 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
         // Without an answer the Undo button stays off: it must never promise what it cannot take back.
         const last = host.lastRun ? await host.lastRun().catch(() => undefined) : undefined;
         if (seq !== inspectSeq.current) return;
-        if (!keepForm) {
-          const s = initSettings(found);
-          setStart(s);
-          settingsDispatch({ type: "reset", state: s });
-          mappingDispatch({ type: "reset", state: initMapping(found.detection) });
-        }
-        setLastRun(last);
-        dispatch({ type: "inspected", inspection: found });
+        show(found, last, keepForm);
       } catch (e) {
         if (seq === inspectSeq.current) dispatch({ type: "inspectFailed", message: describeError(e, langRef.current) });
       }
     },
-    [host],
+    [host, show],
   );
 
   useEffect(() => {
@@ -114,8 +118,12 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
     if (controller.current === abort) controller.current = undefined;
     // Where Excel groups a run into one undo step, say so once, after the first run that wrote.
     if (takeTip(options.tips, CTRL_Z_TIP, outcome?.ok === true && options.undoGroups === true)) setCtrlZTip(true);
-    void inspect(true, !outcome?.ok);
-  }, [canRun, lang, settings, start, mapping, inspection, host, inspect, options.undoGroups, options.tips]);
+    // A finished run says what the workbook now holds (and Undo can act at once); otherwise the pane reads it again.
+    if (outcome?.ok && outcome.after) {
+      inspectSeq.current += 1;
+      show(outcome.after.inspection, outcome.after.lastRun, false);
+    } else void inspect(true, !outcome?.ok);
+  }, [canRun, lang, settings, start, mapping, inspection, host, inspect, show, options.undoGroups, options.tips]);
 
   /** Run: asks first when the month already has an analysis sheet, which the run replaces. */
   const run = useCallback(() => {

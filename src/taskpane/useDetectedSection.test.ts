@@ -41,7 +41,7 @@ describe("describeRoles", () => {
       ["mapping-orders-salesperson", "none", "— not used —"],
       ["mapping-orders-region", "3", "地区 (D)"],
     ]);
-    expect(orders.fields[3]).toEqual({ field: "amount", label: "amount", ariaLabel: "Orders: column for amount", value: "2", text: "金额 (C)", testId: "mapping-orders-amount" });
+    expect(orders.fields[3]).toEqual({ field: "amount", label: "Amount", ariaLabel: "Orders: column for amount", value: "2", text: "金额 (C)", testId: "mapping-orders-amount" });
   });
 
   it("names the column in Chinese", () => {

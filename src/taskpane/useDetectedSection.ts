@@ -81,7 +81,8 @@ export function describeRoles(mapping: MappingState, inspection: Inspection | un
         const fieldWord = t(lang, `field.${field}`);
         return {
           field,
-          label: fieldWord,
+          // A label starts with a capital ("Customer ID"); the same word mid-sentence does not.
+          label: fieldWord.charAt(0).toLocaleUpperCase(lang) + fieldWord.slice(1),
           ariaLabel: t(lang, "pane.detected.columnLabel", { role: roleWord, field: fieldWord }),
           value: chosen ? chosen.value : NOT_USED,
           text: chosen ? chosen.text : options[0].text,

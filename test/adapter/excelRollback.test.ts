@@ -175,3 +175,25 @@ describe("Cancel while a re-run writes (issue 5)", () => {
     expect(cancelled).toBeGreaterThan(syncs - 3);
   }, 300_000);
 });
+
+describe("Cancel during a workbook's first run (issue 14)", () => {
+  it("leaves the workbook exactly as before whichever request it stops at: no undo sheet behind", async () => {
+    const clean = createExcelDouble(ledger());
+    expect((await run(clean)).ok).toBe(true);
+    const syncs = clean.stats.syncCount;
+    let cancelled = 0;
+    for (let n = 1; n <= syncs; n++) {
+      const model = ledger();
+      const before = model.snapshot();
+      const double = createExcelDouble(model);
+      const controller = new AbortController();
+      double.options.failOnSync = (k) => (k === n && controller.abort(), false);
+      const outcome = await run(double, {}, controller.signal);
+      if (outcome.ok) continue;
+      cancelled += 1;
+      expect({ n, code: outcome.code, sheets: model.sheets.map((s) => s.name) }).toEqual({ n, code: "Cancelled", sheets: before.sheets.map((s) => s.name) });
+      expect({ n, snapshot: model.snapshot() }).toEqual({ n, snapshot: before });
+    }
+    expect(cancelled).toBeGreaterThan(syncs - 3);
+  }, 300_000);
+});

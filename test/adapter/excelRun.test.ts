@@ -31,3 +31,35 @@ describe.each([
     expect(model.sheets.find((s) => s.name === UNDO_SHEET)?.visibility).toBe("VeryHidden");
   });
 });
+
+describe("what the run tells the pane about reading the workbook (issue 14)", () => {
+  it("counts the rows after the as-of date per sheet and says how text dates like 3/5/2024 were read", async () => {
+    const model = await modelFromFile(SAMPLE_ZH);
+    // A visit typed day first: 13 cannot be a month, so the sheet's dates like it are read day first.
+    model.setValues("拜访记录", { row: 1, col: 0 }, [["13/9/2026"]]);
+    const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "zh-CN", month: "2026-09", settings: {} }, () => undefined);
+    if (!outcome.ok) throw new Error(outcome.message);
+    // The sample's rows dated in October 2026, counted from its cells: 266 orders, 139 visits.
+    expect(outcome.summary.afterAsOf).toEqual([
+      { sheet: "订单表", rows: 266 },
+      { sheet: "拜访记录", rows: 139 },
+    ]);
+    expect(outcome.summary.dateOrders).toEqual([{ sheet: "拜访记录", order: "dayFirst" }]);
+  });
+});
+
+describe("what the pane shows after a run, without reading the workbook again (issue 14)", () => {
+  it.each([
+    ["first run", SAMPLE_ZH, false, "月度分析 2026-10"],
+    ["re-run of the month", SAMPLE_ZH, true, "月度分析 2026-10"],
+    ["first run", SAMPLE_EN, false, "月度分析 2026-06"],
+  ])("equals what reading the workbook gives after the %s (%s)", async (_, input, rerun, report) => {
+    const model = await modelFromFile(input);
+    const host = createExcelHost(asExcel(createExcelDouble(model)), env);
+    if (rerun) expect((await host.run({ lang: "zh-CN", settings: {} }, () => undefined)).ok).toBe(true);
+    const outcome = await host.run({ lang: "zh-CN", settings: { threshold: 0.6 } }, () => undefined);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.after).toEqual({ inspection: await host.inspect("zh-CN"), lastRun: await host.lastRun!() });
+    expect(outcome.after?.lastRun.reportSheet).toBe(report);
+  });
+});

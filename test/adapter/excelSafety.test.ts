@@ -40,12 +40,12 @@ describe("the Office.js adapter keeps the workbook safe", () => {
   });
 
   describe("Office errors are told in words", () => {
-    it("says a protected sheet must be unprotected, before writing anything", async () => {
+    it("names the protected sheet that must be unprotected, before writing anything", async () => {
       const model = await modelFromFile(SAMPLE);
       model.sheet("订单表")!.protected = true;
       const before = model.snapshot();
       const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "zh-CN", settings: {} }, () => undefined);
-      expect(outcome).toEqual({ ok: false, code: "ProtectedWorksheet", message: t("zh-CN", "office.protected") });
+      expect(outcome).toEqual({ ok: false, code: "ProtectedWorksheet", message: t("zh-CN", "office.protectedSheet", { sheet: "订单表" }) });
       expect(model.snapshot()).toEqual(before);
     });
 

@@ -99,8 +99,12 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
 
       // Run, with the progress bar showing the stages.
       await recordProgress(page);
+      const runsBefore = (await doubleStats(page)).runs;
       await byTestId(page, "run-button").click();
       await byTestId(page, "results").waitFor({ timeout: 60_000 });
+      // The results and Undo come from the run itself: one Excel.run, no second look at the workbook.
+      await undoEnabled(page);
+      expect((await doubleStats(page)).runs).toBe(runsBefore + 1);
       const stages = (["start", "read", "compute", "write"] as const).map((s) => t(lang, `pane.stage.${s}`));
       const progress = await progressSeen(page);
       expect(progress.length).toBeGreaterThan(0);
@@ -149,7 +153,7 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
 
       // The workbook the pane wrote equals the command line's output for the same input.
       const stats = await doubleStats(page);
-      expect(stats.runs).toBeGreaterThanOrEqual(4); // inspect, run, re-inspect, two selects: the double answered them all
+      expect(stats.runs).toBeGreaterThanOrEqual(5); // inspect, last run, run, two selects: the double answered them all
       const written = modelFromJson(await dumpWorkbook(page));
       const pane = paneWorkbook(written, lang);
       const cli = await cliWorkbook(sample.path, lang);
@@ -316,6 +320,43 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     expect(browser.pageErrors).toEqual([]);
     expect(browser.unexpected()).toEqual([]);
     await page.close();
+  });
+
+  itFull("says which rows it left out, how it read dates like 3/5/2024, and which sheet is protected", async () => {
+    const sample = SAMPLES[1]!;
+    const { lang } = sample;
+    // The en-US sample with one visit typed day first (13 cannot be a month), and the same workbook with its order sheet protected.
+    const variant = modelFromJson(workbooks.get(sample.key)!);
+    variant.setValues(sample.sheets.visits, { row: 3, col: 0 }, [["13/5/2026"]]);
+    server.addWorkbook("day-first", modelToJson(variant));
+    variant.sheet(sample.sheets.orders)!.protected = true;
+    server.addWorkbook("protected", modelToJson(variant));
+
+    // Reviewing May: June's rows (133 orders, 81 visits in the sample) come after the as-of date and are not counted.
+    const page = await browser.newPage();
+    await openPane(page, server.origin, "day-first");
+    await byTestId(page, "settings-header").click();
+    await byTestId(page, "setting-month").fill("2026-05");
+    await byTestId(page, "run-button").click();
+    await byTestId(page, "results").waitFor({ timeout: 60_000 });
+    expect(await byTestId(page, "reading-note").allTextContents()).toEqual([
+      t(lang, "pane.results.afterAsOf", { n: 214, date: "2026-05-31", sheets: "Orders (133), Visits (81)" }),
+      t(lang, "dates.readAs", { sheet: sample.sheets.visits, order: t(lang, "dates.order.dayFirst") }),
+    ]);
+    await page.close();
+
+    // A protected sheet stops the run before it writes, and the message names it.
+    const locked = await browser.newPage();
+    await openPane(locked, server.origin, "protected");
+    const before = await snapshot(locked);
+    await byTestId(locked, "run-button").click();
+    expect(await settled(locked)).toBe("error");
+    expect(await byTestId(locked, "run-error").textContent()).toContain(t(lang, "office.protectedSheet", { sheet: sample.sheets.orders }));
+    expect(await snapshot(locked)).toEqual(before);
+
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.unexpected()).toEqual([]);
+    await locked.close();
   });
 
   itFull("asks before replacing the month's analysis sheet; a run that fails while writing says what it wrote, and the next run repairs it", async () => {

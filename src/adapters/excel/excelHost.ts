@@ -3,7 +3,7 @@ import { formatDay, formatMonth } from "../../core/_lib/dates";
 import { MissingColumnError, NoReadableRowsError } from "../../core/errors";
 import { describeMissingColumn, describeNoRows } from "../describeErrors";
 import { runReview, type Review } from "../../core/runReview";
-import { BOOKKEEPING_SHEETS, type RunLog } from "../../core/record";
+import { BOOKKEEPING_SHEETS, type RunLog, type WorkbookRecord } from "../../core/record";
 import type { WritePlan } from "../../core/output";
 import { t, type Lang } from "../../i18n";
 import type { Inspection, IssueView, ReviewHost, RunOutcome, RunSummary, UndoOutcome } from "../../taskpane/host";
@@ -15,7 +15,7 @@ import { describeOfficeError } from "./officeError";
 import { readMetaFromExcel, type ExcelMeta } from "./readExcel";
 import { RollbackBlockedError, rollbackRun } from "./rollback";
 import { readUndoMarker, readUndoSheet } from "./undoSheet";
-import { ColumnTakenError, WriteInterruptedError, type TargetStatus } from "./writeExcel";
+import { ColumnTakenError, ProtectedSheetError, WriteInterruptedError, type TargetStatus } from "./writeExcel";
 
 /** The part of the `Excel` namespace the host uses: the real one, or the strict double in tests. */
 export interface ExcelApi {
@@ -48,21 +48,14 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
         const { sheetNames, record } = await port.readMeta();
         const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
         const grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]));
-        const headers: Record<string, string[]> = {};
         const { month: savedMonth, lang: _lang, ...saved } = record.settings;
-        const inspection: Inspection = { sheetNames, headers, settings: { ...saved, month: savedMonth }, reviewSheets: reviewSheetMonths(reviewSheets, sheetNames) };
         try {
           const review = runReview(grids, { ...saved, owned: record.owned, ...(savedMonth ? { month: parseMonthOption(savedMonth) } : {}) });
-          inspection.detection = review.detection;
-          inspection.latestMonth = formatMonth(review.month);
-          for (const m of [review.detection.customers, review.detection.orders, review.detection.visits, review.detection.costs]) {
-            if (m) headers[m.sheet] = m.headers;
-          }
+          return inspectionOf(sheetNames, record, review);
         } catch (e) {
           if (!(e instanceof MissingColumnError)) throw e;
-          inspection.missing = describeMissingColumn(e, lang);
+          return { ...inspectionOf(sheetNames, record), missing: describeMissingColumn(e, lang) };
         }
-        return inspection;
       });
     },
 
@@ -71,18 +64,25 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
       const batch = async (context: Excel.RequestContext) => {
         const canResizeTables = env.isSetSupported("ExcelApi", "1.13");
         const meta = await repairInterruptedRun(context, limit, canResizeTables);
-        const result = await reviewWorkbook(excelPort(context, env.port, { signal, runAt: localTimestamp(env.now()), meta, canResizeTables }), {
+        const port = excelPort(context, env.port, { signal, runAt: localTimestamp(env.now()), meta, canResizeTables });
+        const result = await reviewWorkbook(port, {
           lang: request.lang,
           month: request.month,
           settings: request.settings,
           generatedAt: localTimestamp(env.now()),
           onProgress,
         });
-        return summarize(result.review, result.plan, request.lang);
+        // What the workbook now holds comes from what the run read and wrote; only the sheet list is asked for (a few bytes).
+        const sheets = context.workbook.worksheets.load("items/name");
+        await context.sync();
+        const log = port.written();
+        // A customer sheet the run created is an input the next reading detects: that case reads the workbook again.
+        const after = log && !result.plan.created ? { inspection: inspectionOf(sheets.items.map((s) => s.name), result.record, withWrittenHeaders(result.review, result.plan)), lastRun: { reportSheet: log.reportSheet, at: log.at, columns: log.columns } } : undefined;
+        return { summary: summarize(result.review, result.plan, request.lang), after };
       };
       try {
-        const summary = await runBatch(batch);
-        return { ok: true, summary };
+        const { summary, after } = await runBatch(batch);
+        return after ? { ok: true, summary, after } : { ok: true, summary };
       } catch (e) {
         return failure(e, request.lang);
       }
@@ -146,6 +146,7 @@ function failure(e: unknown, lang: Lang): RunOutcome {
   if (e instanceof NoReadableRowsError) return { ok: false, code: "NoReadableRows", message: describeNoRows(e, lang) };
   if (e instanceof RangeError) return { ok: false, code: "BadSetting", message: e.message };
   if (e instanceof RollbackBlockedError) return { ok: false, code: e.code, message: describeBlocked(e, lang) };
+  if (e instanceof ProtectedSheetError) return { ok: false, code: e.code, message: t(lang, "office.protectedSheet", { sheet: e.sheet }) };
   if (e instanceof ColumnTakenError) return { ok: false, code: e.code, message: t(lang, "office.columnTaken", { sheet: e.sheet, address: e.address, found: e.found }) };
   if (e instanceof WriteInterruptedError) {
     const problem = describeOfficeError(e.cause, lang);
@@ -169,12 +170,50 @@ export function describeWritten(targets: readonly TargetStatus[], lang: Lang): s
   return targets.map((x) => t(lang, `run.written.${x.status}`, { what: t(lang, `run.target.${x.kind}`, { sheet: x.sheet, n: x.columns }) }));
 }
 
+/** The review as a reading after its run sees it: the owned columns' headers in each input sheet's header row. */
+function withWrittenHeaders(review: Review, plan: WritePlan): Review {
+  const detection = { ...review.detection };
+  for (const role of ["customers", "orders", "visits", "costs"] as const) {
+    const m = detection[role];
+    const s = m && plan.sheets.find((p) => p.sheet === m.sheet);
+    if (!m || !s) continue;
+    const headers = [...m.headers];
+    for (const c of s.columns) headers[c.col] = c.header;
+    for (let c = 0; c < headers.length; c++) headers[c] ??= "";
+    detection[role] = { ...m, headers };
+  }
+  return { ...review, detection };
+}
+
+/** What the pane shows of a workbook: its sheets, saved settings and review sheets, and what the review (if it ran) detected. */
+function inspectionOf(sheetNames: string[], record: WorkbookRecord, review?: Review): Inspection {
+  const { month, lang: _lang, ...saved } = record.settings;
+  const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
+  const inspection: Inspection = { sheetNames, headers: {}, settings: { ...saved, month }, reviewSheets: reviewSheetMonths(reviewSheets, sheetNames) };
+  if (!review) return inspection;
+  inspection.detection = review.detection;
+  inspection.latestMonth = formatMonth(review.month);
+  for (const m of [review.detection.customers, review.detection.orders, review.detection.visits, review.detection.costs]) {
+    if (m) inspection.headers[m.sheet] = m.headers;
+  }
+  return inspection;
+}
+
 /** Review sheets earlier runs made that still exist, with the month in their name. */
 function reviewSheetMonths(reviewSheets: readonly string[], sheetNames: readonly string[]): { sheet: string; month: string }[] {
   return reviewSheets.flatMap((sheet) => {
     const month = /(\d{4}-\d{2})/.exec(sheet)?.[1];
     return month && sheetNames.includes(sheet) ? [{ sheet, month }] : [];
   });
+}
+
+/** The order and visit sheets' rows dated after the as-of date, where there are any. */
+function afterAsOf(review: Review): RunSummary["afterAsOf"] {
+  const { orders, visits } = review.ignoredAfterAsOf;
+  const out: RunSummary["afterAsOf"] = [];
+  if (orders > 0 && review.detection.orders) out.push({ sheet: review.detection.orders.sheet, rows: orders });
+  if (visits > 0 && review.detection.visits) out.push({ sheet: review.detection.visits.sheet, rows: visits });
+  return out;
 }
 
 /** What the pane shows after a run: tier counts, the action list with where each customer is, the data issues. */
@@ -208,6 +247,8 @@ export function summarize(review: Review, plan: WritePlan, lang: Lang): RunSumma
     }),
     issues,
     issueCount: review.issues.length,
+    afterAsOf: afterAsOf(review),
+    dateOrders: review.inputs.dateOrders.map((d) => ({ sheet: d.sheet, order: d.order })),
   };
   if (plan.created) summary.createdSheet = plan.created.sheet;
   return summary;

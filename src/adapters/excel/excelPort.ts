@@ -1,3 +1,4 @@
+import type { RunLog } from "../../core/record";
 import type { Grid } from "../../core/types";
 import type { BlockedTable, WorkbookPort } from "../port";
 import { DEFAULT_LIMIT_BYTES } from "./chunking";
@@ -24,12 +25,13 @@ export interface ExcelRunOptions {
  * The port over Office.js, inside one `Excel.run`: every read and write of a run goes
  * through this context, in as few `sync()` calls as the request limit allows.
  */
-export function excelPort(context: Excel.RequestContext, options: ExcelPortOptions = {}, run: ExcelRunOptions = {}): WorkbookPort {
+export function excelPort(context: Excel.RequestContext, options: ExcelPortOptions = {}, run: ExcelRunOptions = {}): WorkbookPort & { written(): RunLog | undefined } {
   const limit = options.limitBytes ?? DEFAULT_LIMIT_BYTES;
   let meta: ExcelMeta | undefined;
   let boxes: Box[] = [];
   let blocked: BlockedTable[] = [];
   let grids: Grid[] = [];
+  let log: RunLog | undefined;
   return {
     async readMeta() {
       meta = run.meta ?? (await readMetaFromExcel(context));
@@ -42,13 +44,17 @@ export function excelPort(context: Excel.RequestContext, options: ExcelPortOptio
       grids = read.grids;
       return read.grids;
     },
+    /** The log of the run this port wrote, once the write is complete (what "Undo last run" takes back). */
+    written() {
+      return log;
+    },
     blockedTables() {
       return blocked;
     },
     async write(plan, record, replaceSheets, onProgress) {
       if (!meta) throw new Error("excelPort.write before readMeta");
       const state = { boxes, hasRecord: meta.hasRecord, recordCells: meta.recordCells, sheetNames: meta.sheetNames, sheets: meta.sheets, previous: meta.record, grids };
-      await writePlanToExcel(context, plan, record, replaceSheets, state, { limitBytes: limit, onProgress, signal: run.signal, runAt: run.runAt ?? "", canResizeTables: run.canResizeTables ?? true });
+      log = await writePlanToExcel(context, plan, record, replaceSheets, state, { limitBytes: limit, onProgress, signal: run.signal, runAt: run.runAt ?? "", canResizeTables: run.canResizeTables ?? true });
     },
   };
 }

@@ -83,6 +83,25 @@ export function restoreMarker(ws: Excel.Worksheet, marker: string): void {
   ws.getRangeByIndexes(0, 0, 1, 1).values = [[asText(marker)]];
 }
 
+/**
+ * Takes back a snapshot write that a Cancel stopped, so the cancelled run leaves nothing behind:
+ * an undo sheet this run made is deleted; an existing one gets the earlier run's marker back,
+ * whose snapshot, still whole in its column, is the live one again.
+ */
+export async function cancelUndoWrite(context: Excel.RequestContext, slot: UndoSlot): Promise<void> {
+  if (slot.exists) {
+    if (slot.marker === undefined) return;
+    restoreMarker(context.workbook.worksheets.getItem(UNDO_SHEET), slot.marker);
+  } else {
+    // The cancel may have come before the request that adds the sheet.
+    const made = context.workbook.worksheets.getItemOrNullObject(UNDO_SHEET);
+    await context.sync();
+    if (made.isNullObject) return;
+    made.delete();
+  }
+  await context.sync();
+}
+
 /** The run id the undo sheet holds a whole snapshot for, or undefined (no sheet, or a snapshot cut short). */
 export async function readUndoMarker(context: Excel.RequestContext): Promise<Marker | undefined> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(UNDO_SHEET);

@@ -12,7 +12,7 @@ import type { Box } from "./readExcel";
 import { rowKeys, type HeaderValue, type SheetLayout } from "./layout";
 import { rollbackRun } from "./rollback";
 import { readSnapshot, type Block, type RuleColumn, type SavedBlock, type UndoSnapshot } from "./snapshot";
-import { clearColumn, queueUndoSlot, restoreMarker, writeUndoSheet } from "./undoSheet";
+import { cancelUndoWrite, clearColumn, queueUndoSlot, writeUndoSheet } from "./undoSheet";
 
 export interface WriteState {
   /** Input blocks as read (tables with their width, to widen them over new columns). */
@@ -93,7 +93,7 @@ export class ProtectedSheetError extends Error {
  * 4. every block of values and formats in row chunks packed into requests under the
  *    limit, calculation suspended in each, checking for Cancel between requests (a
  *    cancelled run is rolled back from the snapshot, so no column is left half-written);
- * 5. the record marked complete.
+ * 5. the record marked complete; the run's log, as written, is returned.
  * A failure after step 2 leaves the record "in progress": the next run rolls it back
  * first. Text from the workbook is written as text, never as a formula.
  */
@@ -104,7 +104,7 @@ export async function writePlanToExcel(
   replaceSheets: readonly string[],
   state: WriteState,
   options: WriteOptions,
-): Promise<void> {
+): Promise<RunLog> {
   const { limitBytes, onProgress, signal } = options;
   const sheets = context.workbook.worksheets;
   const sheet = (name: string) => sheets.getItem(name);
@@ -148,9 +148,16 @@ export async function writePlanToExcel(
   };
 
   let staleColumn: number | undefined;
-  await step(async () => {
-    staleColumn = await writeUndoSheet(context, snapshot, slot, limitBytes, signal);
-  });
+  try {
+    await step(async () => {
+      staleColumn = await writeUndoSheet(context, snapshot, slot, limitBytes, signal);
+    });
+    checkAborted(signal);
+  } catch (e) {
+    // Cancelled before the record says "in progress": only the undo data was written, and it goes.
+    if (e instanceof RunCancelledError) await cancelUndoWrite(context, slot);
+    throw e;
+  }
   let recordRows = state.recordCells;
   const writeRecord = (r: WorkbookRecord): void => {
     const cells = encodeRecord(r);
@@ -163,14 +170,6 @@ export async function writePlanToExcel(
   // From the record "in progress" on, every failure says what was written and leaves the repair to the next run.
   const progress = { structure: false, batches: 0 };
   const interrupted = (e: unknown) => new WriteInterruptedError(e, statusOf(targets, progress, batches));
-  if (signal?.aborted) {
-    // Cancelled once the undo data was whole: its marker goes back to the earlier run's, which stays undoable.
-    if (slot.marker !== undefined) {
-      restoreMarker(sheet(UNDO_SHEET), slot.marker);
-      await context.sync();
-    }
-    throw new RunCancelledError();
-  }
   try {
     await step(async () => {
       context.application.suspendApiCalculationUntilNextSync();
@@ -211,6 +210,7 @@ export async function writePlanToExcel(
       await context.sync();
     });
     onProgress?.({ stage: "write", done, total });
+    return { ...log, state: "complete" };
   } catch (e) {
     if (!(e instanceof RunCancelledError)) throw interrupted(e);
     try {
