@@ -1,12 +1,13 @@
-import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { NotAnXlsxError, openXlsx } from "../adapters/xlsx/package/openXlsx";
+import { unreadableKindOf } from "../adapters/xlsx/package/openXlsxError";
 import { packagePort, type PackagePort } from "../adapters/xlsx/package/packagePort";
 import { localTimestamp, reviewWorkbook } from "../adapters/reviewWorkbook";
 import { MissingColumnError, NoReadableRowsError } from "../core/errors";
 import { describeMissingColumn, describeNoRows } from "../adapters/describeErrors";
 import { langFor, t, type Lang } from "../i18n";
+import { inspectPaths } from "./inspectPaths";
 import { progressLine, type ProgressStream } from "./progressLine";
 import { summarize } from "./summarize";
 
@@ -41,8 +42,12 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     err(t(lang, "cli.usage"));
     return 2;
   }
-  if (!(await stat(input).catch(() => undefined))) {
-    err(t(lang, "cli.noSuchFile", { file: input }));
+  const problem = await inspectPaths(input, output);
+  if (problem) {
+    if (problem.on === "out") err(t(lang, `cli.out.${problem.kind}`, { file: output }));
+    else if (problem.kind === "missing") err(t(lang, "cli.noSuchFile", { file: input }));
+    else if (problem.kind === "notZip") err(t(lang, "cli.notXlsx", { file: input, reason: "not a zip package" }));
+    else err(t(lang, `cli.unreadable.${problem.kind}`, { file: input }));
     return 2;
   }
   let port: PackagePort | undefined;
@@ -71,8 +76,15 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
       err(describeNoRows(e, lang));
       return 2;
     }
+    // A damaged part, entities, UTF-16, a text past any cell's size: the file's name, what is wrong, what to do.
+    const unreadable = unreadableKindOf(e);
+    if (unreadable) {
+      err(t(lang, `cli.unreadable.${unreadable}`, { file: input }));
+      return 2;
+    }
     if (e instanceof NotAnXlsxError) {
-      err(t(lang, "cli.notXlsx", { file: input, reason: e.reason }));
+      // The file starts as a zip (inspectPaths saw it): a zip whose directory cannot be read is damaged, not another format.
+      err(ZIP_DAMAGED.test(e.reason) ? t(lang, "cli.unreadable.damaged", { file: input }) : t(lang, "cli.notXlsx", { file: input, reason: e.reason }));
       return 2;
     }
     if (e instanceof RangeError) {
@@ -84,6 +96,9 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     await port?.close();
   }
 }
+
+/** yauzl's words for a zip whose structure is broken (cut short, bad offsets), as opposed to a zip that holds no workbook. */
+const ZIP_DAMAGED = /central directory|signature|invalid|truncated|unexpected (?:EOF|end)|out of range|too short/i;
 
 /** Runs `main` on this process's arguments and streams, setting the exit code (bin/sales-review.js calls it). */
 export function runFromCommandLine(): void {

@@ -2,7 +2,7 @@ import { pipeline, Transform, type Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
 import yauzl from "yauzl";
 import type { StreamPackage } from "../stream/readWorkbookGrids";
-import { NotAnXlsxError } from "./openXlsxError";
+import { declaresEntities, looksUtf16, NotAnXlsxError, UnreadablePartError, unreadableKindOf } from "./openXlsxError";
 import type { RawEntry } from "./zipWriter";
 import { isType, parseRels, parseWorkbook, relsPathOf, type Relationship } from "./openXlsxParts";
 
@@ -72,7 +72,8 @@ async function fromZip(zip: yauzl.ZipFile, label: string): Promise<XlsxPackage> 
     return await describePackage(zip, byName, label);
   } catch (e) {
     zip.close();
-    if (e instanceof NotAnXlsxError) throw e;
+    if (e instanceof NotAnXlsxError || e instanceof UnreadablePartError) throw e;
+    if (unreadableKindOf(e) === "damaged") throw new UnreadablePartError("damaged", label, (e as Error).message);
     throw new NotAnXlsxError(label, e instanceof Error ? e.message : String(e));
   }
 }
@@ -128,10 +129,14 @@ async function describePackage(zip: yauzl.ZipFile, byName: Map<string, yauzl.Ent
     let size = 0;
     for await (const chunk of await open(path)) {
       size += (chunk as Buffer).length;
-      if (size > MAX_TEXT_PART_BYTES) throw new NotAnXlsxError(label, `part ${path} inflates past ${MAX_TEXT_PART_BYTES} bytes`);
+      if (size > MAX_TEXT_PART_BYTES) throw new UnreadablePartError("tooLarge", path, `inflates past ${MAX_TEXT_PART_BYTES} bytes`);
       chunks.push(chunk as Buffer);
     }
-    const text = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    if (looksUtf16(bytes)) throw new UnreadablePartError("utf16", path, "UTF-16 text");
+    const text = bytes.toString("utf8");
+    // xmldom would read a DTD's internal entities; none is ever resolved here.
+    if (declaresEntities(text)) throw new UnreadablePartError("entities", path, "a document type or entity declaration");
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   };
   const rels = async (partPath: string): Promise<Relationship[]> => {

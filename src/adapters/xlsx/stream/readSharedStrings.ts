@@ -15,7 +15,7 @@ export async function readSharedStrings(stream: Readable, part = "sharedStrings"
   parser.on("closetag", reader.close);
   parser.on("text", reader.text);
   parser.on("cdata", reader.text);
-  await parseXmlStream(stream, parser);
+  await parseXmlStream(stream, parser, part);
   return reader.strings;
 }
 

@@ -43,7 +43,7 @@ export async function readSheetCells(
   parser.on("closetag", reader.close);
   parser.on("text", reader.text);
   parser.on("cdata", reader.text);
-  await parseXmlStream(stream, parser);
+  await parseXmlStream(stream, parser, opts.part ?? "sheet");
   return { cells: reader.cells, tableParts: reader.tableParts, rows: reader.rows };
 }
 

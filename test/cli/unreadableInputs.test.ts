@@ -1,0 +1,120 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { main } from "../../src/cli/main";
+import { t, type MessageKey } from "../../src/i18n";
+
+/**
+ * Issue 13: every file the command line cannot read ends in words (the file's name, what is
+ * wrong, what to do), exit code 2 and nothing written — never a stack trace or a parser's
+ * message alone. Every input is made here; none is over a few KB on disk.
+ */
+
+const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const SHEET = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Order Date</t></is></c><c r="B1" t="inlineStr"><is><t>Customer ID</t></is></c><c r="C1" t="inlineStr"><is><t>Amount</t></is></c></row><row r="2"><c r="A2"><v>46000</v></c><c r="B2" t="inlineStr"><is><t>C1</t></is></c><c r="C2"><v>100</v></c></row></sheetData></worksheet>`;
+
+/** A small valid workbook (one order sheet), with any part replaced. */
+async function workbook(parts: Record<string, string | Buffer> = {}): Promise<Buffer> {
+  const zip = new JSZip();
+  const all: Record<string, string | Buffer> = {
+    "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    "_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    "xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    "xl/worksheets/sheet1.xml": SHEET,
+    ...parts,
+  };
+  for (const [name, data] of Object.entries(all)) zip.file(name, data);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** An OLE compound file's first bytes; `encrypted` names an EncryptionInfo stream in UTF-16LE, as a directory entry does. */
+function ole(encrypted: boolean): Buffer {
+  const head = Buffer.alloc(1536);
+  Buffer.from("d0cf11e0a1b11ae1", "hex").copy(head);
+  Buffer.from(encrypted ? "EncryptionInfo" : "Workbook", "utf16le").copy(head, 1024);
+  return head;
+}
+
+/** A workbook whose sheet part's deflate stream is damaged in the middle (its header and sizes intact). */
+async function damagedDeflate(): Promise<Buffer> {
+  const rows = Array.from({ length: 400 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${46000 + (i % 30)}</v></c><c r="B${i + 2}" t="inlineStr"><is><t>C${i}</t></is></c><c r="C${i + 2}"><v>${i}</v></c></row>`).join("");
+  const sheet = SHEET.replace("</sheetData>", `${rows}</sheetData>`).replace(/<row r="2">.*?<\/row>/, "");
+  const zip = await workbook({ "xl/worksheets/sheet1.xml": sheet });
+  // The sheet's local header: signature, 26 bytes, its name, its extra field, then the deflated data.
+  const header = zip.indexOf(Buffer.concat([Buffer.from("xl/worksheets/sheet1.xml")])) - 30;
+  if (header < 0 || zip.readUInt32LE(header) !== 0x04034b50) throw new Error("sheet entry not found");
+  const data = header + 30 + zip.readUInt16LE(header + 26) + zip.readUInt16LE(header + 28);
+  for (let i = data + 200; i < data + 260; i++) zip[i] ^= 0x5a;
+  return zip;
+}
+
+const lang = "en-US";
+const say = (key: MessageKey, file: string) => t(lang, key, { file });
+
+async function run(input: string, out: string): Promise<{ code: number; out: string[]; err: string[] }> {
+  const o: string[] = [];
+  const e: string[] = [];
+  const code = await main([input, "--out", out, "--lang", lang], (l) => o.push(l), (l) => e.push(l));
+  return { code, out: o, err: e };
+}
+
+const utf16 = (xml: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le")]);
+
+const cases: { name: string; key: MessageKey; file: () => Promise<Buffer | string> }[] = [
+  { name: "an encrypted (password-protected) workbook", key: "cli.unreadable.encrypted", file: async () => ole(true) },
+  { name: "an old .xls workbook", key: "cli.unreadable.oldXls", file: async () => ole(false) },
+  { name: "a CSV file", key: "cli.unreadable.text", file: async () => "Order Date,Customer ID,Amount\n2025-12-01,C1,100\n" },
+  { name: "a damaged deflate stream", key: "cli.unreadable.damaged", file: damagedDeflate },
+  { name: "a zip cut short", key: "cli.unreadable.damaged", file: async () => (await workbook()).subarray(0, 400) },
+  { name: "a shared string or cell text too large", key: "cli.unreadable.tooLarge", file: () => workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("<t>C1</t>", `<t>${"x".repeat(20 * 1024 * 1024)}</t>`) }) },
+  { name: "an internal entity in a sheet", key: "cli.unreadable.entities", file: () => workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("?>", '?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">]>').replace("<t>C1</t>", "<t>&a;</t>") }) },
+  { name: "an undefined entity reference in a sheet", key: "cli.unreadable.entities", file: () => workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("<t>C1</t>", "<t>&nbsp;C1</t>") }) },
+  { name: "an external entity in workbook.xml", key: "cli.unreadable.entities", file: () => workbook({ "xl/workbook.xml": `<?xml version="1.0"?><!DOCTYPE workbook [<!ENTITY x SYSTEM "file:///etc/passwd">]><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="&x;" sheetId="1" r:id="rId1"/></sheets></workbook>` }) },
+  { name: "a UTF-16 sheet part", key: "cli.unreadable.utf16", file: () => workbook({ "xl/worksheets/sheet1.xml": utf16(SHEET) }) },
+  { name: "a UTF-16 workbook part", key: "cli.unreadable.utf16", file: async () => workbook({ "xl/workbook.xml": utf16(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`) }) },
+  { name: "malformed sheet XML", key: "cli.unreadable.malformed", file: () => workbook({ "xl/worksheets/sheet1.xml": `${SHEET}trailing text` }) },
+];
+
+describe("analyze (command line) on files it cannot read", () => {
+  it.each(cases)("says what is wrong with $name and what to do, exits 2 and writes nothing", async ({ key, file }) => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
+    const input = join(dir, "ledger.xlsx");
+    writeFileSync(input, await file());
+    const r = await run(input, join(dir, "out.xlsx"));
+    expect(r).toEqual({ code: 2, out: [], err: [say(key, input)] });
+    expect(readdirSync(dir)).toEqual(["ledger.xlsx"]);
+  });
+
+  it("says a folder given as input is a folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
+    mkdirSync(join(dir, "ledger.xlsx"));
+    const r = await run(join(dir, "ledger.xlsx"), join(dir, "out.xlsx"));
+    expect(r).toEqual({ code: 2, out: [], err: [say("cli.unreadable.folder", join(dir, "ledger.xlsx"))] });
+    expect(readdirSync(dir)).toEqual(["ledger.xlsx"]);
+  });
+
+  it.each([
+    ["names a folder", "cli.out.isFolder", (dir: string) => (mkdirSync(join(dir, "out")), join(dir, "out"))],
+    ["is in a folder that does not exist", "cli.out.noFolder", (dir: string) => join(dir, "missing", "out.xlsx")],
+  ] as const)("refuses an --out that %s before reading anything, and creates nothing", async (_, key, out) => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
+    const input = join(dir, "ledger.xlsx");
+    writeFileSync(input, await workbook());
+    const target = out(dir);
+    const before = readdirSync(dir).sort();
+    const r = await run(input, target);
+    expect(r).toEqual({ code: 2, out: [], err: [say(key, target)] });
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(existsSync(join(dir, "missing"))).toBe(false);
+  });
+
+  it("reads the valid workbook these inputs are made from", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
+    writeFileSync(join(dir, "ledger.xlsx"), await workbook());
+    const r = await run(join(dir, "ledger.xlsx"), join(dir, "out.xlsx"));
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: [] });
+  });
+});
