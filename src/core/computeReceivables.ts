@@ -52,9 +52,15 @@ export interface Receivables {
  */
 export function computeReceivables(orders: ReceivableOrders, customerCount: number, limits: ArrayLike<number>, asOf: number, credits?: ArrayLike<number>): Receivables {
   const { amount, paid, due } = orders;
-  const balance = new Float64Array(orders.n);
-  for (let i = 0; i < orders.n; i++) balance[i] = wholeCents(amount[i]) - (Number.isNaN(paid[i]) ? 0 : wholeCents(paid[i]));
   const queues = dueQueues(orders, customerCount, (i) => orders.day[i] <= asOf);
+  // Balances and due dates in queue order: the passes below then read memory in sequence.
+  const balance = new Float64Array(queues.order.length);
+  const dueAt = new Float64Array(queues.order.length);
+  for (let j = 0; j < balance.length; j++) {
+    const i = queues.order[j];
+    balance[j] = wholeCents(amount[i]) - (Number.isNaN(paid[i]) ? 0 : wholeCents(paid[i]));
+    dueAt[j] = due[i];
+  }
   const r: Receivables = {
     receivable: new Float64Array(customerCount),
     overdue: new Float64Array(customerCount),
@@ -69,17 +75,16 @@ export function computeReceivables(orders: ReceivableOrders, customerCount: numb
     const from = queues.start[c];
     const to = queues.start[c + 1];
     let credit = credits ? Math.max(0, wholeCents(credits[c])) : 0;
-    for (let j = from; j < to; j++) credit -= Math.min(0, balance[queues.order[j]]);
+    for (let j = from; j < to; j++) credit -= Math.min(0, balance[j]);
     buckets.fill(0);
     let earliest = NaN;
     for (let j = from; j < to; j++) {
-      const i = queues.order[j];
-      if (balance[i] <= 0) continue;
-      const open = balance[i] - Math.min(balance[i], credit);
-      credit -= balance[i] - open;
+      if (balance[j] <= 0) continue;
+      const open = balance[j] - Math.min(balance[j], credit);
+      credit -= balance[j] - open;
       if (open === 0) continue;
-      const days = asOf - due[i];
-      if (days > 0 && Number.isNaN(earliest)) earliest = due[i];
+      const days = asOf - dueAt[j];
+      if (days > 0 && Number.isNaN(earliest)) earliest = dueAt[j];
       buckets[days <= 0 ? 0 : days <= 30 ? 1 : days <= 60 ? 2 : days <= 90 ? 3 : 4] += open;
     }
     const receivable = buckets[0] + buckets[1] + buckets[2] + buckets[3] + buckets[4];
