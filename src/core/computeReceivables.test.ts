@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { wholeCents } from "./_lib/cents";
+import { applyPayments } from "./applyPayments";
 import { computeReceivables, type ReceivableOrders } from "./computeReceivables";
 import { day } from "./testing/grids";
 
@@ -185,6 +186,39 @@ describe("computeReceivables", () => {
           expect(r.receivable[c] === 0 || r.creditLeft[c] === 0).toBe(true);
           const net = rows.filter((x) => x.customer === c && x.day <= AS_OF).reduce((s, x) => s + x.cents - (x.paidCents ?? 0), 0);
           expect(cents(r.receivable[c]) - cents(r.creditLeft[c])).toBe(net);
+        }
+      }),
+      { seed: 15, numRuns: 300 },
+    );
+  });
+
+  it("gives the payment-sheet path the figures of a paid column filled oldest due first", () => {
+    const order = fc.record({
+      customer: fc.integer({ min: 0, max: 1 }),
+      day: fc.integer({ min: AS_OF - 200, max: AS_OF + 10 }),
+      cents: fc.integer({ min: -20_000, max: 100_000 }),
+      due: fc.integer({ min: AS_OF - 200, max: AS_OF + 60 }),
+    });
+    const payment = fc.record({ customer: fc.integer({ min: 0, max: 1 }), day: fc.integer({ min: AS_OF - 200, max: AS_OF + 10 }), cents: fc.integer({ min: 0, max: 150_000 }) });
+    fc.assert(
+      fc.property(fc.array(order, { minLength: 1, maxLength: 25 }), fc.array(payment, { maxLength: 8 }), (os, ps) => {
+        const base = { n: os.length, customer: os.map((r) => r.customer), day: os.map((r) => r.day), amount: os.map((r) => r.cents / 100), due: os.map((r) => r.due) };
+        const applied = applyPayments(base, { n: ps.length, customer: ps.map((r) => r.customer), day: ps.map((r) => r.day), amount: ps.map((r) => r.cents / 100) }, 2, AS_OF);
+        const viaPayments = computeReceivables({ ...base, paid: applied.paid }, 2, [500, NaN], AS_OF, applied.unapplied);
+        // the clerk's paid column: the same payments typed on the orders, what is left over on the customer's last order
+        const paid = Array.from(applied.paid);
+        for (let c = 0; c < 2; c++) {
+          const last = os.map((r, i) => ({ ...r, i })).filter((r) => r.customer === c && r.day <= AS_OF).pop();
+          if (last) paid[last.i] = (wholeCents(paid[last.i]) + wholeCents(applied.unapplied[c])) / 100;
+        }
+        const viaColumn = computeReceivables({ ...base, paid }, 2, [500, NaN], AS_OF);
+        for (let c = 0; c < 2; c++) {
+          if (!os.some((r) => r.customer === c && r.day <= AS_OF)) continue; // payments with no order to type them on
+          expect(viaColumn.receivable[c]).toBe(viaPayments.receivable[c]);
+          expect(viaColumn.daysOverdue[c]).toBe(viaPayments.daysOverdue[c]);
+          expect(viaColumn.ageing.map((b) => b[c])).toEqual(viaPayments.ageing.map((b) => b[c]));
+          expect(viaColumn.creditLeft[c]).toBe(viaPayments.creditLeft[c]);
+          expect(viaColumn.flag[c]).toBe(viaPayments.flag[c]);
         }
       }),
       { seed: 15, numRuns: 300 },
