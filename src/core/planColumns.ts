@@ -1,4 +1,4 @@
-import { dayToSerial, monthOfDay } from "./_lib/dates";
+import { dayToSerial, monthOfDay, type DateSystem } from "./_lib/dates";
 import type { Cell } from "./_lib/cells";
 import { t, type Lang } from "../i18n";
 import type { ColumnPlan, CreatedSheetPlan, Highlight, NumberFormat, SheetPlan } from "./output";
@@ -130,21 +130,21 @@ function customerColumns(review: Review, lang: Lang): ColumnSpec[] {
     { output: "customer.visitCost", header: t(lang, "header.customer.visitCost"), format: "money", value: (c) => money(r[c].visitCost) },
     { output: "customer.costRatio", header: t(lang, "header.customer.costRatio"), format: "percent", value: (c) => r[c].costRatio },
     { output: "customer.costFlag", header: t(lang, "header.customer.costFlag"), format: "general", value: (c) => (r[c].costFlag ? t(lang, `costFlag.${r[c].costFlag!}`) : null) },
-    { output: "customer.lastVisit", header: t(lang, "header.customer.lastVisit"), format: "date", value: (c) => (r[c].lastVisit === null ? null : dayToSerial(r[c].lastVisit!)) },
+    { output: "customer.lastVisit", header: t(lang, "header.customer.lastVisit"), format: "date", value: (c) => (r[c].lastVisit === null ? null : dayToSerial(r[c].lastVisit!, o.dateSystem)) },
     {
       output: "customer.visitDue",
       header: t(lang, "header.customer.visitDue"),
       format: "date",
-      value: (c) => dueText(r[c].due, r[c].overdueDays, lang),
+      value: (c) => dueText(r[c].due, r[c].overdueDays, lang, o.dateSystem),
       cellFormat: (c) => (r[c].due === null || (r[c].overdueDays ?? 0) > 0 ? "general" : "date"),
     },
   ];
 }
 
 /** "逾期N天" when overdue, else the next due date (a date cell). */
-function dueText(due: number | null, overdue: number | null, lang: Lang): Cell {
+function dueText(due: number | null, overdue: number | null, lang: Lang, system: DateSystem): Cell {
   if (due === null) return null;
-  return (overdue ?? 0) > 0 ? t(lang, "due.overdue", { n: overdue! }) : dayToSerial(due);
+  return (overdue ?? 0) > 0 ? t(lang, "due.overdue", { n: overdue! }) : dayToSerial(due, system);
 }
 
 function tierHighlights(): Highlight[] {
