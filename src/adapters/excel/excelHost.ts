@@ -72,12 +72,10 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
           generatedAt: localTimestamp(env.now()),
           onProgress,
         });
-        // What the workbook now holds comes from what the run read and wrote; only the sheet list is asked for (a few bytes).
-        const sheets = context.workbook.worksheets.load("items/name");
-        await context.sync();
+        // What the workbook now holds comes from what the run read and wrote, and the sheet list its last request loaded.
         const log = port.written();
         // A customer sheet the run created is an input the next reading detects: that case reads the workbook again.
-        const after = log && !result.plan.created ? { inspection: inspectionOf(sheets.items.map((s) => s.name), result.record, withWrittenHeaders(result.review, result.plan)), lastRun: { reportSheet: log.reportSheet, at: log.at, columns: log.columns } } : undefined;
+        const after = log && !result.plan.created ? { inspection: inspectionOf(port.sheetNamesAfter(), result.record, withWrittenHeaders(result.review, result.plan)), lastRun: { reportSheet: log.reportSheet, at: log.at, columns: log.columns } } : undefined;
         return { summary: summarize(result.review, result.plan, request.lang), after };
       };
       try {

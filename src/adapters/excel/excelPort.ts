@@ -25,13 +25,14 @@ export interface ExcelRunOptions {
  * The port over Office.js, inside one `Excel.run`: every read and write of a run goes
  * through this context, in as few `sync()` calls as the request limit allows.
  */
-export function excelPort(context: Excel.RequestContext, options: ExcelPortOptions = {}, run: ExcelRunOptions = {}): WorkbookPort & { written(): RunLog | undefined } {
+export function excelPort(context: Excel.RequestContext, options: ExcelPortOptions = {}, run: ExcelRunOptions = {}): WorkbookPort & { written(): RunLog | undefined; sheetNamesAfter(): string[] } {
   const limit = options.limitBytes ?? DEFAULT_LIMIT_BYTES;
   let meta: ExcelMeta | undefined;
   let boxes: Box[] = [];
   let blocked: BlockedTable[] = [];
   let grids: Grid[] = [];
   let log: RunLog | undefined;
+  let sheetsAfter: string[] = [];
   return {
     async readMeta() {
       meta = run.meta ?? (await readMetaFromExcel(context));
@@ -48,13 +49,17 @@ export function excelPort(context: Excel.RequestContext, options: ExcelPortOptio
     written() {
       return log;
     },
+    /** The workbook's sheet names once the write is complete, loaded in its last request. */
+    sheetNamesAfter() {
+      return sheetsAfter;
+    },
     blockedTables() {
       return blocked;
     },
     async write(plan, record, replaceSheets, onProgress) {
       if (!meta) throw new Error("excelPort.write before readMeta");
       const state = { boxes, hasRecord: meta.hasRecord, recordCells: meta.recordCells, sheetNames: meta.sheetNames, sheets: meta.sheets, previous: meta.record, grids };
-      log = await writePlanToExcel(context, plan, record, replaceSheets, state, { limitBytes: limit, onProgress, signal: run.signal, runAt: run.runAt ?? "", canResizeTables: run.canResizeTables ?? true });
+      ({ log, sheetNames: sheetsAfter } = await writePlanToExcel(context, plan, record, replaceSheets, state, { limitBytes: limit, onProgress, signal: run.signal, runAt: run.runAt ?? "", canResizeTables: run.canResizeTables ?? true }));
     },
   };
 }

@@ -93,7 +93,8 @@ export class ProtectedSheetError extends Error {
  * 4. every block of values and formats in row chunks packed into requests under the
  *    limit, calculation suspended in each, checking for Cancel between requests (a
  *    cancelled run is rolled back from the snapshot, so no column is left half-written);
- * 5. the record marked complete; the run's log, as written, is returned.
+ * 5. the record marked complete; the run's log, as written, is returned with the workbook's
+ *    sheet names as they now are (loaded in that same request: the pane needs no read after).
  * A failure after step 2 leaves the record "in progress": the next run rolls it back
  * first. Text from the workbook is written as text, never as a formula.
  */
@@ -104,7 +105,7 @@ export async function writePlanToExcel(
   replaceSheets: readonly string[],
   state: WriteState,
   options: WriteOptions,
-): Promise<RunLog> {
+): Promise<{ log: RunLog; sheetNames: string[] }> {
   const { limitBytes, onProgress, signal } = options;
   const sheets = context.workbook.worksheets;
   const sheet = (name: string) => sheets.getItem(name);
@@ -203,6 +204,7 @@ export async function writePlanToExcel(
       });
     }
     checkAborted(signal);
+    const names = sheets.load("items/name");
     await step(async () => {
       writeRecord({ ...record, run: { ...log, state: "complete" } });
       // The earlier run's undo data is no longer needed once this run is complete.
@@ -210,7 +212,7 @@ export async function writePlanToExcel(
       await context.sync();
     });
     onProgress?.({ stage: "write", done, total });
-    return { ...log, state: "complete" };
+    return { log: { ...log, state: "complete" }, sheetNames: names.items.map((s) => s.name) };
   } catch (e) {
     if (!(e instanceof RunCancelledError)) throw interrupted(e);
     try {
