@@ -7,6 +7,7 @@ import { WorkbookModel } from "../excel-double/model";
 import { modelFromJson, modelToJson } from "../excel-double/serialize";
 import { recordOf, userView } from "../safety/officeCompare";
 import { ledgerModel } from "../support/ledgerModel";
+import { pointsToTest } from "../support/tier";
 
 /**
  * Taking a run back on the Office.js path where Excel makes it hard: an Excel without
@@ -114,7 +115,7 @@ describe("Undo on a protected sheet", () => {
     expect(await hostOn(clean).undoLastRun!("en-US")).toEqual({ ok: true });
     const syncs = clean.stats.syncCount;
     expect(syncs).toBeGreaterThan(5);
-    for (let n = 1; n <= syncs; n++) {
+    for (const n of pointsToTest(syncs)) {
       for (const code of ["AccessDenied", "InvalidOperation"] as const) {
         const double = createExcelDouble(copy(ran));
         double.failOnSync(n, code);
@@ -157,7 +158,8 @@ describe("Cancel while a re-run writes (issue 5)", () => {
     const syncs = clean.stats.syncCount;
     expect(syncs).toBeGreaterThan(20);
     let cancelled = 0;
-    for (let n = 1; n <= syncs; n++) {
+    const points = pointsToTest(syncs);
+    for (const n of points) {
       const model = copy(once);
       const double = createExcelDouble(model, { apiSets: { ExcelApi: version } });
       const controller = new AbortController();
@@ -172,7 +174,8 @@ describe("Cancel while a re-run writes (issue 5)", () => {
       expect({ n, undo: await hostOn(double).undoLastRun!("zh-CN") }).toEqual({ n, undo: { ok: true } });
       expect({ n, snapshot: model.snapshot() }).toEqual({ n, snapshot: before });
     }
-    expect(cancelled).toBeGreaterThan(syncs - 3);
+    // Only the last requests may come too late to cancel.
+    expect(cancelled).toBeGreaterThan(points.length - 3);
   }, 300_000);
 });
 
@@ -182,7 +185,8 @@ describe("Cancel during a workbook's first run (issue 14)", () => {
     expect((await run(clean)).ok).toBe(true);
     const syncs = clean.stats.syncCount;
     let cancelled = 0;
-    for (let n = 1; n <= syncs; n++) {
+    const points = pointsToTest(syncs);
+    for (const n of points) {
       const model = ledger();
       const before = model.snapshot();
       const double = createExcelDouble(model);
@@ -194,6 +198,7 @@ describe("Cancel during a workbook's first run (issue 14)", () => {
       expect({ n, code: outcome.code, sheets: model.sheets.map((s) => s.name) }).toEqual({ n, code: "Cancelled", sheets: before.sheets.map((s) => s.name) });
       expect({ n, snapshot: model.snapshot() }).toEqual({ n, snapshot: before });
     }
-    expect(cancelled).toBeGreaterThan(syncs - 3);
+    // Only the last requests may come too late to cancel.
+    expect(cancelled).toBeGreaterThan(points.length - 3);
   }, 300_000);
 });
