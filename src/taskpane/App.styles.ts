@@ -1,4 +1,12 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStaticStyles, makeStyles, tokens } from "@fluentui/react-components";
+
+/**
+ * The page itself: no browser margin around the pane, which showed as a white frame around the
+ * dark theme and made an empty pane 16 px taller than its viewport (a scroll bar for nothing).
+ */
+export const usePageStyles = makeStaticStyles({
+  body: { margin: "0" },
+});
 
 export const useAppStyles = makeStyles({
   root: {
@@ -16,6 +24,13 @@ export const useAppStyles = makeStyles({
   },
   header: {
     margin: "0",
+  },
+  // A view's panel, and the Detected section within Review: their parts spaced as the pane's.
+  view: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    minWidth: "0",
   },
   center: {
     paddingTop: tokens.spacingVerticalXXL,

@@ -1,8 +1,4 @@
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Button,
   FluentProvider,
   MessageBar,
@@ -10,13 +6,17 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  Subtitle2,
+  Tab,
+  TabList,
   Title3,
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import { t, type Lang } from "../i18n";
 import { announce } from "./announce";
-import { useAppStyles } from "./App.styles";
+import { useAppStyles, usePageStyles } from "./App.styles";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { DetectedSection } from "./DetectedSection";
 import type { ReviewHost } from "./host";
@@ -26,7 +26,7 @@ import { RunSection } from "./RunSection";
 import { SettingsSection } from "./SettingsSection";
 import type { ThemeName } from "./themeFor";
 import { UndoSection } from "./UndoSection";
-import { useApp, type Confirm } from "./useApp";
+import { useApp, VIEWS, type Confirm, type View } from "./useApp";
 
 export interface AppProps {
   /** Everything the pane asks of Excel; index.tsx passes the Office.js one, tests a fake. */
@@ -41,6 +41,7 @@ export interface AppProps {
 
 /** The Sales Review task pane. */
 export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
+  usePageStyles();
   const styles = useAppStyles();
   const app = useApp(host, initialLang, { undoGroups, tips });
   const { lang, state, inspection } = app;
@@ -70,44 +71,14 @@ export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
         )}
         {inspection && (
           <>
-            <Accordion multiple collapsible defaultOpenItems={["detected"]}>
-              <AccordionItem value="detected">
-                <AccordionHeader as="h2" data-testid="detected-header">
-                  {t(lang, "pane.detected.title")}
-                </AccordionHeader>
-                <AccordionPanel>
-                  <DetectedSection
-                    lang={lang}
-                    inspection={inspection}
-                    mapping={app.mapping}
-                    problems={app.mappingProblems}
-                    onChange={app.mappingDispatch}
-                    disabled={busy}
-                  />
-                  {inspection.missing !== undefined && app.mapping.orders.sheet === null && (
-                    <Button data-testid="redetect-button" onClick={app.retry}>
-                      {t(lang, "pane.retry")}
-                    </Button>
-                  )}
-                </AccordionPanel>
-              </AccordionItem>
-              <AccordionItem value="settings">
-                <AccordionHeader as="h2" data-testid="settings-header">
-                  {t(lang, "pane.settings.title")}
-                </AccordionHeader>
-                <AccordionPanel>
-                  <SettingsSection
-                    lang={lang}
-                    settings={app.settings}
-                    errors={app.settingsErrors}
-                    latestMonth={inspection.latestMonth}
-                    onChange={app.setSetting}
-                    onLangChange={app.changeLang}
-                    disabled={busy}
-                  />
-                </AccordionPanel>
-              </AccordionItem>
-            </Accordion>
+            <TabList selectedValue={app.view} onTabSelect={(_, d) => app.setView(d.value as View)} aria-label={t(lang, "pane.view.label")} data-testid="views">
+              {VIEWS.map((v) => (
+                <Tab key={v} value={v} id={`tab-${v}`} aria-controls={`view-${v}`} data-testid={`tab-${v}`}>
+                  {t(lang, v === "review" ? "pane.view.review" : "pane.settings.title")}
+                </Tab>
+              ))}
+            </TabList>
+            {/* Run and Undo above every view: a changed setting is run from where it was changed. */}
             <RunSection
               lang={lang}
               running={running}
@@ -126,7 +97,38 @@ export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
             {app.undoAvailable && (
               <UndoSection lang={lang} last={app.lastRun} enabled={app.canUndo} onUndo={app.askUndo} ctrlZTip={app.ctrlZTip} onDismissTip={app.dismissCtrlZTip} />
             )}
-            {state.status === "done" && <ResultsSection lang={lang} summary={state.summary} host={host} />}
+            <ViewPanel view="review" shown={app.view}>
+              {state.status === "done" && <ResultsSection lang={lang} summary={state.summary} host={host} />}
+              <section className={styles.view} aria-labelledby="detected-title">
+                <Subtitle2 as="h2" id="detected-title">
+                  {t(lang, "pane.detected.title")}
+                </Subtitle2>
+                <DetectedSection
+                  lang={lang}
+                  inspection={inspection}
+                  mapping={app.mapping}
+                  problems={app.mappingProblems}
+                  onChange={app.mappingDispatch}
+                  disabled={busy}
+                />
+                {inspection.missing !== undefined && app.mapping.orders.sheet === null && (
+                  <Button data-testid="redetect-button" onClick={app.retry}>
+                    {t(lang, "pane.retry")}
+                  </Button>
+                )}
+              </section>
+            </ViewPanel>
+            <ViewPanel view="settings" shown={app.view}>
+              <SettingsSection
+                lang={lang}
+                settings={app.settings}
+                errors={app.settingsErrors}
+                latestMonth={inspection.latestMonth}
+                onChange={app.setSetting}
+                onLangChange={app.changeLang}
+                disabled={busy}
+              />
+            </ViewPanel>
             <ConfirmDialog lang={lang} open={app.confirm !== undefined} onConfirm={app.confirmed} onCancel={app.dismissConfirm} {...dialogText(app.confirm, lang)} />
           </>
         )}
@@ -136,6 +138,20 @@ export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
         </div>
       </main>
     </FluentProvider>
+  );
+}
+
+/**
+ * One view's panel. The hidden ones stay mounted, so what they hold (an expanded mapping, the
+ * results' focus) survives a switch of tabs.
+ */
+function ViewPanel({ view, shown, children }: { view: View; shown: View; children: ReactNode }) {
+  const styles = useAppStyles();
+  // No class while hidden: the class's display would override the hidden attribute.
+  return (
+    <div role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`} hidden={view !== shown} className={view === shown ? styles.view : undefined} data-testid={`view-${view}`}>
+      {children}
+    </div>
   );
 }
 

@@ -6,6 +6,14 @@ export const useDetectedSectionStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
   },
+  // The summary line and its "Change columns" link; the link wraps under the line in a narrow pane.
+  summary: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   role: {
     display: "flex",
     flexDirection: "column",

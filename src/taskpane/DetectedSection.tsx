@@ -1,5 +1,5 @@
-import { Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Text } from "@fluentui/react-components";
-import type { Dispatch } from "react";
+import { Dropdown, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Option, Text } from "@fluentui/react-components";
+import type { Dispatch, ReactNode } from "react";
 import type { Field as FieldName, Role } from "../core/columns";
 import { t, type Lang } from "../i18n";
 import { useDetectedSectionStyles } from "./DetectedSection.styles";
@@ -14,14 +14,55 @@ export interface DetectedSectionProps {
   problems: Partial<Record<Role, FieldName[][]>>;
   onChange: Dispatch<MappingAction>;
   disabled: boolean;
+  /** Show the dropdowns from the start, as if the user had asked (tests). */
+  defaultExpanded?: boolean;
 }
 
-/** What was detected: each role's sheet and columns, every one changeable. */
-export function DetectedSection({ lang, inspection, mapping, problems, onChange, disabled }: DetectedSectionProps) {
+/**
+ * What was detected: one line while every required column is found, with "Change columns"
+ * opening each role's sheet and columns, every one changeable; the dropdowns at once when
+ * something is missing.
+ */
+export function DetectedSection({ lang, inspection, mapping, problems, onChange, disabled, defaultExpanded }: DetectedSectionProps) {
   const styles = useDetectedSectionStyles();
-  const { roles, sheets, createsCustomers, customersSheet } = useDetectedSection(mapping, inspection, lang, problems);
+  const view = useDetectedSection(mapping, inspection, lang, problems, defaultExpanded);
+  const { roles, sheets, createsCustomers, customersSheet, expanded } = view;
+  const creates = createsCustomers && (
+    <MessageBar intent="info" layout="multiline" data-testid="create-customers">
+      <MessageBarBody>{t(lang, "pane.detected.createCustomers", { sheet: customersSheet })}</MessageBarBody>
+    </MessageBar>
+  );
   return (
     <div className={styles.root} data-testid="detected">
+      {view.summary !== undefined && (
+        <div className={styles.summary}>
+          <Text data-testid="detected-summary">{view.summary}</Text>
+          <Link as="button" data-testid="change-columns" aria-expanded={expanded} aria-controls="detected-columns" onClick={view.toggle}>
+            {t(lang, expanded ? "pane.detected.hide" : "pane.detected.change")}
+          </Link>
+        </div>
+      )}
+      {!expanded && creates}
+      {expanded && (
+        <div id="detected-columns" className={styles.root}>
+          <RoleCards {...{ lang, inspection, mapping, onChange, disabled, roles, sheets, creates }} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface RoleCardsProps extends Pick<DetectedSectionProps, "lang" | "inspection" | "mapping" | "onChange" | "disabled"> {
+  roles: ReturnType<typeof useDetectedSection>["roles"];
+  sheets: string[];
+  creates: ReactNode;
+}
+
+/** Each role's sheet dropdown and column dropdowns, with what is missing. */
+function RoleCards({ lang, inspection, mapping, onChange, disabled, roles, sheets, creates }: RoleCardsProps) {
+  const styles = useDetectedSectionStyles();
+  return (
+    <>
       <Text className={styles.note}>{t(lang, "pane.detected.intro")}</Text>
       {inspection?.missing !== undefined && mapping.orders.sheet === null && (
         <MessageBar intent="error" layout="multiline" data-testid="missing-message">
@@ -51,11 +92,7 @@ export function DetectedSection({ lang, inspection, mapping, problems, onChange,
             </Dropdown>
           </Field>
           {r.sheet === null && r.role !== "orders" && r.role !== "customers" && <Text className={styles.note}>{t(lang, "pane.detected.optional")}</Text>}
-          {r.role === "customers" && createsCustomers && (
-            <MessageBar intent="info" layout="multiline" data-testid="create-customers">
-              <MessageBarBody>{t(lang, "pane.detected.createCustomers", { sheet: customersSheet })}</MessageBarBody>
-            </MessageBar>
-          )}
+          {r.role === "customers" && creates}
           {r.autoColumns && <Text className={styles.note}>{t(lang, "pane.detected.autoColumns")}</Text>}
           {r.missing && (
             <MessageBar intent="error" layout="multiline" data-testid={`missing-${r.role}`}>
@@ -75,7 +112,7 @@ export function DetectedSection({ lang, inspection, mapping, problems, onChange,
           {r.monthly && <Text className={styles.note}>{r.monthly}</Text>}
         </section>
       ))}
-    </div>
+    </>
   );
 }
 

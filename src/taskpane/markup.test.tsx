@@ -20,6 +20,11 @@ const html = (el: ReactElement) =>
     </SSRProvider>,
   );
 const count = (text: string, what: string) => text.split(what).length - 1;
+/** The Detected section's "Change columns" toggle: whether it says open, and its words. */
+const toggle = (text: string) => {
+  const m = /<button([^>]*data-testid="change-columns"[^>]*)>([^<]*)<\/button>/.exec(text);
+  return m && { expanded: /aria-expanded="(\w+)"/.exec(m[1])?.[1], text: m[2] };
+};
 
 describe("task pane markup", () => {
   it("shows loading first", () => {
@@ -29,9 +34,32 @@ describe("task pane markup", () => {
     expect(out).toContain('data-status="loading"');
   });
 
-  it("gives every mapping dropdown a test id and an accessible name", () => {
+  it("shows one summary line and no dropdowns while every required column is found", () => {
     const inspection = inspectionOf();
     const out = html(<DetectedSection lang="en-US" inspection={inspection} mapping={initMapping(inspection.detection)} problems={{}} onChange={() => undefined} disabled={false} />);
+    expect(out).toContain(">Found: 订单, 拜访 — all columns</span>");
+    expect(toggle(out)).toEqual({ expanded: "false", text: "Change columns" });
+    expect(count(out, 'data-testid="mapping-')).toBe(0);
+    expect(count(out, 'data-testid="sheet-')).toBe(0);
+    // Running creates the customer sheet: said without opening the dropdowns.
+    expect(out).toContain('data-testid="create-customers"');
+  });
+
+  it("opens the dropdowns when something required is missing", () => {
+    const inspection = inspectionOf();
+    const out = html(<DetectedSection lang="en-US" inspection={inspection} mapping={initMapping(inspection.detection)} problems={{ orders: [["amount"]] }} onChange={() => undefined} disabled={false} />);
+    expect(out).not.toContain('data-testid="detected-summary"');
+    expect(out).not.toContain('data-testid="change-columns"');
+    expect(out).toContain('data-testid="missing-orders"');
+    expect(count(out, 'data-testid="mapping-')).toBe(11 + 5);
+  });
+
+  it("gives every mapping dropdown a test id and an accessible name", () => {
+    const inspection = inspectionOf();
+    const out = html(
+      <DetectedSection lang="en-US" inspection={inspection} mapping={initMapping(inspection.detection)} problems={{}} onChange={() => undefined} disabled={false} defaultExpanded />,
+    );
+    expect(toggle(out)).toEqual({ expanded: "true", text: "Hide columns" });
     expect(out).toContain('data-testid="mapping-orders-amount"');
     expect(out).toContain('aria-label="Orders: column for amount"');
     expect(out).toContain('data-testid="sheet-orders"');

@@ -22,6 +22,10 @@ export interface AppOptions {
 
 export const CTRL_Z_TIP = "ctrlZ";
 
+/** The pane's views, one tab each; the Plan and Team views join them here. */
+export const VIEWS = ["review", "settings"] as const;
+export type View = (typeof VIEWS)[number];
+
 /**
  * The pane's logic: inspect the workbook on mount, hold the mapping and settings the user
  * edits, run the review with progress (asking first when it would replace an analysis sheet,
@@ -37,6 +41,7 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
   const [lastRun, setLastRun] = useState<LastRun | undefined>();
   const [confirm, setConfirm] = useState<Confirm | undefined>();
   const [ctrlZTip, setCtrlZTip] = useState(false);
+  const [view, setView] = useState<View>("review");
   const inspection = inspectionOf(state);
   // Only the latest inspection counts: an earlier one that answers late is dropped.
   const inspectSeq = useRef(0);
@@ -125,9 +130,10 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
     } else void inspect(true, !outcome?.ok);
   }, [canRun, lang, settings, start, mapping, inspection, host, inspect, show, options.undoGroups, options.tips]);
 
-  /** Run: asks first when the month already has an analysis sheet, which the run replaces. */
+  /** Run: asks first when the month already has an analysis sheet, which the run replaces. Its result shows in Review. */
   const run = useCallback(() => {
     if (!canRun) return;
+    setView("review");
     const target = replaceTarget(settings.month, inspection);
     if (target) setConfirm({ kind: "replace", target });
     else void startRun();
@@ -161,6 +167,8 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
   return {
     lang,
     changeLang,
+    view,
+    setView,
     state,
     inspection,
     settings,

@@ -1,6 +1,6 @@
 import { initMapping, mappingReducer } from "./mappingState";
 import { inspectionOf } from "./testFixtures";
-import { columnOptions, describeRoles, pickableSheets } from "./useDetectedSection";
+import { columnOptions, describeRoles, pickableSheets, summarizeDetection } from "./useDetectedSection";
 
 const inspection = inspectionOf();
 const mapping = initMapping(inspection.detection);
@@ -12,6 +12,24 @@ describe("columnOptions", () => {
       { value: "0", text: "日期 (A)" },
       { value: "2", text: "金额 (C)" },
     ]);
+  });
+});
+
+describe("summarizeDetection", () => {
+  it("names the sheets found, in role order, when every required column is found", () => {
+    expect(summarizeDetection(mapping, {}, "en-US")).toBe("Found: 订单, 拜访 — all columns");
+    const all = { ...mapping, customers: { sheet: "客户", edits: {} }, costs: { sheet: "费用", edits: {} } };
+    expect(summarizeDetection(all, {}, "zh-CN")).toBe("已找到：客户, 订单, 拜访, 费用 — 各列齐全");
+  });
+
+  describe("edge cases", () => {
+    it("is undefined while a chosen sheet lacks a required column", () => {
+      expect(summarizeDetection(mapping, { visits: [["visitDate"]] }, "en-US")).toBeUndefined();
+    });
+
+    it("is undefined while no orders sheet is chosen", () => {
+      expect(summarizeDetection(initMapping(undefined), {}, "en-US")).toBeUndefined();
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { columnLetters } from "../core/_lib/a1";
 import type { Field, Role } from "../core/columns";
 import { RECORD_SHEET } from "../core/record";
@@ -107,9 +107,43 @@ export function pickableSheets(inspection: Inspection | undefined): string[] {
   return (inspection?.sheetNames ?? []).filter((s) => s !== RECORD_SHEET);
 }
 
-export function useDetectedSection(mapping: MappingState, inspection: Inspection | undefined, lang: Lang, problems: Partial<Record<Role, Field[][]>>) {
+/**
+ * The one line that stands for the whole mapping when nothing is missing: the sheets found, in
+ * role order; undefined while the orders sheet is not chosen or a chosen sheet lacks a column.
+ * @example summarizeDetection(mapping, {}, "en-US") === "Found: Customers, Orders, Visits, Costs — all columns"
+ */
+export function summarizeDetection(mapping: MappingState, problems: Partial<Record<Role, Field[][]>>, lang: Lang): string | undefined {
+  if (mapping.orders.sheet === null || Object.keys(problems).length > 0) return undefined;
+  const sheets = ROLES.map((role) => mapping[role].sheet).filter((s): s is string => s !== null);
+  return t(lang, "pane.detected.summary", { sheets: sheets.join(", ") });
+}
+
+/**
+ * The Detected section's view: every role's dropdowns, or only the summary line while every
+ * required column is found and the user has not asked to change them (`defaultExpanded`: asked).
+ */
+export function useDetectedSection(
+  mapping: MappingState,
+  inspection: Inspection | undefined,
+  lang: Lang,
+  problems: Partial<Record<Role, Field[][]>>,
+  defaultExpanded = false,
+) {
+  const [asked, setAsked] = useState(defaultExpanded);
   const roles = useMemo(() => describeRoles(mapping, inspection, lang, problems), [mapping, inspection, lang, problems]);
   const sheets = useMemo(() => pickableSheets(inspection), [inspection]);
+  const summary = summarizeDetection(mapping, problems, lang);
   const createsCustomers = mapping.customers.sheet === null && mapping.orders.sheet !== null;
-  return { roles, sheets, createsCustomers, customersSheet: t(lang, "sheet.customers") };
+  return {
+    roles,
+    sheets,
+    createsCustomers,
+    customersSheet: t(lang, "sheet.customers"),
+    summary,
+    /** The dropdowns are shown: something is missing, or the user asked. */
+    expanded: asked || summary === undefined,
+    /** The toggle is offered only while the summary could stand in for the dropdowns. */
+    canCollapse: summary !== undefined,
+    toggle: () => setAsked((a) => !a),
+  };
 }

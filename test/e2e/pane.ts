@@ -8,9 +8,16 @@ import type { E2eProbe } from "./harness/harness";
 
 type ProbeWindow = Window & { __e2e: E2eProbe; __progressSeen?: string[]; __progressHooksFired?: string[] };
 
+/** What Office says to the pane (test/e2e/server.ts): its display language and theme. Outside Office: en-US, light. */
+export interface OfficeSays {
+  lang?: string;
+  theme?: "light" | "dark";
+}
+
 /** Opens the pane on the workbook registered as `key` and waits until it has read the workbook. */
-export async function openPane(page: Page, origin: string, key: string): Promise<void> {
-  await page.goto(`${origin}/taskpane.html?workbook=${key}`);
+export async function openPane(page: Page, origin: string, key: string, office: OfficeSays = {}): Promise<void> {
+  const query = new URLSearchParams({ workbook: key, ...(office.lang ? { lang: office.lang } : {}), ...(office.theme ? { theme: office.theme } : {}) });
+  await page.goto(`${origin}/taskpane.html?${query.toString()}`);
   try {
     await page.locator('[data-testid="app"][data-status="ready"]').waitFor({ timeout: 30_000 });
   } catch (e) {
@@ -180,4 +187,40 @@ export async function undoEnabled(page: Page): Promise<void> {
     const b = document.querySelector('[data-testid="undo-button"]');
     return b !== null && b.getAttribute("aria-disabled") !== "true";
   }, null, { timeout: 10_000 });
+}
+
+/** Where things sit in the page, in CSS pixels from the top of the document (not of the scrolled viewport). */
+export interface Layout {
+  viewport: { width: number; height: number };
+  /** The document's width beyond the viewport's: 0 when nothing scrolls sideways. */
+  overflowX: number;
+  pageHeight: number;
+  /** The bottom edge of each element asked for by data-testid (its lowest one when several), or null when absent or hidden. */
+  bottoms: Record<string, number | null>;
+}
+
+/** The page's size and the bottom edges of the elements with these test ids. */
+export async function layout(page: Page, testIds: string[]): Promise<Layout> {
+  return page.evaluate((ids) => {
+    const doc = document.documentElement;
+    const bottoms: Record<string, number | null> = {};
+    for (const id of ids) {
+      const rects = Array.from(document.querySelectorAll(`[data-testid="${id}"]`)).map((el) => el.getBoundingClientRect()).filter((r) => r.height > 0);
+      bottoms[id] = rects.length === 0 ? null : Math.round(Math.max(...rects.map((r) => r.bottom)) + window.scrollY);
+    }
+    return {
+      viewport: { width: window.innerWidth, height: window.innerHeight },
+      overflowX: Math.max(doc.scrollWidth, document.body.scrollWidth) - doc.clientWidth,
+      pageHeight: Math.max(doc.scrollHeight, document.body.scrollHeight),
+      bottoms,
+    };
+  }, testIds);
+}
+
+/** The pane's background colour's brightness, 0–255 (BT.601 luma, as themeFor judges Office's). */
+export async function backgroundLuma(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const [r, g, b] = (getComputedStyle(document.querySelector('[data-testid="app"]')!).backgroundColor.match(/\d+/g) ?? []).map(Number);
+    return Math.round(0.299 * r! + 0.587 * g! + 0.114 * b!);
+  });
 }

@@ -96,10 +96,17 @@ export function customerCell(json: WorkbookJson, sheet: string, id: string): str
   return hits[0]!;
 }
 
-/** Switches the pane's language through Settings → Language, as a user does. */
+/** Switches the pane's language through Settings → Language, as a user does, and goes back to Review. */
 export async function switchLanguage(page: Page, lang: Lang, from: Lang): Promise<void> {
-  const settings = byTestId(page, "settings");
-  if (!(await settings.isVisible())) await page.locator('[data-testid="settings-header"] button').click();
+  await byTestId(page, "tab-settings").click();
   await chooseOption(page, "lang-switch", t(from, `pane.lang.${lang}`));
   await page.locator("h1", { hasText: t(lang, "pane.title") }).waitFor();
+  await byTestId(page, "tab-review").click();
+  await byTestId(page, "view-review").waitFor();
+}
+
+/** The Detected section's one line for a sample whose every sheet and required column is found. */
+export function summaryLine(sample: Sample): string {
+  const { customers, orders, visits, costs } = sample.sheets;
+  return t(sample.lang, "pane.detected.summary", { sheets: [customers, orders, visits, costs].join(", ") });
 }

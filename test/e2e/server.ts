@@ -91,7 +91,8 @@ export class TestServer {
       const key = url.searchParams.get("workbook")!;
       if (!this.models.has(key)) return undefined;
       const html = readFileSync(join(this.distDir, "taskpane.html"), "utf8");
-      return { type: TYPES[".html"]!, data: injectHarness(html, this.officeJsUrl, key) };
+      const office = officeOverrides(url.searchParams);
+      return { type: TYPES[".html"]!, data: injectHarness(html, this.officeJsUrl, key, office) };
     }
     return file(this.distDir, path === "/" ? "index.html" : path.slice(1));
   }
@@ -109,10 +110,43 @@ function file(root: string, relative: string): { type: string; data: Buffer } | 
  * document order and the pane's bundle is deferred, so `window.Excel` is the double before
  * office.js loads and long before index.tsx reads it.
  */
-export function injectHarness(html: string, officeJsUrl: string, key: string): string {
+export function injectHarness(html: string, officeJsUrl: string, key: string, office: OfficeOverrides = {}): string {
   const at = html.indexOf(officeJsUrl);
   const tag = at < 0 ? -1 : html.lastIndexOf("<script", at);
   if (tag < 0) throw new Error(`taskpane.html does not load office.js from ${officeJsUrl}:\n${html}`);
   const scripts = `<script src="/e2e/model/${key}.js"></script><script src="/e2e/harness.js"></script>`;
-  return html.slice(0, tag) + scripts + html.slice(tag);
+  const end = html.indexOf("</script>", at) + "</script>".length;
+  const after = Object.keys(office).length > 0 ? officeContextScript(office) : "";
+  return html.slice(0, tag) + scripts + html.slice(tag, end) + after + html.slice(end);
+}
+
+/** What Office would tell the pane in a host: its display language and its theme's body colour. */
+export interface OfficeOverrides {
+  displayLanguage?: string;
+  bodyBackgroundColor?: string;
+}
+
+/** Office's Black theme's body colour: the pane goes dark on it (src/taskpane/themeFor.ts). */
+export const OFFICE_BLACK = "#262626";
+
+/** `?lang=zh-CN&theme=dark` on the pane's URL: Office's display language and its Black theme. */
+function officeOverrides(params: URLSearchParams): OfficeOverrides {
+  const out: OfficeOverrides = {};
+  const lang = params.get("lang");
+  if (lang && /^[a-z]{2}-[A-Z]{2}$/.test(lang)) out.displayLanguage = lang;
+  if (params.get("theme") === "dark") out.bodyBackgroundColor = OFFICE_BLACK;
+  return out;
+}
+
+/**
+ * A classic script right after office.js (so before the pane's deferred bundle): Office.onReady
+ * hands the pane an Office.context that says `office`'s language and theme, as a host's would.
+ * Outside a host office.js leaves those out, which is why the pane starts in en-US and light.
+ */
+function officeContextScript(office: OfficeOverrides): string {
+  const theme = office.bodyBackgroundColor ? { officeTheme: { bodyBackgroundColor: office.bodyBackgroundColor } } : {};
+  const extra = JSON.stringify({ ...theme, ...(office.displayLanguage ? { displayLanguage: office.displayLanguage } : {}) });
+  // Office.context is a getter office.js will not let go of; the object it returns takes the properties.
+  const set = "Object.keys(extra).forEach(function(k){Object.defineProperty(Office.context,k,{value:extra[k],configurable:true});})";
+  return `<script>(function(){var extra=${extra};var ready=Office.onReady;Office.onReady=function(cb){return ready.call(Office,function(info){${set};return cb?cb(info):info;});};})();</script>`;
 }

@@ -8,8 +8,32 @@ import { controls } from "./accessibleNames";
 import { hasChromium, launchBrowser, type Browser } from "./browser";
 import { buildPane } from "./buildPane";
 import { cliWorkbook, paneWorkbook } from "./compareWithCli";
-import { activeSheet, byTestId, chooseOption, clickOnProgress, doubleStats, dumpWorkbook, failOnProgress, focused, liveText, openPane, progressHooksFired, progressSeen, recordProgress, selection, selectionAfter, setLatency, settled, shownValue, snapshot, tabTo, undoEnabled } from "./pane";
-import { customerCell, expectedActions, SAMPLES, SCREENSHOTS, switchLanguage, TIERS } from "./samples";
+import {
+  activeSheet,
+  byTestId,
+  chooseOption,
+  clickOnProgress,
+  doubleStats,
+  dumpWorkbook,
+  failOnProgress,
+  focused,
+  backgroundLuma,
+  layout,
+  liveText,
+  openPane,
+  progressHooksFired,
+  progressSeen,
+  recordProgress,
+  selection,
+  selectionAfter,
+  setLatency,
+  settled,
+  shownValue,
+  snapshot,
+  tabTo,
+  undoEnabled,
+} from "./pane";
+import { customerCell, expectedActions, SAMPLES, SCREENSHOTS, summaryLine, switchLanguage, TIERS } from "./samples";
 import { TestServer } from "./server";
 import { itFull } from "../support/tier";
 
@@ -80,7 +104,15 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       if (lang !== "en-US") await switchLanguage(page, lang, "en-US");
       expect(await page.locator("h1").textContent()).toBe(t(lang, "pane.title"));
 
-      // Detected: each input sheet by role.
+      // Detected: one line while every required column is found, and Run on the first screen.
+      expect(await byTestId(page, "detected-summary").textContent()).toBe(summaryLine(sample));
+      expect(await byTestId(page, "mapping-orders-amount").count()).toBe(0);
+      const before = await layout(page, ["run-button"]);
+      expect(before.bottoms["run-button"]).toBeLessThanOrEqual(before.viewport.height);
+
+      // "Change columns" shows each input sheet by role, with its columns.
+      await byTestId(page, "change-columns").click();
+      expect(await byTestId(page, "change-columns").getAttribute("aria-expanded")).toBe("true");
       for (const [role, sheet] of Object.entries(sample.sheets)) expect({ role, sheet: await shownValue(page, `sheet-${role}`) }).toEqual({ role, sheet });
 
       // The user takes the amount column away: the pane says what is missing and will not run; then puts it back.
@@ -114,7 +146,11 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       expect(progress.some((text) => text.startsWith(t(lang, "pane.stage.read")) && /\d+\D+\d+/.test(text))).toBe(true);
       expect(await byTestId(page, "progress").count()).toBe(0);
 
-      // Tier counts as the samples' expected figures.
+      // Tier counts as the samples' expected figures, on the first screen, above the columns.
+      const after = await layout(page, [...TIERS.map((tier) => `tier-count-${tier}`), "detected"]);
+      const tiersBottom = Math.max(...TIERS.map((tier) => after.bottoms[`tier-count-${tier}`]!));
+      expect(tiersBottom).toBeLessThanOrEqual(after.viewport.height);
+      expect(tiersBottom).toBeLessThan(after.bottoms["detected"]!);
       for (const tier of TIERS) {
         const label = await byTestId(page, `tier-count-${tier}`).getAttribute("aria-label");
         expect({ tier, label }).toEqual({ tier, label: t(lang, "pane.results.tierCount", { tier, n: sample.expected.tiers[tier].customers }) });
@@ -134,9 +170,9 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       // The data issues: every cell the samples must report is listed; clicking one selects exactly that cell.
       const cells = await page.locator('[data-testid="issue-row"]').evaluateAll((els) => els.map((el) => el.getAttribute("data-cell") ?? ""));
       expect(cells).toEqual(expect.arrayContaining(sample.expected.data_issues.map((i) => `${i.sheet}!${i.cell}`)));
-      const before = await selection(page);
+      const selected = await selection(page);
       await page.locator(`[data-testid="issue-row"][data-cell="${sample.issue}"]`).click();
-      expect(await selectionAfter(page, before)).toBe(sample.issue);
+      expect(await selectionAfter(page, selected)).toBe(sample.issue);
       expect(await activeSheet(page)).toBe(sample.issue.split("!")[0]);
 
       // Enter on an action row selects the customer's row (its id cell) in the customer sheet.
@@ -168,16 +204,69 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     });
   });
 
+  /** The pane's widths in Office (320 the narrowest it is made), Office's two language and theme families, and the first screen's height. */
+  const WIDTHS = [320, 360, 450];
+  const FIRST_SCREEN = 1000;
+  const looks = WIDTHS.flatMap((width) => SAMPLES.flatMap((sample) => (["light", "dark"] as const).map((theme) => ({ width, sample, theme }))));
+
+  itFull(`fits ${WIDTHS.join(", ")} px wide in both languages, light and dark: Run on the first screen before a run, the tier counts after, nothing sideways`, async () => {
+    const seen: string[] = [];
+    for (const { width, sample, theme } of looks) {
+      const { lang } = sample;
+      const page = await browser.newPage();
+      await page.setViewportSize({ width, height: FIRST_SCREEN });
+      await openPane(page, server.origin, sample.key, { lang, theme });
+      const name = (what: string) => join(SCREENSHOTS, `layout-${width}-${lang}-${theme}-${what}.png`);
+      const where = `${width} px, ${lang}, ${theme}`;
+      // Office's language and theme reached the pane.
+      expect({ where, title: await page.locator("h1").textContent() }).toEqual({ where, title: t(lang, "pane.title") });
+      expect({ where, dark: (await backgroundLuma(page)) < 128 }).toEqual({ where, dark: theme === "dark" });
+
+      const before = await layout(page, ["run-button", "detected-summary"]);
+      expect({ where, overflowX: before.overflowX }).toEqual({ where, overflowX: 0 });
+      expect({ where, runOnFirstScreen: before.bottoms["run-button"]! <= FIRST_SCREEN }).toEqual({ where, runOnFirstScreen: true });
+      await page.screenshot({ path: name("before"), fullPage: true });
+
+      await byTestId(page, "run-button").click();
+      await byTestId(page, "results").waitFor({ timeout: 60_000 });
+      await page.mouse.move(0, 0);
+      const after = await layout(page, TIERS.map((tier) => `tier-count-${tier}`));
+      expect({ where, overflowX: after.overflowX }).toEqual({ where, overflowX: 0 });
+      const lowest = Math.max(...TIERS.map((tier) => after.bottoms[`tier-count-${tier}`]!));
+      expect({ where, tiersOnFirstScreen: lowest <= FIRST_SCREEN }).toEqual({ where, tiersOnFirstScreen: true });
+      await page.screenshot({ path: name("after"), fullPage: true });
+
+      // The other views at this width: every column opened, and Settings.
+      await byTestId(page, "change-columns").click();
+      const columns = await layout(page, ["mapping-orders-amount"]);
+      expect({ where, view: "columns", overflowX: columns.overflowX }).toEqual({ where, view: "columns", overflowX: 0 });
+      await page.screenshot({ path: name("columns"), fullPage: true });
+      await byTestId(page, "tab-settings").click();
+      const settings = await layout(page, ["settings"]);
+      expect({ where, view: "settings", overflowX: settings.overflowX }).toEqual({ where, view: "settings", overflowX: 0 });
+      await page.screenshot({ path: name("settings"), fullPage: true });
+      seen.push(`${where}: Run bottom ${before.bottoms["run-button"]}, page ${before.pageHeight} before; tiers bottom ${lowest}, page ${after.pageHeight} after; columns page ${columns.pageHeight}; settings page ${settings.pageHeight}`);
+      await page.close();
+    }
+    // The positions, for the commit message and a person comparing layouts.
+    process.stdout.write(`${seen.join("\n")}\n`);
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.unexpected()).toEqual([]);
+  });
+
   itFull("works with the keyboard alone, announces the result, walks the lists with the arrow keys, and every control has an accessible name", async () => {
     const sample = SAMPLES[1]!;
     const { lang } = sample;
     const page = await browser.newPage();
     await openPane(page, server.origin, sample.key);
 
-    // Settings open with Enter on their header; Run is reached with Tab and pressed with Enter.
-    await tabTo(page, "settings-header");
+    // The views are tabs, one Tab stop: the arrow key moves to Settings, Enter opens it; Run is reached with Tab and pressed with Enter.
+    await tabTo(page, "tab-review");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe("tab-settings");
     await page.keyboard.press("Enter");
     await byTestId(page, "settings").waitFor();
+    expect(await byTestId(page, "tab-settings").getAttribute("aria-selected")).toBe("true");
     const presses = await tabTo(page, "run-button");
     await page.keyboard.press("Enter");
     await byTestId(page, "results").waitFor({ timeout: 60_000 });
@@ -222,8 +311,14 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     expect(next).not.toBe(issue);
     expect(await focused(page)).toBe("issue-row");
 
-    // Every control in the pane (Detected and Settings open, results shown) has a name.
-    const all = await controls(page);
+    // The run showed its results in Review. Every control in the pane (results shown, columns opened; then Settings) has a name.
+    expect(await byTestId(page, "tab-review").getAttribute("aria-selected")).toBe("true");
+    await byTestId(page, "change-columns").click();
+    const review = await controls(page);
+    await byTestId(page, "tab-settings").click();
+    await byTestId(page, "settings").waitFor();
+    const settings = await controls(page);
+    const all = [...review, ...settings.filter((c) => !review.some((r) => r.where === c.where && r.role === c.role && r.name === c.name))];
     const unnamed = all.filter((c) => c.name === "");
     expect(unnamed).toEqual([]);
     const count = (role: string) => all.filter((c) => c.role === role).length;
@@ -335,7 +430,7 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     // Reviewing May: June's rows (133 orders, 81 visits in the sample) come after the as-of date and are not counted.
     const page = await browser.newPage();
     await openPane(page, server.origin, "day-first");
-    await byTestId(page, "settings-header").click();
+    await byTestId(page, "tab-settings").click();
     await byTestId(page, "setting-month").fill("2026-05");
     await byTestId(page, "run-button").click();
     await byTestId(page, "results").waitFor({ timeout: 60_000 });
