@@ -1,10 +1,10 @@
 import { open, stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 
 /** Why the command line will not start on these paths; each is worded in i18n (`cli.unreadable.<kind>`, `cli.out.<kind>`). */
 export type PathProblem =
   | { on: "input"; kind: "missing" | "folder" | "encrypted" | "oldXls" | "text" | "notZip" }
-  | { on: "out"; kind: "isFolder" | "noFolder" };
+  | { on: "out"; kind: "isFolder" | "noFolder" | "needsXlsm" | "needsXlsx" };
 
 const OLE = Buffer.from("d0cf11e0a1b11ae1", "hex");
 /** The stream an encrypted Office file keeps its key data in (MS-OFFCRYPTO), as its directory entry spells it. */
@@ -26,6 +26,19 @@ export async function inspectPaths(input: string, output: string): Promise<PathP
   if (!target && !(await stat(dirname(resolve(output))).catch(() => undefined))?.isDirectory()) return { on: "out", kind: "noFolder" };
   const kind = await sniff(input);
   return kind ? { on: "input", kind } : undefined;
+}
+
+/**
+ * Excel opens a package only under a name that matches its type: a macro-enabled workbook
+ * as .xlsm (.xltm), any other as .xlsx (.xltx). The output keeps the input's macros and
+ * type, so its name must say so; other endings are the user's choice.
+ * @example outputNameProblem(true, "team.xlsx") → { on: "out", kind: "needsXlsm" }
+ */
+export function outputNameProblem(macroEnabled: boolean, output: string): { on: "out"; kind: "needsXlsm" | "needsXlsx" } | undefined {
+  const ext = extname(output).toLowerCase();
+  if (macroEnabled && (ext === ".xlsx" || ext === ".xltx")) return { on: "out", kind: "needsXlsm" };
+  if (!macroEnabled && (ext === ".xlsm" || ext === ".xltm")) return { on: "out", kind: "needsXlsx" };
+  return undefined;
 }
 
 /** A zip (undefined: let the package reader judge it), or what else the file's first bytes say it is. */

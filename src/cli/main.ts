@@ -7,7 +7,7 @@ import { localTimestamp, reviewWorkbook } from "../adapters/reviewWorkbook";
 import { MissingColumnError, NoReadableRowsError } from "../core/errors";
 import { describeMissingColumn, describeNoRows } from "../adapters/describeErrors";
 import { langFor, t, type Lang } from "../i18n";
-import { inspectPaths } from "./inspectPaths";
+import { inspectPaths, outputNameProblem } from "./inspectPaths";
 import { progressLine, type ProgressStream } from "./progressLine";
 import { summarize } from "./summarize";
 
@@ -55,7 +55,14 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
   try {
     // The package is read and written part by part (the output written beside and renamed):
     // parts the run does not change are copied as they are, a 1,048,575-row sheet streams.
-    port = packagePort(await openXlsx(input), { onProgress: (p) => line.update(p) });
+    const pkg = await openXlsx(input);
+    port = packagePort(pkg, { onProgress: (p) => line.update(p) });
+    const wrongName = outputNameProblem(pkg.macroEnabled, output);
+    if (wrongName) {
+      line.clear();
+      err(t(lang, `cli.out.${wrongName.kind}`, { file: output }));
+      return 2;
+    }
     const result = await reviewWorkbook(port, {
       lang,
       month: args.values.month,
@@ -91,7 +98,10 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
       err(e.message);
       return 2;
     }
-    throw e;
+    // Our bug, or a file shaped as no test imagined: words, the detail for a report, exit code 1.
+    err(t(lang, "cli.unexpected", { file: input, detail: e instanceof Error ? e.message : String(e) }));
+    if (process.env.SALES_REVIEW_DEBUG && e instanceof Error && e.stack) err(e.stack);
+    return 1;
   } finally {
     await port?.close();
   }

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
+import * as reviewWorkbookModule from "../../src/adapters/reviewWorkbook";
 import { main } from "../../src/cli/main";
 import { t, type MessageKey } from "../../src/i18n";
 
@@ -14,6 +15,28 @@ import { t, type MessageKey } from "../../src/i18n";
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const SHEET = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Order Date</t></is></c><c r="B1" t="inlineStr"><is><t>Customer ID</t></is></c><c r="C1" t="inlineStr"><is><t>Amount</t></is></c></row><row r="2"><c r="A2"><v>46000</v></c><c r="B2" t="inlineStr"><is><t>C1</t></is></c><c r="C2"><v>100</v></c></row></sheetData></worksheet>`;
+
+/** Strict Open XML names the package's relationship types under purl.oclc.org (ISO/IEC 29500-1 Strict). */
+const STRICT_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+
+/** Row 3 stored before row 2: readable (cells go by their references), but not patchable in order. */
+const ROWS_OUT_OF_ORDER = SHEET.replace(
+  /<row r="2">.*<\/row>/,
+  `<row r="3"><c r="A3"><v>46001</v></c><c r="B3" t="inlineStr"><is><t>C2</t></is></c><c r="C3"><v>50</v></c></row><row r="2"><c r="A2"><v>46000</v></c><c r="B2" t="inlineStr"><is><t>C1</t></is></c><c r="C2"><v>100</v></c></row>`,
+);
+
+const MACRO_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+const PLAIN_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+/** A stand-in for a VBA project's bytes: the run must copy them as they are. */
+const VBA = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256));
+
+/** The small workbook as an .xlsm: the macro-enabled content type and a vbaProject.bin part. */
+async function macroWorkbook(): Promise<Buffer> {
+  const base = await JSZip.loadAsync(await workbook());
+  const types = (await base.file("[Content_Types].xml")!.async("string")).replace(PLAIN_TYPE, MACRO_TYPE).replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
+  const rels = (await base.file("xl/_rels/workbook.xml.rels")!.async("string")).replace("</Relationships>", '<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>');
+  return workbook({ "[Content_Types].xml": types, "xl/_rels/workbook.xml.rels": rels, "xl/vbaProject.bin": VBA });
+}
 
 /** A small valid workbook (one order sheet), with any part replaced. */
 async function workbook(parts: Record<string, string | Buffer> = {}): Promise<Buffer> {
@@ -76,6 +99,9 @@ const cases: { name: string; key: MessageKey; file: () => Promise<Buffer | strin
   { name: "a UTF-16 sheet part", key: "cli.unreadable.utf16", file: () => workbook({ "xl/worksheets/sheet1.xml": utf16(SHEET) }) },
   { name: "a UTF-16 workbook part", key: "cli.unreadable.utf16", file: async () => workbook({ "xl/workbook.xml": utf16(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`) }) },
   { name: "malformed sheet XML", key: "cli.unreadable.malformed", file: () => workbook({ "xl/worksheets/sheet1.xml": `${SHEET}trailing text` }) },
+  { name: "malformed workbook.xml", key: "cli.unreadable.malformed", file: () => workbook({ "xl/workbook.xml": `<?xml version="1.0"?><workbook xmlns="${NS}"><sheets>` }) },
+  { name: "a Strict Open XML workbook", key: "cli.unreadable.strict", file: () => workbook({ "_rels/.rels": STRICT_RELS }) },
+  { name: "an order sheet with its rows out of order", key: "cli.unreadable.rowOrder", file: () => workbook({ "xl/worksheets/sheet1.xml": ROWS_OUT_OF_ORDER }) },
 ];
 
 describe("analyze (command line) on files it cannot read", () => {
@@ -111,10 +137,47 @@ describe("analyze (command line) on files it cannot read", () => {
     expect(existsSync(join(dir, "missing"))).toBe(false);
   });
 
+  it.each([
+    ["a macro-enabled workbook to an .xlsx", "ledger.xlsm", "out.xlsx", "cli.out.needsXlsm", macroWorkbook],
+    ["a workbook without macros to an .xlsm", "ledger.xlsx", "out.xlsm", "cli.out.needsXlsx", () => workbook()],
+  ] as const)("refuses to write %s, naming the ending to use, and writes nothing", async (_, name, outName, key, file) => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
+    writeFileSync(join(dir, name), await file());
+    const r = await run(join(dir, name), join(dir, outName));
+    expect(r).toEqual({ code: 2, out: [], err: [say(key, join(dir, outName))] });
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+
+  it("writes an .xlsm from an .xlsm, its macros and content type as they were", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
+    writeFileSync(join(dir, "ledger.xlsm"), await macroWorkbook());
+    const r = await run(join(dir, "ledger.xlsm"), join(dir, "out.xlsm"));
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: [] });
+    const out = await JSZip.loadAsync(readFileSync(join(dir, "out.xlsm")));
+    expect(await out.file("xl/vbaProject.bin")!.async("nodebuffer")).toEqual(VBA);
+    const types = await out.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain(`<Override PartName="/xl/workbook.xml" ContentType="${MACRO_TYPE}"/>`);
+    expect(await out.file("xl/_rels/workbook.xml.rels")!.async("string")).toContain('Target="vbaProject.bin"');
+  });
+
   it("reads the valid workbook these inputs are made from", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
     writeFileSync(join(dir, "ledger.xlsx"), await workbook());
     const r = await run(join(dir, "ledger.xlsx"), join(dir, "out.xlsx"));
     expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: [] });
+  });
+});
+
+describe("analyze (command line) when something unexpected stops it", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it("says so in words with the detail for a report, exits 1, writes nothing and prints no stack", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-unexpected-"));
+    const input = join(dir, "ledger.xlsx");
+    writeFileSync(input, await workbook());
+    jest.spyOn(reviewWorkbookModule, "reviewWorkbook").mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'n')"));
+    const r = await run(input, join(dir, "out.xlsx"));
+    expect(r).toEqual({ code: 1, out: [], err: [t(lang, "cli.unexpected", { file: input, detail: "Cannot read properties of undefined (reading 'n')" })] });
+    expect(readdirSync(dir)).toEqual(["ledger.xlsx"]);
   });
 });

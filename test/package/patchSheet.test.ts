@@ -347,7 +347,7 @@ describe("patchSheet", () => {
 
     it("throws on rows out of order", async () => {
       const xml = `<worksheet ${NS}><sheetData><row r="3"/><row r="2"/></sheetData></worksheet>`;
-      await expect(patch(xml, sheetPlan([column(1, "T", [1, 2, 3, 4])]))).rejects.toThrow("patchSheet: row 2 after row 3 in Orders");
+      await expect(patch(xml, sheetPlan([column(1, "T", [1, 2, 3, 4])]))).rejects.toThrow("Orders: rowOrder: row 2 after row 3 in Orders");
     });
 
     it("throws on a column planned twice", () => {

@@ -4,7 +4,9 @@ import yauzl from "yauzl";
 import type { StreamPackage } from "../stream/readWorkbookGrids";
 import { declaresEntities, looksUtf16, NotAnXlsxError, UnreadablePartError, unreadableKindOf } from "./openXlsxError";
 import type { RawEntry } from "./zipWriter";
-import { isType, parseRels, parseWorkbook, relsPathOf, type Relationship } from "./openXlsxParts";
+import { isMacroEnabled, isStrict, isType, parseRels, parseWorkbook, relsPathOf, type Relationship } from "./openXlsxParts";
+
+const CONTENT_TYPES = "[Content_Types].xml";
 
 export { NotAnXlsxError } from "./openXlsxError";
 
@@ -35,6 +37,8 @@ export interface XlsxPackage extends StreamPackage {
   stylesPath?: string;
   sharedStringsPath?: string;
   date1904: boolean;
+  /** The workbook part's content type is macro-enabled: the output must be named .xlsm (or .xltm) too. */
+  macroEnabled: boolean;
   close(): Promise<void>;
 }
 
@@ -145,6 +149,8 @@ async function describePackage(zip: yauzl.ZipFile, byName: Map<string, yauzl.Ent
   };
 
   const officeDocument = (await rels("")).find((r) => isType(r, "officeDocument"));
+  // Every part the run writes is in the transitional class: a Strict package would come out mixed.
+  if (officeDocument && isStrict(officeDocument)) throw new UnreadablePartError("strict", "_rels/.rels", officeDocument.type);
   const workbookPath = officeDocument && find(officeDocument.target) ? officeDocument.target : "xl/workbook.xml";
   if (!find(workbookPath)) throw new NotAnXlsxError(label, "no workbook part (xl/workbook.xml)");
   const workbook = parseWorkbook(await readText(workbookPath), workbookPath);
@@ -167,6 +173,7 @@ async function describePackage(zip: yauzl.ZipFile, byName: Map<string, yauzl.Ent
     workbookPath,
     sheets,
     date1904: workbook.date1904,
+    macroEnabled: find(CONTENT_TYPES) ? isMacroEnabled(await readText(CONTENT_TYPES), workbookPath) : false,
     close: async () => zip.close(),
   };
   const stylesPath = partOf("styles");

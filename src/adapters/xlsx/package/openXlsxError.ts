@@ -15,12 +15,14 @@ export class NotAnXlsxError extends RangeError {
 }
 
 /** What makes a part of an .xlsx package unreadable; the command line words each (`cli.unreadable.<kind>`). */
-export type UnreadableKind = "damaged" | "tooLarge" | "entities" | "utf16" | "malformed";
+export type UnreadableKind = "damaged" | "tooLarge" | "entities" | "utf16" | "malformed" | "strict" | "rowOrder";
 
 /**
  * A part of the package cannot be read safely: its compressed data is damaged, a text in it
  * is larger than any cell holds, it declares or uses XML entities (never resolved), it is
- * UTF-16 (the package writer splices UTF-8 bytes), or its XML is not well-formed. `detail`
+ * UTF-16 (the package writer splices UTF-8 bytes), its XML is not well-formed, the package is
+ * Strict Open XML (written only in the transitional class), or a sheet the run writes into
+ * stores its rows out of order (the patcher inserts rows in order). `detail`
  * is the parser's or zlib's own message, for a bug report; the user is told `kind` in words.
  */
 export class UnreadablePartError extends Error {

@@ -1,4 +1,5 @@
 import { DOMParser, type Element } from "@xmldom/xmldom";
+import { UnreadablePartError } from "./openXlsxError";
 
 /** One relationship of a part, its target resolved to a part path without leading slash. */
 export interface Relationship {
@@ -68,6 +69,22 @@ export function parseWorkbook(xml: string, partPath: string): { sheets: Workbook
   return { sheets, date1904: d1904 === "1" || d1904 === "true" };
 }
 
+/**
+ * Whether [Content_Types].xml gives the workbook part a macro-enabled type (an .xlsm, or an
+ * .xltm template): Excel opens such a package only under a macro-enabled file name.
+ * @example isMacroEnabled(`<Types …><Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>`, "xl/workbook.xml") === true
+ */
+export function isMacroEnabled(contentTypes: string, workbookPath: string): boolean {
+  const part = `/${workbookPath}`.toLowerCase();
+  const override = elements(parse(contentTypes, "[Content_Types].xml"), "Override").find((o) => (o.getAttribute("PartName") ?? "").toLowerCase() === part);
+  return /macroEnabled/i.test(override?.getAttribute("ContentType") ?? "");
+}
+
+/** Strict Open XML (ISO/IEC 29500 Strict) names its relationship types under purl.oclc.org. */
+export function isStrict(rel: Relationship): boolean {
+  return rel.type.startsWith("http://purl.oclc.org/ooxml/");
+}
+
 /** True when a relationship type URI names the given kind (`worksheet`, `table`, `styles` …). */
 export function isType(rel: Relationship, kind: string): boolean {
   return rel.type.endsWith(`/${kind}`);
@@ -87,11 +104,17 @@ function elements(doc: ReturnType<DOMParser["parseFromString"]>, localName: stri
 }
 
 function parse(xml: string, partPath: string): ReturnType<DOMParser["parseFromString"]> {
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level === "fatalError") throw new Error(`${partPath}: ${message}`);
-    },
-  }).parseFromString(xml, "text/xml");
-  if (!doc.documentElement) throw new Error(`${partPath} has no root element`);
+  let doc;
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        if (level === "fatalError") throw new Error(message);
+      },
+    }).parseFromString(xml, "text/xml");
+  } catch (e) {
+    // xmldom wraps what the handler throws in its own error: the part's name and the parser's words are what matter.
+    throw new UnreadablePartError("malformed", partPath, e instanceof Error ? e.message : String(e));
+  }
+  if (!doc.documentElement) throw new UnreadablePartError("malformed", partPath, "no root element");
   return doc;
 }

@@ -1,6 +1,7 @@
 import type { ByteOut } from "./byteOut";
 import type { TagScan } from "./tagScan";
 import { columnOfRef, endsName, findAttr, findClose, localName, nextTag, prefixOf, type Tag } from "./xmlScan";
+import { UnreadablePartError } from "./openXlsxError";
 
 /**
  * Puts owned cells into one existing row of a sheet part, keeping every other byte: the
@@ -78,11 +79,11 @@ export class RowPatcher {
       }
       const ref = findAttr(s, c, "r");
       const col = ref ? columnOfRef(ref.value) : prevCol + 1;
-      if (col < 0) throw new Error(`patchSheet: cell reference "${ref?.value}" in row ${row + 1} of ${this.sheet}`);
+      if (col < 0) throw new UnreadablePartError("malformed", this.sheet, `patchSheet: cell reference "${ref?.value}" in row ${row + 1} of ${this.sheet}`);
       let cellEnd = c.end;
       if (c.kind === "open") {
         const close = findClose(s, c.name, c.end);
-        if (!close || close.end > contentEnd) throw new Error(`patchSheet: unclosed <${c.name}> in row ${row + 1} of ${this.sheet}`);
+        if (!close || close.end > contentEnd) throw new UnreadablePartError("malformed", this.sheet, `patchSheet: unclosed <${c.name}> in row ${row + 1} of ${this.sheet}`);
         cellEnd = close.end;
       }
       let before = "";

@@ -7,6 +7,7 @@ import { patchSheetTail } from "./patchSheetTail";
 import { RowPatcher } from "./patchRow";
 import { digits, TagScan } from "./tagScan";
 import { endsName, findClose, localName, nextTag, prefixOf, type Tag } from "./xmlScan";
+import { UnreadablePartError } from "./openXlsxError";
 
 export type { SheetStyles } from "./ownedCells";
 
@@ -99,8 +100,8 @@ export class SheetPatcher {
   }
 
   end(): Buffer {
-    if (this.phase === "head") throw new Error("patchSheet: the sheet part has no <sheetData>");
-    if (this.phase !== "tail") throw new Error("patchSheet: the sheet part ends inside <sheetData>");
+    if (this.phase === "head") throw new UnreadablePartError("malformed", this.plan.sheet, "patchSheet: the sheet part has no <sheetData>");
+    if (this.phase !== "tail") throw new UnreadablePartError("malformed", this.plan.sheet, "patchSheet: the sheet part ends inside <sheetData>");
     const tail = Buffer.concat(this.tailChunks).toString("latin1");
     this.tailChunks = [];
     return Buffer.from(patchSheetTail(tail, this.plan, this.cells, this.styles, this.prefix), "latin1");
@@ -155,12 +156,12 @@ export class SheetPatcher {
           continue;
         }
         if (t.kind === "close") {
-          if (t.name !== this.sheetData) throw new Error(`patchSheet: unexpected </${t.name}> inside <sheetData>`);
+          if (t.name !== this.sheetData) throw new UnreadablePartError("malformed", this.plan.sheet, `patchSheet: unexpected </${t.name}> inside <sheetData>`);
           out.splice(t.start, this.createRows(this.cells.lastRow));
           this.phase = "tail";
           return t.end;
         }
-        if (localName(t.name) !== "row") throw new Error(`patchSheet: unexpected <${t.name}> inside <sheetData>`);
+        if (localName(t.name) !== "row") throw new UnreadablePartError("malformed", this.plan.sheet, `patchSheet: unexpected <${t.name}> inside <sheetData>`);
         name = t.name;
       }
       const scan = this.scan;
@@ -176,7 +177,9 @@ export class SheetPatcher {
       }
       const row = scan.rStart < 0 ? this.prevRow + 1 : digits(s, scan.rStart, scan.rEnd) - 1;
       if (!Number.isInteger(row) || row <= this.prevRow || row > 1048575) {
-        throw new Error(`patchSheet: row ${scan.rStart < 0 ? row + 1 : s.slice(scan.rStart, scan.rEnd)} after row ${this.prevRow + 1} in ${this.plan.sheet} (rows must be numbered 1 to 1048576 in order)`);
+        const kind = Number.isInteger(row) && row <= this.prevRow ? "rowOrder" : "malformed";
+        const detail = `row ${scan.rStart < 0 ? row + 1 : s.slice(scan.rStart, scan.rEnd)} after row ${this.prevRow + 1} in ${this.plan.sheet} (rows must be numbered 1 to 1048576 in order)`;
+        throw new UnreadablePartError(kind, this.plan.sheet, detail);
       }
       const created = this.createRows(row - 1);
       if (created) out.splice(lt, created);

@@ -3,6 +3,7 @@ import type { SheetPlan } from "../../../core/output";
 import { toByteString, type OwnedCells, type SheetStyles } from "./ownedCells";
 import { columnOfRef, findAttr, localName, nextTag } from "./xmlScan";
 import { escapeXmlText, toXstring } from "./xmlText";
+import { UnreadablePartError } from "./openXlsxError";
 
 /** CT_Worksheet children that follow conditionalFormatting. */
 const AFTER_CF = new Set(["dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
@@ -45,7 +46,7 @@ export function patchSheetTail(tail: string, plan: SheetPlan, cells: OwnedCells,
     if (depth === 1 && t.kind === "open") open = { name: t.name, start: t.start };
     if (t.kind === "open") depth++;
   }
-  if (rootClose < 0) throw new Error("patchSheet: the sheet part ends before </worksheet>");
+  if (rootClose < 0) throw new UnreadablePartError("malformed", plan.sheet, "patchSheet: the sheet part ends before </worksheet>");
 
   const cfName = `${prefix}conditionalFormatting`;
   const cfs = children.filter((c) => c.name === cfName);

@@ -2,6 +2,7 @@ import { parseA1, toA1Range } from "../../../core/_lib/a1";
 import type { SheetPlan } from "../../../core/output";
 import { childrenNamed, outlineXml, Splices } from "./xmlOutline";
 import { escapeXmlAttr, fromXmlText, toXstring } from "./xmlText";
+import { UnreadablePartError } from "./openXlsxError";
 
 /**
  * Widens the table part named by `plan.table` over the owned columns that start right after
@@ -15,17 +16,17 @@ import { escapeXmlAttr, fromXmlText, toXstring } from "./xmlText";
 export function patchTable(xml: string, plan: SheetPlan): string {
   if (!plan.table) return xml;
   const root = outlineXml(xml);
-  if (root.local !== "table") throw new Error(`patchTable: no <table> element in the table part of ${plan.table}`);
+  if (root.local !== "table") throw new UnreadablePartError("malformed", plan.table, `patchTable: no <table> element in the table part of ${plan.table}`);
   const names = [root.attrs.displayName, root.attrs.name].map((v) => (v === undefined ? v : fromXmlText(v)));
   if (!names.includes(plan.table)) return xml;
   const ref = root.attrs.ref;
-  if (!ref) throw new Error(`patchTable: table ${plan.table} has no ref`);
+  if (!ref) throw new UnreadablePartError("malformed", plan.table, `patchTable: table ${plan.table} has no ref`);
   const [a, b = a] = ref.split(":");
   const tl = parseA1(a);
   const br = parseA1(b);
 
   const columns = childrenNamed(root, "tableColumns")[0];
-  if (!columns) throw new Error(`patchTable: table ${plan.table} has no <tableColumns>`);
+  if (!columns) throw new UnreadablePartError("malformed", plan.table, `patchTable: table ${plan.table} has no <tableColumns>`);
   const existing = childrenNamed(columns, "tableColumn");
   const taken = new Set(existing.map((t) => fromXmlText(t.attrs.name ?? "").toLowerCase()));
   let nextId = Math.max(0, ...existing.map((t) => Number(t.attrs.id) || 0)) + 1;

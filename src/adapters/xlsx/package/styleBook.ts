@@ -1,6 +1,7 @@
 import { NUMBER_FORMATS, type Highlight, type NumberFormat } from "../../../core/output";
 import { childrenNamed, outlineXml, Splices, type XmlElement } from "./xmlOutline";
 import { decodeXml, escapeXmlAttr } from "./xmlText";
+import { UnreadablePartError } from "./openXlsxError";
 
 export type FontKind = "base" | "bold" | "title" | "section" | "note";
 /** One cell style the run needs: which of its fonts, the header fill, the top border, a number format. */
@@ -35,7 +36,7 @@ export class StyleBook {
 
   constructor(private readonly source: string) {
     this.root = outlineXml(source);
-    if (this.root.local !== "styleSheet") throw new Error(`styles part: root element is <${this.root.name}>, not styleSheet`);
+    if (this.root.local !== "styleSheet") throw new UnreadablePartError("malformed", "styles part", `styles part: root element is <${this.root.name}>, not styleSheet`);
     this.p = this.root.prefix ? `${this.root.prefix}:` : "";
     let max = 163;
     for (const f of this.entries("numFmts")) {

@@ -1,4 +1,5 @@
 import { attributes, findAttr, localName, nextTag, prefixOf, type Tag } from "./xmlScan";
+import { UnreadablePartError } from "./openXlsxError";
 
 /**
  * The element outline of a small XML part (styles, workbook, relationships, content types)
@@ -36,23 +37,23 @@ export function outlineXml(xml: string): XmlElement {
   let root: XmlElement | undefined;
   for (let lt = xml.indexOf("<"); lt >= 0; ) {
     const t = nextTag(xml, lt);
-    if (!t) throw new Error(`outlineXml: unterminated markup at ${lt}`);
+    if (!t) throw new UnreadablePartError("malformed", "XML part", `outlineXml: unterminated markup at ${lt}`);
     if (t.kind === "close") {
       const el = stack.pop();
-      if (!el || el.name !== t.name) throw new Error(`outlineXml: </${t.name}> at ${t.start} closes ${el ? `<${el.name}>` : "nothing"}`);
+      if (!el || el.name !== t.name) throw new UnreadablePartError("malformed", "XML part", `outlineXml: </${t.name}> at ${t.start} closes ${el ? `<${el.name}>` : "nothing"}`);
       el.closeStart = t.start;
       el.end = t.end;
     } else if (t.kind !== "other") {
       const el = element(xml, t);
       if (stack.length > 0) stack[stack.length - 1].children.push(el);
-      else if (root) throw new Error(`outlineXml: second root element <${el.name}> at ${t.start}`);
+      else if (root) throw new UnreadablePartError("malformed", "XML part", `outlineXml: second root element <${el.name}> at ${t.start}`);
       else root = el;
       if (!el.selfClosing) stack.push(el);
     }
     lt = xml.indexOf("<", t.end);
   }
-  if (stack.length > 0) throw new Error(`outlineXml: <${stack[stack.length - 1].name}> is never closed`);
-  if (!root) throw new Error("outlineXml: no element");
+  if (stack.length > 0) throw new UnreadablePartError("malformed", "XML part", `outlineXml: <${stack[stack.length - 1].name}> is never closed`);
+  if (!root) throw new UnreadablePartError("malformed", "XML part", "outlineXml: no element");
   return root;
 }
 

@@ -8,6 +8,7 @@ import { readSharedStrings } from "./readSharedStrings";
 import { readSheetCells } from "./readSheetCells";
 import { readTablePart } from "./readTablePart";
 import type { Box, SheetRows } from "./sheetRows";
+import { UnreadablePartError } from "../package/openXlsxError";
 
 /** What the streaming reader needs of an opened .xlsx package. */
 export interface StreamPackage {
@@ -53,6 +54,8 @@ export async function readWorkbook(pkg: StreamPackage, skip: ReadonlySet<string>
     const beside = tables.size > 0 ? new BesideTables([...tables.values()].map((t) => t.whole)) : undefined;
     const { cells, tableParts, rows } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, { date1904: pkg.date1904, part: sheet.partPath, beside, onRows: tell });
     tell?.(rows, true);
+    // Excel stores rows in order, and the package writer patches them in order: a sheet stored otherwise is refused.
+    if (cells.outOfOrder) throw new UnreadablePartError("rowOrder", sheet.partPath, `row ${cells.outOfOrder.row} after row ${cells.outOfOrder.after} in ${sheet.name}`);
     const listed = tableParts.map((id) => tables.get(id)).filter((t) => t !== undefined);
     if (listed.length > 0) {
       for (const t of listed) grids.push(cut(sheet.name, cells, t.box, t.name));

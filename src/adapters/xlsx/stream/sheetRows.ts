@@ -32,10 +32,16 @@ export class SheetRows {
   private left = Infinity;
   private bottom = 0;
   private right = 0;
+  /** The highest row a cell came in so far. */
+  private last = 0;
+  /** The first cell that came in a row above an earlier cell's (rows stored out of order), if any. */
+  outOfOrder: { row: number; after: number } | undefined;
 
   /** Stores a value; `""` is kept (tables show it) but, as in Excel's used range, does not widen `used`. */
   set(row: number, col: number, value: Cell): void {
     if (row > EXCEL_LIMITS.rows || col > EXCEL_LIMITS.cols) return this.outside(row, col, value);
+    if (row >= this.last) this.last = row;
+    else this.outOfOrder ??= { row, after: this.last };
     if (this.base === 0) this.base = row;
     let i = row - this.base;
     if (i < 0) i = this.prepend(row);
