@@ -13,6 +13,16 @@ describe("outlineXml", () => {
     expect(xml.slice(root.closeStart, root.end)).toBe("</x:root>");
   });
 
+  it("outlines elements above keepDepth only, counting deeper ones to find the parent's end", () => {
+    const xml = `<w><s><x/></s><e><d><d><d/></d></d></e><t/></w>`;
+    const root = outlineXml(xml, 2);
+    expect(root.children.map((c) => [c.local, c.children.length, xml.slice(c.start, c.end)])).toEqual([
+      ["s", 0, "<s><x/></s>"],
+      ["e", 0, "<e><d><d><d/></d></d></e>"],
+      ["t", 0, "<t/>"],
+    ]);
+  });
+
   describe("invalid input", () => {
     it("throws on a close tag that does not match", () => {
       expect(() => outlineXml("<a><b></a></b>")).toThrow("outlineXml: </a> at 6 closes <b>");

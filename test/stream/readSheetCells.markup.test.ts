@@ -99,13 +99,13 @@ describe("readSheetCells on markup other writers produce", () => {
   describe("invalid input", () => {
     it("fails, naming the part, when the part ends inside a tag or inside a value", async () => {
       const opts = { date1904: false, part: "xl/worksheets/sheet1.xml" };
-      await expect(readSheetCells(chunked(`<worksheet><sheetData><row r="1"><c r="A1"`, 4), [], opts)).rejects.toThrow("xl/worksheets/sheet1.xml:1:42: unclosed tag: row");
-      await expect(readSheetCells(chunked(`<worksheet><sheetData><row r="1"><c r="A1"><v>12`, 4), [], opts)).rejects.toThrow("xl/worksheets/sheet1.xml:1:48: unclosed tag: v");
+      await expect(readSheetCells(chunked(`<worksheet><sheetData><row r="1"><c r="A1"`, 4), [], opts)).rejects.toThrow("xl/worksheets/sheet1.xml: malformed: the part ends inside markup (character 34)");
+      await expect(readSheetCells(chunked(`<worksheet><sheetData><row r="1"><c r="A1"><v>12`, 4), [], opts)).rejects.toThrow("xl/worksheets/sheet1.xml: malformed: the part ends inside <v> (character 49)");
     });
 
     it("fails on markup that is not well-formed XML", async () => {
-      await expect(cellsOf(sheet(`<row r="1"><c r="A1"><v>1</c></row>`))).rejects.toThrow("sheet:1:72: unexpected close tag.");
-      await expect(cellsOf(sheet(`<row r="1"><c r="A1" t="str"><v>a &nbsp; b</v></c></row>`))).rejects.toThrow("sheet:1:83: undefined entity.");
+      await expect(cellsOf(sheet(`<row r="1"><c r="A1"><v>1</c></row>`))).rejects.toThrow("sheet: malformed: </c> closes <v> (character 69)");
+      await expect(cellsOf(sheet(`<row r="1"><c r="A1" t="str"><v>a &nbsp; b</v></c></row>`))).rejects.toThrow("sheet: entities: undefined entity &nbsp;");
     });
 
     it("gives null for a shared-string index past the table", async () => {
@@ -122,7 +122,7 @@ describe("readSharedStrings on markup other writers produce", () => {
 
   describe("invalid input", () => {
     it("fails, naming the part, when the table ends early", async () => {
-      await expect(readSharedStrings(chunked(`<sst><si><t>a</t></si><si><t>b`, 4), "xl/sharedStrings.xml")).rejects.toThrow("xl/sharedStrings.xml:1:30: unclosed tag: t");
+      await expect(readSharedStrings(chunked(`<sst><si><t>a</t></si><si><t>b`, 4), "xl/sharedStrings.xml")).rejects.toThrow("xl/sharedStrings.xml: malformed: the part ends inside <t> (character 31)");
     });
   });
 });

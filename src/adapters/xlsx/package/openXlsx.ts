@@ -4,7 +4,7 @@ import yauzl from "yauzl";
 import type { StreamPackage } from "../stream/readWorkbookGrids";
 import { declaresEntities, looksUtf16, NotAnXlsxError, UnreadablePartError, unreadableKindOf } from "./openXlsxError";
 import type { RawEntry } from "./zipWriter";
-import { isMacroEnabled, isStrict, isType, parseRels, parseWorkbook, relsPathOf, type Relationship } from "./openXlsxParts";
+import { isMacroEnabled, isStrict, isType, parseRels, relsPathOf, streamWorkbook, type Relationship } from "./openXlsxParts";
 
 const CONTENT_TYPES = "[Content_Types].xml";
 
@@ -139,7 +139,7 @@ async function describePackage(zip: yauzl.ZipFile, byName: Map<string, yauzl.Ent
     const bytes = Buffer.concat(chunks);
     if (looksUtf16(bytes)) throw new UnreadablePartError("utf16", path, "UTF-16 text");
     const text = bytes.toString("utf8");
-    // xmldom would read a DTD's internal entities; none is ever resolved here.
+    // A DTD's entities are never resolved: the part is refused before any reader sees it.
     if (declaresEntities(text)) throw new UnreadablePartError("entities", path, "a document type or entity declaration");
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   };
@@ -153,7 +153,8 @@ async function describePackage(zip: yauzl.ZipFile, byName: Map<string, yauzl.Ent
   if (officeDocument && isStrict(officeDocument)) throw new UnreadablePartError("strict", "_rels/.rels", officeDocument.type);
   const workbookPath = officeDocument && find(officeDocument.target) ? officeDocument.target : "xl/workbook.xml";
   if (!find(workbookPath)) throw new NotAnXlsxError(label, "no workbook part (xl/workbook.xml)");
-  const workbook = parseWorkbook(await readText(workbookPath), workbookPath);
+  // Streamed: a workbook.xml of millions of elements (inside an extension list) costs no memory for them.
+  const workbook = await streamWorkbook(await open(workbookPath), workbookPath);
   const wbRels = await rels(workbookPath);
   const byId = new Map(wbRels.map((r) => [r.id, r]));
   const sheets: XlsxSheetInfo[] = [];

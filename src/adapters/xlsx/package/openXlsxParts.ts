@@ -1,5 +1,5 @@
-import { DOMParser, type Element } from "@xmldom/xmldom";
-import { UnreadablePartError } from "./openXlsxError";
+import type { Readable } from "node:stream";
+import { prefixedAttr, readElements, streamElements, type Attributes } from "../stream/readElements";
 
 /** One relationship of a part, its target resolved to a part path without leading slash. */
 export interface Relationship {
@@ -45,28 +45,51 @@ export function resolveTarget(sourcePart: string, target: string): string {
 /** The internal relationships of a `.rels` part (external links, e.g. hyperlinks, are left out). */
 export function parseRels(xml: string, sourcePart: string): Relationship[] {
   const out: Relationship[] = [];
-  for (const r of elements(parse(xml, sourcePart), "Relationship")) {
-    if (r.getAttribute("TargetMode") === "External") continue;
-    out.push({ id: r.getAttribute("Id") ?? "", type: r.getAttribute("Type") ?? "", target: resolveTarget(sourcePart, r.getAttribute("Target") ?? "") });
-  }
+  readElements(xml, sourcePart, ["Relationship"], (_local, r) => {
+    if (r.TargetMode !== "External") out.push({ id: r.Id ?? "", type: r.Type ?? "", target: resolveTarget(sourcePart, r.Target ?? "") });
+  });
   return out;
 }
 
 /** The sheets of workbook.xml in tab order, and whether dates count from 1904. */
 export function parseWorkbook(xml: string, partPath: string): { sheets: WorkbookSheet[]; date1904: boolean } {
-  const doc = parse(xml, partPath);
-  const pr = elements(doc, "workbookPr")[0];
-  const d1904 = pr?.getAttribute("date1904");
-  const sheets = elements(doc, "sheet").map((s): WorkbookSheet => {
-    const state = s.getAttribute("state");
-    return {
-      name: s.getAttribute("name") ?? "",
-      sheetId: Number(s.getAttribute("sheetId") ?? "0"),
-      rId: relId(s),
+  const workbook = new WorkbookReader();
+  readElements(xml, partPath, WorkbookReader.NAMES, workbook.element);
+  return workbook.result();
+}
+
+/** `parseWorkbook` of the part streamed: a workbook.xml of millions of elements costs no memory for them. */
+export async function streamWorkbook(stream: Readable, partPath: string): Promise<{ sheets: WorkbookSheet[]; date1904: boolean }> {
+  const workbook = new WorkbookReader();
+  await streamElements(stream, partPath, WorkbookReader.NAMES, workbook.element);
+  return workbook.result();
+}
+
+/** Collects workbook.xml's `<sheet>`s and the first `<workbookPr>`'s date system. */
+class WorkbookReader {
+  static readonly NAMES = ["sheet", "workbookPr"];
+  private readonly sheets: WorkbookSheet[] = [];
+  private date1904: string | undefined;
+  private prSeen = false;
+
+  readonly element = (local: string, a: Attributes): void => {
+    if (local === "workbookPr") {
+      if (!this.prSeen) this.date1904 = a.date1904;
+      this.prSeen = true;
+      return;
+    }
+    const state = a.state;
+    this.sheets.push({
+      name: a.name ?? "",
+      sheetId: Number(a.sheetId ?? "0"),
+      rId: prefixedAttr(a, "id") ?? "",
       state: state === "hidden" || state === "veryHidden" ? state : "visible",
-    };
-  });
-  return { sheets, date1904: d1904 === "1" || d1904 === "true" };
+    });
+  };
+
+  result(): { sheets: WorkbookSheet[]; date1904: boolean } {
+    return { sheets: this.sheets, date1904: this.date1904 === "1" || this.date1904 === "true" };
+  }
 }
 
 /**
@@ -76,8 +99,11 @@ export function parseWorkbook(xml: string, partPath: string): { sheets: Workbook
  */
 export function isMacroEnabled(contentTypes: string, workbookPath: string): boolean {
   const part = `/${workbookPath}`.toLowerCase();
-  const override = elements(parse(contentTypes, "[Content_Types].xml"), "Override").find((o) => (o.getAttribute("PartName") ?? "").toLowerCase() === part);
-  return /macroEnabled/i.test(override?.getAttribute("ContentType") ?? "");
+  let type = "";
+  readElements(contentTypes, "[Content_Types].xml", ["Override"], (_local, a) => {
+    if ((a.PartName ?? "").toLowerCase() === part) type = a.ContentType ?? "";
+  });
+  return /macroEnabled/i.test(type);
 }
 
 /** Strict Open XML (ISO/IEC 29500 Strict) names its relationship types under purl.oclc.org. */
@@ -88,33 +114,4 @@ export function isStrict(rel: Relationship): boolean {
 /** True when a relationship type URI names the given kind (`worksheet`, `table`, `styles` …). */
 export function isType(rel: Relationship, kind: string): boolean {
   return rel.type.endsWith(`/${kind}`);
-}
-
-/** The `r:id` attribute, whatever prefix the relationships namespace was given. */
-function relId(el: Element): string {
-  for (let i = 0; i < el.attributes.length; i++) {
-    const a = el.attributes.item(i);
-    if (a && a.localName === "id" && a.namespaceURI) return a.value;
-  }
-  return el.getAttribute("r:id") ?? "";
-}
-
-function elements(doc: ReturnType<DOMParser["parseFromString"]>, localName: string): Element[] {
-  return Array.from(doc.getElementsByTagNameNS("*", localName));
-}
-
-function parse(xml: string, partPath: string): ReturnType<DOMParser["parseFromString"]> {
-  let doc;
-  try {
-    doc = new DOMParser({
-      onError: (level, message) => {
-        if (level === "fatalError") throw new Error(message);
-      },
-    }).parseFromString(xml, "text/xml");
-  } catch (e) {
-    // xmldom wraps what the handler throws in its own error: the part's name and the parser's words are what matter.
-    throw new UnreadablePartError("malformed", partPath, e instanceof Error ? e.message : String(e));
-  }
-  if (!doc.documentElement) throw new UnreadablePartError("malformed", partPath, "no root element");
-  return doc;
 }

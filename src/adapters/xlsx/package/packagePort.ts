@@ -1,15 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { DOMParser, type Element } from "@xmldom/xmldom";
-import type { Cell } from "../../../core/_lib/cells";
 import type { WritePlan } from "../../../core/output";
-import { decodeRecord, RECORD_SHEET, type WorkbookRecord } from "../../../core/record";
+import { decodeRecord, type WorkbookRecord } from "../../../core/record";
 import type { BlockedTable, WorkbookPort } from "../../port";
-import { readSharedStrings, unescapeText } from "../stream/readSharedStrings";
 import { readWorkbook, type ReadProgress } from "../stream/readWorkbookGrids";
 import type { XlsxPackage } from "./openXlsx";
-import { parseWorkbook } from "./openXlsxParts";
+import { streamWorkbook } from "./openXlsxParts";
+import { recordCells } from "./recordCells";
 import { writeXlsx } from "./writeXlsx";
 
 /** The port over an opened package; `write` keeps the plan, `save` writes the output file. */
@@ -49,7 +47,7 @@ export function packagePort(pkg: XlsxPackage, options: { onProgress?: (p: FilePr
   };
   return {
     async readMeta() {
-      const { sheets } = parseWorkbook(await pkg.readText(pkg.workbookPath), pkg.workbookPath);
+      const { sheets } = await streamWorkbook(await pkg.openStream(pkg.workbookPath), pkg.workbookPath);
       return { sheetNames: sheets.map((s) => s.name), record: decodeRecord(await recordCells(pkg)), dateSystem: pkg.date1904 ? 1904 : 1900 };
     },
     async readGrids(skip, onProgress) {
@@ -85,44 +83,4 @@ export function packagePort(pkg: XlsxPackage, options: { onProgress?: (p: FilePr
     },
     close,
   };
-}
-
-/**
- * Column A of the record sheet, row 1 down. The part is small, so it is parsed whole; the
- * shared strings are read only when the sheet uses them (Excel re-saved it).
- */
-async function recordCells(pkg: XlsxPackage): Promise<Cell[]> {
-  const sheet = pkg.sheets.find((s) => s.name === RECORD_SHEET);
-  if (!sheet) return [];
-  const doc = new DOMParser().parseFromString(await pkg.readText(sheet.partPath), "text/xml");
-  const out: Cell[] = [];
-  let shared: string[] | undefined;
-  let row = 0;
-  for (const r of Array.from(doc.getElementsByTagNameNS("*", "row"))) {
-    row = r.hasAttribute("r") ? Number(r.getAttribute("r")) : row + 1;
-    const first = Array.from(r.childNodes).find((c): c is Element => c.nodeType === 1 && (c as Element).localName === "c");
-    if (!first || (first.hasAttribute("r") && !/^A\d+$/i.test(first.getAttribute("r") ?? ""))) continue;
-    const type = first.getAttribute("t");
-    const v = first.getElementsByTagNameNS("*", "v")[0]?.textContent ?? null;
-    let value: Cell = null;
-    if (type === "inlineStr") value = unescapeText(inlineText(first));
-    else if (type === "s" && v !== null) {
-      shared ??= pkg.sharedStringsPath ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath)) : [];
-      value = shared[Number(v)] ?? null;
-    } else if (type === "str") value = v;
-    while (out.length < row - 1) out.push(null);
-    out[row - 1] = value;
-  }
-  return out;
-}
-
-/** An inline string's text: its `<t>` runs, phonetic runs left out. */
-function inlineText(c: Element): string {
-  let text = "";
-  for (const t of Array.from(c.getElementsByTagNameNS("*", "t"))) {
-    let inPhonetic = false;
-    for (let p = t.parentNode; p && p !== c; p = p.parentNode) if ((p as Element).localName === "rPh") inPhonetic = true;
-    if (!inPhonetic) text += t.textContent ?? "";
-  }
-  return text;
 }

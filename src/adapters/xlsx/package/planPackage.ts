@@ -55,7 +55,8 @@ export async function planPackage(pkg: XlsxPackage, plan: WritePlan, replaceShee
   const wbRelsPath = relsPathOf(wbPath);
   const relsXml = await pkg.readText(wbRelsPath);
   const ctXml = await pkg.readText(CONTENT_TYPES);
-  const wb = outlineXml(wbXml);
+  // Only what the package writer edits is outlined: <workbook>, its children and theirs (<sheet>).
+  const wb = outlineXml(wbXml, 3);
   const rels = outlineXml(relsXml);
   const ct = outlineXml(ctXml);
   const sheetsEl = childrenNamed(wb, "sheets")[0];

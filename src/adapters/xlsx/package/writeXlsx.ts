@@ -39,7 +39,7 @@ export async function writeXlsx(
   level = COMPRESSION_LEVEL,
   onSheet?: (sheet: string) => void,
 ): Promise<void> {
-  const layout = await planPackage(pkg, plan, replaceSheets, async (part) => readTablePart(await pkg.readText(part)).name);
+  const layout = await planPackage(pkg, plan, replaceSheets, async (part) => readTablePart(await pkg.readText(part), part).name);
   const { xml: stylesXml, styles } = appendStyles(layout.stylesIsNew ? undefined : await pkg.readText(layout.stylesPart), plan);
 
   const generated = new Map<string, Source>();

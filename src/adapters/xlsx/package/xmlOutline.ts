@@ -30,15 +30,21 @@ export interface XmlElement {
 /**
  * Parses the element tree of `xml`, tags found by `nextTag` and attributes read by
  * `attributes` (xmlScan), the scanner `patchSheet` streams with; throws on markup cut
- * short or unbalanced tags.
+ * short or unbalanced tags. Elements at `keepDepth` (the root is at 0) and below are only
+ * counted, not outlined (nor their end tags' names checked): a workbook.xml nesting millions of
+ * elements in an extension list then costs no memory for them.
  */
-export function outlineXml(xml: string): XmlElement {
+export function outlineXml(xml: string, keepDepth = Infinity): XmlElement {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
+  let deep = 0;
   for (let lt = xml.indexOf("<"); lt >= 0; ) {
     const t = nextTag(xml, lt);
     if (!t) throw new UnreadablePartError("malformed", "XML part", `outlineXml: unterminated markup at ${lt}`);
-    if (t.kind === "close") {
+    if (deep > 0 || (stack.length >= keepDepth && t.kind !== "close")) {
+      if (t.kind === "open") deep++;
+      else if (t.kind === "close") deep--;
+    } else if (t.kind === "close") {
       const el = stack.pop();
       if (!el || el.name !== t.name) throw new UnreadablePartError("malformed", "XML part", `outlineXml: </${t.name}> at ${t.start} closes ${el ? `<${el.name}>` : "nothing"}`);
       el.closeStart = t.start;

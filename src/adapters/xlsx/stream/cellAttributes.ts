@@ -26,3 +26,31 @@ export function cellType(t: string): number {
   }
   return t === "str" ? FORMULA_TEXT : t === "inlineStr" ? INLINE : NUMBER;
 }
+
+/**
+ * `rowNumber` of the text s[start, end), read where it stands.
+ * @example rowNumberAt('r="42"', 3, 5) === 42
+ */
+export function rowNumberAt(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return 0;
+    n = n * 10 + code - 0x30;
+  }
+  return n;
+}
+
+/**
+ * `cellType` of the text s[start, end), read where it stands.
+ * @example cellTypeAt('t="s"', 3, 4) === SHARED
+ */
+export function cellTypeAt(s: string, start: number, end: number): number {
+  const length = end - start;
+  if (length === 1) {
+    const code = s.charCodeAt(start);
+    return code === 0x73 /* s */ ? SHARED : code === 0x62 /* b */ ? BOOLEAN : code === 0x65 /* e */ ? ERROR : code === 0x64 /* d */ ? ISO_DATE : NUMBER;
+  }
+  if (length === 3 && s.startsWith("str", start)) return FORMULA_TEXT;
+  return length === 9 && s.startsWith("inlineStr", start) ? INLINE : NUMBER;
+}

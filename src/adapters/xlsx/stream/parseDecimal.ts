@@ -13,3 +13,14 @@ export function parseDecimal(text: string): number {
   if (value !== value) return Number(text); // NaN: not plain
   return negative ? -value : value;
 }
+
+/**
+ * `parseDecimal` of the text s[start, end), read where it stands: a plain decimal costs no string.
+ * @example decimalAt("<v>-12.5</v>", 3, 8) // -12.5
+ */
+export function decimalAt(s: string, start: number, end: number): number {
+  const negative = s.charCodeAt(start) === 0x2d; /* - */
+  const value = exactDecimal(s, negative ? start + 1 : start, end, false);
+  if (value !== value) return Number(s.slice(start, end)); // NaN: not plain
+  return negative ? -value : value;
+}

@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
-import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { ownCopy, parseXmlStream } from "./parseXmlStream";
+import { decodeText } from "./xmlReferences";
+import { XmlTokenizer, type XmlHandler } from "./xmlTokenizer";
 
 /**
  * The shared-string table of a workbook, streamed: rich-text runs concatenated and
@@ -10,42 +11,45 @@ import { ownCopy, parseXmlStream } from "./parseXmlStream";
  */
 export async function readSharedStrings(stream: Readable, part = "sharedStrings"): Promise<string[]> {
   const reader = new SharedStringReader();
-  const parser = new SaxesParser({ xmlns: false, fileName: part });
-  parser.on("opentag", reader.open);
-  parser.on("closetag", reader.close);
-  parser.on("text", reader.text);
-  parser.on("cdata", reader.text);
-  await parseXmlStream(stream, parser, part);
+  await parseXmlStream(stream, new XmlTokenizer(reader), part);
   return reader.strings;
 }
 
-/** Saxes handlers, made once per part (no closure per string). Element names may carry a prefix. */
-class SharedStringReader {
+/** Tokenizer handlers, made once per part (no closure per string). Element names may carry a prefix. */
+class SharedStringReader implements XmlHandler {
   readonly strings: string[] = [];
   /** The text of the open `<si>`; undefined outside one. */
   private current: string | undefined = undefined;
   private inText = false;
   private phonetic = 0;
 
-  readonly open = (tag: SaxesTagPlain): void => {
-    const name = localName(tag.name);
+  open(_s: string, qname: string): void {
+    const name = localName(qname);
     if (name === "si") this.current = "";
     else if (name === "t") this.inText = this.phonetic === 0 && this.current !== undefined;
     else if (name === "rPh") this.phonetic++;
-  };
+  }
 
-  readonly close = (tag: SaxesTagPlain): void => {
-    const name = localName(tag.name);
+  close(qname: string): void {
+    const name = localName(qname);
     if (name === "si") {
       this.strings.push(ownCopy(unescapeText(this.current ?? "")));
       this.current = undefined;
     } else if (name === "t") this.inText = false;
     else if (name === "rPh") this.phonetic--;
-  };
+  }
 
-  readonly text = (text: string): void => {
-    if (this.inText) this.current = this.current === "" ? text : this.current + text;
-  };
+  text(s: string, start: number, end: number): void {
+    if (this.inText) this.add(decodeText(s, start, end));
+  }
+
+  cdata(s: string, start: number, end: number): void {
+    if (this.inText) this.add(s.slice(start, end));
+  }
+
+  private add(text: string): void {
+    this.current = this.current === "" ? text : this.current + text;
+  }
 }
 
 /** An element's name without its namespace prefix (`x:row` → `row`). */

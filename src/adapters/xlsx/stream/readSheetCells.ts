@@ -1,16 +1,18 @@
 import type { Readable } from "node:stream";
-import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { columnNumber } from "../../../core/_lib/a1";
 import type { Cell } from "../../../core/_lib/cells";
 import type { BesideTables } from "./besideTables";
-import { BOOLEAN, cellType, ERROR, FORMULA_TEXT, INLINE, ISO_DATE, NUMBER, rowNumber, SHARED } from "./cellAttributes";
-import { parseDecimal } from "./parseDecimal";
+import { AttrCursor, readAttr } from "../package/xmlScan";
+import { BOOLEAN, cellTypeAt, ERROR, FORMULA_TEXT, INLINE, ISO_DATE, NUMBER, rowNumberAt, SHARED } from "./cellAttributes";
+import { decimalAt, parseDecimal } from "./parseDecimal";
 import { ownCopy, parseXmlStream } from "./parseXmlStream";
 import { localName, unescapeText } from "./readSharedStrings";
 import { SheetRows } from "./sheetRows";
+import { decodeAttr, decodeText } from "./xmlReferences";
+import { isPlain, XmlTokenizer, type XmlHandler } from "./xmlTokenizer";
 
 // The per-cell helpers, bound once: under tsx (esbuild) every use of an imported name is a getter call.
-const hot = { cellType, columnNumber, localName, ownCopy, parseDecimal, rowNumber, unescapeText };
+const hot = { cellTypeAt, columnNumber, decimalAt, decodeText, isPlain, localName, ownCopy, parseDecimal, rowNumberAt, unescapeText };
 
 /** A sheet's valued cells, the relationship ids of its `<tablePart>`s in order, and how many `<row>`s it has. */
 export interface SheetCells {
@@ -38,24 +40,18 @@ export async function readSheetCells(
   opts: { date1904: boolean; part?: string; beside?: BesideTables; onRows?: (rows: number) => void },
 ): Promise<SheetCells> {
   const reader = new SheetReader(sharedStrings, opts.date1904, opts.beside, opts.onRows);
-  const parser = new SaxesParser({ xmlns: false, fileName: opts.part ?? "sheet" });
-  parser.on("opentag", reader.open);
-  parser.on("closetag", reader.close);
-  parser.on("text", reader.text);
-  parser.on("cdata", reader.text);
-  await parseXmlStream(stream, parser, opts.part ?? "sheet");
+  await parseXmlStream(stream, new XmlTokenizer(reader), opts.part ?? "sheet");
   return { cells: reader.cells, tableParts: reader.tableParts, rows: reader.rows };
 }
 
 /**
- * Saxes handlers, made once per part: a cell costs the tag objects saxes makes and its
- * value, nothing more. A cell's `r` and `t` are looked up once in the finished tag's
- * attributes (taking them from saxes' `attribute` events instead measured slower: one
- * call per attribute, `s` and the row's `spans` included). The one-letter names (`c`,
- * `v`, `t`) are told apart by their character codes; a prefixed name (`x:c`) takes the
- * slower general path.
+ * Tokenizer handlers, made once per part: a cell costs its value and nothing more. A cell's
+ * `r`, `t` and `s` are read from the tag's text where they stand (no attribute object); a
+ * value that comes in one piece is kept as indexes into the chunk and read from there, so a
+ * number is parsed without a string being cut. The one-letter names (`c`, `v`, `t`) are told
+ * apart by their character codes; a prefixed name (`x:c`) takes the slower general path.
  */
-class SheetReader {
+class SheetReader implements XmlHandler {
   readonly cells = new SheetRows();
   readonly tableParts: string[] = [];
   /** `<row>`s read in sheetData. */
@@ -66,7 +62,11 @@ class SheetReader {
   private col = 0;
   private type = NUMBER;
   private inValue = false;
-  /** The `<v>` text; undefined when the cell has none. */
+  /** The `<v>` text when it came in one piece: vText[vStart, vEnd); vText is "" when the cell has none. */
+  private vText = "";
+  private vStart = 0;
+  private vEnd = 0;
+  /** The `<v>` text, decoded, when it came in more pieces (or needed decoding); undefined otherwise. */
   private raw: string | undefined = undefined;
   /** The `<is>` text of an inline-string cell; undefined when the cell has none. */
   private inline: string | undefined = undefined;
@@ -74,6 +74,7 @@ class SheetReader {
   private phonetic = 0;
   /** The cell has a formula or a style other than the default (tracked only with `beside`). */
   private marked = false;
+  private readonly attr = new AttrCursor();
 
   constructor(
     private readonly shared: readonly string[],
@@ -82,29 +83,45 @@ class SheetReader {
     private readonly onRows: ((rows: number) => void) | undefined,
   ) {}
 
-  readonly open = (tag: SaxesTagPlain): void => {
-    const name = tag.name;
-    if (name.length === 1) this.openShort(name.charCodeAt(0), tag.attributes);
-    else if (name === "row") this.openRow(tag.attributes);
-    else this.openOther(hot.localName(name), tag.attributes);
-  };
+  open(s: string, name: string, attrs: number): void {
+    if (name.length === 1) this.openShort(name.charCodeAt(0), s, attrs);
+    else if (name === "row") this.openRow(s, attrs);
+    else this.openOther(hot.localName(name), s, attrs);
+  }
 
-  readonly close = (tag: SaxesTagPlain): void => {
-    const name = tag.name;
+  close(name: string): void {
     if (name.length === 1) this.closeShort(name.charCodeAt(0));
     else if (name === "row") this.cells.endRow(this.row);
     else this.closeOther(hot.localName(name));
-  };
+  }
 
-  readonly text = (text: string): void => {
-    // A value usually comes as one piece; it is joined only around a comment, CDATA or chunk end.
-    if (this.inValue) this.raw = this.raw === undefined ? text : this.raw + text;
-    else if (this.inText) this.inline += text;
-  };
+  text(s: string, start: number, end: number): void {
+    if (this.inValue) {
+      // A value usually comes as one plain piece; it is joined only around a comment, CDATA or chunk end.
+      if (this.raw === undefined && this.vText === "" && hot.isPlain(s, start, end)) {
+        this.vText = s;
+        this.vStart = start;
+        this.vEnd = end;
+      } else this.addRaw(hot.decodeText(s, start, end));
+    } else if (this.inText) this.inline += hot.decodeText(s, start, end);
+  }
 
-  private openShort(code: number, attributes: Record<string, string>): void {
+  cdata(s: string, start: number, end: number): void {
+    if (this.inValue) this.addRaw(s.slice(start, end));
+    else if (this.inText) this.inline += s.slice(start, end);
+  }
+
+  private addRaw(text: string): void {
+    if (this.vText !== "") {
+      this.raw = this.vText.slice(this.vStart, this.vEnd);
+      this.vText = "";
+    }
+    this.raw = this.raw === undefined ? text : this.raw + text;
+  }
+
+  private openShort(code: number, s: string, attrs: number): void {
     if (code === 0x63 /* c */) {
-      if (this.inSheetData) this.openCell(attributes);
+      if (this.inSheetData) this.openCell(s, attrs);
     } else if (code === 0x76 /* v */) this.inValue = true;
     else if (code === 0x74 /* t */) this.inText = this.inline !== undefined && this.phonetic === 0;
     else if (code === 0x66 /* f */) this.marked = true;
@@ -116,14 +133,14 @@ class SheetReader {
     } else if (code === 0x76 /* v */ || code === 0x74 /* t */) this.inValue = this.inText = false;
   }
 
-  private openOther(name: string, attributes: Record<string, string>): void {
-    if (name.length === 1) this.openShort(name.charCodeAt(0), attributes);
-    else if (name === "row") this.openRow(attributes);
+  private openOther(name: string, s: string, attrs: number): void {
+    if (name.length === 1) this.openShort(name.charCodeAt(0), s, attrs);
+    else if (name === "row") this.openRow(s, attrs);
     else if (name === "is") this.inline = "";
     else if (name === "rPh") this.phonetic++;
     else if (name === "sheetData") this.inSheetData = true;
     else if (name === "tablePart") {
-      const id = relationshipId(attributes);
+      const id = relationshipId(s, attrs, this.attr);
       if (id !== undefined) this.tableParts.push(id);
     }
   }
@@ -135,10 +152,13 @@ class SheetReader {
     else if (name === "sheetData") this.inSheetData = false;
   }
 
-  private openRow(attributes: Record<string, string>): void {
+  private openRow(s: string, attrs: number): void {
     if (!this.inSheetData) return;
-    const r = attributes.r;
-    const row = r === undefined ? 0 : hot.rowNumber(r);
+    const a = this.attr;
+    let row = 0;
+    for (let i = attrs; readAttr(s, i, a) === 1; i = a.next) {
+      if (a.nameEnd - a.nameStart === 1 && s.charCodeAt(a.nameStart) === 0x72 /* r */) row = hot.rowNumberAt(s, a.valueStart, a.valueEnd);
+    }
     this.row = row > 0 ? row : this.row + 1;
     this.col = 0;
     if (++this.rows === this.nextReport) {
@@ -147,18 +167,24 @@ class SheetReader {
     }
   }
 
-  private openCell(attributes: Record<string, string>): void {
-    const r = attributes.r;
-    const t = attributes.t;
-    const col = r === undefined ? 0 : hot.columnNumber(r);
+  private openCell(s: string, attrs: number): void {
+    const a = this.attr;
+    let col = 0;
+    let type = NUMBER;
+    let marked = false;
+    for (let i = attrs; readAttr(s, i, a) === 1; i = a.next) {
+      if (a.nameEnd - a.nameStart !== 1) continue;
+      const code = s.charCodeAt(a.nameStart);
+      if (code === 0x72 /* r */) col = hot.columnNumber(s, a.valueStart);
+      else if (code === 0x74 /* t */) type = hot.cellTypeAt(s, a.valueStart, a.valueEnd);
+      else if (code === 0x73 /* s */) marked = a.valueEnd - a.valueStart !== 1 || s.charCodeAt(a.valueStart) !== 0x30; /* "0" */
+    }
     this.col = col > 0 ? col : this.col + 1;
-    this.type = t === undefined ? NUMBER : hot.cellType(t);
+    this.type = type;
+    this.vText = "";
     this.raw = undefined;
     this.inline = undefined;
-    if (this.beside !== undefined) {
-      const s = attributes.s;
-      this.marked = s !== undefined && s !== "0";
-    }
+    if (this.beside !== undefined) this.marked = marked;
   }
 
   private closeCell(): void {
@@ -166,14 +192,24 @@ class SheetReader {
     if (value !== null) this.cells.set(this.row, this.col, value);
     if (this.beside !== undefined && (value !== null || this.marked)) this.beside.note(this.row, this.col);
     this.inline = undefined;
+    this.vText = "";
+    this.raw = undefined;
   }
 
   private value(): Cell {
     const type = this.type;
     if (type === INLINE) return this.inline === undefined ? null : hot.ownCopy(hot.unescapeText(this.inline));
+    if (this.vText !== "") {
+      if (type === NUMBER) return hot.decimalAt(this.vText, this.vStart, this.vEnd);
+      if (type === SHARED) return this.shared[hot.decimalAt(this.vText, this.vStart, this.vEnd)] ?? null;
+      return this.valueOf(this.vText.slice(this.vStart, this.vEnd));
+    }
     const raw = this.raw;
-    if (raw === undefined || raw === "") return null;
-    switch (type) {
+    return raw === undefined || raw === "" ? null : this.valueOf(raw);
+  }
+
+  private valueOf(raw: string): Cell {
+    switch (this.type) {
       case SHARED:
         return this.shared[hot.parseDecimal(raw)] ?? null;
       case FORMULA_TEXT:
@@ -192,7 +228,11 @@ class SheetReader {
 }
 
 /** The `r:id` of a `<tablePart>`, whatever prefix the relationships namespace has. */
-function relationshipId(attributes: Record<string, string>): string | undefined {
-  for (const name in attributes) if (localName(name) === "id") return attributes[name];
+function relationshipId(s: string, attrs: number, a: AttrCursor): string | undefined {
+  for (let i = attrs; readAttr(s, i, a) === 1; i = a.next) {
+    const colon = s.lastIndexOf(":", a.nameEnd);
+    const local = colon >= a.nameStart ? colon + 1 : a.nameStart;
+    if (a.nameEnd - local === 2 && s.startsWith("id", local)) return decodeAttr(s.slice(a.valueStart, a.valueEnd));
+  }
   return undefined;
 }

@@ -50,7 +50,7 @@ export async function readWorkbook(pkg: StreamPackage, skip: ReadonlySet<string>
     tell?.(0);
     // Table parts are small: read them before the sheet, whose <tableParts> come last.
     const tables = new Map<string, TablePart>();
-    for (const t of sheet.tables) tables.set(t.rId, { ...tableBox(await pkg.readText(t.partPath)), index: tables.size });
+    for (const t of sheet.tables) tables.set(t.rId, { ...tableBox(await pkg.readText(t.partPath), t.partPath), index: tables.size });
     const beside = tables.size > 0 ? new BesideTables([...tables.values()].map((t) => t.whole)) : undefined;
     const { cells, tableParts, rows } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, { date1904: pkg.date1904, part: sheet.partPath, beside, onRows: tell });
     tell?.(rows, true);
@@ -79,8 +79,8 @@ interface TablePart {
 }
 
 /** A table's name, its grid's box and its whole box. */
-function tableBox(xml: string): Omit<TablePart, "index"> {
-  const table = readTablePart(xml);
+function tableBox(xml: string, part: string): Omit<TablePart, "index"> {
+  const table = readTablePart(xml, part);
   const [a, b] = table.ref.split(":");
   const tl = parseRef(a);
   const br = parseRef(b ?? a);
