@@ -231,6 +231,7 @@ export const enUS = {
   "pane.view.label": "Views",
   "pane.view.review": "Review",
   "pane.settings.title": "Settings",
+  "pane.settings.invalidMark": "a setting needs fixing",
   "pane.settings.saved": "Settings and column choices are saved in the workbook when the review runs, so a copy sent by email re-runs the same way.",
   "pane.settings.month": "Review month",
   "pane.settings.monthHint": "YYYY-MM. Default: the month of the latest order ({month}).",

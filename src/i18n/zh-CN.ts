@@ -237,6 +237,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "pane.view.label": "视图",
   "pane.view.review": "分析",
   "pane.settings.title": "设置",
+  "pane.settings.invalidMark": "有设置需要修正",
   "pane.settings.saved": "运行分析时，设置和列的选择会保存在工作簿中，通过邮件发出的副本再次运行时结果相同。",
   "pane.settings.month": "分析月份",
   "pane.settings.monthHint": "格式为 YYYY-MM。默认为最近一笔订单所在月份（{month}）。",

@@ -19,6 +19,7 @@ import { announce } from "./announce";
 import { useAppStyles, usePageStyles } from "./App.styles";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { DetectedSection } from "./DetectedSection";
+import { InvalidMark } from "./InvalidMark";
 import type { ReviewHost } from "./host";
 import type { TipStore } from "./onceTips";
 import { ResultsSection } from "./ResultsSection";
@@ -75,6 +76,7 @@ export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
               {VIEWS.map((v) => (
                 <Tab key={v} value={v} id={`tab-${v}`} aria-controls={`view-${v}`} data-testid={`tab-${v}`}>
                   {t(lang, v === "review" ? "pane.view.review" : "pane.settings.title")}
+                  {v === "settings" && app.settingsInvalid && <InvalidMark lang={lang} />}
                 </Tab>
               ))}
             </TabList>

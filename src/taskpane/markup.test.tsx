@@ -4,6 +4,7 @@ import { renderToString } from "react-dom/server";
 import { t } from "../i18n";
 import { App } from "./App";
 import { DetectedSection } from "./DetectedSection";
+import { InvalidMark } from "./InvalidMark";
 import { initMapping } from "./mappingState";
 import { ResultsSection } from "./ResultsSection";
 import { RunSection } from "./RunSection";
@@ -27,6 +28,17 @@ const toggle = (text: string) => {
 };
 
 describe("task pane markup", () => {
+  it.each([
+    ["en-US", "a setting needs fixing"],
+    ["zh-CN", "有设置需要修正"],
+  ] as const)("marks the Settings tab with an accessible name while a setting is invalid (%s)", (lang, name) => {
+    const out = html(<InvalidMark lang={lang} />);
+    expect(out).toContain('data-testid="settings-invalid"');
+    expect(out).toContain('role="img"');
+    expect(out).toContain(`aria-label="${name}"`);
+    expect(name).toBe(t(lang, "pane.settings.invalidMark"));
+  });
+
   it("shows loading first", () => {
     const out = renderToString(<App host={fakeHost()} initialLang="zh-CN" theme="dark" />);
     expect(out).toContain('data-testid="loading"');

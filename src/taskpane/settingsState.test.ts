@@ -1,4 +1,4 @@
-import { changedSettings, initSettings, normalizeMonth, settingsReducer, validateSettings, type SettingsState } from "./settingsState";
+import { changedSettings, hasSettingsErrors, initSettings, normalizeMonth, settingsReducer, validateSettings, type SettingsState } from "./settingsState";
 import { inspectionOf } from "./testFixtures";
 
 const start: SettingsState = initSettings(inspectionOf());
@@ -83,6 +83,15 @@ describe("validateSettings", () => {
     it("rejects a threshold of 100% and month 13", () => {
       expect(validateSettings({ ...start, thresholdPct: 100, month: "2026-13" })).toEqual({ thresholdPct: "pane.settings.thresholdInvalid", month: "pane.settings.monthInvalid" });
     });
+  });
+});
+
+describe("hasSettingsErrors", () => {
+  it("is false for valid settings and true once one is invalid (the Settings tab's mark)", () => {
+    const valid = initSettings(inspectionOf());
+    expect(hasSettingsErrors(validateSettings(valid))).toBe(false);
+    const typed = settingsReducer(valid, { type: "set", key: "thresholdPct", value: 150 });
+    expect(hasSettingsErrors(validateSettings(typed))).toBe(true);
   });
 });
 

@@ -79,6 +79,14 @@ export function validateSettings(s: SettingsState): SettingsErrors {
 }
 
 /**
+ * Whether any setting is invalid: Run is off and the Settings tab carries a mark.
+ * @example hasSettingsErrors({}) === false; hasSettingsErrors({ month: "pane.settings.monthInvalid" }) === true
+ */
+export function hasSettingsErrors(errors: SettingsErrors): boolean {
+  return Object.keys(errors).length > 0;
+}
+
+/**
  * `2026-3` or ` 2026-03 ` → `2026-03`; undefined when it is not a month.
  * @example normalizeMonth("2026-3") === "2026-03"
  */

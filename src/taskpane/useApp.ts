@@ -9,7 +9,7 @@ import { takeTip, type TipStore } from "./onceTips";
 import { effectiveColumns, headersFor, initMapping, mappingReducer, missingFields, ROLES } from "./mappingState";
 import { replaceTarget, type ReplaceTarget } from "./replaceTarget";
 import { performRun, performUndo } from "./runActions";
-import { initSettings, settingsReducer, validateSettings, type SettingsAction } from "./settingsState";
+import { hasSettingsErrors, initSettings, settingsReducer, validateSettings, type SettingsAction } from "./settingsState";
 
 /** A question the pane asks before changing the workbook. */
 export type Confirm = { kind: "replace"; target: ReplaceTarget } | { kind: "undo"; last: LastRun };
@@ -112,7 +112,7 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
     return out;
   }, [mapping, inspection]);
   const hasOrders = mapping.orders.sheet !== null;
-  const canRun = inspection !== undefined && !busy(state) && hasOrders && Object.keys(settingsErrors).length === 0 && Object.keys(mappingProblems).length === 0;
+  const canRun = inspection !== undefined && !busy(state) && hasOrders && !hasSettingsErrors(settingsErrors) && Object.keys(mappingProblems).length === 0;
 
   const startRun = useCallback(async () => {
     if (!canRun) return;
@@ -174,6 +174,8 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
     settings,
     start,
     settingsErrors,
+    /** Some setting is invalid: the Settings tab carries a mark (Run is off until it is fixed). */
+    settingsInvalid: hasSettingsErrors(settingsErrors),
     setSetting,
     mapping,
     mappingDispatch,

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { createExcelHost } from "../../src/adapters/excel/excelHost";
+import { NUMBER_FORMATS } from "../../src/core/output";
 import { BACKUP_SHEET, RECORD_SHEET, UNDO_SHEET } from "../../src/core/record";
 import { cliWorkbook, GENERATED_TIME, paneWorkbook } from "../e2e/compareWithCli";
 import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
@@ -21,7 +22,10 @@ describe.each([
     const pane = paneWorkbook(model, lang);
     const cli = await cliWorkbook(input, lang);
     expect(pane.names).toEqual(cli.names);
+    // Values and the number format of every cell with a value (issue 14: money, ratios, dates as the command line writes them).
     for (let i = 0; i < cli.sheets.length; i++) expect(pane.sheets[i]).toEqual(cli.sheets[i]);
+    const used = new Set(pane.sheets.flatMap((s) => s.formats.flat()));
+    expect([NUMBER_FORMATS.money, NUMBER_FORMATS.percent, NUMBER_FORMATS.date].filter((f) => !used.has(f))).toEqual([]);
     // The generated time was compared as text of its form (the double would have made a date of it).
     const report = pane.sheets.find((s) => s.rows.some((r) => r[0] === generated))!;
     expect(report.rows.find((r) => r[0] === generated)).toEqual([generated, GENERATED_TIME]);

@@ -39,23 +39,33 @@ function normalise(values: Cell[][], origin: { row: number; col: number }): Cell
 }
 
 /**
+ * The number format of each cell that holds a value, beside `normalise`'s rows (null where the
+ * cell is blank); "General" where none is set, as Excel shows it.
+ */
+function formatsOf(rows: Cell[][], formatAt: (row: number, col: number) => string | undefined): (string | null)[][] {
+  return rows.map((row, r) => row.map((v, c) => (v === null ? null : formatAt(r, c) || "General")));
+}
+
+/**
  * Workbook contents comparable across the two writers: the names of the sheets a user can see
- * (or unhide) in order, and each one's rows. The add-in's very hidden bookkeeping sheets (the
- * record, and on the Office.js path the undo snapshot) hold run-specific details and are left out.
+ * (or unhide) in order, and each one's rows and the number format of every cell with a value.
+ * The add-in's very hidden bookkeeping sheets (the record, and on the Office.js path the undo
+ * snapshot) hold run-specific details and are left out.
  */
 export interface ComparableWorkbook {
   names: string[];
-  sheets: { name: string; rows: Cell[][] }[];
+  sheets: { name: string; rows: Cell[][]; formats: (string | null)[][] }[];
 }
 
-function comparable(all: string[], rowsOf: (name: string) => Cell[][], lang: Lang): ComparableWorkbook {
+function comparable(all: string[], rowsOf: (name: string) => Cell[][], formatOf: (name: string) => (row: number, col: number) => string | undefined, lang: Lang): ComparableWorkbook {
   const { sheetPrefix, label } = GENERATED[lang];
   const names = all.filter((name) => !BOOKKEEPING_SHEETS.includes(name));
   const sheets = names.map((name) => {
     const rows = rowsOf(name);
+    const formats = formatsOf(rows, formatOf(name));
     // The time differs between two runs; that it is still text of this form (not a date Excel made of it) does not.
     if (name.startsWith(sheetPrefix)) for (const r of rows) if (r[0] === label && typeof r[1] === "string" && TIMESTAMP.test(r[1])) r[1] = GENERATED_TIME;
-    return { name, rows };
+    return { name, rows, formats };
   });
   return { names, sheets };
 }
@@ -73,7 +83,12 @@ export async function cliWorkbook(input: string, lang: Lang): Promise<Comparable
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return comparable([...dump.keys()], (name) => normalise(dump.get(name)!.rows, { row: 0, col: 0 }), lang);
+  return comparable(
+    [...dump.keys()],
+    (name) => normalise(dump.get(name)!.rows, { row: 0, col: 0 }),
+    (name) => (r, c) => dump.get(name)!.formats[r]?.[c],
+    lang,
+  );
 }
 
 /** What the Office.js path wrote into the double's workbook. */
@@ -84,6 +99,7 @@ export function paneWorkbook(model: WorkbookModel, lang: Lang): ComparableWorkbo
       const { values, origin } = model.sheetValues(name);
       return normalise(values as Cell[][], origin);
     },
+    (name) => (r, c) => model.sheet(name)!.get(r, c)?.numberFormat,
     lang,
   );
 }

@@ -80,6 +80,9 @@ export class RequestContextDouble implements ContextLike {
       record.error = isDoubleError(e) ? e.code : "GeneralException";
       this.staged = [];
       throw e;
+    } finally {
+      // What the request changed, even up to an operation that failed, raises Excel's events.
+      this.host.events.flush(this.host.model, "ThisLocalAddin");
     }
     const staged = this.staged;
     this.staged = [];

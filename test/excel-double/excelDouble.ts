@@ -2,6 +2,7 @@
 import { CHART_SERIES_BY, CHART_TYPES } from "./chart";
 import { RequestContextDouble } from "./context";
 import { type DoubleErrorCode, DoubleError, notImplemented, officeError } from "./errors";
+import { EventRegistry } from "./events";
 import { type DoubleOptions, DoubleStats, isSetSupported } from "./host";
 import type { WorkbookModel } from "./model";
 
@@ -34,6 +35,8 @@ export interface ExcelDouble {
   /** Live options: tests may flip `editMode` or `failOnSync` between runs. */
   readonly options: DoubleOptions;
   readonly stats: DoubleStats;
+  /** Event handlers registered through `worksheets.onChanged.add(…)` and the like, and the events raised (`events.ts`). */
+  readonly events: EventRegistry;
   /**
    * Fault hook: makes the n-th `context.sync()` (1-based, counted over the double's
    * lifetime as `stats.syncCount`) reject before running anything, with `code`
@@ -61,7 +64,11 @@ export interface ExcelDouble {
  */
 export function createExcelDouble(model: WorkbookModel, options: DoubleOptions = {}): ExcelDouble {
   const stats = new DoubleStats();
-  const host = { model, options, stats };
+  const events = new EventRegistry();
+  const host = { model, options, stats, events };
+  // What seeding did is the workbook as opened, not a change; what the user does later is (userEdits.ts).
+  events.flush(model, "Unknown");
+  model.watch(() => events.flush(model, "Unknown"));
 
   async function run<T>(a: RunOptionsDouble | Batch<T>, b?: Batch<T>): Promise<T> {
     if (typeof a === "object" && a !== null && "_path" in a) throw notImplemented("Excel.run(object, batch)");
@@ -69,6 +76,8 @@ export function createExcelDouble(model: WorkbookModel, options: DoubleOptions =
     const runOptions: RunOptionsDouble = typeof a === "function" ? {} : (a ?? {});
     stats.runs.push({ ...(runOptions.mergeUndoGroup !== undefined ? { mergeUndoGroup: runOptions.mergeUndoGroup } : {}), ...(runOptions.delayForCellEdit !== undefined ? { delayForCellEdit: runOptions.delayForCellEdit } : {}) });
     if (typeof batch !== "function") throw officeError("InvalidArgument", "Excel.run", "Excel.run needs a batch function");
+    // A test that changed the model since the last request did what a user does in Excel: tell the handlers first.
+    events.flush(model, "Unknown");
     const context = new RequestContextDouble(host);
     try {
       const pending = batch(context) as unknown;
@@ -86,6 +95,7 @@ export function createExcelDouble(model: WorkbookModel, options: DoubleOptions =
     model,
     options,
     stats,
+    events,
     failOnSync(n: number, code: DoubleErrorCode = "GeneralException"): void {
       options.failOnSync = (k) => (k === n ? code : false);
     },

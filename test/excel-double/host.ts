@@ -1,4 +1,5 @@
 import type { DoubleErrorCode } from "./errors";
+import type { EventRegistry } from "./events";
 import type { WorkbookModel } from "./model";
 
 /** Excel on the web refuses requests and responses over 5 MB. */
@@ -82,6 +83,8 @@ export interface DoubleHost {
   readonly model: WorkbookModel;
   readonly options: DoubleOptions;
   readonly stats: DoubleStats;
+  /** Event handlers the add-in registered (they outlive the run that added them). */
+  readonly events: EventRegistry;
 }
 
 /** Office.context.requirements.isSetSupported over `options.apiSets`: versions compare part by part ("1.9" < "1.13"). */

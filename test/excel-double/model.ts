@@ -66,6 +66,19 @@ export function replaceSheetRefs(formula: string, from: string, to: string): str
   return out;
 }
 
+/**
+ * What happened to the workbook that Office.js tells event handlers about, beside the cells
+ * each sheet marks as changed (`SheetModel.changed`): sheets added, deleted, renamed, rows
+ * or columns sorted, a user's row or column insert (the `changeType` of the next
+ * `WorksheetChanged`), a recalculation that changed no typed cell (volatile formulas).
+ */
+export type ModelEvent =
+  | { kind: "added" | "deleted"; sheetId: string }
+  | { kind: "renamed"; sheetId: string; nameBefore: string; nameAfter: string }
+  | { kind: "rowSorted" | "columnSorted"; sheetId: string; box: Box }
+  | { kind: "calculated"; sheetId: string }
+  | { kind: "changeType"; sheetId: string; changeType: string };
+
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
@@ -77,6 +90,21 @@ export class WorkbookModel {
   /** The workbook counts serial dates from 1904-01-01 = 0 (`<workbookPr date1904="1"/>`); cells hold serials of that system. */
   date1904 = false;
   private lastId = 0;
+  /** Events not yet told to the double's handlers (`events.ts` takes them). */
+  readonly pendingEvents: ModelEvent[] = [];
+  private readonly watchers = new Set<() => void>();
+
+  /** Calls `fn` whenever a test says the user changed the workbook (`edited`); returns the unsubscribe. */
+  watch(fn: () => void): () => void {
+    this.watchers.add(fn);
+    return () => this.watchers.delete(fn);
+  }
+
+  /** The user changed the workbook (userEdits.ts calls this): Excel now raises its events. */
+  edited(...events: ModelEvent[]): void {
+    this.pendingEvents.push(...events);
+    for (const fn of this.watchers) fn();
+  }
 
   /** A fresh id; worksheet ids look like Excel's braced GUIDs. */
   nextId(kind: "sheet" | "plain"): string {
@@ -101,12 +129,14 @@ export class WorkbookModel {
     sheet.protected = options.protected ?? false;
     this.sheets.push(sheet);
     if (this.activeSheetId === null) this.activeSheetId = sheet.id;
+    this.pendingEvents.push({ kind: "added", sheetId: sheet.id });
     return sheet;
   }
 
   /** Removes a sheet with everything that lives on it. */
   removeSheet(sheet: SheetModel): void {
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.pendingEvents.push({ kind: "deleted", sheetId: sheet.id });
     const keep = <T extends { sheetId: string }>(list: T[]): void => {
       for (let i = list.length - 1; i >= 0; i--) if (list[i]!.sheetId === sheet.id) list.splice(i, 1);
     };

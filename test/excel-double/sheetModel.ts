@@ -51,6 +51,16 @@ const key = (row: number, col: number): number => row * MAX_COLS + col;
 /** The key of a cell in the sheet's per-cell maps. */
 export const cellKey = (row: number, col: number): number => row * MAX_COLS + col;
 
+/** `box` grown over one cell (a new box when there was none). */
+function widen(box: Box | null, row: number, col: number): Box {
+  if (!box) return { top: row, left: col, bottom: row, right: col };
+  if (row < box.top) box.top = row;
+  if (row > box.bottom) box.bottom = row;
+  if (col < box.left) box.left = col;
+  if (col > box.right) box.right = col;
+  return box;
+}
+
 export class SheetModel {
   readonly cells = new Map<number, CellData>();
   /** Column widths in points, only where set. */
@@ -68,6 +78,15 @@ export class SheetModel {
   readonly hiddenColumns = new Set<number>();
   autoFilter: AutoFilterModel | null = null;
   freeze: FreezeModel | null = null;
+  /**
+   * Cells whose value or formula changed since the double last told its event handlers
+   * (`WorksheetChanged`), and whether the sheet holds formulas (it then recalculates:
+   * `WorksheetCalculated`). Bookkeeping for `events.ts`, not part of the workbook.
+   */
+  changed: Box | null = null;
+  /** Cells whose number format, font or fill changed since then (`WorksheetFormatChanged`). */
+  formatChanged: Box | null = null;
+  hasFormulas = false;
 
   constructor(
     public name: string,
@@ -80,6 +99,10 @@ export class SheetModel {
 
   /** Replaces a cell; an empty record removes it, so snapshots stay minimal. */
   put(row: number, col: number, cell: CellData): void {
+    const old = this.cells.get(key(row, col));
+    if (old?.value !== cell.value || old?.formula !== cell.formula) this.changed = widen(this.changed, row, col);
+    if (old?.numberFormat !== cell.numberFormat || old?.font !== cell.font || old?.fill !== cell.fill) this.formatChanged = widen(this.formatChanged, row, col);
+    if (cell.formula !== undefined) this.hasFormulas = true;
     const empty = cell.value === undefined && cell.formula === undefined && cell.numberFormat === undefined && cell.font === undefined && cell.fill === undefined;
     if (empty) this.cells.delete(key(row, col));
     else this.cells.set(key(row, col), cell);

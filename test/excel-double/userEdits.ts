@@ -1,4 +1,4 @@
-import { type Box, columnLetters, MAX_COLS, quoteSheetName } from "./address";
+import { type Box, columnLetters, MAX_COLS, MAX_ROWS, quoteSheetName } from "./address";
 import { cellKey, type CellData, type CellValue, type SheetModel, type WorkbookModel } from "./model";
 
 /**
@@ -111,34 +111,80 @@ function shift(model: WorkbookModel, sheetName: string, axis: Axis, at: number, 
 /** The user inserts a sheet column at `col`, then types `cells` (top to bottom from row 1) into it; a table spanning it names its new column after what was typed in its header row. */
 export function insertColumn(model: WorkbookModel, sheet: string, col: number, cells: (CellValue | null)[] = []): void {
   shift(model, sheet, "col", col, 1);
+  touchFrom(model, sheet, "col", col);
   cells.forEach((v, r) => v !== null && model.sheet(sheet)!.put(r, col, { value: v }));
   for (const t of model.tables.filter((x) => x.sheetId === model.sheet(sheet)!.id && x.box.left <= col && col <= x.box.right)) {
     const typed = model.sheet(sheet)!.get(t.box.top, col)?.value;
     if (typed !== undefined) t.columns[col - t.box.left]!.name = String(typed);
   }
+  model.edited({ kind: "changeType", sheetId: model.sheet(sheet)!.id, changeType: "ColumnInserted" });
 }
 
 export function deleteColumn(model: WorkbookModel, sheet: string, col: number): void {
   shift(model, sheet, "col", col, -1);
+  touchFrom(model, sheet, "col", col);
+  model.edited({ kind: "changeType", sheetId: model.sheet(sheet)!.id, changeType: "ColumnDeleted" });
 }
 
 /** The user inserts a sheet row at `row` (0-based), then types `cells` (left to right from column A) into it. */
 export function insertRow(model: WorkbookModel, sheet: string, row: number, cells: (CellValue | null)[] = []): void {
   shift(model, sheet, "row", row, 1);
+  touchFrom(model, sheet, "row", row);
   cells.forEach((v, c) => v !== null && model.sheet(sheet)!.put(row, c, { value: v }));
+  model.edited({ kind: "changeType", sheetId: model.sheet(sheet)!.id, changeType: "RowInserted" });
 }
 
 export function deleteRow(model: WorkbookModel, sheet: string, row: number): void {
   shift(model, sheet, "row", row, -1);
+  touchFrom(model, sheet, "row", row);
+  model.edited({ kind: "changeType", sheetId: model.sheet(sheet)!.id, changeType: "RowDeleted" });
+}
+
+/** Excel reports an insert or delete as the whole columns or rows from it on (a `WorksheetChanged` over them). */
+function touchFrom(model: WorkbookModel, sheetName: string, axis: Axis, at: number): void {
+  const sheet = model.sheet(sheetName)!;
+  const box = sheet.changed;
+  sheet.changed = axis === "col" ? { top: 0, left: Math.min(at, box?.left ?? at), bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } : { top: Math.min(at, box?.top ?? at), left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 };
+}
+
+/** The user types `value` into one cell (as a test would otherwise seed it): a `WorksheetChanged` follows. */
+export function typeValue(model: WorkbookModel, sheetName: string, row: number, col: number, value: CellValue | null): void {
+  model.sheet(sheetName)!.update(row, col, (cell) => {
+    if (value === null) delete cell.value;
+    else cell.value = value;
+    delete cell.formula;
+  });
+  model.edited();
+}
+
+/**
+ * Excel recalculates: volatile formulas (TODAY(), NOW(), RAND()) get new values with no cell
+ * typed, so no `WorksheetChanged` is raised, only `WorksheetCalculated`. `values` are the formula
+ * cells' new results, [row, col, value] (0-based).
+ */
+export function recalculate(model: WorkbookModel, sheetName: string, values: [number, number, CellValue][]): void {
+  const sheet = model.sheet(sheetName)!;
+  const before = sheet.changed && { ...sheet.changed };
+  for (const [r, c, v] of values) {
+    if (sheet.get(r, c)?.formula === undefined) throw new Error(`userEdits.recalculate: ${sheetName} ${r},${c} holds no formula`);
+    sheet.update(r, c, (cell) => (cell.value = v));
+  }
+  sheet.changed = before;
+  model.edited({ kind: "calculated", sheetId: sheet.id });
 }
 
 /** The user sorts rows `top..bottom` (0-based) of a sheet by column `by`, descending: whole rows move, every column with them (cells only). */
 export function sortRowsDescending(model: WorkbookModel, sheetName: string, top: number, bottom: number, by: number): void {
   const sheet = model.sheet(sheetName)!;
+  // Whether Excel also raises WorksheetChanged for a sort is not documented: the double raises only WorksheetRowSorted.
+  const before = sheet.changed && { ...sheet.changed };
   const rows: Map<number, CellData>[] = [];
   for (let r = top; r <= bottom; r++) rows.push(new Map([...sheet.entries()].filter(([rr]) => rr === r).map(([, c, cell]) => [c, cell])));
   const value = (m: Map<number, CellData>) => String(m.get(by)?.value ?? "");
   const sorted = [...rows].sort((a, b) => value(b).localeCompare(value(a)));
   for (const [r, c] of [...sheet.entries()].filter(([rr]) => rr >= top && rr <= bottom)) sheet.put(r, c, {});
   sorted.forEach((m, k) => m.forEach((cell, c) => sheet.put(top + k, c, cell)));
+  sheet.changed = before;
+  const right = Math.max(0, ...[...sheet.entries()].map(([, c]) => c));
+  model.edited({ kind: "rowSorted", sheetId: sheet.id, box: { top, left: 0, bottom, right } });
 }

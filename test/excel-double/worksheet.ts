@@ -2,6 +2,7 @@ import { MAX_COLS, MAX_ROWS, parseAddress } from "./address";
 import type { RangeTarget } from "./cells";
 import { ChartCollectionDouble } from "./chart";
 import { CollectionDouble } from "./collection";
+import { EventHandlersDouble, type EventName } from "./events";
 import { FunctionsDouble } from "./functions";
 import { type SheetModel, type WorkbookModel, replaceSheetRefs } from "./model";
 import { ClientObjectDouble, type ClientObjectLike, type ContextLike, type Reader, fail } from "./proxy";
@@ -94,6 +95,37 @@ export class WorksheetCollectionDouble extends CollectionDouble<SheetModel, Work
     return new WorksheetDouble(this.context, `workbook.worksheets.getItem(${JSON.stringify(sheet.id)})`, "fixed", () => sheet);
   }
 
+  private readonly _events = new Map<EventName, EventHandlersDouble>();
+  private _on(name: EventName): EventHandlersDouble {
+    let e = this._events.get(name);
+    if (!e) this._events.set(name, (e = new EventHandlersDouble(this.context, this._path, name)));
+    return e;
+  }
+  get onAdded(): EventHandlersDouble {
+    return this._on("onAdded");
+  }
+  get onDeleted(): EventHandlersDouble {
+    return this._on("onDeleted");
+  }
+  get onCalculated(): EventHandlersDouble {
+    return this._on("onCalculated");
+  }
+  get onChanged(): EventHandlersDouble {
+    return this._on("onChanged");
+  }
+  get onFormatChanged(): EventHandlersDouble {
+    return this._on("onFormatChanged");
+  }
+  get onRowSorted(): EventHandlersDouble {
+    return this._on("onRowSorted");
+  }
+  get onColumnSorted(): EventHandlersDouble {
+    return this._on("onColumnSorted");
+  }
+  get onNameChanged(): EventHandlersDouble {
+    return this._on("onNameChanged");
+  }
+
   /** By name (case-insensitive, as Excel) or by id. */
   getItem(key: string): WorksheetDouble {
     return this._lookupItem("getItem", key, false);
@@ -153,6 +185,7 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
       if (other && other !== s) fail("ItemAlreadyExists", "Worksheet.name", `a sheet named ${v} exists`);
       // Names that refer to the sheet follow it, as Excel rewrites every reference on a rename.
       for (const n of this.context.host.model.names) n.formula = replaceSheetRefs(n.formula, s.name, v);
+      if (s.name !== v) this.context.host.model.pendingEvents.push({ kind: "renamed", sheetId: s.id, nameBefore: s.name, nameAfter: v });
       s.name = v;
     });
   }

@@ -16,6 +16,7 @@ import { readMetaFromExcel, type ExcelMeta } from "./readExcel";
 import { RollbackBlockedError, rollbackRun } from "./rollback";
 import { readUndoMarker, readUndoSheet } from "./undoSheet";
 import { ColumnTakenError, ProtectedSheetError, WriteInterruptedError, type TargetStatus } from "./writeExcel";
+import { workbookWatch } from "./workbookWatch";
 
 /** The part of the `Excel` namespace the host uses: the real one, or the strict double in tests. */
 export interface ExcelApi {
@@ -35,19 +36,25 @@ const ISSUES_IN_PANE = 200;
 
 /**
  * The task pane's host over Office.js. A run is one `Excel.run`; where ExcelApi 1.20 is
- * there, with `mergeUndoGroup` so one Ctrl+Z takes the whole run back.
+ * there, with `mergeUndoGroup` so one Ctrl+Z takes the whole run back. A run reuses the grids
+ * the pane read on opening while no change event came since and the sheets look the same
+ * (`workbookWatch.ts`), so opening and running read the workbook once.
  */
 export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHost {
   /** One Excel.run; where ExcelApi 1.20 is there, merged into one undo group, so one Ctrl+Z takes it back. */
   const runBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     env.isSetSupported("ExcelApi", "1.20") ? excel.run({ mergeUndoGroup: true } as Excel.RunOptions, batch) : excel.run(batch);
+  const watch = workbookWatch(env.isSetSupported);
   return {
     async inspect(lang) {
       return excel.run(async (context) => {
+        const state = watch.begin(context);
         const port = excelPort(context, env.port);
         const { sheetNames, record } = await port.readMeta();
+        watch.listening();
         const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
         const grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]));
+        watch.keep(state, port.lastRead());
         const { month: savedMonth, lang: _lang, ...saved } = record.settings;
         try {
           const review = runReview(grids, { ...saved, owned: record.owned, ...(savedMonth ? { month: parseMonthOption(savedMonth) } : {}) });
@@ -61,10 +68,13 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
 
     async run(request, onProgress, signal) {
       const limit = env.port?.limitBytes ?? DEFAULT_LIMIT_BYTES;
+      // A read serves one run at most: the run's own writes change the workbook.
+      const reuse = watch.take();
       const batch = async (context: Excel.RequestContext) => {
         const canResizeTables = env.isSetSupported("ExcelApi", "1.13");
         const meta = await repairInterruptedRun(context, limit, canResizeTables);
-        const port = excelPort(context, env.port, { signal, runAt: localTimestamp(env.now()), meta, canResizeTables });
+        // A repaired run changed the workbook (meta undefined): read it again.
+        const port = excelPort(context, env.port, { signal, runAt: localTimestamp(env.now()), meta, canResizeTables, ...(meta ? { reuse } : {}) });
         const result = await reviewWorkbook(port, {
           lang: request.lang,
           month: request.month,
@@ -97,6 +107,7 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
 
     async undoLastRun(lang) {
       const limit = env.port?.limitBytes ?? DEFAULT_LIMIT_BYTES;
+      watch.drop();
       try {
         return await runBatch(async (context): Promise<UndoOutcome> => {
           const { record } = await readMetaFromExcel(context);

@@ -2,7 +2,7 @@ import type { RunLog } from "../../core/record";
 import type { Grid } from "../../core/types";
 import type { BlockedTable, WorkbookPort } from "../port";
 import { DEFAULT_LIMIT_BYTES } from "./chunking";
-import { readGridsFromExcel, readMetaFromExcel, type Box, type ExcelMeta } from "./readExcel";
+import { readGridsFromExcel, readMetaFromExcel, type Box, type ExcelMeta, type GridRead } from "./readExcel";
 import { writePlanToExcel } from "./writeExcel";
 
 export interface ExcelPortOptions {
@@ -19,18 +19,28 @@ export interface ExcelRunOptions {
   meta?: ExcelMeta;
   /** Whether Table.resize is there (ExcelApi 1.13), for rolling back a cancelled run; default true. */
   canResizeTables?: boolean;
+  /**
+   * An earlier read of the grids that no change event has reached since, asked for when the
+   * grids are read (so events raised until then count); used when the sheets still look the same.
+   */
+  reuse?: () => GridRead | undefined;
 }
 
 /**
  * The port over Office.js, inside one `Excel.run`: every read and write of a run goes
  * through this context, in as few `sync()` calls as the request limit allows.
  */
-export function excelPort(context: Excel.RequestContext, options: ExcelPortOptions = {}, run: ExcelRunOptions = {}): WorkbookPort & { written(): RunLog | undefined; sheetNamesAfter(): string[] } {
+export function excelPort(
+  context: Excel.RequestContext,
+  options: ExcelPortOptions = {},
+  run: ExcelRunOptions = {},
+): WorkbookPort & { written(): RunLog | undefined; sheetNamesAfter(): string[]; lastRead(): GridRead | undefined } {
   const limit = options.limitBytes ?? DEFAULT_LIMIT_BYTES;
   let meta: ExcelMeta | undefined;
   let boxes: Box[] = [];
   let blocked: BlockedTable[] = [];
   let grids: Grid[] = [];
+  let read: GridRead | undefined;
   let log: RunLog | undefined;
   let sheetsAfter: string[] = [];
   return {
@@ -39,11 +49,15 @@ export function excelPort(context: Excel.RequestContext, options: ExcelPortOptio
       return { sheetNames: meta.sheetNames, record: meta.record, dateSystem: meta.dateSystem };
     },
     async readGrids(skip, onProgress) {
-      const read = await readGridsFromExcel(context, meta?.sheetNames ?? [], skip, limit, onProgress, run.signal);
+      read = await readGridsFromExcel(context, meta?.sheetNames ?? [], skip, limit, onProgress, run.signal, run.reuse?.());
       boxes = read.boxes;
       blocked = read.blocked;
       grids = read.grids;
       return read.grids;
+    },
+    /** What `readGrids` read (or reused), for a later run to reuse while the workbook has not changed. */
+    lastRead() {
+      return read;
     },
     /** The log of the run this port wrote, once the write is complete (what "Undo last run" takes back). */
     written() {

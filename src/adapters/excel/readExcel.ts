@@ -19,6 +19,18 @@ export interface Box {
   tableRows?: number;
 }
 
+/**
+ * What a read of the grids gave, with what its first request saw of the sheets (`geometry`:
+ * names in order, each one's tables and used ranges), so a later read can tell whether the
+ * workbook still looks the same before reading any value again.
+ */
+export interface GridRead {
+  grids: Grid[];
+  boxes: Box[];
+  blocked: BlockedTable[];
+  geometry: string;
+}
+
 /** Excel's last column index (XFD). */
 const LAST_COL = 16_383;
 
@@ -61,7 +73,9 @@ export async function readMetaFromExcel(context: Excel.RequestContext): Promise<
  * Reads every table, and every table-less sheet's used range, as grids: geometry in
  * two requests, then the values in row chunks sized by the bytes sampled rows took
  * (`readInChunks`), several chunks a request, each request's response under the limit.
- * No request is made per row or per customer.
+ * No request is made per row or per customer. With `reuse` (an earlier read no change
+ * event has reached since, `workbookWatch.ts`) the first request is the check: when its
+ * geometry is the same, the earlier read is returned and no value is read again.
  */
 export async function readGridsFromExcel(
   context: Excel.RequestContext,
@@ -70,7 +84,8 @@ export async function readGridsFromExcel(
   limitBytes: number,
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
-): Promise<{ grids: Grid[]; boxes: Box[]; blocked: BlockedTable[] }> {
+  reuse?: GridRead,
+): Promise<GridRead> {
   const names = sheetNames.filter((n) => !skip.has(n));
   const sheets = names.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
@@ -88,6 +103,19 @@ export async function readGridsFromExcel(
   });
   await context.sync();
   checkAborted(signal);
+  const geometry = JSON.stringify(
+    sheets.map((s) => [
+      s.name,
+      s.tables.items.map((t) => [t.name, t.showTotals]),
+      s.used.isNullObject ? null : [s.used.rowIndex, s.used.columnIndex, s.used.rowCount, s.used.columnCount],
+      s.usedAll.isNullObject ? null : [s.usedAll.columnIndex, s.usedAll.columnCount],
+    ]),
+  );
+  if (reuse && reuse.geometry === geometry) {
+    const rows = reuse.boxes.reduce((a, b) => a + b.rows, 0);
+    onProgress?.({ stage: "read", done: rows, total: rows });
+    return reuse;
+  }
   const tableRanges = sheets.flatMap((s) =>
     s.tables.items.map((t) => {
       const range = t.getRange();
@@ -146,5 +174,5 @@ export async function readGridsFromExcel(
     if (b.table) g.table = b.table;
     return g;
   });
-  return { grids, boxes, blocked };
+  return { grids, boxes, blocked, geometry };
 }
