@@ -7,6 +7,7 @@ import { withDefaults } from "./options";
 import { readInputs } from "./readInputs";
 import { readMergeRows } from "./readMergeRows";
 import type { RunOptions } from "./runReview";
+import type { NumberFormat } from "./output";
 import type { CellIssue, Grid } from "./types";
 
 /** What the summary says of one input: the sheets read per role and the rows another input also holds. */
@@ -20,6 +21,8 @@ export interface MergeInputSummary {
 export interface MergedWorkbook {
   /** One combined grid per role some input has: the mapped fields under `lang`'s headers, then Source. */
   grids: Grid[];
+  /** Each grid's column formats (dates, money), for a writer. */
+  formats: (NumberFormat | null)[][];
   /** Every input's own data issues (sheet written `[file]sheet`, as Excel names a cell of another workbook), then the merge's conflicts. */
   issues: CellIssue[];
   inputs: MergeInputSummary[];
@@ -79,13 +82,18 @@ export class WorkbookMerger {
   /** The combined grids, issues and per-input summaries; call once, after the last `add`. */
   finish(): MergedWorkbook {
     const grids: Grid[] = [];
+    const formats: (NumberFormat | null)[][] = [];
     for (const role of ROLES) {
       const merge = this.roles.get(role);
-      if (merge) grids.push(this.gridOf(merge));
+      if (!merge) continue;
+      const { grid, format } = this.gridOf(merge);
+      grids.push(grid);
+      formats.push(format);
     }
     this.inputs.forEach((s, i) => (s.shared = ROLES.reduce((n, r) => n + (this.roles.get(r)?.sharedRows(i) ?? 0), 0)));
     return {
       grids,
+      formats,
       issues: [...this.issues, ...this.conflicts],
       inputs: this.inputs,
       skipped: this.skipped,
@@ -93,7 +101,7 @@ export class WorkbookMerger {
     };
   }
 
-  private gridOf(merge: MergeRoleRows): Grid {
+  private gridOf(merge: MergeRoleRows): { grid: Grid; format: (NumberFormat | null)[] } {
     const fields = ROLE_FIELDS[merge.role];
     const cols: number[] = [];
     fields.forEach((f, k) => {
@@ -108,8 +116,24 @@ export class WorkbookMerger {
     const values: Cell[][] = new Array(merge.rows.length + 1);
     values[0] = header;
     for (let r = 0; r < merge.rows.length; r++) values[r + 1] = rowCells(merge.rows[r], cols, monthly);
-    return { sheet: t(this.lang, `role.${merge.role}`), origin: { row: 0, col: 0 }, values };
+    const format = [...cols.map((k) => formatOf(fields[k])), ...monthly.map(() => "money" as const), null];
+    return { grid: { sheet: t(this.lang, `role.${merge.role}`), origin: { row: 0, col: 0 }, values }, format };
   }
+}
+
+const DATE_FIELDS: readonly Field[] = ["orderDate", "visitDate", "firstTradeDate", "birthday"];
+const MONEY_FIELDS: readonly Field[] = [
+  "amount",
+  "unitPrice",
+  "grossMargin",
+  "paid",
+  "visitCost",
+  "creditLimit",
+  "visitCostTotal",
+];
+
+function formatOf(field: Field): NumberFormat | null {
+  return DATE_FIELDS.includes(field) ? "date" : MONEY_FIELDS.includes(field) ? "money" : null;
 }
 
 function rowCells(row: CombinedRow, cols: readonly number[], monthly: readonly string[]): Cell[] {

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import type { Cell } from "../../src/core/_lib/cells";
 import { readText } from "../../src/core/_lib/cells";
 import { customerKey } from "../../src/core/_lib/text";
@@ -64,4 +65,18 @@ function customerReps(grids: readonly Grid[], m: SheetMapping | undefined): Map<
       if (k !== null && !reps.has(customerKey(k))) reps.set(customerKey(k), rep);
   }
   return reps;
+}
+
+/** Writes grids as a workbook of plain ranges (one sheet per sheet name, grids placed at their origin). */
+export async function writeGrids(grids: readonly Grid[], file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const g of grids) {
+    const ws = wb.getWorksheet(g.sheet) ?? wb.addWorksheet(g.sheet);
+    g.values.forEach((row, r) => {
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined) ws.getCell(g.origin.row + r + 1, g.origin.col + c + 1).value = v;
+      });
+    });
+  }
+  await wb.xlsx.writeFile(file);
 }
