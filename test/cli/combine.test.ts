@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
-import { ownedByKey, readGrids, reportFigures } from "../support/compareReviews";
+import { ownedByKey, readGrids, reportFigures, roundFigures } from "../support/compareReviews";
 import { cutGrids, writeGrids } from "../support/cutWorkbook";
 import { dumpWorkbook, rowOf } from "../support/readBack";
 
@@ -77,7 +77,7 @@ describe("analyze with several workbooks (team review)", () => {
       const a = await dumpWorkbook(join(dir, "whole.xlsx"));
       const b = await dumpWorkbook(join(dir, "team.xlsx"));
       // Ratios are quotients of sums added in another row order: equal to 13 significant digits, not always to the last bit.
-      const figures = (book: typeof a) => roundAll(reportFigures(book.get(c.review)!, c.monthly, c.issues));
+      const figures = (book: typeof a) => roundFigures(reportFigures(book.get(c.review)!, c.monthly, c.issues));
       expect(figures(b)).toEqual(figures(a));
       const combined = b.get(c.customers)!;
       const owned = combined.rows[0].slice(combined.rows[0].indexOf(c.source) + 1) as string[];
@@ -198,8 +198,3 @@ describe("analyze with several workbooks (team review)", () => {
     );
   });
 });
-
-/** Numbers to 13 significant digits (a sum's last bits depend on the order of its terms). */
-function roundAll(rows: unknown[][]): unknown[][] {
-  return rows.map((row) => row.map((v) => (typeof v === "number" ? Number(v.toPrecision(13)) : v)));
-}

@@ -27,7 +27,7 @@ export function reportFigures(report: SheetDump, monthlyLabel: string, issuesLab
 
 /**
  * The owned columns of a sheet by row key (the first header among `keys` that the sheet has),
- * each row as `key → [header: value, …]`, sorted: rows of a combined sheet stand in another
+ * each row as `key → [header: value, …]` (numbers to 13 digits, see roundFigures), sorted: rows of a combined sheet stand in another
  * order than the whole workbook's. `owned` are the headers of the owned columns.
  */
 export function ownedByKey(
@@ -43,7 +43,16 @@ export function ownedByKey(
   const out: string[] = [];
   for (const row of sheet.rows.slice(headerRow + 1)) {
     if (row.every((v) => v === null)) continue;
-    out.push(JSON.stringify([...keyCols.map((c) => row[c]), ...cols.map((c) => row[c])]));
+    out.push(JSON.stringify(roundFigures([[...keyCols.map((c) => row[c]), ...cols.map((c) => row[c])]])[0]));
   }
   return out.sort();
+}
+
+/**
+ * Numbers to 13 significant digits. A combined review adds the same terms as the whole
+ * workbook's in another order (input by input), so a sum's last bits, and a share or
+ * ratio over it, may differ past the 15th digit; money is written cleaned to 15 digits.
+ */
+export function roundFigures(rows: readonly (readonly unknown[])[]): unknown[][] {
+  return rows.map((r) => r.map((v) => (typeof v === "number" ? Number(v.toPrecision(13)) : v)));
 }
