@@ -9,7 +9,8 @@
  * issue 12's workbook: 166,000 orders, 6,000 customers, 105,000 visits), `--runner node|tsx`
  * (default node: the CLI prebuilt to JS with tsc; tsx transforms TypeScript at every start),
  * `--no-soffice`, `--no-gnu-time` (use the Node fallback for peak memory), `--timeout-min M`
- * per run (default 30).
+ * per run (default 30), `--combine N` (default 8; 0: none): the team review (issue 17), the
+ * same workbook cut into N per-salesperson files and combined, alternated with the single run.
  * A benchmark, not a test: a failing or killed run is reported with its exit code; the bench
  * itself exits non-zero only when it cannot run.
  */
@@ -21,6 +22,7 @@ import { median } from "../../src/core/_lib/median";
 import { GNU_TIME, killRunning, measure, type Measured } from "./measure";
 import { buildCli, cliCommand, findSoffice, runCli, SofficeRunner, type Runner } from "./runners";
 import { printTable, type SizeResult } from "./report";
+import { ensureCutWorkbooks } from "./cutWorkbooks";
 
 const argv = process.argv.slice(2);
 const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -28,6 +30,9 @@ const runs = Math.max(1, Number(option("--runs") ?? 3) || 3);
 const runner: Runner = option("--runner") === "tsx" ? "tsx" : "node";
 const timeoutMs = (Number(option("--timeout-min") ?? 30) || 30) * 60_000;
 const useGnuTime = !argv.includes("--no-gnu-time") && existsSync(GNU_TIME);
+const combineParts = Math.max(0, Number(option("--combine") ?? 8) || 0);
+/** Combine runs per size label, for the closing comparison. */
+const combined = new Map<string, Measured[]>();
 const MB = 1024 * 1024;
 
 /** Ctrl-C or SIGTERM: stop the running command, drop its run, print what was measured. */
@@ -83,6 +88,16 @@ async function benchSize(wb: CachedWorkbook, soffice: SofficeRunner | null, resu
       if (i === 1 && m.ok) for (const line of m.stdout.trim().split("\n").slice(4, 7)) console.log(`      > ${line}`);
       printFailure(m);
       rmSync(out, { force: true });
+      if (combineParts > 0) {
+        const parts = await ensureCutWorkbooks(wb.size, combineParts, (l) => console.log(l));
+        const c = await runCli(runner, parts, out, timeoutMs, useGnuTime);
+        if (interrupted) break;
+        if (c.ok && !existsSync(out)) c.ok = false;
+        combined.set(wb.size.label, [...(combined.get(wb.size.label) ?? []), c]);
+        console.log(`  run ${i} combine  ${describe(c)} (${combineParts} files, load average ${load()})`);
+        printFailure(c);
+        rmSync(out, { force: true });
+      }
       if (soffice) {
         const s = await soffice.convert(wb.file, timeoutMs, useGnuTime);
         if (interrupted) break;
@@ -134,6 +149,26 @@ async function main(): Promise<void> {
   }
   if (interrupted) console.log("\ninterrupted: the run in progress is dropped; the table shows the runs that finished");
   printTable(results, runs, runner);
+  printCombine(results);
+}
+
+/** The team review against the single-workbook run of each size: median seconds (wall and CPU), their ratio, peak memory. */
+function printCombine(results: SizeResult[]): void {
+  if (combineParts === 0) return;
+  console.log(`\nteam review: the workbook cut into ${combineParts} files and combined, against the single file (medians of finished runs)`);
+  console.log("| size | single s / CPU s / peak MB | combine s / CPU s / peak MB | ratio wall / CPU |");
+  console.log("|---|---:|---:|---:|");
+  const stats = (ms: Measured[]) => {
+    const ok = ms.filter((m) => m.ok);
+    const peak = Math.max(...ms.map((m) => m.peakMB ?? 0));
+    return { wall: median(ok.map((m) => m.seconds)), cpu: median(ok.map((m) => m.cpuSeconds ?? NaN)), peak };
+  };
+  for (const r of results) {
+    const single = stats(r.cli);
+    const combine = stats(combined.get(r.label) ?? []);
+    const f = (s: typeof single) => `${s.wall.toFixed(2)} / ${s.cpu.toFixed(2)} / ${s.peak.toFixed(0)}`;
+    console.log(`| ${r.label} | ${f(single)} | ${f(combine)} | ${(combine.wall / single.wall).toFixed(2)} / ${(combine.cpu / single.cpu).toFixed(2)} |`);
+  }
 }
 
 main().catch((e: unknown) => {

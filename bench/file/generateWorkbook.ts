@@ -14,7 +14,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Cell } from "../../src/core/types";
+import type { Cell, Grid } from "../../src/core/types";
 import { generateWorkbook, type RowCounts } from "../generate";
 
 /** Bump when the written workbook changes, so stale cached files are not benchmarked. */
@@ -59,6 +59,12 @@ export function workbookPath(size: BenchSize): string {
 
 async function write(file: string, size: BenchSize): Promise<CachedWorkbook["rows"]> {
   const { grids, rows } = generateWorkbook(1 / size.divisor, undefined, size.counts);
+  await writeGridsFile(grids, file);
+  return rows;
+}
+
+/** Writes grids (each at A1, its first row the header) as the benchmark writes its workbook. */
+export async function writeGridsFile(grids: readonly Grid[], file: string): Promise<void> {
   // Fixed timestamps: the same size gives the same document properties on every machine.
   const stamp = new Date(Date.UTC(2026, 10, 1));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
@@ -82,7 +88,6 @@ async function write(file: string, size: BenchSize): Promise<CachedWorkbook["row
     ws.commit();
   }
   await wb.commit();
-  return rows;
 }
 
 /**

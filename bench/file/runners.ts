@@ -41,8 +41,8 @@ export function cliCommand(runner: Runner, argv: string[]): Command {
   return { cmd: "npx", args: ["tsx", join(ROOT, "src", "cli", "main.ts"), ...argv] };
 }
 
-export function runCli(runner: Runner, input: string, output: string, timeoutMs: number, useGnuTime: boolean): Promise<Measured> {
-  const { cmd, args } = cliCommand(runner, [input, "--out", output]);
+export function runCli(runner: Runner, input: string | readonly string[], output: string, timeoutMs: number, useGnuTime: boolean): Promise<Measured> {
+  const { cmd, args } = cliCommand(runner, [...(typeof input === "string" ? [input] : input), "--out", output]);
   const rusage = join(mkdtempSync(join(tmpdir(), "bench-rusage-")), "rss.txt");
   const env = runner === "node" && !useGnuTime ? nodeRusageEnv(PRELOAD_JS, rusage) : process.env;
   return measure(cmd, args, { timeoutMs, env, useGnuTime }).finally(() => rmSync(join(rusage, ".."), { recursive: true, force: true }));

@@ -1,18 +1,18 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { NotAnXlsxError, openXlsx } from "../adapters/xlsx/package/openXlsx";
-import { unreadableKindOf } from "../adapters/xlsx/package/openXlsxError";
+import { openXlsx } from "../adapters/xlsx/package/openXlsx";
 import { packagePort, type PackagePort } from "../adapters/xlsx/package/packagePort";
 import { localTimestamp, reviewWorkbook } from "../adapters/reviewWorkbook";
-import { MissingColumnError, NoReadableRowsError } from "../core/errors";
-import { describeMissingColumn, describeNoRows } from "../adapters/describeErrors";
 import { langFor, t, type Lang } from "../i18n";
+import { combineMain } from "./combineMain";
+import { describePathProblem, describeRunError, describeUnexpected } from "./describeRunError";
 import { inspectPaths, outputNameProblem } from "./inspectPaths";
 import { progressLine, type ProgressStream } from "./progressLine";
 import { summarize } from "./summarize";
 
 /**
- * `analyze <input.xlsx> --out <output.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place]`
+ * `analyze <input.xlsx> --out <output.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place]`;
+ * with several inputs, the team review (combineMain): `analyze a.xlsx b.xlsx --out team.xlsx`.
  * Exit codes: 0 done, 2 usage, a missing or unreadable input file or a missing required column, 1 anything unexpected.
  * `progress` (the command line passes stderr) gets a line saying what the run is doing when
  * it is a terminal; the line is erased before anything is printed.
@@ -33,6 +33,9 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
   const lang: Lang = args.values.lang === "en-US" || args.values.lang === "zh-CN" ? args.values.lang : args.values.lang ? langFor(args.values.lang) : "zh-CN";
   const input = args.positionals[0];
   const inPlace = args.values["in-place"] === true;
+  if (args.positionals.length > 1 && !inPlace && !args.values.help) {
+    return combineMain(args.positionals, args.values.out, { lang, month: args.values.month }, out, err, progress);
+  }
   if (args.values.help || !input || (!args.values.out && !inPlace) || args.positionals.length > 1) {
     err(t(lang, "cli.usage"));
     return args.values.help ? 0 : 2;
@@ -44,10 +47,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
   }
   const problem = await inspectPaths(input, output);
   if (problem) {
-    if (problem.on === "out") err(t(lang, `cli.out.${problem.kind}`, { file: output }));
-    else if (problem.kind === "missing") err(t(lang, "cli.noSuchFile", { file: input }));
-    else if (problem.kind === "notZip") err(t(lang, "cli.notXlsx", { file: input, reason: "not a zip package" }));
-    else err(t(lang, `cli.unreadable.${problem.kind}`, { file: input }));
+    err(describePathProblem(problem, input, output, lang));
     return 2;
   }
   let port: PackagePort | undefined;
@@ -75,40 +75,18 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     return 0;
   } catch (e) {
     line.clear();
-    if (e instanceof MissingColumnError) {
-      err(describeMissingColumn(e, lang));
-      return 2;
-    }
-    if (e instanceof NoReadableRowsError) {
-      err(describeNoRows(e, lang));
-      return 2;
-    }
-    // A damaged part, entities, UTF-16, a text past any cell's size: the file's name, what is wrong, what to do.
-    const unreadable = unreadableKindOf(e);
-    if (unreadable) {
-      err(t(lang, `cli.unreadable.${unreadable}`, { file: input }));
-      return 2;
-    }
-    if (e instanceof NotAnXlsxError) {
-      // The file starts as a zip (inspectPaths saw it): a zip whose directory cannot be read is damaged, not another format.
-      err(ZIP_DAMAGED.test(e.reason) ? t(lang, "cli.unreadable.damaged", { file: input }) : t(lang, "cli.notXlsx", { file: input, reason: e.reason }));
-      return 2;
-    }
-    if (e instanceof RangeError) {
-      err(e.message);
+    const words = describeRunError(e, input, lang);
+    if (words !== undefined) {
+      err(words);
       return 2;
     }
     // Our bug, or a file shaped as no test imagined: words, the detail for a report, exit code 1.
-    err(t(lang, "cli.unexpected", { file: input, detail: e instanceof Error ? e.message : String(e) }));
-    if (process.env.SALES_REVIEW_DEBUG && e instanceof Error && e.stack) err(e.stack);
+    for (const l of describeUnexpected(e, input, lang)) err(l);
     return 1;
   } finally {
     await port?.close();
   }
 }
-
-/** yauzl's words for a zip whose structure is broken (cut short, bad offsets), as opposed to a zip that holds no workbook. */
-const ZIP_DAMAGED = /central directory|signature|invalid|truncated|unexpected (?:EOF|end)|out of range|too short/i;
 
 /** Runs `main` on this process's arguments and streams, setting the exit code (bin/sales-review.js calls it). */
 export function runFromCommandLine(): void {

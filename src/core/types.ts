@@ -32,7 +32,7 @@ export interface CellIssue {
   /** A1 address within the sheet, e.g. "C17". */
   address: string;
   field: Field | "customer";
-  code: CellProblem | "duplicateCustomer" | "unknownCustomer";
+  code: CellProblem | "duplicateCustomer" | "unknownCustomer" | "conflict";
   value: Cell;
 }
 

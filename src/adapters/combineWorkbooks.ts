@@ -1,0 +1,112 @@
+import { checkGrids } from "../core/checkGrids";
+import { WorkbookMerger, type MergedWorkbook } from "../core/mergeWorkbooks";
+import type { WritePlan } from "../core/output";
+import { planOutput } from "../core/planOutput";
+import { BOOKKEEPING_SHEETS, RECORD_VERSION, type WorkbookRecord } from "../core/record";
+import { runReview, type RunOptions } from "../core/runReview";
+import type { Role } from "../core/columns";
+import type { Grid } from "../core/types";
+import type { Lang } from "../i18n";
+import type { WorkbookPort } from "./port";
+import { parseMonthOption, type ReviewWorkbookResult } from "./reviewWorkbook";
+
+/** One workbook of a team review: its name as shown (file name) and how to open it. */
+export interface CombineInput {
+  name: string;
+  open(): Promise<WorkbookPort & { close(): Promise<void> }>;
+}
+
+export interface CombineOptions {
+  lang: Lang;
+  /** Review month `YYYY-MM`; default: the latest order month of the combined rows. */
+  month?: string;
+  generatedAt: string;
+  /** Hears of each input as it starts being read (0-based). */
+  onInput?: (index: number, name: string) => void;
+}
+
+export interface CombineResult extends ReviewWorkbookResult {
+  merged: MergedWorkbook;
+}
+
+/** An input that could not be opened or read: the run stops before anything is written, naming it. */
+export class CombineInputError extends Error {
+  constructor(
+    readonly input: string,
+    readonly reason: unknown,
+  ) {
+    super(`${input}: ${reason instanceof Error ? reason.message : String(reason)}`);
+    this.name = "CombineInputError";
+  }
+}
+
+/**
+ * The team review: reads every input (one at a time, each as a single workbook is read,
+ * letting its grids go before the next), merges them (WorkbookMerger), runs the review on
+ * the combined grids and plans the new workbook's writes: the combined sheets with their
+ * owned columns, the analysis sheet and the record. Nothing is written here: the caller
+ * writes `plan` and `record` into a workbook holding `merged.grids` (a new one, or the pane's).
+ * The review's data issues are the inputs' own (naming their files) and the merge's.
+ */
+export async function combineWorkbooks(
+  inputs: readonly CombineInput[],
+  options: CombineOptions,
+): Promise<CombineResult> {
+  const merger = new WorkbookMerger(options.lang);
+  for (let i = 0; i < inputs.length; i++) {
+    options.onInput?.(i, inputs[i].name);
+    await readInput(inputs[i], merger, options.lang);
+  }
+  const merged = merger.finish();
+  const run: RunOptions = {};
+  if (options.month !== undefined) run.month = parseMonthOption(options.month);
+  const review = runReview(merged.grids, run);
+  // The combined rows are all readable: every issue is an input's own or the merge's.
+  review.issues.splice(0, review.issues.length, ...merged.issues);
+  review.inputs.dateOrders.splice(0, review.inputs.dateOrders.length, ...merged.dateOrders);
+  for (const role of Object.keys(merged.skipped) as Role[]) {
+    const m = review.detection[role];
+    if (m) m.rowCount += merged.skipped[role];
+  }
+  const sheetNames = merged.grids.map((g) => g.sheet);
+  const plan: WritePlan = planOutput(review, {
+    lang: options.lang,
+    owned: [],
+    sheetNames,
+    ownedSheets: [],
+    generatedAt: options.generatedAt,
+  });
+  const settings: WorkbookRecord["settings"] = { lang: options.lang };
+  if (options.month) settings.month = options.month;
+  const record: WorkbookRecord = {
+    version: RECORD_VERSION,
+    settings,
+    owned: plan.owned,
+    ownedSheets: [
+      ...sheetNames.map((sheet) => ({ sheet, kind: "combined" as const })),
+      ...(plan.created ? [{ sheet: plan.created.sheet, kind: "customers" as const }] : []),
+      { sheet: plan.report.sheet, kind: "review" },
+    ],
+  };
+  return { review, plan, record, recordDamaged: false, merged };
+}
+
+async function readInput(input: CombineInput, merger: WorkbookMerger, lang: Lang): Promise<void> {
+  let port: (WorkbookPort & { close(): Promise<void> }) | undefined;
+  let grids: Grid[];
+  let run: RunOptions;
+  try {
+    port = await input.open();
+    const { record, dateSystem } = await port.readMeta();
+    const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
+    grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]));
+    checkGrids(grids, lang);
+    const { month: _month, lang: _lang, ...saved } = record.settings;
+    run = { ...(saved as Partial<RunOptions>), owned: record.owned, dateSystem };
+  } catch (e) {
+    throw new CombineInputError(input.name, e);
+  } finally {
+    await port?.close();
+  }
+  merger.add(input.name, grids, run);
+}

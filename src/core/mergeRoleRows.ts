@@ -1,0 +1,192 @@
+import type { Cell } from "./_lib/cells";
+import { TextIds } from "./_lib/intern";
+import { toA1 } from "./_lib/a1";
+import { headerKey } from "./_lib/text";
+import { ROLE_FIELDS, type Role } from "./columns";
+import { showNorm, type MergeRow, type MergeSheet } from "./readMergeRows";
+import type { CellIssue } from "./types";
+
+/** A row of a combined sheet: its cells (one per field of ROLE_FIELDS[role]), and the inputs that hold it. */
+export interface CombinedRow {
+  cells: Cell[];
+  norms: string[];
+  monthly?: MergeRow["monthly"];
+  /** `file: sheet` of each input holding the row, joined with "; ". */
+  source: string;
+}
+
+/** Where a customer (by key) or a cost row's salesperson and month first came from. */
+interface Owner {
+  input: number;
+  file: string;
+  row: number;
+}
+
+/**
+ * The rows of one role from every input, merged in one pass (linear: each row is hashed by
+ * its normalised fields, no two files are compared row by row). Identical rows follow the
+ * multiset rule: each distinct row is kept as many times as the input holding it most often
+ * holds it. Customers (by id, else name) and cost rows (by salesperson and month) that a
+ * later input holds differently are merged into the first input's: a customer's blank
+ * fields are filled, a field filled differently keeps the first value and is a data issue,
+ * a differing cost row is dropped with a data issue.
+ * @example const m = new MergeRoleRows("orders"); m.add(0, "a.xlsx", sheetA, issues); m.add(1, "b.xlsx", sheetB, issues); m.rows.length
+ */
+export class MergeRoleRows {
+  readonly rows: CombinedRow[] = [];
+  /** Whether some input maps each field of ROLE_FIELDS[role]. */
+  readonly mapped: boolean[];
+  /** Monthly cost columns (cost sheet): header key → header, in order of first appearance. */
+  readonly monthlyHeaders = new Map<string, string>();
+  private readonly distinct = new TextIds(1024);
+  private readonly kept: number[] = [];
+  private readonly holder: number[] = [];
+  private readonly multi: boolean[] = [];
+  private readonly curInput: number[] = [];
+  private readonly curCount: number[] = [];
+  /** Combined row of each copy of a distinct row, first copy in `firstCopy`. */
+  private readonly firstCopy: number[] = [];
+  private readonly moreCopies = new Map<number, number[]>();
+  /** Distinct row of each row of each input, for `sharedRows`. */
+  private readonly perInput: number[][] = [];
+  private readonly owners = new Map<string, Owner>();
+  private readonly idAt: number;
+  private readonly nameAt: number;
+
+  constructor(readonly role: Role) {
+    this.mapped = ROLE_FIELDS[role].map(() => false);
+    this.idAt = ROLE_FIELDS[role].indexOf("customerId");
+    this.nameAt = ROLE_FIELDS[role].indexOf("customerName");
+  }
+
+  /** Folds in input number `input` (inputs come in the order given); conflicts go to `issues`. */
+  add(input: number, file: string, sheet: MergeSheet, issues: CellIssue[]): void {
+    sheet.mapped.forEach((m, f) => (this.mapped[f] ||= m));
+    const headers = sheet.mapping.headers;
+    for (const col of sheet.mapping.monthlyCostColumns) {
+      const key = keyOfHeader(sheet, col);
+      if (!this.monthlyHeaders.has(key)) this.monthlyHeaders.set(key, headers[col] ?? "");
+    }
+    const source = `${file}: ${sheet.mapping.sheet}`;
+    const ids: number[] = (this.perInput[input] = []);
+    for (const row of sheet.rows) {
+      const id = this.distinctOf(row, input);
+      ids.push(id);
+      if (this.curInput[id] !== input) {
+        this.curInput[id] = input;
+        this.curCount[id] = 0;
+      }
+      const count = ++this.curCount[id];
+      if (count <= this.kept[id]) {
+        this.addSource(this.copy(id, count - 1), source);
+        continue;
+      }
+      const ownerKey = this.ownerKey(row);
+      const owner = ownerKey === undefined ? undefined : this.findOwner(row, ownerKey);
+      if (owner && owner.input !== input) {
+        if (this.kept[id] === 0) this.mergeInto(owner, row, file, sheet, issues);
+        else this.addSource(owner.row, source);
+        continue;
+      }
+      const at = this.rows.length;
+      this.rows.push({ cells: row.cells, norms: row.norms, monthly: row.monthly, source });
+      if (this.kept[id]++ === 0) this.firstCopy[id] = at;
+      else this.moreCopies.set(id, [...(this.moreCopies.get(id) ?? []), at]);
+      if (ownerKey !== undefined && !owner) this.setOwner(row, ownerKey, { input, file, row: at });
+    }
+  }
+
+  /** How many rows of input `input` are the same row as one another input holds. */
+  sharedRows(input: number): number {
+    let n = 0;
+    for (const id of this.perInput[input] ?? []) if (this.multi[id]) n++;
+    return n;
+  }
+
+  private distinctOf(row: MergeRow, input: number): number {
+    let key = row.norms.join("\u0001");
+    if (row.monthly) key += `\u0002${row.monthly.map((m) => `${m.key}=${m.norm}`).join("\u0001")}`;
+    const id = this.distinct.id(key);
+    if (id === this.kept.length) {
+      this.kept.push(0);
+      this.holder.push(input);
+      this.multi.push(false);
+      this.curInput.push(-1);
+      this.curCount.push(0);
+      this.firstCopy.push(-1);
+    } else if (this.holder[id] !== input) this.multi[id] = true;
+    return id;
+  }
+
+  private copy(id: number, k: number): number {
+    return k === 0 ? this.firstCopy[id] : this.moreCopies.get(id)![k - 1];
+  }
+
+  private addSource(at: number, source: string): void {
+    const row = this.rows[at];
+    if (!row.source.split("; ").includes(source)) row.source += `; ${source}`;
+  }
+
+  /** The key rows merge by: customers by id (`i…`) else name (`n…`); cost rows by month and salesperson. */
+  private ownerKey(row: MergeRow): string | undefined {
+    if (this.role === "customers")
+      return row.norms[this.idAt] !== "" ? `i${row.norms[this.idAt]}` : `n${row.norms[this.nameAt]}`;
+    if (this.role === "costs") return `${row.norms[0]}\u0001${row.norms[1]}`;
+    return undefined;
+  }
+
+  /** A customer with an id also meets one listed by the same name without an id (as orders match). */
+  private findOwner(row: MergeRow, key: string): Owner | undefined {
+    const found = this.owners.get(key);
+    if (found || this.role !== "customers" || !key.startsWith("i") || row.norms[this.nameAt] === "") return found;
+    const byName = this.owners.get(`n${row.norms[this.nameAt]}`);
+    return byName && this.rows[byName.row].norms[this.idAt] === "" ? byName : undefined;
+  }
+
+  private setOwner(row: MergeRow, key: string, owner: Owner): void {
+    this.owners.set(key, owner);
+    const name = this.role === "customers" ? row.norms[this.nameAt] : "";
+    if (key.startsWith("i") && name !== "" && !this.owners.has(`n${name}`)) this.owners.set(`n${name}`, owner);
+  }
+
+  private mergeInto(owner: Owner, row: MergeRow, file: string, sheet: MergeSheet, issues: CellIssue[]): void {
+    const target = this.rows[owner.row];
+    const fields = ROLE_FIELDS[this.role];
+    const where = `[${file}]${sheet.mapping.sheet}`;
+    if (this.role === "costs") {
+      const col = sheet.mapping.columns.month ?? 0;
+      const value = `${file}: ${costTotal(row)} ≠ ${owner.file}: ${costTotal(target)}`;
+      issues.push({ sheet: where, address: toA1(row.sheetRow, col), field: "monthlyCost", code: "conflict", value });
+      return;
+    }
+    this.addSource(owner.row, `${file}: ${sheet.mapping.sheet}`);
+    for (let f = 0; f < fields.length; f++) {
+      const later = row.norms[f];
+      if (later === "" || later === target.norms[f]) continue;
+      if (target.norms[f] === "") {
+        target.cells[f] = row.cells[f];
+        target.norms[f] = later;
+        continue;
+      }
+      const value = `${file}: ${showNorm(fields[f], later, row.cells[f])} ≠ ${owner.file}: ${showNorm(fields[f], target.norms[f], target.cells[f])}`;
+      issues.push({
+        sheet: where,
+        address: toA1(row.sheetRow, sheet.mapping.columns[fields[f]] ?? 0),
+        field: fields[f],
+        code: "conflict",
+        value,
+      });
+    }
+  }
+}
+
+function keyOfHeader(sheet: MergeSheet, col: number): string {
+  return headerKey(sheet.mapping.headers[col] ?? "");
+}
+
+/** The sum of a cost row's readable monthly costs, as its review adds them. */
+function costTotal(row: { monthly?: MergeRow["monthly"] }): number {
+  let sum = 0;
+  for (const m of row.monthly ?? []) if (typeof m.value === "number") sum += m.value;
+  return Math.round(sum * 100) / 100;
+}

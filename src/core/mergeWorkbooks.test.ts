@@ -1,0 +1,171 @@
+import { WorkbookMerger, combinedHeader } from "./mergeWorkbooks";
+import { runReview } from "./runReview";
+import { grid, serial } from "./testing/grids";
+import type { Grid } from "./types";
+
+function merge(lang: "zh-CN" | "en-US", ...inputs: [string, Grid[]][]) {
+  const m = new WorkbookMerger(lang);
+  for (const [file, grids] of inputs) m.add(file, grids);
+  return m.finish();
+}
+
+const CUSTOMERS = grid("客户表", [
+  ["客户编号", "客户名称", "业务员", "信用额度"],
+  ["C1", "甲公司", "张伟", 5000],
+  ["C2", "乙公司", "李娜", null],
+]);
+
+describe("WorkbookMerger", () => {
+  it("counts a master copy and a salesperson's copy of the same orders once, and keeps two identical lines of one file", () => {
+    const orders = [
+      ["订单日期", "客户编号", "金额"],
+      [serial("2026-10-01"), "C1", 100],
+      [serial("2026-10-01"), "C1", 100],
+      [serial("2026-10-02"), "C2", 50],
+    ];
+    const copy = [
+      ["Order Date", "Customer ID", "Amount"],
+      ["2026-10-01", " c1 ", "100.00"],
+      ["2026/10/2", "C2", "¥50"],
+    ];
+    const merged = merge(
+      "zh-CN",
+      ["master.xlsx", [CUSTOMERS, grid("订单表", orders)]],
+      ["zhang.xlsx", [grid("Orders", copy)]],
+    );
+    expect(merged.grids.find((g) => g.sheet === "订单表")!.values).toEqual([
+      ["订单日期", "客户编号", "金额", "来源"],
+      [serial("2026-10-01"), "C1", 100, "master.xlsx: 订单表; zhang.xlsx: Orders"],
+      [serial("2026-10-01"), "C1", 100, "master.xlsx: 订单表"],
+      [serial("2026-10-02"), "C2", 50, "master.xlsx: 订单表; zhang.xlsx: Orders"],
+    ]);
+    expect(merged.inputs.map((i) => [i.file, i.shared])).toEqual([
+      ["master.xlsx", 3],
+      ["zhang.xlsx", 2],
+    ]);
+    const review = runReview(merged.grids);
+    expect(review.monthly[5].orderAmount).toBe(250);
+  });
+
+  it("keeps as many copies as the input that holds a row most often", () => {
+    const row = [serial("2026-10-01"), "C1", 100];
+    const a = grid("订单表", [["订单日期", "客户编号", "金额"], row]);
+    const b = grid("订单表", [["订单日期", "客户编号", "金额"], row, row, row]);
+    const merged = merge("zh-CN", ["a.xlsx", [a]], ["b.xlsx", [b]], ["c.xlsx", [a]]);
+    expect(merged.grids[0].values.map((r) => r[3])).toEqual([
+      "来源",
+      "a.xlsx: 订单表; b.xlsx: 订单表; c.xlsx: 订单表",
+      "b.xlsx: 订单表",
+      "b.xlsx: 订单表",
+    ]);
+  });
+
+  it("keeps the first file's credit limit and reports the other with both files and values", () => {
+    const other = grid("Customers", [
+      ["Customer ID", "Customer", "Rep", "Credit Limit", "Region"],
+      ["C1", "甲公司", "张伟", 8000, "华东"],
+    ]);
+    const merged = merge("zh-CN", ["a.xlsx", [CUSTOMERS]], ["b.xlsx", [other]]);
+    expect(merged.grids[0].values).toEqual([
+      ["客户编号", "客户名称", "业务员", "区域", "信用额度", "来源"],
+      ["C1", "甲公司", "张伟", "华东", 5000, "a.xlsx: 客户表; b.xlsx: Customers"],
+      ["C2", "乙公司", "李娜", null, null, "a.xlsx: 客户表"],
+    ]);
+    expect(merged.issues).toEqual([
+      {
+        sheet: "[b.xlsx]Customers",
+        address: "D2",
+        field: "creditLimit",
+        code: "conflict",
+        value: "b.xlsx: 8000 ≠ a.xlsx: 5000",
+      },
+    ]);
+  });
+
+  it("keeps the first file's cost row for a salesperson and month, and reports a differing one", () => {
+    const a = grid("费用表", [
+      ["月份", "业务员", "工资", "提成"],
+      ["2026-10", "张伟", 1000, 200],
+    ]);
+    const b = grid("Costs", [
+      ["Month", "Salesperson", "Salary"],
+      ["2026年10月", "张伟", 1500],
+      ["2026-10", "李娜", 900],
+    ]);
+    const merged = merge("en-US", ["a.xlsx", [a]], ["b.xlsx", [b]]);
+    expect(merged.grids[0].values).toEqual([
+      ["Month", "Salesperson", "工资", "提成", "Salary", "Source"],
+      ["2026-10", "张伟", 1000, 200, null, "a.xlsx: 费用表"],
+      ["2026-10", "李娜", null, null, 900, "b.xlsx: Costs"],
+    ]);
+    expect(merged.issues).toEqual([
+      {
+        sheet: "[b.xlsx]Costs",
+        address: "A2",
+        field: "monthlyCost",
+        code: "conflict",
+        value: "b.xlsx: 1500 ≠ a.xlsx: 1200",
+      },
+    ]);
+  });
+
+  it("reads a table and a plain range under title rows, each with its own headers, and names the file on its issues", () => {
+    const table = grid(
+      "订单",
+      [
+        ["下单日期", "客户", "销售额"],
+        [serial("2026-10-01"), "甲公司", 100],
+        ["下周", "甲公司", 10],
+      ],
+      { row: 4, col: 1 },
+      "表1",
+    );
+    const range = grid("Sales", [
+      ["Sales 2026", null, null],
+      [null, null, null],
+      ["Date", "Company", "Revenue"],
+      ["5/10/2026", "乙公司", "1,200"],
+      ["13/10/2026", "乙公司", "300"],
+    ]);
+    const merged = merge("zh-CN", ["a.xlsx", [table]], ["b.xlsx", [range]]);
+    expect(merged.grids[0].values).toEqual([
+      ["订单日期", "客户名称", "金额", "来源"],
+      [serial("2026-10-01"), "甲公司", 100, "a.xlsx: 订单"],
+      [serial("2026-10-05"), "乙公司", 1200, "b.xlsx: Sales"],
+      [serial("2026-10-13"), "乙公司", 300, "b.xlsx: Sales"],
+    ]);
+    expect(merged.issues).toEqual([
+      { sheet: "[a.xlsx]订单", address: "B7", field: "orderDate", code: "notADate", value: "下周" },
+    ]);
+    expect(merged.dateOrders).toEqual([{ sheet: "[b.xlsx]Sales", order: "dayFirst" }]);
+    expect(merged.skipped.orders).toBe(1);
+  });
+
+  it("merges a customer listed by name in one file with the same customer listed with an id in another", () => {
+    const named = grid("客户", [
+      ["客户名称", "区域"],
+      ["甲公司", "华东"],
+    ]);
+    const merged = merge("zh-CN", ["a.xlsx", [CUSTOMERS]], ["b.xlsx", [named]]);
+    expect(merged.grids[0].values.slice(1).map((r) => r.slice(0, 4))).toEqual([
+      ["C1", "甲公司", "张伟", "华东"],
+      ["C2", "乙公司", "李娜", null],
+    ]);
+    expect(merged.issues).toEqual([]);
+  });
+
+  describe("edge cases", () => {
+    it("gives no combined sheet for a role no input has", () => {
+      expect(merge("zh-CN", ["a.xlsx", [CUSTOMERS]]).grids.map((g) => g.sheet)).toEqual(["客户表"]);
+    });
+
+    it("heads each field with its first synonym in the output language", () => {
+      expect(
+        ["orderDate", "visitCost", "grossMargin", "visitCostTotal"].map((f) =>
+          combinedHeader(f as "orderDate", "en-US"),
+        ),
+      ).toEqual(["Order Date", "Cost", "Profit", "Visit Cost"]);
+      expect(combinedHeader("customerName", "zh-CN")).toBe("客户名称");
+    });
+  });
+});

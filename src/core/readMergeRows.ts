@@ -1,0 +1,159 @@
+import { isBlank, readAmount, readMonth, type Cell, type DayMonthOrder } from "./_lib/cells";
+import { dayToSerial, formatDay, formatMonth } from "./_lib/dates";
+import { customerKey, headerKey } from "./_lib/text";
+import { ROLE_FIELDS, type Field, type Role } from "./columns";
+import type { ReviewOptions } from "./options";
+import type { Inputs } from "./readInputs";
+import { SheetReader } from "./sheetReader";
+import type { Detection, Grid, SheetMapping } from "./types";
+
+/** One input row as the merge sees it: the cells to write and what they mean, compared by. */
+export interface MergeRow {
+  /** 0-based row of the input sheet. */
+  sheetRow: number;
+  /** Cells to write, one per field of ROLE_FIELDS[role] (dates as 1900 serials, amounts as numbers). */
+  cells: Cell[];
+  /** Normalised values of the same fields ("" when blank), what rows are compared by. */
+  norms: string[];
+  /** Cost sheet only: the monthly cost columns by header key, with their header and amount. */
+  monthly?: { key: string; header: string; value: Cell; norm: string }[];
+}
+
+/** The rows of one role of one input that the single-workbook review reads. */
+export interface MergeSheet {
+  role: Role;
+  mapping: SheetMapping;
+  rows: MergeRow[];
+  /** Whether the input's sheet maps each field of ROLE_FIELDS[role]. */
+  mapped: boolean[];
+}
+
+const DATES: ReadonlySet<Field> = new Set<Field>(["orderDate", "visitDate", "firstTradeDate", "birthday"]);
+const AMOUNTS: ReadonlySet<Field> = new Set<Field>([
+  "amount",
+  "quantity",
+  "unitPrice",
+  "grossMargin",
+  "paid",
+  "visitCost",
+  "creditLimit",
+  "visitCount",
+  "visitCostTotal",
+]);
+
+/**
+ * Reads, for each role an input has, exactly the rows its own review reads (those `inputs`
+ * kept: readable required cells, blank rows left out), each field normalised so that
+ * inputs in other languages, date systems and cell styles compare: dates as days (written
+ * as 1900 serials), amounts as numbers, text folded (written trimmed). A cell its review
+ * could not read stays as it was, compared by its text. Orders read by quantity × unit
+ * price get that product as their amount, as their review computes it.
+ * @example readMergeRows(grids, detection, readInputs(grids, detection, opts), opts).map((s) => s.role) → ["customers", "orders"]
+ */
+export function readMergeRows(
+  grids: readonly Grid[],
+  detection: Detection,
+  inputs: Inputs,
+  options: ReviewOptions,
+): MergeSheet[] {
+  const out: MergeSheet[] = [];
+  const gridOf = (m: SheetMapping) =>
+    grids.find((g) => g.sheet === m.sheet && g.table === m.table) ?? grids.find((g) => g.sheet === m.sheet)!;
+  const kept: Record<Role, () => number[]> = {
+    customers: () => inputs.customers.sheetRows.flat().sort((a, b) => a - b),
+    orders: () => Array.from(inputs.orders.row.subarray(0, inputs.orders.n)),
+    visits: () => Array.from(inputs.visits.row.subarray(0, inputs.visits.n)),
+    costs: () => inputs.costs.map((c) => c.row),
+  };
+  for (const role of ["customers", "orders", "visits", "costs"] as const) {
+    const mapping = detection[role];
+    if (!mapping) continue;
+    const s = new SheetReader(gridOf(mapping), mapping, [], options.dateSystem);
+    out.push({
+      role,
+      mapping,
+      rows: readRows(s, role, kept[role](), options),
+      mapped: ROLE_FIELDS[role].map((f) => mapping.columns[f] !== undefined),
+    });
+  }
+  return out;
+}
+
+function readRows(s: SheetReader, role: Role, rows: readonly number[], options: ReviewOptions): MergeRow[] {
+  const fields = ROLE_FIELDS[role];
+  const orders: DayMonthOrder[] = fields.map((f) =>
+    DATES.has(f) ? s.dayMonthOrder(f, options.dayMonthOrder, []) : "monthFirst",
+  );
+  const columns = fields.map((f) => s.column(f));
+  const byProduct = role === "orders" && s.mapping.columns.amount === undefined;
+  const monthlyHeaders = s.mapping.monthlyCostColumns.map((c) => s.mapping.headers[c] ?? "");
+  const out = new Array<MergeRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const cells = s.cells(row);
+    const values: Cell[] = new Array(fields.length);
+    const norms: string[] = new Array(fields.length);
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f];
+      const col = columns[f];
+      const raw = col.cell(cells);
+      if (isBlank(raw)) {
+        values[f] = null;
+        norms[f] = "";
+      } else if (DATES.has(field)) {
+        const day = col.date(cells, row, orders[f], false);
+        values[f] = day === undefined ? raw : dayToSerial(day, 1900);
+        norms[f] = day === undefined ? `?${String(raw)}` : String(day);
+      } else if (AMOUNTS.has(field)) {
+        const x = col.amount(cells, row, false);
+        values[f] = x === undefined ? raw : x;
+        norms[f] = x === undefined ? `?${String(raw)}` : String(x);
+      } else if (field === "month") {
+        const m = readMonth(raw, s.dateSystem);
+        values[f] = m.ok ? formatMonth(m.value) : raw;
+        norms[f] = m.ok ? String(m.value) : `?${String(raw)}`;
+      } else {
+        const text = col.text(cells) ?? "";
+        values[f] = typeof raw === "number" ? raw : text;
+        norms[f] = customerKey(text);
+      }
+    }
+    if (byProduct) productAmount(fields, values, norms);
+    const merged: MergeRow = { sheetRow: row, cells: values, norms };
+    if (role === "costs") merged.monthly = monthlyCells(s, row, monthlyHeaders);
+    out[i] = merged;
+  }
+  return out;
+}
+
+/** The amount its review computes for an order read by quantity × unit price. */
+function productAmount(fields: readonly Field[], values: Cell[], norms: string[]): void {
+  const q = values[fields.indexOf("quantity")];
+  const p = values[fields.indexOf("unitPrice")];
+  const a = fields.indexOf("amount");
+  if (typeof q !== "number" || typeof p !== "number") return;
+  values[a] = q * p;
+  norms[a] = String(q * p);
+}
+
+function monthlyCells(s: SheetReader, row: number, headers: readonly string[]): NonNullable<MergeRow["monthly"]> {
+  return s.mapping.monthlyCostColumns.map((col, k) => {
+    const v = s.cell(row, col);
+    const r = isBlank(v) ? undefined : readAmount(v);
+    const value: Cell = r === undefined ? null : r.ok ? r.value : v;
+    return {
+      key: headerKey(headers[k]),
+      header: headers[k],
+      value,
+      norm: r === undefined ? "" : r.ok ? String(r.value) : `?${String(v)}`,
+    };
+  });
+}
+
+/** How a normalised value reads in a message: dates as yyyy-mm-dd, months as yyyy-mm. */
+export function showNorm(field: Field, norm: string, cell: Cell): string {
+  if (norm.startsWith("?") || norm === "") return cell === null ? "" : String(cell);
+  if (DATES.has(field)) return formatDay(Number(norm));
+  if (field === "month") return formatMonth(Number(norm));
+  return String(cell);
+}
