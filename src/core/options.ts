@@ -33,6 +33,12 @@ export interface ReviewOptions {
    * dates read and written count from 1900 (Windows) or 1904 (Mac Excel's old default).
    */
   dateSystem: DateSystem;
+  /** Next month's plan (issue 16): most visits a salesperson makes in a day. */
+  visitsPerDay: number;
+  /** Working days of the plan: a country's official calendar, or Monday–Friday ("none"); absent: the output language's. */
+  planCalendar?: "zh-CN" | "en-US" | "none";
+  /** Prospects each salesperson should keep in the pool; the plan shows the shortfall. */
+  prospectTarget: number;
 }
 
 export const DEFAULT_OPTIONS: Readonly<ReviewOptions> = {
@@ -45,6 +51,8 @@ export const DEFAULT_OPTIONS: Readonly<ReviewOptions> = {
   defaultVisitCost: 0,
   dayMonthOrder: "auto",
   dateSystem: 1900,
+  visitsPerDay: 4,
+  prospectTarget: 10,
 };
 
 /** Options with every missing setting taken from the defaults. */
