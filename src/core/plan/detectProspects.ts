@@ -6,16 +6,32 @@ import { headerTexts, HEADER_SEARCH_ROWS } from "../detectSheets";
 import type { Grid, OwnedColumn } from "../types";
 import { readYesNo } from "./classifyProspect";
 
-export type ProspectField = "name" | "money" | "authority" | "need" | "salesperson" | "close";
+export type ProspectField =
+  "name" | "money" | "authority" | "need" | "salesperson" | "close";
 
 /** Prospect-sheet headers (data, not UI), in priority order like SYNONYMS. */
-export const PROSPECT_SYNONYMS: Readonly<Record<ProspectField, readonly string[]>> = {
-  name: ["潜在客户", "潜在客户名称", ...SYNONYMS.customerName, "Prospect", "Prospect Name"],
+export const PROSPECT_SYNONYMS: Readonly<
+  Record<ProspectField, readonly string[]>
+> = {
+  name: [
+    "潜在客户",
+    "潜在客户名称",
+    ...SYNONYMS.customerName,
+    "Prospect",
+    "Prospect Name",
+  ],
   money: ["购买力", "资金", "预算", "Money", "Budget", "Purchasing Power"],
   authority: ["决定权", "决策权", "Authority", "Decision Maker"],
   need: ["需求", "Need", "Needs"],
   salesperson: SYNONYMS.salesperson,
-  close: ["预计成交日期", "预计成交时间", "预计成交", "Expected Close", "Expected Close Date", "Close Date"],
+  close: [
+    "预计成交日期",
+    "预计成交时间",
+    "预计成交",
+    "Expected Close",
+    "Expected Close Date",
+    "Close Date",
+  ],
 };
 
 export interface Prospect {
@@ -47,25 +63,41 @@ export interface ProspectSheet {
  * @example detectProspects([{ sheet: "潜在客户", origin: { row: 0, col: 0 }, values: [["客户名称", "资金", "需求"], ["甲", "有", "无"]] }])?.prospects
  *   → [{ row: 1, name: "甲", salesperson: null, money: true, authority: null, need: false, close: null }]
  */
-export function detectProspects(grids: readonly Grid[], owned: readonly OwnedColumn[] = [], dateSystem: DateSystem = 1900): ProspectSheet | undefined {
+export function detectProspects(
+  grids: readonly Grid[],
+  owned: readonly OwnedColumn[] = [],
+  dateSystem: DateSystem = 1900,
+): ProspectSheet | undefined {
   const found: ProspectSheet[] = [];
   for (const grid of grids) {
-    const mine = new Set(owned.filter((o) => o.sheet === grid.sheet).map((o) => o.col));
-    const rows = grid.table ? 1 : Math.min(HEADER_SEARCH_ROWS, grid.values.length);
+    const mine = new Set(
+      owned.filter((o) => o.sheet === grid.sheet).map((o) => o.col),
+    );
+    const rows = grid.table
+      ? 1
+      : Math.min(HEADER_SEARCH_ROWS, grid.values.length);
     for (let r = 0; r < rows; r++) {
       const headers = headerTexts(grid, r);
       const columns = matchProspectColumns(headers, mine);
-      const man = [columns.money, columns.authority, columns.need].filter((c) => c !== undefined).length;
+      const man = [columns.money, columns.authority, columns.need].filter(
+        (c) => c !== undefined,
+      ).length;
       if (columns.name === undefined || man < 2) continue;
       found.push(readSheet(grid, r, columns, headers, dateSystem));
       break;
     }
   }
-  const named = (s: ProspectSheet) => Number(/潜在|prospect/i.test(s.grid.sheet));
-  return found.sort((a, b) => named(b) - named(a) || b.prospects.length - a.prospects.length)[0];
+  const named = (s: ProspectSheet) =>
+    Number(/潜在|prospect/i.test(s.grid.sheet));
+  return found.sort(
+    (a, b) => named(b) - named(a) || b.prospects.length - a.prospects.length,
+  )[0];
 }
 
-function matchProspectColumns(headers: readonly string[], owned: Set<number>): Partial<Record<ProspectField, number>> {
+function matchProspectColumns(
+  headers: readonly string[],
+  owned: Set<number>,
+): Partial<Record<ProspectField, number>> {
   const out: Partial<Record<ProspectField, number>> = {};
   const used = new Set<number>();
   for (const field of Object.keys(PROSPECT_SYNONYMS) as ProspectField[]) {
@@ -74,7 +106,8 @@ function matchProspectColumns(headers: readonly string[], owned: Set<number>): P
     headers.forEach((h, c) => {
       if (h === "" || used.has(c) || owned.has(c)) return;
       const rank = keys.indexOf(headerKey(h));
-      if (rank >= 0 && (best === undefined || rank < best.rank)) best = { col: c, rank };
+      if (rank >= 0 && (best === undefined || rank < best.rank))
+        best = { col: c, rank };
     });
     if (best) {
       out[field] = best.col;
@@ -84,10 +117,18 @@ function matchProspectColumns(headers: readonly string[], owned: Set<number>): P
   return out;
 }
 
-function readSheet(grid: Grid, r: number, columns: Partial<Record<ProspectField, number>>, headers: string[], dateSystem: DateSystem): ProspectSheet {
+function readSheet(
+  grid: Grid,
+  r: number,
+  columns: Partial<Record<ProspectField, number>>,
+  headers: string[],
+  dateSystem: DateSystem,
+): ProspectSheet {
   const cell = (row: readonly unknown[], field: ProspectField) => {
     const c = columns[field];
-    return c === undefined ? null : ((row[c - grid.origin.col] ?? null) as Parameters<typeof readText>[0]);
+    return c === undefined
+      ? null
+      : ((row[c - grid.origin.col] ?? null) as Parameters<typeof readText>[0]);
   };
   const prospects: Prospect[] = [];
   for (let i = r + 1; i < grid.values.length; i++) {
@@ -105,5 +146,12 @@ function readSheet(grid: Grid, r: number, columns: Partial<Record<ProspectField,
       close: close.ok ? close.value : null,
     });
   }
-  return { grid, headerRow: grid.origin.row + r, columns, headers, lastRow: grid.origin.row + grid.values.length - 1, prospects };
+  return {
+    grid,
+    headerRow: grid.origin.row + r,
+    columns,
+    headers,
+    lastRow: grid.origin.row + grid.values.length - 1,
+    prospects,
+  };
 }

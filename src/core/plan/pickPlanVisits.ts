@@ -2,7 +2,12 @@ import type { ChangeFlag } from "../flagOrderChanges";
 import type { Tier } from "../options";
 
 /** Why a customer is on next month's visit list (SPEC: every reason, in this order). */
-export type VisitReason = { kind: "overdue"; days: number } | { kind: "due" } | { kind: "down" } | { kind: "lost" } | { kind: "collect" };
+export type VisitReason =
+  | { kind: "overdue"; days: number }
+  | { kind: "due" }
+  | { kind: "down" }
+  | { kind: "lost" }
+  | { kind: "collect" };
 
 /** What the visit list reads of one customer. */
 export interface PlanCustomer {
@@ -27,12 +32,16 @@ export interface PickedVisit {
  * @example pickPlanVisits([{ tier: "A", change: "Down", due: 20400, overdueDays: 3 }], 20420)
  *   → [{ customer: 0, reasons: [{ kind: "overdue", days: 3 }, { kind: "down" }] }]
  */
-export function pickPlanVisits(customers: readonly PlanCustomer[], planEnd: number): PickedVisit[] {
+export function pickPlanVisits(
+  customers: readonly PlanCustomer[],
+  planEnd: number,
+): PickedVisit[] {
   const out: PickedVisit[] = [];
   customers.forEach((c, customer) => {
     if (c.tier === "D") return;
     const reasons: VisitReason[] = [];
-    if ((c.overdueDays ?? 0) > 0) reasons.push({ kind: "overdue", days: c.overdueDays! });
+    if ((c.overdueDays ?? 0) > 0)
+      reasons.push({ kind: "overdue", days: c.overdueDays! });
     else if (c.due !== null && c.due <= planEnd) reasons.push({ kind: "due" });
     if (c.tier !== "C" && c.change === "Down") reasons.push({ kind: "down" });
     if (c.tier !== "C" && c.change === "Lost") reasons.push({ kind: "lost" });

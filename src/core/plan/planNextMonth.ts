@@ -2,7 +2,12 @@ import { monthEnd } from "../_lib/dates";
 import { customerKey } from "../_lib/text";
 import type { Lang } from "../../i18n";
 import type { Review } from "../runReview";
-import { classifyMan, closenessOf, type Closeness, type ManClass } from "./classifyProspect";
+import {
+  classifyMan,
+  closenessOf,
+  type Closeness,
+  type ManClass,
+} from "./classifyProspect";
 import { listFestivals } from "./listFestivals";
 import { listGreetings, type Greeting } from "./listGreetings";
 import { listWorkingDays, type PlanCalendar } from "./listWorkingDays";
@@ -40,27 +45,64 @@ export interface NextMonthPlan {
  * customer (issue 15); without them no Collect reason is given.
  * @example planNextMonth(runReview(grids, { month: monthIndex(2026, 10) }), "zh-CN").month === monthIndex(2026, 11)
  */
-export function planNextMonth(review: Review, lang: Lang, creditFlags?: readonly (string | null)[]): NextMonthPlan {
+export function planNextMonth(
+  review: Review,
+  lang: Lang,
+  creditFlags?: readonly (string | null)[],
+): NextMonthPlan {
   const month = review.month + 1;
   const o = review.options;
   const calendar: PlanCalendar = o.planCalendar ?? lang;
   const { days, official } = listWorkingDays(month, calendar);
   const c = review.customers;
   const reps = repOfEach(review);
-  const picked = pickPlanVisits(review.results.map((r, i) => ({ ...r, creditFlag: creditFlags?.[i] ?? null })), monthEnd(month));
+  const picked = pickPlanVisits(
+    review.results.map((r, i) => ({
+      ...r,
+      creditFlag: creditFlags?.[i] ?? null,
+    })),
+    monthEnd(month),
+  );
   const reasons = new Map(picked.map((p) => [p.customer, p.reasons]));
-  const toPlace = picked.map(({ customer }) => ({ customer, rep: reps[customer], region: c.region[customer] ?? null, tier: review.results[customer].tier, due: review.results[customer].due, key: c.sortKey(customer) }));
+  const toPlace = picked.map(({ customer }) => ({
+    customer,
+    rep: reps[customer],
+    region: c.region[customer] ?? null,
+    tier: review.results[customer].tier,
+    due: review.results[customer].due,
+    key: c.sortKey(customer),
+  }));
   const name = (rep: number) => (rep >= 0 ? review.reps.names[rep] : null);
-  const repOrder = (a: number, b: number) => (a < 0 ? 1 : b < 0 ? -1 : compare(name(a)!, name(b)!));
-  const visits = scheduleVisits(toPlace, days, o.visitsPerDay, repOrder).map((v) => ({ ...v, reasons: reasons.get(v.customer)! }));
+  const repOrder = (a: number, b: number) =>
+    a < 0 ? 1 : b < 0 ? -1 : compare(name(a)!, name(b)!);
+  const visits = scheduleVisits(toPlace, days, o.visitsPerDay, repOrder).map(
+    (v) => ({ ...v, reasons: reasons.get(v.customer)! }),
+  );
   const inputs = review.planInputs;
-  const greeted = review.results.map((r, i) => ({ tier: r.tier, rep: reps[i], birthday: inputs ? inputs.birthday[i] : null, firstTrade: c.firstTrade[i] }));
-  const plan: NextMonthPlan = { month, calendar, official, workingDays: days, visits, greetings: listGreetings(greeted, month, listFestivals(month, lang)) };
+  const greeted = review.results.map((r, i) => ({
+    tier: r.tier,
+    rep: reps[i],
+    birthday: inputs ? inputs.birthday[i] : null,
+    firstTrade: c.firstTrade[i],
+  }));
+  const plan: NextMonthPlan = {
+    month,
+    calendar,
+    official,
+    workingDays: days,
+    visits,
+    greetings: listGreetings(greeted, month, listFestivals(month, lang)),
+  };
   if (inputs?.prospects) {
     const last = new Map<string, number>();
     review.results.forEach((r, i) => {
       const n = c.names[i];
-      if (n !== null && r.lastVisit !== null && !(last.get(customerKey(n))! >= r.lastVisit)) last.set(customerKey(n), r.lastVisit);
+      if (
+        n !== null &&
+        r.lastVisit !== null &&
+        !(last.get(customerKey(n))! >= r.lastVisit)
+      )
+        last.set(customerKey(n), r.lastVisit);
     });
     plan.prospects = inputs.prospects.prospects.map((p) => ({
       row: p.row,

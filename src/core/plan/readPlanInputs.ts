@@ -27,12 +27,17 @@ export function readPlanInputs(
   const birthday = new Float64Array(customers.size).fill(NaN);
   const m = detection.customers;
   const col = m?.columns.birthday;
-  const grid = m && grids.find((g) => g.sheet === m.sheet && g.table === m.table);
+  const grid =
+    m && grids.find((g) => g.sheet === m.sheet && g.table === m.table);
   if (grid && col !== undefined) {
     for (let c = 0; c < customers.size; c++) {
       const row = customers.sheetRows[c]?.[0];
       if (row === undefined) continue;
-      const read = readDate(grid.values[row - grid.origin.row]?.[col - grid.origin.col] ?? null, "monthFirst", options.dateSystem);
+      const read = readDate(
+        grid.values[row - grid.origin.row]?.[col - grid.origin.col] ?? null,
+        "monthFirst",
+        options.dateSystem,
+      );
       if (read.ok) birthday[c] = read.value;
     }
   }
@@ -40,7 +45,14 @@ export function readPlanInputs(
 }
 
 /** The prospect sheet and the grids left for the other roles (it is decided before the customer-sheet rule). */
-export function splitProspects(grids: readonly Grid[], owned: readonly OwnedColumn[] | undefined, options: Pick<ReviewOptions, "dateSystem">) {
+export function splitProspects(
+  grids: readonly Grid[],
+  owned: readonly OwnedColumn[] | undefined,
+  options: Pick<ReviewOptions, "dateSystem">,
+) {
   const prospects = detectProspects(grids, owned, options.dateSystem);
-  return { prospects, rest: prospects ? grids.filter((g) => g !== prospects.grid) : grids };
+  return {
+    prospects,
+    rest: prospects ? grids.filter((g) => g !== prospects.grid) : grids,
+  };
 }

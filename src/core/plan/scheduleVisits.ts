@@ -26,8 +26,16 @@ export interface PlacedVisit extends VisitToPlace {
  * @example scheduleVisits([{ customer: 0, rep: 0, region: "东", tier: "A", due: 5, key: "c1" }], [10, 11], 4)
  *   → [{ customer: 0, rep: 0, region: "东", tier: "A", due: 5, key: "c1", day: 10 }]
  */
-export function scheduleVisits(visits: readonly VisitToPlace[], days: readonly number[], perDay: number, repOrder?: (a: number, b: number) => number): PlacedVisit[] {
-  if (!(perDay >= 1)) throw new RangeError(`scheduleVisits: visits per day must be at least 1, not ${perDay}`);
+export function scheduleVisits(
+  visits: readonly VisitToPlace[],
+  days: readonly number[],
+  perDay: number,
+  repOrder?: (a: number, b: number) => number,
+): PlacedVisit[] {
+  if (!(perDay >= 1))
+    throw new RangeError(
+      `scheduleVisits: visits per day must be at least 1, not ${perDay}`,
+    );
   const byRep = new Map<number, VisitToPlace[]>();
   for (const v of visits) {
     const list = byRep.get(v.rep);
@@ -59,5 +67,9 @@ const TIER_RANK: Record<Tier, number> = { A: 0, B: 1, C: 2, D: 3 };
 
 /** Tier, then due date (none last), then key. */
 export function byUrgency(a: VisitToPlace, b: VisitToPlace): number {
-  return TIER_RANK[a.tier] - TIER_RANK[b.tier] || (a.due ?? Infinity) - (b.due ?? Infinity) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return (
+    TIER_RANK[a.tier] - TIER_RANK[b.tier] ||
+    (a.due ?? Infinity) - (b.due ?? Infinity) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
 }
