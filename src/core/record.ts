@@ -22,7 +22,7 @@ export interface WorkbookRecord {
   settings: Partial<Omit<ReviewOptions, "month">> & { lang?: string; month?: string };
   owned: OwnedColumn[];
   /** Sheets a run created: review sheets and a created customer sheet. */
-  ownedSheets: { sheet: string; kind: "review" | "customers" }[];
+  ownedSheets: { sheet: string; kind: "review" | "customers" | "plan" }[];
   /** Set when the record sheet held something unreadable; the caller warns the user. */
   damaged?: boolean;
   /** The last Office.js run, for "Undo last run" and for repairing a run cut short. */

@@ -46,7 +46,7 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
       return excel.run(async (context) => {
         const port = excelPort(context, env.port);
         const { sheetNames, record } = await port.readMeta();
-        const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
+        const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review" || s.kind === "plan").map((s) => s.sheet);
         const grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]));
         const { month: savedMonth, lang: _lang, ...saved } = record.settings;
         try {
