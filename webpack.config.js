@@ -62,6 +62,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // chinese-days says "type": "commonjs" yet its "module" file is ESM, which webpack then refuses: take its UMD build.
+      alias: { "chinese-days$": path.resolve(__dirname, "node_modules/chinese-days/dist/index.min.js") },
     },
     module: {
       rules: [

@@ -9,6 +9,8 @@
  */
 import { median } from "../src/core/_lib/median";
 import { runReview, type Review } from "../src/core/runReview";
+import { buildPlanSheet } from "../src/core/plan/buildPlanSheet";
+import { planNextMonth } from "../src/core/plan/planNextMonth";
 import { generateWorkbook, type BenchWorkbook } from "./generate";
 
 const TARGET_MS = 1500;
@@ -37,6 +39,15 @@ function timeRun(wb: BenchWorkbook): { ms: number; cpuMs: number; review: Review
   return { ms, cpuMs: (c.user + c.system) / 1000, review };
 }
 
+/** Next month's plan (issue 16) on a review: the schedule, greetings and the plan sheet's cells, timed apart. */
+function timePlan(review: Review): number {
+  const t0 = process.hrtime.bigint();
+  const plan = planNextMonth(review, "zh-CN");
+  buildPlanSheet(review, plan, "zh-CN", "拜访计划", "2026-01-01 00:00");
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+const planShares: string[] = [];
+
 const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(9);
 const rssMB = () => (process.resourceUsage().maxRSS * 1024) / MB;
 const heapMB = () => process.memoryUsage().heapUsed / MB;
@@ -63,6 +74,11 @@ for (const [label, scale] of sizes) {
     times.push(t.ms);
     cpu.push(t.cpuMs);
     review = t.review;
+  }
+  if (review) {
+    const planMs = [0, 1, 2].map(() => timePlan(review!)).sort((a, b) => a - b)[1];
+    const med = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+    planShares.push(`  size ${label}: plan ${planMs.toFixed(0)} ms (median of 3) against runReview ${med.toFixed(0)} ms: ${((100 * planMs) / (planMs + med)).toFixed(1)}% of the engine's time (target < 10%)`);
   }
   if (scale === 1 && review) {
     const resultHeap = heapMB();
@@ -92,3 +108,5 @@ if (memory.peakRss > 0) {
   console.log(`  peak RSS after the runs (maxRSS)       ${fmt(memory.peakRss)}`);
   console.log(`\ntargets: time ${med.toFixed(0)} ms < ${TARGET_MS} ms: ${med < TARGET_MS ? "met" : "NOT met"}; peak RSS ${memory.peakRss.toFixed(0)} MB < ${TARGET_RSS_MB} MB: ${memory.peakRss < TARGET_RSS_MB ? "met" : "NOT met"}`);
 }
+console.log(`\nnext month's plan (issue 16)`);
+for (const line of planShares) console.log(line);

@@ -34,7 +34,7 @@ export interface ReviewWorkbookResult {
  */
 export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbookOptions): Promise<ReviewWorkbookResult> {
   const { sheetNames, record: previous, dateSystem } = await port.readMeta();
-  const reviewSheets = previous.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
+  const reviewSheets = previous.ownedSheets.filter((s) => s.kind === "review" || s.kind === "plan").map((s) => s.sheet);
   const grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]), options.onProgress);
   checkGrids(grids, options.lang);
   options.onProgress?.({ stage: "compute", done: 0, total: 1 });
@@ -53,7 +53,11 @@ export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbook
     blocked: port.blockedTables?.() ?? [],
   });
   options.onProgress?.({ stage: "compute", done: 1, total: 1 });
-  const made: WorkbookRecord["ownedSheets"] = [{ sheet: plan.report.sheet, kind: "review" }, ...(plan.created ? [{ sheet: plan.created.sheet, kind: "customers" as const }] : [])];
+  const made: WorkbookRecord["ownedSheets"] = [
+    { sheet: plan.report.sheet, kind: "review" },
+    ...(plan.planSheet ? [{ sheet: plan.planSheet.sheet, kind: "plan" as const }] : []),
+    ...(plan.created ? [{ sheet: plan.created.sheet, kind: "customers" as const }] : []),
+  ];
   const same = (a: WorkbookRecord["ownedSheets"][number], b: WorkbookRecord["ownedSheets"][number]) => a.sheet === b.sheet && a.kind === b.kind;
   // Sheets keep their place in the record and this run's new ones come last, so that re-running keeps the record as it was.
   const ownedSheets = [
@@ -68,7 +72,7 @@ export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbook
     owned: plan.owned,
     ownedSheets,
   };
-  const replace = reviewSheets.includes(plan.report.sheet) ? [plan.report.sheet] : [];
+  const replace = [plan.report.sheet, ...(plan.planSheet ? [plan.planSheet.sheet] : [])].filter((s) => reviewSheets.includes(s));
   await port.write(plan, record, replace, options.onProgress);
   return { review, plan, record, recordDamaged: previous.damaged === true };
 }

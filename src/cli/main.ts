@@ -11,8 +11,9 @@ import { progressLine, type ProgressStream } from "./progressLine";
 import { summarize } from "./summarize";
 
 /**
- * `analyze <input.xlsx> --out <output.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place]`;
+ * `analyze <input.xlsx> --out <output.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place] [--plan]`;
  * with several inputs, the team review (combineMain): `analyze a.xlsx b.xlsx --out team.xlsx`.
+ * `--plan` also writes next month's plan sheet (issue 16), and saves that setting in the workbook.
  * Exit codes: 0 done, 2 usage, a missing or unreadable input file or a missing required column, 1 anything unexpected.
  * `progress` (the command line passes stderr) gets a line saying what the run is doing when
  * it is a terminal; the line is erased before anything is printed.
@@ -23,7 +24,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: "string", short: "o" }, month: { type: "string" }, lang: { type: "string" }, "in-place": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: { out: { type: "string", short: "o" }, month: { type: "string" }, lang: { type: "string" }, "in-place": { type: "boolean" }, plan: { type: "boolean" }, help: { type: "boolean", short: "h" } },
     });
   } catch (e) {
     err((e as Error).message);
@@ -66,6 +67,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     const result = await reviewWorkbook(port, {
       lang,
       month: args.values.month,
+      ...(args.values.plan ? { settings: { plan: true } } : {}),
       generatedAt: localTimestamp(new Date()),
       onProgress: (p) => p.stage === "compute" && line.update({ stage: "compute" }),
     });

@@ -33,6 +33,14 @@ export interface ReviewOptions {
    * dates read and written count from 1900 (Windows) or 1904 (Mac Excel's old default).
    */
   dateSystem: DateSystem;
+  /** Whether the run writes next month's plan sheet (issue 16); off unless chosen, saved in the workbook. */
+  plan?: boolean;
+  /** Next month's plan (issue 16): most visits a salesperson makes in a day. */
+  visitsPerDay: number;
+  /** Working days of the plan: a country's official calendar, or Monday–Friday ("none"); absent: the output language's. */
+  planCalendar?: "zh-CN" | "en-US" | "none";
+  /** Prospects each salesperson should keep in the pool; the plan shows the shortfall. */
+  prospectTarget: number;
 }
 
 export const DEFAULT_OPTIONS: Readonly<ReviewOptions> = {
@@ -45,6 +53,8 @@ export const DEFAULT_OPTIONS: Readonly<ReviewOptions> = {
   defaultVisitCost: 0,
   dayMonthOrder: "auto",
   dateSystem: 1900,
+  visitsPerDay: 4,
+  prospectTarget: 10,
 };
 
 /** Options with every missing setting taken from the defaults. */

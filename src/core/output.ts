@@ -103,6 +103,8 @@ export interface WritePlan {
   created?: CreatedSheetPlan;
   sheets: SheetPlan[];
   report: ReportPlan;
+  /** Next month's plan sheet `拜访计划 YYYY-MM` / `Plan YYYY-MM` (issue 16), a sheet the run makes like the report. */
+  planSheet?: ReportPlan;
   /** Every column this run owns (to be recorded in the workbook). */
   owned: OwnedColumn[];
 }

@@ -21,8 +21,8 @@ export interface WorkbookRecord {
   version: number;
   settings: Partial<Omit<ReviewOptions, "month">> & { lang?: string; month?: string };
   owned: OwnedColumn[];
-  /** Sheets a run created: review sheets, a created customer sheet and a team review's combined sheets. */
-  ownedSheets: { sheet: string; kind: "review" | "customers" | "combined" }[];
+  /** Sheets a run created: review sheets, plan sheets, a created customer sheet and a team review's combined sheets. */
+  ownedSheets: { sheet: string; kind: "review" | "customers" | "combined" | "plan" }[];
   /** Set when the record sheet held something unreadable; the caller warns the user. */
   damaged?: boolean;
   /** The last Office.js run, for "Undo last run" and for repairing a run cut short. */

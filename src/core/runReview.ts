@@ -19,6 +19,7 @@ import { withDefaults, type ReviewOptions, type Tier } from "./options";
 import { numberOrderIds, readInputs, type Inputs } from "./readInputs";
 import { summarizeTiers, type TierSummary } from "./summarizeTiers";
 import type { CellIssue, Detection, Grid, OwnedColumn } from "./types";
+import { readPlanInputs, splitProspects, type PlanInputs } from "./plan/readPlanInputs";
 
 /** Everything the review computes for one customer. Money in the workbook's currency; days are epoch days. */
 export interface CustomerResult {
@@ -62,6 +63,8 @@ export interface Review {
   actions: ActionItem[];
   issues: CellIssue[];
   ignoredAfterAsOf: { orders: number; visits: number };
+  /** Birthdays and the prospect sheet, for next month's plan (plan/planNextMonth). */
+  planInputs?: PlanInputs;
 }
 
 export interface RunOptions extends Partial<ReviewOptions> {
@@ -75,7 +78,8 @@ export interface RunOptions extends Partial<ReviewOptions> {
  */
 export function runReview(grids: readonly Grid[], options: RunOptions = {}): Review {
   const opts = withDefaults(options);
-  const detection = detectSheets(grids, { owned: options.owned, overrides: opts.overrides });
+  const split = splitProspects(grids, options.owned, opts); // before the customer-sheet rule
+  const detection = detectSheets(split.rest, { owned: options.owned, overrides: opts.overrides });
   if (!detection.orders) throw describeMissing(grids);
   const inputs = readInputs(grids, detection, opts);
   const { customers, orders, visits } = inputs;
@@ -199,6 +203,7 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
     actions: buildActionList(results),
     issues: inputs.issues,
     ignoredAfterAsOf: { orders: history.ignoredAfterAsOf, visits: visitsAfter },
+    planInputs: readPlanInputs(grids, detection, customers, opts, split.prospects),
   };
 }
 

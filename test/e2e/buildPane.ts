@@ -27,7 +27,7 @@ function harnessConfig(outDir: string): Configuration {
     context: ROOT,
     entry: { harness: join(__dirname, "harness/harness.ts") },
     output: { path: outDir, filename: "[name].js" },
-    resolve: { extensions: [".ts", ".js"] },
+    resolve: { extensions: [".ts", ".js"], alias: { "chinese-days$": join(ROOT, "node_modules/chinese-days/dist/index.min.js") } },
     module: {
       rules: [
         {

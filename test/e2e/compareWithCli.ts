@@ -19,6 +19,8 @@ const GENERATED: Record<Lang, { sheetPrefix: string; label: string }> = {
   "zh-CN": { sheetPrefix: "月度分析", label: "生成时间" },
   "en-US": { sheetPrefix: "Review", label: "Generated" },
 };
+/** The plan sheet (issue 16) has the same "generated at" row. */
+const PLAN_PREFIX: Record<Lang, string> = { "zh-CN": "拜访计划", "en-US": "Plan" };
 /** What stands in for the generated time when it is the text both writers write (`yyyy-mm-dd hh:mm`). */
 export const GENERATED_TIME = "<yyyy-mm-dd hh:mm as text>";
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
@@ -64,20 +66,20 @@ function comparable(all: string[], rowsOf: (name: string) => Cell[][], formatOf:
     const rows = rowsOf(name);
     const formats = formatsOf(rows, formatOf(name));
     // The time differs between two runs; that it is still text of this form (not a date Excel made of it) does not.
-    if (name.startsWith(sheetPrefix)) for (const r of rows) if (r[0] === label && typeof r[1] === "string" && TIMESTAMP.test(r[1])) r[1] = GENERATED_TIME;
+    if (name.startsWith(sheetPrefix) || name.startsWith(PLAN_PREFIX[lang])) for (const r of rows) if (r[0] === label && typeof r[1] === "string" && TIMESTAMP.test(r[1])) r[1] = GENERATED_TIME;
     return { name, rows, formats };
   });
   return { names, sheets };
 }
 
 /** What the command line writes for `input` in `lang`. */
-export async function cliWorkbook(input: string, lang: Lang): Promise<ComparableWorkbook> {
+export async function cliWorkbook(input: string, lang: Lang, extraArgs: readonly string[] = []): Promise<ComparableWorkbook> {
   const dir = mkdtempSync(join(tmpdir(), "e2e-cli-"));
   const out = join(dir, "cli.xlsx");
   const errors: string[] = [];
   let dump: Awaited<ReturnType<typeof dumpWorkbook>>;
   try {
-    const code = await main([input, "--out", out, "--lang", lang], () => undefined, (line) => errors.push(line));
+    const code = await main([input, "--out", out, "--lang", lang, ...extraArgs], () => undefined, (line) => errors.push(line));
     if (code !== 0) throw new Error(`the command line failed on ${input} (exit ${code}): ${errors.join("\n")}`);
     dump = await dumpWorkbook(out);
   } finally {

@@ -52,7 +52,7 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
         const port = excelPort(context, env.port);
         const { sheetNames, record } = await port.readMeta();
         watch.listening();
-        const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
+        const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review" || s.kind === "plan").map((s) => s.sheet);
         const grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]));
         watch.keep(state, port.lastRead());
         const { month: savedMonth, lang: _lang, ...saved } = record.settings;

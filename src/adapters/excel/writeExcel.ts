@@ -129,7 +129,8 @@ export async function writePlanToExcel(
     at: options.runAt,
     previous: { version: state.previous.version, settings: state.previous.settings, owned: state.previous.owned, ownedSheets: state.previous.ownedSheets },
     hadRecord: state.hasRecord,
-    added: [...(plan.created ? [plan.created.sheet] : []), plan.report.sheet],
+    // The plan sheet is added anew on every run (a re-run deletes the one it replaces; see decisions.md).
+    added: [...(plan.created ? [plan.created.sheet] : []), plan.report.sheet, ...(plan.planSheet ? [plan.planSheet.sheet] : [])],
     tables: widenedTables(plan, state.boxes),
     reportSheet: plan.report.sheet,
     columns: plan.sheets.filter((s) => existing.has(s.sheet)).reduce((n, s) => n + s.columns.length, 0),
@@ -187,6 +188,10 @@ export async function writePlanToExcel(
       const report = sheets.add(plan.report.sheet);
       // A re-run puts its review sheet where the one it replaces was, rather than at the end.
       if (replaced) report.position = state.sheetNames.indexOf(replaced.name);
+      if (plan.planSheet) {
+        if (replaceSheets.includes(plan.planSheet.sheet) && existing.has(plan.planSheet.sheet)) sheet(plan.planSheet.sheet).delete();
+        sheets.add(plan.planSheet.sheet);
+      }
       for (const s of plan.sheets) addTableColumns(context, s, state.boxes);
       for (const cf of ruleHandles) cf.delete();
       await context.sync();
@@ -240,6 +245,7 @@ function describeTargets(plan: WritePlan): Target[] {
   if (plan.created) targets.push({ kind: "created", sheet: plan.created.sheet, columns: 0 });
   for (const s of plan.sheets) if (s.sheet !== plan.created?.sheet) targets.push({ kind: "columns", sheet: s.sheet, columns: s.columns.length });
   targets.push({ kind: "report", sheet: plan.report.sheet, columns: 0 });
+  if (plan.planSheet) targets.push({ kind: "report", sheet: plan.planSheet.sheet, columns: 0 });
   return targets;
 }
 
@@ -279,6 +285,8 @@ function dataOps(plan: WritePlan, targets: Target[], sheet: (name: string) => Ex
   }
   for (const s of plan.sheets) push(s.sheet === created?.sheet ? "created" : "columns", s.sheet, (list) => pushColumns(list, () => sheet(s.sheet), s));
   push("report", plan.report.sheet, (list) => pushReport(list, () => sheet(plan.report.sheet), plan.report));
+  const planSheet = plan.planSheet;
+  if (planSheet) push("report", planSheet.sheet, (list) => pushReport(list, () => sheet(planSheet.sheet), planSheet));
   return ops;
 }
 

@@ -16,6 +16,8 @@ const CONTENT_TYPES = "[Content_Types].xml";
 export interface PackageLayout {
   /** Part path of the analysis sheet (an earlier review sheet's part when it is replaced in place). */
   reportPart: string;
+  /** Part path of next month's plan sheet, likewise. */
+  planPart?: string;
   /** The report sheet's relationships part and its drawing and chart parts, when it has charts. */
   charts?: { sheetRelsPart: string; sheetRels: string; drawingRid: string; drawingPart: string; drawingRelsPart: string; chartParts: string[] };
   createdPart?: string;
@@ -73,13 +75,16 @@ export async function planPackage(pkg: XlsxPackage, plan: WritePlan, replaceShee
     return found;
   };
 
-  for (const name of replaceSheets) if (name !== plan.report.sheet) throw new Error(`writeXlsx: only the review sheet is replaced in place, not "${name}"`);
-  const oldReport = replaceSheets.length > 0 ? byName(plan.report.sheet) : undefined;
+  const planName = plan.planSheet?.sheet;
+  for (const name of replaceSheets) if (name !== plan.report.sheet && name !== planName) throw new Error(`writeXlsx: only the review and plan sheets are replaced in place, not "${name}"`);
+  const oldReport = replaceSheets.includes(plan.report.sheet) ? byName(plan.report.sheet) : undefined;
   if (!oldReport && byName(plan.report.sheet)) throw new Error(`writeXlsx: sheet "${plan.report.sheet}" exists and is not to be replaced`);
+  const oldPlan = planName !== undefined && replaceSheets.includes(planName) ? byName(planName) : undefined;
+  if (planName !== undefined && !oldPlan && byName(planName)) throw new Error(`writeXlsx: sheet "${planName}" exists and is not to be replaced`);
   if (plan.created && byName(plan.created.sheet)) throw new Error(`writeXlsx: sheet "${plan.created.sheet}" exists`);
   const oldRecord = byName(RECORD_SHEET);
 
-  const replaced = [oldReport?.part, oldRecord?.part].filter((p): p is string => !!p);
+  const replaced = [oldReport?.part, oldPlan?.part, oldRecord?.part].filter((p): p is string => !!p);
   const dropped = await unreferencedParts(pkg, replaced);
   for (const p of replaced) if (pkg.has(relsPathOf(p))) dropped.add(relsPathOf(p));
   const droppedLower = new Set([...dropped].map((p) => p.toLowerCase()));
@@ -132,6 +137,8 @@ export async function planPackage(pkg: XlsxPackage, plan: WritePlan, replaceShee
   if (plan.created && createdPart) addSheet(plan.created.sheet, createdPart, false);
   const reportPart = oldReport ? oldReport.part : newPart("worksheets", "sheet", CT_WORKSHEET);
   if (!oldReport) addSheet(plan.report.sheet, reportPart, false);
+  const planPart = planName === undefined ? undefined : oldPlan ? oldPlan.part : newPart("worksheets", "sheet", CT_WORKSHEET);
+  if (planName !== undefined && planPart && !oldPlan) addSheet(planName, planPart, false);
   const recordPart = oldRecord ? oldRecord.part : newPart("worksheets", "sheet", CT_WORKSHEET);
   if (oldRecord && oldRecord.el.attrs.state !== "veryHidden") wbEdits.setAttr(oldRecord.el, "state", "veryHidden");
   if (!oldRecord) addSheet(RECORD_SHEET, recordPart, true);
@@ -190,7 +197,7 @@ export async function planPackage(pkg: XlsxPackage, plan: WritePlan, replaceShee
     [CONTENT_TYPES, ctEdits.apply()],
   ]);
   // A part written again under an input entry's name takes that entry's place in the zip.
-  return { reportPart, charts, createdPart, createdPlan, recordPart, stylesPart, stylesIsNew, patched, edited, dropped, added: added.filter((p) => !pkg.has(p)) };
+  return { reportPart, ...(planPart ? { planPart } : {}), charts, createdPart, createdPlan, recordPart, stylesPart, stylesIsNew, patched, edited, dropped, added: added.filter((p) => !pkg.has(p)) };
 }
 
 /** The attribute that carries a sheet's relationship id, with the prefix this workbook gave it. */

@@ -95,7 +95,7 @@ function styleNeeds(plan: WritePlan): { specs: Map<string, XfSpec>; highlights: 
     }
   }
   const seen = new Set<string>();
-  for (const row of plan.report.rows) {
+  for (const row of plan.planSheet ? [...plan.report.rows, ...plan.planSheet.rows] : plan.report.rows) {
     for (let c = 0; c < row.cells.length; c++) {
       const format = row.formats?.[c] ?? null;
       const key = `${row.style}|${format}`;

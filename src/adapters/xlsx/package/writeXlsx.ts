@@ -47,6 +47,8 @@ export async function writeXlsx(
   for (const [part, text] of layout.edited) put(part, async () => text);
   put(layout.stylesPart, async () => stylesXml);
   put(layout.reportPart, async () => reportSheetXml(plan.report, styles, layout.charts?.drawingRid));
+  const planSheet = plan.planSheet;
+  if (planSheet && layout.planPart) put(layout.planPart, async () => reportSheetXml(planSheet, styles));
   if (layout.charts) {
     const c = layout.charts;
     const parts = chartParts(plan.report, c.chartParts.map((p) => p.slice(p.lastIndexOf("/") + 1)));
