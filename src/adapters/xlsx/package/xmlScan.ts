@@ -1,4 +1,5 @@
 import { columnNumber } from "../../../core/_lib/a1";
+import { GT, SLASH, BANG, QUESTION, DQUOTE, SQUOTE } from "./xmlChars";
 
 /**
  * Just enough XML scanning to edit a part without re-serialising it: the next piece of
@@ -17,12 +18,6 @@ export interface Tag {
   name: string;
 }
 
-const GT = 62;
-const SLASH = 47;
-const BANG = 33;
-const QUESTION = 63;
-const DQUOTE = 34;
-const SQUOTE = 39;
 
 /** True for white space, "/" or ">" after a name (and NaN past the end of the text). */
 export function endsName(code: number): boolean {

@@ -1,5 +1,6 @@
 import { endsName } from "../package/xmlScan";
 import { referenceEnd, XmlError } from "./xmlReferences";
+import { LT, GT, SLASH, BANG, QUESTION, DQUOTE, SQUOTE, AMP, CR } from "../package/xmlChars";
 
 export { XmlError } from "./xmlReferences";
 
@@ -25,15 +26,6 @@ export const MAX_NAMED_DEPTH = 1024;
 /** The longest piece of markup (a tag, comment, CDATA section) kept whole while it arrives. */
 export const MAX_MARKUP = 16 * 1024 * 1024;
 
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const BANG = 33;
-const QUESTION = 63;
-const DQUOTE = 34;
-const SQUOTE = 39;
-const AMP = 38;
-const CR = 13;
 
 /**
  * The one XML reader of the package layer, streamed: `write` the decoded text chunk by chunk,
