@@ -5,7 +5,7 @@ import type { Cell, Detection, Grid, MappingOverride, OwnedColumn, SheetMapping 
 
 /** How many rows from the top of a range the header row may stand in. */
 export const HEADER_SEARCH_ROWS = 10;
-const ROLE_ORDER: readonly Role[] = ["orders", "visits", "costs", "customers"];
+const ROLE_ORDER: readonly Role[] = ["payments", "orders", "visits", "costs", "customers"];
 
 export interface DetectOptions {
   /** Columns written by an earlier run: never read as input. */
@@ -53,7 +53,7 @@ function detectGrid(grid: Grid, owned: Set<number>): SheetMapping | undefined {
     const headers = headerTexts(grid, r);
     for (const role of ROLE_ORDER) {
       const columns = matchColumns(headers, role, owned, grid.origin.col);
-      if (qualifies(role, columns.fields, columns.monthly.length)) {
+      if (qualifies(role, columns.fields, columns.monthly.length, namedAs(role, grid.sheet))) {
         return mappingOf(grid, r, role, columns.fields, columns.monthly, headers);
       }
     }
@@ -118,11 +118,24 @@ export function matchColumns(headers: readonly string[], role: Role, owned: Set<
   return { fields, monthly };
 }
 
-/** Whether a sheet's fields make it an input of this role (SPEC: roles are decided in this order). */
-export function qualifies(role: Role, f: Partial<Record<Field, number>>, monthlyCount: number): boolean {
+/** Whether a sheet's name holds one of the role's words (回款, 订单, …), in any case. */
+function namedAs(role: Role, sheet: string): boolean {
+  const name = sheet.toLowerCase();
+  return ROLE_NAME_HINTS[role].some((h) => name.includes(h));
+}
+
+/**
+ * Whether a sheet's fields make it an input of this role (SPEC: roles are decided in this order).
+ * A payment sheet has a date, a customer and a payment amount (回款金额, Payment…) but no order
+ * amount — an order sheet may carry a 回款金额 column as its paid cells — or, when its name says
+ * 回款/收款/Payments, any amount.
+ */
+export function qualifies(role: Role, f: Partial<Record<Field, number>>, monthlyCount: number, named = false): boolean {
   const customer = f.customerId !== undefined || f.customerName !== undefined;
   const amount = f.amount !== undefined || (f.quantity !== undefined && f.unitPrice !== undefined);
   switch (role) {
+    case "payments":
+      return f.paymentDate !== undefined && customer && (named ? f.paymentAmount !== undefined || f.amount !== undefined : f.paymentAmount !== undefined && f.amount === undefined);
     case "orders":
       return f.orderDate !== undefined && customer && amount;
     case "visits":
@@ -165,7 +178,7 @@ function isBlankRow(row: readonly Cell[]): boolean {
 }
 
 function pickWinner(role: Role, contenders: SheetMapping[]): SheetMapping {
-  const named = (m: SheetMapping) => ROLE_NAME_HINTS[role].some((h) => m.sheet.toLowerCase().includes(h));
+  const named = (m: SheetMapping) => namedAs(role, m.sheet);
   return [...contenders].sort((a, b) => Number(named(b)) - Number(named(a)) || b.rowCount - a.rowCount)[0];
 }
 
