@@ -3,6 +3,7 @@ import { skippedRows } from "../core/buildReportSheet";
 import type { Role } from "../core/columns";
 import { t, type Lang } from "../i18n";
 import type { ReviewWorkbookResult } from "../adapters/reviewWorkbook";
+import { countCredit } from "../core/countCredit";
 import type { Review } from "../core/runReview";
 
 /** The short summary the command line prints after a run, one fact a line. */
@@ -41,11 +42,6 @@ function creditLines(review: Review, lang: Lang): string[] {
   const screening = t(lang, "cli.screening", { Key: count("Key"), Maintain: count("Maintain"), Watch: count("Watch"), Drop: count("Drop") });
   const c = review.credit;
   if (!c) return [t(lang, "cli.noReceivables"), screening];
-  let over = 0;
-  let overdue = 0;
-  for (let k = 0; k < review.customers.size; k++) {
-    if (c.receivables.flag[k] === "OverLimit") over++;
-    if (c.receivables.overdue[k] > 0) overdue++;
-  }
-  return [t(lang, "cli.credit", { source: t(lang, `cli.source.${c.source}`), over, overdue }), screening];
+  const { overLimit, overdue } = countCredit(c.receivables);
+  return [t(lang, "cli.credit", { source: t(lang, `cli.source.${c.source}`), over: overLimit, overdue }), screening];
 }
