@@ -245,3 +245,23 @@ describe("detectSheets", () => {
     });
   });
 });
+
+describe("detectSheets: payment sheet", () => {
+  const sheet = (name: string, header: string[]) => ({ sheet: name, origin: { row: 0, col: 0 }, values: [header, header.map(() => 1)] });
+
+  it("takes a sheet whose amount header is a payment synonym as payments, before orders", () => {
+    const d = detectSheets([sheet("Sheet1", ["日期", "客户", "回款金额"]), sheet("Sheet2", ["日期", "客户", "金额"])]);
+    expect([d.payments?.sheet, d.orders?.sheet]).toEqual(["Sheet1", "Sheet2"]);
+    expect(d.payments?.columns).toEqual({ paymentDate: 0, customerName: 1, paymentAmount: 2 });
+  });
+
+  it("keeps an order sheet with a 回款金额 paid column as orders", () => {
+    const d = detectSheets([sheet("订单", ["日期", "客户", "金额", "回款金额"])]);
+    expect([d.payments?.sheet, d.orders?.sheet, d.orders?.columns.paid]).toEqual([undefined, "订单", 3]);
+  });
+
+  it("takes a sheet named 回款 with a plain amount as payments", () => {
+    const d = detectSheets([sheet("回款表", ["日期", "客户", "金额"]), sheet("订单", ["日期", "客户", "金额"])]);
+    expect([d.payments?.sheet, d.orders?.sheet]).toEqual(["回款表", "订单"]);
+  });
+});
