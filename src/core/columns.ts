@@ -67,3 +67,16 @@ export const ROLE_FIELDS: Readonly<Record<Role, readonly Field[]>> = {
   costs: ["month", "salesperson", "monthlyCost"],
   customers: ["customerId", "customerName", "salesperson", "region", "firstTradeDate", "creditLimit", "birthday", "visitCount", "visitCostTotal"],
 };
+
+/** The prospect sheet's fields (issue 16): a name and at least two of money, authority, need. */
+export type ProspectField = "name" | "money" | "authority" | "need" | "salesperson" | "close";
+
+/** Prospect-sheet headers, in priority order like SYNONYMS. */
+export const PROSPECT_SYNONYMS: Readonly<Record<ProspectField, readonly string[]>> = {
+  name: ["潜在客户", "潜在客户名称", ...SYNONYMS.customerName, "Prospect", "Prospect Name"],
+  money: ["购买力", "资金", "预算", "Money", "Budget", "Purchasing Power"],
+  authority: ["决定权", "决策权", "Authority", "Decision Maker"],
+  need: ["需求", "Need", "Needs"],
+  salesperson: SYNONYMS.salesperson,
+  close: ["预计成交日期", "预计成交时间", "预计成交", "Expected Close", "Expected Close Date", "Close Date"],
+};

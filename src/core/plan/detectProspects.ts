@@ -1,38 +1,10 @@
 import { readDate, readText } from "../_lib/cells";
 import type { DateSystem } from "../_lib/dates";
 import { headerKey } from "../_lib/text";
-import { SYNONYMS } from "../columns";
+import { PROSPECT_SYNONYMS, type ProspectField } from "../columns";
 import { headerTexts, HEADER_SEARCH_ROWS } from "../detectSheets";
 import type { Grid, OwnedColumn } from "../types";
 import { readYesNo } from "./classifyProspect";
-
-export type ProspectField =
-  "name" | "money" | "authority" | "need" | "salesperson" | "close";
-
-/** Prospect-sheet headers (data, not UI), in priority order like SYNONYMS. */
-export const PROSPECT_SYNONYMS: Readonly<
-  Record<ProspectField, readonly string[]>
-> = {
-  name: [
-    "潜在客户",
-    "潜在客户名称",
-    ...SYNONYMS.customerName,
-    "Prospect",
-    "Prospect Name",
-  ],
-  money: ["购买力", "资金", "预算", "Money", "Budget", "Purchasing Power"],
-  authority: ["决定权", "决策权", "Authority", "Decision Maker"],
-  need: ["需求", "Need", "Needs"],
-  salesperson: SYNONYMS.salesperson,
-  close: [
-    "预计成交日期",
-    "预计成交时间",
-    "预计成交",
-    "Expected Close",
-    "Expected Close Date",
-    "Close Date",
-  ],
-};
 
 export interface Prospect {
   /** 0-based sheet row. */
