@@ -14,7 +14,7 @@ const officeAddinsRules = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "test-output/**", "**/.cache/**", "*.config.js", "*.config.mjs"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "test-output/**", "**/.cache/**", "*.config.js", "*.config.mjs", "test/fixtures/corpus/recipes/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {
