@@ -5,8 +5,12 @@ import { MissingColumnError, NoReadableRowsError } from "../core/errors";
 import { t, type Lang } from "../i18n";
 import type { PathProblem } from "./inspectPaths";
 
-/** yauzl's words for a zip whose structure is broken (cut short, bad offsets), as opposed to a zip that holds no workbook. */
-const ZIP_DAMAGED = /central directory|signature|invalid|truncated|unexpected (?:EOF|end)|out of range|too short/i;
+/**
+ * yauzl's words for a zip whose structure is broken (cut short, bad offsets), and openXlsx's for
+ * an entry that inflates to another size than its header declares (calamine's issue252.xlsx), as
+ * opposed to a zip that holds no workbook.
+ */
+const ZIP_DAMAGED = /central directory|signature|invalid|truncated|unexpected (?:EOF|end)|out of range|too short|its header declares/i;
 
 /**
  * The words for an error that ends a run on `input` (exit code 2), or undefined for one

@@ -5,7 +5,7 @@ import JSZip from "jszip";
 import * as reviewWorkbookModule from "../../src/adapters/reviewWorkbook";
 import { main } from "../../src/cli/main";
 import { t, type MessageKey } from "../../src/i18n";
-import { billionLaughs, damagedDeflate, MACRO_TYPE, macroWorkbook, NS, ole, REL, ROWS_OUT_OF_ORDER, SHEET, STRICT_RELS, utf16, VBA, workbook } from "../support/hostileInputs";
+import { billionLaughs, damagedDeflate, MACRO_TYPE, macroWorkbook, NS, ole, REL, ROWS_OUT_OF_ORDER, SHEET, STRICT_RELS, utf16, VBA, workbook, wrongSize } from "../support/hostileInputs";
 
 /**
  * Issue 13: every file the command line cannot read ends in words (the file's name, what is
@@ -28,6 +28,7 @@ const cases: { name: string; key: MessageKey; file: () => Promise<Buffer | strin
   { name: "an old .xls workbook", key: "cli.unreadable.oldXls", file: async () => ole(false) },
   { name: "a CSV file", key: "cli.unreadable.text", file: async () => "Order Date,Customer ID,Amount\n2025-12-01,C1,100\n" },
   { name: "a damaged deflate stream", key: "cli.unreadable.damaged", file: damagedDeflate },
+  { name: "an entry inflating past the size its header declares", key: "cli.unreadable.damaged", file: wrongSize },
   { name: "a zip cut short", key: "cli.unreadable.damaged", file: async () => (await workbook()).subarray(0, 400) },
   { name: "a shared string or cell text too large", key: "cli.unreadable.tooLarge", file: () => workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("<t>C1</t>", `<t>${"x".repeat(20 * 1024 * 1024)}</t>`) }) },
   { name: "an internal entity in a sheet", key: "cli.unreadable.entities", file: () => workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("?>", '?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">]>').replace("<t>C1</t>", "<t>&a;</t>") }) },

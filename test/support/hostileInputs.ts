@@ -73,6 +73,18 @@ export async function damagedDeflate(): Promise<Buffer> {
   return zip;
 }
 
+/** The small workbook with its sheet entry declaring 10 bytes inflated, in its local and central headers. */
+export async function wrongSize(): Promise<Buffer> {
+  const zip = await workbook();
+  const name = Buffer.from("xl/worksheets/sheet1.xml");
+  for (let at = zip.indexOf(name); at >= 0; at = zip.indexOf(name, at + 1)) {
+    if (zip.readUInt32LE(at - 30) === 0x04034b50) zip.writeUInt32LE(10, at - 30 + 22);
+    else if (zip.readUInt32LE(at - 46) === 0x02014b50) zip.writeUInt32LE(10, at - 46 + 24);
+    else throw new Error("sheet entry header not found");
+  }
+  return zip;
+}
+
 /** An XML document as UTF-16LE with its BOM, its declaration saying so. */
 export const utf16 = (xml: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le")]);
 
