@@ -33,6 +33,7 @@ function cases(gb: number): Case[] {
     { name: "billion laughs (entities)", make: file("ledger.xlsx", sheet(hostile.billionLaughs())) },
     { name: "external entity in workbook.xml", make: file("ledger.xlsx", () => hostile.workbook({ "xl/workbook.xml": `<?xml version="1.0"?><!DOCTYPE workbook [<!ENTITY x SYSTEM "file:///etc/passwd">]><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="&x;" sheetId="1" r:id="rId1"/></sheets></workbook>` })) },
     { name: "corrupt deflate stream", make: file("ledger.xlsx", hostile.damagedDeflate) },
+    { name: "entry past its declared size", make: file("ledger.xlsx", hostile.wrongSize) },
     { name: "zip cut short", make: file("ledger.xlsx", async () => (await hostile.workbook()).subarray(0, 400)) },
     { name: "UTF-16 sheet part", make: file("ledger.xlsx", sheet(hostile.utf16(SHEET))) },
     { name: "malformed sheet XML", make: file("ledger.xlsx", sheet(`${SHEET}trailing text`)) },
