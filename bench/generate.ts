@@ -69,6 +69,16 @@ function spoil(cell: Cell, rnd: () => number, bad: string): Cell {
   return rnd() < 0.0002 ? bad : cell;
 }
 
+/**
+ * Realistic payment behaviour: orders older than ~90 days are mostly paid, recent ones
+ * mostly open, a few customers' invoices paid in part or not at all; blank = nothing paid.
+ */
+function paidCell(amount: number, age: number, rnd: () => number): Cell {
+  const u = rnd();
+  const paidShare = age > 90 ? (u < 0.93 ? 1 : u < 0.97 ? 0.5 : 0) : age > 30 ? (u < 0.6 ? 1 : u < 0.7 ? 0.3 : 0) : u < 0.2 ? 1 : 0;
+  return paidShare === 0 ? null : Math.round(amount * paidShare * 100) / 100;
+}
+
 function grid(sheet: string, values: Cell[][]): Grid {
   return { sheet, origin: { row: 0, col: 0 }, values };
 }
@@ -95,17 +105,20 @@ export function generateWorkbook(scale = 1, seed = 20261031, counts: Partial<Row
   const reps = Array.from({ length: nReps }, (_, i) => SURNAMES[i % 20] + GIVEN[(i * 7) % 20] + (i >= 20 ? GIVEN[i % 20] : ""));
   const repOf = Array.from({ length: nCustomers }, () => Math.floor(rnd() * nReps));
 
-  const customers: Cell[][] = [["客户编号", "客户名称", "业务员", "区域", "首次交易日期"]];
+  // Receivables (issue 15) draw from a PRNG of their own, so every other cell stays as it was.
+  const pay = prng(seed ^ 0x5eed);
+  const customers: Cell[][] = [["客户编号", "客户名称", "业务员", "区域", "首次交易日期", "信用额度"]];
   for (let c = 0; c < nCustomers; c++) {
     const first = rnd() < 0.3 ? null : dateCell(FIRST_SERIAL - 1500 + Math.floor(rnd() * 2200), rnd);
-    customers.push([`C${pad(c + 1, 6)}`, `客户${pad(c + 1, 6)}有限公司`, reps[repOf[c]], REGIONS[c % REGIONS.length], spoil(first, rnd, "待定")]);
+    const limit = pay() < 0.3 ? null : Math.round(pay() * 20) * 10_000;
+    customers.push([`C${pad(c + 1, 6)}`, `客户${pad(c + 1, 6)}有限公司`, reps[repOf[c]], REGIONS[c % REGIONS.length], spoil(first, rnd, "待定"), limit]);
   }
 
   // Pareto-like demand: customer = floor(n × u³), so a few customers place most orders.
   const pickCustomer = () => Math.min(nCustomers - 1, Math.floor(nCustomers * rnd() ** 3));
-  const orders: Cell[][] = [["订单号", "订单日期", "客户编号", "金额", "毛利"]];
+  const orders: Cell[][] = [["订单号", "订单日期", "客户编号", "金额", "毛利", "已回款"]];
   for (let orderNo = 1; orders.length <= nOrders; orderNo++) {
-    if (rnd() < 0.0005) orders.push(["", " ", null, "", null]); // a blank row, skipped silently
+    if (rnd() < 0.0005) orders.push(["", " ", null, "", null, null]); // a blank row, skipped silently
     const lines = rnd() < 0.15 ? 2 : 1; // some orders span two rows
     const day = FIRST_SERIAL + Math.floor(rnd() * DAYS);
     const c = rnd() < 0.001 ? nCustomers + Math.floor(rnd() * 50) : pickCustomer(); // a few unknown customers
@@ -117,6 +130,7 @@ export function generateWorkbook(scale = 1, seed = 20261031, counts: Partial<Row
         `C${pad(c + 1, 6)}`,
         spoil(amountCell(amount, rnd), rnd, "TBD"),
         amountCell(Math.round(amount * (0.1 + rnd() * 0.3) * 100) / 100, rnd),
+        paidCell(amount, DAYS - (day - FIRST_SERIAL), pay),
       ]);
     }
   }

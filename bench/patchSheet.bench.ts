@@ -55,7 +55,7 @@ function plan(rows: number): SheetPlan {
   };
 }
 
-const styles: SheetStyles = { header: 3, body: (f) => ({ general: 4, money: 5, percent: 6, date: 7, integer: 8, decimal: 9 })[f], dxf: () => 0 };
+const styles: SheetStyles = { header: 3, body: (f) => ({ general: 4, money: 5, percent: 6, date: 7, integer: 8, decimal: 9, oneDecimal: 10 })[f], dxf: () => 0 };
 
 /** The patcher's output over chunks generated beforehand, hashed (not timed). */
 function hashPatcher(p: SheetPlan, chunks: Buffer[]): string {

@@ -3,11 +3,14 @@ import { skippedRows } from "../core/buildReportSheet";
 import type { Role } from "../core/columns";
 import { t, type Lang } from "../i18n";
 import type { ReviewWorkbookResult } from "../adapters/reviewWorkbook";
+import { countCredit } from "../core/countCredit";
+import type { Review } from "../core/runReview";
 
 /** The short summary the command line prints after a run, one fact a line. */
-export function summarize({ review, plan }: ReviewWorkbookResult, lang: Lang, outFile: string): string[] {
+export function summarize(result: ReviewWorkbookResult, lang: Lang, outFile: string): string[] {
+  const { review, plan } = result;
   const lines: string[] = [];
-  const roles: Role[] = ["customers", "orders", "visits", "costs"];
+  const roles: Role[] = ["customers", "orders", "visits", "costs", "payments"];
   for (const role of roles) {
     const m = review.detection[role];
     if (m) lines.push(t(lang, "cli.sheetFound", { role: t(lang, `role.${role}`), sheet: m.sheet, row: m.headerRow + 1, rows: m.rowCount }));
@@ -28,6 +31,17 @@ export function summarize({ review, plan }: ReviewWorkbookResult, lang: Lang, ou
       cost: review.actions.filter((a) => a.reason === "LossMaking" || a.reason === "HighCost" || a.reason === "VisitsNoOrders").length,
     }),
   );
+  lines.push(...creditLines(result.review, lang));
   lines.push(t(lang, "cli.wrote", { file: outFile, sheet: plan.report.sheet }));
   return lines;
+}
+
+/** Receivables (over limit, overdue; or why there are none) and the screening's recommendations. */
+function creditLines(review: Review, lang: Lang): string[] {
+  const count = (r: string) => review.screening.recommendation.filter((x) => x === r).length;
+  const screening = t(lang, "cli.screening", { Key: count("Key"), Maintain: count("Maintain"), Watch: count("Watch"), Drop: count("Drop") });
+  const c = review.credit;
+  if (!c) return [t(lang, "cli.noReceivables"), screening];
+  const { overLimit, overdue } = countCredit(c.receivables);
+  return [t(lang, "cli.credit", { source: t(lang, `cli.source.${c.source}`), over: overLimit, overdue }), screening];
 }

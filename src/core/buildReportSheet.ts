@@ -6,6 +6,7 @@ import type { MonthFigures } from "./buildMonthlyTable";
 import type { ChartPlan, NumberFormat, ReportPlan, ReportRow } from "./output";
 import type { Review } from "./runReview";
 import type { Role } from "./columns";
+import { addCollectList, addCreditSections } from "./buildCreditSections";
 
 /** The first data issues listed in the report sheet (SPEC: the first 200, and the total count). */
 export const ISSUES_SHOWN = 200;
@@ -64,7 +65,7 @@ export function buildReportSheet(
   add("title", [L("report.title", { month })]);
   add("body", [L("report.month"), month]);
   add("body", [L("report.asOf"), dayToSerial(review.asOf, o.dateSystem)], [null, "date"]);
-  const roles: Role[] = ["customers", "orders", "visits", "costs"];
+  const roles: Role[] = ["customers", "orders", "visits", "costs", "payments"];
   let firstLine = true;
   roles.forEach((role) => {
     // A created customer sheet is listed as the next run, which reads it, will list it.
@@ -77,6 +78,9 @@ export function buildReportSheet(
   add("body", [L("report.rowsAfterAsOf"), review.ignoredAfterAsOf.orders + review.ignoredAfterAsOf.visits], [null, "integer"]);
   const baseline = L(`report.baseline.${o.baseline}`, { k: o.changeWindow });
   add("body", [L("report.settings"), L("report.settingsLine", { tier: o.tierWindow, k: o.changeWindow, baseline, t: pct(o.threshold), a: pct(o.tierCuts.a), b: pct(o.tierCuts.b) })]);
+  const w = o.weights;
+  add("body", [null, L("report.creditLine", { days: o.defaultTerms, purchase: w.purchase, profit: w.profit, safety: w.safety, future: w.future, cooperation: w.cooperation })]);
+  add("body", [null, review.credit ? L(`report.paidFrom.${review.credit.source}`) : L("report.noReceivables")]);
   add("body", [L("report.generated"), generatedAt]);
   add("body", []);
 
@@ -110,8 +114,11 @@ export function buildReportSheet(
   add("total", [L("report.total"), totalCustomers, totalCustomers ? 1 : null, cleanMoney(totalSales), null, totalCustomers ? cleanMoney(totalSales / totalCustomers) : null], tierFormats);
   add("body", []);
 
+  addCreditSections(review, lang, add);
+
   add("section", [L("report.section.actions")]);
   addActionList(review, lang, add, listShown);
+  addCollectList(review, lang, add, listShown);
   add("body", []);
 
   // Without a customer sheet, the one created from the orders lists everybody: nobody is unmatched.
@@ -179,7 +186,7 @@ function addActionList(
 ): void {
   const L = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   if (review.actions.length === 0) {
-    add("note", [L("report.none")]);
+    if (review.collect.length === 0) add("note", [L("report.none")]);
     return;
   }
   add("header", [
@@ -251,6 +258,7 @@ export function skippedRows(review: Review): number {
     (d.orders ? d.orders.rowCount - review.inputs.orders.n : 0) +
     (d.visits ? d.visits.rowCount - review.inputs.visits.n : 0) +
     (d.costs ? d.costs.rowCount - review.inputs.costs.length : 0) +
+    (d.payments ? d.payments.rowCount - (review.inputs.payments?.n ?? 0) : 0) +
     (d.customers ? d.customers.rowCount - listed : 0)
   );
 }

@@ -24,7 +24,12 @@ export type Field =
   | "month"
   | "monthlyCost"
   | "visitCount"
-  | "visitCostTotal";
+  | "visitCostTotal"
+  | "dueDate"
+  | "paymentTerms"
+  | "cooperation"
+  | "paymentDate"
+  | "paymentAmount";
 
 export const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   customerId: ["客户编号", "客户代码", "客户ID", "客户号", "客户编码", "Customer ID", "Customer Code", "Account ID", "Customer No", "Client ID"],
@@ -47,13 +52,19 @@ export const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   monthlyCost: ["工资", "底薪", "提成", "佣金", "差旅费", "交通费", "招待费", "其他费用", "Salary", "Commission", "Travel", "Entertainment", "Other Cost"],
   visitCount: ["拜访次数", "Visits"],
   visitCostTotal: ["拜访费用", "Visit Cost"],
+  dueDate: ["到期日", "付款到期日", "应收日期", "到期日期", "Due Date", "Payment Due", "Due"],
+  paymentTerms: ["账期", "账期天数", "付款期限", "账期(天)", "Payment Terms", "Terms", "Terms (days)"],
+  cooperation: ["合作性", "合作态度", "Cooperation"],
+  paymentDate: ["回款日期", "收款日期", "付款日期", "日期", "Payment Date", "Date Received", "Date"],
+  paymentAmount: ["回款金额", "收款金额", "回款", "收款", "Payment", "Payment Amount", "Amount Received"],
 };
 
-/** The roles a sheet can play, in the order they are decided. */
-export type Role = "orders" | "visits" | "costs" | "customers";
+/** The roles a sheet can play; detectSheets decides them payments first (SPEC: before the order-sheet rule). */
+export type Role = "payments" | "orders" | "visits" | "costs" | "customers";
 
 /** Words in a sheet's name that say which role it plays, used to break ties between two candidates. */
 export const ROLE_NAME_HINTS: Readonly<Record<Role, readonly string[]>> = {
+  payments: ["回款", "收款", "payment"],
   orders: ["订单", "order", "销售"],
   visits: ["拜访", "visit"],
   costs: ["费用", "cost", "expense"],
@@ -62,10 +73,12 @@ export const ROLE_NAME_HINTS: Readonly<Record<Role, readonly string[]>> = {
 
 /** Fields each role reads; `monthlyCost` may match several columns, every other field one. */
 export const ROLE_FIELDS: Readonly<Record<Role, readonly Field[]>> = {
-  orders: ["orderDate", "customerId", "customerName", "amount", "quantity", "unitPrice", "orderId", "grossMargin", "paid", "salesperson", "region"],
+  // `amount` only for a sheet whose name says payments (回款表 with a plain 金额 column).
+  payments: ["paymentDate", "customerId", "customerName", "paymentAmount", "amount"],
+  orders: ["orderDate", "customerId", "customerName", "amount", "quantity", "unitPrice", "orderId", "grossMargin", "paid", "dueDate", "salesperson", "region"],
   visits: ["visitDate", "customerId", "customerName", "salesperson", "visitCost"],
   costs: ["month", "salesperson", "monthlyCost"],
-  customers: ["customerId", "customerName", "salesperson", "region", "firstTradeDate", "creditLimit", "birthday", "visitCount", "visitCostTotal"],
+  customers: ["customerId", "customerName", "salesperson", "region", "firstTradeDate", "creditLimit", "birthday", "visitCount", "visitCostTotal", "paymentTerms", "cooperation"],
 };
 
 /** The prospect sheet's fields (issue 16): a name and at least two of money, authority, need. */

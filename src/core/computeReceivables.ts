@@ -44,59 +44,86 @@ export interface Receivables {
  * first (ties by row). What stays open is aged by as-of − due: ≤ 0 not yet due, then
  * 1–30, 31–60, 61–90, over 90. Flag, first that holds: receivable > limit > 0, days
  * overdue > 90, anything overdue. All money is added in whole cents (half away from
- * zero), so the buckets add up to the receivable exactly.
+ * zero), so the buckets add up to the receivable exactly. Only customers with a credit
+ * need their orders in due order; the others' open amounts are aged in one pass.
  * @example
  * // 500 due 40 days before the as-of date, a return of 200, limit 250
  * computeReceivables({ n: 2, customer: [0, 0], day: [0, 5], amount: [500, -200], paid: [NaN, NaN], due: [60, 5] }, 1, [250], 100)
  * // → receivable [300], overdue [300], daysOverdue [40], ageing [[0], [0], [300], [0], [0]], creditUsed [1.2], flag ["OverLimit"]
  */
 export function computeReceivables(orders: ReceivableOrders, customerCount: number, limits: ArrayLike<number>, asOf: number, credits?: ArrayLike<number>): Receivables {
-  const { amount, paid, due } = orders;
-  const queues = dueQueues(orders, customerCount, (i) => orders.day[i] <= asOf);
-  // Balances and due dates in queue order: the passes below then read memory in sequence.
-  const balance = new Float64Array(queues.order.length);
-  const dueAt = new Float64Array(queues.order.length);
-  for (let j = 0; j < balance.length; j++) {
-    const i = queues.order[j];
-    balance[j] = wholeCents(amount[i]) - (Number.isNaN(paid[i]) ? 0 : wholeCents(paid[i]));
-    dueAt[j] = due[i];
+  const balance = orderBalances(orders, asOf);
+  const credit = new Float64Array(customerCount);
+  if (credits) for (let c = 0; c < customerCount; c++) credit[c] = Math.max(0, wholeCents(credits[c]));
+  for (let i = 0; i < orders.n; i++) if (balance[i] < 0) credit[orders.customer[i]] -= balance[i];
+  const open = new OpenAmounts(customerCount, asOf);
+  for (let i = 0; i < orders.n; i++) {
+    const c = orders.customer[i];
+    if (balance[i] > 0 && credit[c] === 0) open.add(c, balance[i], orders.due[i]);
   }
-  const r: Receivables = {
-    receivable: new Float64Array(customerCount),
-    overdue: new Float64Array(customerCount),
-    daysOverdue: new Int32Array(customerCount),
-    ageing: AGEING_BUCKETS.map(() => new Float64Array(customerCount)),
-    creditUsed: new Float64Array(customerCount).fill(NaN),
-    creditLeft: new Float64Array(customerCount),
-    flag: new Array<CreditFlag | null>(customerCount).fill(null),
-  };
-  const buckets = [0, 0, 0, 0, 0];
+  const queues = dueQueues(orders, customerCount, (i) => balance[i] > 0 && credit[orders.customer[i]] > 0);
   for (let c = 0; c < customerCount; c++) {
-    const from = queues.start[c];
-    const to = queues.start[c + 1];
-    let credit = credits ? Math.max(0, wholeCents(credits[c])) : 0;
-    for (let j = from; j < to; j++) credit -= Math.min(0, balance[j]);
-    buckets.fill(0);
-    let earliest = NaN;
-    for (let j = from; j < to; j++) {
-      if (balance[j] <= 0) continue;
-      const open = balance[j] - Math.min(balance[j], credit);
-      credit -= balance[j] - open;
-      if (open === 0) continue;
-      const days = asOf - dueAt[j];
-      if (days > 0 && Number.isNaN(earliest)) earliest = dueAt[j];
-      buckets[days <= 0 ? 0 : days <= 30 ? 1 : days <= 60 ? 2 : days <= 90 ? 3 : 4] += open;
+    for (let j = queues.start[c]; j < queues.start[c + 1]; j++) {
+      const i = queues.order[j];
+      const used = Math.min(balance[i], credit[c]);
+      credit[c] -= used;
+      if (balance[i] > used) open.add(c, balance[i] - used, orders.due[i]);
     }
-    const receivable = buckets[0] + buckets[1] + buckets[2] + buckets[3] + buckets[4];
-    const overdue = receivable - buckets[0];
-    const limit = Number.isNaN(limits[c]) ? 0 : wholeCents(limits[c]);
-    r.receivable[c] = receivable / 100;
-    r.overdue[c] = overdue / 100;
-    r.daysOverdue[c] = Number.isNaN(earliest) ? 0 : asOf - earliest;
-    for (let b = 0; b < 5; b++) r.ageing[b][c] = buckets[b] / 100;
-    if (limit > 0) r.creditUsed[c] = receivable / limit;
-    r.creditLeft[c] = credit / 100;
-    r.flag[c] = limit > 0 && receivable > limit ? "OverLimit" : r.daysOverdue[c] > 90 ? "Overdue90" : overdue > 0 ? "Overdue" : null;
   }
-  return r;
+  return open.finish(limits, credit);
+}
+
+/** Each order's amount − paid in whole cents (a blank paid is 0); 0 for an order after the as-of date. */
+function orderBalances({ n, day, amount, paid }: ReceivableOrders, asOf: number): Float64Array {
+  const balance = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (day[i] > asOf) continue;
+    balance[i] = wholeCents(amount[i]) - (Number.isNaN(paid[i]) ? 0 : wholeCents(paid[i]));
+  }
+  return balance;
+}
+
+/** Open amounts in whole cents by customer and ageing bucket, and each customer's earliest overdue due date. */
+class OpenAmounts {
+  private readonly buckets: Float64Array[];
+  private readonly earliest: Float64Array;
+
+  constructor(
+    private readonly customerCount: number,
+    private readonly asOf: number,
+  ) {
+    this.buckets = AGEING_BUCKETS.map(() => new Float64Array(customerCount));
+    this.earliest = new Float64Array(customerCount).fill(Infinity);
+  }
+
+  add(c: number, cents: number, due: number): void {
+    const days = this.asOf - due;
+    if (days > 0 && due < this.earliest[c]) this.earliest[c] = due;
+    this.buckets[days <= 0 ? 0 : days <= 30 ? 1 : days <= 60 ? 2 : days <= 90 ? 3 : 4][c] += cents;
+  }
+
+  /** The figures in the workbook's currency; `creditLeft` in whole cents. */
+  finish(limits: ArrayLike<number>, creditLeft: Float64Array): Receivables {
+    const n = this.customerCount;
+    const r: Receivables = {
+      receivable: new Float64Array(n),
+      overdue: new Float64Array(n),
+      daysOverdue: new Int32Array(n),
+      ageing: this.buckets.map((b) => b.map((cents) => cents / 100)),
+      creditUsed: new Float64Array(n).fill(NaN),
+      creditLeft: creditLeft.map((cents) => cents / 100),
+      flag: new Array<CreditFlag | null>(n).fill(null),
+    };
+    for (let c = 0; c < n; c++) {
+      const receivable = this.buckets.reduce((sum, b) => sum + b[c], 0);
+      const overdue = receivable - this.buckets[0][c];
+      const limit = Number.isNaN(limits[c]) ? 0 : wholeCents(limits[c]);
+      r.receivable[c] = receivable / 100;
+      r.overdue[c] = overdue / 100;
+      r.daysOverdue[c] = this.earliest[c] === Infinity ? 0 : this.asOf - this.earliest[c];
+      if (limit > 0) r.creditUsed[c] = receivable / limit;
+      r.flag[c] = limit > 0 && receivable > limit ? "OverLimit" : r.daysOverdue[c] > 90 ? "Overdue90" : overdue > 0 ? "Overdue" : null;
+    }
+    return r;
+  }
 }

@@ -1,3 +1,4 @@
+import type { Cell } from "./_lib/cells";
 import { TextIds } from "./_lib/intern";
 import { customerKey } from "./_lib/text";
 
@@ -19,6 +20,11 @@ export class CustomerTable {
   /** Visit count and visit cost typed in the customer sheet (used only without a visit sheet), NaN when none. */
   readonly sheetVisits: number[];
   readonly sheetVisitCost: number[];
+  /** Credit limit and payment terms (days) from the customer sheet, NaN when none. */
+  readonly creditLimit: number[];
+  readonly terms: number[];
+  /** The cooperation cell as typed (scoreCooperation reads it), null when none. */
+  readonly cooperation: Cell[];
   /** Folded key of each customer (see sortKey), kept since tiering asks for every one. */
   private readonly sortKeys: string[];
   private count = 0;
@@ -57,6 +63,9 @@ export class CustomerTable {
       (this.sheetRows = column()),
       (this.sheetVisits = column()),
       (this.sheetVisitCost = column()),
+      (this.creditLimit = column()),
+      (this.terms = column()),
+      (this.cooperation = column()),
       (this.sortKeys = column()),
     ];
     this.byId = new KeyIndex(expected);
@@ -150,6 +159,9 @@ export class CustomerTable {
     this.sheetRows[index] = sheetRow === undefined ? [] : [sheetRow]; // not push: that gives each of 50,000 customers room for 17 rows
     this.sheetVisits[index] = NaN;
     this.sheetVisitCost[index] = NaN;
+    this.creditLimit[index] = NaN;
+    this.terms[index] = NaN;
+    this.cooperation[index] = null;
     idKey ??= id === null ? null : customerKey(id);
     nameKey ??= name === null ? null : customerKey(name);
     this.sortKeys[index] = idKey ?? nameKey ?? "";

@@ -173,6 +173,16 @@ describe("detectSheets", () => {
       expect(detectSheets([grid("客户", values)], { owned }).customers?.columns).toEqual({ customerId: 0, customerName: 1 });
     });
 
+    it("follows an owned column moved by a column the user inserted left of it, and reads the input column now at its recorded place", () => {
+      // Written at D (col 3) beside 已回款 at C; the user inserted a column at B: 已回款 is now at D, ours at E.
+      const values = [["订单日期", "我的备注", "客户编号", "金额", "已回款", "客户等级", "拜访次数"]];
+      const owned = [
+        { sheet: "订单", col: 4, header: "客户等级", output: "order.tier" },
+        { sheet: "订单", col: 5, header: "拜访次数", output: "order.other" },
+      ];
+      expect(detectSheets([grid("订单", values)], { owned }).orders?.columns).toEqual({ orderDate: 0, customerId: 2, amount: 3, paid: 4 });
+    });
+
     it("ignores owned columns of other sheets", () => {
       const owned = [{ sheet: "别的表", col: 2, header: "拜访次数", output: "customer.visits" }];
       expect(detectSheets([grid("客户", [["客户编号", "客户名称", "拜访次数"]])], { owned }).customers?.columns.visitCount).toEqual(2);
@@ -243,5 +253,25 @@ describe("detectSheets", () => {
       const d = detectSheets([grid("订单", [["日期", "客户", "金额"]])], { overrides: { orders: { sheet: "没有", columns: { amount: 0 } } } });
       expect(d.orders?.columns).toEqual({ orderDate: 0, customerName: 1, amount: 2 });
     });
+  });
+});
+
+describe("detectSheets: payment sheet", () => {
+  const sheet = (name: string, header: string[]) => ({ sheet: name, origin: { row: 0, col: 0 }, values: [header, header.map(() => 1)] });
+
+  it("takes a sheet whose amount header is a payment synonym as payments, before orders", () => {
+    const d = detectSheets([sheet("Sheet1", ["日期", "客户", "回款金额"]), sheet("Sheet2", ["日期", "客户", "金额"])]);
+    expect([d.payments?.sheet, d.orders?.sheet]).toEqual(["Sheet1", "Sheet2"]);
+    expect(d.payments?.columns).toEqual({ paymentDate: 0, customerName: 1, paymentAmount: 2 });
+  });
+
+  it("keeps an order sheet with a 回款金额 paid column as orders", () => {
+    const d = detectSheets([sheet("订单", ["日期", "客户", "金额", "回款金额"])]);
+    expect([d.payments?.sheet, d.orders?.sheet, d.orders?.columns.paid]).toEqual([undefined, "订单", 3]);
+  });
+
+  it("takes a sheet named 回款 with a plain amount as payments", () => {
+    const d = detectSheets([sheet("回款表", ["日期", "客户", "金额"]), sheet("订单", ["日期", "客户", "金额"])]);
+    expect([d.payments?.sheet, d.orders?.sheet]).toEqual(["回款表", "订单"]);
   });
 });

@@ -1,11 +1,12 @@
 import { isBlank, readText } from "./_lib/cells";
 import { headerKey } from "./_lib/text";
 import { ROLE_FIELDS, ROLE_NAME_HINTS, SYNONYMS, type Field, type Role } from "./columns";
+import { findOwnedColumns } from "./placeColumns";
 import type { Cell, Detection, Grid, MappingOverride, OwnedColumn, SheetMapping } from "./types";
 
 /** How many rows from the top of a range the header row may stand in. */
 export const HEADER_SEARCH_ROWS = 10;
-const ROLE_ORDER: readonly Role[] = ["orders", "visits", "costs", "customers"];
+const ROLE_ORDER: readonly Role[] = ["payments", "orders", "visits", "costs", "customers"];
 
 export interface DetectOptions {
   /** Columns written by an earlier run: never read as input. */
@@ -25,7 +26,7 @@ export function detectSheets(grids: readonly Grid[], options: DetectOptions = {}
   const candidates: SheetMapping[] = [];
   const ignored: Detection["ignored"] = [];
   for (const grid of grids) {
-    const found = detectGrid(grid, ownedColumnsOf(grid.sheet, options.owned));
+    const found = detectGrid(grid, ownedOf(grid.sheet, options.owned));
     if (found) candidates.push(found);
     else ignored.push({ sheet: grid.sheet, reason: "noRole" });
   }
@@ -43,17 +44,27 @@ export function detectSheets(grids: readonly Grid[], options: DetectOptions = {}
   return detection;
 }
 
-function ownedColumnsOf(sheet: string, owned: readonly OwnedColumn[] = []): Set<number> {
-  return new Set(owned.filter((o) => o.sheet === sheet).map((o) => o.col));
+function ownedOf(sheet: string, owned: readonly OwnedColumn[] = []): OwnedColumn[] {
+  return owned.filter((o) => o.sheet === sheet);
 }
 
-function detectGrid(grid: Grid, owned: Set<number>): SheetMapping | undefined {
+/**
+ * The owned columns of a header row: where the recorded ones are now, found as placeColumns
+ * finds them (a column the user inserted left of them moves them; the recorded place may then
+ * hold a user input column, e.g. the paid column, which must be read).
+ */
+function ownedColumnsIn(headers: readonly string[], owned: readonly OwnedColumn[]): Set<number> {
+  return owned.length === 0 ? new Set() : new Set(findOwnedColumns(headers, owned).values());
+}
+
+function detectGrid(grid: Grid, recorded: readonly OwnedColumn[]): SheetMapping | undefined {
   const rows = grid.table ? 1 : Math.min(HEADER_SEARCH_ROWS, grid.values.length);
   for (let r = 0; r < rows; r++) {
     const headers = headerTexts(grid, r);
+    const owned = ownedColumnsIn(headers, recorded);
     for (const role of ROLE_ORDER) {
       const columns = matchColumns(headers, role, owned, grid.origin.col);
-      if (qualifies(role, columns.fields, columns.monthly.length)) {
+      if (qualifies(role, columns.fields, columns.monthly.length, namedAs(role, grid.sheet))) {
         return mappingOf(grid, r, role, columns.fields, columns.monthly, headers);
       }
     }
@@ -118,11 +129,24 @@ export function matchColumns(headers: readonly string[], role: Role, owned: Set<
   return { fields, monthly };
 }
 
-/** Whether a sheet's fields make it an input of this role (SPEC: roles are decided in this order). */
-export function qualifies(role: Role, f: Partial<Record<Field, number>>, monthlyCount: number): boolean {
+/** Whether a sheet's name holds one of the role's words (回款, 订单, …), in any case. */
+function namedAs(role: Role, sheet: string): boolean {
+  const name = sheet.toLowerCase();
+  return ROLE_NAME_HINTS[role].some((h) => name.includes(h));
+}
+
+/**
+ * Whether a sheet's fields make it an input of this role (SPEC: roles are decided in this order).
+ * A payment sheet has a date, a customer and a payment amount (回款金额, Payment…) but no order
+ * amount — an order sheet may carry a 回款金额 column as its paid cells — or, when its name says
+ * 回款/收款/Payments, any amount.
+ */
+export function qualifies(role: Role, f: Partial<Record<Field, number>>, monthlyCount: number, named = false): boolean {
   const customer = f.customerId !== undefined || f.customerName !== undefined;
   const amount = f.amount !== undefined || (f.quantity !== undefined && f.unitPrice !== undefined);
   switch (role) {
+    case "payments":
+      return f.paymentDate !== undefined && customer && (named ? f.paymentAmount !== undefined || f.amount !== undefined : f.paymentAmount !== undefined && f.amount === undefined);
     case "orders":
       return f.orderDate !== undefined && customer && amount;
     case "visits":
@@ -165,7 +189,7 @@ function isBlankRow(row: readonly Cell[]): boolean {
 }
 
 function pickWinner(role: Role, contenders: SheetMapping[]): SheetMapping {
-  const named = (m: SheetMapping) => ROLE_NAME_HINTS[role].some((h) => m.sheet.toLowerCase().includes(h));
+  const named = (m: SheetMapping) => namedAs(role, m.sheet);
   return [...contenders].sort((a, b) => Number(named(b)) - Number(named(a)) || b.rowCount - a.rowCount)[0];
 }
 
@@ -176,11 +200,12 @@ function applyOverrides(detection: Detection, grids: readonly Grid[], options: D
     const grid = overriddenGrid(o, detection[role], grids);
     if (!grid) continue;
     const taken = detection[role];
-    const owned = ownedColumnsOf(grid.sheet, options.owned);
-    const current = taken && isMappingOf(taken, grid) ? taken : detectGrid(grid, owned);
+    const recorded = ownedOf(grid.sheet, options.owned);
+    const current = taken && isMappingOf(taken, grid) ? taken : detectGrid(grid, recorded);
     const headerRow = o.headerRow ?? current?.headerRow ?? grid.origin.row;
     const r = headerRow - grid.origin.row;
     const headers = headerTexts(grid, r);
+    const owned = ownedColumnsIn(headers, recorded);
     const matched = current?.role === role && current.headerRow === headerRow
       ? { fields: { ...current.columns }, monthly: [...current.monthlyCostColumns] }
       : matchColumns(headers, role, owned, grid.origin.col);

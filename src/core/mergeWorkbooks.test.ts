@@ -1,4 +1,5 @@
 import { WorkbookMerger, combinedHeader } from "./mergeWorkbooks";
+import { monthIndex } from "./_lib/dates";
 import { runReview } from "./runReview";
 import { grid, serial } from "./testing/grids";
 import type { Grid } from "./types";
@@ -45,6 +46,35 @@ describe("WorkbookMerger", () => {
     ]);
     const review = runReview(merged.grids);
     expect(review.monthly[5].orderAmount).toBe(250);
+  });
+
+  it("merges payment sheets, a 回款表's plain 金额 into the payment amount, and reviews the receivables once", () => {
+    const orders = grid("订单表", [
+      ["订单日期", "客户编号", "金额"],
+      [serial("2026-09-01"), "C1", 1000],
+    ]);
+    const payments = grid("回款", [
+      ["回款日期", "客户编号", "回款金额"],
+      [serial("2026-09-15"), "C1", 300],
+      [serial("2026-10-05"), "C1", 200],
+    ]);
+    const copy = grid("回款表", [
+      ["日期", "客户编号", "金额"],
+      ["2026-09-15", "C1", "300.00"],
+    ]);
+    const merged = merge("zh-CN", ["master.xlsx", [CUSTOMERS, orders, payments]], ["zhang.xlsx", [copy]]);
+    expect(merged.grids.find((g) => g.sheet === "回款表")!.values).toEqual([
+      ["回款日期", "客户编号", "回款金额", "来源"],
+      [serial("2026-09-15"), "C1", 300, "master.xlsx: 回款; zhang.xlsx: 回款表"],
+      [serial("2026-10-05"), "C1", 200, "master.xlsx: 回款"],
+    ]);
+    expect(merged.inputs.map((i) => [i.file, i.shared])).toEqual([
+      ["master.xlsx", 1],
+      ["zhang.xlsx", 1],
+    ]);
+    const review = runReview(merged.grids, { month: monthIndex(2026, 10) });
+    expect(review.credit?.source).toBe("paymentSheet");
+    expect(review.credit?.receivables.receivable[0]).toBe(500);
   });
 
   it("keeps as many copies as the input that holds a row most often", () => {

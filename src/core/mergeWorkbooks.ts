@@ -5,7 +5,7 @@ import { detectSheets } from "./detectSheets";
 import { MergeRoleRows, type CombinedRow } from "./mergeRoleRows";
 import { withDefaults } from "./options";
 import { readInputs } from "./readInputs";
-import { readMergeRows } from "./readMergeRows";
+import { DATE_FIELDS, MONEY_FIELDS, readMergeRows } from "./readMergeRows";
 import type { RunOptions } from "./runReview";
 import type { NumberFormat } from "./output";
 import type { CellIssue, Grid } from "./types";
@@ -31,7 +31,7 @@ export interface MergedWorkbook {
   dateOrders: { sheet: string; order: DayMonthOrder }[];
 }
 
-const ROLES: readonly Role[] = ["customers", "orders", "visits", "costs"];
+const ROLES: readonly Role[] = ["customers", "orders", "visits", "costs", "payments"];
 
 /**
  * Combines several workbooks' inputs: each is detected and read exactly as a single
@@ -46,7 +46,7 @@ export class WorkbookMerger {
   private readonly issues: CellIssue[] = [];
   private readonly conflicts: CellIssue[] = [];
   private readonly inputs: MergeInputSummary[] = [];
-  private readonly skipped: Record<Role, number> = { customers: 0, orders: 0, visits: 0, costs: 0 };
+  private readonly skipped: Record<Role, number> = { customers: 0, orders: 0, visits: 0, costs: 0, payments: 0 };
   private readonly dateOrders: MergedWorkbook["dateOrders"] = [];
 
   constructor(private readonly lang: Lang) {}
@@ -121,19 +121,8 @@ export class WorkbookMerger {
   }
 }
 
-const DATE_FIELDS: readonly Field[] = ["orderDate", "visitDate", "firstTradeDate", "birthday"];
-const MONEY_FIELDS: readonly Field[] = [
-  "amount",
-  "unitPrice",
-  "grossMargin",
-  "paid",
-  "visitCost",
-  "creditLimit",
-  "visitCostTotal",
-];
-
 function formatOf(field: Field): NumberFormat | null {
-  return DATE_FIELDS.includes(field) ? "date" : MONEY_FIELDS.includes(field) ? "money" : null;
+  return DATE_FIELDS.has(field) ? "date" : MONEY_FIELDS.has(field) ? "money" : null;
 }
 
 function rowCells(row: CombinedRow, cols: readonly number[], monthly: readonly string[]): Cell[] {

@@ -1,13 +1,17 @@
 import type { DayMonthOrder } from "./_lib/cells";
 import type { DateSystem } from "./_lib/dates";
 import type { Field, Role } from "./columns";
+import { DEFAULT_SCREENING_OPTIONS, type ScreeningOptions } from "./screeningOptions";
 import type { MappingOverride } from "./types";
 
 export type Tier = "A" | "B" | "C" | "D";
 export const TIERS: readonly Tier[] = ["A", "B", "C", "D"];
 
-/** Every setting of a review, with SPEC.md's defaults in DEFAULT_OPTIONS. */
-export interface ReviewOptions {
+/**
+ * Every setting of a review, with SPEC.md's defaults in DEFAULT_OPTIONS; the screening's
+ * weights and thresholds (ScreeningOptions) are settings like the others, saved with them.
+ */
+export interface ReviewOptions extends ScreeningOptions {
   /** Review month M as a month index (year × 12 + month − 1); default: the month of the latest order. */
   month?: number;
   /** Months in the tier window, ending with M. */
@@ -24,6 +28,8 @@ export interface ReviewOptions {
   visitIntervals: Record<Tier, number | null>;
   /** Cost of a visit when the workbook has no cost data at all. */
   defaultVisitCost: number;
+  /** Payment terms in days for an order without a due date whose customer has no terms of its own. */
+  defaultTerms: number;
   /** How `3/5/2024`-style dates are read; "auto" reads a column day-first when any first part is above 12. */
   dayMonthOrder: "auto" | DayMonthOrder;
   /** The user's mapping choices. */
@@ -44,6 +50,7 @@ export interface ReviewOptions {
 }
 
 export const DEFAULT_OPTIONS: Readonly<ReviewOptions> = {
+  ...DEFAULT_SCREENING_OPTIONS,
   tierWindow: 12,
   changeWindow: 3,
   baseline: "previous",
@@ -51,6 +58,7 @@ export const DEFAULT_OPTIONS: Readonly<ReviewOptions> = {
   tierCuts: { a: 0.8, b: 0.95 },
   visitIntervals: { A: 30, B: 60, C: 90, D: null },
   defaultVisitCost: 0,
+  defaultTerms: 30,
   dayMonthOrder: "auto",
   dateSystem: 1900,
   visitsPerDay: 4,
@@ -64,6 +72,8 @@ export function withDefaults(options: Partial<ReviewOptions> = {}): ReviewOption
     ...options,
     tierCuts: { ...DEFAULT_OPTIONS.tierCuts, ...options.tierCuts },
     visitIntervals: { ...DEFAULT_OPTIONS.visitIntervals, ...options.visitIntervals },
+    futureScores: { ...DEFAULT_OPTIONS.futureScores, ...options.futureScores },
+    weights: { ...DEFAULT_OPTIONS.weights, ...options.weights },
   };
 }
 

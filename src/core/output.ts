@@ -8,9 +8,20 @@ export const NUMBER_FORMATS = {
   date: "yyyy-mm-dd",
   integer: "0",
   decimal: "0.00",
+  oneDecimal: "0.0",
   general: "General",
 } as const;
 export type NumberFormat = keyof typeof NUMBER_FORMATS;
+
+/** An output column before placement: id, header and a value per customer, order or visit (planColumns places it). */
+export interface ColumnSpec {
+  output: string;
+  header: string;
+  format: NumberFormat;
+  value: (index: number) => Cell;
+  cellFormat?: (index: number) => NumberFormat | null;
+  highlights?: Highlight[];
+}
 
 /** One owned column to write into an input sheet. */
 export interface ColumnPlan {

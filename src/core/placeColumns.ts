@@ -22,21 +22,12 @@ export function placeColumns(
   owned: readonly OwnedColumn[],
   outputs: readonly { output: string; header: string }[],
 ): Placement[] {
-  const taken = new Set<number>();
   const found = new Map<string, Placement>();
-  const claim = (rec: OwnedColumn, col: number): void => {
-    found.set(rec.output, { col, header: headers[col] || rec.header });
-    taken.add(col);
-  };
-  // In place first, then moved (found by header), then cleared in place: a user's empty
-  // column inserted where ours was must not win over ours found by its header further right.
-  for (const rec of owned) if (headers[rec.col] === rec.header && !taken.has(rec.col)) claim(rec, rec.col);
-  for (const rec of owned) {
-    if (found.has(rec.output)) continue;
-    const col = headers.findIndex((h, c) => h === rec.header && !taken.has(c));
-    if (col >= 0) claim(rec, col);
+  for (const [output, col] of findOwnedColumns(headers, owned)) {
+    const rec = owned.find((o) => o.output === output)!;
+    found.set(output, { col, header: headers[col] || rec.header });
   }
-  for (const rec of owned) if (!found.has(rec.output) && (headers[rec.col] ?? "") === "" && !taken.has(rec.col)) claim(rec, rec.col);
+  const taken = new Set([...found.values()].map((p) => p.col));
   // Excel compares table column names case-insensitively: "Tier" beside a user's "TIER" would be renamed "Tier2".
   const userHeaders = new Set(headers.filter((h, c) => h !== undefined && h !== "" && !taken.has(c)).map((h) => h.toLowerCase()));
   for (const p of found.values()) userHeaders.add(p.header.toLowerCase());
@@ -50,4 +41,31 @@ export function placeColumns(
     userHeaders.add(header.toLowerCase());
     return { col: next++, header };
   });
+}
+
+/**
+ * Where the columns recorded as owned are now in a header row, by output: at the recorded
+ * place, else by header if the user moved them (a column inserted left of them), else at the
+ * recorded place when that header cell is empty (cleared by hand). A recorded column found
+ * nowhere is no longer ours. Shared by placeColumns and detection (an owned column is never
+ * read as input, and a user column now standing at an owned column's old place is).
+ * @example findOwnedColumns(["日期", "我的", "客户等级"], [{ sheet: "s", col: 1, header: "客户等级", output: "order.tier" }]) → Map { "order.tier" → 2 }
+ */
+export function findOwnedColumns(headers: readonly string[], owned: readonly OwnedColumn[]): Map<string, number> {
+  const taken = new Set<number>();
+  const found = new Map<string, number>();
+  const claim = (rec: OwnedColumn, col: number): void => {
+    found.set(rec.output, col);
+    taken.add(col);
+  };
+  // In place first, then moved (found by header), then cleared in place: a user's empty
+  // column inserted where ours was must not win over ours found by its header further right.
+  for (const rec of owned) if (headers[rec.col] === rec.header && !taken.has(rec.col)) claim(rec, rec.col);
+  for (const rec of owned) {
+    if (found.has(rec.output)) continue;
+    const col = headers.findIndex((h, c) => h === rec.header && !taken.has(c));
+    if (col >= 0) claim(rec, col);
+  }
+  for (const rec of owned) if (!found.has(rec.output) && (headers[rec.col] ?? "") === "" && !taken.has(rec.col)) claim(rec, rec.col);
+  return found;
 }

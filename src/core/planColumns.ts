@@ -1,21 +1,13 @@
 import { dayToSerial, monthOfDay, type DateSystem } from "./_lib/dates";
 import type { Cell } from "./_lib/cells";
 import { t, type Lang } from "../i18n";
-import type { ColumnPlan, CreatedSheetPlan, Highlight, NumberFormat, SheetPlan } from "./output";
+import { creditColumns } from "./creditColumns";
+import type { ColumnPlan, ColumnSpec, CreatedSheetPlan, Highlight, NumberFormat, SheetPlan } from "./output";
 import { placeColumns } from "./placeColumns";
 import type { Review } from "./runReview";
 import type { OwnedColumn, SheetMapping } from "./types";
 import type { Tier } from "./options";
 
-/** Output column before placement: id, header and a value per data row. */
-interface ColumnSpec {
-  output: string;
-  header: string;
-  format: NumberFormat;
-  value: (row: number) => Cell;
-  cellFormat?: (row: number) => NumberFormat | null;
-  highlights?: Highlight[];
-}
 
 const TIER_COLOURS: Record<Tier, [string, string]> = {
   A: ["#C6EFCE", "#006100"],
@@ -33,7 +25,7 @@ const TIER_COLOURS: Record<Tier, [string, string]> = {
 export function planColumns(review: Review, lang: Lang, owned: readonly OwnedColumn[]): { sheets: SheetPlan[]; created?: CreatedSheetPlan } {
   const sheets: SheetPlan[] = [];
   const { detection } = review;
-  const customerSpecs = customerColumns(review, lang);
+  const customerSpecs = [...customerColumns(review, lang), ...creditColumns(review, lang)];
   let created: CreatedSheetPlan | undefined;
   if (detection.customers) {
     const rowCustomer = noRows(detection.customers);

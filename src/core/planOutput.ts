@@ -25,8 +25,6 @@ export interface PlanOptions {
   generatedAt: string;
   /** Tables that cannot widen without moving the user's cells beside them (none by default). */
   blocked?: readonly BlockedTable[];
-  /** The receivables' credit flag per customer (issue 15), for the plan's Collect reason. */
-  creditFlags?: readonly (string | null)[];
 }
 
 /**
@@ -61,7 +59,7 @@ export function planOutput(review: Review, options: PlanOptions): WritePlan {
 
 /** The plan sheet of the month after the review's; the prospect sheet's owned columns join `sheets`. */
 function planNextMonthSheets(review: Review, options: PlanOptions, sheets: SheetPlan[], taken: ReadonlySet<string>): ReportPlan {
-  const next = planNextMonth(review, options.lang, options.creditFlags);
+  const next = planNextMonth(review, options.lang);
   const prospects = review.planInputs?.prospects;
   if (prospects && next.prospects) sheets.push(planProspectColumns(prospects, next.prospects, options.lang, options.owned, review.options.dateSystem));
   const name = sanitizeSheetName(t(options.lang, "sheet.plan", { month: formatMonth(next.month) }), taken);

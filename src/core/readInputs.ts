@@ -13,6 +13,9 @@ export interface OrderRows {
   day: Int32Array;
   amount: Float64Array;
   margin: Float64Array;
+  /** The paid cell (NaN when blank or without a paid column) and the due-date cell (epoch day, NaN when none). */
+  paid: Float64Array;
+  dueCell: Float64Array;
   customer: Int32Array;
   rep: Int32Array;
   /**
@@ -49,17 +52,32 @@ export interface CostRow {
   amount: number;
 }
 
+/** Readable payment-sheet rows: the customer, payment date (epoch day) and amount. */
+export interface PaymentSheetRows {
+  n: number;
+  row: Int32Array;
+  day: Int32Array;
+  customer: Int32Array;
+  amount: Float64Array;
+}
+
 export interface Inputs {
   customers: CustomerTable;
   reps: Interner;
   orders: OrderRows;
   visits: VisitRows;
+  /** The payment sheet's rows; null without a payment sheet. */
+  payments: PaymentSheetRows | null;
   costs: CostRow[];
   issues: CellIssue[];
   /** How `3/5/2024`-style dates were read in each sheet that has them. */
   dateOrders: DateOrderNote[];
   hasMargin: boolean;
   hasVisitCost: boolean;
+  /** Whether the order sheet has a paid column. */
+  hasPaid: boolean;
+  /** Whether the customer sheet has a cooperation column. */
+  hasCooperation: boolean;
 }
 
 /**
@@ -82,6 +100,8 @@ export function readInputs(grids: readonly Grid[], detection: Detection, options
   const visits = vm ? readVisits(new SheetReader(gridOf(vm), vm, issues, options.dateSystem), customers, reps, dateOrders, options) : emptyVisits();
   const km = detection.costs;
   const costs = km ? readCosts(new SheetReader(gridOf(km), km, issues, options.dateSystem), reps) : [];
+  const pm = detection.payments;
+  const payments = pm ? readPayments(new SheetReader(gridOf(pm), pm, issues, options.dateSystem), customers, dateOrders, options) : null;
   if (!cm && om) fillFromOrders(customers, orders, gridOf(om), om);
   customers.finish();
   return {
@@ -89,11 +109,14 @@ export function readInputs(grids: readonly Grid[], detection: Detection, options
     reps,
     orders,
     visits,
+    payments,
     costs,
     issues,
     dateOrders,
     hasMargin: om?.columns.grossMargin !== undefined,
     hasVisitCost: vm?.columns.visitCost !== undefined,
+    hasPaid: om?.columns.paid !== undefined,
+    hasCooperation: cm?.columns.cooperation !== undefined,
   };
 }
 
@@ -123,6 +146,9 @@ function readCustomers(s: SheetReader, table: CustomerTable, reps: Interner, dat
     if (duplicate) continue;
     table.sheetVisits[index] = s.read(row, "visitCount", readAmount, false) ?? NaN;
     table.sheetVisitCost[index] = s.read(row, "visitCostTotal", readAmount, false) ?? NaN;
+    table.creditLimit[index] = s.read(row, "creditLimit", readAmount, false) ?? NaN;
+    table.terms[index] = s.read(row, "paymentTerms", readAmount, false) ?? NaN;
+    table.cooperation[index] = s.cell(row, s.mapping.columns.cooperation);
   }
 }
 
@@ -136,6 +162,8 @@ function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, da
     day: new Int32Array(cap),
     amount: new Float64Array(cap),
     margin: new Float64Array(cap),
+    paid: new Float64Array(cap),
+    dueCell: new Float64Array(cap),
     customer: new Int32Array(cap),
     rep: new Int32Array(cap),
     orderId: new Int32Array(cap).fill(-1),
@@ -145,7 +173,8 @@ function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, da
   const { columns } = s.mapping;
   const byQuantity = columns.amount === undefined;
   const customerCol = columns.customerId ?? columns.customerName!;
-  const [date, amountCol, marginCol, repCol, idCol] = (["orderDate", "amount", "grossMargin", "salesperson", "orderId"] as const).map((f) => s.column(f));
+  const [date, amountCol, marginCol, repCol, idCol, paidCol, dueCol] = (["orderDate", "amount", "grossMargin", "salesperson", "orderId", "paid", "dueDate"] as const).map((f) => s.column(f));
+  const dueOrder = columns.dueDate === undefined ? order : s.dayMonthOrder("dueDate", options.dayMonthOrder, dateOrders);
   const customerOf = resolveCustomers(s, customers, out.customer);
   for (let row = s.firstRow; row <= s.lastRow; row++) {
     const cells = s.cells(row);
@@ -160,6 +189,8 @@ function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, da
     out.day[i] = day;
     out.amount[i] = amount;
     out.margin[i] = marginCol.amount(cells, row, false) ?? 0;
+    out.paid[i] = paidCol.col === undefined ? NaN : (paidCol.amount(cells, row, false) ?? NaN);
+    out.dueCell[i] = dueCol.col === undefined ? NaN : (dueCol.date(cells, row, dueOrder, false) ?? NaN);
     out.customer[i] = customer;
     const ownRep = repCol.text(cells);
     out.rep[i] = ownRep === null ? -1 : reps.add(ownRep);
@@ -283,6 +314,34 @@ function readVisits(s: SheetReader, customers: CustomerTable, reps: Interner, da
   return out;
 }
 
+/** Payment rows: date, customer and amount all required, as an order's are; the customer is matched as orders match. */
+function readPayments(s: SheetReader, customers: CustomerTable, dateOrders: Inputs["dateOrders"], options: ReviewOptions): PaymentSheetRows {
+  const order = s.dayMonthOrder("paymentDate", options.dayMonthOrder, dateOrders);
+  const cap = Math.max(0, s.lastRow - s.firstRow + 1);
+  const out: PaymentSheetRows = { n: 0, row: new Int32Array(cap), day: new Int32Array(cap), customer: new Int32Array(cap), amount: new Float64Array(cap) };
+  const { columns } = s.mapping;
+  const customerCol = columns.customerId ?? columns.customerName!;
+  const date = s.column("paymentDate");
+  const amountCol = s.column(columns.paymentAmount !== undefined ? "paymentAmount" : "amount");
+  const customerOf = resolveCustomers(s, customers, out.customer);
+  for (let row = s.firstRow; row <= s.lastRow; row++) {
+    const cells = s.cells(row);
+    if (s.isBlankRow(cells)) continue;
+    const day = date.date(cells, row, order, true);
+    const amount = amountCol.amount(cells, row, true);
+    const customer = customerOf[row - s.firstRow];
+    if (customer < 0) s.report(row, customerCol, columns.customerId !== undefined ? "customerId" : "customerName", "missing", s.cell(row, customerCol));
+    if (day === undefined || amount === undefined || customer < 0) continue;
+    const i = out.n++;
+    out.row[i] = row;
+    out.day[i] = day;
+    out.amount[i] = amount;
+    out.customer[i] = customer;
+  }
+  customerOf.fill(0, out.n);
+  return out;
+}
+
 function readCosts(s: SheetReader, reps: Interner): CostRow[] {
   const out: CostRow[] = [];
   const monthOf = (c: Cell) => readMonth(c, s.dateSystem);
@@ -343,7 +402,8 @@ function topVote<T>(m: Map<T, number> | undefined): T | undefined {
 
 function emptyOrders(): OrderRows {
   const z = new Int32Array(0);
-  return { n: 0, row: z, day: z, amount: new Float64Array(0), margin: new Float64Array(0), customer: z, rep: z, orderId: z, orderIdHash: z, orderIdText: () => null };
+  const f = new Float64Array(0);
+  return { n: 0, row: z, day: z, amount: f, margin: f, paid: f, dueCell: f, customer: z, rep: z, orderId: z, orderIdHash: z, orderIdText: () => null };
 }
 
 function emptyVisits(): VisitRows {

@@ -28,18 +28,28 @@ export interface MergeSheet {
   mapped: boolean[];
 }
 
-const DATES: ReadonlySet<Field> = new Set<Field>(["orderDate", "visitDate", "firstTradeDate", "birthday"]);
-const AMOUNTS: ReadonlySet<Field> = new Set<Field>([
+/** Fields read as dates (written as 1900 serials, formatted as dates). */
+export const DATE_FIELDS: ReadonlySet<Field> = new Set<Field>([
+  "orderDate",
+  "visitDate",
+  "firstTradeDate",
+  "birthday",
+  "dueDate",
+  "paymentDate",
+]);
+/** Fields read as money (written as numbers, formatted as money). */
+export const MONEY_FIELDS: ReadonlySet<Field> = new Set<Field>([
   "amount",
-  "quantity",
   "unitPrice",
   "grossMargin",
   "paid",
   "visitCost",
   "creditLimit",
-  "visitCount",
   "visitCostTotal",
+  "paymentAmount",
 ]);
+/** Fields read as numbers: money, and counts and days. */
+const AMOUNTS: ReadonlySet<Field> = new Set<Field>([...MONEY_FIELDS, "quantity", "visitCount", "paymentTerms"]);
 
 /**
  * Reads, for each role an input has, exactly the rows its own review reads (those `inputs`
@@ -64,8 +74,9 @@ export function readMergeRows(
     orders: () => Array.from(inputs.orders.row.subarray(0, inputs.orders.n)),
     visits: () => Array.from(inputs.visits.row.subarray(0, inputs.visits.n)),
     costs: () => inputs.costs.map((c) => c.row),
+    payments: () => (inputs.payments ? Array.from(inputs.payments.row.subarray(0, inputs.payments.n)) : []),
   };
-  for (const role of ["customers", "orders", "visits", "costs"] as const) {
+  for (const role of ["customers", "orders", "visits", "costs", "payments"] as const) {
     const mapping = detection[role];
     if (!mapping) continue;
     const s = new SheetReader(gridOf(mapping), mapping, [], options.dateSystem);
@@ -73,7 +84,10 @@ export function readMergeRows(
       role,
       mapping,
       rows: readRows(s, role, kept[role](), options),
-      mapped: ROLE_FIELDS[role].map((f) => mapping.columns[f] !== undefined),
+      mapped: ROLE_FIELDS[role].map((f) => {
+        const source = sourceField(role, f, mapping);
+        return source !== undefined && mapping.columns[source] !== undefined;
+      }),
     });
   }
   return out;
@@ -82,9 +96,12 @@ export function readMergeRows(
 function readRows(s: SheetReader, role: Role, rows: readonly number[], options: ReviewOptions): MergeRow[] {
   const fields = ROLE_FIELDS[role];
   const orders: DayMonthOrder[] = fields.map((f) =>
-    DATES.has(f) ? s.dayMonthOrder(f, options.dayMonthOrder, []) : "monthFirst",
+    DATE_FIELDS.has(f) ? s.dayMonthOrder(f, options.dayMonthOrder, []) : "monthFirst",
   );
-  const columns = fields.map((f) => s.column(f));
+  const columns = fields.map((f) => {
+    const source = sourceField(role, f, s.mapping);
+    return source === undefined ? undefined : s.column(source);
+  });
   const byProduct = role === "orders" && s.mapping.columns.amount === undefined;
   const monthlyHeaders = s.mapping.monthlyCostColumns.map((c) => s.mapping.headers[c] ?? "");
   const out = new Array<MergeRow>(rows.length);
@@ -96,11 +113,11 @@ function readRows(s: SheetReader, role: Role, rows: readonly number[], options: 
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f];
       const col = columns[f];
-      const raw = col.cell(cells);
-      if (isBlank(raw)) {
+      const raw = col ? col.cell(cells) : null;
+      if (!col || isBlank(raw)) {
         values[f] = null;
         norms[f] = "";
-      } else if (DATES.has(field)) {
+      } else if (DATE_FIELDS.has(field)) {
         const day = col.date(cells, row, orders[f], false);
         values[f] = day === undefined ? raw : dayToSerial(day, 1900);
         norms[f] = day === undefined ? `?${String(raw)}` : String(day);
@@ -124,6 +141,17 @@ function readRows(s: SheetReader, role: Role, rows: readonly number[], options: 
     out[i] = merged;
   }
   return out;
+}
+
+/**
+ * The input column a field's cells come from. A payment sheet's plain amount column (金额 in
+ * a sheet named 回款表) is its payment amount, as its review reads it: written under the
+ * payment-amount header so that inputs with either header merge into one column.
+ */
+function sourceField(role: Role, field: Field, mapping: SheetMapping): Field | undefined {
+  if (role !== "payments" || mapping.columns.paymentAmount !== undefined) return field;
+  if (field === "amount") return undefined;
+  return field === "paymentAmount" ? "amount" : field;
 }
 
 /** The amount its review computes for an order read by quantity × unit price. */
@@ -153,7 +181,7 @@ function monthlyCells(s: SheetReader, row: number, headers: readonly string[]): 
 /** How a normalised value reads in a message: dates as yyyy-mm-dd, months as yyyy-mm. */
 export function showNorm(field: Field, norm: string, cell: Cell): string {
   if (norm.startsWith("?") || norm === "") return cell === null ? "" : String(cell);
-  if (DATES.has(field)) return formatDay(Number(norm));
+  if (DATE_FIELDS.has(field)) return formatDay(Number(norm));
   if (field === "month") return formatMonth(Number(norm));
   return String(cell);
 }

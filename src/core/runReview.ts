@@ -3,11 +3,14 @@ import { monthLocator } from "./_lib/months";
 import type { Interner } from "./_lib/intern";
 import type { ActivityInputs } from "./activityInputs";
 import { allocateVisitCosts } from "./allocateVisitCosts";
+import { assessReceivables, type CreditReview } from "./assessReceivables";
+import { buildAgeingTable, type AgeingRow } from "./buildAgeingTable";
 import { tierColumns } from "./assignTiers";
 import { buildActionList, type ActionItem } from "./buildActionList";
 import { buildMonthlyTable, TABLE_MONTHS, type MonthFigures } from "./buildMonthlyTable";
 import { buildRepTable, type RepFigures } from "./buildRepTable";
 import { buildSalesHistory, historyMonths, sumMonths } from "./buildSalesHistory";
+import { computeToNextTier } from "./computeToNextTier";
 import { computeVisitDue } from "./computeVisitDue";
 import type { CustomerTable } from "./customerTable";
 import { detectSheets } from "./detectSheets";
@@ -16,7 +19,11 @@ import { NoReadableRowsError } from "./errors";
 import { flagCosts, type CostFlag } from "./flagCosts";
 import { flagOrderChange, type ChangeFlag, type ChangeSettings } from "./flagOrderChanges";
 import { withDefaults, type ReviewOptions, type Tier } from "./options";
+import { listCollect } from "./listCollect";
 import { numberOrderIds, readInputs, type Inputs } from "./readInputs";
+import { scoreCustomers } from "./scoreCustomers";
+import type { Screening } from "./screenCustomers";
+import { summarizeScreening, type ScreeningCell } from "./summarizeScreening";
 import { summarizeTiers, type TierSummary } from "./summarizeTiers";
 import type { CellIssue, Detection, Grid, OwnedColumn } from "./types";
 import { readPlanInputs, splitProspects, type PlanInputs } from "./plan/readPlanInputs";
@@ -61,6 +68,21 @@ export interface Review {
   byRep: RepFigures[];
   tiers: TierSummary[];
   actions: ActionItem[];
+  /**
+   * Receivables and where paid came from; null without paid data (no paid column, no payment
+   * sheet): the receivable columns are not written, and the pane and summary say why.
+   */
+  credit: CreditReview | null;
+  /** The five criteria, score and recommendation per customer (profit null without margin, safety without receivables). */
+  screening: Screening;
+  /** 距上一等级: cents-exact increase of sales for a better tier; NaN for A. */
+  toNextTier: Float64Array;
+  /** The action list's Collect part: customers with a credit flag, by tier then overdue amount descending. */
+  collect: number[];
+  /** Receivables ageing per salesperson and a total row (last); empty without receivables. */
+  ageing: AgeingRow[];
+  /** Customers and sales per recommendation and tier. */
+  screeningSummary: ScreeningCell[];
   issues: CellIssue[];
   ignoredAfterAsOf: { orders: number; visits: number };
   /** Birthdays and the prospect sheet, for next month's plan (plan/planNextMonth). */
@@ -105,7 +127,8 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
   const costs = allocateVisitCosts(visits, inputs.costs, asOf, hasCostData, opts.defaultVisitCost);
   const sales = new Float64Array(customers.size);
   for (let c = 0; c < customers.size; c++) sales[c] = sumMonths(history, history.sales, c, tierFrom, month);
-  const tiers = tierColumns(sales, customers.ids.map((_, c) => customers.sortKey(c)), opts.tierCuts);
+  const keys = customers.ids.map((_, c) => customers.sortKey(c));
+  const tiers = tierColumns(sales, keys, opts.tierCuts);
 
   const visitCount = new Float64Array(customers.size);
   const visitCost = new Float64Array(customers.size);
@@ -171,6 +194,11 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
   );
   flags.forEach((f, c) => (results[c].costFlag = f));
 
+  const credit = assessReceivables(inputs, asOf, opts.defaultTerms);
+  const receivables = credit?.receivables ?? null;
+  const changes = results.map((r) => r.change);
+  const screening = scoreCustomers({ inputs, history, sales, visitCost, change: changes, receivables, tierFrom, month }, opts);
+
   const orderMonth = placeOrders(inputs, history.first, month, asOf);
   numberOrderIds(orders, orderMonth, month - TABLE_MONTHS + 1, month); // the months the monthly and salesperson tables count
   const activity: ActivityInputs = {
@@ -201,6 +229,12 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
     byRep: buildRepTable(activity, month),
     tiers: summarizeTiers(results.map((r) => r.tier), sales),
     actions: buildActionList(results),
+    credit,
+    screening,
+    toNextTier: computeToNextTier(sales, keys, opts.tierCuts, tiers),
+    collect: receivables ? listCollect(tiers.tier, receivables.flag, receivables.overdue) : [],
+    ageing: receivables ? buildAgeingTable(receivables, customers.rep) : [],
+    screeningSummary: summarizeScreening(screening.recommendation, tiers.tier, sales),
     issues: inputs.issues,
     ignoredAfterAsOf: { orders: history.ignoredAfterAsOf, visits: visitsAfter },
     planInputs: readPlanInputs(grids, detection, customers, opts, split.prospects),

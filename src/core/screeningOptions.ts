@@ -9,7 +9,7 @@ export type Score = 1 | 2 | 3 | 4 | 5;
 
 /**
  * Every setting of the screening (SPEC "Screening: the five criteria"), with its
- * defaults in DEFAULT_SCREENING_OPTIONS; to be merged into ReviewOptions.
+ * defaults in DEFAULT_SCREENING_OPTIONS; part of ReviewOptions, saved in the workbook.
  */
 export interface ScreeningOptions {
   /**

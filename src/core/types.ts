@@ -57,6 +57,7 @@ export interface SheetMapping {
 
 /** What was found in a workbook. */
 export interface Detection {
+  payments?: SheetMapping;
   orders?: SheetMapping;
   visits?: SheetMapping;
   costs?: SheetMapping;

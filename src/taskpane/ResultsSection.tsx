@@ -1,6 +1,7 @@
 import { Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
 import { TIERS } from "../core/options";
 import { t, type Lang } from "../i18n";
+import { CollectList } from "./CollectList";
 import { actionLabel, cellRef, issueLabel, readingNotes } from "./describeResults";
 import type { ReviewHost, RunSummary } from "./host";
 import { useResultsSectionStyles } from "./ResultsSection.styles";
@@ -116,6 +117,7 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
           </>
         )}
       </div>
+      <CollectList lang={lang} summary={summary} select={select} />
       <div>
         <Subtitle2 as="h3" id="issues-title">
           {t(lang, "pane.results.issues", { n: summary.issueCount })}

@@ -1,7 +1,8 @@
 import { Dropdown, Field, Input, Option, Radio, RadioGroup, SpinButton, Text, Tooltip } from "@fluentui/react-components";
 import { LANGS, t, type Lang } from "../i18n";
 import { useSettingsSectionStyles } from "./SettingsSection.styles";
-import type { SettingsAction, SettingsErrors, SettingsState } from "./settingsState";
+import { CRITERIA } from "../core/screeningOptions";
+import { WEIGHT_KEYS, type SettingsAction, type SettingsErrors, type SettingsState } from "./settingsState";
 import { shown, useSettingsSection } from "./useSettingsSection";
 
 export interface SettingsSectionProps {
@@ -152,6 +153,29 @@ export function SettingsSection({ lang, settings: s, errors, latestMonth, onChan
       >
         <SpinButton data-testid="setting-visit-cost" value={shown(s.visitCost)} min={0} step={10} disabled={disabled} onChange={setNumber("visitCost")} />
       </Field>
+      <Field
+        label={t(lang, "pane.settings.defaultTerms")}
+        hint={t(lang, "pane.settings.defaultTermsHint")}
+        validationMessage={error("defaultTerms")}
+        validationState={state("defaultTerms")}
+      >
+        <SpinButton data-testid="setting-default-terms" value={shown(s.defaultTerms)} min={0} max={3650} step={15} disabled={disabled} onChange={setNumber("defaultTerms")} />
+      </Field>
+      <Text weight="semibold">{t(lang, "pane.settings.weights")}</Text>
+      <div className={styles.triple}>
+        {CRITERIA.map((c) => (
+          <Field key={c} label={t(lang, `pane.settings.weight.${c}`)}>
+            <SpinButton data-testid={`setting-weight-${c}`} value={shown(s[WEIGHT_KEYS[c]])} min={0} max={100} step={1} disabled={disabled} onChange={setNumber(WEIGHT_KEYS[c])} />
+          </Field>
+        ))}
+      </div>
+      {errors.weights ? (
+        <Text role="alert" data-testid="setting-weights-error">
+          {error("weights")}
+        </Text>
+      ) : (
+        <Text className={styles.note}>{t(lang, "pane.settings.weightsHint")}</Text>
+      )}
       <Text className={styles.note}>{t(lang, "pane.settings.saved")}</Text>
     </div>
   );

@@ -13,6 +13,11 @@ export interface ActionView {
   target?: { sheet: string; address: string };
 }
 
+/** A row of the Collect list: a customer with a credit flag (`reason` is the flag) and its overdue amount, formatted. */
+export interface CollectView extends ActionView {
+  overdue: string;
+}
+
 /** A data issue as the pane shows it; clicking selects the bad cell. */
 export interface IssueView {
   sheet: string;
@@ -29,6 +34,13 @@ export interface RunSummary {
   createdSheet?: string;
   tiers: Record<Tier, number>;
   actions: ActionView[];
+  /**
+   * Customers over their credit limit and with overdue amounts; null when the workbook has no
+   * paid data (no receivables: the pane says why). Optional only so older fakes still typecheck.
+   */
+  credit?: { overLimit: number; overdue: number } | null;
+  /** The Collect list: customers with a credit flag, by tier then overdue amount. */
+  collect?: CollectView[];
   issues: IssueView[];
   issueCount: number;
   /** Rows dated after the as-of date, not counted (SPEC: "counted in the pane"), per sheet that has any. */

@@ -11,6 +11,7 @@ describe("initMapping", () => {
       customers: { sheet: null, edits: {} },
       orders: { sheet: "订单", edits: {} },
       visits: { sheet: "拜访", edits: {} },
+      payments: { sheet: null, edits: {} },
       costs: { sheet: null, edits: {} },
     });
   });

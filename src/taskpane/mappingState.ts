@@ -2,7 +2,7 @@ import { ROLE_FIELDS, type Field, type Role } from "../core/columns";
 import type { Detection, MappingOverride, SheetMapping } from "../core/types";
 import type { Inspection } from "./host";
 
-export const ROLES: readonly Role[] = ["customers", "orders", "visits", "costs"];
+export const ROLES: readonly Role[] = ["customers", "orders", "visits", "costs", "payments"];
 
 /** The user's choice for one role: its sheet, and the columns changed from what was detected. */
 export interface RoleMapping {
@@ -25,7 +25,7 @@ export type MappingAction =
  */
 export function initMapping(detection: Detection | undefined): MappingState {
   const of = (role: Role): RoleMapping => ({ sheet: detection?.[role]?.sheet ?? null, edits: {} });
-  return { customers: of("customers"), orders: of("orders"), visits: of("visits"), costs: of("costs") };
+  return { customers: of("customers"), orders: of("orders"), visits: of("visits"), costs: of("costs"), payments: of("payments") };
 }
 
 export function mappingReducer(state: MappingState, action: MappingAction): MappingState {

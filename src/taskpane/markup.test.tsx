@@ -63,7 +63,7 @@ describe("task pane markup", () => {
     expect(out).not.toContain('data-testid="detected-summary"');
     expect(out).not.toContain('data-testid="change-columns"');
     expect(out).toContain('data-testid="missing-orders"');
-    expect(count(out, 'data-testid="mapping-')).toBe(11 + 5);
+    expect(count(out, 'data-testid="mapping-')).toBe(12 + 5);
   });
 
   it("gives every mapping dropdown a test id and an accessible name", () => {
@@ -77,7 +77,7 @@ describe("task pane markup", () => {
     expect(out).toContain('data-testid="sheet-orders"');
     expect(out).toContain('data-testid="create-customers"');
     expect(out).toContain("Running the review creates the sheet &quot;Customers&quot;");
-    expect(count(out, 'data-testid="mapping-')).toBe(11 + 5);
+    expect(count(out, 'data-testid="mapping-')).toBe(12 + 5);
   });
 
   it("shows the host's missing-column message", () => {

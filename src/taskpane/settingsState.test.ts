@@ -17,6 +17,26 @@ describe("initSettings", () => {
       intervalB: 60,
       intervalC: 90,
       visitCost: 0,
+      defaultTerms: 30,
+      weightPurchase: 1,
+      weightProfit: 1,
+      weightSafety: 1,
+      weightFuture: 1,
+      weightCooperation: 1,
+    });
+  });
+
+  it("sends the default terms and all five weights when one weight changes", () => {
+    expect(changedSettings({ ...start, defaultTerms: 45, weightSafety: 2 }, start)).toEqual({
+      defaultTerms: 45,
+      weights: { purchase: 1, profit: 1, safety: 2, future: 1, cooperation: 1 },
+    });
+  });
+
+  it("rejects negative weights and fractional terms", () => {
+    expect(validateSettings({ ...start, weightFuture: -1, defaultTerms: 7.5 })).toEqual({
+      weights: "pane.settings.weightInvalid",
+      defaultTerms: "pane.settings.defaultTermsInvalid",
     });
   });
 

@@ -20,7 +20,24 @@ export interface SettingsState {
   intervalB: number | null;
   intervalC: number | null;
   visitCost: number | null;
+  /** Default payment terms in days. */
+  defaultTerms: number | null;
+  /** The screening's five weights, as typed (relative; renormalised by the core). */
+  weightPurchase: number | null;
+  weightProfit: number | null;
+  weightSafety: number | null;
+  weightFuture: number | null;
+  weightCooperation: number | null;
 }
+
+/** The weight fields of the form, by criterion. */
+export const WEIGHT_KEYS = {
+  purchase: "weightPurchase",
+  profit: "weightProfit",
+  safety: "weightSafety",
+  future: "weightFuture",
+  cooperation: "weightCooperation",
+} as const;
 
 export type SettingsAction =
   | { [K in keyof SettingsState]: { type: "set"; key: K; value: SettingsState[K] } }[keyof SettingsState]
@@ -50,6 +67,12 @@ export function initSettings(inspection: Inspection | undefined): SettingsState 
     intervalB: o.visitIntervals.B,
     intervalC: o.visitIntervals.C,
     visitCost: o.defaultVisitCost,
+    defaultTerms: o.defaultTerms,
+    weightPurchase: o.weights.purchase,
+    weightProfit: o.weights.profit,
+    weightSafety: o.weights.safety,
+    weightFuture: o.weights.future,
+    weightCooperation: o.weights.cooperation,
   };
 }
 
@@ -58,7 +81,9 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
   return { ...state, [action.key]: action.value };
 }
 
-export type SettingsErrors = Partial<Record<"month" | "thresholdPct" | "cuts" | "intervalA" | "intervalB" | "intervalC" | "visitCost", MessageKey>>;
+export type SettingsErrors = Partial<
+  Record<"month" | "thresholdPct" | "cuts" | "intervalA" | "intervalB" | "intervalC" | "visitCost" | "defaultTerms" | "weights", MessageKey>
+>;
 
 /**
  * What is wrong with the form, as message keys by field; empty when the review can run.
@@ -75,6 +100,9 @@ export function validateSettings(s: SettingsState): SettingsErrors {
     if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 366)) errors[key] = "pane.settings.intervalInvalid";
   }
   if (s.visitCost === null || !(s.visitCost >= 0) || !Number.isFinite(s.visitCost)) errors.visitCost = "pane.settings.visitCostInvalid";
+  const terms = s.defaultTerms;
+  if (terms === null || !(Number.isInteger(terms) && terms >= 0 && terms <= 3650)) errors.defaultTerms = "pane.settings.defaultTermsInvalid";
+  if (Object.values(WEIGHT_KEYS).some((k) => s[k] === null || !(s[k]! >= 0 && s[k]! <= 100))) errors.weights = "pane.settings.weightInvalid";
   return errors;
 }
 
@@ -116,5 +144,10 @@ export function changedSettings(s: SettingsState, start: SettingsState, saved: I
     out.visitIntervals = { A: s.intervalA, B: s.intervalB, C: s.intervalC, D: d };
   }
   if (s.visitCost !== start.visitCost && s.visitCost !== null) out.defaultVisitCost = s.visitCost;
+  if (s.defaultTerms !== start.defaultTerms && s.defaultTerms !== null) out.defaultTerms = s.defaultTerms;
+  const criteria = Object.keys(WEIGHT_KEYS) as (keyof typeof WEIGHT_KEYS)[];
+  if (criteria.some((c) => s[WEIGHT_KEYS[c]] !== start[WEIGHT_KEYS[c]])) {
+    out.weights = Object.fromEntries(criteria.map((c) => [c, s[WEIGHT_KEYS[c]] ?? 0])) as ReviewOptions["weights"];
+  }
   return out;
 }

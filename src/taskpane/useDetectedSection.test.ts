@@ -56,6 +56,7 @@ describe("describeRoles", () => {
       ["mapping-orders-orderId", "none", "— not used —"],
       ["mapping-orders-grossMargin", "none", "— not used —"],
       ["mapping-orders-paid", "none", "— not used —"],
+      ["mapping-orders-dueDate", "none", "— not used —"],
       ["mapping-orders-salesperson", "none", "— not used —"],
       ["mapping-orders-region", "3", "地区 (D)"],
     ]);
@@ -70,7 +71,7 @@ describe("describeRoles", () => {
 
   it("shows the user's choice", () => {
     const edited = mappingReducer(mapping, { type: "column", role: "orders", field: "region", col: 4 });
-    expect(describeRoles(edited, inspection, "en-US", {})[1].fields[10]).toMatchObject({ value: "4", text: "城市 (E)" });
+    expect(describeRoles(edited, inspection, "en-US", {})[1].fields[11]).toMatchObject({ value: "4", text: "城市 (E)" });
   });
 
   it("says what a role lacks", () => {

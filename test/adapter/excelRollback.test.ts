@@ -40,7 +40,7 @@ describe("Undo without Table.resize (ExcelApi 1.13)", () => {
     const before = model.snapshot();
     const double = createExcelDouble(model, { apiSets: { ExcelApi: version } });
     expect((await run(double)).ok).toBe(true);
-    expect(model.snapshot().tables.map((x) => x.address)).toEqual(["A1:S41"]);
+    expect(model.snapshot().tables.map((x) => x.address)).toEqual(["A1:AA41"]);
     expect(await hostOn(double).undoLastRun!("zh-CN")).toEqual({ ok: true });
     expect(model.snapshot()).toEqual(before);
   });
@@ -59,18 +59,18 @@ describe("Undo without Table.resize (ExcelApi 1.13)", () => {
       const before = model.snapshot();
       const double = createExcelDouble(model, { apiSets: { ExcelApi: version } });
       expect((await run(double)).ok).toBe(true);
-      // After the run the user types a note right of the widened table (U5), in its rows.
-      model.sheet("客户")!.put(4, 20, { value: "回访" });
+      // After the run the user types a note right of the widened table (AB5), in its rows.
+      model.sheet("客户")!.put(4, 27, { value: "回访" });
       const after = model.snapshot();
       const outcome = await hostOn(double).undoLastRun!(lang);
       if (version === "1.13") {
         expect(outcome).toEqual({ ok: true });
-        expect(model.snapshot().sheets[0]!.cells.U5).toEqual({ value: "回访" });
+        expect(model.snapshot().sheets[0]!.cells.AB5).toEqual({ value: "回访" });
         continue;
       }
       expect(outcome).toEqual({ ok: false, code: "RollbackBlocked", message: t(lang, "rollback.cellsBesideTable", { sheet: "客户", table: "Customers" }) });
       expect(model.snapshot()).toEqual(after);
-      model.sheet("客户")!.put(4, 20, {});
+      model.sheet("客户")!.put(4, 27, {});
       expect(await hostOn(double).undoLastRun!(lang)).toEqual({ ok: true });
       expect(model.snapshot()).toEqual(before);
     }

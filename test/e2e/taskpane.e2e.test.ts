@@ -183,6 +183,18 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       await page.keyboard.press("Enter");
       expect(await selectionAfter(page, sample.issue)).toBe(cell);
 
+      // Receivables (issue 15): the counts, and the Collect list beside the action list; a row selects the customer's row.
+      expect(await byTestId(page, "credit-summary").textContent()).toMatch(/\d/);
+      const collect = page.locator('[data-testid="collect-row"]');
+      expect(await collect.count()).toBeGreaterThan(10);
+      // A row whose customer is not the one selected now (the action list's first may be a debtor too).
+      const beforeCollect = await selection(page);
+      const debtors = await collect.evaluateAll((els) => els.map((el) => el.getAttribute("data-customer") ?? ""));
+      const k = debtors.findIndex((id) => customerCell(workbooks.get(sample.key)!, sample.sheets.customers, id) !== beforeCollect);
+      const debtorCell = customerCell(workbooks.get(sample.key)!, sample.sheets.customers, debtors[k]);
+      await collect.nth(k).click();
+      expect(await selectionAfter(page, beforeCollect)).toBe(debtorCell);
+
       // The pane at rest after the run (no hover highlight from the mouse), for a person to look at.
       await page.mouse.move(0, 0);
       await page.screenshot({ path: join(SCREENSHOTS, `taskpane-${lang}.png`), fullPage: true });
@@ -193,6 +205,9 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       const written = modelFromJson(await dumpWorkbook(page));
       const pane = paneWorkbook(written, lang);
       const cli = await cliWorkbook(sample.path, lang);
+      // The customer sheet shows the new receivable and screening columns (the comparison below checks every cell).
+      expect(JSON.stringify(pane.sheets)).toContain(JSON.stringify(t(lang, "header.customer.toNextTier")));
+      expect(JSON.stringify(pane.sheets)).toContain(JSON.stringify(t(lang, "header.customer.creditFlag")));
       expect(pane.names).toEqual(cli.names);
       for (let i = 0; i < cli.sheets.length; i++) expect(pane.sheets[i]).toEqual(cli.sheets[i]);
       expect(written.sheet(RECORD_SHEET)?.visibility).toBe("VeryHidden");

@@ -8,14 +8,15 @@ import {
   SAMPLE_EN,
   SAMPLE_ZH,
 } from "../fixtures/paths";
+import { creditLimits, customerKeyOf, expectedReceivables, serialOf } from "../support/expectedReceivables";
 import { dumpWorkbook, type SheetDump } from "../support/readBack";
 import type { Cell } from "../../src/core/_lib/cells";
 
 /**
  * Golden test of next month's plan (issue 16): the command line with --plan on both samples,
  * the plan sheet read back with ExcelJS and checked against lists computed here from the
- * independently computed figures of test/fixtures/samples/expected-*.json and the input's own
- * birthday cells — not from the engine.
+ * independently computed figures of test/fixtures/samples/expected-*.json, the credit flags of
+ * test/support/expectedReceivables.ts and the input's own birthday cells — not from the engine.
  */
 
 interface Expected {
@@ -42,9 +43,17 @@ const cases = [
     input: SAMPLE_ZH,
     expected: EXPECTED_ZH,
     month: "2026-10",
+    asOf: "2026-10-31",
     sheet: "拜访计划 2026-11",
     planEnd: "2026-11-30",
     customers: "客户表",
+    credit: {
+      orders: "订单表",
+      headerRow: 0,
+      id: "客户编号",
+      limit: "信用额度",
+      columns: { headerRow: 0, date: "订单日期", customer: "客户编号", amount: "金额", paid: "已回款" },
+    },
     sections: { visits: "拜访", greetings: "吉祥日", prospects: "潜在客户" },
     // Official 2026 schedule (国办发明电〔2025〕7号): no holiday and no make-up day in November 2026.
     holidays: [] as string[],
@@ -53,6 +62,7 @@ const cases = [
       due: "到期",
       down: "订货下降",
       lost: "流失",
+      collect: "催收",
       overdue: (n: number) => `逾期${n}天`,
       sep: "、",
       birthday: "生日",
@@ -63,9 +73,17 @@ const cases = [
     input: SAMPLE_EN,
     expected: EXPECTED_EN,
     month: "2026-06",
+    asOf: "2026-06-30",
     sheet: "Plan 2026-07",
     planEnd: "2026-07-31",
     customers: "Customers",
+    credit: {
+      orders: "Orders",
+      headerRow: 2,
+      id: "Customer ID",
+      limit: "Credit Limit",
+      columns: { headerRow: 2, date: "Order Date", customer: "Customer ID", amount: "Amount", paid: "Paid" },
+    },
     sections: {
       visits: "Visits",
       greetings: "Greetings",
@@ -78,6 +96,7 @@ const cases = [
       due: "Due",
       down: "Down",
       lost: "Lost",
+      collect: "Collect",
       overdue: (n: number) => `Overdue ${n} days`,
       sep: ", ",
       birthday: "Birthday",
@@ -119,6 +138,9 @@ describe.each(cases)("the plan on the $lang sample, review $month", (c) => {
   }, 120_000);
 
   it("lists exactly the customers SPEC.md requires, with every reason", () => {
+    const k = c.credit;
+    const limits = creditLimits(input.get(c.customers)!, k.headerRow, k.id, k.limit);
+    const credit = expectedReceivables(input.get(k.orders)!, k.columns, serialOf(c.asOf), limits);
     const want = new Map<string, string>();
     for (const [id, x] of Object.entries(expected.customers)) {
       if (x.tier === "D") continue;
@@ -129,6 +151,7 @@ describe.each(cases)("the plan on the $lang sample, review $month", (c) => {
         reasons.push(c.reasons.due);
       if (x.tier !== "C" && x.change === "Down") reasons.push(c.reasons.down);
       if (x.tier !== "C" && x.change === "Lost") reasons.push(c.reasons.lost);
+      if (credit.get(customerKeyOf(id)!)?.flag) reasons.push(c.reasons.collect);
       if (reasons.length > 0) want.set(id, reasons.join(c.reasons.sep));
     }
     const got = new Map(

@@ -12,7 +12,7 @@ const TAIL = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" heade
 /** Style ids that spell what was asked, so each cell's style can be checked exactly. */
 const STYLES: RunStyles = {
   header: 7,
-  body: (f) => ({ money: 10, percent: 11, date: 12, integer: 13, decimal: 14, general: 0 })[f],
+  body: (f) => ({ money: 10, percent: 11, date: 12, integer: 13, decimal: 14, oneDecimal: 15, general: 0 })[f],
   dxf: () => 0,
   report: (style, format) => (style === "body" && format === null ? 0 : { title: 1, section: 2, header: 3, total: 4, note: 5, body: 6 }[style] * 10 + (format === null ? 0 : 1)),
 };

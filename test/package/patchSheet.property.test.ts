@@ -14,7 +14,7 @@ import { fromXmlText } from "../../src/adapters/xlsx/package/xmlText";
  * as it was, and the output is well-formed.
  */
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const FORMAT_STYLE: Record<NumberFormat, number> = { general: 8, money: 9, percent: 10, date: 11, integer: 12, decimal: 13 };
+const FORMAT_STYLE: Record<NumberFormat, number> = { general: 8, money: 9, percent: 10, date: 11, integer: 12, decimal: 13, oneDecimal: 14 };
 const STYLES: SheetStyles = { header: 7, body: (f) => FORMAT_STYLE[f], dxf: () => 0 };
 
 interface GenCell {

@@ -92,18 +92,19 @@ describe("a run on the Office.js path is all or nothing (guarantee 3)", () => {
       const model = ledger();
       const double = createExcelDouble(model);
       // Before each write request the run reports {done} requests so far: 1 undo sheet, 1 record and structure, then data.
-      // Fail the data request that starts when the first 4 are done (requests are filled, so it holds the rest of the order columns and the start of the visit columns).
+      // Fail the data request that starts when the first 5 data requests are done (requests are filled, so it holds the rest of the order columns and the start
+      // of the visit columns; with the customer sheet's 23 columns, not 15, that is the 6th data request, no longer the 5th).
       const outcome = await createExcelHost(asExcel(double), env).run({ lang, settings: {} }, (p) => {
-        if (p.stage === "write" && p.done === 6) double.failOnSync(double.stats.syncCount + 1);
+        if (p.stage === "write" && p.done === 7) double.failOnSync(double.stats.syncCount + 1);
       });
       expect(outcome.ok).toBe(false);
       if (outcome.ok) return;
       expect(outcome.code).toBe("GeneralException");
-      const what = { "zh-CN": ["“客户”中的 15 列结果", "“订单”中的 2 列结果", "“拜访”中的 2 列结果", "分析表“月度分析 2026-11”"], "en-US": ['the 15 result columns in "客户"', 'the 2 result columns in "订单"', 'the 2 result columns in "拜访"', 'the analysis sheet "Review 2026-11"'] }[lang];
+      const what = { "zh-CN": ["“客户”中的 23 列结果", "“订单”中的 2 列结果", "“拜访”中的 2 列结果", "分析表“月度分析 2026-11”"], "en-US": ['the 23 result columns in "客户"', 'the 2 result columns in "订单"', 'the 2 result columns in "拜访"', 'the analysis sheet "Review 2026-11"'] }[lang];
       expect(outcome.written?.map((line) => what.findIndex((w) => line.startsWith(w)))).toEqual([0, 1, 2, 3]);
       const statuses = outcome.written!.map((line, i) => line.slice(what[i].length));
       const words = lang === "zh-CN" ? { written: "：已完整写入", partly: "：只写入了一部分", notWritten: "：未写入" } : { written: ": written in full", partly: ": partly written", notWritten: ": not written" };
-      // Four data requests went through: the customer columns are whole, the order columns begun, the
+      // Five data requests went through: the customer columns are whole, the order columns begun, the
       // visit columns in the request that failed (which Excel may have applied in part), the review sheet not begun.
       expect(statuses).toEqual([words.written, words.partly, words.partly, words.notWritten]);
       const reference = ledger();
@@ -124,8 +125,8 @@ describe("Undo last run on the Office.js path (guarantee 2)", () => {
     const host = createExcelHost(asExcel(double), env);
     expect(await host.lastRun!()).toBeUndefined();
     expect((await host.run({ lang: "zh-CN", settings: {} }, () => undefined)).ok).toBe(true);
-    expect(await host.lastRun!()).toEqual({ reportSheet: "月度分析 2026-11", at: "2026-11-23 09:30", columns: 19 });
-    expect(model.snapshot().tables.map((x) => x.address)).toEqual(["A1:S41"]);
+    expect(await host.lastRun!()).toEqual({ reportSheet: "月度分析 2026-11", at: "2026-11-23 09:30", columns: 27 });
+    expect(model.snapshot().tables.map((x) => x.address)).toEqual(["A1:AA41"]);
     expect(await host.undoLastRun!("zh-CN")).toEqual({ ok: true });
     expect(model.snapshot()).toEqual(before);
     expect(await host.lastRun!()).toBeUndefined();
@@ -157,7 +158,7 @@ describe("Undo last run on the Office.js path (guarantee 2)", () => {
         if (p.stage === "write" && p.done === k) double.failOnSync(double.stats.syncCount + 1);
       });
       expect({ k, ok: outcome.ok, written: outcome.ok === false && outcome.written !== undefined }).toEqual({ k, ok: false, written: true });
-      expect(await host.lastRun!()).toEqual({ reportSheet: "月度分析 2026-11", at: "2026-11-23 09:30", columns: 19 });
+      expect(await host.lastRun!()).toEqual({ reportSheet: "月度分析 2026-11", at: "2026-11-23 09:30", columns: 27 });
       expect(await host.undoLastRun!("zh-CN")).toEqual({ ok: true });
       expect({ k, snapshot: m.snapshot() }).toEqual({ k, snapshot: before });
     }

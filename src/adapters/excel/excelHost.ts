@@ -1,3 +1,4 @@
+import { countCredit } from "../../core/countCredit";
 import { toA1 } from "../../core/_lib/a1";
 import { formatDay, formatMonth } from "../../core/_lib/dates";
 import { MissingColumnError, NoReadableRowsError } from "../../core/errors";
@@ -225,6 +226,11 @@ function afterAsOf(review: Review): RunSummary["afterAsOf"] {
   return out;
 }
 
+/** An amount as the money format shows it: thousands separators, two decimals. */
+function formatMoney(x: number): string {
+  return x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 /** What the pane shows after a run: tier counts, the action list with where each customer is, the data issues. */
 export function summarize(review: Review, plan: WritePlan, lang: Lang): RunSummary {
   const c = review.customers;
@@ -252,6 +258,13 @@ export function summarize(review: Review, plan: WritePlan, lang: Lang): RunSumma
     actions: review.actions.map((a) => {
       const view = { reason: t(lang, `reason.${a.reason}`), customer: c.key(a.customer), name: c.names[a.customer], tier: a.tier };
       const where = target(a.customer);
+      return where ? { ...view, target: where } : view;
+    }),
+    credit: review.credit ? countCredit(review.credit.receivables) : null,
+    collect: review.collect.map((k) => {
+      const r = review.credit!.receivables;
+      const view = { reason: t(lang, `creditFlag.${r.flag[k]!}`), customer: c.key(k), name: c.names[k], tier: review.results[k].tier, overdue: formatMoney(r.overdue[k]) };
+      const where = target(k);
       return where ? { ...view, target: where } : view;
     }),
     issues,

@@ -41,26 +41,20 @@ export interface NextMonthPlan {
 
 /**
  * Next month's plan from a review (SPEC "The plan for next month"): who to visit and when,
- * whom to greet, and the prospects by MAN class. `creditFlags` are the receivables' flags per
- * customer (issue 15); without them no Collect reason is given.
+ * whom to greet, and the prospects by MAN class. A–C customers with a receivables credit flag
+ * are listed to collect; without receivables (no paid data) no Collect reason is given.
  * @example planNextMonth(runReview(grids, { month: monthIndex(2026, 10) }), "zh-CN").month === monthIndex(2026, 11)
  */
-export function planNextMonth(
-  review: Review,
-  lang: Lang,
-  creditFlags?: readonly (string | null)[],
-): NextMonthPlan {
+export function planNextMonth(review: Review, lang: Lang): NextMonthPlan {
   const month = review.month + 1;
   const o = review.options;
   const calendar: PlanCalendar = o.planCalendar ?? lang;
   const { days, official } = listWorkingDays(month, calendar);
   const c = review.customers;
   const reps = repOfEach(review);
+  const flags = review.credit?.receivables.flag;
   const picked = pickPlanVisits(
-    review.results.map((r, i) => ({
-      ...r,
-      creditFlag: creditFlags?.[i] ?? null,
-    })),
+    review.results.map((r, i) => ({ ...r, creditFlag: flags?.[i] ?? null })),
     monthEnd(month),
   );
   const reasons = new Map(picked.map((p) => [p.customer, p.reasons]));

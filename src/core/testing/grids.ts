@@ -42,6 +42,9 @@ export interface OrderSpec {
   rep?: number;
   /** Interned order id; −1 (the default) for a row without one. */
   orderId?: number;
+  /** The paid cell and the due-date cell (epoch day, or `yyyy-mm-dd`); absent: blank. */
+  paid?: number;
+  due?: number | string;
 }
 
 /** Typed order rows; `row` is the position in the list. */
@@ -53,6 +56,8 @@ export function orderRows(specs: readonly OrderSpec[]): OrderRows {
     day: Int32Array.from(specs, (s) => day(s.day)),
     amount: Float64Array.from(specs, (s) => s.amount),
     margin: Float64Array.from(specs, (s) => s.margin ?? 0),
+    paid: Float64Array.from(specs, (s) => s.paid ?? NaN),
+    dueCell: Float64Array.from(specs, (s) => (s.due === undefined ? NaN : typeof s.due === "number" ? s.due : day(s.due))),
     customer: Int32Array.from(specs, (s) => s.customer),
     rep: Int32Array.from(specs, (s) => s.rep ?? -1),
     orderId: Int32Array.from(specs, (s) => s.orderId ?? -1),

@@ -21,8 +21,11 @@ export interface NewSheet {
   formats: readonly (NumberFormat | null)[];
 }
 
-/** cellXfs of the new workbook's styles part: 0 default, then header (bold) and one per number format. */
-const XF = { header: 1, date: 2, money: 3, integer: 4, decimal: 5, percent: 0, general: 0 } as const;
+/**
+ * cellXfs of the new workbook's styles part: 0 default, then header (bold) and one per number
+ * format an input field can have; ratios and scores are never input fields (General).
+ */
+const XF = { header: 1, date: 2, money: 3, integer: 4, decimal: 5, percent: 0, oneDecimal: 0, general: 0 } as const;
 const STYLES =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">` +
   `<numFmts count="1"><numFmt numFmtId="164" formatCode="${NUMBER_FORMATS.date}"/></numFmts>` +

@@ -1,0 +1,77 @@
+import { Badge, Button, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
+import { t, type Lang } from "../i18n";
+import type { CollectView, RunSummary } from "./host";
+import { useResultsSectionStyles } from "./ResultsSection.styles";
+
+export interface CollectListProps {
+  lang: Lang;
+  summary: RunSummary;
+  /** Selects a cell, as the action list's rows do. */
+  select: (sheet: string, address: string) => Promise<void> | void;
+}
+
+/** The accessible name of a Collect row. */
+export function collectLabel(row: CollectView, lang: Lang): string {
+  return t(lang, "pane.results.collectRow", { flag: row.reason, customer: row.customer, name: row.name ?? "", tier: row.tier, overdue: row.overdue });
+}
+
+/**
+ * The credit counts (over limit, overdue) or why there are none, and the Collect list beside
+ * the action list: customers with a credit flag; a row selects the customer's row.
+ */
+export function CollectList({ lang, summary, select }: CollectListProps) {
+  const styles = useResultsSectionStyles();
+  const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
+  if (summary.credit === undefined) return null;
+  if (summary.credit === null) {
+    return (
+      <Text block className={styles.muted} data-testid="no-receivables">
+        {t(lang, "pane.results.noReceivables")}
+      </Text>
+    );
+  }
+  const rows = summary.collect ?? [];
+  return (
+    <div>
+      <Text block data-testid="credit-summary">
+        {t(lang, "pane.results.credit", { over: summary.credit.overLimit, overdue: summary.credit.overdue })}
+      </Text>
+      <Subtitle2 as="h3" id="collect-title">
+        {t(lang, "pane.results.collect", { n: rows.length })}
+      </Subtitle2>
+      <Text block className={styles.muted}>
+        {t(lang, rows.length === 0 ? "pane.results.noCollect" : "pane.results.collectHint")}
+      </Text>
+      {rows.length > 0 && (
+        <ul className={styles.list} aria-labelledby="collect-title" data-testid="collect-list" {...arrows}>
+          {rows.map((a, i) => (
+            <li key={`${a.customer}-${i}`}>
+              <Button
+                className={styles.row}
+                appearance="subtle"
+                data-testid="collect-row"
+                data-customer={a.customer}
+                aria-label={collectLabel(a, lang)}
+                disabledFocusable={!a.target}
+                onClick={() => a.target && void select(a.target.sheet, a.target.address)}
+              >
+                <span className={styles.rowContent}>
+                  <Badge appearance="tint" color={a.tier === "A" ? "brand" : "informative"}>
+                    {a.tier}
+                  </Badge>
+                  <span className={styles.ellipsis}>
+                    {a.customer}
+                    {a.name ? ` ${a.name}` : ""}
+                  </span>
+                  <span className={styles.reason}>
+                    {a.reason} · {a.overdue}
+                  </span>
+                </span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
