@@ -1,4 +1,5 @@
-import { Badge, Button, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
+import { Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
+import { CustomerRowButton } from "./CustomerRowButton";
 import { t, type Lang } from "../i18n";
 import type { CollectView, RunSummary } from "./host";
 import { useResultsSectionStyles } from "./ResultsSection.styles";
@@ -46,28 +47,7 @@ export function CollectList({ lang, summary, select }: CollectListProps) {
         <ul className={styles.list} aria-labelledby="collect-title" data-testid="collect-list" {...arrows}>
           {rows.map((a, i) => (
             <li key={`${a.customer}-${i}`}>
-              <Button
-                className={styles.row}
-                appearance="subtle"
-                data-testid="collect-row"
-                data-customer={a.customer}
-                aria-label={collectLabel(a, lang)}
-                disabledFocusable={!a.target}
-                onClick={() => a.target && void select(a.target.sheet, a.target.address)}
-              >
-                <span className={styles.rowContent}>
-                  <Badge appearance="tint" color={a.tier === "A" ? "brand" : "informative"}>
-                    {a.tier}
-                  </Badge>
-                  <span className={styles.ellipsis}>
-                    {a.customer}
-                    {a.name ? ` ${a.name}` : ""}
-                  </span>
-                  <span className={styles.reason}>
-                    {a.reason} · {a.overdue}
-                  </span>
-                </span>
-              </Button>
+              <CustomerRowButton testId="collect-row" row={a} detail={`${a.reason} · ${a.overdue}`} label={collectLabel(a, lang)} select={select} />
             </li>
           ))}
         </ul>

@@ -1,7 +1,8 @@
-import { Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
 import { TIERS } from "../core/options";
 import { t, type Lang } from "../i18n";
 import { CollectList } from "./CollectList";
+import { CustomerRowButton } from "./CustomerRowButton";
 import { actionLabel, cellRef, issueLabel, readingNotes } from "./describeResults";
 import type { ReviewHost, RunSummary } from "./host";
 import { useResultsSectionStyles } from "./ResultsSection.styles";
@@ -91,26 +92,7 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
             <ul className={styles.list} aria-labelledby="actions-title" data-testid="action-list" {...arrows}>
               {summary.actions.map((a, i) => (
                 <li key={`${a.customer}-${a.reason}-${i}`}>
-                  <Button
-                    className={styles.row}
-                    appearance="subtle"
-                    data-testid="action-row"
-                    data-customer={a.customer}
-                    aria-label={actionLabel(a, lang)}
-                    disabledFocusable={!a.target}
-                    onClick={() => a.target && void select(a.target.sheet, a.target.address)}
-                  >
-                    <span className={styles.rowContent}>
-                      <Badge appearance="tint" color={a.tier === "A" ? "brand" : "informative"}>
-                        {a.tier}
-                      </Badge>
-                      <span className={styles.ellipsis}>
-                        {a.customer}
-                        {a.name ? ` ${a.name}` : ""}
-                      </span>
-                      <span className={styles.reason}>{a.reason}</span>
-                    </span>
-                  </Button>
+                  <CustomerRowButton testId="action-row" row={a} detail={a.reason} label={actionLabel(a, lang)} select={select} />
                 </li>
               ))}
             </ul>

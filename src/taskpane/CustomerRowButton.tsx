@@ -1,0 +1,41 @@
+import { Badge, Button } from "@fluentui/react-components";
+import type { ActionView } from "./host";
+import { useResultsSectionStyles } from "./ResultsSection.styles";
+
+export interface CustomerRowButtonProps {
+  testId: string;
+  /** The customer; without a target (not in the customer sheet) the button stays focusable but does nothing. */
+  row: ActionView;
+  /** What follows the name: the reason, and for Collect the overdue amount. */
+  detail: string;
+  label: string;
+  select: (sheet: string, address: string) => Promise<void> | void;
+}
+
+/** One customer of a list in the results (actions, Collect): tier, id and name, detail; a click selects its row. */
+export function CustomerRowButton({ testId, row, detail, label, select }: CustomerRowButtonProps) {
+  const styles = useResultsSectionStyles();
+  const { customer, name, tier, target } = row;
+  return (
+    <Button
+      className={styles.row}
+      appearance="subtle"
+      data-testid={testId}
+      data-customer={customer}
+      aria-label={label}
+      disabledFocusable={!target}
+      onClick={() => target && void select(target.sheet, target.address)}
+    >
+      <span className={styles.rowContent}>
+        <Badge appearance="tint" color={tier === "A" ? "brand" : "informative"}>
+          {tier}
+        </Badge>
+        <span className={styles.ellipsis}>
+          {customer}
+          {name ? ` ${name}` : ""}
+        </span>
+        <span className={styles.reason}>{detail}</span>
+      </span>
+    </Button>
+  );
+}
