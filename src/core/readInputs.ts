@@ -172,7 +172,6 @@ function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, da
   };
   const { columns } = s.mapping;
   const byQuantity = columns.amount === undefined;
-  const customerCol = columns.customerId ?? columns.customerName!;
   const [date, amountCol, marginCol, repCol, idCol, paidCol, dueCol] = (["orderDate", "amount", "grossMargin", "salesperson", "orderId", "paid", "dueDate"] as const).map((f) => s.column(f));
   const dueOrder = columns.dueDate === undefined ? order : s.dayMonthOrder("dueDate", options.dayMonthOrder, dateOrders);
   const customerOf = resolveCustomers(s, customers, out.customer);
@@ -182,7 +181,7 @@ function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, da
     const day = date.date(cells, row, order, true);
     const amount = byQuantity ? readProduct(s, row) : amountCol.amount(cells, row, true);
     const customer = customerOf[row - s.firstRow];
-    if (customer < 0) s.report(row, customerCol, columns.customerId !== undefined ? "customerId" : "customerName", "missing", s.cell(row, customerCol));
+    if (customer < 0) reportMissingCustomer(s, row);
     if (day === undefined || amount === undefined || customer < 0) continue;
     const i = out.n++;
     out.row[i] = row;
@@ -275,6 +274,13 @@ export function numberOrderIds(orders: OrderRows, months: Int32Array, from: numb
   }
 }
 
+/** A dated row (order, visit, payment) without its customer cell: a data issue at that cell. */
+function reportMissingCustomer(s: SheetReader, row: number): void {
+  const { customerId, customerName } = s.mapping.columns;
+  const col = customerId ?? customerName!;
+  s.report(row, col, customerId !== undefined ? "customerId" : "customerName", "missing", s.cell(row, col));
+}
+
 function readProduct(s: SheetReader, row: number): number | undefined {
   const q = s.read(row, "quantity", readAmount, true);
   const p = s.read(row, "unitPrice", readAmount, true);
@@ -292,8 +298,6 @@ function readVisits(s: SheetReader, customers: CustomerTable, reps: Interner, da
     rep: new Int32Array(cap),
     cost: new Float64Array(cap),
   };
-  const { columns } = s.mapping;
-  const customerCol = columns.customerId ?? columns.customerName!;
   const [date, repCol, costCol] = (["visitDate", "salesperson", "visitCost"] as const).map((f) => s.column(f));
   const customerOf = resolveCustomers(s, customers, out.customer);
   for (let row = s.firstRow; row <= s.lastRow; row++) {
@@ -301,7 +305,7 @@ function readVisits(s: SheetReader, customers: CustomerTable, reps: Interner, da
     if (s.isBlankRow(cells)) continue;
     const day = date.date(cells, row, order, true);
     const customer = customerOf[row - s.firstRow];
-    if (customer < 0) s.report(row, customerCol, columns.customerId !== undefined ? "customerId" : "customerName", "missing", s.cell(row, customerCol));
+    if (customer < 0) reportMissingCustomer(s, row);
     if (day === undefined || customer < 0) continue;
     const i = out.n++;
     out.row[i] = row;
@@ -320,7 +324,6 @@ function readPayments(s: SheetReader, customers: CustomerTable, dateOrders: Inpu
   const cap = Math.max(0, s.lastRow - s.firstRow + 1);
   const out: PaymentSheetRows = { n: 0, row: new Int32Array(cap), day: new Int32Array(cap), customer: new Int32Array(cap), amount: new Float64Array(cap) };
   const { columns } = s.mapping;
-  const customerCol = columns.customerId ?? columns.customerName!;
   const date = s.column("paymentDate");
   const amountCol = s.column(columns.paymentAmount !== undefined ? "paymentAmount" : "amount");
   const customerOf = resolveCustomers(s, customers, out.customer);
@@ -330,7 +333,7 @@ function readPayments(s: SheetReader, customers: CustomerTable, dateOrders: Inpu
     const day = date.date(cells, row, order, true);
     const amount = amountCol.amount(cells, row, true);
     const customer = customerOf[row - s.firstRow];
-    if (customer < 0) s.report(row, customerCol, columns.customerId !== undefined ? "customerId" : "customerName", "missing", s.cell(row, customerCol));
+    if (customer < 0) reportMissingCustomer(s, row);
     if (day === undefined || amount === undefined || customer < 0) continue;
     const i = out.n++;
     out.row[i] = row;
