@@ -73,9 +73,16 @@ export function buildPlanSheet(
       L("plan.col.due"),
     ]);
     const sep = lang === "zh-CN" ? "、" : ", ";
+    // Tens of thousands of rows share a few dozen reason texts: each is made once.
+    const texts = new Map<string, string>();
+    const text = (x: VisitReason) => {
+      const key = x.kind === "overdue" ? `${x.kind}${x.days}` : x.kind;
+      if (!texts.has(key)) texts.set(key, reasonText(x, L));
+      return texts.get(key)!;
+    };
     for (const v of plan.visits) {
       const r = review.results[v.customer];
-      const reasons = v.reasons.map((x) => reasonText(x, L)).join(sep);
+      const reasons = v.reasons.map(text).join(sep);
       add(
         "body",
         [

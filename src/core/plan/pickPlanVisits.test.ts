@@ -17,12 +17,12 @@ describe("pickPlanVisits", () => {
           overdueDays: 12,
           due: END - 40,
           change: "Down",
-          creditFlag: "Overdue",
         }),
         customer({ tier: "B", due: END, change: "Lost" }),
         customer({ tier: "C", due: END - 3 }),
       ],
       END,
+      ["Overdue", null, null],
     );
     expect(out).toEqual([
       {
@@ -53,7 +53,7 @@ describe("pickPlanVisits", () => {
   it("gives no Collect reason without credit flags, and one for a C customer with a flag", () => {
     expect(pickPlanVisits([customer({ tier: "C" })], END)).toEqual([]);
     expect(
-      pickPlanVisits([customer({ tier: "C", creditFlag: "Over limit" })], END),
+      pickPlanVisits([customer({ tier: "C" })], END, ["Over limit"]),
     ).toEqual([{ customer: 0, reasons: [{ kind: "collect" }] }]);
   });
 });

@@ -16,8 +16,6 @@ export interface PlanCustomer {
   /** Next visit due (epoch day), null for D. */
   due: number | null;
   overdueDays: number | null;
-  /** The receivables' credit flag (issue 15), null or absent when none. */
-  creditFlag?: string | null;
 }
 
 export interface PickedVisit {
@@ -28,13 +26,15 @@ export interface PickedVisit {
 /**
  * The customers to visit in the plan month, each once with every reason: A–C due by the
  * plan month's last day (overdue ones say by how many days at the as-of date), A/B Down or
- * Lost, and A–C with a credit flag (催收). Without credit flags there is no Collect reason.
+ * Lost, and A–C with a receivables credit flag (催收; `creditFlags` per customer, absent
+ * without receivables: then there is no Collect reason).
  * @example pickPlanVisits([{ tier: "A", change: "Down", due: 20400, overdueDays: 3 }], 20420)
  *   → [{ customer: 0, reasons: [{ kind: "overdue", days: 3 }, { kind: "down" }] }]
  */
 export function pickPlanVisits(
   customers: readonly PlanCustomer[],
   planEnd: number,
+  creditFlags?: readonly (string | null)[],
 ): PickedVisit[] {
   const out: PickedVisit[] = [];
   customers.forEach((c, customer) => {
@@ -45,7 +45,7 @@ export function pickPlanVisits(
     else if (c.due !== null && c.due <= planEnd) reasons.push({ kind: "due" });
     if (c.tier !== "C" && c.change === "Down") reasons.push({ kind: "down" });
     if (c.tier !== "C" && c.change === "Lost") reasons.push({ kind: "lost" });
-    if (c.creditFlag) reasons.push({ kind: "collect" });
+    if (creditFlags?.[customer]) reasons.push({ kind: "collect" });
     if (reasons.length > 0) out.push({ customer, reasons });
   });
   return out;

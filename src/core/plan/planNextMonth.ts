@@ -52,11 +52,7 @@ export function planNextMonth(review: Review, lang: Lang): NextMonthPlan {
   const { days, official } = listWorkingDays(month, calendar);
   const c = review.customers;
   const reps = repOfEach(review);
-  const flags = review.credit?.receivables.flag;
-  const picked = pickPlanVisits(
-    review.results.map((r, i) => ({ ...r, creditFlag: flags?.[i] ?? null })),
-    monthEnd(month),
-  );
+  const picked = pickPlanVisits(review.results, monthEnd(month), review.credit?.receivables.flag);
   const reasons = new Map(picked.map((p) => [p.customer, p.reasons]));
   const toPlace = picked.map(({ customer }) => ({
     customer,
