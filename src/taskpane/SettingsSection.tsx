@@ -1,6 +1,7 @@
 import { Dropdown, Field, Input, Option, Radio, RadioGroup, SpinButton, Text, Tooltip } from "@fluentui/react-components";
 import { LANGS, t, type Lang } from "../i18n";
 import { useSettingsSectionStyles } from "./SettingsSection.styles";
+import { PlanSettings } from "./PlanSettings";
 import type { SettingsAction, SettingsErrors, SettingsState } from "./settingsState";
 import { shown, useSettingsSection } from "./useSettingsSection";
 
@@ -152,6 +153,7 @@ export function SettingsSection({ lang, settings: s, errors, latestMonth, onChan
       >
         <SpinButton data-testid="setting-visit-cost" value={shown(s.visitCost)} min={0} step={10} disabled={disabled} onChange={setNumber("visitCost")} />
       </Field>
+      <PlanSettings lang={lang} settings={s} errors={errors} onChange={onChange} disabled={disabled} />
       <Text className={styles.note}>{t(lang, "pane.settings.saved")}</Text>
     </div>
   );

@@ -113,6 +113,22 @@ describe("task pane markup", () => {
     expect(describedBy("setting-interval-A")).toBeUndefined();
   });
 
+  it("shows the plan's switch off, and its settings with labels and messages only while it is on", () => {
+    const start = initSettings(inspectionOf());
+    const props = { lang: "en-US" as const, latestMonth: "2026-10", onChange: () => undefined, onLangChange: () => undefined, disabled: false };
+    const off = html(<SettingsSection {...props} settings={start} errors={{}} />);
+    expect(off).toMatch(/<input[^>]*data-testid="setting-plan"[^>]*>/);
+    expect(/<input[^>]*data-testid="setting-plan"[^>]*>/.exec(off)![0]).not.toContain("checked");
+    expect(off).toContain("Next month&#x27;s plan");
+    expect(count(off, 'data-testid="setting-visits-per-day"')).toBe(0);
+    const on = html(<SettingsSection {...props} settings={{ ...start, plan: true, visitsPerDay: 0 }} errors={{ visitsPerDay: "pane.settings.visitsPerDayInvalid" }} />);
+    expect(/<input[^>]*data-testid="setting-plan"[^>]*>/.exec(on)![0]).toContain('checked=""');
+    for (const id of ["setting-visits-per-day", "setting-prospect-target", "setting-plan-calendar"]) expect(count(on, `data-testid="${id}"`)).toBe(1);
+    expect(on).toContain("Visits per day, at most");
+    expect(on).toContain(t("en-US", "pane.settings.visitsPerDayInvalid"));
+    expect(on).toContain(">As the language<");
+  });
+
   it("shows the stage and progress while running, and Cancel in Run's place", () => {
     const out = html(<RunSection lang="zh-CN" running progress={{ stage: "read", done: 1, total: 4 }} canRun onRun={() => undefined} />);
     expect(out).not.toContain('data-testid="run-button"');
