@@ -260,8 +260,10 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     const page = await browser.newPage();
     await openPane(page, server.origin, sample.key);
 
-    // The views are tabs, one Tab stop: the arrow key moves to Settings, Enter opens it; Run is reached with Tab and pressed with Enter.
+    // The views are tabs, one Tab stop: the arrow key moves to Plan, then Settings, Enter opens it; Run is reached with Tab and pressed with Enter.
     await tabTo(page, "tab-review");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe("tab-plan");
     await page.keyboard.press("ArrowRight");
     expect(await focused(page)).toBe("tab-settings");
     await page.keyboard.press("Enter");
