@@ -5,41 +5,8 @@ import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
 import { modelFromFile } from "../excel-double/fromExcelJS";
 import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 import type { Cell } from "../../src/core/_lib/cells";
-import { t, type Lang } from "../../src/i18n";
 import type { PlanSummary } from "../../src/taskpane/host";
-
-/** yyyy-mm-dd of a 1900-system serial, by plain arithmetic. */
-const iso = (serial: number) =>
-  new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-
-/**
- * The plan sheet's visit rows as [salesperson, date, region, customer ID, name, tier, reasons]:
- * no salesperson as the pane names it, Over capacity rows without a region (the pane groups them).
- */
-function visitRows(rows: Cell[][], lang: Lang): Cell[][] {
-  const header = rows.findIndex(
-    (r) =>
-      r[0] === t(lang, "report.salesperson") &&
-      r[1] === t(lang, "plan.col.date"),
-  );
-  const out: Cell[][] = [];
-  for (const r of rows.slice(header + 1)) {
-    if (r.length === 0) break;
-    const over = r[1] === t(lang, "plan.overCapacity");
-    out.push([
-      r[0] ?? t(lang, "report.unassigned"),
-      over ? null : iso(r[1] as number),
-      over ? null : (r[2] ?? null),
-      r[3] ?? null,
-      r[4] ?? null,
-      r[5] ?? null,
-      r[6] ?? null,
-    ]);
-  }
-  return out;
-}
+import { planVisitRows } from "../support/planSheetRows";
 
 /** The same rows from what the pane's Plan view gets. */
 function viewRows(plan: PlanSummary): Cell[][] {
@@ -96,7 +63,7 @@ describe.each([
         sheet: plan,
       });
       expect(shown.calendar).toBe(sheet.rows[2][1]);
-      const rows = visitRows(sheet.rows, lang);
+      const rows = planVisitRows(sheet.rows, lang);
       expect(rows.length).toBeGreaterThan(10);
       expect(viewRows(shown)).toEqual(rows);
       const pane = paneWorkbook(model, lang);
