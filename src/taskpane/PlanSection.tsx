@@ -1,6 +1,6 @@
 import { Badge, Button, Link, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
 import { t, type Lang } from "../i18n";
-import { dayHeading, planVisitLabel, repHeading, shortGreetings } from "./describePlan";
+import { dayHeading, planVisitLabel, repHeading, shortGreetings, visitCount } from "./describePlan";
 import type { PlanDayView, PlanSummary, ReviewHost } from "./host";
 import { usePlanSectionStyles } from "./PlanSection.styles";
 import { useResultsSectionStyles } from "./ResultsSection.styles";
@@ -30,7 +30,7 @@ export function PlanSection({ lang, plan, host }: PlanSectionProps) {
       </Text>
     );
   }
-  const visits = plan.reps.reduce((n, r) => n + r.days.reduce((m, d) => m + d.visits.length, 0), 0);
+  const visits = visitCount(plan.reps.flatMap((r) => r.days));
   return (
     <section className={styles.root} aria-labelledby="plan-title" data-testid="plan">
       <div>

@@ -1,4 +1,4 @@
-import { dayHeading, GREETINGS_SHOWN, planVisitLabel, repHeading, shortGreetings } from "./describePlan";
+import { dayHeading, GREETINGS_SHOWN, planVisitLabel, repHeading, shortGreetings, visitCount } from "./describePlan";
 import { PLAN } from "./testFixtures";
 
 const [lee, none] = PLAN.reps;
@@ -22,6 +22,14 @@ describe("planVisitLabel", () => {
   it("drops the space a missing name leaves, and says when the customer is not in the customer sheet", () => {
     expect(planVisitLabel(first.visits[1], first, "en-US")).toBe("2026-11-02 · 华东: C004, tier B, 到期");
     expect(planVisitLabel(over.visits[0], over, "en-US")).toBe("Over capacity: C009 北方, tier C, 到期 (not in the customer sheet)");
+  });
+});
+
+describe("visitCount", () => {
+  it("counts every visit of the days, those that did not fit included", () => {
+    expect(visitCount(lee.days)).toBe(4);
+    expect(visitCount(PLAN.reps.flatMap((r) => r.days))).toBe(5);
+    expect(visitCount([])).toBe(0);
   });
 });
 

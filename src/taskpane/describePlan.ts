@@ -25,12 +25,19 @@ export function planVisitLabel(visit: PlanVisitView, day: PlanDayView, lang: Lan
 }
 
 /**
+ * The visits planned over some days, those that did not fit included.
+ * @example visitCount([{ date: "2026-11-02", region: null, visits: [v1, v2] }, { date: null, region: null, visits: [v3] }]) === 3
+ */
+export function visitCount(days: readonly PlanDayView[]): number {
+  return days.reduce((sum, d) => sum + d.visits.length, 0);
+}
+
+/**
  * A salesperson's heading with the number of visits planned (those that did not fit included).
  * @example repHeading({ salesperson: "Lee", days: [{ date: "2026-11-02", region: null, visits: [v1, v2] }] }, "en-US") === "Lee (2 visits)"
  */
 export function repHeading(rep: PlanSummary["reps"][number], lang: Lang): string {
-  const n = rep.days.reduce((sum, d) => sum + d.visits.length, 0);
-  return t(lang, "pane.plan.rep", { salesperson: rep.salesperson, n });
+  return t(lang, "pane.plan.rep", { salesperson: rep.salesperson, n: visitCount(rep.days) });
 }
 
 /**
