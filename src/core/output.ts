@@ -1,5 +1,6 @@
 import type { Cell } from "./_lib/cells";
 import type { OwnedColumn } from "./types";
+import type { NextMonthPlan } from "./plan/planNextMonth";
 
 /** Number formats the review writes (SPEC: money `#,##0.00`, ratios `0.0%`, dates `yyyy-mm-dd`). */
 export const NUMBER_FORMATS = {
@@ -116,6 +117,8 @@ export interface WritePlan {
   report: ReportPlan;
   /** Next month's plan sheet `拜访计划 YYYY-MM` / `Plan YYYY-MM` (issue 16), a sheet the run makes like the report. */
   planSheet?: ReportPlan;
+  /** The plan the sheet shows, as data, for the pane's Plan view (not written). */
+  nextMonth?: NextMonthPlan;
   /** Every column this run owns (to be recorded in the workbook). */
   owned: OwnedColumn[];
 }

@@ -10,7 +10,7 @@ import { placeOutsideBlockedTables, type BlockedTable } from "./placeOutsideBloc
 import type { Review } from "./runReview";
 import type { OwnedColumn } from "./types";
 import { buildPlanSheet } from "./plan/buildPlanSheet";
-import { planNextMonth } from "./plan/planNextMonth";
+import { planNextMonth, type NextMonthPlan } from "./plan/planNextMonth";
 import { planProspectColumns } from "./plan/planProspectColumns";
 
 export interface PlanOptions {
@@ -47,21 +47,24 @@ export function planOutput(review: Review, options: PlanOptions): WritePlan {
   const reportName = sanitizeSheetName(t(options.lang, "sheet.review", { month: formatMonth(review.month) }), taken);
   const report = buildReportSheet(review, options.lang, reportName, options.generatedAt, created && { sheet: created.sheet, rows: created.rows.length });
   // Next month's plan (issue 16), when chosen: its sheet, and the owned columns of the prospect sheet.
-  const planSheet = review.options.plan ? planNextMonthSheets(review, options, sheets, new Set([...taken, reportName])) : undefined;
+  const next = review.options.plan ? planNextMonthSheets(review, options, sheets, new Set([...taken, reportName])) : undefined;
   const owned: OwnedColumn[] = sheets.flatMap((s) => s.columns.map((c) => ({ sheet: s.sheet, col: c.col, header: c.header, output: c.output })));
   const plan: WritePlan = { sheets, report, owned };
-  if (planSheet) plan.planSheet = planSheet;
+  if (next) {
+    plan.planSheet = next.planSheet;
+    plan.nextMonth = next.nextMonth;
+  }
   if (created) plan.created = created;
   fitPlanCells(plan);
   checkLimits(plan, options.lang);
   return plan;
 }
 
-/** The plan sheet of the month after the review's; the prospect sheet's owned columns join `sheets`. */
-function planNextMonthSheets(review: Review, options: PlanOptions, sheets: SheetPlan[], taken: ReadonlySet<string>): ReportPlan {
+/** The plan of the month after the review's and its sheet; the prospect sheet's owned columns join `sheets`. */
+function planNextMonthSheets(review: Review, options: PlanOptions, sheets: SheetPlan[], taken: ReadonlySet<string>): { planSheet: ReportPlan; nextMonth: NextMonthPlan } {
   const next = planNextMonth(review, options.lang);
   const prospects = review.planInputs?.prospects;
   if (prospects && next.prospects) sheets.push(planProspectColumns(prospects, next.prospects, options.lang, options.owned, review.options.dateSystem));
   const name = sanitizeSheetName(t(options.lang, "sheet.plan", { month: formatMonth(next.month) }), taken);
-  return buildPlanSheet(review, next, options.lang, name, options.generatedAt);
+  return { planSheet: buildPlanSheet(review, next, options.lang, name, options.generatedAt), nextMonth: next };
 }

@@ -22,12 +22,13 @@ import { DetectedSection } from "./DetectedSection";
 import { InvalidMark } from "./InvalidMark";
 import type { ReviewHost } from "./host";
 import type { TipStore } from "./onceTips";
+import { PlanSection } from "./PlanSection";
 import { ResultsSection } from "./ResultsSection";
 import { RunSection } from "./RunSection";
 import { SettingsSection } from "./SettingsSection";
 import type { ThemeName } from "./themeFor";
 import { UndoSection } from "./UndoSection";
-import { useApp, VIEWS, type Confirm, type View } from "./useApp";
+import { useApp, VIEW_LABELS, VIEWS, type Confirm, type View } from "./useApp";
 
 export interface AppProps {
   /** Everything the pane asks of Excel; index.tsx passes the Office.js one, tests a fake. */
@@ -75,7 +76,7 @@ export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
             <TabList selectedValue={app.view} onTabSelect={(_, d) => app.setView(d.value as View)} aria-label={t(lang, "pane.view.label")} data-testid="views">
               {VIEWS.map((v) => (
                 <Tab key={v} value={v} id={`tab-${v}`} aria-controls={`view-${v}`} data-testid={`tab-${v}`}>
-                  {t(lang, v === "review" ? "pane.view.review" : "pane.settings.title")}
+                  {t(lang, VIEW_LABELS[v])}
                   {v === "settings" && app.settingsInvalid && <InvalidMark lang={lang} />}
                 </Tab>
               ))}
@@ -119,6 +120,9 @@ export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
                   </Button>
                 )}
               </section>
+            </ViewPanel>
+            <ViewPanel view="plan" shown={app.view}>
+              <PlanSection lang={lang} plan={state.status === "done" ? state.summary.plan : undefined} host={host} />
             </ViewPanel>
             <ViewPanel view="settings" shown={app.view}>
               <SettingsSection

@@ -1,4 +1,4 @@
-import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarBody, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
 import { TIERS } from "../core/options";
 import { t, type Lang } from "../i18n";
 import { CollectList } from "./CollectList";
@@ -7,7 +7,8 @@ import { actionLabel, cellRef, issueLabel, readingNotes } from "./describeResult
 import type { ReviewHost, RunSummary } from "./host";
 import { useResultsSectionStyles } from "./ResultsSection.styles";
 import { useFocusOnMount } from "./useFocusOnMount";
-import { useResultsSection } from "./useResultsSection";
+import { SelectError } from "./SelectError";
+import { useSelectCell } from "./useSelectCell";
 
 export interface ResultsSectionProps {
   lang: Lang;
@@ -22,7 +23,7 @@ export interface ResultsSectionProps {
  */
 export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
   const styles = useResultsSectionStyles();
-  const { select, selectError, dismiss } = useResultsSection(host, lang);
+  const { select, selectError, dismiss } = useSelectCell(host, lang);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   return (
@@ -40,16 +41,7 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
           </Text>
         ))}
       </div>
-      {selectError && (
-        <MessageBar intent="warning" layout="multiline" data-testid="select-error">
-          <MessageBarBody>{selectError}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={dismiss}>
-              {t(lang, "pane.results.dismiss")}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      <SelectError lang={lang} message={selectError} onDismiss={dismiss} />
       <Text>
         {t(lang, "pane.results.report")}{" "}
         <Link as="button" data-testid="report-link" aria-label={t(lang, "pane.results.reportLink", { sheet: summary.reportSheet })} onClick={() => void select(summary.reportSheet, "A1")}>

@@ -2,6 +2,7 @@ import { Dropdown, Field, Input, Option, Radio, RadioGroup, SpinButton, Text, To
 import { LANGS, t, type Lang } from "../i18n";
 import { useSettingsSectionStyles } from "./SettingsSection.styles";
 import { CRITERIA } from "../core/screeningOptions";
+import { PlanSettings } from "./PlanSettings";
 import { WEIGHT_KEYS, type SettingsAction, type SettingsErrors, type SettingsState } from "./settingsState";
 import { shown, useSettingsSection } from "./useSettingsSection";
 
@@ -176,6 +177,7 @@ export function SettingsSection({ lang, settings: s, errors, latestMonth, onChan
       ) : (
         <Text className={styles.note}>{t(lang, "pane.settings.weightsHint")}</Text>
       )}
+      <PlanSettings lang={lang} settings={s} errors={errors} onChange={onChange} disabled={disabled} />
       <Text className={styles.note}>{t(lang, "pane.settings.saved")}</Text>
     </div>
   );

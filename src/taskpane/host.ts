@@ -27,6 +27,42 @@ export interface IssueView {
   reason: string;
 }
 
+/** A customer to visit in the Plan view; clicking selects the customer's row, like an action. */
+export interface PlanVisitView {
+  customer: string;
+  name: string | null;
+  tier: Tier;
+  /** Every reason, in words (`Overdue 5 days, Down`). */
+  reasons: string;
+  target?: { sheet: string; address: string };
+}
+
+/** One day of a salesperson's plan: its date `yyyy-mm-dd` and region; date null for the rows that did not fit. */
+export interface PlanDayView {
+  date: string | null;
+  region: string | null;
+  visits: PlanVisitView[];
+}
+
+/**
+ * Next month's plan as the Plan view shows it (issue 16), from the run that wrote the plan
+ * sheet: each salesperson's days, the greetings and the prospect pools, in the run's language.
+ */
+export interface PlanSummary {
+  /** Plan month `YYYY-MM`. */
+  month: string;
+  /** The plan sheet the run wrote. */
+  sheet: string;
+  /** Which working days, and how many (`Monday–Friday: 21 working days`). */
+  calendar: string;
+  /** By salesperson in the sheet's order; "" names the customers without one. */
+  reps: { salesperson: string; days: PlanDayView[] }[];
+  /** `yyyy-mm-dd`, the occasion, the customer (or for a festival the number of customers), the salesperson. */
+  greetings: { date: string; occasion: string; who: string; salesperson: string }[];
+  /** Absent when the workbook has no prospect sheet. */
+  prospects?: { salesperson: string; total: number; target: number; shortfall: number }[];
+}
+
 export interface RunSummary {
   month: string;
   asOf: string;
@@ -47,6 +83,8 @@ export interface RunSummary {
   afterAsOf: { sheet: string; rows: number }[];
   /** How text dates like 3/5/2024 were read, per sheet that has them (SPEC: "the pane says which"). */
   dateOrders: { sheet: string; order: "dayFirst" | "monthFirst" }[];
+  /** Next month's plan, when the run wrote it. */
+  plan?: PlanSummary;
 }
 
 /** What the workbook holds before a run: the detected inputs and the saved settings. */

@@ -5,12 +5,13 @@ import { t } from "../i18n";
 import { App } from "./App";
 import { DetectedSection } from "./DetectedSection";
 import { InvalidMark } from "./InvalidMark";
+import { PlanSection } from "./PlanSection";
 import { initMapping } from "./mappingState";
 import { ResultsSection } from "./ResultsSection";
 import { RunSection } from "./RunSection";
 import { SettingsSection } from "./SettingsSection";
 import { initSettings } from "./settingsState";
-import { fakeHost, inspectionOf, LAST_RUN, SUMMARY } from "./testFixtures";
+import { fakeHost, inspectionOf, LAST_RUN, PLAN, SUMMARY } from "./testFixtures";
 import { UndoSection } from "./UndoSection";
 
 // No DOM here (jest runs in node): the markup is rendered to a string, as a server would.
@@ -113,6 +114,22 @@ describe("task pane markup", () => {
     expect(describedBy("setting-interval-A")).toBeUndefined();
   });
 
+  it("shows the plan's switch off, and its settings with labels and messages only while it is on", () => {
+    const start = initSettings(inspectionOf());
+    const props = { lang: "en-US" as const, latestMonth: "2026-10", onChange: () => undefined, onLangChange: () => undefined, disabled: false };
+    const off = html(<SettingsSection {...props} settings={start} errors={{}} />);
+    expect(off).toMatch(/<input[^>]*data-testid="setting-plan"[^>]*>/);
+    expect(/<input[^>]*data-testid="setting-plan"[^>]*>/.exec(off)![0]).not.toContain("checked");
+    expect(off).toContain("Next month&#x27;s plan");
+    expect(count(off, 'data-testid="setting-visits-per-day"')).toBe(0);
+    const on = html(<SettingsSection {...props} settings={{ ...start, plan: true, visitsPerDay: 0 }} errors={{ visitsPerDay: "pane.settings.visitsPerDayInvalid" }} />);
+    expect(/<input[^>]*data-testid="setting-plan"[^>]*>/.exec(on)![0]).toContain('checked=""');
+    for (const id of ["setting-visits-per-day", "setting-prospect-target", "setting-plan-calendar"]) expect(count(on, `data-testid="${id}"`)).toBe(1);
+    expect(on).toContain("Visits per day, at most");
+    expect(on).toContain(t("en-US", "pane.settings.visitsPerDayInvalid"));
+    expect(on).toContain(">As the language<");
+  });
+
   it("shows the stage and progress while running, and Cancel in Run's place", () => {
     const out = html(<RunSection lang="zh-CN" running progress={{ stage: "read", done: 1, total: 4 }} canRun onRun={() => undefined} />);
     expect(out).not.toContain('data-testid="run-button"');
@@ -178,5 +195,32 @@ describe("task pane markup", () => {
     // The heading can take the focus; each list is one arrow-key group.
     expect(out).toMatch(/<h2[^>]*tabindex="-1"[^>]*>10 月|<h2[^>]*id="results-title"[^>]*tabindex="-1"|<h2[^>]*tabindex="-1"[^>]*id="results-title"/);
     expect(count(out, "data-tabster=")).toBe(2);
+  });
+
+  it("shows the plan by salesperson and day, customers as named buttons, the rows that did not fit marked", () => {
+    const out = html(<PlanSection lang="zh-CN" plan={PLAN} host={fakeHost()} />);
+    expect(out).toContain(`>${t("zh-CN", "plan.title", { month: "2026-11" })}<`);
+    expect(out).toContain('aria-label="转到计划表 拜访计划 2026-11"');
+    expect(count(out, 'data-testid="plan-rep"')).toBe(2);
+    expect([...out.matchAll(/data-testid="plan-day" data-date="([^"]*)"/g)].map((m) => m[1])).toEqual(["2026-11-02", "2026-11-03", "", "2026-11-02"]);
+    expect([...out.matchAll(/data-testid="plan-visit" data-customer="([^"]*)"/g)].map((m) => m[1])).toEqual(["C001", "C004", "C007", "C009", "C011"]);
+    expect(out).toContain('aria-label="2026-11-02 · 华东：C001 华东贸易，A 级，逾期5天、订货下降"');
+    expect(out).toContain(">本月排不下<");
+    expect(out).toContain(t("zh-CN", "pane.plan.overCapacityHint"));
+    // A customer missing from the customer sheet cannot be gone to, but stays focusable for its name.
+    expect(/<button[^>]*data-customer="C009"[^>]*>/.exec(out)![0]).toContain('aria-disabled="true"');
+    expect(out).toContain("2026-11-05 · 生日 · C001 华东贸易 · 李明");
+    expect(out).toContain(t("zh-CN", "plan.noProspectSheet"));
+    // Each salesperson's list is one arrow-key group.
+    expect(count(out, "data-tabster=")).toBe(2);
+  });
+
+  it("shows the prospect pools short, and says how to get a plan when there is none", () => {
+    const out = html(<PlanSection lang="en-US" plan={{ ...PLAN, greetings: [], prospects: [{ salesperson: "Lee", total: 7, target: 10, shortfall: 3 }] }} host={fakeHost()} />);
+    expect(out).toContain("Lee: 7 of 10 prospects, 3 short");
+    expect(out).toContain("No greetings next month.");
+    const none = html(<PlanSection lang="en-US" plan={undefined} host={fakeHost()} />);
+    expect(none).toContain('data-testid="plan-none"');
+    expect(none).toContain("No plan yet. Turn on &quot;Next month&#x27;s plan&quot; in Settings and run the review.");
   });
 });

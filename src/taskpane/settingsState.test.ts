@@ -23,6 +23,10 @@ describe("initSettings", () => {
       weightSafety: 1,
       weightFuture: 1,
       weightCooperation: 1,
+      plan: false,
+      visitsPerDay: 4,
+      planCalendar: "lang",
+      prospectTarget: 10,
     });
   });
 
@@ -45,6 +49,11 @@ describe("initSettings", () => {
       settings: { month: "2026-08", lang: "en-US", tierWindow: 6, threshold: 0.2, tierCuts: { a: 0.7, b: 0.9 }, visitIntervals: { A: 14, B: 30, C: null, D: null }, defaultVisitCost: 50 },
     });
     expect(initSettings(saved)).toEqual({ ...start, month: "2026-08", tierWindow: 6, thresholdPct: 20, cutAPct: 70, cutBPct: 90, intervalA: 14, intervalB: 30, intervalC: null, visitCost: 50 });
+  });
+
+  it("starts from the plan settings the workbook saved", () => {
+    const saved = inspectionOf({ settings: { plan: true, visitsPerDay: 6, planCalendar: "none", prospectTarget: 25 } });
+    expect(initSettings(saved)).toEqual({ ...start, plan: true, visitsPerDay: 6, planCalendar: "none", prospectTarget: 25 });
   });
 
   it("leaves the month blank when no order was found", () => {
@@ -87,7 +96,30 @@ describe("validateSettings", () => {
     });
   });
 
+  it("checks the plan's settings only while the plan is on", () => {
+    const wrong = { ...start, visitsPerDay: 0, prospectTarget: 2.5 };
+    expect(validateSettings(wrong)).toEqual({});
+    expect(validateSettings({ ...wrong, plan: true })).toEqual({
+      visitsPerDay: "pane.settings.visitsPerDayInvalid",
+      prospectTarget: "pane.settings.prospectTargetInvalid",
+    });
+  });
+
   describe("edge cases", () => {
+    it("takes 1 and 20 visits a day and a target of 0 or 1000, not 21, 1001 or blank", () => {
+      const on = { ...start, plan: true };
+      expect(validateSettings({ ...on, visitsPerDay: 1, prospectTarget: 0 })).toEqual({});
+      expect(validateSettings({ ...on, visitsPerDay: 20, prospectTarget: 1000 })).toEqual({});
+      expect(validateSettings({ ...on, visitsPerDay: 21, prospectTarget: 1001 })).toEqual({
+        visitsPerDay: "pane.settings.visitsPerDayInvalid",
+        prospectTarget: "pane.settings.prospectTargetInvalid",
+      });
+      expect(validateSettings({ ...on, visitsPerDay: null, prospectTarget: Number.NaN })).toEqual({
+        visitsPerDay: "pane.settings.visitsPerDayInvalid",
+        prospectTarget: "pane.settings.prospectTargetInvalid",
+      });
+    });
+
     it("accepts blank visit intervals (no reminders) and a 100% B cut", () => {
       expect(validateSettings({ ...start, intervalA: null, intervalB: null, intervalC: null, cutBPct: 100 })).toEqual({});
     });
@@ -157,7 +189,28 @@ describe("changedSettings", () => {
     });
   });
 
+  it("sends the plan switch, and the plan's settings only while it is on", () => {
+    expect(changedSettings({ ...start, plan: true }, start)).toEqual({ plan: true });
+    expect(changedSettings({ ...start, plan: true, visitsPerDay: 3, prospectTarget: 12, planCalendar: "en-US" }, start)).toEqual({
+      plan: true,
+      visitsPerDay: 3,
+      prospectTarget: 12,
+      planCalendar: "en-US",
+    });
+    expect(changedSettings({ ...start, visitsPerDay: 3, planCalendar: "none" }, start)).toEqual({});
+    const on = { ...start, plan: true, planCalendar: "zh-CN" as const };
+    expect(changedSettings({ ...on, plan: false }, on)).toEqual({ plan: false });
+  });
+
   describe("edge cases", () => {
+    it("unsaves the calendar when it is set back to the language's (undefined, which the record's JSON drops)", () => {
+      const on = { ...start, plan: true, planCalendar: "zh-CN" as const };
+      const out = changedSettings({ ...on, planCalendar: "lang" }, on);
+      expect(Object.keys(out)).toEqual(["planCalendar"]);
+      expect(out.planCalendar).toBeUndefined();
+      expect(JSON.stringify(out)).toBe("{}");
+    });
+
     it("gives 0.07 for 7% without a floating-point tail", () => {
       expect(changedSettings({ ...start, thresholdPct: 7 }, start)).toEqual({ threshold: 0.07 });
     });

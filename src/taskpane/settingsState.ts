@@ -4,6 +4,13 @@ import type { Inspection } from "./host";
 
 export const TIER_WINDOWS = [3, 6, 12] as const;
 export const CHANGE_WINDOWS = [1, 3, 6] as const;
+/** The plan's working-day calendars; "lang" leaves the setting unsaved, so the output language's is used. */
+export const PLAN_CALENDARS = ["lang", "zh-CN", "en-US", "none"] as const;
+export type PlanCalendarChoice = (typeof PLAN_CALENDARS)[number];
+/** Most visits a day the form takes: a day holds one region's customers. */
+export const MAX_VISITS_PER_DAY = 20;
+/** Largest prospect pool the form takes per salesperson. */
+export const MAX_PROSPECT_TARGET = 1000;
 
 /** The settings form as the user sees it: percentages as percent, blank number fields as null. */
 export interface SettingsState {
@@ -28,6 +35,11 @@ export interface SettingsState {
   weightSafety: number | null;
   weightFuture: number | null;
   weightCooperation: number | null;
+  /** Next month's plan sheet (issue 16) on or off; the settings below apply only while it is on. */
+  plan: boolean;
+  visitsPerDay: number | null;
+  planCalendar: PlanCalendarChoice;
+  prospectTarget: number | null;
 }
 
 /** The weight fields of the form, by criterion. */
@@ -73,6 +85,10 @@ export function initSettings(inspection: Inspection | undefined): SettingsState 
     weightSafety: o.weights.safety,
     weightFuture: o.weights.future,
     weightCooperation: o.weights.cooperation,
+    plan: o.plan === true,
+    visitsPerDay: o.visitsPerDay,
+    planCalendar: o.planCalendar ?? "lang",
+    prospectTarget: o.prospectTarget,
   };
 }
 
@@ -81,9 +97,19 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
   return { ...state, [action.key]: action.value };
 }
 
-export type SettingsErrors = Partial<
-  Record<"month" | "thresholdPct" | "cuts" | "intervalA" | "intervalB" | "intervalC" | "visitCost" | "defaultTerms" | "weights", MessageKey>
->;
+type ErrorField =
+  | "month"
+  | "thresholdPct"
+  | "cuts"
+  | "intervalA"
+  | "intervalB"
+  | "intervalC"
+  | "visitCost"
+  | "defaultTerms"
+  | "weights"
+  | "visitsPerDay"
+  | "prospectTarget";
+export type SettingsErrors = Partial<Record<ErrorField, MessageKey>>;
 
 /**
  * What is wrong with the form, as message keys by field; empty when the review can run.
@@ -103,8 +129,13 @@ export function validateSettings(s: SettingsState): SettingsErrors {
   const terms = s.defaultTerms;
   if (terms === null || !(Number.isInteger(terms) && terms >= 0 && terms <= 3650)) errors.defaultTerms = "pane.settings.defaultTermsInvalid";
   if (Object.values(WEIGHT_KEYS).some((k) => s[k] === null || !(s[k]! >= 0 && s[k]! <= 100))) errors.weights = "pane.settings.weightInvalid";
+  // The plan's settings are shown, checked and sent only while the plan is on.
+  if (s.plan && !wholeIn(s.visitsPerDay, 1, MAX_VISITS_PER_DAY)) errors.visitsPerDay = "pane.settings.visitsPerDayInvalid";
+  if (s.plan && !wholeIn(s.prospectTarget, 0, MAX_PROSPECT_TARGET)) errors.prospectTarget = "pane.settings.prospectTargetInvalid";
   return errors;
 }
+
+const wholeIn = (x: number | null, min: number, max: number) => x !== null && Number.isInteger(x) && x >= min && x <= max;
 
 /**
  * Whether any setting is invalid: Run is off and the Settings tab carries a mark.
@@ -149,5 +180,20 @@ export function changedSettings(s: SettingsState, start: SettingsState, saved: I
   if (criteria.some((c) => s[WEIGHT_KEYS[c]] !== start[WEIGHT_KEYS[c]])) {
     out.weights = Object.fromEntries(criteria.map((c) => [c, s[WEIGHT_KEYS[c]] ?? 0])) as ReviewOptions["weights"];
   }
+  return { ...out, ...changedPlanSettings(s, start) };
+}
+
+/**
+ * The plan's part of changedSettings: the switch when it moved, the rest only while the plan
+ * is on. A calendar set back to "as the language" is sent as undefined: the record, JSON,
+ * then drops the key, so the output language's calendar applies again.
+ */
+function changedPlanSettings(s: SettingsState, start: SettingsState): Partial<ReviewOptions> {
+  const out: Partial<ReviewOptions> = {};
+  if (s.plan !== start.plan) out.plan = s.plan;
+  if (!s.plan) return out;
+  if (s.visitsPerDay !== start.visitsPerDay && s.visitsPerDay !== null) out.visitsPerDay = s.visitsPerDay;
+  if (s.prospectTarget !== start.prospectTarget && s.prospectTarget !== null) out.prospectTarget = s.prospectTarget;
+  if (s.planCalendar !== start.planCalendar) out.planCalendar = s.planCalendar === "lang" ? undefined : s.planCalendar;
   return out;
 }

@@ -1,5 +1,5 @@
 import type { SheetMapping } from "../core/types";
-import type { Inspection, LastRun, ReviewHost, RunSummary } from "./host";
+import type { Inspection, LastRun, PlanSummary, ReviewHost, RunSummary } from "./host";
 
 /** Test data for the pane's logic tests: a workbook with an order sheet and a visit sheet. */
 export const ORDERS: SheetMapping = {
@@ -49,6 +49,32 @@ export const SUMMARY: RunSummary = {
   issueCount: 1,
   afterAsOf: [],
   dateOrders: [],
+};
+
+/** A plan: one salesperson with two days and a customer that did not fit, one without salesperson. */
+export const PLAN: PlanSummary = {
+  month: "2026-11",
+  sheet: "拜访计划 2026-11",
+  calendar: "中国大陆法定工作日：21 个工作日",
+  reps: [
+    {
+      salesperson: "李明",
+      days: [
+        {
+          date: "2026-11-02",
+          region: "华东",
+          visits: [
+            { customer: "C001", name: "华东贸易", tier: "A", reasons: "逾期5天、订货下降", target: { sheet: "客户表", address: "A2" } },
+            { customer: "C004", name: null, tier: "B", reasons: "到期", target: { sheet: "客户表", address: "A5" } },
+          ],
+        },
+        { date: "2026-11-03", region: null, visits: [{ customer: "C007", name: "远洋", tier: "C", reasons: "到期", target: { sheet: "客户表", address: "A8" } }] },
+        { date: null, region: null, visits: [{ customer: "C009", name: "北方", tier: "C", reasons: "到期" }] },
+      ],
+    },
+    { salesperson: "（无业务员）", days: [{ date: "2026-11-02", region: "华南", visits: [{ customer: "C011", name: "南方", tier: "A", reasons: "流失" }] }] },
+  ],
+  greetings: [{ date: "2026-11-05", occasion: "生日", who: "C001 华东贸易", salesperson: "李明" }],
 };
 
 export const LAST_RUN: LastRun = { reportSheet: "月度分析 2026-10", at: "2026-11-02 09:15", columns: 14 };

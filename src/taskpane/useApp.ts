@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Field, Role } from "../core/columns";
-import type { Lang } from "../i18n";
+import type { Lang, MessageKey } from "../i18n";
 import { appReducer, busy, INITIAL_APP_STATE, inspectionOf } from "./appReducer";
 import { buildRunRequest } from "./buildRunRequest";
 import type { Inspection, LastRun, ReviewHost } from "./host";
@@ -22,9 +22,10 @@ export interface AppOptions {
 
 export const CTRL_Z_TIP = "ctrlZ";
 
-/** The pane's views, one tab each; the Plan and Team views join them here. */
-export const VIEWS = ["review", "settings"] as const;
+/** The pane's views, one tab each, with their tab's label; the Team view joins them here. */
+export const VIEWS = ["review", "plan", "settings"] as const;
 export type View = (typeof VIEWS)[number];
+export const VIEW_LABELS: Record<View, MessageKey> = { review: "pane.view.review", plan: "pane.view.plan", settings: "pane.settings.title" };
 
 /**
  * The pane's logic: inspect the workbook on mount, hold the mapping and settings the user

@@ -1,9 +1,9 @@
 import { useCallback } from "react";
 import type { SpinButtonOnChangeData } from "@fluentui/react-components";
 import { t, type Lang, type MessageKey } from "../i18n";
-import { CHANGE_WINDOWS, TIER_WINDOWS, type SettingsAction, type SettingsErrors, type SettingsState } from "./settingsState";
+import { CHANGE_WINDOWS, PLAN_CALENDARS, TIER_WINDOWS, type SettingsAction, type SettingsErrors, type SettingsState } from "./settingsState";
 
-type NumberKey = Exclude<keyof SettingsState, "month" | "tierWindow" | "changeWindow" | "baseline">;
+type NumberKey = Exclude<keyof SettingsState, "month" | "tierWindow" | "changeWindow" | "baseline" | "plan" | "planCalendar">;
 
 /**
  * The number a SpinButton change stands for: its stepped value, else what was typed
@@ -31,7 +31,8 @@ export function useSettingsSection(lang: Lang, errors: SettingsErrors, onChange:
     tier: TIER_WINDOWS.map((n) => ({ value: String(n), text: t(lang, "pane.settings.months", { n }) })),
     change: CHANGE_WINDOWS.map((n) => ({ value: String(n), text: t(lang, "pane.settings.months", { n }) })),
   };
-  return { setNumber, error, windows };
+  const calendars = PLAN_CALENDARS.map((c) => ({ value: c, text: t(lang, `pane.settings.planCalendar.${c}`) }));
+  return { setNumber, error, windows, calendars };
 }
 
 /** A number for a SpinButton: NaN (typed nonsense) shows as blank, which the validation message explains. */

@@ -4,6 +4,26 @@ import { cliWorkbook, paneWorkbook } from "../e2e/compareWithCli";
 import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
 import { modelFromFile } from "../excel-double/fromExcelJS";
 import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
+import type { Cell } from "../../src/core/_lib/cells";
+import type { PlanSummary } from "../../src/taskpane/host";
+import { planVisitRows } from "../support/planSheetRows";
+
+/** The same rows from what the pane's Plan view gets. */
+function viewRows(plan: PlanSummary): Cell[][] {
+  return plan.reps.flatMap((rep) =>
+    rep.days.flatMap((day) =>
+      day.visits.map((v) => [
+        rep.salesperson,
+        day.date,
+        day.region,
+        v.customer,
+        v.name,
+        v.tier,
+        v.reasons,
+      ]),
+    ),
+  );
+}
 
 const env = {
   isSetSupported: () => false,
@@ -29,11 +49,23 @@ describe.each([
     it("writes the same cells as the command line with --plan, and a re-run replaces the plan sheet", async () => {
       const model = await modelFromFile(input);
       const host = createExcelHost(asExcel(createExcelDouble(model)), env);
-      expect(
-        (await host.run({ lang, settings: { plan: true } }, () => undefined))
-          .ok,
-      ).toBe(true);
+      const outcome = await host.run(
+        { lang, settings: { plan: true } },
+        () => undefined,
+      );
+      if (!outcome.ok) throw new Error(outcome.message);
       const cli = await cliWorkbook(input, lang, ["--plan"]);
+      // The pane's Plan view shows, from the run's own result, exactly the visit rows of the plan sheet.
+      const sheet = cli.sheets[cli.names.indexOf(plan)];
+      const shown = outcome.summary.plan!;
+      expect({ month: shown.month, sheet: shown.sheet }).toEqual({
+        month: plan.slice(-7),
+        sheet: plan,
+      });
+      expect(shown.calendar).toBe(sheet.rows[2][1]);
+      const rows = planVisitRows(sheet.rows, lang);
+      expect(rows.length).toBeGreaterThan(10);
+      expect(viewRows(shown)).toEqual(rows);
       const pane = paneWorkbook(model, lang);
       expect(pane.names).toEqual(cli.names);
       expect(cli.names).toContain(plan);

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { RECORD_SHEET, UNDO_SHEET } from "../../src/core/record";
 import { t } from "../../src/i18n";
+import { cellRef } from "../../src/taskpane/describeResults";
 import { modelFromFile } from "../excel-double/fromExcelJS";
 import { modelFromJson, modelToJson, type WorkbookJson } from "../excel-double/serialize";
 import { controls } from "./accessibleNames";
@@ -35,6 +36,7 @@ import {
 } from "./pane";
 import { customerCell, expectedActions, SAMPLES, SCREENSHOTS, summaryLine, switchLanguage, TIERS } from "./samples";
 import { TestServer } from "./server";
+import { planVisitRows } from "../support/planSheetRows";
 import { itFull } from "../support/tier";
 
 /**
@@ -219,6 +221,55 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     });
   });
 
+  itFull("with next month's plan on, shows each salesperson's days, a customer selects its row, and writes what the command line writes with --plan", async () => {
+    const sample = SAMPLES[1]!;
+    const { lang } = sample;
+    const page = await browser.newPage();
+    await openPane(page, server.origin, sample.key);
+    const started = Date.now();
+
+    // Settings: the plan's switch shows its settings; Run from there.
+    await byTestId(page, "tab-settings").click();
+    expect(await byTestId(page, "setting-visits-per-day").count()).toBe(0);
+    await byTestId(page, "setting-plan").click();
+    await byTestId(page, "setting-visits-per-day").waitFor();
+    await byTestId(page, "run-button").click();
+    await byTestId(page, "results").waitFor({ timeout: 60_000 });
+    const cli = await cliWorkbook(sample.path, lang, ["--plan"]);
+    const planSheet = cli.names.find((n) => n.startsWith("Plan "))!;
+    const rows = planVisitRows(cli.sheets[cli.names.indexOf(planSheet)]!.rows, lang);
+
+    // The Plan tab: the first salesperson's days are the plan sheet's, in its order.
+    await byTestId(page, "tab-plan").click();
+    await byTestId(page, "plan").waitFor();
+    const rep = page.locator('[data-testid="plan-rep"]').first();
+    const name = (await rep.getAttribute("data-salesperson"))!;
+    const dates = [...new Set(rows.filter((r) => r[0] === name).map((r) => r[1] ?? ""))];
+    expect(dates.length).toBeGreaterThan(1);
+    expect(await rep.locator('[data-testid="plan-day"]').evaluateAll((els) => els.map((el) => el.getAttribute("data-date")))).toEqual(dates);
+    const customers = rows.filter((r) => r[0] === name).map((r) => r[3]);
+    expect(await rep.locator('[data-testid="plan-visit"]').evaluateAll((els) => els.map((el) => el.getAttribute("data-customer")))).toEqual(customers);
+
+    // A customer selects its row in the customer sheet; the link goes to the plan sheet.
+    const visit = rep.locator('[data-testid="plan-visit"]').first();
+    const cell = customerCell(workbooks.get(sample.key)!, sample.sheets.customers, (await visit.getAttribute("data-customer"))!);
+    const before = await selection(page);
+    await visit.click();
+    expect(await selectionAfter(page, before)).toBe(cell);
+    await byTestId(page, "plan-sheet-link").click();
+    expect(await selectionAfter(page, cell)).toBe(cellRef(planSheet, "A1"));
+    expect(await activeSheet(page)).toBe(planSheet);
+    process.stdout.write(`plan flow: ${Date.now() - started} ms after the pane opened\n`);
+
+    // The workbook equals the command line's with --plan, the plan sheet included.
+    const pane = paneWorkbook(modelFromJson(await dumpWorkbook(page)), lang);
+    expect(pane.names).toEqual(cli.names);
+    for (let i = 0; i < cli.sheets.length; i++) expect(pane.sheets[i]).toEqual(cli.sheets[i]);
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.unexpected()).toEqual([]);
+    await page.close();
+  });
+
   /** The pane's widths in Office (320 the narrowest it is made), Office's two language and theme families, and the first screen's height. */
   const WIDTHS = [320, 360, 450];
   const FIRST_SCREEN = 1000;
@@ -275,8 +326,10 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     const page = await browser.newPage();
     await openPane(page, server.origin, sample.key);
 
-    // The views are tabs, one Tab stop: the arrow key moves to Settings, Enter opens it; Run is reached with Tab and pressed with Enter.
+    // The views are tabs, one Tab stop: the arrow key moves to Plan, then Settings, Enter opens it; Run is reached with Tab and pressed with Enter.
     await tabTo(page, "tab-review");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe("tab-plan");
     await page.keyboard.press("ArrowRight");
     expect(await focused(page)).toBe("tab-settings");
     await page.keyboard.press("Enter");

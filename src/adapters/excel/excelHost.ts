@@ -17,6 +17,7 @@ import { readMetaFromExcel, type ExcelMeta } from "./readExcel";
 import { RollbackBlockedError, rollbackRun } from "./rollback";
 import { readUndoMarker, readUndoSheet } from "./undoSheet";
 import { ColumnTakenError, ProtectedSheetError, WriteInterruptedError, type TargetStatus } from "./writeExcel";
+import { summarizePlan, type CustomerTarget } from "./summarizePlan";
 import { workbookWatch } from "./workbookWatch";
 
 /** The part of the `Excel` namespace the host uses: the real one, or the strict double in tests. */
@@ -234,13 +235,7 @@ function formatMoney(x: number): string {
 /** What the pane shows after a run: tier counts, the action list with where each customer is, the data issues. */
 export function summarize(review: Review, plan: WritePlan, lang: Lang): RunSummary {
   const c = review.customers;
-  const cm = review.detection.customers;
-  const keyCol = cm ? (cm.columns.customerId ?? cm.columns.customerName ?? 0) : 0;
-  const target = (i: number): { sheet: string; address: string } | undefined => {
-    if (plan.created) return { sheet: plan.created.sheet, address: toA1(i + 1, 0) };
-    const row = c.sheetRows[i][0];
-    return cm && row !== undefined ? { sheet: cm.sheet, address: toA1(row, keyCol) } : undefined;
-  };
+  const target = customerTarget(review, plan);
   const tiers = { A: 0, B: 0, C: 0, D: 0 };
   for (const s of review.tiers) tiers[s.tier] = s.customers;
   const issues: IssueView[] = review.issues.slice(0, ISSUES_IN_PANE).map((i) => ({
@@ -273,5 +268,19 @@ export function summarize(review: Review, plan: WritePlan, lang: Lang): RunSumma
     dateOrders: review.inputs.dateOrders.map((d) => ({ sheet: d.sheet, order: d.order })),
   };
   if (plan.created) summary.createdSheet = plan.created.sheet;
+  const next = summarizePlan(review, plan, lang, target);
+  if (next) summary.plan = next;
   return summary;
+}
+
+/** Where each customer's row is: its first copy in the customer sheet (the key cell), or its row in the sheet the run created. */
+function customerTarget(review: Review, plan: WritePlan): CustomerTarget {
+  const c = review.customers;
+  const cm = review.detection.customers;
+  const keyCol = cm ? (cm.columns.customerId ?? cm.columns.customerName ?? 0) : 0;
+  return (i) => {
+    if (plan.created) return { sheet: plan.created.sheet, address: toA1(i + 1, 0) };
+    const row = c.sheetRows[i][0];
+    return cm && row !== undefined ? { sheet: cm.sheet, address: toA1(row, keyCol) } : undefined;
+  };
 }

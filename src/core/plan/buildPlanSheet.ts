@@ -1,11 +1,12 @@
-import { dayToSerial, dayToYmd, formatMonth } from "../_lib/dates";
+import { dayToSerial, formatMonth } from "../_lib/dates";
 import type { Cell } from "../_lib/cells";
 import { t, type Lang, type MessageKey } from "../../i18n";
 import type { NumberFormat, ReportPlan, ReportRow } from "../output";
 import type { Review } from "../runReview";
 import { MAN_LETTERS } from "./classifyProspect";
 import type { NextMonthPlan } from "./planNextMonth";
-import type { VisitReason } from "./pickPlanVisits";
+import { calendarLine, greetingOccasion, visitReasons } from "./planTexts";
+import { summarizeProspects } from "./summarizeProspects";
 
 /**
  * The plan sheet `拜访计划 YYYY-MM` / `Plan YYYY-MM`: a title block, then the visits (by
@@ -37,17 +38,9 @@ export function buildPlanSheet(
   const date = (d: number | null) => (d === null ? null : dayToSerial(d, sys));
   const c = review.customers;
   const repName = (rep: number) => (rep >= 0 ? review.reps.names[rep] : null);
-  const n = plan.workingDays.length;
-  const calendarLine = plan.official
-    ? L(`plan.calendar.${plan.calendar}`, { n })
-    : L("plan.calendar.fallback", {
-        year: dayToYmd(plan.workingDays[0] ?? 0).year,
-        n,
-      });
-
   add("title", [L("plan.title", { month: formatMonth(plan.month) })]);
   add("body", [L("plan.reviewMonth"), formatMonth(review.month)]);
-  add("body", [L("plan.calendar"), calendarLine]);
+  add("body", [L("plan.calendar"), calendarLine(plan, lang)]);
   add("body", [
     L("plan.settings"),
     L("plan.settingsLine", {
@@ -72,17 +65,9 @@ export function buildPlanSheet(
       L("report.lastVisit"),
       L("plan.col.due"),
     ]);
-    const sep = lang === "zh-CN" ? "、" : ", ";
-    // Tens of thousands of rows share a few dozen reason texts: each is made once.
-    const texts = new Map<string, string>();
-    const text = (x: VisitReason) => {
-      const key = x.kind === "overdue" ? `${x.kind}${x.days}` : x.kind;
-      if (!texts.has(key)) texts.set(key, reasonText(x, L));
-      return texts.get(key)!;
-    };
     for (const v of plan.visits) {
       const r = review.results[v.customer];
-      const reasons = v.reasons.map(text).join(sep);
+      const reasons = visitReasons(v.reasons, lang);
       add(
         "body",
         [
@@ -135,19 +120,22 @@ export function buildPlanSheet(
       if (g.kind === "festival")
         add(
           "body",
-          [date(g.day), L(g.festival), null, g.count, repName(g.rep), null],
+          [
+            date(g.day),
+            greetingOccasion(g, lang),
+            null,
+            g.count,
+            repName(g.rep),
+            null,
+          ],
           [...formats.slice(0, 3), "integer", "general", "general"],
         );
-      else {
-        const occasion =
-          g.kind === "birthday"
-            ? L("greeting.birthday")
-            : L("greeting.anniversary", { n: g.years });
+      else
         add(
           "body",
           [
             date(g.day),
-            occasion,
+            greetingOccasion(g, lang),
             c.ids[g.customer],
             c.names[g.customer],
             repName(c.rep[g.customer]),
@@ -155,7 +143,6 @@ export function buildPlanSheet(
           ],
           formats,
         );
-      }
     }
   }
   add("body", []);
@@ -172,15 +159,6 @@ export function buildPlanSheet(
   };
 }
 
-function reasonText(
-  r: VisitReason,
-  L: (key: MessageKey, params?: Record<string, string | number>) => string,
-): string {
-  return r.kind === "overdue"
-    ? L("due.overdue", { n: r.days })
-    : L(`plan.reason.${r.kind}`);
-}
-
 function addProspectSummary(
   review: Review,
   plan: NextMonthPlan,
@@ -191,16 +169,6 @@ function addProspectSummary(
     formats?: (NumberFormat | null)[],
   ) => void,
 ): void {
-  const target = review.options.prospectTarget;
-  const names = [
-    ...new Set([
-      ...review.reps.names.filter((x) => x !== ""),
-      ...plan.prospects!.map((p) => p.salesperson ?? ""),
-    ]),
-  ];
-  names.sort((a, b) =>
-    a === "" ? 1 : b === "" ? -1 : a < b ? -1 : a > b ? 1 : 0,
-  );
   add("header", [
     L("report.salesperson"),
     ...MAN_LETTERS,
@@ -215,26 +183,22 @@ function addProspectSummary(
     null,
     ...Array<NumberFormat>(14).fill("integer"),
   ];
-  for (const name of names) {
-    const mine = plan.prospects!.filter((p) => (p.salesperson ?? "") === name);
-    if (name === "" && mine.length === 0) continue;
-    const byClass = MAN_LETTERS.map(
-      (_, k) => mine.filter((p) => p.man === k + 1).length,
-    );
-    const byClose = (["A", "B", "C"] as const).map(
-      (x) => mine.filter((p) => p.closeness === x).length,
-    );
+  const pools = summarizeProspects(
+    plan.prospects!,
+    review.reps.names,
+    review.options.prospectTarget,
+  );
+  for (const p of pools)
     add(
       "body",
       [
-        name === "" ? L("report.unassigned") : name,
-        ...byClass,
-        ...byClose,
-        mine.length,
-        target,
-        Math.max(0, target - mine.length),
+        p.salesperson === "" ? L("report.unassigned") : p.salesperson,
+        ...p.byClass,
+        ...p.byCloseness,
+        p.total,
+        p.target,
+        p.shortfall,
       ],
       formats,
     );
-  }
 }

@@ -4,8 +4,11 @@ import { cellRef } from "./describeResults";
 import type { ReviewHost } from "./host";
 import { describeError } from "./officeEnvironment";
 
-/** Going to a customer's row, a bad cell or the analysis sheet; a failure is shown in words. */
-export function useResultsSection(host: ReviewHost, lang: Lang) {
+/**
+ * Going to a customer's row, a bad cell or a sheet the run wrote, for the Review and Plan
+ * views alike; a failure is kept in words for SelectError to show.
+ */
+export function useSelectCell(host: ReviewHost, lang: Lang) {
   const [selectError, setSelectError] = useState<string | undefined>();
   const select = useCallback(
     async (sheet: string, address: string) => {

@@ -1,0 +1,25 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** The Plan view's own styles; rows, lists' text colours and badges are the Results view's (ResultsSection.styles). */
+export const usePlanSectionStyles = makeStyles({
+  days: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    margin: "0",
+    padding: "0",
+    listStyleType: "none",
+  },
+  visits: {
+    margin: "0",
+    padding: "0",
+    listStyleType: "none",
+  },
+  over: {
+    color: tokens.colorPaletteRedForeground1,
+  },
+  lines: {
+    margin: "0",
+    paddingInlineStart: tokens.spacingHorizontalL,
+  },
+});

@@ -1,0 +1,164 @@
+import { Badge, Button, Link, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
+import { t, type Lang } from "../i18n";
+import { dayHeading, planVisitLabel, repHeading, shortGreetings, visitCount } from "./describePlan";
+import type { PlanDayView, PlanSummary, ReviewHost } from "./host";
+import { usePlanSectionStyles } from "./PlanSection.styles";
+import { useResultsSectionStyles } from "./ResultsSection.styles";
+import { SelectError } from "./SelectError";
+import { useSelectCell } from "./useSelectCell";
+
+export interface PlanSectionProps {
+  lang: Lang;
+  /** The last run's plan; undefined before a run or when the plan is off. */
+  plan: PlanSummary | undefined;
+  host: ReviewHost;
+}
+
+/**
+ * Next month's plan (issue 16): each salesperson's days with the customers to visit and why,
+ * the rows that did not fit, the greetings and the prospect pools, short; a customer selects
+ * its row, the link goes to the plan sheet. Each salesperson's list is one Tab stop, walked
+ * with the arrow keys.
+ */
+export function PlanSection({ lang, plan, host }: PlanSectionProps) {
+  const styles = useResultsSectionStyles();
+  const { select, selectError, dismiss } = useSelectCell(host, lang);
+  if (!plan) {
+    return (
+      <Text block className={styles.muted} data-testid="plan-none">
+        {t(lang, "pane.plan.none")}
+      </Text>
+    );
+  }
+  const visits = visitCount(plan.reps.flatMap((r) => r.days));
+  return (
+    <section className={styles.root} aria-labelledby="plan-title" data-testid="plan">
+      <div>
+        <Text as="h2" size={400} weight="semibold" block id="plan-title">
+          {t(lang, "plan.title", { month: plan.month })}
+        </Text>
+        <Text block className={styles.muted}>
+          {plan.calendar}
+        </Text>
+      </div>
+      <SelectError lang={lang} message={selectError} onDismiss={dismiss} />
+      <Text>
+        {t(lang, "pane.plan.sheet")}{" "}
+        <Link as="button" data-testid="plan-sheet-link" aria-label={t(lang, "pane.plan.sheetLink", { sheet: plan.sheet })} onClick={() => void select(plan.sheet, "A1")}>
+          {plan.sheet}
+        </Link>
+      </Text>
+      <div>
+        <Subtitle2 as="h3">{t(lang, "pane.plan.visits", { n: visits })}</Subtitle2>
+        <Text block className={styles.muted}>
+          {t(lang, visits === 0 ? "pane.plan.noVisits" : "pane.results.actionsHint")}
+        </Text>
+      </div>
+      {plan.reps.map((rep, i) => (
+        <div key={rep.salesperson} data-testid="plan-rep" data-salesperson={rep.salesperson}>
+          <Text as="h4" weight="semibold" block id={`plan-rep-${i}`}>
+            {repHeading(rep, lang)}
+          </Text>
+          <RepDays lang={lang} days={rep.days} labelledBy={`plan-rep-${i}`} onSelect={select} />
+        </div>
+      ))}
+      <PlanNotes lang={lang} plan={plan} />
+    </section>
+  );
+}
+
+/** One salesperson's days, each with its customers as buttons that select the customer's row. */
+function RepDays({ lang, days, labelledBy, onSelect }: { lang: Lang; days: PlanDayView[]; labelledBy: string; onSelect: (sheet: string, address: string) => Promise<void> }) {
+  const styles = useResultsSectionStyles();
+  const own = usePlanSectionStyles();
+  const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
+  return (
+    <ul className={own.days} aria-labelledby={labelledBy} {...arrows}>
+      {days.map((day) => (
+        <li key={day.date ?? "over"} data-testid="plan-day" data-date={day.date ?? ""}>
+          <Text block size={200} weight="semibold" className={day.date === null ? own.over : styles.muted}>
+            {dayHeading(day, lang)}
+          </Text>
+          {day.date === null && (
+            <Text block size={200} className={styles.muted}>
+              {t(lang, "pane.plan.overCapacityHint")}
+            </Text>
+          )}
+          <ul className={own.visits}>
+            {day.visits.map((v) => (
+              <li key={v.customer}>
+                <Button
+                  className={styles.row}
+                  appearance="subtle"
+                  data-testid="plan-visit"
+                  data-customer={v.customer}
+                  aria-label={planVisitLabel(v, day, lang)}
+                  disabledFocusable={!v.target}
+                  onClick={() => v.target && void onSelect(v.target.sheet, v.target.address)}
+                >
+                  <span className={styles.rowContent}>
+                    <Badge appearance="tint" color={v.tier === "A" ? "brand" : "informative"}>
+                      {v.tier}
+                    </Badge>
+                    <span className={styles.ellipsis}>
+                      {v.customer}
+                      {v.name ? ` ${v.name}` : ""}
+                    </span>
+                    <span className={styles.reason}>{v.reasons}</span>
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The greetings (the first few) and the prospect pools, as short lines. */
+function PlanNotes({ lang, plan }: { lang: Lang; plan: PlanSummary }) {
+  const styles = useResultsSectionStyles();
+  const own = usePlanSectionStyles();
+  const { shown, more } = shortGreetings(plan.greetings);
+  return (
+    <>
+      <div data-testid="plan-greetings">
+        <Subtitle2 as="h3">{t(lang, "pane.plan.greetings", { n: plan.greetings.length })}</Subtitle2>
+        {plan.greetings.length === 0 && (
+          <Text block className={styles.muted}>
+            {t(lang, "pane.plan.noGreetings")}
+          </Text>
+        )}
+        <ul className={own.lines}>
+          {shown.map((g, i) => (
+            <li key={i}>
+              <Text>{[g.date, g.occasion, g.who, g.salesperson].join(" · ")}</Text>
+            </li>
+          ))}
+        </ul>
+        {more > 0 && (
+          <Text block className={styles.muted}>
+            {t(lang, "pane.plan.moreGreetings", { n: more })}
+          </Text>
+        )}
+      </div>
+      <div data-testid="plan-prospects">
+        <Subtitle2 as="h3">{t(lang, "plan.section.prospects")}</Subtitle2>
+        {plan.prospects ? (
+          <ul className={own.lines}>
+            {plan.prospects.map((p) => (
+              <li key={p.salesperson}>
+                <Text>{t(lang, "pane.plan.prospectRow", { ...p })}</Text>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Text block className={styles.muted}>
+            {t(lang, "plan.noProspectSheet")}
+          </Text>
+        )}
+      </div>
+    </>
+  );
+}

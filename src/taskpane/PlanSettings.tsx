@@ -1,0 +1,82 @@
+import { Dropdown, Field, Option, SpinButton, Switch } from "@fluentui/react-components";
+import { t, type Lang } from "../i18n";
+import { useSettingsSectionStyles } from "./SettingsSection.styles";
+import { MAX_PROSPECT_TARGET, MAX_VISITS_PER_DAY, type SettingsAction, type SettingsErrors, type SettingsState } from "./settingsState";
+import { shown, useSettingsSection } from "./useSettingsSection";
+
+export interface PlanSettingsProps {
+  lang: Lang;
+  settings: SettingsState;
+  errors: SettingsErrors;
+  onChange: (action: SettingsAction) => void;
+  disabled: boolean;
+}
+
+/** Next month's plan (issue 16): the switch, and while it is on, visits per day, the prospect target and the calendar. */
+export function PlanSettings({ lang, settings: s, errors, onChange, disabled }: PlanSettingsProps) {
+  const styles = useSettingsSectionStyles();
+  const { setNumber, error, calendars } = useSettingsSection(lang, errors, onChange);
+  const state = (key: keyof SettingsErrors) => (errors[key] ? "error" : "none");
+  return (
+    <>
+      <Field hint={t(lang, "pane.settings.planHint")}>
+        <Switch
+          data-testid="setting-plan"
+          label={t(lang, "pane.settings.plan")}
+          checked={s.plan}
+          disabled={disabled}
+          onChange={(_, d) => onChange({ type: "set", key: "plan", value: d.checked })}
+        />
+      </Field>
+      {s.plan && (
+        <>
+          <div className={styles.pair}>
+            <Field label={t(lang, "pane.settings.visitsPerDay")} validationMessage={error("visitsPerDay")} validationState={state("visitsPerDay")}>
+              <SpinButton
+                data-testid="setting-visits-per-day"
+                value={shown(s.visitsPerDay)}
+                min={1}
+                max={MAX_VISITS_PER_DAY}
+                disabled={disabled}
+                onChange={setNumber("visitsPerDay")}
+              />
+            </Field>
+            <Field label={t(lang, "pane.settings.prospectTarget")} validationMessage={error("prospectTarget")} validationState={state("prospectTarget")}>
+              <SpinButton
+                data-testid="setting-prospect-target"
+                value={shown(s.prospectTarget)}
+                min={0}
+                max={MAX_PROSPECT_TARGET}
+                disabled={disabled}
+                onChange={setNumber("prospectTarget")}
+              />
+            </Field>
+          </div>
+          <Field label={t(lang, "pane.settings.planCalendar")}>
+            <Dropdown
+              className={styles.control}
+              data-testid="setting-plan-calendar"
+              value={t(lang, `pane.settings.planCalendar.${s.planCalendar}`)}
+              selectedOptions={[s.planCalendar]}
+              disabled={disabled}
+              onOptionSelect={(_, d) =>
+                d.optionValue &&
+                onChange({
+                  type: "set",
+                  key: "planCalendar",
+                  value: d.optionValue as SettingsState["planCalendar"],
+                })
+              }
+            >
+              {calendars.map((o) => (
+                <Option key={o.value} value={o.value}>
+                  {o.text}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        </>
+      )}
+    </>
+  );
+}

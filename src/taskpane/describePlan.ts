@@ -1,0 +1,49 @@
+import { t, type Lang } from "../i18n";
+import type { PlanDayView, PlanSummary, PlanVisitView } from "./host";
+
+/** Greetings the Plan view lists before it says how many more the plan sheet holds. */
+export const GREETINGS_SHOWN = 8;
+
+/**
+ * A day's heading: its date and region, or Over capacity for the rows that did not fit.
+ * @example dayHeading({ date: "2026-11-02", region: "East", visits: [] }, "en-US") === "2026-11-02 · East"
+ */
+export function dayHeading(day: PlanDayView, lang: Lang): string {
+  if (day.date === null) return t(lang, "plan.overCapacity");
+  return day.region ? `${day.date} · ${day.region}` : day.date;
+}
+
+/**
+ * The accessible name of a customer in the Plan view: the day, who, the tier and every reason,
+ * since a screen reader reads the button alone.
+ * @example planVisitLabel({ customer: "C001", name: "Acme", tier: "A", reasons: "Due, Down" }, day, "en-US")
+ *   === "2026-11-02 · East: C001 Acme, tier A, Due, Down"
+ */
+export function planVisitLabel(visit: PlanVisitView, day: PlanDayView, lang: Lang): string {
+  const params = { day: dayHeading(day, lang), customer: visit.customer, name: visit.name ?? "", tier: visit.tier, reasons: visit.reasons };
+  return t(lang, visit.target ? "pane.plan.visitRow" : "pane.plan.visitNotInSheet", params).replace(/\s+([,，])/u, "$1");
+}
+
+/**
+ * The visits planned over some days, those that did not fit included.
+ * @example visitCount([{ date: "2026-11-02", region: null, visits: [v1, v2] }, { date: null, region: null, visits: [v3] }]) === 3
+ */
+export function visitCount(days: readonly PlanDayView[]): number {
+  return days.reduce((sum, d) => sum + d.visits.length, 0);
+}
+
+/**
+ * A salesperson's heading with the number of visits planned (those that did not fit included).
+ * @example repHeading({ salesperson: "Lee", days: [{ date: "2026-11-02", region: null, visits: [v1, v2] }] }, "en-US") === "Lee (2 visits)"
+ */
+export function repHeading(rep: PlanSummary["reps"][number], lang: Lang): string {
+  return t(lang, "pane.plan.rep", { salesperson: rep.salesperson, n: visitCount(rep.days) });
+}
+
+/**
+ * The greetings the view lists and how many more the plan sheet holds.
+ * @example shortGreetings(tenGreetings) → { shown: the first 8, more: 2 }
+ */
+export function shortGreetings(greetings: PlanSummary["greetings"]): { shown: PlanSummary["greetings"]; more: number } {
+  return { shown: greetings.slice(0, GREETINGS_SHOWN), more: Math.max(0, greetings.length - GREETINGS_SHOWN) };
+}
