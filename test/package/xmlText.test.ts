@@ -40,6 +40,12 @@ describe("toXstring", () => {
     expect(toXstring("_x41_ _xZZZZ_ x0041_")).toBe("_x41_ _xZZZZ_ x0041_");
   });
 
+  it("escapes the underscore of _xHHHH when the next escape would close it (found by the property below)", () => {
+    const s = "_x1010\u0001";
+    expect(toXstring(s)).toBe("_x005F_x1010_x0001_");
+    expect(unescapeText(parse(`<t>${escapeXmlText(toXstring(s))}</t>`).text)).toBe(s);
+  });
+
   it("leaves ordinary text untouched (same string)", () => {
     const s = "华东 Key Account #1 & <b>";
     expect(toXstring(s)).toBe(s);

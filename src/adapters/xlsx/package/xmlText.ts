@@ -12,7 +12,7 @@ import type { Cell } from "../../../core/_lib/cells";
 // Characters XML 1.0 cannot hold, and the `_xHHHH_` pattern a reader would decode.
 // The `_` alternative matches only the underscore that starts such a pattern, so a
 // single pass both protects literal patterns and encodes forbidden characters.
-const XSTRING_SPECIAL = /_(?=x[0-9A-Fa-f]{4}_)|[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XSTRING_SPECIAL = /_(?=x[0-9A-Fa-f]{4})|[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const TEXT_SPECIAL = /[&<>\r]/g;
 const ATTR_SPECIAL = /[&<>"'\t\n\r]/g;
@@ -24,8 +24,10 @@ function hex4(code: number): string {
 
 /**
  * OOXML ST_Xstring encoding: characters XML 1.0 forbids become `_xHHHH_`, and text that
- * already looks like `_xHHHH_` has its underscore written `_x005F_`, so Excel (and both of
- * our readers) read every string back as itself. Tab, LF and CR are legal and kept.
+ * starts like `_xHHHH` has its underscore written `_x005F_` — even without the closing
+ * underscore, which the next escape may bring (`_x1010` + U+0001 would read as `_x1010_`
+ * + `x0001_`) — so Excel (and both of our readers) read every string back as itself.
+ * Tab, LF and CR are legal and kept.
  * @example toXstring("a\u0001b") === "a_x0001_b"; toXstring("_x0041_") === "_x005F_x0041_"
  */
 export function toXstring(s: string): string {
