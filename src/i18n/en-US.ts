@@ -300,7 +300,7 @@ export const enUS = {
   "pane.plan.visitNotInSheet": "{day}: {customer} {name}, tier {tier}, {reasons} (not in the customer sheet)",
   "pane.plan.greetings": "Greetings ({n})",
   "pane.plan.noGreetings": "No greetings next month.",
-  "pane.plan.moreGreetings": "{n} more in the plan sheet.",
+  "pane.plan.more": "{n} more in the plan sheet.",
   "pane.plan.prospectRow": "{salesperson}: {total} of {target} prospects, {shortfall} short",
   "pane.settings.title": "Settings",
   "pane.settings.invalidMark": "a setting needs fixing",

@@ -306,7 +306,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "pane.plan.visitNotInSheet": "{day}：{customer} {name}，{tier} 级，{reasons}（不在客户表中）",
   "pane.plan.greetings": "吉祥日问候（{n}）",
   "pane.plan.noGreetings": "下月没有需要问候的日子。",
-  "pane.plan.moreGreetings": "另有 {n} 条见计划表。",
+  "pane.plan.more": "另有 {n} 条见计划表。",
   "pane.plan.prospectRow": "{salesperson}：潜在客户 {total} / 目标 {target}，差 {shortfall}",
   "pane.settings.title": "设置",
   "pane.settings.invalidMark": "有设置需要修正",

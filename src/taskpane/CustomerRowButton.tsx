@@ -5,14 +5,14 @@ import { useResultsSectionStyles } from "./ResultsSection.styles";
 export interface CustomerRowButtonProps {
   testId: string;
   /** The customer; without a target (not in the customer sheet) the button stays focusable but does nothing. */
-  row: ActionView;
+  row: Pick<ActionView, "customer" | "name" | "tier" | "target">;
   /** What follows the name: the reason, and for Collect the overdue amount. */
   detail: string;
   label: string;
   select: (sheet: string, address: string) => Promise<void> | void;
 }
 
-/** One customer of a list in the results (actions, Collect): tier, id and name, detail; a click selects its row. */
+/** One customer of a list in the results (actions, Collect, the Plan view's days): tier, id and name, detail; a click selects its row. */
 export function CustomerRowButton({ testId, row, detail, label, select }: CustomerRowButtonProps) {
   const styles = useResultsSectionStyles();
   const { customer, name, tier, target } = row;

@@ -1,6 +1,7 @@
-import { Badge, Button, Link, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
+import { Link, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
 import { t, type Lang } from "../i18n";
-import { dayHeading, planVisitLabel, repHeading, shortGreetings, visitCount } from "./describePlan";
+import { dayHeading, firstFew, GREETINGS_SHOWN, OVER_CAPACITY_SHOWN, planVisitLabel, repHeading, visitCount } from "./describePlan";
+import { CustomerRowButton } from "./CustomerRowButton";
 import type { PlanDayView, PlanSummary, ReviewHost } from "./host";
 import { usePlanSectionStyles } from "./PlanSection.styles";
 import { useResultsSectionStyles } from "./ResultsSection.styles";
@@ -84,35 +85,33 @@ function RepDays({ lang, days, labelledBy, onSelect }: { lang: Lang; days: PlanD
               {t(lang, "pane.plan.overCapacityHint")}
             </Text>
           )}
-          <ul className={own.visits}>
-            {day.visits.map((v) => (
-              <li key={v.customer}>
-                <Button
-                  className={styles.row}
-                  appearance="subtle"
-                  data-testid="plan-visit"
-                  data-customer={v.customer}
-                  aria-label={planVisitLabel(v, day, lang)}
-                  disabledFocusable={!v.target}
-                  onClick={() => v.target && void onSelect(v.target.sheet, v.target.address)}
-                >
-                  <span className={styles.rowContent}>
-                    <Badge appearance="tint" color={v.tier === "A" ? "brand" : "informative"}>
-                      {v.tier}
-                    </Badge>
-                    <span className={styles.ellipsis}>
-                      {v.customer}
-                      {v.name ? ` ${v.name}` : ""}
-                    </span>
-                    <span className={styles.reason}>{v.reasons}</span>
-                  </span>
-                </Button>
-              </li>
-            ))}
-          </ul>
+          <DayVisits lang={lang} day={day} onSelect={onSelect} />
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A day's customers; of those that did not fit, the first few and how many more the plan sheet holds. */
+function DayVisits({ lang, day, onSelect }: { lang: Lang; day: PlanDayView; onSelect: (sheet: string, address: string) => Promise<void> }) {
+  const styles = useResultsSectionStyles();
+  const own = usePlanSectionStyles();
+  const { shown, more } = day.date === null ? firstFew(day.visits, OVER_CAPACITY_SHOWN) : { shown: day.visits, more: 0 };
+  return (
+    <>
+      <ul className={own.visits}>
+        {shown.map((v) => (
+          <li key={v.customer}>
+            <CustomerRowButton testId="plan-visit" row={v} detail={v.reasons} label={planVisitLabel(v, day, lang)} select={onSelect} />
+          </li>
+        ))}
+      </ul>
+      {more > 0 && (
+        <Text block size={200} className={styles.muted}>
+          {t(lang, "pane.plan.more", { n: more })}
+        </Text>
+      )}
+    </>
   );
 }
 
@@ -120,7 +119,7 @@ function RepDays({ lang, days, labelledBy, onSelect }: { lang: Lang; days: PlanD
 function PlanNotes({ lang, plan }: { lang: Lang; plan: PlanSummary }) {
   const styles = useResultsSectionStyles();
   const own = usePlanSectionStyles();
-  const { shown, more } = shortGreetings(plan.greetings);
+  const { shown, more } = firstFew(plan.greetings, GREETINGS_SHOWN);
   return (
     <>
       <div data-testid="plan-greetings">
@@ -139,7 +138,7 @@ function PlanNotes({ lang, plan }: { lang: Lang; plan: PlanSummary }) {
         </ul>
         {more > 0 && (
           <Text block className={styles.muted}>
-            {t(lang, "pane.plan.moreGreetings", { n: more })}
+            {t(lang, "pane.plan.more", { n: more })}
           </Text>
         )}
       </div>

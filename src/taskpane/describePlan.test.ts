@@ -1,4 +1,4 @@
-import { dayHeading, GREETINGS_SHOWN, planVisitLabel, repHeading, shortGreetings, visitCount } from "./describePlan";
+import { dayHeading, firstFew, GREETINGS_SHOWN, planVisitLabel, repHeading, visitCount } from "./describePlan";
 import { PLAN } from "./testFixtures";
 
 const [lee, none] = PLAN.reps;
@@ -40,12 +40,13 @@ describe("repHeading", () => {
   });
 });
 
-describe("shortGreetings", () => {
+describe("firstFew", () => {
   it("lists the first few and counts the rest", () => {
     const g = PLAN.greetings[0];
     const ten = Array.from({ length: 10 }, (_, i) => ({ ...g, date: `2026-11-${String(i + 1).padStart(2, "0")}` }));
     expect(GREETINGS_SHOWN).toBe(8);
-    expect(shortGreetings(ten)).toEqual({ shown: ten.slice(0, 8), more: 2 });
-    expect(shortGreetings(PLAN.greetings)).toEqual({ shown: PLAN.greetings, more: 0 });
+    expect(firstFew(ten, GREETINGS_SHOWN)).toEqual({ shown: ten.slice(0, 8), more: 2 });
+    expect(firstFew(PLAN.greetings, GREETINGS_SHOWN)).toEqual({ shown: PLAN.greetings, more: 0 });
+    expect(firstFew([], 3)).toEqual({ shown: [], more: 0 });
   });
 });

@@ -3,6 +3,8 @@ import type { PlanDayView, PlanSummary, PlanVisitView } from "./host";
 
 /** Greetings the Plan view lists before it says how many more the plan sheet holds. */
 export const GREETINGS_SHOWN = 8;
+/** Visits that did not fit, listed before "N more in the plan sheet" (a big team's can be thousands). */
+export const OVER_CAPACITY_SHOWN = 20;
 
 /**
  * A day's heading: its date and region, or Over capacity for the rows that did not fit.
@@ -41,9 +43,9 @@ export function repHeading(rep: PlanSummary["reps"][number], lang: Lang): string
 }
 
 /**
- * The greetings the view lists and how many more the plan sheet holds.
- * @example shortGreetings(tenGreetings) → { shown: the first 8, more: 2 }
+ * The first `n` of a list the view shows and how many more the plan sheet holds.
+ * @example firstFew(tenGreetings, GREETINGS_SHOWN) → { shown: the first 8, more: 2 }
  */
-export function shortGreetings(greetings: PlanSummary["greetings"]): { shown: PlanSummary["greetings"]; more: number } {
-  return { shown: greetings.slice(0, GREETINGS_SHOWN), more: Math.max(0, greetings.length - GREETINGS_SHOWN) };
+export function firstFew<T>(list: readonly T[], n: number): { shown: readonly T[]; more: number } {
+  return { shown: list.slice(0, n), more: Math.max(0, list.length - n) };
 }

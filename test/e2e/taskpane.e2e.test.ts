@@ -366,7 +366,13 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     await page.keyboard.press("Home");
     expect(await rowCustomer()).toBe(customers[0]);
 
-    // The whole list is one Tab stop: the next Tab is in the data issues; Enter selects the bad cell.
+    // The whole list is one Tab stop: the next Tab is in the Collect list (one stop, walked with
+    // the arrows too), the one after in the data issues; Enter selects the bad cell.
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("collect-row");
+    const collect = await byTestId(page, "collect-row").evaluateAll((els) => els.map((el) => el.getAttribute("data-customer") ?? ""));
+    await page.keyboard.press("ArrowDown");
+    expect(await rowCustomer()).toBe(collect[1]);
     await page.keyboard.press("Tab");
     expect(await focused(page)).toBe("issue-row");
     const issue = await page.evaluate(() => document.activeElement?.getAttribute("data-cell") ?? "");
@@ -392,11 +398,13 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     const count = (role: string) => all.filter((c) => c.role === role).length;
     // The check saw the whole pane: 4 sheet dropdowns + 11 + 5 + 2 + 9 column dropdowns (every role found) + 3 settings dropdowns.
     expect(count("combobox")).toBeGreaterThanOrEqual(4 + 11 + 5 + 2 + 9 + 3);
-    expect(count("spinbutton")).toBe(7);
+    // Threshold, two cuts, three intervals, visit cost, default terms, five weights (the plan's are hidden while it is off).
+    expect(count("spinbutton")).toBe(13);
     expect(count("radio")).toBe(2);
     expect(count("textbox")).toBe(1);
     expect(all.filter((c) => c.role === "button" && c.where.startsWith("action-row")).length).toBeGreaterThan(0);
     expect(all.filter((c) => c.role === "button" && c.where.startsWith("issue-row")).length).toBeGreaterThan(0);
+    expect(all.filter((c) => c.role === "button" && c.where.startsWith("collect-row")).length).toBeGreaterThan(0);
     expect(all.find((c) => c.where.startsWith("undo-button"))).toMatchObject({ role: "button", name: t(lang, "pane.undo") });
     expect(presses).toBeGreaterThan(0);
 

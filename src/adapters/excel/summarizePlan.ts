@@ -1,7 +1,7 @@
 import { formatDay, formatMonth } from "../../core/_lib/dates";
 import type { WritePlan } from "../../core/output";
 import { groupPlanDays } from "../../core/plan/groupPlanDays";
-import { calendarLine, greetingOccasion, visitReasons } from "../../core/plan/planTexts";
+import { calendarLine, greetingOccasion, reasonWords } from "../../core/plan/planTexts";
 import { summarizeProspects } from "../../core/plan/summarizeProspects";
 import type { Review } from "../../core/runReview";
 import { t, type Lang } from "../../i18n";
@@ -21,8 +21,9 @@ export function summarizePlan(review: Review, plan: WritePlan, lang: Lang, targe
   const c = review.customers;
   const person = (name: string | null | undefined) => (name ? name : t(lang, "report.unassigned"));
   const repName = (rep: number) => person(rep >= 0 ? review.reps.names[rep] : null);
-  const visit = (i: number, reasons: Parameters<typeof visitReasons>[0]): PlanVisitView => {
-    const view = { customer: c.key(i), name: c.names[i], tier: review.results[i].tier, reasons: visitReasons(reasons, lang) };
+  const words = reasonWords(lang);
+  const visit = (i: number, reasons: Parameters<typeof words>[0]): PlanVisitView => {
+    const view = { customer: c.key(i), name: c.names[i], tier: review.results[i].tier, reasons: words(reasons) };
     const where = target(i);
     return where ? { ...view, target: where } : view;
   };

@@ -5,7 +5,7 @@ import type { NumberFormat, ReportPlan, ReportRow } from "../output";
 import type { Review } from "../runReview";
 import { MAN_LETTERS } from "./classifyProspect";
 import type { NextMonthPlan } from "./planNextMonth";
-import { calendarLine, greetingOccasion, visitReasons } from "./planTexts";
+import { calendarLine, greetingOccasion, reasonWords } from "./planTexts";
 import { summarizeProspects } from "./summarizeProspects";
 
 /**
@@ -65,9 +65,10 @@ export function buildPlanSheet(
       L("report.lastVisit"),
       L("plan.col.due"),
     ]);
+    const words = reasonWords(lang);
     for (const v of plan.visits) {
       const r = review.results[v.customer];
-      const reasons = visitReasons(v.reasons, lang);
+      const reasons = words(v.reasons);
       add(
         "body",
         [

@@ -18,6 +18,21 @@ export function visitReasons(reasons: readonly VisitReason[], lang: Lang): strin
 }
 
 /**
+ * visitReasons for many rows (tens of thousands share a few dozen lists): each distinct
+ * list of reasons is worded once.
+ * @example const words = reasonWords("en-US"); words([{ kind: "due" }]) === "Due"
+ */
+export function reasonWords(lang: Lang): (reasons: readonly VisitReason[]) => string {
+  const made = new Map<string, string>();
+  return (reasons) => {
+    const key = reasons.map((r) => (r.kind === "overdue" ? r.days : r.kind)).join();
+    let text = made.get(key);
+    if (text === undefined) made.set(key, (text = visitReasons(reasons, lang)));
+    return text;
+  };
+}
+
+/**
  * What a greeting is for: a birthday, N years as customer, or the festival's name.
  * @example greetingOccasion({ day: 0, kind: "anniversary", customer: 3, years: 2 }, "en-US") === "2 years as customer"
  */
