@@ -35,7 +35,7 @@ import {
 } from "./pane";
 import { customerCell, expectedActions, SAMPLES, SCREENSHOTS, summaryLine, switchLanguage, TIERS } from "./samples";
 import { TestServer } from "./server";
-import { itFull } from "../support/tier";
+import { FULL_TIER, itFull } from "../support/tier";
 
 /**
  * The real task pane, built by webpack.config.js, in headless Chromium, with the strict
@@ -58,7 +58,8 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     await server.start();
     const officeJs = `${server.origin}/office/office.js`;
     const [built] = await Promise.all([
-      buildPane(officeJs),
+      // The quick tier skips Terser (test/e2e/buildPane.ts); the full tier tests the minified pane.
+      buildPane(officeJs, { minify: FULL_TIER }),
       ...SAMPLES.map(async (s) => {
         const json = modelToJson(await modelFromFile(s.path));
         workbooks.set(s.key, json);
