@@ -39,7 +39,7 @@ const TWINS = { zh: { file: basename(SAMPLE_ZH), input: SAMPLE_ZH, lang: "zh-CN"
 describe.each([TWINS.en])("the Office.js adapter on the 1904 twin of $file", oneTwin);
 describeFull.each([TWINS.zh])("the Office.js adapter on the 1904 twin of $file", oneTwin);
 
-function oneTwin({ input, lang }: (typeof TWINS)["en"]): void {
+function oneTwin({ input, lang }: (typeof TWINS)[keyof typeof TWINS]): void {
   it("writes what the command line writes for the twin, every date on the same calendar day", async () => {
     const twin = await to1904(readFileSync(input));
     const model = await modelFromBytes(twin.bytes);
