@@ -8,7 +8,7 @@ const ROOT = resolve(__dirname, "../..");
 export interface BuiltPane {
   /** The temporary folder holding both; remove it when done. */
   outDir: string;
-  /** The pane as `npm run build` makes it (production), with office.js from `officeJsUrl`. */
+  /** The pane as `npm run build` makes it (production), with office.js from `officeJsUrl`; minified only if asked. */
   distDir: string;
   /** harness.js: the strict double installed as window.Excel (see harness/harness.ts). */
   harnessDir: string;
@@ -52,9 +52,10 @@ function harnessConfig(outDir: string): Configuration {
 /**
  * Builds the real task pane with the project's webpack.config.js in production mode, into a
  * temporary folder, with OFFICE_JS_URL pointing at the test server; and the harness beside it.
- * Independent of any earlier `npm run build`.
+ * Independent of any earlier `npm run build`. `minify: false` skips only Terser and the source
+ * maps (same modules, same production React, same tree shaking): 12 s of CPU instead of 31 s.
  */
-export async function buildPane(officeJsUrl: string): Promise<BuiltPane> {
+export async function buildPane(officeJsUrl: string, { minify }: { minify: boolean }): Promise<BuiltPane> {
   const started = Date.now();
   const out = mkdtempSync(join(tmpdir(), "sales-review-e2e-"));
   const distDir = join(out, "dist");
@@ -70,6 +71,7 @@ export async function buildPane(officeJsUrl: string): Promise<BuiltPane> {
     else process.env.OFFICE_JS_URL = saved;
   }
   pane = { ...pane, context: ROOT, output: { ...pane.output, path: distDir }, infrastructureLogging: { level: "error" } };
+  if (!minify) pane = { ...pane, devtool: false, optimization: { ...pane.optimization, minimize: false } };
   const stats = await new Promise<Stats[]>((done, fail) =>
     webpack([pane, harnessConfig(harnessDir)], (err, multi) => {
       if (err) return fail(err);

@@ -12,9 +12,14 @@ import { inputTexts, toXlsx } from "./build";
 import { BadCellScan, nonFiniteFigures, unlistedSkippedRows } from "./checks";
 import type { FuzzWorkbook } from "./generators";
 import { clearMessage, count, countWorkbook, describeFuzz, GENERATED_AT, newTally, RUNS, writeSummary } from "./harness";
+import { tierCount } from "../support/tier";
 
-/** Workbooks through the package port (input in memory), and how many of them also through the command line's files. */
-const CLI_RUNS = Number(process.env.FUZZ_CLI_RUNS ?? RUNS);
+/**
+ * Workbooks through the package port (input in memory), and how many of them also through the
+ * command line's files: the first 25 in the quick tier (the command line is the same port plus the
+ * files, exit code and messages), all in the full one.
+ */
+const CLI_RUNS = Number(process.env.FUZZ_CLI_RUNS ?? tierCount(25, RUNS));
 const tally = newTally("xlsx");
 tally.cliRuns = 0;
 const dir = mkdtempSync(join(tmpdir(), "fuzz-xlsx-"));

@@ -6,13 +6,16 @@ import { SUPERSTORE_ZH } from "../fixtures/paths";
 import { ownedByKey, readGrids, reportFigures, roundFigures } from "../support/compareReviews";
 import { cutGrids, writeGrids } from "../support/cutWorkbook";
 import { dumpWorkbook } from "../support/readBack";
+import { describeFull } from "../support/tier";
 
 /**
  * Real data, the team review (issue 17): the order log of 示例 - 超市 cut into three per-region
  * workbooks (its six 地区 dealt round-robin; 退货 and 销售人员 copied into each), combined
- * through the command line, gives the figures of the whole log.
+ * through the command line, gives the figures of the whole log. Full tier: the quick tier runs the
+ * same cut-and-combine on both samples (test/cli/combine.test.ts, "gives exactly the whole
+ * workbook's figures and customer columns"); this adds only the log's size (10,000 orders).
  */
-describe("示例 - 超市 cut into three per-region workbooks and combined", () => {
+describeFull("示例 - 超市 cut into three per-region workbooks and combined", () => {
   it("gives the whole log's analysis rows and customer columns", async () => {
     const dir = mkdtempSync(join(tmpdir(), "superstore-combine-"));
     const regions: string[] = [];

@@ -3,8 +3,9 @@ import type { Lang } from "../../src/i18n";
 import { columnLetters } from "../excel-double/address";
 import { asExcel, createExcelDouble, type ExcelDouble } from "../excel-double/excelDouble";
 import { modelFromBytes } from "../excel-double/fromExcelJS";
-import { WorkbookModel, cellKey } from "../excel-double/model";
-import { modelFromJson, modelToJson } from "../excel-double/serialize";
+import { WorkbookModel, cellKey, type WorkbookSnapshot } from "../excel-double/model";
+import { modelFromJson, modelToJson, type WorkbookJson } from "../excel-double/serialize";
+import { itFull } from "../support/tier";
 import { enUserWorkbook, zhUserWorkbook } from "./fixtures/userWorkbooks";
 import { diffOutsideOwned, recordOf, type OutsideDiff } from "./officeCompare";
 
@@ -89,28 +90,59 @@ describe("Undo in an Excel without Table.resize (ExcelApi 1.12) keeps it all too
   }, 60_000);
 });
 
+const B4 = cellKey(3, 1);
+const H5 = cellKey(4, 7);
+/** Each property of the en-US fixture a broken run could drop or change, and the compare's exact words for it. */
+const TAMPERS = [
+  ["a note", (m: WorkbookModel): unknown => m.sheet("Customers")!.notes.delete(B4), ['Customers!B4: note {"text":"Key account, call monthly"} -> undefined']],
+  ["a merged title", (m: WorkbookModel): unknown => m.sheet("Customers")!.merges.splice(0, 1), ['Customers: merges ["A1:G1"] -> []']],
+  ["a validation list", (m: WorkbookModel): unknown => m.sheet("Customers")!.validations.delete(H5), ['Customers!H5: validation {"type":"list","formulae":["\\"Gold,Standard\\""],"allowBlank":true} -> undefined']],
+  ["a hidden row", (m: WorkbookModel): unknown => m.sheet("Customers")!.hiddenRows.delete(19), ["Customers: hiddenRows [20,21] -> [21]"]],
+  ["a hidden column", (m: WorkbookModel): unknown => m.sheet("Customers")!.hiddenColumns.add(2), ["Customers: hiddenColumns [] -> [\"C\"]"]],
+  [
+    "the filter",
+    (m: WorkbookModel): unknown => (m.sheet("Orders")!.autoFilter!.criteria = {}),
+    ['Orders: autoFilter {"address":"A3:G3404","criteria":{"2":"<filters><filter val=\\"C0025\\"/><filter val=\\"C0041\\"/></filters>"}} -> {"address":"A3:G3404","criteria":{}}'],
+  ],
+  ["the frozen panes", (m: WorkbookModel): unknown => (m.sheet("Customers")!.freeze = { rows: 4, cols: 1 }), ['Customers: freeze {"rows":3,"cols":1} -> {"rows":4,"cols":1}']],
+  ["a defined name", (m: WorkbookModel): unknown => m.names.splice(m.names.findIndex((n) => n.name === "Amounts"), 1), ['name Amounts: "=Orders!$D$4:$D$3404" -> undefined']],
+  ["the print area", (m: WorkbookModel): unknown => (m.names.find((n) => n.name === "Print_Area")!.formula = "='Orders'!$A1:$K3404"), [`name Print_Area (Orders): "='Orders'!$A1:$G3404" -> "='Orders'!$A1:$K3404"`]],
+] as const;
+
+/** The en-US fixture before and after one good run, shared by the quick tier's tamper tests. */
+let oneRun: Promise<{ before: WorkbookSnapshot; after: WorkbookJson }> | undefined;
+async function afterOneRun(): Promise<{ before: WorkbookSnapshot; after: WorkbookJson }> {
+  oneRun ??= (async () => {
+    const model = await fixture("en-US");
+    const before = model.snapshot();
+    await runOn(model, "en-US");
+    return { before, after: modelToJson(model) };
+  })();
+  return oneRun;
+}
+
 describe("the compare fails when a run breaks what the user keeps (tamper tests, en-US fixture)", () => {
-  const B4 = cellKey(3, 1);
-  const H5 = cellKey(4, 7);
-  it.each([
-    ["a note", (m: WorkbookModel): unknown => m.sheet("Customers")!.notes.delete(B4), ['Customers!B4: note {"text":"Key account, call monthly"} -> undefined']],
-    ["a merged title", (m: WorkbookModel): unknown => m.sheet("Customers")!.merges.splice(0, 1), ['Customers: merges ["A1:G1"] -> []']],
-    ["a validation list", (m: WorkbookModel): unknown => m.sheet("Customers")!.validations.delete(H5), ['Customers!H5: validation {"type":"list","formulae":["\\"Gold,Standard\\""],"allowBlank":true} -> undefined']],
-    ["a hidden row", (m: WorkbookModel): unknown => m.sheet("Customers")!.hiddenRows.delete(19), ["Customers: hiddenRows [20,21] -> [21]"]],
-    ["a hidden column", (m: WorkbookModel): unknown => m.sheet("Customers")!.hiddenColumns.add(2), ["Customers: hiddenColumns [] -> [\"C\"]"]],
-    [
-      "the filter",
-      (m: WorkbookModel): unknown => (m.sheet("Orders")!.autoFilter!.criteria = {}),
-      ['Orders: autoFilter {"address":"A3:G3404","criteria":{"2":"<filters><filter val=\\"C0025\\"/><filter val=\\"C0041\\"/></filters>"}} -> {"address":"A3:G3404","criteria":{}}'],
-    ],
-    ["the frozen panes", (m: WorkbookModel): unknown => (m.sheet("Customers")!.freeze = { rows: 4, cols: 1 }), ['Customers: freeze {"rows":3,"cols":1} -> {"rows":4,"cols":1}']],
-    ["a defined name", (m: WorkbookModel): unknown => m.names.splice(m.names.findIndex((n) => n.name === "Amounts"), 1), ['name Amounts: "=Orders!$D$4:$D$3404" -> undefined']],
-    ["the print area", (m: WorkbookModel): unknown => (m.names.find((n) => n.name === "Print_Area")!.formula = "='Orders'!$A1:$K3404"), [`name Print_Area (Orders): "='Orders'!$A1:$G3404" -> "='Orders'!$A1:$K3404"`]],
-  ] as const)("names exactly the difference when the run drops or changes %s", async (_what, harm, expected) => {
+  // Quick tier: the harm is done to a copy of one good run's result; the full tier does it inside each run.
+  it.each(TAMPERS)("names exactly the difference when the run's result lacks or changes %s", async (_what, harm, expected) => {
+    const { before, after } = await afterOneRun();
+    const model = modelFromJson(after);
+    harm(model);
+    expect(diffOutsideOwned(before, model.snapshot(), ownedColumns(model)).outside).toEqual(expected);
+  });
+
+  itFull.each(TAMPERS)("names exactly the difference when the run drops or changes %s", async (_what, harm, expected) => {
     const { diff } = await runOn(await fixture("en-US"), "en-US", harm);
     expect(diff.outside).toEqual(expected);
   }, 60_000);
 });
+
+/** Excel calls a broken adapter could make that break what the user keeps, and the compare's exact words for each. */
+const CALL_TAMPERS = [
+  ["clears a validated cell whole", (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("H5").clear(), ['Customers!H5: validation {"type":"list","formulae":["\\"Gold,Standard\\""],"allowBlank":true} -> undefined', 'Customers!H5: {"value":"Standard"} -> undefined']],
+  ["clears the contents of a cell with a note (the note stays)", (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("B4").clear("Contents"), ['Customers!B4: {"value":"Hooli Hardware LLC"} -> undefined']],
+  ["clears the formats of the merged title", (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("A1:G1").clear("Formats"), ['Customers: merges ["A1:G1"] -> []', 'Customers!A1: {"value":"Customers 2026","font":{"bold":true,"size":14}} -> {"value":"Customers 2026"}', ..."BCDEFG".split("").map((c) => `Customers!${c}1: {"font":{"bold":true,"size":14}} -> undefined`)]],
+  ["renames a sheet a name refers to", (ctx: Excel.RequestContext): unknown => (ctx.workbook.worksheets.getItem("Orders").name = "Orders 2026"), ['Orders: name "Orders" -> "Orders 2026"', 'name Amounts: "=Orders!$D$4:$D$3404" -> "=\'Orders 2026\'!$D$4:$D$3404"', "name Print_Area (Orders): \"='Orders'!$A1:$G3404\" -> \"='Orders 2026'!$A1:$G3404\""]],
+] as const;
 
 describe("the compare fails when a broken adapter's own Excel calls break what the user keeps (en-US fixture)", () => {
   /** As `broken`, but the harm is queued through the double's API inside the run's Excel.run. */
@@ -127,12 +159,18 @@ describe("the compare fails when a broken adapter's own Excel calls break what t
     return { run } as ExcelApi;
   }
 
-  it.each([
-    ["clears a validated cell whole", (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("H5").clear(), ['Customers!H5: validation {"type":"list","formulae":["\\"Gold,Standard\\""],"allowBlank":true} -> undefined', 'Customers!H5: {"value":"Standard"} -> undefined']],
-    ["clears the contents of a cell with a note (the note stays)", (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("B4").clear("Contents"), ['Customers!B4: {"value":"Hooli Hardware LLC"} -> undefined']],
-    ["clears the formats of the merged title", (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("A1:G1").clear("Formats"), ['Customers: merges ["A1:G1"] -> []', 'Customers!A1: {"value":"Customers 2026","font":{"bold":true,"size":14}} -> {"value":"Customers 2026"}', ..."BCDEFG".split("").map((c) => `Customers!${c}1: {"font":{"bold":true,"size":14}} -> undefined`)]],
-    ["renames a sheet a name refers to", (ctx: Excel.RequestContext): unknown => (ctx.workbook.worksheets.getItem("Orders").name = "Orders 2026"), ['Orders: name "Orders" -> "Orders 2026"', 'name Amounts: "=Orders!$D$4:$D$3404" -> "=\'Orders 2026\'!$D$4:$D$3404"', "name Print_Area (Orders): \"='Orders'!$A1:$G3404\" -> \"='Orders 2026'!$A1:$G3404\""]],
-  ] as const)("names what changed when the run also %s", async (_what, harm, expected) => {
+  // Quick tier: the same calls on a copy of one good run's result; the full tier makes them inside each run.
+  it.each(CALL_TAMPERS)("names what changed when Excel calls after the run %s", async (_what, harm, expected) => {
+    const { before, after } = await afterOneRun();
+    const model = modelFromJson(after);
+    await asExcel(createExcelDouble(model)).run(async (ctx) => {
+      harm(ctx);
+      await ctx.sync();
+    });
+    expect(diffOutsideOwned(before, model.snapshot(), ownedColumns(model)).outside).toEqual(expected);
+  });
+
+  itFull.each(CALL_TAMPERS)("names what changed when the run also %s", async (_what, harm, expected) => {
     const model = await fixture("en-US");
     const double = createExcelDouble(model);
     const before = model.snapshot();

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { loadWorkbook } from "../support/loadWorkbook";
 import { main } from "../../src/cli/main";
 import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
+import { describeFull } from "../support/tier";
 
 const quiet = (): undefined => undefined;
 
@@ -37,7 +38,12 @@ async function runCli(input: string, output: string): Promise<void> {
   expect(await main([input, "--out", output, "--lang", "zh-CN"], quiet, quiet)).toBe(0);
 }
 
-describe("re-running the command line on its own output (guarantee 2)", () => {
+/*
+ * Full tier: three runs and four ExcelJS reads of the 5,857-order sample. The quick tier checks the
+ * same two re-runs more strictly in xlsxNothingLost.test.ts ("run twice": part for part equal;
+ * "an owned column cleared by hand": recreated with the first run's values, no user cell changed).
+ */
+describeFull("re-running the command line on its own output (guarantee 2)", () => {
   const dir = mkdtempSync(join(tmpdir(), "rerun-xlsx-"));
 
   it("gives the same cells, values and formats when run twice as when run once", async () => {

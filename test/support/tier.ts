@@ -1,9 +1,9 @@
 /**
  * The two tiers of the test suite. `npm test` runs the quick tier: every rule, golden, safety and
  * real-data test and one browser flow per language. `npm run test:full` (jest.full.config.js)
- * runs everything, adding the long runs: every browser flow, the fuzzers at full count and the
- * 100,000-row limits. A test is moved between tiers, never dropped: the quick tier lists the
- * long ones as skipped, by name.
+ * runs everything, adding the long runs: every browser flow, the fuzzers at full count, the
+ * 100,000-row limits and the heavy duplicates of a quick-tier path (docs/decisions.md, issue 12).
+ * A test is moved between tiers, never dropped: the quick tier lists the long ones as skipped, by name.
  */
 export const FULL_TIER = process.env.SALES_REVIEW_TESTS === "full";
 
