@@ -7,8 +7,10 @@ export const RECORD_SHEET = "_SalesReview";
 export const UNDO_SHEET = "_SalesReviewUndo";
 /** Very hidden sheet holding the review sheet the last Office.js run replaced, until the next run. */
 export const BACKUP_SHEET = "_SalesReviewPrev";
+/** Very hidden sheet holding the plan sheet the last Office.js run replaced, until the next run. */
+export const BACKUP_PLAN_SHEET = "_SalesReviewPrevPlan";
 /** Sheets that only keep the add-in's own bookkeeping: never read as input. */
-export const BOOKKEEPING_SHEETS: readonly string[] = [RECORD_SHEET, UNDO_SHEET, BACKUP_SHEET];
+export const BOOKKEEPING_SHEETS: readonly string[] = [RECORD_SHEET, UNDO_SHEET, BACKUP_SHEET, BACKUP_PLAN_SHEET];
 export const RECORD_VERSION = 1;
 /** Record JSON is split over cells of this many characters (Excel allows 32,767 a cell). */
 export const RECORD_CHUNK = 30_000;
@@ -46,12 +48,22 @@ export interface RunLog {
   /** Sheets the run adds (undo deletes them). */
   added: string[];
   /** The review sheet the run replaced, kept very hidden as BACKUP_SHEET (undo puts it back). */
-  replaced?: { sheet: string; id: string; position: number; visibility: string };
+  replaced?: ReplacedSheet;
+  /** The plan sheet the run replaced, kept very hidden as BACKUP_PLAN_SHEET (undo puts it back). */
+  replacedPlan?: ReplacedSheet;
   /** Tables the run widens, with their address before (undo narrows them back). */
   tables: { sheet: string; table: string; address: string }[];
   reportSheet: string;
   /** Owned columns the run writes in the user's sheets. */
   columns: number;
+}
+
+/** A sheet a run replaced: where and how it was, to put it back. */
+export interface ReplacedSheet {
+  sheet: string;
+  id: string;
+  position: number;
+  visibility: string;
 }
 
 export const EMPTY_RECORD: WorkbookRecord = { version: RECORD_VERSION, settings: {}, owned: [], ownedSheets: [] };

@@ -8,6 +8,7 @@ import type { Cell } from "../../src/core/_lib/cells";
 import type { PlanSummary } from "../../src/taskpane/host";
 import { planVisitRows } from "../support/planSheetRows";
 import { describeFull } from "../support/tier";
+import { BACKUP_PLAN_SHEET } from "../../src/core/record";
 
 /** The same rows from what the pane's Plan view gets. */
 function viewRows(plan: PlanSummary): Cell[][] {
@@ -59,5 +60,23 @@ function onePlan({ input, lang, plan }: (typeof SAMPLES)[keyof typeof SAMPLES]):
     expect(again.names.filter((n) => n.startsWith(plan.slice(0, 4)))).toEqual([plan]);
     const at = cli.names.indexOf(plan);
     expect(again.sheets[again.names.indexOf(plan)]).toEqual(cli.sheets[at]);
+  });
+
+  it("Undo of a re-run brings back the plan sheet it replaced, where it was", async () => {
+    const model = await modelFromFile(input);
+    const host = createExcelHost(asExcel(createExcelDouble(model)), env);
+    expect((await host.run({ lang, settings: { plan: true } }, () => undefined)).ok).toBe(true);
+    const first = paneWorkbook(model, lang);
+    const id = model.sheet(plan)!.id;
+    // Two visits a day instead of four: another plan sheet, so the one Undo brings back is told apart.
+    expect((await host.run({ lang, settings: { visitsPerDay: 2 } }, () => undefined)).ok).toBe(true);
+    const second = paneWorkbook(model, lang);
+    expect(second.sheets[second.names.indexOf(plan)]).not.toEqual(first.sheets[first.names.indexOf(plan)]);
+    expect(await host.undoLastRun!(lang)).toEqual({ ok: true });
+    const undone = paneWorkbook(model, lang);
+    expect(undone.names).toEqual(first.names);
+    expect(undone.sheets).toEqual(first.sheets);
+    expect(model.sheet(plan)!.id).toBe(id);
+    expect(model.sheets.map((s) => s.name)).not.toContain(BACKUP_PLAN_SHEET);
   });
 }

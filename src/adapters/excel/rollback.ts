@@ -1,5 +1,5 @@
 import { parseA1 } from "../../core/_lib/a1";
-import { BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog, type WorkbookRecord } from "../../core/record";
+import { BACKUP_PLAN_SHEET, BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog, type WorkbookRecord } from "../../core/record";
 import { FILL, jsonBytes, opBytes, packWork, partBytes, rowJsonBytes, type QueuedOp, type RowsOp } from "./chunking";
 import { queueLayoutCheck } from "./checkLayout";
 import { asText } from "./escapeText";
@@ -37,7 +37,7 @@ export class RollbackBlockedError extends Error {
 
 /**
  * Takes a run back, whether it finished, failed midway or was cancelled: removes the
- * sheets it added, puts back the review sheet it replaced, narrows the tables it
+ * sheets it added, puts back the review and plan sheets it replaced, narrows the tables it
  * widened, puts every cell it overwrote back as it was (value or formula, number format,
  * header font, highlight rules) and the record back to the one before the run. Every
  * step is safe to repeat, so a rollback cut short is finished by the next one; the record
@@ -54,7 +54,12 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
   // A user's sheet that is gone fails this first request (ItemNotFound), before anything is changed.
   const protection = touched.map((name) => ({ name, protection: sheets.getItem(name).protection.load("protected") }));
   const added = log.added.map((name) => sheets.getItemOrNullObject(name).load("id"));
-  const backup = log.replaced ? sheets.getItemOrNullObject(BACKUP_SHEET).load("id") : undefined;
+  const backups = (
+    [
+      [log.replaced, BACKUP_SHEET],
+      [log.replacedPlan, BACKUP_PLAN_SHEET],
+    ] as const
+  ).flatMap(([r, name]) => (r ? [{ r, sheet: sheets.getItemOrNullObject(name).load("id") }] : []));
   const record = sheets.getItemOrNullObject(RECORD_SHEET).load("id");
   const undo = sheets.getItemOrNullObject(UNDO_SHEET).load("id");
   const tables = log.tables.map((t) => sheets.getItem(t.sheet).tables.getItemOrNullObject(t.table).load("name"));
@@ -82,13 +87,15 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
   }
 
   // Structure first: sheets and tables as they were, the run's rules gone (before a table column with them is deleted).
+  // A sheet already put back by a rollback cut short has an added sheet's name: it stays.
   added.forEach((s) => {
-    if (!s.isNullObject && s.id !== log.replaced?.id) s.delete();
+    if (!s.isNullObject && !backups.some((b) => b.r.id === s.id)) s.delete();
   });
-  if (log.replaced && backup && !backup.isNullObject) {
-    backup.name = log.replaced.sheet;
-    backup.visibility = log.replaced.visibility as Excel.SheetVisibility;
-    backup.position = log.replaced.position;
+  for (const { r, sheet } of backups) {
+    if (sheet.isNullObject) continue;
+    sheet.name = r.sheet;
+    sheet.visibility = r.visibility as Excel.SheetVisibility;
+    sheet.position = r.position;
   }
   const deleted = new Set<string>();
   for (const r of ruleRanges) {

@@ -3,7 +3,7 @@ import { EXCEL_LIMITS } from "../../core/_lib/excelLimits";
 import type { Cell } from "../../core/_lib/cells";
 import type { Grid } from "../../core/types";
 import { NUMBER_FORMATS, type ColumnPlan, type ReportPlan, type RowStyle, type SheetPlan, type WritePlan } from "../../core/output";
-import { BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog, type WorkbookRecord } from "../../core/record";
+import { BACKUP_PLAN_SHEET, BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type ReplacedSheet, type RunLog, type WorkbookRecord } from "../../core/record";
 import type { Progress } from "../port";
 import { checkAborted, RunCancelledError } from "./cancel";
 import { FILL, jsonBytes, opBytes, packWork, partBytes, type QueuedOp, type RowsOp } from "./chunking";
@@ -88,8 +88,8 @@ export class ProtectedSheetError extends Error {
  * 2. writes that snapshot to the very hidden undo sheet, beside the earlier run's, which
  *    stays the undoable one until the new snapshot is whole (and again after a cancel);
  * 3. in one request, the record marked "run in progress" (with what the run will add, so
- *    it can be taken back), then the structure: the replaced review sheet hidden as a
- *    backup, sheets added, tables widened, the run's old highlight rules deleted;
+ *    it can be taken back), then the structure: the replaced review and plan sheets hidden as
+ *    backups, sheets added, tables widened, the run's old highlight rules deleted;
  * 4. every block of values and formats in row chunks packed into requests under the
  *    limit, calculation suspended in each, checking for Cancel between requests (a
  *    cancelled run is rolled back from the snapshot, so no column is left half-written);
@@ -129,14 +129,20 @@ export async function writePlanToExcel(
     at: options.runAt,
     previous: { version: state.previous.version, settings: state.previous.settings, owned: state.previous.owned, ownedSheets: state.previous.ownedSheets },
     hadRecord: state.hasRecord,
-    // The plan sheet is added anew on every run (a re-run deletes the one it replaces; see decisions.md).
+    // The review and plan sheets are added anew on every run (a re-run hides the ones it replaces).
     added: [...(plan.created ? [plan.created.sheet] : []), plan.report.sheet, ...(plan.planSheet ? [plan.planSheet.sheet] : [])],
     tables: widenedTables(plan, state.boxes),
     reportSheet: plan.report.sheet,
     columns: plan.sheets.filter((s) => existing.has(s.sheet)).reduce((n, s) => n + s.columns.length, 0),
   };
-  const replaced = replaceSheets.includes(plan.report.sheet) ? state.sheets.find((s) => s.name === plan.report.sheet) : undefined;
-  if (replaced) log.replaced = { sheet: replaced.name, id: replaced.id, position: state.sheetNames.indexOf(replaced.name), visibility: replaced.visibility };
+  const replacing = (name: string | undefined): ReplacedSheet | undefined => {
+    const s = name !== undefined && replaceSheets.includes(name) ? state.sheets.find((x) => x.name === name) : undefined;
+    return s && { sheet: s.name, id: s.id, position: state.sheetNames.indexOf(s.name), visibility: s.visibility };
+  };
+  const replaced = replacing(plan.report.sheet);
+  const replacedPlan = replacing(plan.planSheet?.sheet);
+  if (replaced) log.replaced = replaced;
+  if (replacedPlan) log.replacedPlan = replacedPlan;
 
   const work = dataOps(plan, targets, sheet);
   const undoBatches = 1;
@@ -177,21 +183,22 @@ export async function writePlanToExcel(
       context.application.suspendApiCalculationUntilNextSync();
       if (!state.hasRecord) sheets.add(RECORD_SHEET).visibility = "VeryHidden";
       writeRecord({ ...state.previous, run: log });
-      if (existing.has(BACKUP_SHEET)) sheet(BACKUP_SHEET).delete();
-      if (replaced) {
-        const old = sheet(replaced.name);
-        old.name = BACKUP_SHEET;
+      // The sheets replaced stay very hidden until the next run, for Undo; the earlier run's go now.
+      for (const name of [BACKUP_SHEET, BACKUP_PLAN_SHEET]) if (existing.has(name)) sheet(name).delete();
+      const hide = (r: ReplacedSheet, backup: string) => {
+        const old = sheet(r.sheet);
+        old.name = backup;
         old.visibility = "VeryHidden";
         old.position = state.sheetNames.length - 1;
-      }
+      };
+      if (replaced) hide(replaced, BACKUP_SHEET);
+      if (replacedPlan) hide(replacedPlan, BACKUP_PLAN_SHEET);
       if (plan.created) sheets.add(plan.created.sheet);
+      // A re-run puts its review and plan sheets where the ones it replaces were, rather than at the end.
       const report = sheets.add(plan.report.sheet);
-      // A re-run puts its review sheet where the one it replaces was, rather than at the end.
-      if (replaced) report.position = state.sheetNames.indexOf(replaced.name);
-      if (plan.planSheet) {
-        if (replaceSheets.includes(plan.planSheet.sheet) && existing.has(plan.planSheet.sheet)) sheet(plan.planSheet.sheet).delete();
-        sheets.add(plan.planSheet.sheet);
-      }
+      if (replaced) report.position = replaced.position;
+      const planSheet = plan.planSheet && sheets.add(plan.planSheet.sheet);
+      if (planSheet && replacedPlan) planSheet.position = replacedPlan.position;
       for (const s of plan.sheets) addTableColumns(context, s, state.boxes);
       for (const cf of ruleHandles) cf.delete();
       await context.sync();
