@@ -1,6 +1,7 @@
 import { describeMissingColumn, describeNoRows } from "./describeErrors";
 import { MissingColumnError, NoReadableRowsError } from "../core/errors";
 import { t, type Lang } from "../i18n";
+import { PickedFileError } from "./pickedFileError";
 import { NotAnXlsxError, unreadableKindOf } from "./xlsx/package/openXlsxError";
 import { NotZipError, type NotZipKind } from "./xlsx/package/sniffBytes";
 
@@ -18,6 +19,7 @@ const ZIP_DAMAGED = /central directory|signature|invalid|truncated|unexpected (?
 export function describeRunError(e: unknown, input: string, lang: Lang): string | undefined {
   if (e instanceof MissingColumnError) return describeMissingColumn(e, lang);
   if (e instanceof NoReadableRowsError) return describeNoRows(e, lang);
+  if (e instanceof PickedFileError) return e.words;
   if (e instanceof NotZipError) return describeNotZip(e.kind, input, lang);
   const unreadable = unreadableKindOf(e);
   if (unreadable) return t(lang, `cli.unreadable.${unreadable}`, { file: input });

@@ -1,35 +1,13 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { CombineInputError, combineWorkbooks } from "../../adapters/combineWorkbooks";
 import { openXlsx } from "../../adapters/xlsx/package/openXlsx";
 import { packagePort } from "../../adapters/xlsx/package/packagePort";
 import { t } from "../../i18n";
 import { SAMPLE_EN, SAMPLE_ZH } from "../../../test/fixtures/paths";
-import type { ReadReply, ReadRequest } from "./readProtocol";
-import { PickedFileError, pickedInputs, type PickedFile, type WorkerLike } from "./readClient";
-import { serveReads } from "./serveReads";
+import { PickedFileError } from "../../adapters/pickedFileError";
+import { pickedInputs, type PickedFile } from "./readClient";
+import { inProcessWorker, picked } from "../../../test/support/inProcessWorker";
 
-/** A worker whose other side is `serveReads` in-process; replies arrive asynchronously, as a real worker's do. */
-function inProcessWorker(): WorkerLike & { terminated: boolean; requests: ReadRequest["type"][] } {
-  const worker = {
-    onmessage: null as WorkerLike["onmessage"],
-    terminated: false,
-    requests: [] as ReadRequest["type"][],
-    postMessage(request: ReadRequest) {
-      worker.requests.push(request.type);
-      void serve(request);
-    },
-    terminate() {
-      worker.terminated = true;
-    },
-  };
-  const serve = serveReads((reply: ReadReply) => {
-    if (!worker.terminated) setTimeout(() => worker.onmessage?.({ data: reply }), 0);
-  });
-  return worker;
-}
-
-const picked = (file: string): PickedFile => ({ name: basename(file), arrayBuffer: async () => new Uint8Array(readFileSync(file)).buffer });
 const OPTIONS = { lang: "zh-CN", generatedAt: "2026-12-06 20:00" } as const;
 
 describe("pickedInputs (the pane's combine inputs, read in the worker)", () => {

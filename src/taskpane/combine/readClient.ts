@@ -1,5 +1,6 @@
 import type { CombineInput } from "../../adapters/combineWorkbooks";
 import { RunCancelledError } from "../../adapters/excel/cancel";
+import { PickedFileError } from "../../adapters/pickedFileError";
 import type { BlockedTable } from "../../adapters/port";
 import type { BytesPort } from "../../adapters/xlsx/package/bytesPort";
 import type { ReadProgress } from "../../adapters/xlsx/stream/readWorkbookGrids";
@@ -18,18 +19,6 @@ export interface WorkerLike {
 export interface PickedFile {
   name: string;
   arrayBuffer(): Promise<ArrayBuffer>;
-}
-
-/** A picked file the worker could not read: `words` are the command line's for it, when it is a bad file rather than a bug. */
-export class PickedFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly words: string | undefined,
-    readonly detail: string,
-  ) {
-    super(words ?? `${file}: ${detail}`);
-    this.name = "PickedFileError";
-  }
 }
 
 type Pending = { resolve(reply: ReadReply): void; reject(e: Error): void; onProgress?: (p: ReadProgress) => void };
