@@ -17,6 +17,8 @@ import type { ReactNode } from "react";
 import { t, type Lang } from "../i18n";
 import { announce } from "./announce";
 import { useAppStyles, usePageStyles } from "./App.styles";
+import { CombineView } from "./combine/CombineView";
+import type { WorkerLike } from "./combine/readClient";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { DetectedSection } from "./DetectedSection";
 import { InvalidMark } from "./InvalidMark";
@@ -38,10 +40,12 @@ export interface AppProps {
   undoGroups?: boolean;
   /** Where one-time tips are remembered (index.tsx: localStorage). */
   tips?: TipStore;
+  /** Starts the worker that reads picked workbooks (index.tsx); without it there is no Combine view. */
+  startWorker?: () => WorkerLike;
 }
 
 /** The Sales Review task pane. */
-export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
+export function App({ host, initialLang, theme, undoGroups, tips, startWorker }: AppProps) {
   usePageStyles();
   const styles = useAppStyles();
   const app = useApp(host, initialLang, { undoGroups, tips });
@@ -73,9 +77,9 @@ export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
         {inspection && (
           <>
             <TabList selectedValue={app.view} onTabSelect={(_, d) => app.setView(d.value as View)} aria-label={t(lang, "pane.view.label")} data-testid="views">
-              {VIEWS.map((v) => (
+              {VIEWS.filter((v) => v !== "team" || (startWorker && host.combine)).map((v) => (
                 <Tab key={v} value={v} id={`tab-${v}`} aria-controls={`view-${v}`} data-testid={`tab-${v}`}>
-                  {t(lang, v === "review" ? "pane.view.review" : "pane.settings.title")}
+                  {t(lang, v === "review" ? "pane.view.review" : v === "team" ? "pane.view.team" : "pane.settings.title")}
                   {v === "settings" && app.settingsInvalid && <InvalidMark lang={lang} />}
                 </Tab>
               ))}
@@ -131,6 +135,11 @@ export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
                 disabled={busy}
               />
             </ViewPanel>
+            {startWorker && host.combine && (
+              <ViewPanel view="team" shown={app.view}>
+                <CombineView lang={lang} host={host} startWorker={startWorker} disabled={busy} onWritten={app.retry} />
+              </ViewPanel>
+            )}
             <ConfirmDialog lang={lang} open={app.confirm !== undefined} onConfirm={app.confirmed} onCancel={app.dismissConfirm} {...dialogText(app.confirm, lang)} />
           </>
         )}

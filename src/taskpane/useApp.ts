@@ -22,8 +22,8 @@ export interface AppOptions {
 
 export const CTRL_Z_TIP = "ctrlZ";
 
-/** The pane's views, one tab each; the Plan and Team views join them here. */
-export const VIEWS = ["review", "settings"] as const;
+/** The pane's views, one tab each; the Plan view joins them here. Team (Combine workbooks) shows where the host can combine. */
+export const VIEWS = ["review", "settings", "team"] as const;
 export type View = (typeof VIEWS)[number];
 
 /**
