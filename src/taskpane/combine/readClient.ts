@@ -12,6 +12,8 @@ import type { ReadMeta, ReadReply, ReadRequest } from "./readProtocol";
 export interface WorkerLike {
   postMessage(request: ReadRequest, transfer?: Transferable[]): void;
   onmessage: ((e: { data: ReadReply }) => void) | null;
+  /** The worker's script failed to load or threw outside a request: every read waiting fails. */
+  onerror?: ((e: { message?: string }) => void) | null;
   terminate(): void;
 }
 
@@ -42,10 +44,14 @@ export function pickedInputs(
     pending.delete(data.id);
     waiting?.resolve(data);
   };
+  const failAll = (e: Error) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  worker.onerror = (e) => failAll(new Error(`the read worker failed: ${e.message ?? "it did not start"}`));
   options.signal?.addEventListener("abort", () => {
     worker.terminate();
-    for (const p of pending.values()) p.reject(new RunCancelledError());
-    pending.clear();
+    failAll(new RunCancelledError());
   });
   const ask = (request: ReadRequest, onProgress?: (p: ReadProgress) => void, transfer: Transferable[] = []) =>
     new Promise<ReadReply>((resolve, reject) => {

@@ -26,24 +26,31 @@ export function useCombineView(host: ReviewHost, lang: Lang, startWorker: () => 
     if (!canRun || !host.combine) return;
     const abort = new AbortController();
     controller.current = abort;
-    const worker = startWorker();
     setStatus({ kind: "running", text: "" });
-    const inputs = pickedInputs(files, worker, lang, {
-      signal: abort.signal,
-      onProgress: (file, p) => setStatus({ kind: "running", text: t(lang, "combine.pane.reading", { file, sheet: p.sheet, rows: p.rows }) }),
-    });
-    const outcome = await host.combine(
-      { lang, includeOwn, ownName: t(lang, "combine.pane.thisWorkbook") },
-      inputs,
-      (p) => {
-        if (p.stage !== "read") setStatus({ kind: "running", text: t(lang, "combine.pane.writing") });
-      },
-      abort.signal,
-    );
-    worker.terminate();
-    controller.current = undefined;
-    setStatus(outcome.ok ? { kind: "done", summary: outcome.summary } : { kind: "error", message: outcome.message });
-    if (outcome.ok) onWritten();
+    let worker: WorkerLike | undefined;
+    try {
+      worker = startWorker();
+      const inputs = pickedInputs(files, worker, lang, {
+        signal: abort.signal,
+        onProgress: (file, p) => setStatus({ kind: "running", text: t(lang, "combine.pane.reading", { file, sheet: p.sheet, rows: p.rows }) }),
+      });
+      const outcome = await host.combine(
+        { lang, includeOwn, ownName: t(lang, "combine.pane.thisWorkbook") },
+        inputs,
+        (p) => {
+          if (p.stage !== "read") setStatus({ kind: "running", text: t(lang, "combine.pane.writing") });
+        },
+        abort.signal,
+      );
+      setStatus(outcome.ok ? { kind: "done", summary: outcome.summary } : { kind: "error", message: outcome.message });
+      if (outcome.ok) onWritten();
+    } catch (e) {
+      // The host words every failure of a run; this is one before it (the worker would not start).
+      setStatus({ kind: "error", message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      worker?.terminate();
+      controller.current = undefined;
+    }
   }, [canRun, host, startWorker, files, lang, includeOwn, onWritten]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
