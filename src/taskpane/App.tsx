@@ -19,6 +19,7 @@ import { announce } from "./announce";
 import { useAppStyles, usePageStyles } from "./App.styles";
 import { CombineView } from "./combine/CombineView";
 import type { WorkerLike } from "./combine/readClient";
+import { useCombineView } from "./combine/useCombineView";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { DetectedSection } from "./DetectedSection";
 import { InvalidMark } from "./InvalidMark";
@@ -49,6 +50,7 @@ export function App({ host, initialLang, theme, undoGroups, tips, startWorker }:
   usePageStyles();
   const styles = useAppStyles();
   const app = useApp(host, initialLang, { undoGroups, tips });
+  const combine = useCombineView(host, app.lang, startWorker, app.retry);
   const { lang, state, inspection } = app;
   const running = state.status === "running";
   const busy = running || state.status === "undoing";
@@ -137,7 +139,7 @@ export function App({ host, initialLang, theme, undoGroups, tips, startWorker }:
             </ViewPanel>
             {startWorker && host.combine && (
               <ViewPanel view="team" shown={app.view}>
-                <CombineView lang={lang} host={host} startWorker={startWorker} disabled={busy} onWritten={app.retry} />
+                <CombineView lang={lang} host={host} view={combine} disabled={busy} />
               </ViewPanel>
             )}
             <ConfirmDialog lang={lang} open={app.confirm !== undefined} onConfirm={app.confirmed} onCancel={app.dismissConfirm} {...dialogText(app.confirm, lang)} />

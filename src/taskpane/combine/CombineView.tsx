@@ -3,23 +3,20 @@ import { t, type Lang } from "../../i18n";
 import type { ReviewHost } from "../host";
 import { ResultsSection } from "../ResultsSection";
 import { useCombineViewStyles } from "./CombineView.styles";
-import type { WorkerLike } from "./readClient";
-import { useCombineView } from "./useCombineView";
+import type { useCombineView } from "./useCombineView";
 
 export interface CombineViewProps {
   lang: Lang;
   host: ReviewHost;
-  /** Starts the read worker (index.tsx: startReadWorker; tests: one in-process). */
-  startWorker: () => WorkerLike;
+  /** The view's state, held by App: it outlives the view's panel, which a new reading of the workbook remounts. */
+  view: ReturnType<typeof useCombineView>;
   /** The pane's own run or undo is busy: Combine waits. */
   disabled: boolean;
-  onWritten: () => void;
 }
 
 /** 合并工作簿 / Combine workbooks: pick .xlsx files, choose whether this workbook's sheets take part, run. */
-export function CombineView({ lang, host, startWorker, disabled, onWritten }: CombineViewProps) {
+export function CombineView({ lang, host, view, disabled }: CombineViewProps) {
   const styles = useCombineViewStyles();
-  const view = useCombineView(host, lang, startWorker, onWritten);
   const { status } = view;
   return (
     <section className={styles.root} data-testid="combine-view">

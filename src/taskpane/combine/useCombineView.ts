@@ -14,16 +14,16 @@ export type CombineStatus =
  * a run (files read in a worker started for it and ended after it; Cancel aborts both the reading
  * and the writing). `onWritten` hears of a run that changed the workbook, so the pane reads it again.
  */
-export function useCombineView(host: ReviewHost, lang: Lang, startWorker: () => WorkerLike, onWritten: () => void) {
+export function useCombineView(host: ReviewHost, lang: Lang, startWorker: (() => WorkerLike) | undefined, onWritten: () => void) {
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [includeOwn, setIncludeOwn] = useState(true);
   const [status, setStatus] = useState<CombineStatus>({ kind: "idle" });
   const controller = useRef<AbortController | undefined>(undefined);
   const running = status.kind === "running";
-  const canRun = files.length > 0 && host.combine !== undefined && !running;
+  const canRun = files.length > 0 && host.combine !== undefined && startWorker !== undefined && !running;
 
   const run = useCallback(async () => {
-    if (!canRun || !host.combine) return;
+    if (!canRun || !host.combine || !startWorker) return;
     const abort = new AbortController();
     controller.current = abort;
     setStatus({ kind: "running", text: "" });
