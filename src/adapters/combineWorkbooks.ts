@@ -1,3 +1,4 @@
+import { sanitizeSheetName } from "../core/_lib/sheetName";
 import { checkGrids } from "../core/checkGrids";
 import { WorkbookMerger, type MergedWorkbook } from "../core/mergeWorkbooks";
 import type { WritePlan } from "../core/output";
@@ -21,6 +22,11 @@ export interface CombineOptions {
   /** Review month `YYYY-MM`; default: the latest order month of the combined rows. */
   month?: string;
   generatedAt: string;
+  /**
+   * The sheets of the workbook the combined sheets go into, when it is not a new one (the pane's
+   * open workbook): a combined sheet takes a free name beside them (`客户表 (2)`), never a user's sheet.
+   */
+  sheetNames?: readonly string[];
   /** Hears of each input as it starts being read (0-based). */
   onInput?: (index: number, name: string) => void;
 }
@@ -58,6 +64,8 @@ export async function combineWorkbooks(
     await readInput(inputs[i], merger, options.lang);
   }
   const merged = merger.finish();
+  const taken = new Set(options.sheetNames ?? []);
+  for (const grid of merged.grids) taken.add((grid.sheet = sanitizeSheetName(grid.sheet, taken)));
   const run: RunOptions = {};
   if (options.month !== undefined) run.month = parseMonthOption(options.month);
   const review = runReview(merged.grids, run);
@@ -72,7 +80,7 @@ export async function combineWorkbooks(
   const plan: WritePlan = planOutput(review, {
     lang: options.lang,
     owned: [],
-    sheetNames,
+    sheetNames: [...(options.sheetNames ?? []), ...sheetNames],
     ownedSheets: [],
     generatedAt: options.generatedAt,
   });

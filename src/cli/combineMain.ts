@@ -1,5 +1,6 @@
 import { basename, resolve } from "node:path";
-import { CombineInputError, combineWorkbooks, type CombineResult } from "../adapters/combineWorkbooks";
+import { CombineInputError, combineWorkbooks } from "../adapters/combineWorkbooks";
+import { combineSummary } from "../adapters/combineSummary";
 import { localTimestamp } from "../adapters/reviewWorkbook";
 import { newWorkbookPackage } from "../adapters/xlsx/package/newWorkbookPackage";
 import { openXlsx } from "../adapters/xlsx/package/openXlsx";
@@ -81,29 +82,6 @@ export async function combineMain(
     err(e instanceof CombineInputError && e.reason instanceof RangeError ? `${failed}: ${words}` : words);
     return 2;
   }
-}
-
-/** Per input: the sheets read and how many rows another input also holds. */
-function combineSummary({ merged }: CombineResult, lang: Lang): string[] {
-  const lines = merged.inputs.map((input) => {
-    const sheets = input.sheets.map((s) =>
-      t(lang, "combine.sheet", { role: t(lang, `role.${s.role}`), sheet: s.sheet, read: s.read, rows: s.rows }),
-    );
-    return t(lang, "combine.input", {
-      file: input.file,
-      sheets: sheets.length > 0 ? sheets.join(lang === "zh-CN" ? "，" : ", ") : t(lang, "combine.noSheets"),
-      shared: input.shared,
-    });
-  });
-  const rows = merged.grids.reduce((n, g) => n + g.values.length - 1, 0);
-  lines.push(
-    t(lang, "combine.combined", {
-      n: merged.inputs.length,
-      rows,
-      sheets: merged.grids.map((g) => g.sheet).join(lang === "zh-CN" ? "、" : ", "),
-    }),
-  );
-  return lines;
 }
 
 /** File names as the Source column and data issues show them; two inputs of one name get their folder too. */

@@ -1,15 +1,12 @@
 import { open, stat } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
+import { ENCRYPTION_INFO, HEAD, sniffHead, type NotZipKind } from "../adapters/xlsx/package/sniffBytes";
 
 /** Why the command line will not start on these paths; each is worded in i18n (`cli.unreadable.<kind>`, `cli.out.<kind>`). */
 export type PathProblem =
-  | { on: "input"; kind: "missing" | "folder" | "encrypted" | "oldXls" | "text" | "notZip" }
+  | { on: "input"; kind: "missing" | "folder" | NotZipKind }
   | { on: "out"; kind: "isFolder" | "noFolder" | "needsXlsm" | "needsXlsx" };
 
-const OLE = Buffer.from("d0cf11e0a1b11ae1", "hex");
-/** The stream an encrypted Office file keeps its key data in (MS-OFFCRYPTO), as its directory entry spells it. */
-const ENCRYPTION_INFO = Buffer.from("EncryptionInfo", "utf16le");
-const HEAD = 4096;
 
 /**
  * What stops a run before any part is read: an input that is missing, a folder, or not a
@@ -41,16 +38,13 @@ export function outputNameProblem(macroEnabled: boolean, output: string): { on: 
   return undefined;
 }
 
-/** A zip (undefined: let the package reader judge it), or what else the file's first bytes say it is. */
-async function sniff(file: string): Promise<"encrypted" | "oldXls" | "text" | "notZip" | undefined> {
+/** A zip (undefined: let the package reader judge it), or what else the file's first bytes say it is (sniffHead). */
+async function sniff(file: string): Promise<NotZipKind | undefined> {
   const handle = await open(file, "r");
   try {
     const head = Buffer.alloc(HEAD);
     const { bytesRead } = await handle.read(head, 0, HEAD, 0);
-    const bytes = head.subarray(0, bytesRead);
-    if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) return undefined;
-    if (bytes.subarray(0, 8).equals(OLE)) return (await containsAt(handle, ENCRYPTION_INFO)) ? "encrypted" : "oldXls";
-    return isText(bytes) ? "text" : "notZip";
+    return await sniffHead(head.subarray(0, bytesRead), () => containsAt(handle, Buffer.from(ENCRYPTION_INFO)));
   } finally {
     await handle.close();
   }
@@ -70,16 +64,4 @@ async function containsAt(handle: Awaited<ReturnType<typeof open>>, needle: Buff
     carried = Math.min(needle.length - 1, filled);
     block.copy(block, 0, filled - carried, filled);
   }
-}
-
-/** Text: no NUL and few control characters in the first bytes (UTF-8, a BOM, CSV, TSV, HTML or XML all pass). */
-function isText(bytes: Buffer): boolean {
-  if (bytes.length === 0) return false;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
-  let control = 0;
-  for (const b of bytes) {
-    if (b === 0) return false;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) control++;
-  }
-  return control <= bytes.length / 100;
 }

@@ -111,7 +111,16 @@ export interface ReportPlan {
   issuesRow: number;
 }
 
+/** A combined sheet of a team review written into an open workbook (issue 17): its grid at A1, header first, and each column's format. */
+export interface CombinedSheetPlan {
+  sheet: string;
+  rows: Cell[][];
+  formats: (NumberFormat | null)[];
+}
+
 export interface WritePlan {
+  /** The team review's combined sheets, made before everything else (the pane; the command line writes them into a new package). */
+  combined?: CombinedSheetPlan[];
   created?: CreatedSheetPlan;
   sheets: SheetPlan[];
   report: ReportPlan;

@@ -17,6 +17,9 @@ import type { ReactNode } from "react";
 import { t, type Lang } from "../i18n";
 import { announce } from "./announce";
 import { useAppStyles, usePageStyles } from "./App.styles";
+import { CombineView } from "./combine/CombineView";
+import type { WorkerLike } from "./combine/readClient";
+import { useCombineView } from "./combine/useCombineView";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { DetectedSection } from "./DetectedSection";
 import { InvalidMark } from "./InvalidMark";
@@ -39,13 +42,16 @@ export interface AppProps {
   undoGroups?: boolean;
   /** Where one-time tips are remembered (index.tsx: localStorage). */
   tips?: TipStore;
+  /** Starts the worker that reads picked workbooks (index.tsx); without it there is no Combine view. */
+  startWorker?: () => WorkerLike;
 }
 
 /** The Sales Review task pane. */
-export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
+export function App({ host, initialLang, theme, undoGroups, tips, startWorker }: AppProps) {
   usePageStyles();
   const styles = useAppStyles();
   const app = useApp(host, initialLang, { undoGroups, tips });
+  const combine = useCombineView(host, app.lang, startWorker, app.retry);
   const { lang, state, inspection } = app;
   const running = state.status === "running";
   const busy = running || state.status === "undoing";
@@ -74,7 +80,7 @@ export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
         {inspection && (
           <>
             <TabList selectedValue={app.view} onTabSelect={(_, d) => app.setView(d.value as View)} aria-label={t(lang, "pane.view.label")} data-testid="views">
-              {VIEWS.map((v) => (
+              {VIEWS.filter((v) => v !== "team" || (startWorker && host.combine)).map((v) => (
                 <Tab key={v} value={v} id={`tab-${v}`} aria-controls={`view-${v}`} data-testid={`tab-${v}`}>
                   {t(lang, VIEW_LABELS[v])}
                   {v === "settings" && app.settingsInvalid && <InvalidMark lang={lang} />}
@@ -135,6 +141,11 @@ export function App({ host, initialLang, theme, undoGroups, tips }: AppProps) {
                 disabled={busy}
               />
             </ViewPanel>
+            {startWorker && host.combine && (
+              <ViewPanel view="team" shown={app.view}>
+                <CombineView lang={lang} host={host} view={combine} disabled={busy} />
+              </ViewPanel>
+            )}
             <ConfirmDialog lang={lang} open={app.confirm !== undefined} onConfirm={app.confirmed} onCancel={app.dismissConfirm} {...dialogText(app.confirm, lang)} />
           </>
         )}

@@ -1,3 +1,5 @@
+import type { CombineInput } from "../adapters/combineWorkbooks";
+import type { CombineRequest } from "../adapters/excel/combineInExcel";
 import type { Progress } from "../adapters/port";
 import type { ReviewOptions, Tier } from "../core/options";
 import type { Detection } from "../core/types";
@@ -85,6 +87,8 @@ export interface RunSummary {
   dateOrders: { sheet: string; order: "dayFirst" | "monthFirst" }[];
   /** Next month's plan, when the run wrote it. */
   plan?: PlanSummary;
+  /** After a Combine: per input, the sheets read, then the combined sheets, in words (as the command line prints them). */
+  combined?: string[];
 }
 
 /** What the workbook holds before a run: the detected inputs and the saved settings. */
@@ -154,6 +158,12 @@ export interface ReviewHost {
    */
   run(request: RunRequest, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<RunOutcome>;
   select(sheet: string, address: string): Promise<void>;
+  /**
+   * Combine workbooks (issue 17): the picked files (read in the pane's worker) and, when asked,
+   * the open workbook's own sheets, combined into new sheets of the open workbook, then the
+   * review on them. Cancel and failures as `run`'s. Optional: only the Office.js host has it.
+   */
+  combine?(request: CombineRequest, files: readonly CombineInput[], onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<RunOutcome>;
   /**
    * What "Undo last run" would take back, or undefined when there is nothing to undo.
    * Optional only so older fakes still typecheck; the Office.js host implements it.

@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../adapters/excel/excelHost";
 import { App } from "./App";
+import { startReadWorker } from "./combine/startReadWorker";
 import { missingExcel, officeEnvironment, type OfficeContextLike } from "./officeEnvironment";
 import { storageTips } from "./onceTips";
 
@@ -19,7 +20,7 @@ function start(): void {
   document.documentElement.lang = env.lang;
   const tips = storageTips(readLocalStorage());
   const undoGroups = env.isSetSupported("ExcelApi", "1.20");
-  createRoot(container).render(<App host={host} initialLang={env.lang} theme={env.theme} undoGroups={undoGroups} tips={tips} />);
+  createRoot(container).render(<App host={host} initialLang={env.lang} theme={env.theme} undoGroups={undoGroups} tips={tips} startWorker={startReadWorker} />);
 }
 
 /** The page's localStorage, or undefined where reading it throws (storage blocked for the add-in's origin). */

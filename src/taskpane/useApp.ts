@@ -22,10 +22,15 @@ export interface AppOptions {
 
 export const CTRL_Z_TIP = "ctrlZ";
 
-/** The pane's views, one tab each, with their tab's label; the Team view joins them here. */
-export const VIEWS = ["review", "plan", "settings"] as const;
+/** The pane's views, one tab each, with their tab's label. Team (Combine workbooks) shows where the host can combine. */
+export const VIEWS = ["review", "plan", "settings", "team"] as const;
 export type View = (typeof VIEWS)[number];
-export const VIEW_LABELS: Record<View, MessageKey> = { review: "pane.view.review", plan: "pane.view.plan", settings: "pane.settings.title" };
+export const VIEW_LABELS: Record<View, MessageKey> = {
+  review: "pane.view.review",
+  plan: "pane.view.plan",
+  settings: "pane.settings.title",
+  team: "pane.view.team",
+};
 
 /**
  * The pane's logic: inspect the workbook on mount, hold the mapping and settings the user

@@ -5,7 +5,7 @@ import JSZip from "jszip";
 import * as reviewWorkbookModule from "../../src/adapters/reviewWorkbook";
 import { main } from "../../src/cli/main";
 import { t, type MessageKey } from "../../src/i18n";
-import { billionLaughs, damagedDeflate, MACRO_TYPE, macroWorkbook, NS, ole, REL, ROWS_OUT_OF_ORDER, SHEET, STRICT_RELS, utf16, VBA, workbook, wrongSize } from "../support/hostileInputs";
+import { macroWorkbook, MACRO_TYPE, UNREADABLE_CASES, VBA, workbook } from "../support/hostileInputs";
 
 /**
  * Issue 13: every file the command line cannot read ends in words (the file's name, what is
@@ -23,28 +23,8 @@ async function run(input: string, out: string): Promise<{ code: number; out: str
   return { code, out: o, err: e };
 }
 
-const cases: { name: string; key: MessageKey; file: () => Promise<Buffer | string> }[] = [
-  { name: "an encrypted (password-protected) workbook", key: "cli.unreadable.encrypted", file: async () => ole(true) },
-  { name: "an old .xls workbook", key: "cli.unreadable.oldXls", file: async () => ole(false) },
-  { name: "a CSV file", key: "cli.unreadable.text", file: async () => "Order Date,Customer ID,Amount\n2025-12-01,C1,100\n" },
-  { name: "a damaged deflate stream", key: "cli.unreadable.damaged", file: damagedDeflate },
-  { name: "an entry inflating past the size its header declares", key: "cli.unreadable.damaged", file: wrongSize },
-  { name: "a zip cut short", key: "cli.unreadable.damaged", file: async () => (await workbook()).subarray(0, 400) },
-  { name: "a shared string or cell text too large", key: "cli.unreadable.tooLarge", file: () => workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("<t>C1</t>", `<t>${"x".repeat(20 * 1024 * 1024)}</t>`) }) },
-  { name: "an internal entity in a sheet", key: "cli.unreadable.entities", file: () => workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("?>", '?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">]>').replace("<t>C1</t>", "<t>&a;</t>") }) },
-  { name: "a billion laughs in a sheet", key: "cli.unreadable.entities", file: async () => workbook({ "xl/worksheets/sheet1.xml": billionLaughs() }) },
-  { name: "an undefined entity reference in a sheet", key: "cli.unreadable.entities", file: () => workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("<t>C1</t>", "<t>&nbsp;C1</t>") }) },
-  { name: "an external entity in workbook.xml", key: "cli.unreadable.entities", file: () => workbook({ "xl/workbook.xml": `<?xml version="1.0"?><!DOCTYPE workbook [<!ENTITY x SYSTEM "file:///etc/passwd">]><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="&x;" sheetId="1" r:id="rId1"/></sheets></workbook>` }) },
-  { name: "a UTF-16 sheet part", key: "cli.unreadable.utf16", file: () => workbook({ "xl/worksheets/sheet1.xml": utf16(SHEET) }) },
-  { name: "a UTF-16 workbook part", key: "cli.unreadable.utf16", file: async () => workbook({ "xl/workbook.xml": utf16(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`) }) },
-  { name: "malformed sheet XML", key: "cli.unreadable.malformed", file: () => workbook({ "xl/worksheets/sheet1.xml": `${SHEET}trailing text` }) },
-  { name: "malformed workbook.xml", key: "cli.unreadable.malformed", file: () => workbook({ "xl/workbook.xml": `<?xml version="1.0"?><workbook xmlns="${NS}"><sheets>` }) },
-  { name: "a Strict Open XML workbook", key: "cli.unreadable.strict", file: () => workbook({ "_rels/.rels": STRICT_RELS }) },
-  { name: "an order sheet with its rows out of order", key: "cli.unreadable.rowOrder", file: () => workbook({ "xl/worksheets/sheet1.xml": ROWS_OUT_OF_ORDER }) },
-];
-
 describe("analyze (command line) on files it cannot read", () => {
-  it.each(cases)("says what is wrong with $name and what to do, exits 2 and writes nothing", async ({ key, file }) => {
+  it.each(UNREADABLE_CASES)("says what is wrong with $name and what to do, exits 2 and writes nothing", async ({ key, file }) => {
     const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
     const input = join(dir, "ledger.xlsx");
     writeFileSync(input, await file());

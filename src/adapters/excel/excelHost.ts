@@ -10,6 +10,10 @@ import { t, type Lang } from "../../i18n";
 import type { Inspection, IssueView, ReviewHost, RunOutcome, RunSummary, UndoOutcome } from "../../taskpane/host";
 import { localTimestamp, parseMonthOption, reviewWorkbook } from "../reviewWorkbook";
 import { RunCancelledError } from "./cancel";
+import { combineInExcel } from "./combineInExcel";
+import { CombineInputError } from "../combineWorkbooks";
+import { combineSummary } from "../combineSummary";
+import { describeRunError } from "../describeRunError";
 import { DEFAULT_LIMIT_BYTES } from "./chunking";
 import { excelPort, type ExcelPortOptions } from "./excelPort";
 import { describeOfficeError } from "./officeError";
@@ -98,6 +102,22 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
       }
     },
 
+    async combine(request, files, onProgress, signal) {
+      watch.drop();
+      try {
+        const summary = await runBatch(async (context) => {
+          const canResizeTables = env.isSetSupported("ExcelApi", "1.13");
+          const meta = await repairInterruptedRun(context, env.port?.limitBytes ?? DEFAULT_LIMIT_BYTES, canResizeTables);
+          const options = { port: env.port, signal, runAt: localTimestamp(env.now()), canResizeTables, ...(meta ? { meta } : {}) };
+          const result = await combineInExcel(context, request, files, options, localTimestamp(env.now()), onProgress);
+          return { ...summarize(result.review, result.plan, request.lang), combined: combineSummary(result, request.lang) };
+        });
+        return { ok: true, summary };
+      } catch (e) {
+        return failure(e, request.lang);
+      }
+    },
+
     async lastRun() {
       return excel.run(async (context) => {
         const { record } = await readMetaFromExcel(context);
@@ -152,6 +172,11 @@ async function repairInterruptedRun(context: Excel.RequestContext, limit: number
 
 /** A failed run in words: ours, Office's, and after a write that stopped midway, what was and was not written. */
 function failure(e: unknown, lang: Lang): RunOutcome {
+  if (e instanceof CombineInputError) {
+    // A picked file (or the workbook's own sheets) that cannot be read: the command line's words for it.
+    const words = e.reason instanceof RunCancelledError ? undefined : describeRunError(e.reason, e.input, lang);
+    return words ? { ok: false, code: "Unreadable", message: words } : failure(e.reason, lang);
+  }
   if (e instanceof RunCancelledError) return { ok: false, code: "Cancelled", message: t(lang, "office.cancelled") };
   if (e instanceof MissingColumnError) return { ok: false, code: "MissingColumn", message: describeMissingColumn(e, lang) };
   if (e instanceof NoReadableRowsError) return { ok: false, code: "NoReadableRows", message: describeNoRows(e, lang) };

@@ -2,7 +2,7 @@ import { columnLetters, toA1 } from "../../core/_lib/a1";
 import { EXCEL_LIMITS } from "../../core/_lib/excelLimits";
 import type { Cell } from "../../core/_lib/cells";
 import type { Grid } from "../../core/types";
-import { NUMBER_FORMATS, type ColumnPlan, type ReportPlan, type RowStyle, type SheetPlan, type WritePlan } from "../../core/output";
+import { NUMBER_FORMATS, type ColumnPlan, type CombinedSheetPlan, type ReportPlan, type RowStyle, type SheetPlan, type WritePlan } from "../../core/output";
 import { BACKUP_PLAN_SHEET, BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type ReplacedSheet, type RunLog, type WorkbookRecord } from "../../core/record";
 import type { Progress } from "../port";
 import { checkAborted, RunCancelledError } from "./cancel";
@@ -130,7 +130,7 @@ export async function writePlanToExcel(
     previous: { version: state.previous.version, settings: state.previous.settings, owned: state.previous.owned, ownedSheets: state.previous.ownedSheets },
     hadRecord: state.hasRecord,
     // The review and plan sheets are added anew on every run (a re-run hides the ones it replaces).
-    added: [...(plan.created ? [plan.created.sheet] : []), plan.report.sheet, ...(plan.planSheet ? [plan.planSheet.sheet] : [])],
+    added: [...(plan.combined ?? []).map((c) => c.sheet), ...(plan.created ? [plan.created.sheet] : []), plan.report.sheet, ...(plan.planSheet ? [plan.planSheet.sheet] : [])],
     tables: widenedTables(plan, state.boxes),
     reportSheet: plan.report.sheet,
     columns: plan.sheets.filter((s) => existing.has(s.sheet)).reduce((n, s) => n + s.columns.length, 0),
@@ -193,6 +193,7 @@ export async function writePlanToExcel(
       };
       if (replaced) hide(replaced, BACKUP_SHEET);
       if (replacedPlan) hide(replacedPlan, BACKUP_PLAN_SHEET);
+      for (const c of plan.combined ?? []) sheets.add(c.sheet);
       if (plan.created) sheets.add(plan.created.sheet);
       // A re-run puts its review and plan sheets where the ones it replaces were, rather than at the end.
       const report = sheets.add(plan.report.sheet);
@@ -249,8 +250,10 @@ type TaggedOp = QueuedOp & { target: number };
 /** The things a run writes, as the failure message names them: the created sheet, each sheet's columns, the analysis sheet. */
 function describeTargets(plan: WritePlan): Target[] {
   const targets: Target[] = [];
+  for (const c of plan.combined ?? []) targets.push({ kind: "created", sheet: c.sheet, columns: 0 });
   if (plan.created) targets.push({ kind: "created", sheet: plan.created.sheet, columns: 0 });
-  for (const s of plan.sheets) if (s.sheet !== plan.created?.sheet) targets.push({ kind: "columns", sheet: s.sheet, columns: s.columns.length });
+  const made = new Set([...(plan.combined ?? []).map((c) => c.sheet), plan.created?.sheet]);
+  for (const s of plan.sheets) if (!made.has(s.sheet)) targets.push({ kind: "columns", sheet: s.sheet, columns: s.columns.length });
   targets.push({ kind: "report", sheet: plan.report.sheet, columns: 0 });
   if (plan.planSheet) targets.push({ kind: "report", sheet: plan.planSheet.sheet, columns: 0 });
   return targets;
@@ -282,6 +285,8 @@ function dataOps(plan: WritePlan, targets: Target[], sheet: (name: string) => Ex
     const target = targets.findIndex((t) => t.kind === kind && t.sheet === name);
     for (const op of list) ops.push({ ...op, target });
   };
+  for (const c of plan.combined ?? []) push("created", c.sheet, (list) => pushCombined(list, () => sheet(c.sheet), c));
+  const combined = new Set((plan.combined ?? []).map((c) => c.sheet));
   const created = plan.created;
   if (created) {
     push("created", created.sheet, (list) => {
@@ -290,7 +295,7 @@ function dataOps(plan: WritePlan, targets: Target[], sheet: (name: string) => Ex
       list.push({ bytes: opBytes(created.sheet, 4), queue: () => (sheet(created.sheet).getRangeByIndexes(0, 0, 1, created.header.length).format.font.bold = true) });
     });
   }
-  for (const s of plan.sheets) push(s.sheet === created?.sheet ? "created" : "columns", s.sheet, (list) => pushColumns(list, () => sheet(s.sheet), s));
+  for (const s of plan.sheets) push(s.sheet === created?.sheet || combined.has(s.sheet) ? "created" : "columns", s.sheet, (list) => pushColumns(list, () => sheet(s.sheet), s));
   push("report", plan.report.sheet, (list) => pushReport(list, () => sheet(plan.report.sheet), plan.report));
   const planSheet = plan.planSheet;
   if (planSheet) push("report", planSheet.sheet, (list) => pushReport(list, () => sheet(planSheet.sheet), planSheet));
@@ -428,6 +433,14 @@ function pushBlock(
       range.values = rows.slice(a, b).map((r, k) => Array.from({ length: width }, (_, c) => convert(r[c] ?? null, a + k, c)));
     },
   });
+}
+
+/** A combined sheet's grid at A1, each column in its format, the header bold (as the command line's new workbook has it). */
+function pushCombined(ops: Work[], ws: () => Excel.Worksheet, c: CombinedSheetPlan): void {
+  const formats = c.rows.map((_, r) => (r === 0 ? undefined : c.formats.map((f) => (f ? NUMBER_FORMATS[f] : null))));
+  pushBlock(ops, ws, c.sheet, 0, 0, c.rows, formats, text);
+  const width = c.rows[0]?.length ?? 0;
+  if (width > 0) ops.push({ bytes: opBytes(c.sheet, 4), queue: () => (ws().getRangeByIndexes(0, 0, 1, width).format.font.bold = true) });
 }
 
 /** Owned columns of one input sheet: headers, then contiguous runs of columns in row chunks, then highlight rules. */

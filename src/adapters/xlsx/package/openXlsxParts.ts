@@ -1,4 +1,4 @@
-import type { Readable } from "node:stream";
+import type { ByteChunks } from "../stream/parseXmlStream";
 import { prefixedAttr, readElements, streamElements, type Attributes } from "../stream/readElements";
 
 /** One relationship of a part, its target resolved to a part path without leading slash. */
@@ -59,7 +59,7 @@ export function parseWorkbook(xml: string, partPath: string): { sheets: Workbook
 }
 
 /** `parseWorkbook` of the part streamed: a workbook.xml of millions of elements costs no memory for them. */
-export async function streamWorkbook(stream: Readable, partPath: string): Promise<{ sheets: WorkbookSheet[]; date1904: boolean }> {
+export async function streamWorkbook(stream: ByteChunks, partPath: string): Promise<{ sheets: WorkbookSheet[]; date1904: boolean }> {
   const workbook = new WorkbookReader();
   await streamElements(stream, partPath, WorkbookReader.NAMES, workbook.element);
   return workbook.result();

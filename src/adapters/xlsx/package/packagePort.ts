@@ -2,12 +2,11 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { WritePlan } from "../../../core/output";
-import { decodeRecord, type WorkbookRecord } from "../../../core/record";
-import type { BlockedTable, WorkbookPort } from "../../port";
-import { readWorkbook, type ReadProgress } from "../stream/readWorkbookGrids";
+import type { WorkbookRecord } from "../../../core/record";
+import type { WorkbookPort } from "../../port";
+import type { ReadProgress } from "../stream/readWorkbookGrids";
 import type { XlsxPackage } from "./openXlsx";
-import { streamWorkbook } from "./openXlsxParts";
-import { recordCells } from "./recordCells";
+import { packageReader } from "./readPort";
 import { writeXlsx } from "./writeXlsx";
 
 /** The port over an opened package; `write` keeps the plan, `save` writes the output file. */
@@ -39,29 +38,14 @@ export type FileProgress = ({ stage: "read" } & ReadProgress) | { stage: "write"
 export function packagePort(pkg: XlsxPackage, options: { onProgress?: (p: FileProgress) => void } = {}): PackagePort {
   let kept: { plan: WritePlan; record: WorkbookRecord; replaceSheets: readonly string[] } | undefined;
   let closed = false;
-  let blocked: BlockedTable[] = [];
   const close = async () => {
     if (closed) return;
     closed = true;
     await pkg.close();
   };
+  const tell = options.onProgress;
   return {
-    async readMeta() {
-      const { sheets } = await streamWorkbook(await pkg.openStream(pkg.workbookPath), pkg.workbookPath);
-      return { sheetNames: sheets.map((s) => s.name), record: decodeRecord(await recordCells(pkg)), dateSystem: pkg.date1904 ? 1904 : 1900 };
-    },
-    async readGrids(skip, onProgress) {
-      let told = -1;
-      const read = await readWorkbook(pkg, skip, (p) => {
-        options.onProgress?.({ stage: "read", ...p });
-        if (p.done !== told) onProgress?.({ stage: "read", done: (told = p.done), total: p.total });
-      });
-      blocked = read.blocked;
-      return read.grids;
-    },
-    blockedTables() {
-      return blocked;
-    },
+    ...packageReader(pkg, tell && ((p) => tell({ stage: "read", ...p }))),
     async write(plan, record, replaceSheets) {
       kept = { plan, record, replaceSheets };
     },
@@ -71,7 +55,6 @@ export function packagePort(pkg: XlsxPackage, options: { onProgress?: (p: FilePr
       await mkdir(dirname(target), { recursive: true });
       const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString("hex")}.tmp`);
       try {
-        const tell = options.onProgress;
         tell?.({ stage: "write" });
         await writeXlsx(pkg, kept.plan, kept.record, kept.replaceSheets, tmp, undefined, tell && ((sheet) => tell({ stage: "write", sheet })));
         await close();

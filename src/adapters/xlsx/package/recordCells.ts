@@ -4,7 +4,7 @@ import { readSharedStrings, unescapeText } from "../stream/readSharedStrings";
 import { parseXmlStream } from "../stream/parseXmlStream";
 import { decodeAttr, decodeText } from "../stream/xmlReferences";
 import { XmlTokenizer, type XmlHandler } from "../stream/xmlTokenizer";
-import type { XlsxPackage } from "./openXlsx";
+import type { StreamPackage } from "../stream/readWorkbookGrids";
 import { AttrCursor, localName, readAttr } from "./xmlScan";
 
 /** The first cell of a row when it is in column A: its type and texts as written. */
@@ -20,7 +20,7 @@ interface FirstCell {
  * strings), as the run writes them. The part is streamed like any sheet; the shared strings
  * are read only when the sheet uses them (Excel re-saved it).
  */
-export async function recordCells(pkg: XlsxPackage): Promise<Cell[]> {
+export async function recordCells(pkg: StreamPackage): Promise<Cell[]> {
   const sheet = pkg.sheets.find((s) => s.name === RECORD_SHEET);
   if (!sheet) return [];
   const reader = new RecordReader();

@@ -1,5 +1,3 @@
-import type { Readable } from "node:stream";
-import { StringDecoder } from "node:string_decoder";
 import { declaresEntities, looksUtf16, UnreadablePartError } from "../package/openXlsxError";
 import { XmlError } from "./xmlReferences";
 import { XmlTokenizer, type XmlHandler } from "./xmlTokenizer";
@@ -10,7 +8,14 @@ export interface XmlSink {
   close(): unknown;
 }
 
-const EMPTY = Buffer.alloc(0);
+/**
+ * A part's bytes as they are inflated: a Node `Readable` on the command line, an async
+ * generator over fflate's output in the pane. Only this shape is needed, so the XML readers
+ * run unchanged in both.
+ */
+export type ByteChunks = AsyncIterable<Uint8Array | string>;
+
+const EMPTY = new Uint8Array(0);
 
 /**
  * Writes a part's bytes to an `XmlTokenizer` as they arrive: each chunk is decoded (a UTF-8
@@ -19,8 +24,9 @@ const EMPTY = Buffer.alloc(0);
  * well-formedness error it checks, including a part that ends early; that rejects the
  * promise (as an `UnreadablePartError` naming the part) and destroys the stream.
  */
-export async function parseXmlStream(stream: Readable, parser: XmlSink, part = "part"): Promise<void> {
-  const decoder = new StringDecoder("utf8");
+export async function parseXmlStream(stream: ByteChunks, parser: XmlSink, part = "part"): Promise<void> {
+  // `stream: true` keeps a UTF-8 character cut by a chunk boundary for the next call, as Node's StringDecoder did.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const guard = new MarkupGuard(part);
   const write = (text: string) => {
     guard.check(text);
@@ -34,24 +40,32 @@ export async function parseXmlStream(stream: Readable, parser: XmlSink, part = "
         write(chunk);
         continue;
       }
-      if (first && looksUtf16(chunk as Buffer)) throw new UnreadablePartError("utf16", part, "UTF-16 text");
+      if (first && looksUtf16(chunk)) throw new UnreadablePartError("utf16", part, "UTF-16 text");
       first = false;
-      const bytes = chunk as Buffer;
+      const bytes = chunk;
       // Markup from the chunk's last "<" on may be cut: its bytes wait and go with the next chunk,
       // so the parser seldom joins strings (a joined string is read slower, character by character).
       const cut = bytes.lastIndexOf(0x3c);
       const head = cut < 0 ? bytes : bytes.subarray(0, cut);
-      const take = pending.length > 0 ? Buffer.concat([pending, head]) : head;
-      pending = cut < 0 ? EMPTY : Buffer.from(bytes.subarray(cut));
-      if (take.length > 0) write(decoder.write(take));
+      const take = pending.length > 0 ? joinBytes(pending, head) : head;
+      // A copy: the kept tail must not hold the whole chunk alive.
+      pending = cut < 0 ? EMPTY : new Uint8Array(bytes.subarray(cut));
+      if (take.length > 0) write(decoder.decode(take, { stream: true }));
     }
-    const rest = decoder.write(pending) + decoder.end();
+    const rest = decoder.decode(pending);
     if (rest !== "") write(rest);
     parser.close();
   } catch (e) {
     // Other errors (the reader's own, the inflater's) go up as they are.
     throw e instanceof XmlError ? new UnreadablePartError(e.kind, part, e.message) : e;
   }
+}
+
+function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
 }
 
 /**
@@ -74,9 +88,20 @@ class MarkupGuard {
     if (last < 0) this.run += text.length;
     else {
       if (this.run + text.indexOf("<") > MAX_TEXT_RUN) this.fail();
+      // A run between two "<" of one chunk: only a chunk longer than the limit can hold one too long
+      // (fflate hands the pane a highly compressed part as one chunk of many megabytes).
+      if (text.length > MAX_TEXT_RUN) this.checkInner(text, last);
       this.run = text.length - last - 1;
     }
     if (this.run > MAX_TEXT_RUN) this.fail();
+  }
+
+  private checkInner(text: string, last: number): void {
+    for (let at = text.indexOf("<"); at < last; ) {
+      const next = text.indexOf("<", at + 1);
+      if (next - at - 1 > MAX_TEXT_RUN) this.fail();
+      at = next;
+    }
   }
 
   private fail(): never {

@@ -1,6 +1,5 @@
-import type { Readable } from "node:stream";
 import { AttrCursor, readAttr } from "../package/xmlScan";
-import { parseXmlStream, parseXmlText } from "./parseXmlStream";
+import { parseXmlStream, parseXmlText, type ByteChunks } from "./parseXmlStream";
 import { decodeAttr } from "./xmlReferences";
 import { XmlTokenizer, type XmlHandler } from "./xmlTokenizer";
 
@@ -57,7 +56,7 @@ export function readElements(xml: string, part: string, names: string[], onEleme
 }
 
 /** `ElementReader` over a part streamed. */
-export async function streamElements(stream: Readable, part: string, names: string[], onElement: OnElement): Promise<void> {
+export async function streamElements(stream: ByteChunks, part: string, names: string[], onElement: OnElement): Promise<void> {
   await parseXmlStream(stream, new XmlTokenizer(new ElementReader(new Set(names), onElement)), part);
 }
 

@@ -1,5 +1,4 @@
-import type { Readable } from "node:stream";
-import { ownCopy, parseXmlStream } from "./parseXmlStream";
+import { ownCopy, parseXmlStream, type ByteChunks } from "./parseXmlStream";
 import { decodeText } from "./xmlReferences";
 import { XmlTokenizer, type XmlHandler } from "./xmlTokenizer";
 
@@ -9,7 +8,7 @@ import { XmlTokenizer, type XmlHandler } from "./xmlTokenizer";
  * refers to its string by index, so a million strings cost one pointer each here.
  * `part` names the part in parse errors.
  */
-export async function readSharedStrings(stream: Readable, part = "sharedStrings"): Promise<string[]> {
+export async function readSharedStrings(stream: ByteChunks, part = "sharedStrings"): Promise<string[]> {
   const reader = new SharedStringReader();
   await parseXmlStream(stream, new XmlTokenizer(reader), part);
   return reader.strings;

@@ -1,11 +1,10 @@
-import type { Readable } from "node:stream";
 import { columnNumber } from "../../../core/_lib/a1";
 import type { Cell } from "../../../core/_lib/cells";
 import type { BesideTables } from "./besideTables";
 import { AttrCursor, readAttr } from "../package/xmlScan";
 import { BOOLEAN, cellTypeAt, ERROR, FORMULA_TEXT, INLINE, ISO_DATE, NUMBER, rowNumberAt, SHARED } from "./cellAttributes";
 import { decimalAt, parseDecimal } from "./parseDecimal";
-import { ownCopy, parseXmlStream } from "./parseXmlStream";
+import { ownCopy, parseXmlStream, type ByteChunks } from "./parseXmlStream";
 import { localName, unescapeText } from "./readSharedStrings";
 import { SheetRows } from "./sheetRows";
 import { decodeAttr, decodeText } from "./xmlReferences";
@@ -35,7 +34,7 @@ const EPOCH_SERIAL = 25_569;
  * read so far after every ROWS_PER_REPORT of them.
  */
 export async function readSheetCells(
-  stream: Readable,
+  stream: ByteChunks,
   sharedStrings: readonly string[],
   opts: { date1904: boolean; part?: string; beside?: BesideTables; onRows?: (rows: number) => void },
 ): Promise<SheetCells> {

@@ -1,4 +1,4 @@
-import type { Readable } from "node:stream";
+import type { ByteChunks } from "./parseXmlStream";
 import { columnNumber } from "../../../core/_lib/a1";
 import { EXCEL_LIMITS } from "../../../core/_lib/excelLimits";
 import type { Grid } from "../../../core/types";
@@ -15,7 +15,7 @@ export interface StreamPackage {
   sheets: { name: string; partPath: string; tables: { partPath: string; rId: string }[] }[];
   sharedStringsPath?: string;
   date1904: boolean;
-  openStream(path: string): Promise<Readable>;
+  openStream(path: string): Promise<ByteChunks>;
   readText(path: string): Promise<string>;
 }
 

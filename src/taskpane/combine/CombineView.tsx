@@ -1,0 +1,80 @@
+import { Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text } from "@fluentui/react-components";
+import { t, type Lang } from "../../i18n";
+import type { ReviewHost } from "../host";
+import { ResultsSection } from "../ResultsSection";
+import { useCombineViewStyles } from "./CombineView.styles";
+import type { useCombineView } from "./useCombineView";
+
+export interface CombineViewProps {
+  lang: Lang;
+  host: ReviewHost;
+  /** The view's state, held by App: it outlives the view's panel, which a new reading of the workbook remounts. */
+  view: ReturnType<typeof useCombineView>;
+  /** The pane's own run or undo is busy: Combine waits. */
+  disabled: boolean;
+}
+
+/** 合并工作簿 / Combine workbooks: pick .xlsx files, choose whether this workbook's sheets take part, run. */
+export function CombineView({ lang, host, view, disabled }: CombineViewProps) {
+  const styles = useCombineViewStyles();
+  const { status } = view;
+  return (
+    <section className={styles.root} data-testid="combine-view">
+      <Field label={t(lang, "combine.pane.pick")}>
+        <input
+          type="file"
+          multiple
+          accept=".xlsx,.xlsm"
+          data-testid="combine-files"
+          disabled={view.running || disabled}
+          onChange={(e) => view.setFiles(Array.from(e.currentTarget.files ?? []))}
+        />
+      </Field>
+      {view.files.length > 0 && (
+        <ul className={styles.files} data-testid="combine-picked">
+          {view.files.map((f) => (
+            <li key={f.name}>{f.name}</li>
+          ))}
+        </ul>
+      )}
+      <Checkbox
+        label={t(lang, "combine.pane.includeOwn")}
+        checked={view.includeOwn}
+        disabled={view.running || disabled}
+        data-testid="combine-include-own"
+        onChange={(_, d) => view.setIncludeOwn(d.checked === true)}
+      />
+      {view.running ? (
+        <Button appearance="secondary" data-testid="combine-cancel" onClick={view.cancel}>
+          {t(lang, "pane.cancelRun")}
+        </Button>
+      ) : (
+        <Button appearance="primary" data-testid="combine-run" disabledFocusable={!view.canRun || disabled} onClick={view.run}>
+          {t(lang, "combine.pane.run")}
+        </Button>
+      )}
+      {view.files.length === 0 && !view.running && <Text role="status">{t(lang, "combine.pane.needFiles")}</Text>}
+      {status.kind === "running" && <ProgressBar aria-label={status.text} data-testid="combine-progress" />}
+      {status.kind === "running" && <Text role="status">{status.text}</Text>}
+      {status.kind === "error" && (
+        <MessageBar intent="error" layout="multiline" data-testid="combine-error">
+          <MessageBarBody>
+            <MessageBarTitle>{t(lang, "combine.pane.failed")}</MessageBarTitle>
+            <span className={styles.lines}>{status.message}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {status.kind === "done" && (
+        <>
+          <MessageBar intent="success" layout="multiline" data-testid="combine-done">
+            <MessageBarBody>
+              {t(lang, "combine.pane.done", { sheet: status.summary.reportSheet })}
+              <span className={styles.lines}>{"\n" + (status.summary.combined ?? []).join("\n")}</span>
+            </MessageBarBody>
+          </MessageBar>
+          <ResultsSection lang={lang} summary={status.summary} host={host} />
+        </>
+      )}
+    </section>
+  );
+}
