@@ -14,7 +14,19 @@ const officeAddinsRules = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "test-output/**", "**/.cache/**", "*.config.js", "*.config.mjs", "test/fixtures/corpus/recipes/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "out/**",
+      "test-output/**",
+      "**/.cache/**",
+      "*.config.js",
+      "*.config.mjs",
+      "test/fixtures/corpus/recipes/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -37,13 +49,30 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["fs", "fs/*", "path", "os", "child_process", "worker_threads", "node:*"], message: "The core knows nothing of Node: take data as arguments." },
-            { group: ["exceljs", "react", "react-dom", "@fluentui/*", "@microsoft/office-js", "office-*"], message: "The core knows nothing of Excel, files or UI." },
-            { group: ["**/adapters/**", "**/taskpane/**", "**/cli/**", "**/commands/**"], message: "The core does not depend on its adapters." },
+            {
+              group: ["fs", "fs/*", "path", "os", "child_process", "worker_threads", "node:*"],
+              message: "The core knows nothing of Node: take data as arguments.",
+            },
+            {
+              group: ["exceljs", "react", "react-dom", "@fluentui/*", "@microsoft/office-js", "office-*"],
+              message: "The core knows nothing of Excel, files or UI.",
+            },
+            {
+              group: ["**/adapters/**", "**/taskpane/**", "**/cli/**", "**/commands/**"],
+              message: "The core does not depend on its adapters.",
+            },
           ],
         },
       ],
-      "no-restricted-globals": ["error", { name: "Date", message: "No clock in the core: use _lib/dates with epoch days." }, "process", "Office", "Excel", "window", "document"],
+      "no-restricted-globals": [
+        "error",
+        { name: "Date", message: "No clock in the core: use _lib/dates with epoch days." },
+        "process",
+        "Office",
+        "Excel",
+        "window",
+        "document",
+      ],
     },
   },
   {

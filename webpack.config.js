@@ -21,8 +21,10 @@ const DEFAULT_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/offi
 /** The production base URL: https, ending in "/", so every manifest URL rewrites by prefix. */
 function prodUrl(value = process.env.ADDIN_PROD_URL || DEFAULT_PROD_URL) {
   const url = new URL(value);
-  if (url.protocol !== "https:") throw new Error(`ADDIN_PROD_URL must be an https URL (Office loads add-ins over HTTPS only), got ${value}`);
-  if (url.search || url.hash) throw new Error(`ADDIN_PROD_URL must be a plain base URL without ?query or #hash, got ${value}`);
+  if (url.protocol !== "https:")
+    throw new Error(`ADDIN_PROD_URL must be an https URL (Office loads add-ins over HTTPS only), got ${value}`);
+  if (url.search || url.hash)
+    throw new Error(`ADDIN_PROD_URL must be a plain base URL without ?query or #hash, got ${value}`);
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 

@@ -60,15 +60,36 @@ type Row = AddinResult | { label: string; orderRows: number; failedRun: Measured
 /** `--detail`: each round trip's operations and KiB sent and received, to see where syncs go. */
 function printTrips(r: AddinResult): void {
   const kib = (b: number) => (b / 1024).toFixed(0);
-  r.trips.forEach(([ops, req, resp], i) => console.log(`    trip ${String(i + 1).padStart(3)}: ${String(ops).padStart(6)} ops, sent ${kib(req).padStart(6)} KiB, received ${kib(resp).padStart(6)} KiB`));
+  r.trips.forEach(([ops, req, resp], i) =>
+    console.log(
+      `    trip ${String(i + 1).padStart(3)}: ${String(ops).padStart(6)} ops, sent ${kib(req).padStart(6)} KiB, received ${kib(resp).padStart(6)} KiB`,
+    ),
+  );
 }
 
 function printTable(rows: Row[]): void {
   const mb = (b: number) => (b / MiB).toFixed(2);
-  console.log(`\nOffice.js path in the strict Excel double (port limit ${LIMIT / MiB} MiB a request); MB = MiB; bound = 1.2 × (read + written) ÷ 4 MiB + 15`);
-  const cols = ["size", "rows", "syncs", "trips", "read MB", "wrote MB", "max req", "max resp", "bound", "meets", "JS s", "model s", "peakMB"];
+  console.log(
+    `\nOffice.js path in the strict Excel double (port limit ${LIMIT / MiB} MiB a request); MB = MiB; bound = 1.2 × (read + written) ÷ 4 MiB + 15`,
+  );
+  const cols = [
+    "size",
+    "rows",
+    "syncs",
+    "trips",
+    "read MB",
+    "wrote MB",
+    "max req",
+    "max resp",
+    "bound",
+    "meets",
+    "JS s",
+    "model s",
+    "peakMB",
+  ];
   const widths = [22, 9, 7, 7, 9, 9, 9, 9, 8, 7, 8, 9, 8];
-  const line = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(""));
+  const line = (cells: string[]) =>
+    console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(""));
   line(cols);
   for (const r of rows) {
     if ("failedRun" in r) {
@@ -80,14 +101,30 @@ function printTable(rows: Row[]): void {
     const meets = r.ok && r.syncs <= bound && r.maxRequestBytes <= LIMIT && r.maxResponseBytes <= LIMIT;
     const jsMs = r.wallMs - r.inSyncMs;
     const modelMs = jsMs + MODEL.rttMs * r.roundTrips + (total / MODEL.bytesPerSecond) * 1000;
-    line([r.label, String(r.orderRows), String(r.syncs), String(r.roundTrips), mb(r.responseBytes), mb(r.requestBytes), mb(r.maxRequestBytes), mb(r.maxResponseBytes), bound.toFixed(1), r.ok ? (meets ? "yes" : "NO") : "FAILED", (jsMs / 1000).toFixed(2), (modelMs / 1000).toFixed(1), r.peakMB?.toFixed(0) ?? "—"]);
+    line([
+      r.label,
+      String(r.orderRows),
+      String(r.syncs),
+      String(r.roundTrips),
+      mb(r.responseBytes),
+      mb(r.requestBytes),
+      mb(r.maxRequestBytes),
+      mb(r.maxResponseBytes),
+      bound.toFixed(1),
+      r.ok ? (meets ? "yes" : "NO") : "FAILED",
+      (jsMs / 1000).toFixed(2),
+      (modelMs / 1000).toFixed(1),
+      r.peakMB?.toFixed(0) ?? "—",
+    ]);
   }
   console.log(`\n${modelDescription}; the double's own time inside syncs is left out of "JS s"`);
 }
 
 /** A size is a divisor of full size (1, 8, 64) or, from 1,000 up, a number of order rows. */
 function scaleOf(size: number): { label: string; scale: number } {
-  return size >= 1000 ? { label: `${size.toLocaleString("en-US")} rows`, scale: size / FULL_SIZE.orders } : { label: `1/${size}`, scale: 1 / size };
+  return size >= 1000
+    ? { label: `${size.toLocaleString("en-US")} rows`, scale: size / FULL_SIZE.orders }
+    : { label: `1/${size}`, scale: 1 / size };
 }
 
 async function child(size: number): Promise<void> {
@@ -112,7 +149,10 @@ async function child(size: number): Promise<void> {
   let inSyncNs = 0n;
   const proto = RequestContextDouble.prototype;
   const original = proto._sync;
-  proto._sync = async function timed(this: InstanceType<typeof RequestContextDouble>, implicit: boolean): Promise<void> {
+  proto._sync = async function timed(
+    this: InstanceType<typeof RequestContextDouble>,
+    implicit: boolean,
+  ): Promise<void> {
     const s = process.hrtime.bigint();
     try {
       await original.call(this, implicit);
@@ -124,7 +164,11 @@ async function child(size: number): Promise<void> {
   const double = createExcelDouble(model);
   const pane = argv.includes("--pane");
   // The pane asks Office which requirement sets Excel has; the double has every set it models.
-  const env = { isSetSupported: pane ? double.isSetSupported : () => false, now: () => new Date(2026, 10, 23, 9, 30), port: { limitBytes: LIMIT } };
+  const env = {
+    isSetSupported: pane ? double.isSetSupported : () => false,
+    now: () => new Date(2026, 10, 23, 9, 30),
+    port: { limitBytes: LIMIT },
+  };
   const host = createExcelHost(asExcel(double), env);
   const lastRun = async () => (host.lastRun ? host.lastRun() : undefined);
   if (pane) {
@@ -145,18 +189,29 @@ async function child(size: number): Promise<void> {
       await host.inspect("zh-CN");
       await lastRun();
     }
-    console.log(RESULT + JSON.stringify(resultOf(`${scaleOf(size).label}${pane ? " Run" : ""}${rerun ? " re-run" : ""}`, outcome, Date.now() - t0)));
+    console.log(
+      RESULT +
+        JSON.stringify(
+          resultOf(`${scaleOf(size).label}${pane ? " Run" : ""}${rerun ? " re-run" : ""}`, outcome, Date.now() - t0),
+        ),
+    );
   }
 
   /** What the double counted since its stats were reset; `outcome` undefined for the pane opening. */
-  function resultOf(label: string, outcome: Awaited<ReturnType<typeof host.run>> | undefined, wallMs: number): AddinResult {
+  function resultOf(
+    label: string,
+    outcome: Awaited<ReturnType<typeof host.run>> | undefined,
+    wallMs: number,
+  ): AddinResult {
     const s = double.stats;
     return {
       label,
       orderRows: rows.orders,
       ok: outcome?.ok ?? true,
       failure: outcome === undefined || outcome.ok ? undefined : `${outcome.code}: ${outcome.message}`,
-      summary: outcome?.ok ? `month ${outcome.summary.month}, tiers A ${outcome.summary.tiers.A} B ${outcome.summary.tiers.B} C ${outcome.summary.tiers.C} D ${outcome.summary.tiers.D}, ${outcome.summary.issueCount} data issues` : "",
+      summary: outcome?.ok
+        ? `month ${outcome.summary.month}, tiers A ${outcome.summary.tiers.A} B ${outcome.summary.tiers.B} C ${outcome.summary.tiers.C} D ${outcome.summary.tiers.D}, ${outcome.summary.issueCount} data issues`
+        : "",
       setupMs,
       wallMs,
       inSyncMs: Number(inSyncNs) / 1e6,
@@ -174,17 +229,27 @@ async function child(size: number): Promise<void> {
 
 async function parent(): Promise<void> {
   if (argv.includes("--help")) {
-    console.log("npm run bench:addin -- [--sizes 64,8,100000,1] [--heap-mb 8192] [--timeout-min 30] [--detail] [--rerun] [--pane]\n(see the comment at the top of bench/addin.bench.ts)");
+    console.log(
+      "npm run bench:addin -- [--sizes 64,8,100000,1] [--heap-mb 8192] [--timeout-min 30] [--detail] [--rerun] [--pane]\n(see the comment at the top of bench/addin.bench.ts)",
+    );
     return;
   }
   const sizes = (option("--sizes") ?? "64,8,100000,1").split(",").map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new RangeError(`--sizes takes divisors or row counts, like 64,8,100000,1; got ${option("--sizes")}`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new RangeError(`--sizes takes divisors or row counts, like 64,8,100000,1; got ${option("--sizes")}`);
   const heapMB = Number(option("--heap-mb") ?? 8192) || 8192;
   const timeoutMs = (Number(option("--timeout-min") ?? 30) || 30) * 60_000;
   const results: (AddinResult | { label: string; orderRows: number; failedRun: Measured })[] = [];
   for (const size of sizes) {
     const { label, scale } = scaleOf(size);
-    const args = [...process.execArgv, `--max-old-space-size=${heapMB}`, __filename, "--child", String(size), ...["--rerun", "--pane"].filter((f) => argv.includes(f))];
+    const args = [
+      ...process.execArgv,
+      `--max-old-space-size=${heapMB}`,
+      __filename,
+      "--child",
+      String(size),
+      ...["--rerun", "--pane"].filter((f) => argv.includes(f)),
+    ];
     const m = await measure(process.execPath, args, { timeoutMs });
     const lines = m.stdout.split("\n").filter((l) => l.startsWith(RESULT));
     const orderRows = Math.max(10, Math.round((FULL_SIZE.orders + 1) * scale) - 1);
@@ -193,13 +258,17 @@ async function parent(): Promise<void> {
         const r = JSON.parse(line.slice(RESULT.length)) as AddinResult;
         r.peakMB = m.peakMB;
         results.push(r);
-        console.log(`${r.label}: ${r.ok ? r.summary : `run failed: ${r.failure}`} (set-up ${(r.setupMs / 1000).toFixed(1)} s, run ${(r.wallMs / 1000).toFixed(1)} s, peak ${m.peakMB?.toFixed(0) ?? "n/a"} MB)`);
+        console.log(
+          `${r.label}: ${r.ok ? r.summary : `run failed: ${r.failure}`} (set-up ${(r.setupMs / 1000).toFixed(1)} s, run ${(r.wallMs / 1000).toFixed(1)} s, peak ${m.peakMB?.toFixed(0) ?? "n/a"} MB)`,
+        );
         if (argv.includes("--detail")) printTrips(r);
       }
     } else {
       results.push({ label, orderRows, failedRun: m });
       const why = m.timedOut ? "timed out" : m.signal ? `killed (${m.signal})` : `exit code ${m.code}`;
-      console.log(`${label}: the process FAILED (${why}) after ${m.seconds.toFixed(1)} s, peak ${m.peakMB?.toFixed(0) ?? "n/a"} MB, heap limit ${heapMB} MB`);
+      console.log(
+        `${label}: the process FAILED (${why}) after ${m.seconds.toFixed(1)} s, peak ${m.peakMB?.toFixed(0) ?? "n/a"} MB, heap limit ${heapMB} MB`,
+      );
       for (const l of m.stderrTail.trim().split("\n").slice(-6)) console.log(`    | ${l}`);
     }
   }

@@ -33,14 +33,33 @@ for (let run = 0; run < 4; run++) {
   const o = review.options;
   const n = review.customers.size;
   const tierFrom = review.month - o.tierWindow + 1;
-  const history = buildSalesHistory(review.inputs.orders, n, review.month, review.asOf, tierFrom, historyMonths(o.changeWindow, TABLE_MONTHS, o.tierWindow));
+  const history = buildSalesHistory(
+    review.inputs.orders,
+    n,
+    review.month,
+    review.asOf,
+    tierFrom,
+    historyMonths(o.changeWindow, TABLE_MONTHS, o.tierWindow),
+  );
   const sales = Float64Array.from(review.results, (r) => r.sales);
   const visitCost = Float64Array.from(review.results, (r) => r.visitCost);
   const keys = review.results.map((_, c) => review.customers.sortKey(c));
   const tiers = tierColumns(sales, keys, o.tierCuts);
   const a = cpu(() => {
     const credit = assessReceivables(review.inputs, review.asOf, o.defaultTerms)!;
-    const s = scoreCustomers({ inputs: review.inputs, history, sales, visitCost, change: review.results.map((r) => r.change), receivables: credit.receivables, tierFrom, month: review.month }, o);
+    const s = scoreCustomers(
+      {
+        inputs: review.inputs,
+        history,
+        sales,
+        visitCost,
+        change: review.results.map((r) => r.change),
+        receivables: credit.receivables,
+        tierFrom,
+        month: review.month,
+      },
+      o,
+    );
     computeToNextTier(sales, keys, o.tierCuts, tiers);
     listCollect(tiers.tier, credit.receivables.flag, credit.receivables.overdue);
     buildAgeingTable(credit.receivables, review.customers.rep);
@@ -53,4 +72,6 @@ for (let run = 0; run < 4; run++) {
 }
 const e = median(engine);
 const x = median(added);
-console.log(`runReview cpu median ${e.toFixed(0)} ms; issue-15 steps alone ${x.toFixed(0)} ms = ${((100 * x) / e).toFixed(1)}% of the engine (runs: ${engine.map((v) => v.toFixed(0)).join(", ")} / ${added.map((v) => v.toFixed(0)).join(", ")})`);
+console.log(
+  `runReview cpu median ${e.toFixed(0)} ms; issue-15 steps alone ${x.toFixed(0)} ms = ${((100 * x) / e).toFixed(1)}% of the engine (runs: ${engine.map((v) => v.toFixed(0)).join(", ")} / ${added.map((v) => v.toFixed(0)).join(", ")})`,
+);

@@ -28,7 +28,13 @@ interface SizeResult {
 const MB = 1024 * 1024;
 const args = process.argv.slice(2);
 const runs = Math.max(1, Number(args[args.indexOf("--runs") + 1]) || 5);
-const sizes: [string, number][] = args.includes("--full-only") ? [["1", 1]] : [["1", 1], ["1/8", 1 / 8], ["1/64", 1 / 64]];
+const sizes: [string, number][] = args.includes("--full-only")
+  ? [["1", 1]]
+  : [
+      ["1", 1],
+      ["1/8", 1 / 8],
+      ["1/64", 1 / 64],
+    ];
 
 function timeRun(wb: BenchWorkbook): { ms: number; cpuMs: number; review: Review } {
   const c0 = process.cpuUsage();
@@ -78,24 +84,34 @@ for (const [label, scale] of sizes) {
   if (review) {
     const planMs = [0, 1, 2].map(() => timePlan(review!)).sort((a, b) => a - b)[1];
     const med = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
-    planShares.push(`  size ${label}: plan ${planMs.toFixed(0)} ms (median of 3) against runReview ${med.toFixed(0)} ms: ${((100 * planMs) / (planMs + med)).toFixed(1)}% of the engine's time (target < 10%)`);
+    planShares.push(
+      `  size ${label}: plan ${planMs.toFixed(0)} ms (median of 3) against runReview ${med.toFixed(0)} ms: ${((100 * planMs) / (planMs + med)).toFixed(1)}% of the engine's time (target < 10%)`,
+    );
   }
   if (scale === 1 && review) {
     const resultHeap = heapMB();
     memory = { dataHeap, dataRss, resultHeap, peakRss: rssMB() };
-    console.log(`  review: month ${review.month}, ${review.customers.size} customers, ${review.issues.length} data issues, ${review.inputs.orders.n} orders read`);
+    console.log(
+      `  review: month ${review.month}, ${review.customers.size} customers, ${review.issues.length} data issues, ${review.inputs.orders.n} orders read`,
+    );
   }
   results.push({ label, orderRows: r.orders, cold, times, cpu });
   review = null;
   wb = null;
 }
 
-console.log(`\nrunReview time (ms), ${runs} timed runs after one cold run; "cpu med" is the median CPU time (all threads)`);
-console.log(`${"size".padEnd(6)}${"rows".padStart(9)}${"cold".padStart(9)}${"median".padStart(9)}${"min".padStart(9)}${"max".padStart(9)}${"µs/row".padStart(9)}${"cpu med".padStart(9)}`);
+console.log(
+  `\nrunReview time (ms), ${runs} timed runs after one cold run; "cpu med" is the median CPU time (all threads)`,
+);
+console.log(
+  `${"size".padEnd(6)}${"rows".padStart(9)}${"cold".padStart(9)}${"median".padStart(9)}${"min".padStart(9)}${"max".padStart(9)}${"µs/row".padStart(9)}${"cpu med".padStart(9)}`,
+);
 for (const s of results) {
   const med = median(s.times);
   const perRow = (med * 1000) / s.orderRows;
-  console.log(`${s.label.padEnd(6)}${fmt(s.orderRows)}${fmt(s.cold)}${fmt(med)}${fmt(Math.min(...s.times))}${fmt(Math.max(...s.times))}${fmt(perRow, 3)}${fmt(median(s.cpu))}`);
+  console.log(
+    `${s.label.padEnd(6)}${fmt(s.orderRows)}${fmt(s.cold)}${fmt(med)}${fmt(Math.min(...s.times))}${fmt(Math.max(...s.times))}${fmt(perRow, 3)}${fmt(median(s.cpu))}`,
+  );
 }
 
 if (memory.peakRss > 0) {
@@ -106,7 +122,9 @@ if (memory.peakRss > 0) {
   console.log(`  heap used, grids + last review result  ${fmt(memory.resultHeap)}`);
   console.log(`  peak RSS after generating the grids    ${fmt(memory.dataRss)}`);
   console.log(`  peak RSS after the runs (maxRSS)       ${fmt(memory.peakRss)}`);
-  console.log(`\ntargets: time ${med.toFixed(0)} ms < ${TARGET_MS} ms: ${med < TARGET_MS ? "met" : "NOT met"}; peak RSS ${memory.peakRss.toFixed(0)} MB < ${TARGET_RSS_MB} MB: ${memory.peakRss < TARGET_RSS_MB ? "met" : "NOT met"}`);
+  console.log(
+    `\ntargets: time ${med.toFixed(0)} ms < ${TARGET_MS} ms: ${med < TARGET_MS ? "met" : "NOT met"}; peak RSS ${memory.peakRss.toFixed(0)} MB < ${TARGET_RSS_MB} MB: ${memory.peakRss < TARGET_RSS_MB ? "met" : "NOT met"}`,
+  );
 }
 console.log(`\nnext month's plan (issue 16)`);
 for (const line of planShares) console.log(line);

@@ -75,7 +75,8 @@ function spoil(cell: Cell, rnd: () => number, bad: string): Cell {
  */
 function paidCell(amount: number, age: number, rnd: () => number): Cell {
   const u = rnd();
-  const paidShare = age > 90 ? (u < 0.93 ? 1 : u < 0.97 ? 0.5 : 0) : age > 30 ? (u < 0.6 ? 1 : u < 0.7 ? 0.3 : 0) : u < 0.2 ? 1 : 0;
+  const paidShare =
+    age > 90 ? (u < 0.93 ? 1 : u < 0.97 ? 0.5 : 0) : age > 30 ? (u < 0.6 ? 1 : u < 0.7 ? 0.3 : 0) : u < 0.2 ? 1 : 0;
   return paidShare === 0 ? null : Math.round(amount * paidShare * 100) / 100;
 }
 
@@ -102,7 +103,10 @@ export function generateWorkbook(scale = 1, seed = 20261031, counts: Partial<Row
   const nOrders = counts.orders ?? Math.max(10, Math.round((FULL_SIZE.orders + 1) * scale) - 1);
   const nVisits = counts.visits ?? Math.max(10, Math.round(FULL_SIZE.visits * scale));
   const nReps = FULL_SIZE.reps;
-  const reps = Array.from({ length: nReps }, (_, i) => SURNAMES[i % 20] + GIVEN[(i * 7) % 20] + (i >= 20 ? GIVEN[i % 20] : ""));
+  const reps = Array.from(
+    { length: nReps },
+    (_, i) => SURNAMES[i % 20] + GIVEN[(i * 7) % 20] + (i >= 20 ? GIVEN[i % 20] : ""),
+  );
   const repOf = Array.from({ length: nCustomers }, () => Math.floor(rnd() * nReps));
 
   // Receivables (issue 15) draw from a PRNG of their own, so every other cell stays as it was.
@@ -111,7 +115,14 @@ export function generateWorkbook(scale = 1, seed = 20261031, counts: Partial<Row
   for (let c = 0; c < nCustomers; c++) {
     const first = rnd() < 0.3 ? null : dateCell(FIRST_SERIAL - 1500 + Math.floor(rnd() * 2200), rnd);
     const limit = pay() < 0.3 ? null : Math.round(pay() * 20) * 10_000;
-    customers.push([`C${pad(c + 1, 6)}`, `客户${pad(c + 1, 6)}有限公司`, reps[repOf[c]], REGIONS[c % REGIONS.length], spoil(first, rnd, "待定"), limit]);
+    customers.push([
+      `C${pad(c + 1, 6)}`,
+      `客户${pad(c + 1, 6)}有限公司`,
+      reps[repOf[c]],
+      REGIONS[c % REGIONS.length],
+      spoil(first, rnd, "待定"),
+      limit,
+    ]);
   }
 
   // Pareto-like demand: customer = floor(n × u³), so a few customers place most orders.
@@ -140,17 +151,34 @@ export function generateWorkbook(scale = 1, seed = 20261031, counts: Partial<Row
     const c = pickCustomer();
     const own = rnd() < 0.8 ? repOf[c] : Math.floor(rnd() * nReps);
     const cost = rnd() < 0.4 ? null : amountCell(Math.round(rnd() * 300 * 100) / 100, rnd);
-    visits.push([spoil(dateCell(FIRST_SERIAL + Math.floor(rnd() * DAYS), rnd), rnd, "上周"), rnd() < 0.01 ? ` C${pad(c + 1, 6)}　` : `C${pad(c + 1, 6)}`, rnd() < 0.05 ? null : reps[own], cost]);
+    visits.push([
+      spoil(dateCell(FIRST_SERIAL + Math.floor(rnd() * DAYS), rnd), rnd, "上周"),
+      rnd() < 0.01 ? ` C${pad(c + 1, 6)}　` : `C${pad(c + 1, 6)}`,
+      rnd() < 0.05 ? null : reps[own],
+      cost,
+    ]);
   }
 
   const costs: Cell[][] = [["月份", "业务员", "工资", "提成", "差旅费"]];
   for (let m = 0; m < 12; m++) {
     const month = m < 2 ? `2025-${11 + m}` : `2026-${pad(m - 1, 2)}`; // 2025-11 … 2026-10
-    for (const rep of reps) costs.push([month, rep, 6000 + Math.round(rnd() * 4000), amountCell(Math.round(rnd() * 8000), rnd), Math.round(rnd() * 3000)]);
+    for (const rep of reps)
+      costs.push([
+        month,
+        rep,
+        6000 + Math.round(rnd() * 4000),
+        amountCell(Math.round(rnd() * 8000), rnd),
+        Math.round(rnd() * 3000),
+      ]);
   }
 
   return {
     grids: [grid("客户表", customers), grid("订单表", orders), grid("拜访记录", visits), grid("费用表", costs)],
-    rows: { customers: customers.length - 1, orders: orders.length - 1, visits: visits.length - 1, costs: costs.length - 1 },
+    rows: {
+      customers: customers.length - 1,
+      orders: orders.length - 1,
+      visits: visits.length - 1,
+      costs: costs.length - 1,
+    },
   };
 }

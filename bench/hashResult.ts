@@ -21,7 +21,10 @@ const OPTION_SETS: [string, RunOptions][] = [
   ["defaults", {}],
   ["lastYear k6 t0.1", { baseline: "lastYear", changeWindow: 6, threshold: 0.1 }],
   ["k1 tier3 month2026-06", { changeWindow: 1, tierWindow: 3, month: 2026 * 12 + 5 }],
-  ["dayFirst cuts cost", { dayMonthOrder: "dayFirst", tierCuts: { a: 0.5, b: 0.9 }, defaultVisitCost: 35, tierWindow: 6 }],
+  [
+    "dayFirst cuts cost",
+    { dayMonthOrder: "dayFirst", tierCuts: { a: 0.5, b: 0.9 }, defaultVisitCost: 35, tierWindow: 6 },
+  ],
 ];
 
 /**
@@ -35,7 +38,8 @@ function replacer(this: unknown, _key: string, value: unknown): unknown {
     if (Object.is(value, -0)) return "#-0";
     return value;
   }
-  if (ArrayBuffer.isView(value)) return { typed: value.constructor.name, values: Array.from(value as unknown as ArrayLike<number>) };
+  if (ArrayBuffer.isView(value))
+    return { typed: value.constructor.name, values: Array.from(value as unknown as ArrayLike<number>) };
   if (value instanceof Map) return { map: [...value.entries()] };
   if (value instanceof Set) return { set: [...value.values()] };
   if (value instanceof CustomerTable) {
@@ -84,7 +88,11 @@ function main(): void {
     const wb = generateWorkbook(1 / d);
     for (const [name, options] of OPTION_SETS) {
       const { all, parts } = hashReview(runReview(wb.grids, options));
-      console.log(`1/${d}\t${name.padEnd(24)}\t${all}\t${Object.entries(parts).map(([k, v]) => `${k}=${v.slice(0, 8)}`).join(" ")}`);
+      console.log(
+        `1/${d}\t${name.padEnd(24)}\t${all}\t${Object.entries(parts)
+          .map(([k, v]) => `${k}=${v.slice(0, 8)}`)
+          .join(" ")}`,
+      );
     }
   }
 }

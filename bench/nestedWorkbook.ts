@@ -22,9 +22,13 @@ async function main(): Promise<void> {
   const out = join(CACHE, `nested-${depth}.review.xlsx`);
   spawnSync(process.execPath, [join(ROOT, "bin", "sales-review.js"), "--build"], { stdio: "inherit" });
   const cli = join(ROOT, ".cache", "cli", "src", "cli", "main.js");
-  const run = spawnSync("/usr/bin/time", ["-f", "TIME %e %U %S %M", process.execPath, cli, input, "--out", out], { encoding: "utf8" });
+  const run = spawnSync("/usr/bin/time", ["-f", "TIME %e %U %S %M", process.execPath, cli, input, "--out", out], {
+    encoding: "utf8",
+  });
   const [wall, user, sys, maxRssKb] = (/TIME (\S+) (\S+) (\S+) (\S+)/.exec(run.stderr) ?? []).slice(1).map(Number);
-  console.log(`depth ${depth}: input ${statSync(input).size} bytes, exit ${run.status}, wall ${wall} s, CPU ${(user + sys).toFixed(2)} s, peak RSS ${(maxRssKb / 1024).toFixed(0)} MB`);
+  console.log(
+    `depth ${depth}: input ${statSync(input).size} bytes, exit ${run.status}, wall ${wall} s, CPU ${(user + sys).toFixed(2)} s, peak RSS ${(maxRssKb / 1024).toFixed(0)} MB`,
+  );
   if (run.status !== 0) console.log(run.stderr.replace(/TIME .*/, "").trim());
 }
 

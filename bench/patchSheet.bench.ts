@@ -29,12 +29,20 @@ function* sheetPart(rows: number): Generator<Buffer> {
       batch = "";
     }
   }
-  yield Buffer.from(`${batch}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+  yield Buffer.from(
+    `${batch}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
+  );
 }
 
 function plan(rows: number): SheetPlan {
   const n = rows - 1;
-  const col = (c: number, header: string, format: NumberFormat, value: (k: number) => Cell): ColumnPlan => ({ output: header, header, col: c, format, values: Array.from({ length: n }, (_, k) => value(k)) });
+  const col = (c: number, header: string, format: NumberFormat, value: (k: number) => Cell): ColumnPlan => ({
+    output: header,
+    header,
+    col: c,
+    format,
+    values: Array.from({ length: n }, (_, k) => value(k)),
+  });
   const tiers = ["A", "B", "C", "D"];
   const changes = ["Up", "Down", "Stable", "Lost", "New"];
   return {
@@ -43,19 +51,29 @@ function plan(rows: number): SheetPlan {
     firstRow: 1,
     lastRow: rows - 1,
     columns: [
-      { ...col(6, "Tier", "general", (k) => tiers[k % 4]), highlights: [{ text: "A", fill: "#C6EFCE", font: "#006100" }] },
+      {
+        ...col(6, "Tier", "general", (k) => tiers[k % 4]),
+        highlights: [{ text: "A", fill: "#C6EFCE", font: "#006100" }],
+      },
       col(7, "Order type", "general", (k) => (k % 9 === 0 ? "New" : "Existing")),
       col(8, "Change", "general", (k) => changes[k % 5]),
       col(9, "Visit cost", "money", (k) => (k % 13) * 17.5),
       col(10, "Cost ratio", "percent", (k) => (k % 13 === 0 ? null : (k % 97) / 100)),
       col(11, "Visits", "integer", (k) => k % 7),
-      { ...col(12, "Visit due", "date", (k) => (k % 4 === 0 ? "Overdue 12 days" : 46000 + (k % 60))), cellFormats: Array.from({ length: n }, (_, k) => (k % 4 === 0 ? "general" : null)) },
+      {
+        ...col(12, "Visit due", "date", (k) => (k % 4 === 0 ? "Overdue 12 days" : 46000 + (k % 60))),
+        cellFormats: Array.from({ length: n }, (_, k) => (k % 4 === 0 ? "general" : null)),
+      },
       col(13, "Flag", "general", (k) => (k % 11 === 0 ? "High cost" : null)),
     ],
   };
 }
 
-const styles: SheetStyles = { header: 3, body: (f) => ({ general: 4, money: 5, percent: 6, date: 7, integer: 8, decimal: 9, oneDecimal: 10 })[f], dxf: () => 0 };
+const styles: SheetStyles = {
+  header: 3,
+  body: (f) => ({ general: 4, money: 5, percent: 6, date: 7, integer: 8, decimal: 9, oneDecimal: 10 })[f],
+  dxf: () => 0,
+};
 
 /** The patcher's output over chunks generated beforehand, hashed (not timed). */
 function hashPatcher(p: SheetPlan, chunks: Buffer[]): string {
@@ -115,15 +133,23 @@ async function main(): Promise<void> {
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage.rss());
   const streamHash = hash.digest("hex").slice(0, 16);
-  console.log(`rows ${ROWS.toLocaleString("en-US")}  in ${(inBytes / 1e6).toFixed(1)} MB  out ${(outBytes / 1e6).toFixed(1)} MB  sha256 ${streamHash}`);
+  console.log(
+    `rows ${ROWS.toLocaleString("en-US")}  in ${(inBytes / 1e6).toFixed(1)} MB  out ${(outBytes / 1e6).toFixed(1)} MB  sha256 ${streamHash}`,
+  );
   // CPU time beside wall time: on a shared machine the wall clock mostly measures the others.
-  console.log(`patchSheet stream, generating and hashing included: CPU ${cpuSeconds.toFixed(2)} s = ${Math.round(ROWS / cpuSeconds).toLocaleString("en-US")} rows/CPU-s; wall ${seconds.toFixed(2)} s = ${Math.round(ROWS / seconds).toLocaleString("en-US")} rows/s`);
-  console.log(`peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, of which ${(planRss / 2 ** 20).toFixed(0)} MiB before patching (the plan's 8 value arrays of ${(ROWS - 1).toLocaleString("en-US")})`);
+  console.log(
+    `patchSheet stream, generating and hashing included: CPU ${cpuSeconds.toFixed(2)} s = ${Math.round(ROWS / cpuSeconds).toLocaleString("en-US")} rows/CPU-s; wall ${seconds.toFixed(2)} s = ${Math.round(ROWS / seconds).toLocaleString("en-US")} rows/s`,
+  );
+  console.log(
+    `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, of which ${(planRss / 2 ** 20).toFixed(0)} MiB before patching (the plan's 8 value arrays of ${(ROWS - 1).toLocaleString("en-US")})`,
+  );
 
   const chunks = [...sheetPart(ROWS)];
   const same = hashPatcher(p, chunks) === streamHash ? "same bytes" : "DIFFERENT BYTES";
   const direct = timePatcher(p, chunks);
-  console.log(`SheetPatcher alone, input in memory, best of 3: CPU ${direct.cpu.toFixed(2)} s = ${Math.round(ROWS / direct.cpu).toLocaleString("en-US")} rows/CPU-s; wall ${direct.wall.toFixed(2)} s = ${Math.round(ROWS / direct.wall).toLocaleString("en-US")} rows/s (${same})`);
+  console.log(
+    `SheetPatcher alone, input in memory, best of 3: CPU ${direct.cpu.toFixed(2)} s = ${Math.round(ROWS / direct.cpu).toLocaleString("en-US")} rows/CPU-s; wall ${direct.wall.toFixed(2)} s = ${Math.round(ROWS / direct.wall).toLocaleString("en-US")} rows/s (${same})`,
+  );
 }
 
 void main();

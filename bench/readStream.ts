@@ -15,7 +15,8 @@ async function generate(): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const ws = wb.addWorksheet("Orders");
   ws.addRow(["Order", "Date", "Customer", "Amount", "Cost"]).commit();
-  for (let i = 1; i < ROWS; i++) ws.addRow([`O${i}`, 45000 + (i % 365), `Customer ${i % 800}`, (i % 997) * 1.25, (i % 577) * 0.75]).commit();
+  for (let i = 1; i < ROWS; i++)
+    ws.addRow([`O${i}`, 45000 + (i % 365), `Customer ${i % 800}`, (i % 997) * 1.25, (i % 577) * 0.75]).commit();
   ws.commit();
   await wb.commit();
 }
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
   peak = Math.max(peak, process.memoryUsage().rss);
   const rows = grids.reduce((n, g) => n + g.values.length, 0);
   // CPU seconds too: on a shared machine the wall clock also counts other processes' turns.
-  console.log(`${rows} rows in ${secs.toFixed(1)} s = ${Math.round(rows / secs)} rows/s (${cpuSecs.toFixed(1)} CPU s = ${Math.round(rows / cpuSecs)} rows per CPU s), peak RSS ${Math.round(peak / 1048576)} MB`);
+  console.log(
+    `${rows} rows in ${secs.toFixed(1)} s = ${Math.round(rows / secs)} rows/s (${cpuSecs.toFixed(1)} CPU s = ${Math.round(rows / cpuSecs)} rows per CPU s), peak RSS ${Math.round(peak / 1048576)} MB`,
+  );
 }
 
 void main();

@@ -17,7 +17,10 @@ const MAIN = join(OUT, "src", "cli", "main.js");
 
 /** The newest modification time (ms) of the sources the build reads. */
 function newestSource() {
-  let newest = Math.max(statSync(join(ROOT, "tsconfig.json")).mtimeMs, statSync(join(ROOT, "tsconfig.cli.json")).mtimeMs);
+  let newest = Math.max(
+    statSync(join(ROOT, "tsconfig.json")).mtimeMs,
+    statSync(join(ROOT, "tsconfig.cli.json")).mtimeMs,
+  );
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);

@@ -13,8 +13,14 @@ import { CACHE_DIR, workbookPath, writeGridsFile, type BenchSize } from "./gener
  * The cut files of a size, generated first when missing.
  * @example (await ensureCutWorkbooks(parseSizes(["--sizes", "1"])[0], 8)).length === 8
  */
-export async function ensureCutWorkbooks(size: BenchSize, parts: number, log: (line: string) => void = () => undefined): Promise<string[]> {
-  const files = Array.from({ length: parts }, (_, i) => workbookPath(size).replace(/\.xlsx$/, `-cut${parts}-${i + 1}.xlsx`));
+export async function ensureCutWorkbooks(
+  size: BenchSize,
+  parts: number,
+  log: (line: string) => void = () => undefined,
+): Promise<string[]> {
+  const files = Array.from({ length: parts }, (_, i) =>
+    workbookPath(size).replace(/\.xlsx$/, `-cut${parts}-${i + 1}.xlsx`),
+  );
   if (files.every((f) => existsSync(f))) return files;
   mkdirSync(CACHE_DIR, { recursive: true });
   log(`cutting ${workbookPath(size)} into ${parts} per-salesperson workbooks …`);

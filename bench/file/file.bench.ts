@@ -44,7 +44,10 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 function describe(m: Measured): string {
   const cpu = m.cpuSeconds === null ? "cpu n/a" : `cpu ${m.cpuSeconds.toFixed(2)} s`;
@@ -73,7 +76,9 @@ async function startupCost(): Promise<Record<Runner, number>> {
 }
 
 async function benchSize(wb: CachedWorkbook, soffice: SofficeRunner | null, result: SizeResult): Promise<void> {
-  console.log(`\nsize ${wb.size.label}: ${wb.rows.orders} order rows, ${wb.rows.customers} customers, ${wb.rows.visits} visits, ${wb.rows.costs} cost rows, ${result.fileMB.toFixed(1)} MB (load average ${load()})`);
+  console.log(
+    `\nsize ${wb.size.label}: ${wb.rows.orders} order rows, ${wb.rows.customers} customers, ${wb.rows.visits} visits, ${wb.rows.costs} cost rows, ${result.fileMB.toFixed(1)} MB (load average ${load()})`,
+  );
   const dir = mkdtempSync(join(tmpdir(), "bench-cli-out-"));
   try {
     // CLI and LibreOffice alternate, so a burst of load from elsewhere hits both alike.
@@ -84,7 +89,9 @@ async function benchSize(wb: CachedWorkbook, soffice: SofficeRunner | null, resu
       const outMB = existsSync(out) ? statSync(out).size / MB : null;
       if (m.ok && outMB === null) m.ok = false; // exit 0 without the output file is no success
       result.cli.push(m);
-      console.log(`  run ${i} CLI      ${describe(m)}${outMB === null ? ", no output file" : `, output ${outMB.toFixed(1)} MB`}`);
+      console.log(
+        `  run ${i} CLI      ${describe(m)}${outMB === null ? ", no output file" : `, output ${outMB.toFixed(1)} MB`}`,
+      );
       if (i === 1 && m.ok) for (const line of m.stdout.trim().split("\n").slice(4, 7)) console.log(`      > ${line}`);
       printFailure(m);
       rmSync(out, { force: true });
@@ -102,7 +109,9 @@ async function benchSize(wb: CachedWorkbook, soffice: SofficeRunner | null, resu
         const s = await soffice.convert(wb.file, timeoutMs, useGnuTime);
         if (interrupted) break;
         result.soffice.push(s);
-        console.log(`  run ${i} soffice  ${describe(s)}${s.outBytes === null ? ", no output file" : `, output ${(s.outBytes / MB).toFixed(1)} MB`}`);
+        console.log(
+          `  run ${i} soffice  ${describe(s)}${s.outBytes === null ? ", no output file" : `, output ${(s.outBytes / MB).toFixed(1)} MB`}`,
+        );
         printFailure(s);
       }
     }
@@ -113,17 +122,25 @@ async function benchSize(wb: CachedWorkbook, soffice: SofficeRunner | null, resu
 
 async function main(): Promise<void> {
   const sizes = parseSizes(argv);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}, load average ${load()}`);
-  console.log(`peak memory from ${useGnuTime ? `${GNU_TIME} (%M, largest RSS of the process tree)` : "process.resourceUsage() of each Node process (no figure for soffice)"}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}, load average ${load()}`,
+  );
+  console.log(
+    `peak memory from ${useGnuTime ? `${GNU_TIME} (%M, largest RSS of the process tree)` : "process.resourceUsage() of each Node process (no figure for soffice)"}`,
+  );
   const workbooks: CachedWorkbook[] = [];
   for (const size of sizes) workbooks.push(await ensureWorkbook(size, (l) => console.log(l)));
 
   if (runner === "node") {
     const build = buildCli();
-    console.log(`command line compiled with tsc to bench/.cache/cli-js in ${build.seconds.toFixed(1)} s${build.typeErrors ? ` (${build.typeErrors} type errors in the tree, emitted anyway)` : ""}`);
+    console.log(
+      `command line compiled with tsc to bench/.cache/cli-js in ${build.seconds.toFixed(1)} s${build.typeErrors ? ` (${build.typeErrors} type errors in the tree, emitted anyway)` : ""}`,
+    );
   }
   const start = await startupCost();
-  console.log(`start-up (\`--help\`, median of 3): node prebuilt ${start.node.toFixed(2)} s, npx tsx ${start.tsx.toFixed(2)} s; timing the ${runner === "node" ? "prebuilt JS" : "tsx"} runner`);
+  console.log(
+    `start-up (\`--help\`, median of 3): node prebuilt ${start.node.toFixed(2)} s, npx tsx ${start.tsx.toFixed(2)} s; timing the ${runner === "node" ? "prebuilt JS" : "tsx"} runner`,
+  );
 
   const found = argv.includes("--no-soffice") ? null : findSoffice();
   let soffice: SofficeRunner | null = null;
@@ -131,16 +148,28 @@ async function main(): Promise<void> {
     soffice = new SofficeRunner(found.path);
     const smallest = workbooks.reduce((a, b) => (a.rows.orders <= b.rows.orders ? a : b));
     const warm = await soffice.convert(smallest.file, timeoutMs, useGnuTime);
-    console.log(`LibreOffice: ${found.version}; profile created and warmed on ${smallest.size.label} (${describe(warm)}, not counted)`);
+    console.log(
+      `LibreOffice: ${found.version}; profile created and warmed on ${smallest.size.label} (${describe(warm)}, not counted)`,
+    );
   } else {
-    console.log(argv.includes("--no-soffice") ? "LibreOffice: skipped (--no-soffice)" : "LibreOffice: soffice not on PATH, only the command line is timed");
+    console.log(
+      argv.includes("--no-soffice")
+        ? "LibreOffice: skipped (--no-soffice)"
+        : "LibreOffice: soffice not on PATH, only the command line is timed",
+    );
   }
 
   const results: SizeResult[] = [];
   try {
     for (const wb of workbooks) {
       if (interrupted) break;
-      const result: SizeResult = { label: wb.size.label, orderRows: wb.rows.orders, fileMB: wb.bytes / MB, cli: [], soffice: [] };
+      const result: SizeResult = {
+        label: wb.size.label,
+        orderRows: wb.rows.orders,
+        fileMB: wb.bytes / MB,
+        cli: [],
+        soffice: [],
+      };
       results.push(result);
       await benchSize(wb, soffice, result);
     }
@@ -155,7 +184,9 @@ async function main(): Promise<void> {
 /** The team review against the single-workbook run of each size: median seconds (wall and CPU), their ratio, peak memory. */
 function printCombine(results: SizeResult[]): void {
   if (combineParts === 0) return;
-  console.log(`\nteam review: the workbook cut into ${combineParts} files and combined, against the single file (medians of finished runs)`);
+  console.log(
+    `\nteam review: the workbook cut into ${combineParts} files and combined, against the single file (medians of finished runs)`,
+  );
   console.log("| size | single s / CPU s / peak MB | combine s / CPU s / peak MB | ratio wall / CPU |");
   console.log("|---|---:|---:|---:|");
   const stats = (ms: Measured[]) => {
@@ -167,7 +198,9 @@ function printCombine(results: SizeResult[]): void {
     const single = stats(r.cli);
     const combine = stats(combined.get(r.label) ?? []);
     const f = (s: typeof single) => `${s.wall.toFixed(2)} / ${s.cpu.toFixed(2)} / ${s.peak.toFixed(0)}`;
-    console.log(`| ${r.label} | ${f(single)} | ${f(combine)} | ${(combine.wall / single.wall).toFixed(2)} / ${(combine.cpu / single.cpu).toFixed(2)} |`);
+    console.log(
+      `| ${r.label} | ${f(single)} | ${f(combine)} | ${(combine.wall / single.wall).toFixed(2)} / ${(combine.cpu / single.cpu).toFixed(2)} |`,
+    );
   }
 }
 

@@ -30,7 +30,11 @@ export interface BenchSize {
 }
 
 /** Issue 12's workbook: about 1/8 of the orders, fewer customers, half the visits of full size. */
-export const ISSUE_SIZE: BenchSize = { label: "issue", divisor: 8, counts: { customers: 6_000, orders: 166_000, visits: 105_000 } };
+export const ISSUE_SIZE: BenchSize = {
+  label: "issue",
+  divisor: 8,
+  counts: { customers: 6_000, orders: 166_000, visits: 105_000 },
+};
 
 export interface CachedWorkbook {
   file: string;
@@ -82,7 +86,9 @@ export async function writeGridsFile(grids: readonly Grid[], file: string): Prom
     const isDate = header.map((h) => DATE_HEADERS.has(h));
     for (let r = 0; r < grid.values.length; r++) {
       const src = grid.values[r];
-      const out: (Cell | Date)[] = src.map((v, c) => (r > 0 && isDate[c] && typeof v === "number" ? serialToDate(v) : v));
+      const out: (Cell | Date)[] = src.map((v, c) =>
+        r > 0 && isDate[c] && typeof v === "number" ? serialToDate(v) : v,
+      );
       ws.addRow(out).commit();
     }
     ws.commit();
@@ -94,7 +100,10 @@ export async function writeGridsFile(grids: readonly Grid[], file: string): Prom
  * The cached workbook of a size, generated first when missing.
  * @example (await ensureWorkbook(parseSizes(["--sizes", "64"])[0])).rows.orders === 16383
  */
-export async function ensureWorkbook(size: BenchSize, log: (line: string) => void = () => undefined): Promise<CachedWorkbook> {
+export async function ensureWorkbook(
+  size: BenchSize,
+  log: (line: string) => void = () => undefined,
+): Promise<CachedWorkbook> {
   const file = workbookPath(size);
   const meta = `${file}.json`;
   if (existsSync(file) && existsSync(meta)) {
@@ -110,7 +119,9 @@ export async function ensureWorkbook(size: BenchSize, log: (line: string) => voi
     renameSync(tmp, file);
     writeFileSync(meta, JSON.stringify(rows));
     const generatedMs = Date.now() - t0;
-    log(`  ${rows.orders} order rows, ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB, in ${(generatedMs / 1000).toFixed(1)} s`);
+    log(
+      `  ${rows.orders} order rows, ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB, in ${(generatedMs / 1000).toFixed(1)} s`,
+    );
     return { file, size, rows, bytes: statSync(file).size, generatedMs };
   } finally {
     rmSync(tmp, { force: true });
@@ -124,7 +135,8 @@ export function parseSizes(argv: string[], fallback = "64,8,issue,1"): BenchSize
   return text.split(",").map((s) => {
     if (s === ISSUE_SIZE.label) return ISSUE_SIZE;
     const d = Number(s.replace(/^1\//, ""));
-    if (!Number.isInteger(d) || d < 1) throw new RangeError(`--sizes takes divisors of full size or "issue", like 64,8,issue,1; got ${text}`);
+    if (!Number.isInteger(d) || d < 1)
+      throw new RangeError(`--sizes takes divisors of full size or "issue", like 64,8,issue,1; got ${text}`);
     return { label: d === 1 ? "full" : `1/${d}`, divisor: d };
   });
 }
@@ -133,7 +145,9 @@ if (require.main === module) {
   (async () => {
     for (const size of parseSizes(process.argv.slice(2))) {
       const wb = await ensureWorkbook(size, (l) => console.log(l));
-      console.log(`${size.label}: ${wb.file} (${(wb.bytes / 1024 / 1024).toFixed(1)} MB, ${wb.rows.orders} order rows)${wb.generatedMs === null ? " cached" : ""}`);
+      console.log(
+        `${size.label}: ${wb.file} (${(wb.bytes / 1024 / 1024).toFixed(1)} MB, ${wb.rows.orders} order rows)${wb.generatedMs === null ? " cached" : ""}`,
+      );
     }
   })().catch((e: unknown) => {
     console.error(e);

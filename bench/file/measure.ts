@@ -57,13 +57,20 @@ function parseGnuTime(text: string): Usage & { signal: number | null } {
   const sig = /terminated by signal (\d+)/.exec(text);
   const last = (lines[lines.length - 1] ?? "").trim().split(/\s+/).map(Number);
   const valid = last.length === 3 && last.every(Number.isFinite);
-  return { peakKB: valid ? last[0] : null, cpuSeconds: valid ? last[1] + last[2] : null, signal: sig ? Number(sig[1]) : null };
+  return {
+    peakKB: valid ? last[0] : null,
+    cpuSeconds: valid ? last[1] + last[2] : null,
+    signal: sig ? Number(sig[1]) : null,
+  };
 }
 
 /** The preload's lines, one per Node process that exited normally: the largest peak and the summed CPU. */
 function readRusageFile(file: string | undefined): Usage {
   if (!file || !existsSync(file)) return { peakKB: null, cpuSeconds: null };
-  const rows = readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => l.split(" ").map(Number));
+  const rows = readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => l.split(" ").map(Number));
   if (rows.length === 0) return { peakKB: null, cpuSeconds: null };
   return { peakKB: Math.max(...rows.map((r) => r[0])), cpuSeconds: rows.reduce((s, r) => s + r[1], 0) / 1e6 };
 }
@@ -85,7 +92,11 @@ export function measure(cmd: string, args: string[], options: MeasureOptions): P
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     // Own process group, so a timeout can kill the command and everything it started.
-    const child = spawn(file, argv, { env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(file, argv, {
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     if (child.pid) running.add(child.pid);
     let stdout = "";
     let stderr = "";
@@ -116,8 +127,17 @@ export function measure(cmd: string, args: string[], options: MeasureOptions): P
       const { peakKB, cpuSeconds } = usage;
       rmSync(dir, { recursive: true, force: true });
       const ok = code === 0 && sig === null && !timedOut;
-      resolve({ ok, code, signal: sig, timedOut, seconds, cpuSeconds, peakMB: peakKB === null ? null : peakKB / 1024, stdout, stderrTail: stderr });
+      resolve({
+        ok,
+        code,
+        signal: sig,
+        timedOut,
+        seconds,
+        cpuSeconds,
+        peakMB: peakKB === null ? null : peakKB / 1024,
+        stdout,
+        stderrTail: stderr,
+      });
     });
   });
 }
-

@@ -42,10 +42,19 @@ function stats(ms: Measured[]): Stats | null {
   const cpus = ms.filter((m) => m.ok && m.cpuSeconds !== null).map((m) => m.cpuSeconds as number);
   const cpu = cpus.length > 0 ? median(cpus) : NaN;
   if (secs.length === 0) return { ok: 0, runs: ms.length, median: NaN, min: NaN, max: NaN, cpu, peakMB };
-  return { ok: secs.length, runs: ms.length, median: median(secs), min: Math.min(...secs), max: Math.max(...secs), cpu, peakMB };
+  return {
+    ok: secs.length,
+    runs: ms.length,
+    median: median(secs),
+    min: Math.min(...secs),
+    max: Math.max(...secs),
+    cpu,
+    peakMB,
+  };
 }
 
-const num = (n: number | null | undefined, digits: number, width: number) => (n === null || n === undefined || Number.isNaN(n) ? "—" : n.toFixed(digits)).padStart(width);
+const num = (n: number | null | undefined, digits: number, width: number) =>
+  (n === null || n === undefined || Number.isNaN(n) ? "—" : n.toFixed(digits)).padStart(width);
 
 function cells(s: Stats | null, rows: number): string {
   if (!s) return [8, 8, 8, 8, 8, 9, 6].map((w) => "—".padStart(w)).join("");
@@ -54,10 +63,17 @@ function cells(s: Stats | null, rows: number): string {
 }
 
 export function printTable(results: SizeResult[], runs: number, runner: string): void {
-  console.log(`\nwall seconds per whole process, ${runs} runs each: median/min/max of the runs that succeeded ("ok" shows k/n when some failed);`);
-  console.log(`cpu = median user+system CPU seconds; µs/row = median wall ÷ order rows; ratio = CLI ÷ LibreOffice (wall, and cpu)`);
-  const head = (who: string) => `${`${who} med`.padStart(8)}${"min".padStart(8)}${"max".padStart(8)}${"cpu".padStart(8)}${"peakMB".padStart(8)}${"µs/row".padStart(9)}${"ok".padStart(6)}`;
-  console.log(`${"size".padEnd(6)}${"rows".padStart(9)}${"fileMB".padStart(8)} |${head("CLI")} |${head("LO")} |${"ratio".padStart(7)}${"cpu".padStart(6)}`);
+  console.log(
+    `\nwall seconds per whole process, ${runs} runs each: median/min/max of the runs that succeeded ("ok" shows k/n when some failed);`,
+  );
+  console.log(
+    `cpu = median user+system CPU seconds; µs/row = median wall ÷ order rows; ratio = CLI ÷ LibreOffice (wall, and cpu)`,
+  );
+  const head = (who: string) =>
+    `${`${who} med`.padStart(8)}${"min".padStart(8)}${"max".padStart(8)}${"cpu".padStart(8)}${"peakMB".padStart(8)}${"µs/row".padStart(9)}${"ok".padStart(6)}`;
+  console.log(
+    `${"size".padEnd(6)}${"rows".padStart(9)}${"fileMB".padStart(8)} |${head("CLI")} |${head("LO")} |${"ratio".padStart(7)}${"cpu".padStart(6)}`,
+  );
   const rowsOf = new Map<string, { cli: Stats | null; lo: Stats | null; rows: number }>();
   for (const r of results) {
     const cli = stats(r.cli);
@@ -65,16 +81,22 @@ export function printTable(results: SizeResult[], runs: number, runner: string):
     rowsOf.set(r.label, { cli, lo, rows: r.orderRows });
     const ratio = cli && lo ? cli.median / lo.median : NaN;
     const cpuRatio = cli && lo ? cli.cpu / lo.cpu : NaN;
-    console.log(`${r.label.padEnd(6)}${String(r.orderRows).padStart(9)}${num(r.fileMB, 1, 8)} |${cells(cli, r.orderRows)} |${cells(lo, r.orderRows)} |${num(ratio, 2, 7)}${num(cpuRatio, 2, 6)}`);
+    console.log(
+      `${r.label.padEnd(6)}${String(r.orderRows).padStart(9)}${num(r.fileMB, 1, 8)} |${cells(cli, r.orderRows)} |${cells(lo, r.orderRows)} |${num(ratio, 2, 7)}${num(cpuRatio, 2, 6)}`,
+    );
   }
 
   const full = rowsOf.get("full");
   const eighth = rowsOf.get("1/8");
-  const perRow = (s: Stats | null | undefined, rows: number, cpu: boolean) => (s ? ((cpu ? s.cpu : s.median) * 1e6) / rows : NaN);
-  const growth = (pick: "cli" | "lo", cpu = false) => (full && eighth ? perRow(full[pick], full.rows, cpu) / perRow(eighth[pick], eighth.rows, cpu) : NaN);
+  const perRow = (s: Stats | null | undefined, rows: number, cpu: boolean) =>
+    s ? ((cpu ? s.cpu : s.median) * 1e6) / rows : NaN;
+  const growth = (pick: "cli" | "lo", cpu = false) =>
+    full && eighth ? perRow(full[pick], full.rows, cpu) / perRow(eighth[pick], eighth.rows, cpu) : NaN;
   const gCli = growth("cli");
   if (full && eighth) {
-    console.log(`\ngrowth of time per order row, full ÷ 1/8: CLI ${num(gCli, 2, 0)} wall, ${num(growth("cli", true), 2, 0)} cpu; LibreOffice ${num(growth("lo"), 2, 0)} wall, ${num(growth("lo", true), 2, 0)} cpu`);
+    console.log(
+      `\ngrowth of time per order row, full ÷ 1/8: CLI ${num(gCli, 2, 0)} wall, ${num(growth("cli", true), 2, 0)} cpu; LibreOffice ${num(growth("lo"), 2, 0)} wall, ${num(growth("lo", true), 2, 0)} cpu`,
+    );
   }
 
   console.log(`\ntargets, command line run as ${runner === "node" ? "prebuilt JS" : "npx tsx"}:`);
@@ -89,17 +111,29 @@ export function printTable(results: SizeResult[], runs: number, runner: string):
   const peak = full.cli?.peakMB ?? null;
   const fullOk = full.cli ? `${full.cli.ok}/${full.cli.runs} runs succeeded` : "not run";
   console.log(`  full size: ${fullOk}`);
-  console.log(`  CLI ÷ LibreOffice open-and-save at full size ${num(ratio, 2, 0)} < ${TARGET_RATIO.toFixed(1)}: ${verdict(measured(ratio) === null ? null : ratio < TARGET_RATIO)}`);
-  console.log(`  CLI peak RSS at full size ${num(peak, 0, 0)} MB < ${TARGET_PEAK_MB} MB: ${verdict(peak === null ? null : peak < TARGET_PEAK_MB)}`);
-  console.log(`  CLI µs/row growth full ÷ 1/8 ${num(gCli, 2, 0)} ≤ ${TARGET_GROWTH}: ${verdict(measured(gCli) === null ? null : gCli <= TARGET_GROWTH)}`);
+  console.log(
+    `  CLI ÷ LibreOffice open-and-save at full size ${num(ratio, 2, 0)} < ${TARGET_RATIO.toFixed(1)}: ${verdict(measured(ratio) === null ? null : ratio < TARGET_RATIO)}`,
+  );
+  console.log(
+    `  CLI peak RSS at full size ${num(peak, 0, 0)} MB < ${TARGET_PEAK_MB} MB: ${verdict(peak === null ? null : peak < TARGET_PEAK_MB)}`,
+  );
+  console.log(
+    `  CLI µs/row growth full ÷ 1/8 ${num(gCli, 2, 0)} ≤ ${TARGET_GROWTH}: ${verdict(measured(gCli) === null ? null : gCli <= TARGET_GROWTH)}`,
+  );
 }
 
 const verdict = (ok: boolean | null) => (ok === null ? "not measured" : ok ? "met" : "NOT met");
 const measured = (n: number) => (Number.isNaN(n) ? null : n);
 
 /** One "CLI ÷ LibreOffice ≤ target" line, for a size that was run with both. */
-function printRatioTarget(what: string, size: { cli: Stats | null; lo: Stats | null } | undefined, target: number): void {
+function printRatioTarget(
+  what: string,
+  size: { cli: Stats | null; lo: Stats | null } | undefined,
+  target: number,
+): void {
   const ratio = size?.cli && size.lo ? size.cli.median / size.lo.median : NaN;
   const times = `${num(1 / target, 0, 0)}× faster`;
-  console.log(`  ${what}, CLI ÷ LibreOffice ${num(ratio, 3, 0)} ≤ ${num(target, 3, 0)} (${times}): ${verdict(measured(ratio) === null ? null : ratio <= target)}`);
+  console.log(
+    `  ${what}, CLI ÷ LibreOffice ${num(ratio, 3, 0)} ≤ ${num(target, 3, 0)} (${times}): ${verdict(measured(ratio) === null ? null : ratio <= target)}`,
+  );
 }

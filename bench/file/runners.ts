@@ -29,9 +29,14 @@ export interface Command {
 export function buildCli(): { seconds: number; typeErrors: number } {
   rmSync(JS_DIR, { recursive: true, force: true });
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(__dirname, "tsconfig.cli.json")], { encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(__dirname, "tsconfig.cli.json")],
+    { encoding: "utf8" },
+  );
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (!existsSync(join(JS_DIR, "src", "cli", "main.js"))) throw new Error(`tsc did not emit the command line:\n${r.stdout}${r.stderr}`);
+  if (!existsSync(join(JS_DIR, "src", "cli", "main.js")))
+    throw new Error(`tsc did not emit the command line:\n${r.stdout}${r.stderr}`);
   return { seconds, typeErrors: (r.stdout.match(/error TS\d+/g) ?? []).length };
 }
 
@@ -41,11 +46,19 @@ export function cliCommand(runner: Runner, argv: string[]): Command {
   return { cmd: "npx", args: ["tsx", join(ROOT, "src", "cli", "main.ts"), ...argv] };
 }
 
-export function runCli(runner: Runner, input: string | readonly string[], output: string, timeoutMs: number, useGnuTime: boolean): Promise<Measured> {
+export function runCli(
+  runner: Runner,
+  input: string | readonly string[],
+  output: string,
+  timeoutMs: number,
+  useGnuTime: boolean,
+): Promise<Measured> {
   const { cmd, args } = cliCommand(runner, [...(typeof input === "string" ? [input] : input), "--out", output]);
   const rusage = join(mkdtempSync(join(tmpdir(), "bench-rusage-")), "rss.txt");
   const env = runner === "node" && !useGnuTime ? nodeRusageEnv(PRELOAD_JS, rusage) : process.env;
-  return measure(cmd, args, { timeoutMs, env, useGnuTime }).finally(() => rmSync(join(rusage, ".."), { recursive: true, force: true }));
+  return measure(cmd, args, { timeoutMs, env, useGnuTime }).finally(() =>
+    rmSync(join(rusage, ".."), { recursive: true, force: true }),
+  );
 }
 
 /** `soffice` on PATH and its version line, or null. */
@@ -66,11 +79,27 @@ export class SofficeRunner {
 
   constructor(readonly path: string) {}
 
-  async convert(input: string, timeoutMs: number, useGnuTime: boolean): Promise<Measured & { outBytes: number | null }> {
+  async convert(
+    input: string,
+    timeoutMs: number,
+    useGnuTime: boolean,
+  ): Promise<Measured & { outBytes: number | null }> {
     const outdir = mkdtempSync(join(tmpdir(), "bench-lo-out-"));
     mkdirSync(outdir, { recursive: true });
     try {
-      const m = await measure(this.path, [`-env:UserInstallation=file://${this.profile}`, "--headless", "--convert-to", "xlsx", "--outdir", outdir, input], { timeoutMs, useGnuTime });
+      const m = await measure(
+        this.path,
+        [
+          `-env:UserInstallation=file://${this.profile}`,
+          "--headless",
+          "--convert-to",
+          "xlsx",
+          "--outdir",
+          outdir,
+          input,
+        ],
+        { timeoutMs, useGnuTime },
+      );
       const out = join(outdir, basename(input));
       const outBytes = existsSync(out) ? statSync(out).size : null;
       // soffice exits 0 even when it could not convert; no output file is a failure.

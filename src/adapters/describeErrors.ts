@@ -6,7 +6,13 @@ export function describeMissingColumn(e: MissingColumnError, lang: Lang): string
   const fields = e.missing.map((group) => group.map((f) => t(lang, `field.${f}`)).join(" / ")).join(", ");
   const lines = [t(lang, "error.missingColumn", { role: t(lang, `role.${e.role}`), fields })];
   for (const s of e.seen) {
-    lines.push(t(lang, "error.sheetSeen", { sheet: s.sheet, row: s.headerRow + 1, headers: s.headers.join(", ") || t(lang, "error.noHeaders") }));
+    lines.push(
+      t(lang, "error.sheetSeen", {
+        sheet: s.sheet,
+        row: s.headerRow + 1,
+        headers: s.headers.join(", ") || t(lang, "error.noHeaders"),
+      }),
+    );
   }
   return lines.join("\n");
 }

@@ -10,7 +10,8 @@ import { NotZipError, type NotZipKind } from "./xlsx/package/sniffBytes";
  * and openXlsx's for an entry that inflates to another size than its header declares (calamine's
  * issue252.xlsx), as opposed to a zip that holds no workbook.
  */
-const ZIP_DAMAGED = /central directory|signature|invalid|truncated|unexpected (?:EOF|end)|out of range|too short|its header declares/i;
+const ZIP_DAMAGED =
+  /central directory|signature|invalid|truncated|unexpected (?:EOF|end)|out of range|too short|its header declares/i;
 
 /**
  * The words for an error that ends a run on `input` (exit code 2), or undefined for one
@@ -36,7 +37,6 @@ export function describeRunError(e: unknown, input: string, lang: Lang): string 
   if (e instanceof RangeError) return e.message;
   return undefined;
 }
-
 
 /** The words for a file that is not a zip at all (sniffHead): encrypted, an old .xls, text, or something else. */
 export function describeNotZip(kind: NotZipKind, input: string, lang: Lang): string {

@@ -34,5 +34,10 @@ export interface WorkbookPort {
    */
   blockedTables?(): readonly BlockedTable[];
   /** Writes the plan and the record; removes `replaceSheets` (review sheets an earlier run made) first. */
-  write(plan: WritePlan, record: WorkbookRecord, replaceSheets: readonly string[], onProgress?: (p: Progress) => void): Promise<void>;
+  write(
+    plan: WritePlan,
+    record: WorkbookRecord,
+    replaceSheets: readonly string[],
+    onProgress?: (p: Progress) => void,
+  ): Promise<void>;
 }

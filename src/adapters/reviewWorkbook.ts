@@ -32,7 +32,10 @@ export interface ReviewWorkbookResult {
  * columns, the analysis sheet and the new record. Everything is computed before the
  * first write.
  */
-export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbookOptions): Promise<ReviewWorkbookResult> {
+export async function reviewWorkbook(
+  port: WorkbookPort,
+  options: ReviewWorkbookOptions,
+): Promise<ReviewWorkbookResult> {
   const { sheetNames, record: previous, dateSystem } = await port.readMeta();
   const reviewSheets = previous.ownedSheets.filter((s) => s.kind === "review" || s.kind === "plan").map((s) => s.sheet);
   const grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]), options.onProgress);
@@ -41,7 +44,12 @@ export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbook
   const { month: savedMonth, lang: _savedLang, ...savedSettings } = previous.settings;
   const monthText = options.month ?? savedMonth;
   // The date system is the workbook's, whatever a record or the caller says.
-  const run: RunOptions = { ...(savedSettings as Partial<RunOptions>), ...options.settings, owned: previous.owned, dateSystem };
+  const run: RunOptions = {
+    ...(savedSettings as Partial<RunOptions>),
+    ...options.settings,
+    owned: previous.owned,
+    dateSystem,
+  };
   if (monthText !== undefined) run.month = parseMonthOption(monthText);
   const review = runReview(grids, run);
   const plan = planOutput(review, {
@@ -58,13 +66,20 @@ export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbook
     ...(plan.planSheet ? [{ sheet: plan.planSheet.sheet, kind: "plan" as const }] : []),
     ...(plan.created ? [{ sheet: plan.created.sheet, kind: "customers" as const }] : []),
   ];
-  const same = (a: WorkbookRecord["ownedSheets"][number], b: WorkbookRecord["ownedSheets"][number]) => a.sheet === b.sheet && a.kind === b.kind;
+  const same = (a: WorkbookRecord["ownedSheets"][number], b: WorkbookRecord["ownedSheets"][number]) =>
+    a.sheet === b.sheet && a.kind === b.kind;
   // Sheets keep their place in the record and this run's new ones come last, so that re-running keeps the record as it was.
   const ownedSheets = [
-    ...previous.ownedSheets.filter((s) => (sheetNames.includes(s.sheet) && !made.some((m) => m.sheet === s.sheet)) || made.some((m) => same(m, s))),
+    ...previous.ownedSheets.filter(
+      (s) => (sheetNames.includes(s.sheet) && !made.some((m) => m.sheet === s.sheet)) || made.some((m) => same(m, s)),
+    ),
     ...made.filter((m) => !previous.ownedSheets.some((s) => same(m, s))),
   ];
-  const settings: WorkbookRecord["settings"] = { ...previous.settings, ...stripRunOnly(options.settings), lang: options.lang };
+  const settings: WorkbookRecord["settings"] = {
+    ...previous.settings,
+    ...stripRunOnly(options.settings),
+    lang: options.lang,
+  };
   if (options.month) settings.month = options.month;
   const record: WorkbookRecord = {
     version: previous.version,
@@ -72,7 +87,9 @@ export async function reviewWorkbook(port: WorkbookPort, options: ReviewWorkbook
     owned: plan.owned,
     ownedSheets,
   };
-  const replace = [plan.report.sheet, ...(plan.planSheet ? [plan.planSheet.sheet] : [])].filter((s) => reviewSheets.includes(s));
+  const replace = [plan.report.sheet, ...(plan.planSheet ? [plan.planSheet.sheet] : [])].filter((s) =>
+    reviewSheets.includes(s),
+  );
   await port.write(plan, record, replace, options.onProgress);
   return { review, plan, record, recordDamaged: previous.damaged === true };
 }

@@ -7,7 +7,6 @@ export type PathProblem =
   | { on: "input"; kind: "missing" | "folder" | NotZipKind }
   | { on: "out"; kind: "isFolder" | "noFolder" | "needsXlsm" | "needsXlsx" };
 
-
 /**
  * What stops a run before any part is read: an input that is missing, a folder, or not a
  * zip at all (an encrypted workbook and an old .xls are OLE compound files; a CSV or other
@@ -20,7 +19,8 @@ export async function inspectPaths(input: string, output: string): Promise<PathP
   if (info.isDirectory()) return { on: "input", kind: "folder" };
   const target = await stat(output).catch(() => undefined);
   if (target?.isDirectory()) return { on: "out", kind: "isFolder" };
-  if (!target && !(await stat(dirname(resolve(output))).catch(() => undefined))?.isDirectory()) return { on: "out", kind: "noFolder" };
+  if (!target && !(await stat(dirname(resolve(output))).catch(() => undefined))?.isDirectory())
+    return { on: "out", kind: "noFolder" };
   const kind = await sniff(input);
   return kind ? { on: "input", kind } : undefined;
 }
@@ -31,7 +31,10 @@ export async function inspectPaths(input: string, output: string): Promise<PathP
  * type, so its name must say so; other endings are the user's choice.
  * @example outputNameProblem(true, "team.xlsx") → { on: "out", kind: "needsXlsm" }
  */
-export function outputNameProblem(macroEnabled: boolean, output: string): { on: "out"; kind: "needsXlsm" | "needsXlsx" } | undefined {
+export function outputNameProblem(
+  macroEnabled: boolean,
+  output: string,
+): { on: "out"; kind: "needsXlsm" | "needsXlsx" } | undefined {
   const ext = extname(output).toLowerCase();
   if (macroEnabled && (ext === ".xlsx" || ext === ".xltx")) return { on: "out", kind: "needsXlsm" };
   if (!macroEnabled && (ext === ".xlsm" || ext === ".xltm")) return { on: "out", kind: "needsXlsx" };

@@ -18,20 +18,37 @@ import { summarize } from "./summarize";
  * `progress` (the command line passes stderr) gets a line saying what the run is doing when
  * it is a terminal; the line is erased before anything is printed.
  */
-export async function main(argv: string[], out: (line: string) => void, err: (line: string) => void, progress?: ProgressStream): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+  progress?: ProgressStream,
+): Promise<number> {
   let args;
   try {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: "string", short: "o" }, month: { type: "string" }, lang: { type: "string" }, "in-place": { type: "boolean" }, plan: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        out: { type: "string", short: "o" },
+        month: { type: "string" },
+        lang: { type: "string" },
+        "in-place": { type: "boolean" },
+        plan: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (e) {
     err((e as Error).message);
     err(t("en-US", "cli.usage"));
     return 2;
   }
-  const lang: Lang = args.values.lang === "en-US" || args.values.lang === "zh-CN" ? args.values.lang : args.values.lang ? langFor(args.values.lang) : "zh-CN";
+  const lang: Lang =
+    args.values.lang === "en-US" || args.values.lang === "zh-CN"
+      ? args.values.lang
+      : args.values.lang
+        ? langFor(args.values.lang)
+        : "zh-CN";
   const input = args.positionals[0];
   const inPlace = args.values["in-place"] === true;
   if (args.positionals.length > 1 && !inPlace && !args.values.help) {
@@ -92,7 +109,12 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
 
 /** Runs `main` on this process's arguments and streams, setting the exit code (bin/sales-review.js calls it). */
 export function runFromCommandLine(): void {
-  main(process.argv.slice(2), (l) => console.log(l), (l) => console.error(l), process.stderr).then(
+  main(
+    process.argv.slice(2),
+    (l) => console.log(l),
+    (l) => console.error(l),
+    process.stderr,
+  ).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
       console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));

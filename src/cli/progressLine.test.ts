@@ -16,7 +16,10 @@ describe("progressLine", () => {
     progressLine(en.stream, "en-US", () => 0).update({ stage: "read", sheet: "Orders", rows: 512_000 });
     const zh = fakeTty();
     progressLine(zh.stream, "zh-CN", () => 0).update({ stage: "read", sheet: "订单表", rows: 512_000 });
-    expect([en.writes, zh.writes]).toEqual([[`${ERASE}Reading Orders … 512,000 rows`], [`${ERASE}读取 订单表 … 512,000 行`]]);
+    expect([en.writes, zh.writes]).toEqual([
+      [`${ERASE}Reading Orders … 512,000 rows`],
+      [`${ERASE}读取 订单表 … 512,000 行`],
+    ]);
   });
 
   it("says when it computes and what it writes, in English and Chinese", () => {
@@ -38,11 +41,22 @@ describe("progressLine", () => {
   it("redraws at most every 200 ms within a stage", () => {
     const { stream, writes, clock } = fakeTty();
     const line = progressLine(stream, "en-US", () => clock.now);
-    for (const [at, rows] of [[0, 0], [100, 65_536], [199, 131_072], [200, 196_608], [350, 262_144], [400, 327_680]]) {
+    for (const [at, rows] of [
+      [0, 0],
+      [100, 65_536],
+      [199, 131_072],
+      [200, 196_608],
+      [350, 262_144],
+      [400, 327_680],
+    ]) {
       clock.now = at;
       line.update({ stage: "read", sheet: "Orders", rows });
     }
-    expect(writes).toEqual([`${ERASE}Reading Orders … 0 rows`, `${ERASE}Reading Orders … 196,608 rows`, `${ERASE}Reading Orders … 327,680 rows`]);
+    expect(writes).toEqual([
+      `${ERASE}Reading Orders … 0 rows`,
+      `${ERASE}Reading Orders … 196,608 rows`,
+      `${ERASE}Reading Orders … 327,680 rows`,
+    ]);
   });
 
   it("draws a new stage at once", () => {
@@ -87,7 +101,11 @@ describe("progressLine", () => {
   describe("edge cases", () => {
     it("writes nothing at all to a stream that is not a TTY, or to none", () => {
       const writes: string[] = [];
-      for (const stream of [{ write: (s: string) => writes.push(s) }, { isTTY: false, write: (s: string) => writes.push(s) }, undefined]) {
+      for (const stream of [
+        { write: (s: string) => writes.push(s) },
+        { isTTY: false, write: (s: string) => writes.push(s) },
+        undefined,
+      ]) {
         const line = progressLine(stream, "zh-CN", () => 0);
         line.update({ stage: "read", sheet: "订单表", rows: 65_536 });
         line.update({ stage: "compute" });

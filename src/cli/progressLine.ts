@@ -1,7 +1,8 @@
 import { t, type Lang } from "../i18n";
 
 /** What the command line is doing, as its progress line says it. */
-export type CliProgress = { stage: "read"; sheet: string; rows: number } | { stage: "compute" } | { stage: "write"; sheet?: string };
+export type CliProgress =
+  { stage: "read"; sheet: string; rows: number } | { stage: "compute" } | { stage: "write"; sheet?: string };
 
 /** The part of a stream the line needs (`process.stderr`, or a fake one in tests). */
 export interface ProgressStream {
@@ -28,7 +29,11 @@ const ERASE = "\r\x1b[K";
  * a TTY (or not given), so that pipes, files and tests see exactly the output they saw before.
  * @example const line = progressLine(process.stderr, "en-US"); line.update({ stage: "read", sheet: "Orders", rows: 65_536 }) writes "\r\x1b[KReading Orders … 65,536 rows"
  */
-export function progressLine(stream: ProgressStream | undefined, lang: Lang, now: () => number = Date.now): ProgressLine {
+export function progressLine(
+  stream: ProgressStream | undefined,
+  lang: Lang,
+  now: () => number = Date.now,
+): ProgressLine {
   if (stream?.isTTY !== true) return { update: () => undefined, clear: () => undefined };
   const tty = stream;
   /** The text on the line now; undefined when nothing is. */

@@ -3,9 +3,17 @@ import { runSavedReview } from "./runSavedReview";
 
 describe("runSavedReview", () => {
   it("runs with the saved settings in the workbook's saved language", async () => {
-    const host = fakeHost({ inspect: async (lang) => (host.calls.push(["inspect", lang]), inspectionOf({ settings: { lang: "en-US", threshold: 0.2 } })) });
+    const host = fakeHost({
+      inspect: async (lang) => (
+        host.calls.push(["inspect", lang]),
+        inspectionOf({ settings: { lang: "en-US", threshold: 0.2 } })
+      ),
+    });
     expect(await runSavedReview(host, "zh-CN")).toEqual({ ok: true, summary: SUMMARY });
-    expect(host.calls).toEqual([["inspect", "zh-CN"], ["run", { lang: "en-US", settings: {} }]]);
+    expect(host.calls).toEqual([
+      ["inspect", "zh-CN"],
+      ["run", { lang: "en-US", settings: {} }],
+    ]);
   });
 
   it("uses Office's language when the workbook saved none", async () => {
@@ -23,7 +31,11 @@ describe("runSavedReview", () => {
 
     it("passes a failed run's outcome on", async () => {
       const host = fakeHost({ run: async () => ({ ok: false, code: "ProtectedWorksheet", message: "protected" }) });
-      expect(await runSavedReview(host, "en-US")).toEqual({ ok: false, code: "ProtectedWorksheet", message: "protected" });
+      expect(await runSavedReview(host, "en-US")).toEqual({
+        ok: false,
+        code: "ProtectedWorksheet",
+        message: "protected",
+      });
     });
   });
 });

@@ -34,8 +34,19 @@ describe("allocateVisitCosts", () => {
     ];
     const r = allocateVisitCosts(visits, costs, asOf, true, 0);
     expect(Array.from(r.allocated)).toEqual([100, 100, 100, 50, 1000]);
-    expect(r.monthlyByMonth).toEqual(new Map([[OCT, 1300], [SEP, 50]]));
-    expect(r.monthlyByRepMonth).toEqual(new Map([[`0|${OCT}`, 300], [`0|${SEP}`, 50], [`1|${OCT}`, 1000]]));
+    expect(r.monthlyByMonth).toEqual(
+      new Map([
+        [OCT, 1300],
+        [SEP, 50],
+      ]),
+    );
+    expect(r.monthlyByRepMonth).toEqual(
+      new Map([
+        [`0|${OCT}`, 300],
+        [`0|${SEP}`, 50],
+        [`1|${OCT}`, 1000],
+      ]),
+    );
   });
 
   it("sums several cost rows of one salesperson and month", () => {
@@ -55,7 +66,12 @@ describe("allocateVisitCosts", () => {
     ];
     const r = allocateVisitCosts(visits, costs, asOf, true, 0);
     expect(Array.from(r.allocated)).toEqual([10]);
-    expect(r.monthlyByMonth).toEqual(new Map([[OCT, 500], [SEP, 70]]));
+    expect(r.monthlyByMonth).toEqual(
+      new Map([
+        [OCT, 500],
+        [SEP, 70],
+      ]),
+    );
   });
 
   it("charges only the own cost when there is no cost sheet row", () => {

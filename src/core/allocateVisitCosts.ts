@@ -20,7 +20,13 @@ export interface VisitCosts {
  * Visits after the as-of date get no share and count nowhere.
  * @example 2 visits by 张伟 in 2026-10 (own 100, 0) and 6000 of monthly costs → 3100, 3000
  */
-export function allocateVisitCosts(visits: VisitRows, costs: readonly CostRow[], asOf: number, hasCostData: boolean, defaultCost: number): VisitCosts {
+export function allocateVisitCosts(
+  visits: VisitRows,
+  costs: readonly CostRow[],
+  asOf: number,
+  hasCostData: boolean,
+  defaultCost: number,
+): VisitCosts {
   const month = visitMonths(visits);
   const monthlyByRepMonth = new Map<string, number>();
   const monthlyByMonth = new Map<number, number>();

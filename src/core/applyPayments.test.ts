@@ -7,12 +7,23 @@ const AS_OF = day("2026-10-31");
 
 /** Orders as [customer, order date, amount, due date]. */
 function orders(rows: [number, string, number, string][]): PayableOrders {
-  return { n: rows.length, customer: rows.map((r) => r[0]), day: rows.map((r) => day(r[1])), amount: rows.map((r) => r[2]), due: rows.map((r) => day(r[3])) };
+  return {
+    n: rows.length,
+    customer: rows.map((r) => r[0]),
+    day: rows.map((r) => day(r[1])),
+    amount: rows.map((r) => r[2]),
+    due: rows.map((r) => day(r[3])),
+  };
 }
 
 /** Payments as [customer, date, amount]. */
 function payments(rows: [number, string, number][]): PaymentRows {
-  return { n: rows.length, customer: rows.map((r) => r[0]), day: rows.map((r) => day(r[1])), amount: rows.map((r) => r[2]) };
+  return {
+    n: rows.length,
+    customer: rows.map((r) => r[0]),
+    day: rows.map((r) => day(r[1])),
+    amount: rows.map((r) => r[2]),
+  };
 }
 
 function apply(o: PayableOrders, p: PaymentRows, customers: number, asOf = AS_OF) {
@@ -27,7 +38,16 @@ describe("applyPayments", () => {
       [0, "2026-07-01", 500, "2026-07-31"],
       [0, "2026-09-01", 800, "2026-10-01"],
     ]);
-    expect(apply(o, payments([[0, "2026-09-15", 900], [0, "2026-10-10", 300]]), 1)).toEqual({ paid: [700, 500, 0], unapplied: [0] });
+    expect(
+      apply(
+        o,
+        payments([
+          [0, "2026-09-15", 900],
+          [0, "2026-10-10", 300],
+        ]),
+        1,
+      ),
+    ).toEqual({ paid: [700, 500, 0], unapplied: [0] });
   });
 
   it("pays orders due the same day in row order", () => {
@@ -54,7 +74,16 @@ describe("applyPayments", () => {
 
     it("counts a payment dated on the as-of date and ignores one after it", () => {
       const o = orders([[0, "2026-09-01", 500, "2026-10-01"]]);
-      expect(apply(o, payments([[0, "2026-10-31", 100], [0, "2026-11-01", 200]]), 1)).toEqual({ paid: [100], unapplied: [0] });
+      expect(
+        apply(
+          o,
+          payments([
+            [0, "2026-10-31", 100],
+            [0, "2026-11-01", 200],
+          ]),
+          1,
+        ),
+      ).toEqual({ paid: [100], unapplied: [0] });
     });
 
     it("pays nothing toward an order dated after the as-of date, even if due first", () => {
@@ -76,12 +105,30 @@ describe("applyPayments", () => {
 
     it("nets a refund against the payments before applying them", () => {
       const o = orders([[0, "2026-09-01", 300, "2026-10-01"]]);
-      expect(apply(o, payments([[0, "2026-09-10", 500], [0, "2026-10-01", -350]]), 1)).toEqual({ paid: [150], unapplied: [0] });
+      expect(
+        apply(
+          o,
+          payments([
+            [0, "2026-09-10", 500],
+            [0, "2026-10-01", -350],
+          ]),
+          1,
+        ),
+      ).toEqual({ paid: [150], unapplied: [0] });
     });
 
     it("pays nothing when refunds exceed the payments", () => {
       const o = orders([[0, "2026-09-01", 300, "2026-10-01"]]);
-      expect(apply(o, payments([[0, "2026-09-10", 100], [0, "2026-10-01", -150]]), 1)).toEqual({ paid: [0], unapplied: [0] });
+      expect(
+        apply(
+          o,
+          payments([
+            [0, "2026-09-10", 100],
+            [0, "2026-10-01", -150],
+          ]),
+          1,
+        ),
+      ).toEqual({ paid: [0], unapplied: [0] });
     });
 
     it("keeps the payments of a customer without orders as unapplied", () => {
@@ -94,7 +141,17 @@ describe("applyPayments", () => {
         [0, "2026-09-02", 0.2, "2026-09-02"],
         [0, "2026-09-03", 0.3, "2026-09-03"],
       ]);
-      expect(apply(o, payments([[0, "2026-10-01", 0.1], [0, "2026-10-01", 0.2], [0, "2026-10-01", 0.3]]), 1)).toEqual({ paid: [0.1, 0.2, 0.3], unapplied: [0] });
+      expect(
+        apply(
+          o,
+          payments([
+            [0, "2026-10-01", 0.1],
+            [0, "2026-10-01", 0.2],
+            [0, "2026-10-01", 0.3],
+          ]),
+          1,
+        ),
+      ).toEqual({ paid: [0.1, 0.2, 0.3], unapplied: [0] });
     });
 
     it("rounds an amount to the cent, half away from zero", () => {
@@ -112,13 +169,29 @@ describe("applyPayments", () => {
     });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 30 }), fc.array(row, { maxLength: 10 }), (os, ps) => {
-        const o = { n: os.length, customer: os.map((r) => r.customer), day: os.map((r) => r.day), amount: os.map((r) => r.cents / 100), due: os.map((r) => r.due) };
-        const p = { n: ps.length, customer: ps.map((r) => r.customer), day: ps.map((r) => r.day), amount: ps.map((r) => r.cents / 100) };
+        const o = {
+          n: os.length,
+          customer: os.map((r) => r.customer),
+          day: os.map((r) => r.day),
+          amount: os.map((r) => r.cents / 100),
+          due: os.map((r) => r.due),
+        };
+        const p = {
+          n: ps.length,
+          customer: ps.map((r) => r.customer),
+          day: ps.map((r) => r.day),
+          amount: ps.map((r) => r.cents / 100),
+        };
         const { paid, unapplied } = applyPayments(o, p, 3, AS_OF);
         for (let c = 0; c < 3; c++) {
           const pool = ps.filter((r) => r.customer === c && r.day <= AS_OF).reduce((s, r) => s + r.cents, 0);
-          const mine = os.map((r, i) => ({ ...r, i })).filter((r) => r.customer === c && r.day <= AS_OF).sort((a, b) => a.due - b.due || a.i - b.i);
-          expect(mine.reduce((s, r) => s + wholeCents(paid[r.i]), 0) + wholeCents(unapplied[c])).toBe(Math.max(0, pool));
+          const mine = os
+            .map((r, i) => ({ ...r, i }))
+            .filter((r) => r.customer === c && r.day <= AS_OF)
+            .sort((a, b) => a.due - b.due || a.i - b.i);
+          expect(mine.reduce((s, r) => s + wholeCents(paid[r.i]), 0) + wholeCents(unapplied[c])).toBe(
+            Math.max(0, pool),
+          );
           let open = false; // once an order is left partly open, no later order is paid
           for (const r of mine) {
             const p = wholeCents(paid[r.i]);

@@ -37,9 +37,15 @@ export interface AppliedPayments {
  * const orders = { n: 2, customer: [0, 0], day: [1, 1], amount: [100, 80], due: [10, 5] };
  * applyPayments(orders, { n: 1, customer: [0], day: [20], amount: [120] }, 1, 30).paid → [40, 80]
  */
-export function applyPayments(orders: PayableOrders, payments: PaymentRows, customerCount: number, asOf: number): AppliedPayments {
+export function applyPayments(
+  orders: PayableOrders,
+  payments: PaymentRows,
+  customerCount: number,
+  asOf: number,
+): AppliedPayments {
   const pool = new Float64Array(customerCount);
-  for (let i = 0; i < payments.n; i++) if (payments.day[i] <= asOf) pool[payments.customer[i]] += wholeCents(payments.amount[i]);
+  for (let i = 0; i < payments.n; i++)
+    if (payments.day[i] <= asOf) pool[payments.customer[i]] += wholeCents(payments.amount[i]);
   const paid = new Float64Array(orders.n);
   const unapplied = new Float64Array(customerCount);
   const queues = dueQueues(orders, customerCount, (i) => orders.day[i] <= asOf);

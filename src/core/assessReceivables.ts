@@ -32,7 +32,13 @@ export function assessReceivables(inputs: Inputs, asOf: number, defaultTerms: nu
     return { source: "paidColumn", due, paid: orders.paid, receivables };
   }
   const applied = applyPayments({ ...rows(inputs), due }, payments, n, asOf);
-  const receivables = computeReceivables({ ...rows(inputs), paid: applied.paid, due }, n, customers.creditLimit, asOf, applied.unapplied);
+  const receivables = computeReceivables(
+    { ...rows(inputs), paid: applied.paid, due },
+    n,
+    customers.creditLimit,
+    asOf,
+    applied.unapplied,
+  );
   return { source: "paymentSheet", due, paid: applied.paid, receivables };
 }
 

@@ -2,9 +2,17 @@ import { tierColumns } from "./assignTiers";
 import type { Tier } from "./options";
 
 /** tierColumns as one object per customer, share, cum and rank null for D, so that each case reads as a table. */
-function assignTiers(sales: number[], keys: string[], cuts: { a: number; b: number }): { tier: Tier; share: number | null; cum: number | null; rank: number | null }[] {
+function assignTiers(
+  sales: number[],
+  keys: string[],
+  cuts: { a: number; b: number },
+): { tier: Tier; share: number | null; cum: number | null; rank: number | null }[] {
   const t = tierColumns(sales, keys, cuts);
-  return t.tier.map((tier, c) => (tier === "D" ? { tier, share: null, cum: null, rank: null } : { tier, share: t.share[c], cum: t.cum[c], rank: t.rank[c] }));
+  return t.tier.map((tier, c) =>
+    tier === "D"
+      ? { tier, share: null, cum: null, rank: null }
+      : { tier, share: t.share[c], cum: t.cum[c], rank: t.rank[c] },
+  );
 }
 
 const cuts = { a: 0.8, b: 0.95 };

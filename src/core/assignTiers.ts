@@ -17,7 +17,11 @@ export interface TierColumns {
  * are ~6 MB of a 50,000-customer review's heap, kept past young collections.
  * @example tierColumns([50, 30, 20], ["x", "y", "z"], { a: 0.8, b: 0.95 }).tier → ["A", "A", "B"]
  */
-export function tierColumns(sales: ArrayLike<number>, keys: readonly string[], cuts: { a: number; b: number }): TierColumns {
+export function tierColumns(
+  sales: ArrayLike<number>,
+  keys: readonly string[],
+  cuts: { a: number; b: number },
+): TierColumns {
   const n = sales.length;
   let positive = 0;
   for (let c = 0; c < n; c++) if (isPositive(sales[c])) positive++;
@@ -32,7 +36,12 @@ export function tierColumns(sales: ArrayLike<number>, keys: readonly string[], c
   ranked.sort((x, y) => descending(cents[x], cents[y]) || (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : x - y));
   let total = 0;
   for (const c of ranked) total += sales[c];
-  const out: TierColumns = { tier: new Array<Tier>(n).fill("D"), share: new Float64Array(n).fill(NaN), cum: new Float64Array(n).fill(NaN), rank: new Int32Array(n) };
+  const out: TierColumns = {
+    tier: new Array<Tier>(n).fill("D"),
+    share: new Float64Array(n).fill(NaN),
+    cum: new Float64Array(n).fill(NaN),
+    rank: new Int32Array(n),
+  };
   let before = 0;
   for (let i = 0; i < ranked.length; i++) {
     const c = ranked[i];

@@ -70,7 +70,11 @@ describe("buildActionList", () => {
 
   describe("edge cases", () => {
     it("lists a customer once for each reason", () => {
-      expect(buildActionList([customer({ tier: "A", change: "Down", prior: 100, recent: 10, overdueDays: 3, costFlag: "HighCost" })])).toEqual([
+      expect(
+        buildActionList([
+          customer({ tier: "A", change: "Down", prior: 100, recent: 10, overdueDays: 3, costFlag: "HighCost" }),
+        ]),
+      ).toEqual([
         { customer: 0, reason: "Down", tier: "A" },
         { customer: 0, reason: "Overdue", tier: "A" },
         { customer: 0, reason: "HighCost", tier: "A" },
@@ -79,11 +83,16 @@ describe("buildActionList", () => {
 
     it("leaves out New, Up, Stable, Returning and Inactive customers with nothing else to do", () => {
       const changes = ["New", "Up", "Stable", "Returning", "Inactive"] as const;
-      expect(buildActionList(changes.map((change) => customer({ tier: "A", change, prior: 100, recent: 0 })))).toEqual([]);
+      expect(buildActionList(changes.map((change) => customer({ tier: "A", change, prior: 100, recent: 0 })))).toEqual(
+        [],
+      );
     });
 
     it("keeps equal customers in input order", () => {
-      const list = buildActionList([customer({ tier: "A", change: "Down", prior: 100, recent: 50 }), customer({ tier: "A", change: "Down", prior: 80, recent: 30 })]);
+      const list = buildActionList([
+        customer({ tier: "A", change: "Down", prior: 100, recent: 50 }),
+        customer({ tier: "A", change: "Down", prior: 80, recent: 30 }),
+      ]);
       expect(list.map((a) => a.customer)).toEqual([0, 1]);
     });
 

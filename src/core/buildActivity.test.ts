@@ -5,7 +5,19 @@ describe("DistinctIds", () => {
   it("counts each id once per group, also when groups take turns with the same id", () => {
     const d = new DistinctIds(10);
     const [a, b, c] = [d.group(), d.group(), d.group()];
-    for (const [g, id] of [[a, 7], [b, 7], [c, 7], [a, 7], [b, 7], [a, 3], [a, 3], [c, 9], [b, 3], [a, 7]]) d.add(g, id);
+    for (const [g, id] of [
+      [a, 7],
+      [b, 7],
+      [c, 7],
+      [a, 7],
+      [b, 7],
+      [a, 3],
+      [a, 3],
+      [c, 9],
+      [b, 3],
+      [a, 7],
+    ])
+      d.add(g, id);
     expect([d.count(a), d.count(b), d.count(c)]).toEqual([2, 2, 2]);
   });
 

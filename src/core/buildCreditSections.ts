@@ -25,10 +25,21 @@ export function addCreditSections(review: Review, lang: Lang, add: Add): void {
   add("section", [L("report.section.ageing")]);
   if (!review.credit) add("note", [L("report.noReceivables")]);
   else {
-    add("header", [L("report.salesperson"), L("report.receivable"), ...AGEING_BUCKETS.map((b) => L(BUCKET_KEYS[b])), L("report.overLimitCount")]);
-    const formats: (NumberFormat | null)[] = [null, "money", ...AGEING_BUCKETS.map((): NumberFormat => "money"), "integer"];
+    add("header", [
+      L("report.salesperson"),
+      L("report.receivable"),
+      ...AGEING_BUCKETS.map((b) => L(BUCKET_KEYS[b])),
+      L("report.overLimitCount"),
+    ]);
+    const formats: (NumberFormat | null)[] = [
+      null,
+      "money",
+      ...AGEING_BUCKETS.map((): NumberFormat => "money"),
+      "integer",
+    ];
     for (const row of review.ageing) {
-      const name = row.rep === null ? L("report.total") : row.rep >= 0 ? review.reps.names[row.rep] : L("report.unassigned");
+      const name =
+        row.rep === null ? L("report.total") : row.rep >= 0 ? review.reps.names[row.rep] : L("report.unassigned");
       add(row.rep === null ? "total" : "body", [name, row.receivable, ...row.buckets, row.overLimit], formats);
     }
   }
@@ -40,7 +51,11 @@ export function addCreditSections(review: Review, lang: Lang, add: Add): void {
   let customers = 0;
   let sales = 0;
   for (const cell of review.screeningSummary) {
-    add("body", [L(`recommendation.${cell.recommendation}`), cell.tier, cell.customers, Number(cell.sales.toPrecision(15))], formats);
+    add(
+      "body",
+      [L(`recommendation.${cell.recommendation}`), cell.tier, cell.customers, Number(cell.sales.toPrecision(15))],
+      formats,
+    );
     customers += cell.customers;
     sales += cell.sales;
   }

@@ -133,7 +133,9 @@ describe("buildMonthlyTable", () => {
         { day: "2026-09-01", customer: 1, rep: 0 },
       ],
     });
-    expect([rows[5].visitsNew, rows[5].visitsExisting, rows[4].visitsNew, rows[4].visitsExisting]).toEqual([2, 1, 1, 0]);
+    expect([rows[5].visitsNew, rows[5].visitsExisting, rows[4].visitsNew, rows[4].visitsExisting]).toEqual([
+      2, 1, 1, 0,
+    ]);
   });
 
   it("counts order amounts as new only in the month of the customer's f", () => {
@@ -145,7 +147,9 @@ describe("buildMonthlyTable", () => {
         { day: "2026-10-01", customer: 0, amount: 50 },
       ],
     });
-    expect([rows[4].amountNew, rows[4].amountExisting, rows[5].amountNew, rows[5].amountExisting]).toEqual([100, 0, 0, 50]);
+    expect([rows[4].amountNew, rows[4].amountExisting, rows[5].amountNew, rows[5].amountExisting]).toEqual([
+      100, 0, 0, 50,
+    ]);
     expect([rows[4].newCustomers, rows[5].newCustomers]).toEqual([1, 0]);
   });
 
@@ -176,11 +180,17 @@ describe("buildMonthlyTable", () => {
 
   describe("edge cases", () => {
     it("shows zeros and blanks for six months without data", () => {
-      expect(table({ month: "2026-03", customers: 0 })).toEqual(["2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"].map(empty));
+      expect(table({ month: "2026-03", customers: 0 })).toEqual(
+        ["2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"].map(empty),
+      );
     });
 
     it("leaves the ratios blank when costs have no visits, orders or amount to divide by", () => {
-      const rows = table({ month: "2026-10", customers: 0, monthlyCosts: [{ month: month("2026-10"), rep: 0, amount: 300 }] });
+      const rows = table({
+        month: "2026-10",
+        customers: 0,
+        monthlyCosts: [{ month: month("2026-10"), rep: 0, amount: 300 }],
+      });
       expect(rows[5]).toEqual({ ...empty("2026-10"), directCost: 300 });
     });
 
@@ -199,7 +209,11 @@ describe("buildMonthlyTable", () => {
     });
 
     it("counts the Lost customers of each month with the change window it is given", () => {
-      const spec: ActivitySpec = { month: "2026-10", customers: 1, orders: [{ day: "2026-04-10", customer: 0, amount: 100 }] };
+      const spec: ActivitySpec = {
+        month: "2026-10",
+        customers: 1,
+        orders: [{ day: "2026-04-10", customer: 0, amount: 100 }],
+      };
       expect(table(spec).map((r) => r.lostCustomers)).toEqual([0, 0, 1, 1, 1, 1]);
       expect(table(spec, { ...k3, window: 1 }).map((r) => r.lostCustomers)).toEqual([1, 1, 1, 1, 1, 1]);
     });

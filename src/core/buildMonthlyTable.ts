@@ -30,7 +30,8 @@ export function buildMonthlyTable(
   const tallies = Array.from({ length: TABLE_MONTHS }, () => new ActivityTally(orderIds));
   for (let i = 0; i < a.visits.n; i++) {
     const k = a.visitMonth[i] - from;
-    if (k >= 0 && k < TABLE_MONTHS) tallies[k].addVisit(a.visits.rep[i], a.visits.day[i], isNewVisit(a, i), a.visitDirect[i]);
+    if (k >= 0 && k < TABLE_MONTHS)
+      tallies[k].addVisit(a.visits.rep[i], a.visits.day[i], isNewVisit(a, i), a.visitDirect[i]);
   }
   for (let i = 0; i < a.orders.n; i++) {
     const k = a.orderMonth[i] - from;

@@ -52,10 +52,50 @@ describe("buildRepTable", () => {
       costRatio: null,
     };
     expect(buildRepTable(a, OCT)).toEqual([
-      { ...none, rep: 1, workingDays: 1, visits: 1, visitsExisting: 1, visitsPerDay: 1, orderAmount: 2200, amountNew: 2000, amountExisting: 200, directCost: 440, orders: 2, costPerOrder: 220, costRatio: 0.2 },
-      { ...none, rep: 0, workingDays: 2, visits: 3, visitsNew: 2, visitsExisting: 1, visitsPerDay: 1.5, orderAmount: 1500, amountExisting: 1500, directCost: 660, orders: 1, costPerOrder: 660, costRatio: 0.44 },
+      {
+        ...none,
+        rep: 1,
+        workingDays: 1,
+        visits: 1,
+        visitsExisting: 1,
+        visitsPerDay: 1,
+        orderAmount: 2200,
+        amountNew: 2000,
+        amountExisting: 200,
+        directCost: 440,
+        orders: 2,
+        costPerOrder: 220,
+        costRatio: 0.2,
+      },
+      {
+        ...none,
+        rep: 0,
+        workingDays: 2,
+        visits: 3,
+        visitsNew: 2,
+        visitsExisting: 1,
+        visitsPerDay: 1.5,
+        orderAmount: 1500,
+        amountExisting: 1500,
+        directCost: 660,
+        orders: 1,
+        costPerOrder: 660,
+        costRatio: 0.44,
+      },
       { ...none, rep: 2, directCost: 100 },
-      { ...none, rep: -1, workingDays: 1, visits: 1, visitsExisting: 1, visitsPerDay: 1, orderAmount: 300, amountExisting: 300, orders: 1, costPerOrder: 0, costRatio: 0 },
+      {
+        ...none,
+        rep: -1,
+        workingDays: 1,
+        visits: 1,
+        visitsExisting: 1,
+        visitsPerDay: 1,
+        orderAmount: 300,
+        amountExisting: 300,
+        orders: 1,
+        costPerOrder: 0,
+        costRatio: 0,
+      },
     ]);
   });
 
@@ -63,10 +103,30 @@ describe("buildRepTable", () => {
     const { a, history, firstDay } = activityInputs(WORKBOOK);
     const rows = buildRepTable(a, OCT);
     const total = buildMonthlyTable(a, history, firstDay, OCT, { window: 3, baseline: "previous", threshold: 0.3 })[5];
-    const additive = ["workingDays", "visits", "visitsNew", "visitsExisting", "orderAmount", "amountNew", "amountExisting", "directCost", "orders"] as const;
+    const additive = [
+      "workingDays",
+      "visits",
+      "visitsNew",
+      "visitsExisting",
+      "orderAmount",
+      "amountNew",
+      "amountExisting",
+      "directCost",
+      "orders",
+    ] as const;
     const sums = Object.fromEntries(additive.map((k) => [k, rows.reduce((s, r) => s + r[k], 0)]));
     expect(sums).toEqual(Object.fromEntries(additive.map((k) => [k, total[k]])));
-    expect(sums).toEqual({ workingDays: 4, visits: 5, visitsNew: 2, visitsExisting: 3, orderAmount: 4000, amountNew: 2000, amountExisting: 2000, directCost: 1200, orders: 4 });
+    expect(sums).toEqual({
+      workingDays: 4,
+      visits: 5,
+      visitsNew: 2,
+      visitsExisting: 3,
+      orderAmount: 4000,
+      amountNew: 2000,
+      amountExisting: 2000,
+      directCost: 1200,
+      orders: 4,
+    });
     expect(ACTIVITY_KEYS.length).toEqual(12);
   });
 

@@ -21,10 +21,12 @@ export function buildRepTable(a: ActivityInputs, month: number): RepFigures[] {
     return t;
   };
   for (let i = 0; i < a.visits.n; i++) {
-    if (a.visitMonth[i] === month) tally(a.visits.rep[i]).addVisit(a.visits.rep[i], a.visits.day[i], isNewVisit(a, i), a.visitDirect[i]);
+    if (a.visitMonth[i] === month)
+      tally(a.visits.rep[i]).addVisit(a.visits.rep[i], a.visits.day[i], isNewVisit(a, i), a.visitDirect[i]);
   }
   for (let i = 0; i < a.orders.n; i++) {
-    if (a.orderMonth[i] === month) tally(a.orders.rep[i]).addOrder(a.orders.orderId[i], a.orders.amount[i], isNewOrder(a, i));
+    if (a.orderMonth[i] === month)
+      tally(a.orders.rep[i]).addOrder(a.orders.orderId[i], a.orders.amount[i], isNewOrder(a, i));
   }
   for (const [key, amount] of a.monthlyByRepMonth) {
     const [rep, m] = key.split("|").map(Number);

@@ -10,7 +10,12 @@ function review() {
   for (const c of ["C1", "C2", "C3"]) orders.push([serial("2025-09-10"), c, 5000]);
   for (const c of ["X1", "X2", "X3"]) orders.push([serial("2026-10-10"), c, 100]);
   for (let i = 0; i < 205; i++) orders.push(["not a date", "C1", 1]);
-  const customers: Cell[][] = [["客户编号", "客户名称"], ["C1", "甲"], ["C2", "乙"], ["C3", "丙"]];
+  const customers: Cell[][] = [
+    ["客户编号", "客户名称"],
+    ["C1", "甲"],
+    ["C2", "乙"],
+    ["C3", "丙"],
+  ];
   return runReview([grid("客户", customers), grid("订单", orders)]);
 }
 

@@ -69,29 +69,67 @@ export function buildReportSheet(
   let firstLine = true;
   roles.forEach((role) => {
     // A created customer sheet is listed as the next run, which reads it, will list it.
-    const m = review.detection[role] ?? (role === "customers" && created ? { sheet: created.sheet, rowCount: created.rows } : undefined);
+    const m =
+      review.detection[role] ??
+      (role === "customers" && created ? { sheet: created.sheet, rowCount: created.rows } : undefined);
     if (!m) return;
-    add("body", [firstLine ? L("report.sheetsRead") : null, L("report.sheetLine", { role: L(`role.${role}`), sheet: m.sheet, rows: m.rowCount })]);
+    add("body", [
+      firstLine ? L("report.sheetsRead") : null,
+      L("report.sheetLine", { role: L(`role.${role}`), sheet: m.sheet, rows: m.rowCount }),
+    ]);
     firstLine = false;
   });
   add("body", [L("report.rowsSkipped"), skippedRows(review)], [null, "integer"]);
-  add("body", [L("report.rowsAfterAsOf"), review.ignoredAfterAsOf.orders + review.ignoredAfterAsOf.visits], [null, "integer"]);
+  add(
+    "body",
+    [L("report.rowsAfterAsOf"), review.ignoredAfterAsOf.orders + review.ignoredAfterAsOf.visits],
+    [null, "integer"],
+  );
   const baseline = L(`report.baseline.${o.baseline}`, { k: o.changeWindow });
-  add("body", [L("report.settings"), L("report.settingsLine", { tier: o.tierWindow, k: o.changeWindow, baseline, t: pct(o.threshold), a: pct(o.tierCuts.a), b: pct(o.tierCuts.b) })]);
+  add("body", [
+    L("report.settings"),
+    L("report.settingsLine", {
+      tier: o.tierWindow,
+      k: o.changeWindow,
+      baseline,
+      t: pct(o.threshold),
+      a: pct(o.tierCuts.a),
+      b: pct(o.tierCuts.b),
+    }),
+  ]);
   const w = o.weights;
-  add("body", [null, L("report.creditLine", { days: o.defaultTerms, purchase: w.purchase, profit: w.profit, safety: w.safety, future: w.future, cooperation: w.cooperation })]);
+  add("body", [
+    null,
+    L("report.creditLine", {
+      days: o.defaultTerms,
+      purchase: w.purchase,
+      profit: w.profit,
+      safety: w.safety,
+      future: w.future,
+      cooperation: w.cooperation,
+    }),
+  ]);
   add("body", [null, review.credit ? L(`report.paidFrom.${review.credit.source}`) : L("report.noReceivables")]);
   add("body", [L("report.generated"), generatedAt]);
   add("body", []);
 
   add("section", [L("report.section.monthly")]);
-  const monthHeader = add("header", [L("report.metric"), ...review.monthly.map((m) => formatMonth(m.month)), L("report.vsPrev")]);
+  const monthHeader = add("header", [
+    L("report.metric"),
+    ...review.monthly.map((m) => formatMonth(m.month)),
+    L("report.vsPrev"),
+  ]);
   for (const key of MONTH_KEYS) {
     const values = review.monthly.map((m) => m[key]);
     const last = values[values.length - 1];
     const prev = values[values.length - 2];
-    const change = last === null || prev === null || prev === undefined || prev === 0 ? null : (last - prev) / Math.abs(prev);
-    add("body", [L(`metric.${key}`), ...values.map(money(FORMAT[key])), change], [null, ...values.map(() => FORMAT[key]), "percent"]);
+    const change =
+      last === null || prev === null || prev === undefined || prev === 0 ? null : (last - prev) / Math.abs(prev);
+    add(
+      "body",
+      [L(`metric.${key}`), ...values.map(money(FORMAT[key])), change],
+      [null, ...values.map(() => FORMAT[key]), "percent"],
+    );
   }
   add("body", []);
 
@@ -106,12 +144,42 @@ export function buildReportSheet(
   add("body", []);
 
   add("section", [L("report.section.tiers")]);
-  add("header", [L("report.tier"), L("report.customers"), L("report.customerShare"), L("report.sales"), L("report.salesShare"), L("report.averageSales")]);
+  add("header", [
+    L("report.tier"),
+    L("report.customers"),
+    L("report.customerShare"),
+    L("report.sales"),
+    L("report.salesShare"),
+    L("report.averageSales"),
+  ]);
   const tierFormats: NumberFormat[] = ["general", "integer", "percent", "money", "percent", "money"];
-  for (const s of review.tiers) add("body", [s.tier, s.customers, s.customerShare, cleanMoney(s.sales), s.salesShare, s.averageSales === null ? null : cleanMoney(s.averageSales)], tierFormats);
+  for (const s of review.tiers)
+    add(
+      "body",
+      [
+        s.tier,
+        s.customers,
+        s.customerShare,
+        cleanMoney(s.sales),
+        s.salesShare,
+        s.averageSales === null ? null : cleanMoney(s.averageSales),
+      ],
+      tierFormats,
+    );
   const totalCustomers = review.tiers.reduce((a, s) => a + s.customers, 0);
   const totalSales = review.tiers.reduce((a, s) => a + s.sales, 0);
-  add("total", [L("report.total"), totalCustomers, totalCustomers ? 1 : null, cleanMoney(totalSales), null, totalCustomers ? cleanMoney(totalSales / totalCustomers) : null], tierFormats);
+  add(
+    "total",
+    [
+      L("report.total"),
+      totalCustomers,
+      totalCustomers ? 1 : null,
+      cleanMoney(totalSales),
+      null,
+      totalCustomers ? cleanMoney(totalSales / totalCustomers) : null,
+    ],
+    tierFormats,
+  );
   add("body", []);
 
   addCreditSections(review, lang, add);
@@ -122,13 +190,24 @@ export function buildReportSheet(
   add("body", []);
 
   // Without a customer sheet, the one created from the orders lists everybody: nobody is unmatched.
-  const unmatched = review.detection.customers ? review.results.map((_, c) => c).filter((c) => review.customers.isUnmatched(c)) : [];
+  const unmatched = review.detection.customers
+    ? review.results.map((_, c) => c).filter((c) => review.customers.isUnmatched(c))
+    : [];
   add("section", [L("report.section.unmatched")]);
   if (unmatched.length === 0) add("note", [L("report.none")]);
   else {
     add("header", [L("report.customerId"), L("report.customerName"), L("report.sales"), L("report.tier")]);
     for (const c of unmatched.slice(0, listShown)) {
-      add("body", [review.customers.ids[c], review.customers.names[c], cleanMoney(review.results[c].sales), review.results[c].tier], [null, null, "money", null]);
+      add(
+        "body",
+        [
+          review.customers.ids[c],
+          review.customers.names[c],
+          cleanMoney(review.results[c].sales),
+          review.results[c].tier,
+        ],
+        [null, null, "money", null],
+      );
     }
     if (unmatched.length > listShown) add("note", [L("report.more", { n: unmatched.length - listShown })]);
   }
@@ -136,13 +215,28 @@ export function buildReportSheet(
 
   add("section", [L("report.section.issues")]);
   const issuesRow = rows.length;
-  add("note", [L("report.issuesShown", { shown: Math.min(ISSUES_SHOWN, review.issues.length), total: review.issues.length })]);
+  add("note", [
+    L("report.issuesShown", { shown: Math.min(ISSUES_SHOWN, review.issues.length), total: review.issues.length }),
+  ]);
   if (review.issues.length > 0) {
-    add("header", [L("report.issueSheet"), L("report.issueCell"), L("report.issueField"), L("report.issueValue"), L("report.issueReason")]);
+    add("header", [
+      L("report.issueSheet"),
+      L("report.issueCell"),
+      L("report.issueField"),
+      L("report.issueValue"),
+      L("report.issueReason"),
+    ]);
     for (const i of review.issues.slice(0, ISSUES_SHOWN)) {
-      add("body", [i.sheet, i.address, L(`field.${i.field}`), i.value === null ? null : String(i.value), L(`issue.${i.code}`)]);
+      add("body", [
+        i.sheet,
+        i.address,
+        L(`field.${i.field}`),
+        i.value === null ? null : String(i.value),
+        L(`issue.${i.code}`),
+      ]);
     }
-    if (review.issues.length > ISSUES_SHOWN) add("note", [L("report.more", { n: review.issues.length - ISSUES_SHOWN })]);
+    if (review.issues.length > ISSUES_SHOWN)
+      add("note", [L("report.more", { n: review.issues.length - ISSUES_SHOWN })]);
   }
 
   // Chart data: compact blocks the charts read (first row categories, first column series names).
@@ -150,7 +244,11 @@ export function buildReportSheet(
   add("section", [L("report.section.charts")]);
   const amountBlock = add("header", [null, ...review.monthly.map((m) => formatMonth(m.month))]);
   for (const k of ["amountNew", "amountExisting"] as const) {
-    add("body", [L(`metric.${k}`), ...review.monthly.map((m) => cleanMoney(m[k]))], [null, ...review.monthly.map((): NumberFormat => "money")]);
+    add(
+      "body",
+      [L(`metric.${k}`), ...review.monthly.map((m) => cleanMoney(m[k]))],
+      [null, ...review.monthly.map((): NumberFormat => "money")],
+    );
   }
   add("body", []);
   const tierBlock = add("header", [null, L("report.customerShare"), L("report.salesShare")]);
@@ -204,12 +302,31 @@ function addActionList(
     L("report.visitCost"),
     L("report.costFlag"),
   ]);
-  const formats: (NumberFormat | null)[] = [null, null, null, null, null, null, "money", "money", "money", "date", null, "money", null];
+  const formats: (NumberFormat | null)[] = [
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    "money",
+    "money",
+    "money",
+    "date",
+    null,
+    "money",
+    null,
+  ];
   const c = review.customers;
   for (const a of review.actions.slice(0, listShown)) {
     const r = review.results[a.customer];
     const overdue = (r.overdueDays ?? 0) > 0;
-    const due = r.due === null ? null : overdue ? L("due.overdue", { n: r.overdueDays! }) : dayToSerial(r.due, review.options.dateSystem);
+    const due =
+      r.due === null
+        ? null
+        : overdue
+          ? L("due.overdue", { n: r.overdueDays! })
+          : dayToSerial(r.due, review.options.dateSystem);
     add(
       "body",
       [

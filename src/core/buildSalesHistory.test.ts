@@ -17,7 +17,12 @@ describe("buildSalesHistory", () => {
       { day: "2025-03-01", customer: 0, amount: 5 }, // M−19
     ]);
     const h20 = buildSalesHistory(orders, 1, M, asOf, M, 20);
-    expect([h20.first, h20.months, h20.sales.length, sumMonths(h20, h20.sales, 0, M - 40, M)]).toEqual([month("2025-03"), 20, 20, 5]);
+    expect([h20.first, h20.months, h20.sales.length, sumMonths(h20, h20.sales, 0, M - 40, M)]).toEqual([
+      month("2025-03"),
+      20,
+      20,
+      5,
+    ]);
     const h23 = buildSalesHistory(orders, 1, M, asOf, M, 23);
     expect([h23.first, sumMonths(h23, h23.sales, 0, M - 40, M)]).toEqual([month("2024-12"), 12]);
     // k = 3: the monthly table's Lost check of M−5 reads M−5−2−12 = M−19; k = 6 reaches M−22; k = 1, M−17.
@@ -33,7 +38,11 @@ describe("buildSalesHistory", () => {
       { day: "2026-08-31", customer: 1, amount: 40, margin: 7 },
     ]);
     const h = buildSalesHistory(orders, 2, M, asOf, M - 1);
-    expect([sumMonths(h, h.sales, 0, M, M), sumMonths(h, h.sales, 1, M, M), sumMonths(h, h.sales, 1, M - 1, M - 1)]).toEqual([70, 0, 50]);
+    expect([
+      sumMonths(h, h.sales, 0, M, M),
+      sumMonths(h, h.sales, 1, M, M),
+      sumMonths(h, h.sales, 1, M - 1, M - 1),
+    ]).toEqual([70, 0, 50]);
     expect(Array.from(h.margin)).toEqual([21, 5]);
   });
 

@@ -36,7 +36,14 @@ export interface SalesHistory {
  * rule reads: the tier window's).
  * @example buildSalesHistory(orders, 3, monthIndex(2026, 10), asOf, monthIndex(2025, 11)).sales[c * 36 + 35] — customer c's net sales in M
  */
-export function buildSalesHistory(orders: OrderRows, customerCount: number, month: number, asOf: number, marginFrom: number, months = HISTORY_MONTHS): SalesHistory {
+export function buildSalesHistory(
+  orders: OrderRows,
+  customerCount: number,
+  month: number,
+  asOf: number,
+  marginFrom: number,
+  months = HISTORY_MONTHS,
+): SalesHistory {
   const first = month - months + 1;
   const sales = new Float64Array(customerCount * months);
   const margin = new Float64Array(customerCount);

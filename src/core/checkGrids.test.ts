@@ -29,7 +29,9 @@ describe("checkGrids", () => {
   it("refuses a grid wider than 16,384 columns (its widest row counts), in the user's language", () => {
     const e = thrown(() => checkGrids([grid("订单", [[1], [1, 2]], { row: 0, col: 16_383 })], "zh-CN"));
     expect(e?.limit).toBe("tooManyColumns");
-    expect(e?.message).toBe("工作表“订单”有 16385 列，超过 Excel 的上限 16,384 列（A 到 XFD）。该文件不是 Excel 保存的或已损坏：请在 Excel 中打开并保存后再运行。未写入任何内容。");
+    expect(e?.message).toBe(
+      "工作表“订单”有 16385 列，超过 Excel 的上限 16,384 列（A 到 XFD）。该文件不是 Excel 保存的或已损坏：请在 Excel 中打开并保存后再运行。未写入任何内容。",
+    );
   });
 
   it("is a RangeError, so callers show its message as they show a bad setting's", () => {

@@ -12,10 +12,20 @@ import type { Grid } from "./types";
 export function checkGrids(grids: readonly Grid[], lang: Lang): void {
   for (const g of grids) {
     const rows = g.origin.row + g.values.length;
-    if (rows > EXCEL_LIMITS.rows) throw new ExcelLimitError("tooManyRows", g.sheet, t(lang, "error.limit.tooManyRows", { sheet: g.sheet, n: rows }));
+    if (rows > EXCEL_LIMITS.rows)
+      throw new ExcelLimitError(
+        "tooManyRows",
+        g.sheet,
+        t(lang, "error.limit.tooManyRows", { sheet: g.sheet, n: rows }),
+      );
     let width = 0;
     for (const row of g.values) if (row.length > width) width = row.length;
     const cols = g.origin.col + width;
-    if (cols > EXCEL_LIMITS.cols) throw new ExcelLimitError("tooManyColumns", g.sheet, t(lang, "error.limit.tooManyColumns", { sheet: g.sheet, n: cols }));
+    if (cols > EXCEL_LIMITS.cols)
+      throw new ExcelLimitError(
+        "tooManyColumns",
+        g.sheet,
+        t(lang, "error.limit.tooManyColumns", { sheet: g.sheet, n: cols }),
+      );
   }
 }

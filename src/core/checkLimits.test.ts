@@ -6,8 +6,22 @@ import type { ReportRow, WritePlan } from "./output";
 function plan(col: number, lastRow = 3, reportRows = 3): WritePlan {
   const row: ReportRow = { cells: ["x"], style: "body" };
   return {
-    sheets: [{ sheet: "订单", headerRow: 0, firstRow: 1, lastRow, columns: [{ output: "order.tier", header: "客户等级", col, format: "general", values: [] }] }],
-    report: { sheet: "月度分析 2026-10", rows: new Array<ReportRow>(reportRows).fill(row), columnWidths: [], charts: [], issuesRow: 0 },
+    sheets: [
+      {
+        sheet: "订单",
+        headerRow: 0,
+        firstRow: 1,
+        lastRow,
+        columns: [{ output: "order.tier", header: "客户等级", col, format: "general", values: [] }],
+      },
+    ],
+    report: {
+      sheet: "月度分析 2026-10",
+      rows: new Array<ReportRow>(reportRows).fill(row),
+      columnWidths: [],
+      charts: [],
+      issuesRow: 0,
+    },
     owned: [],
   };
 }
@@ -31,7 +45,9 @@ describe("checkLimits", () => {
     const e = thrown(() => checkLimits(plan(16_384), "zh-CN"));
     expect(e?.limit).toBe("noFreeColumn");
     expect(e?.sheet).toBe("订单");
-    expect(e?.message).toBe("工作表“订单”右侧没有空列可写结果：它的列已用到 Excel 的最后一列 XFD（共 16,384 列）。请删除右侧不用的列后再运行。未写入任何内容。");
+    expect(e?.message).toBe(
+      "工作表“订单”右侧没有空列可写结果：它的列已用到 Excel 的最后一列 XFD（共 16,384 列）。请删除右侧不用的列后再运行。未写入任何内容。",
+    );
     expect(thrown(() => checkLimits(plan(16_384), "en-US"))?.message).toBe(
       'Sheet "订单" has no free column for the results: its columns already reach XFD, the last of Excel\'s 16,384. Delete unused columns at its right end, then run again. Nothing was written.',
     );
@@ -51,9 +67,19 @@ describe("checkLimits", () => {
   it("stops a created customer sheet or a chart past column XFD", () => {
     const p = plan(5);
     p.created = { sheet: "客户表", header: new Array<string>(16_385).fill("h"), rows: [] };
-    expect([thrown(() => checkLimits(p, "en-US"))?.limit, thrown(() => checkLimits(p, "en-US"))?.sheet]).toEqual(["tooManyColumns", "客户表"]);
+    expect([thrown(() => checkLimits(p, "en-US"))?.limit, thrown(() => checkLimits(p, "en-US"))?.sheet]).toEqual([
+      "tooManyColumns",
+      "客户表",
+    ]);
     const q = plan(5);
-    q.report.charts.push({ kind: "stackedColumn", title: "t", anchor: { row: 0, col: 16_380, rows: 16, cols: 8 }, source: { row: 0, col: 0, rows: 1, cols: 1 }, seriesBy: "rows", axisFormat: "0" });
+    q.report.charts.push({
+      kind: "stackedColumn",
+      title: "t",
+      anchor: { row: 0, col: 16_380, rows: 16, cols: 8 },
+      source: { row: 0, col: 0, rows: 1, cols: 1 },
+      seriesBy: "rows",
+      axisFormat: "0",
+    });
     expect(thrown(() => checkLimits(q, "en-US"))?.limit).toBe("tooManyColumns");
   });
 });

@@ -4,13 +4,21 @@ import { CRITERIA, DEFAULT_SCREENING_OPTIONS, type Criterion, type Score } from 
 
 const EQUAL = DEFAULT_SCREENING_OPTIONS.weights;
 
-function scores(purchase: Score | null, profit: Score | null, safety: Score | null, future: Score | null, cooperation: Score | null) {
+function scores(
+  purchase: Score | null,
+  profit: Score | null,
+  safety: Score | null,
+  future: Score | null,
+  cooperation: Score | null,
+) {
   return { purchase, profit, safety, future, cooperation };
 }
 
 describe("combineScores", () => {
   it("scores 100 for all 5s and 0 for all 1s", () => {
-    expect([combineScores(scores(5, 5, 5, 5, 5), EQUAL), combineScores(scores(1, 1, 1, 1, 1), EQUAL)]).toEqual([100, 0]);
+    expect([combineScores(scores(5, 5, 5, 5, 5), EQUAL), combineScores(scores(1, 1, 1, 1, 1), EQUAL)]).toEqual([
+      100, 0,
+    ]);
   });
 
   it("averages (score − 1) / 4 with equal weights", () => {
@@ -50,7 +58,9 @@ describe("combineScores", () => {
 
   describe("invalid input", () => {
     it("throws a RangeError for a negative, infinite or missing weight", () => {
-      expect(() => combineScores(scores(5, 5, 5, 5, 5), { ...EQUAL, safety: -1 })).toThrow("The weight of safety must be a number ≥ 0, not -1");
+      expect(() => combineScores(scores(5, 5, 5, 5, 5), { ...EQUAL, safety: -1 })).toThrow(
+        "The weight of safety must be a number ≥ 0, not -1",
+      );
       expect(() => combineScores(scores(5, 5, 5, 5, 5), { ...EQUAL, future: Infinity })).toThrow(RangeError);
       expect(() => combineScores(scores(5, 5, 5, 5, 5), { ...EQUAL, future: NaN })).toThrow(RangeError);
     });
@@ -60,27 +70,33 @@ describe("combineScores", () => {
     const score = fc.option(fc.integer({ min: 1, max: 5 }) as fc.Arbitrary<Score>, { freq: 4 });
     const weight = fc.integer({ min: 0, max: 10 }).map((w) => w / 10);
     fc.assert(
-      fc.property(fc.tuple(score, score, score, score, score), fc.tuple(weight, weight, weight, weight, weight), fc.integer({ min: 0, max: 4 }), (s, w, k) => {
-        const sc = Object.fromEntries(CRITERIA.map((c, i) => [c, s[i]])) as Record<Criterion, Score | null>;
-        const ws = Object.fromEntries(CRITERIA.map((c, i) => [c, w[i]])) as Record<Criterion, number>;
-        const total = combineScores(sc, ws);
-        if (total === null) return;
-        expect(total).toBeGreaterThanOrEqual(0);
-        expect(total).toBeLessThanOrEqual(100);
-        expect(Math.round(total * 10) / 10).toBe(total);
-        const c = CRITERIA[k];
-        const v = sc[c];
-        if (v !== null && v < 5) expect(combineScores({ ...sc, [c]: (v + 1) as Score }, ws)!).toBeGreaterThanOrEqual(total);
-        // the same in integers (weights in tenths): tenths = 250 × Σ W(s − 1) / Σ W, rounded half up
-        let num = 0;
-        let den = 0;
-        s.forEach((v, i) => {
-          if (v === null) return;
-          num += 250 * Math.round(w[i] * 10) * (v - 1);
-          den += Math.round(w[i] * 10);
-        });
-        expect(total).toBe(Math.floor((2 * num + den) / (2 * den)) / 10);
-      }),
+      fc.property(
+        fc.tuple(score, score, score, score, score),
+        fc.tuple(weight, weight, weight, weight, weight),
+        fc.integer({ min: 0, max: 4 }),
+        (s, w, k) => {
+          const sc = Object.fromEntries(CRITERIA.map((c, i) => [c, s[i]])) as Record<Criterion, Score | null>;
+          const ws = Object.fromEntries(CRITERIA.map((c, i) => [c, w[i]])) as Record<Criterion, number>;
+          const total = combineScores(sc, ws);
+          if (total === null) return;
+          expect(total).toBeGreaterThanOrEqual(0);
+          expect(total).toBeLessThanOrEqual(100);
+          expect(Math.round(total * 10) / 10).toBe(total);
+          const c = CRITERIA[k];
+          const v = sc[c];
+          if (v !== null && v < 5)
+            expect(combineScores({ ...sc, [c]: (v + 1) as Score }, ws)!).toBeGreaterThanOrEqual(total);
+          // the same in integers (weights in tenths): tenths = 250 × Σ W(s − 1) / Σ W, rounded half up
+          let num = 0;
+          let den = 0;
+          s.forEach((v, i) => {
+            if (v === null) return;
+            num += 250 * Math.round(w[i] * 10) * (v - 1);
+            den += Math.round(w[i] * 10);
+          });
+          expect(total).toBe(Math.floor((2 * num + den) / (2 * den)) / 10);
+        },
+      ),
       { seed: 15, numRuns: 500 },
     );
   });

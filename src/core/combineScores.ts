@@ -8,7 +8,10 @@ import { CRITERIA, type Criterion, type Score, type ScreeningOptions } from "./s
  * 62.5 shows 62.5 and 6.25 shows 6.3 as Excel's ROUND shows them.
  * @example combineScores({ purchase: 5, profit: null, safety: 4, future: 3, cooperation: 1 }, weights) === 56.3
  */
-export function combineScores(scores: Readonly<Record<Criterion, Score | null>>, weights: ScreeningOptions["weights"]): number | null {
+export function combineScores(
+  scores: Readonly<Record<Criterion, Score | null>>,
+  weights: ScreeningOptions["weights"],
+): number | null {
   let sum = 0;
   let weight = 0;
   for (const k of CRITERIA) {
@@ -20,6 +23,6 @@ export function combineScores(scores: Readonly<Record<Criterion, Score | null>>,
     weight += w;
   }
   if (weight === 0) return null;
-  const tenths = Math.round(((sum / weight) * 250) * 1e6) / 1e6;
+  const tenths = Math.round((sum / weight) * 250 * 1e6) / 1e6;
   return Math.floor(tenths + 0.5) / 10;
 }

@@ -13,7 +13,9 @@ function orders(rows: [string, string | null, number][]): DueDateOrders {
 
 describe("computeDueDates", () => {
   it("takes the due-date cell when there is one", () => {
-    expect(Array.from(computeDueDates(orders([["2026-10-01", "2026-10-20", 0]]), [45], 30))).toEqual([day("2026-10-20")]);
+    expect(Array.from(computeDueDates(orders([["2026-10-01", "2026-10-20", 0]]), [45], 30))).toEqual([
+      day("2026-10-20"),
+    ]);
   });
 
   it("adds the customer's terms to the order date without a due-date cell", () => {
@@ -21,10 +23,18 @@ describe("computeDueDates", () => {
   });
 
   it("adds the default terms when the customer has none", () => {
-    expect(Array.from(computeDueDates(orders([["2026-10-01", null, 0], ["2026-12-15", null, 1]]), [NaN, 60], 30))).toEqual([
-      day("2026-10-31"),
-      day("2027-02-13"),
-    ]);
+    expect(
+      Array.from(
+        computeDueDates(
+          orders([
+            ["2026-10-01", null, 0],
+            ["2026-12-15", null, 1],
+          ]),
+          [NaN, 60],
+          30,
+        ),
+      ),
+    ).toEqual([day("2026-10-31"), day("2027-02-13")]);
   });
 
   it("crosses month and leap-year ends by counting days", () => {
@@ -37,7 +47,9 @@ describe("computeDueDates", () => {
     });
 
     it("keeps a due-date cell before the order date as written", () => {
-      expect(Array.from(computeDueDates(orders([["2026-10-01", "2026-09-01", 0]]), [45], 30))).toEqual([day("2026-09-01")]);
+      expect(Array.from(computeDueDates(orders([["2026-10-01", "2026-09-01", 0]]), [45], 30))).toEqual([
+        day("2026-09-01"),
+      ]);
     });
 
     it("cuts fractional terms to whole days", () => {
@@ -55,15 +67,25 @@ describe("computeDueDates", () => {
 
   describe("invalid input", () => {
     it("ignores negative or infinite customer terms", () => {
-      expect(Array.from(computeDueDates(orders([["2026-10-01", null, 0], ["2026-10-01", null, 1]]), [-5, Infinity], 30))).toEqual([
-        day("2026-10-31"),
-        day("2026-10-31"),
-      ]);
+      expect(
+        Array.from(
+          computeDueDates(
+            orders([
+              ["2026-10-01", null, 0],
+              ["2026-10-01", null, 1],
+            ]),
+            [-5, Infinity],
+            30,
+          ),
+        ),
+      ).toEqual([day("2026-10-31"), day("2026-10-31")]);
     });
 
     it("throws a RangeError for default terms that are not whole days ≥ 0", () => {
       expect(() => computeDueDates(orders([]), [], -1)).toThrow(RangeError);
-      expect(() => computeDueDates(orders([]), [], 2.5)).toThrow("Default payment terms must be whole days ≥ 0, not 2.5");
+      expect(() => computeDueDates(orders([]), [], 2.5)).toThrow(
+        "Default payment terms must be whole days ≥ 0, not 2.5",
+      );
     });
   });
 });

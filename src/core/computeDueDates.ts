@@ -17,7 +17,8 @@ export interface DueDateOrders {
  * @example computeDueDates({ n: 2, day: [100, 100], dueCell: [NaN, 120], customer: [0, 0] }, [45], 30) → [145, 120]
  */
 export function computeDueDates(orders: DueDateOrders, terms: ArrayLike<number>, defaultTerms: number): Float64Array {
-  if (!Number.isInteger(defaultTerms) || defaultTerms < 0) throw new RangeError(`Default payment terms must be whole days ≥ 0, not ${defaultTerms}`);
+  if (!Number.isInteger(defaultTerms) || defaultTerms < 0)
+    throw new RangeError(`Default payment terms must be whole days ≥ 0, not ${defaultTerms}`);
   const due = new Float64Array(orders.n);
   for (let i = 0; i < orders.n; i++) {
     const cell = orders.dueCell[i];

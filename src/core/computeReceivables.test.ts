@@ -42,7 +42,15 @@ describe("computeReceivables", () => {
       [0, 300, 300, "2026-05-01"], // paid
       [0, 200, 0, "2026-11-15"], // not yet due
     ]);
-    expect(of(o)).toEqual({ receivable: 1300, overdue: 1100, daysOverdue: 60, ageing: [200, 600, 500, 0, 0], creditUsed: NaN, creditLeft: 0, flag: "Overdue" });
+    expect(of(o)).toEqual({
+      receivable: 1300,
+      overdue: 1100,
+      daysOverdue: 60,
+      ageing: [200, 600, 500, 0, 0],
+      creditUsed: NaN,
+      creditLeft: 0,
+      flag: "Overdue",
+    });
   });
 
   it("applies credits to the open amounts earliest due date first", () => {
@@ -51,7 +59,15 @@ describe("computeReceivables", () => {
       [0, 300, null, "2026-07-01"],
       [0, -500, null, "2026-10-01"], // a return not refunded
     ]);
-    expect(of(o)).toEqual({ receivable: 200, overdue: 200, daysOverdue: 1, ageing: [0, 200, 0, 0, 0], creditUsed: NaN, creditLeft: 0, flag: "Overdue" });
+    expect(of(o)).toEqual({
+      receivable: 200,
+      overdue: 200,
+      daysOverdue: 1,
+      ageing: [0, 200, 0, 0, 0],
+      creditUsed: NaN,
+      creditLeft: 0,
+      flag: "Overdue",
+    });
   });
 
   it("applies credits to open amounts due the same day in row order", () => {
@@ -78,7 +94,14 @@ describe("computeReceivables", () => {
 
   it("puts 30, 31, 60, 61, 90 and 91 days in their buckets", () => {
     const due = [30, 31, 60, 61, 90, 91].map((d) => AS_OF - d);
-    const o: ReceivableOrders = { n: 6, customer: [0, 1, 2, 3, 4, 5], day: due, amount: [1, 1, 1, 1, 1, 1], paid: [0, 0, 0, 0, 0, 0], due };
+    const o: ReceivableOrders = {
+      n: 6,
+      customer: [0, 1, 2, 3, 4, 5],
+      day: due,
+      amount: [1, 1, 1, 1, 1, 1],
+      paid: [0, 0, 0, 0, 0, 0],
+      due,
+    };
     const r = computeReceivables(o, 6, new Array(6).fill(NaN), AS_OF);
     expect(r.ageing.map((b) => Array.from(b))).toEqual([
       [0, 0, 0, 0, 0, 0],
@@ -96,15 +119,33 @@ describe("computeReceivables", () => {
         [0, 300, null, "2026-08-01"],
         [0, -800, null, "2026-09-01"],
       ]);
-      expect(of(o, 1000)).toEqual({ receivable: 0, overdue: 0, daysOverdue: 0, ageing: [0, 0, 0, 0, 0], creditUsed: 0, creditLeft: 500, flag: null });
+      expect(of(o, 1000)).toEqual({
+        receivable: 0,
+        overdue: 0,
+        daysOverdue: 0,
+        ageing: [0, 0, 0, 0, 0],
+        creditUsed: 0,
+        creditLeft: 500,
+        flag: null,
+      });
     });
 
     it("keeps an overpayment as credit left", () => {
-      expect(of(orders([[0, 300, 350.5, "2026-08-01"]]))).toMatchObject({ receivable: 0, creditLeft: 50.5, flag: null });
+      expect(of(orders([[0, 300, 350.5, "2026-08-01"]]))).toMatchObject({
+        receivable: 0,
+        creditLeft: 50.5,
+        flag: null,
+      });
     });
 
     it("takes an order due exactly on the as-of date as not yet due", () => {
-      expect(of(orders([[0, 300, null, "2026-10-31"]]))).toMatchObject({ receivable: 300, overdue: 0, daysOverdue: 0, ageing: [300, 0, 0, 0, 0], flag: null });
+      expect(of(orders([[0, 300, null, "2026-10-31"]]))).toMatchObject({
+        receivable: 300,
+        overdue: 0,
+        daysOverdue: 0,
+        ageing: [300, 0, 0, 0, 0],
+        flag: null,
+      });
     });
 
     it("counts days overdue from the earliest due date still open, not the earliest order", () => {
@@ -126,8 +167,16 @@ describe("computeReceivables", () => {
     });
 
     it("applies the extra credits it is given (payments beyond every order)", () => {
-      const o = orders([[0, 100, null, "2026-10-01"], [0, 100, null, "2026-11-10"]]);
-      expect(of(o, NaN, 0, 1, [150])).toMatchObject({ receivable: 50, overdue: 0, ageing: [50, 0, 0, 0, 0], creditLeft: 0 });
+      const o = orders([
+        [0, 100, null, "2026-10-01"],
+        [0, 100, null, "2026-11-10"],
+      ]);
+      expect(of(o, NaN, 0, 1, [150])).toMatchObject({
+        receivable: 50,
+        overdue: 0,
+        ageing: [50, 0, 0, 0, 0],
+        creditLeft: 0,
+      });
     });
 
     it("treats a limit of 0 or blank as no limit", () => {
@@ -137,11 +186,23 @@ describe("computeReceivables", () => {
     });
 
     it("gives a customer with no orders nothing receivable and credit used 0 of its limit", () => {
-      expect(of(orders([]), 500)).toEqual({ receivable: 0, overdue: 0, daysOverdue: 0, ageing: [0, 0, 0, 0, 0], creditUsed: 0, creditLeft: 0, flag: null });
+      expect(of(orders([]), 500)).toEqual({
+        receivable: 0,
+        overdue: 0,
+        daysOverdue: 0,
+        ageing: [0, 0, 0, 0, 0],
+        creditUsed: 0,
+        creditLeft: 0,
+        flag: null,
+      });
     });
 
     it("adds amounts in whole cents", () => {
-      const o = orders([[0, 0.1, null, "2026-10-30"], [0, 0.2, null, "2026-10-30"], [0, 10.005, 0.005, "2026-12-01"]]);
+      const o = orders([
+        [0, 0.1, null, "2026-10-30"],
+        [0, 0.2, null, "2026-10-30"],
+        [0, 10.005, 0.005, "2026-12-01"],
+      ]);
       expect(of(o)).toMatchObject({ receivable: 10.3, overdue: 0.3, ageing: [10, 0.3, 0, 0, 0] });
     });
   });
@@ -152,7 +213,10 @@ describe("computeReceivables", () => {
     });
 
     it("ignores a negative extra credit", () => {
-      expect(of(orders([[0, 100, null, "2026-12-01"]]), NaN, 0, 1, [-40])).toMatchObject({ receivable: 100, creditLeft: 0 });
+      expect(of(orders([[0, 100, null, "2026-12-01"]]), NaN, 0, 1, [-40])).toMatchObject({
+        receivable: 100,
+        creditLeft: 0,
+      });
     });
   });
 
@@ -164,7 +228,10 @@ describe("computeReceivables", () => {
       paidCents: fc.option(fc.integer({ min: -1000, max: 120_000 })),
       due: fc.integer({ min: AS_OF - 200, max: AS_OF + 60 }),
     });
-    const limit = fc.oneof(fc.constant(NaN), fc.integer({ min: -100, max: 200_000 }).map((c) => c / 100));
+    const limit = fc.oneof(
+      fc.constant(NaN),
+      fc.integer({ min: -100, max: 200_000 }).map((c) => c / 100),
+    );
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), fc.array(limit, { minLength: 3, maxLength: 3 }), (rows, limits) => {
         const o: ReceivableOrders = {
@@ -184,7 +251,9 @@ describe("computeReceivables", () => {
           expect(cents(r.overdue[c])).toBe(aged - cents(r.ageing[0][c]));
           expect(r.daysOverdue[c] > 0).toBe(r.overdue[c] > 0);
           expect(r.receivable[c] === 0 || r.creditLeft[c] === 0).toBe(true);
-          const net = rows.filter((x) => x.customer === c && x.day <= AS_OF).reduce((s, x) => s + x.cents - (x.paidCents ?? 0), 0);
+          const net = rows
+            .filter((x) => x.customer === c && x.day <= AS_OF)
+            .reduce((s, x) => s + x.cents - (x.paidCents ?? 0), 0);
           expect(cents(r.receivable[c]) - cents(r.creditLeft[c])).toBe(net);
         }
       }),
@@ -199,16 +268,45 @@ describe("computeReceivables", () => {
       cents: fc.integer({ min: -20_000, max: 100_000 }),
       due: fc.integer({ min: AS_OF - 200, max: AS_OF + 60 }),
     });
-    const payment = fc.record({ customer: fc.integer({ min: 0, max: 1 }), day: fc.integer({ min: AS_OF - 200, max: AS_OF + 10 }), cents: fc.integer({ min: 0, max: 150_000 }) });
+    const payment = fc.record({
+      customer: fc.integer({ min: 0, max: 1 }),
+      day: fc.integer({ min: AS_OF - 200, max: AS_OF + 10 }),
+      cents: fc.integer({ min: 0, max: 150_000 }),
+    });
     fc.assert(
       fc.property(fc.array(order, { minLength: 1, maxLength: 25 }), fc.array(payment, { maxLength: 8 }), (os, ps) => {
-        const base = { n: os.length, customer: os.map((r) => r.customer), day: os.map((r) => r.day), amount: os.map((r) => r.cents / 100), due: os.map((r) => r.due) };
-        const applied = applyPayments(base, { n: ps.length, customer: ps.map((r) => r.customer), day: ps.map((r) => r.day), amount: ps.map((r) => r.cents / 100) }, 2, AS_OF);
-        const viaPayments = computeReceivables({ ...base, paid: applied.paid }, 2, [500, NaN], AS_OF, applied.unapplied);
+        const base = {
+          n: os.length,
+          customer: os.map((r) => r.customer),
+          day: os.map((r) => r.day),
+          amount: os.map((r) => r.cents / 100),
+          due: os.map((r) => r.due),
+        };
+        const applied = applyPayments(
+          base,
+          {
+            n: ps.length,
+            customer: ps.map((r) => r.customer),
+            day: ps.map((r) => r.day),
+            amount: ps.map((r) => r.cents / 100),
+          },
+          2,
+          AS_OF,
+        );
+        const viaPayments = computeReceivables(
+          { ...base, paid: applied.paid },
+          2,
+          [500, NaN],
+          AS_OF,
+          applied.unapplied,
+        );
         // the clerk's paid column: the same payments typed on the orders, what is left over on the customer's last order
         const paid = Array.from(applied.paid);
         for (let c = 0; c < 2; c++) {
-          const last = os.map((r, i) => ({ ...r, i })).filter((r) => r.customer === c && r.day <= AS_OF).pop();
+          const last = os
+            .map((r, i) => ({ ...r, i }))
+            .filter((r) => r.customer === c && r.day <= AS_OF)
+            .pop();
           if (last) paid[last.i] = (wholeCents(paid[last.i]) + wholeCents(applied.unapplied[c])) / 100;
         }
         const viaColumn = computeReceivables({ ...base, paid }, 2, [500, NaN], AS_OF);

@@ -51,7 +51,13 @@ export interface Receivables {
  * computeReceivables({ n: 2, customer: [0, 0], day: [0, 5], amount: [500, -200], paid: [NaN, NaN], due: [60, 5] }, 1, [250], 100)
  * // → receivable [300], overdue [300], daysOverdue [40], ageing [[0], [0], [300], [0], [0]], creditUsed [1.2], flag ["OverLimit"]
  */
-export function computeReceivables(orders: ReceivableOrders, customerCount: number, limits: ArrayLike<number>, asOf: number, credits?: ArrayLike<number>): Receivables {
+export function computeReceivables(
+  orders: ReceivableOrders,
+  customerCount: number,
+  limits: ArrayLike<number>,
+  asOf: number,
+  credits?: ArrayLike<number>,
+): Receivables {
   const balance = orderBalances(orders, asOf);
   const credit = new Float64Array(customerCount);
   if (credits) for (let c = 0; c < customerCount; c++) credit[c] = Math.max(0, wholeCents(credits[c]));
@@ -122,7 +128,14 @@ class OpenAmounts {
       r.overdue[c] = overdue / 100;
       r.daysOverdue[c] = this.earliest[c] === Infinity ? 0 : this.asOf - this.earliest[c];
       if (limit > 0) r.creditUsed[c] = receivable / limit;
-      r.flag[c] = limit > 0 && receivable > limit ? "OverLimit" : r.daysOverdue[c] > 90 ? "Overdue90" : overdue > 0 ? "Overdue" : null;
+      r.flag[c] =
+        limit > 0 && receivable > limit
+          ? "OverLimit"
+          : r.daysOverdue[c] > 90
+            ? "Overdue90"
+            : overdue > 0
+              ? "Overdue"
+              : null;
     }
     return r;
   }

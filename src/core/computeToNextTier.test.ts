@@ -10,7 +10,13 @@ function toNext(sales: number[], keys: string[], cuts = CUTS): number[] {
 }
 
 /** Customer x's tier once its sales rise by k cents, all else unchanged: the oracle, tierColumns itself. */
-function tierRaised(sales: readonly number[], keys: readonly string[], cuts: { a: number; b: number }, x: number, k: number): Tier {
+function tierRaised(
+  sales: readonly number[],
+  keys: readonly string[],
+  cuts: { a: number; b: number },
+  x: number,
+  k: number,
+): Tier {
   const raised = sales.slice();
   raised[x] += k / 100;
   return tierColumns(raised, keys, cuts).tier[x];
@@ -103,25 +109,50 @@ describe("computeToNextTier", () => {
   it("gives exactly the first cent that tierColumns tiers better, on random customers", () => {
     const cents = fc.oneof(fc.constantFrom(0, -100, 500, 1000, 2500), fc.integer({ min: -2000, max: 20_000 }));
     // sales summed from one to three amounts, for the float noise real sums carry
-    const sales = fc.array(cents, { minLength: 1, maxLength: 3 }).map((parts) => parts.reduce((s, c) => s + c / 100, 0));
-    const customers = fc.array(fc.record({ sales, key: fc.constantFrom("a", "b", "c", "d", "e", "f") }), { minLength: 1, maxLength: 12 });
+    const sales = fc
+      .array(cents, { minLength: 1, maxLength: 3 })
+      .map((parts) => parts.reduce((s, c) => s + c / 100, 0));
+    const customers = fc.array(fc.record({ sales, key: fc.constantFrom("a", "b", "c", "d", "e", "f") }), {
+      minLength: 1,
+      maxLength: 12,
+    });
     const cuts = fc.oneof(
       fc.constant(CUTS),
-      fc.tuple(fc.integer({ min: 1, max: 19 }), fc.integer({ min: 1, max: 19 })).map(([x, y]) => ({ a: Math.min(x, y) / 20, b: Math.max(x, y) / 20 })),
+      fc
+        .tuple(fc.integer({ min: 1, max: 19 }), fc.integer({ min: 1, max: 19 }))
+        .map(([x, y]) => ({ a: Math.min(x, y) / 20, b: Math.max(x, y) / 20 })),
     );
     fc.assert(
-      fc.property(customers, cuts, (cs, cut) => agreesWithTierColumns(cs.map((c) => c.sales), cs.map((c) => c.key), cut)),
+      fc.property(customers, cuts, (cs, cut) =>
+        agreesWithTierColumns(
+          cs.map((c) => c.sales),
+          cs.map((c) => c.key),
+          cut,
+        ),
+      ),
       { seed: 15, numRuns: 500 },
     );
   });
 
   it("agrees with tierColumns on a few hundred customers with many ties", () => {
     const customers = fc.array(
-      fc.record({ cents: fc.oneof(fc.integer({ min: -20, max: 60 }).map((c) => c * 500), fc.integer({ min: 1, max: 3_000_000 })), key: fc.integer({ min: 0, max: 99 }) }),
+      fc.record({
+        cents: fc.oneof(
+          fc.integer({ min: -20, max: 60 }).map((c) => c * 500),
+          fc.integer({ min: 1, max: 3_000_000 }),
+        ),
+        key: fc.integer({ min: 0, max: 99 }),
+      }),
       { minLength: 100, maxLength: 300 },
     );
     fc.assert(
-      fc.property(customers, (cs) => agreesWithTierColumns(cs.map((c) => c.cents / 100), cs.map((c) => `k${c.key}`), CUTS)),
+      fc.property(customers, (cs) =>
+        agreesWithTierColumns(
+          cs.map((c) => c.cents / 100),
+          cs.map((c) => `k${c.key}`),
+          CUTS,
+        ),
+      ),
       { seed: 15, numRuns: 10 },
     );
   });

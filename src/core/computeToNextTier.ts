@@ -22,7 +22,12 @@ import type { TierColumns } from "./assignTiers";
  * // tiers A A B C D; B needs 85 < 80% × (100 + k): k = 6.26
  * computeToNextTier([55, 30, 10, 5, -20], keys, cuts, tierColumns([55, 30, 10, 5, -20], keys, cuts)) → [NaN, NaN, 6.26, 0.01, 20.01]
  */
-export function computeToNextTier(sales: ArrayLike<number>, keys: readonly string[], cuts: { a: number; b: number }, tiers: TierColumns): Float64Array {
+export function computeToNextTier(
+  sales: ArrayLike<number>,
+  keys: readonly string[],
+  cuts: { a: number; b: number },
+  tiers: TierColumns,
+): Float64Array {
   const n = sales.length;
   let m = 0;
   for (let c = 0; c < n; c++) if (tiers.tier[c] !== "D") m++;

@@ -12,7 +12,12 @@ export interface VisitDue {
  * overdue days = as-of − due when positive.
  * @example computeVisitDue("A", day("2026-09-01"), day("2026-10-31"), intervals) → { due: day("2026-10-01"), overdueDays: 30 }
  */
-export function computeVisitDue(tier: Tier, lastVisit: number | null, asOf: number, intervals: Record<Tier, number | null>): VisitDue {
+export function computeVisitDue(
+  tier: Tier,
+  lastVisit: number | null,
+  asOf: number,
+  intervals: Record<Tier, number | null>,
+): VisitDue {
   const interval = intervals[tier];
   if (interval === null) return { due: null, overdueDays: null };
   const due = lastVisit === null ? asOf : lastVisit + interval;

@@ -29,10 +29,30 @@ export function creditColumns(review: Review, lang: Lang): ColumnSpec[] {
   const money = (x: number) => Number(x.toPrecision(15));
   const receivable: ColumnSpec[] = r
     ? [
-        { output: "customer.receivable", header: t(lang, "header.customer.receivable"), format: "money", value: (c) => money(r.receivable[c]) },
-        { output: "customer.overdue", header: t(lang, "header.customer.overdue"), format: "money", value: (c) => money(r.overdue[c]) },
-        { output: "customer.daysOverdue", header: t(lang, "header.customer.daysOverdue"), format: "integer", value: (c) => r.daysOverdue[c] },
-        { output: "customer.creditUsed", header: t(lang, "header.customer.creditUsed"), format: "percent", value: (c) => finite(r.creditUsed[c]) },
+        {
+          output: "customer.receivable",
+          header: t(lang, "header.customer.receivable"),
+          format: "money",
+          value: (c) => money(r.receivable[c]),
+        },
+        {
+          output: "customer.overdue",
+          header: t(lang, "header.customer.overdue"),
+          format: "money",
+          value: (c) => money(r.overdue[c]),
+        },
+        {
+          output: "customer.daysOverdue",
+          header: t(lang, "header.customer.daysOverdue"),
+          format: "integer",
+          value: (c) => r.daysOverdue[c],
+        },
+        {
+          output: "customer.creditUsed",
+          header: t(lang, "header.customer.creditUsed"),
+          format: "percent",
+          value: (c) => finite(r.creditUsed[c]),
+        },
         {
           output: "customer.creditFlag",
           header: t(lang, "header.customer.creditFlag"),
@@ -55,15 +75,27 @@ export function creditColumns(review: Review, lang: Lang): ColumnSpec[] {
     score("customer.scoreSafety", "header.customer.scoreSafety", s.safety),
     score("customer.scoreFuture", "header.customer.scoreFuture", s.future),
     score("customer.scoreCooperation", "header.customer.scoreCooperation", s.cooperation),
-    { output: "customer.score", header: t(lang, "header.customer.score"), format: "oneDecimal", value: (c) => finite(s.score[c]) },
+    {
+      output: "customer.score",
+      header: t(lang, "header.customer.score"),
+      format: "oneDecimal",
+      value: (c) => finite(s.score[c]),
+    },
     {
       output: "customer.screening",
       header: t(lang, "header.customer.screening"),
       format: "general",
       value: (c) => t(lang, `recommendation.${s.recommendation[c]}`),
-      highlights: RECOMMENDATIONS.flatMap((x) => (RECOMMENDATION_COLOURS[x] ? [highlight(t(lang, `recommendation.${x}`), RECOMMENDATION_COLOURS[x]!)] : [])),
+      highlights: RECOMMENDATIONS.flatMap((x) =>
+        RECOMMENDATION_COLOURS[x] ? [highlight(t(lang, `recommendation.${x}`), RECOMMENDATION_COLOURS[x]!)] : [],
+      ),
     },
-    { output: "customer.toNextTier", header: t(lang, "header.customer.toNextTier"), format: "money", value: (c) => finite(review.toNextTier[c]) },
+    {
+      output: "customer.toNextTier",
+      header: t(lang, "header.customer.toNextTier"),
+      format: "money",
+      value: (c) => finite(review.toNextTier[c]),
+    },
   ];
 }
 

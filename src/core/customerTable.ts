@@ -104,7 +104,12 @@ export class CustomerTable {
   addListed(id: string | null, name: string | null, row: number): { index: number; duplicate: boolean } {
     const idKey = id === null ? null : customerKey(id);
     const nameKey = name === null ? null : customerKey(name);
-    const existing = idKey !== null && this.sheetHasIds ? this.byId.get(idKey) : nameKey === null ? undefined : this.byName.get(nameKey);
+    const existing =
+      idKey !== null && this.sheetHasIds
+        ? this.byId.get(idKey)
+        : nameKey === null
+          ? undefined
+          : this.byName.get(nameKey);
     if (existing !== undefined) {
       this.sheetRows[existing].push(row);
       return { index: existing, duplicate: true };
@@ -149,7 +154,13 @@ export class CustomerTable {
    * A new customer; the folded keys of its id and name may come already made (undefined: make them).
    * `sheetRow`: its customer-sheet row (none for an unmatched customer).
    */
-  private create(id: string | null, name: string | null, idKey?: string | null, nameKey?: string | null, sheetRow?: number): number {
+  private create(
+    id: string | null,
+    name: string | null,
+    idKey?: string | null,
+    nameKey?: string | null,
+    sheetRow?: number,
+  ): number {
     const index = this.count++;
     this.ids[index] = id;
     this.names[index] = name;

@@ -27,6 +27,13 @@ describe("describeMissing", () => {
   });
 
   it("is what runReview throws when no order sheet is found", () => {
-    expect(() => runReview([grid("Customers", [["Customer ID", "Customer Name"], ["C1", "A"]])])).toThrow(MissingColumnError);
+    expect(() =>
+      runReview([
+        grid("Customers", [
+          ["Customer ID", "Customer Name"],
+          ["C1", "A"],
+        ]),
+      ]),
+    ).toThrow(MissingColumnError);
   });
 });

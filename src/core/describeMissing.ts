@@ -22,10 +22,19 @@ export function describeMissing(grids: readonly Grid[]): MissingColumnError {
       const headers = headerTexts(g, r);
       if (headers.every((h) => h === "")) continue;
       const { fields } = matchColumns(headers, "orders", new Set(), g.origin.col);
-      const missing = REQUIRED.filter((group) => !group.some((f) => fields[f] !== undefined)).map((group) => [...group]);
-      if (fields.quantity !== undefined && fields.unitPrice === undefined && fields.amount === undefined) missing.push(["unitPrice"]);
-      const score = (REQUIRED.length - missing.length) * 2 + (ROLE_NAME_HINTS.orders.some((h) => g.sheet.toLowerCase().includes(h)) ? 1 : 0);
-      const here = { missing, score, seen: { sheet: g.sheet, headerRow: g.origin.row + r, headers: headers.filter((h) => h !== "") } };
+      const missing = REQUIRED.filter((group) => !group.some((f) => fields[f] !== undefined)).map((group) => [
+        ...group,
+      ]);
+      if (fields.quantity !== undefined && fields.unitPrice === undefined && fields.amount === undefined)
+        missing.push(["unitPrice"]);
+      const score =
+        (REQUIRED.length - missing.length) * 2 +
+        (ROLE_NAME_HINTS.orders.some((h) => g.sheet.toLowerCase().includes(h)) ? 1 : 0);
+      const here = {
+        missing,
+        score,
+        seen: { sheet: g.sheet, headerRow: g.origin.row + r, headers: headers.filter((h) => h !== "") },
+      };
       if (!sheetBest || score > sheetBest.score) sheetBest = here;
     }
     if (!sheetBest) {
@@ -39,4 +48,3 @@ export function describeMissing(grids: readonly Grid[]): MissingColumnError {
   const ordered = best ? [best.seen, ...seen.filter((s) => s !== best!.seen)] : seen;
   return new MissingColumnError("orders", missing, ordered);
 }
-

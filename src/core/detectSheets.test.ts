@@ -22,7 +22,17 @@ describe("detectSheets", () => {
   });
 
   it("finds an order sheet by its English headers", () => {
-    const headers = ["Order Date", "Order ID", "Customer ID", "Customer Name", "Amount", "Profit", "Paid", "Sales Rep", "Region"];
+    const headers = [
+      "Order Date",
+      "Order ID",
+      "Customer ID",
+      "Customer Name",
+      "Amount",
+      "Profit",
+      "Paid",
+      "Sales Rep",
+      "Region",
+    ];
     expect(detectSheets([grid("Sheet1", [headers])]).orders?.columns).toEqual({
       orderDate: 0,
       orderId: 1,
@@ -45,12 +55,25 @@ describe("detectSheets", () => {
     ]);
     expect(d.visits?.columns).toEqual({ visitDate: 0, customerName: 1, salesperson: 2, visitCost: 3 });
     expect([d.costs?.columns, d.costs?.monthlyCostColumns]).toEqual([{ month: 0, salesperson: 1 }, [2, 3]]);
-    expect(d.customers?.columns).toEqual({ customerId: 0, customerName: 1, salesperson: 2, region: 3, firstTradeDate: 4, creditLimit: 5, birthday: 6 });
+    expect(d.customers?.columns).toEqual({
+      customerId: 0,
+      customerName: 1,
+      salesperson: 2,
+      region: 3,
+      firstTradeDate: 4,
+      creditLimit: 5,
+      birthday: 6,
+    });
     expect(d.orders?.sheet).toEqual("订单");
   });
 
   it("takes quantity and unit price for an amount", () => {
-    expect(detectSheets([grid("明细", [["Date", "Customer", "Qty", "Unit Price"]])]).orders?.columns).toEqual({ orderDate: 0, customerName: 1, quantity: 2, unitPrice: 3 });
+    expect(detectSheets([grid("明细", [["Date", "Customer", "Qty", "Unit Price"]])]).orders?.columns).toEqual({
+      orderDate: 0,
+      customerName: 1,
+      quantity: 2,
+      unitPrice: 3,
+    });
   });
 
   describe("header matching", () => {
@@ -70,12 +93,19 @@ describe("detectSheets", () => {
     });
 
     it("takes the column whose header comes earlier in the synonym list", () => {
-      expect(detectSheets([grid("客户", [["城市", "地区", "客户"]])]).customers?.columns).toEqual({ customerName: 2, region: 1 });
+      expect(detectSheets([grid("客户", [["城市", "地区", "客户"]])]).customers?.columns).toEqual({
+        customerName: 2,
+        region: 1,
+      });
       expect(detectSheets([grid("订单", [["日期", "客户", "订单日期", "金额"]])]).orders?.columns.orderDate).toEqual(2);
     });
 
     it("ranks headers by their synonym position", () => {
-      expect([rankHeader("region", "地区"), rankHeader("region", "城市"), rankHeader("region", "客户")]).toEqual([1, 4, undefined]);
+      expect([rankHeader("region", "地区"), rankHeader("region", "城市"), rankHeader("region", "客户")]).toEqual([
+        1,
+        4,
+        undefined,
+      ]);
     });
   });
 
@@ -104,11 +134,16 @@ describe("detectSheets", () => {
     it("takes a table's first row as its header", () => {
       const d = detectSheets([grid("订单", [["日期", "客户", "金额"], ORDER_ROW], { row: 4, col: 1 }, "表1")]);
       expect([d.orders?.table, d.orders?.headerRow, d.orders?.rowCount]).toEqual(["表1", 4, 1]);
-      expect(detectSheets([grid("订单", [["台账"], ["日期", "客户", "金额"]], { row: 0, col: 0 }, "表1")]).orders).toEqual(undefined);
+      expect(
+        detectSheets([grid("订单", [["台账"], ["日期", "客户", "金额"]], { row: 0, col: 0 }, "表1")]).orders,
+      ).toEqual(undefined);
     });
 
     it("counts only non-blank rows below the header", () => {
-      expect(detectSheets([grid("订单", [["日期", "客户", "金额"], ORDER_ROW, [null, "", "  "], ORDER_ROW])]).orders?.rowCount).toEqual(2);
+      expect(
+        detectSheets([grid("订单", [["日期", "客户", "金额"], ORDER_ROW, [null, "", "  "], ORDER_ROW])]).orders
+          ?.rowCount,
+      ).toEqual(2);
     });
   });
 
@@ -133,7 +168,9 @@ describe("detectSheets", () => {
     });
 
     it("needs a monthly cost column for a cost sheet", () => {
-      expect(detectSheets([grid("费用", [["月份", "业务员", "备注"]])])).toEqual({ ignored: [{ sheet: "费用", reason: "noRole" }] });
+      expect(detectSheets([grid("费用", [["月份", "业务员", "备注"]])])).toEqual({
+        ignored: [{ sheet: "费用", reason: "noRole" }],
+      });
     });
 
     it("leaves sheets without a role alone", () => {
@@ -148,18 +185,27 @@ describe("detectSheets", () => {
 
   describe("two sheets for one role", () => {
     it("prefers the sheet whose name says its role", () => {
-      const d = detectSheets([grid("Sheet1", [["日期", "客户", "金额"], ORDER_ROW, ORDER_ROW, ORDER_ROW]), grid("订单明细", [["日期", "客户", "金额"], ORDER_ROW])]);
+      const d = detectSheets([
+        grid("Sheet1", [["日期", "客户", "金额"], ORDER_ROW, ORDER_ROW, ORDER_ROW]),
+        grid("订单明细", [["日期", "客户", "金额"], ORDER_ROW]),
+      ]);
       expect(d.orders?.sheet).toEqual("订单明细");
       expect(d.ignored).toEqual([{ sheet: "Sheet1", reason: "lostTo", role: "orders", winner: "订单明细" }]);
     });
 
     it("matches an English role name in any case", () => {
-      const d = detectSheets([grid("Sheet1", [["Date", "Customer", "Amount"], ORDER_ROW, ORDER_ROW]), grid("ORDERS", [["Date", "Customer", "Amount"]])]);
+      const d = detectSheets([
+        grid("Sheet1", [["Date", "Customer", "Amount"], ORDER_ROW, ORDER_ROW]),
+        grid("ORDERS", [["Date", "Customer", "Amount"]]),
+      ]);
       expect(d.orders?.sheet).toEqual("ORDERS");
     });
 
     it("then prefers the sheet with more rows", () => {
-      const d = detectSheets([grid("Sheet1", [["日期", "客户", "金额"], ORDER_ROW]), grid("Sheet2", [["日期", "客户", "金额"], ORDER_ROW, ORDER_ROW])]);
+      const d = detectSheets([
+        grid("Sheet1", [["日期", "客户", "金额"], ORDER_ROW]),
+        grid("Sheet2", [["日期", "客户", "金额"], ORDER_ROW, ORDER_ROW]),
+      ]);
       expect(d.orders?.sheet).toEqual("Sheet2");
       expect(d.ignored).toEqual([{ sheet: "Sheet1", reason: "lostTo", role: "orders", winner: "Sheet2" }]);
     });
@@ -168,9 +214,16 @@ describe("detectSheets", () => {
   describe("owned columns", () => {
     it("never reads a column the add-in wrote as input", () => {
       const values = [["客户编号", "客户名称", "拜访次数"]];
-      expect(detectSheets([grid("客户", values)]).customers?.columns).toEqual({ customerId: 0, customerName: 1, visitCount: 2 });
+      expect(detectSheets([grid("客户", values)]).customers?.columns).toEqual({
+        customerId: 0,
+        customerName: 1,
+        visitCount: 2,
+      });
       const owned = [{ sheet: "客户", col: 2, header: "拜访次数", output: "customer.visits" }];
-      expect(detectSheets([grid("客户", values)], { owned }).customers?.columns).toEqual({ customerId: 0, customerName: 1 });
+      expect(detectSheets([grid("客户", values)], { owned }).customers?.columns).toEqual({
+        customerId: 0,
+        customerName: 1,
+      });
     });
 
     it("follows an owned column moved by a column the user inserted left of it, and reads the input column now at its recorded place", () => {
@@ -180,23 +233,34 @@ describe("detectSheets", () => {
         { sheet: "订单", col: 4, header: "客户等级", output: "order.tier" },
         { sheet: "订单", col: 5, header: "拜访次数", output: "order.other" },
       ];
-      expect(detectSheets([grid("订单", values)], { owned }).orders?.columns).toEqual({ orderDate: 0, customerId: 2, amount: 3, paid: 4 });
+      expect(detectSheets([grid("订单", values)], { owned }).orders?.columns).toEqual({
+        orderDate: 0,
+        customerId: 2,
+        amount: 3,
+        paid: 4,
+      });
     });
 
     it("ignores owned columns of other sheets", () => {
       const owned = [{ sheet: "别的表", col: 2, header: "拜访次数", output: "customer.visits" }];
-      expect(detectSheets([grid("客户", [["客户编号", "客户名称", "拜访次数"]])], { owned }).customers?.columns.visitCount).toEqual(2);
+      expect(
+        detectSheets([grid("客户", [["客户编号", "客户名称", "拜访次数"]])], { owned }).customers?.columns.visitCount,
+      ).toEqual(2);
     });
   });
 
   describe("overrides", () => {
     it("maps a field to the column the user chose", () => {
-      const d = detectSheets([grid("订单", [["日期", "客户", "金额", "含税金额"]])], { overrides: { orders: { sheet: "订单", columns: { amount: 3 } } } });
+      const d = detectSheets([grid("订单", [["日期", "客户", "金额", "含税金额"]])], {
+        overrides: { orders: { sheet: "订单", columns: { amount: 3 } } },
+      });
       expect(d.orders?.columns).toEqual({ orderDate: 0, customerName: 1, amount: 3 });
     });
 
     it("unmaps a field set to null", () => {
-      const d = detectSheets([grid("订单", [["日期", "客户", "金额", "区域"]])], { overrides: { orders: { sheet: "订单", columns: { region: null } } } });
+      const d = detectSheets([grid("订单", [["日期", "客户", "金额", "区域"]])], {
+        overrides: { orders: { sheet: "订单", columns: { region: null } } },
+      });
       expect(d.orders?.columns).toEqual({ orderDate: 0, customerName: 1, amount: 2 });
     });
 
@@ -205,17 +269,37 @@ describe("detectSheets", () => {
       expect(detectSheets(grids).customers?.sheet).toEqual("流水");
       const d = detectSheets(grids, { overrides: { orders: { sheet: "流水", columns: { orderDate: 0, amount: 2 } } } });
       expect(d.customers).toEqual(undefined);
-      expect([d.orders?.role, d.orders?.headerRow, d.orders?.columns]).toEqual(["orders", 0, { customerName: 1, orderDate: 0, amount: 2 }]);
+      expect([d.orders?.role, d.orders?.headerRow, d.orders?.columns]).toEqual([
+        "orders",
+        0,
+        { customerName: 1, orderDate: 0, amount: 2 },
+      ]);
     });
 
     it("reads the header from the row the user chose", () => {
-      const d = detectSheets([grid("订单", [["日期", "客户", "金额"], ["Date", "Customer", "Amount"], ORDER_ROW])], { overrides: { orders: { sheet: "订单", headerRow: 1 } } });
-      expect([d.orders?.headerRow, d.orders?.headers, d.orders?.rowCount]).toEqual([1, ["Date", "Customer", "Amount"], 1]);
+      const d = detectSheets([grid("订单", [["日期", "客户", "金额"], ["Date", "Customer", "Amount"], ORDER_ROW])], {
+        overrides: { orders: { sheet: "订单", headerRow: 1 } },
+      });
+      expect([d.orders?.headerRow, d.orders?.headers, d.orders?.rowCount]).toEqual([
+        1,
+        ["Date", "Customer", "Amount"],
+        1,
+      ]);
     });
 
     describe("two tables on one sheet", () => {
       const grids = [
-        grid("数据", [["客户编号", "客户名称"], ["C1", "甲"], ["C2", "乙"], ["C3", "丙"]], { row: 0, col: 0 }, "客户"),
+        grid(
+          "数据",
+          [
+            ["客户编号", "客户名称"],
+            ["C1", "甲"],
+            ["C2", "乙"],
+            ["C3", "丙"],
+          ],
+          { row: 0, col: 0 },
+          "客户",
+        ),
         grid("数据", [["日期", "客户", "金额", "含税金额"], ORDER_ROW], { row: 0, col: 3 }, "订单"),
       ];
       const orders = {
@@ -250,14 +334,20 @@ describe("detectSheets", () => {
     });
 
     it("ignores an override for a sheet that does not exist", () => {
-      const d = detectSheets([grid("订单", [["日期", "客户", "金额"]])], { overrides: { orders: { sheet: "没有", columns: { amount: 0 } } } });
+      const d = detectSheets([grid("订单", [["日期", "客户", "金额"]])], {
+        overrides: { orders: { sheet: "没有", columns: { amount: 0 } } },
+      });
       expect(d.orders?.columns).toEqual({ orderDate: 0, customerName: 1, amount: 2 });
     });
   });
 });
 
 describe("detectSheets: payment sheet", () => {
-  const sheet = (name: string, header: string[]) => ({ sheet: name, origin: { row: 0, col: 0 }, values: [header, header.map(() => 1)] });
+  const sheet = (name: string, header: string[]) => ({
+    sheet: name,
+    origin: { row: 0, col: 0 },
+    values: [header, header.map(() => 1)],
+  });
 
   it("takes a sheet whose amount header is a payment synonym as payments, before orders", () => {
     const d = detectSheets([sheet("Sheet1", ["日期", "客户", "回款金额"]), sheet("Sheet2", ["日期", "客户", "金额"])]);

@@ -123,7 +123,8 @@ export function matchColumns(headers: readonly string[], role: Role, owned: Set<
   }
   if (ROLE_FIELDS[role].includes("monthlyCost")) {
     for (let c = firstCol; c < headers.length; c++) {
-      if (!used.has(c) && !owned.has(c) && headers[c] !== "" && rankHeader("monthlyCost", headers[c]) !== undefined) monthly.push(c);
+      if (!used.has(c) && !owned.has(c) && headers[c] !== "" && rankHeader("monthlyCost", headers[c]) !== undefined)
+        monthly.push(c);
     }
   }
   return { fields, monthly };
@@ -146,7 +147,13 @@ export function qualifies(role: Role, f: Partial<Record<Field, number>>, monthly
   const amount = f.amount !== undefined || (f.quantity !== undefined && f.unitPrice !== undefined);
   switch (role) {
     case "payments":
-      return f.paymentDate !== undefined && customer && (named ? f.paymentAmount !== undefined || f.amount !== undefined : f.paymentAmount !== undefined && f.amount === undefined);
+      return (
+        f.paymentDate !== undefined &&
+        customer &&
+        (named
+          ? f.paymentAmount !== undefined || f.amount !== undefined
+          : f.paymentAmount !== undefined && f.amount === undefined)
+      );
     case "orders":
       return f.orderDate !== undefined && customer && amount;
     case "visits":
@@ -206,9 +213,10 @@ function applyOverrides(detection: Detection, grids: readonly Grid[], options: D
     const r = headerRow - grid.origin.row;
     const headers = headerTexts(grid, r);
     const owned = ownedColumnsIn(headers, recorded);
-    const matched = current?.role === role && current.headerRow === headerRow
-      ? { fields: { ...current.columns }, monthly: [...current.monthlyCostColumns] }
-      : matchColumns(headers, role, owned, grid.origin.col);
+    const matched =
+      current?.role === role && current.headerRow === headerRow
+        ? { fields: { ...current.columns }, monthly: [...current.monthlyCostColumns] }
+        : matchColumns(headers, role, owned, grid.origin.col);
     for (const [field, col] of Object.entries(o.columns ?? {}) as [Field, number | null][]) {
       if (col === null) delete matched.fields[field];
       else matched.fields[field] = col;

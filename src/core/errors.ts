@@ -18,7 +18,9 @@ export class MissingColumnError extends Error {
     readonly missing: Field[][],
     readonly seen: SheetSeen[],
   ) {
-    super(`No ${role} sheet: missing ${missing.map((g) => g.join(" or ")).join(", ")} (looked in ${seen.map((s) => s.sheet).join(", ") || "no sheets"})`);
+    super(
+      `No ${role} sheet: missing ${missing.map((g) => g.join(" or ")).join(", ")} (looked in ${seen.map((s) => s.sheet).join(", ") || "no sheets"})`,
+    );
     this.name = "MissingColumnError";
   }
 }

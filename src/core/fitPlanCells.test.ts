@@ -6,7 +6,15 @@ const long = "名".repeat(40_000);
 
 function plan(values: Cell[], reportCells: Cell[], createdRow: Cell[]): WritePlan {
   return {
-    sheets: [{ sheet: "客户", headerRow: 0, firstRow: 1, lastRow: values.length, columns: [{ output: "customer.sales", header: "销售额", col: 3, format: "money", values }] }],
+    sheets: [
+      {
+        sheet: "客户",
+        headerRow: 0,
+        firstRow: 1,
+        lastRow: values.length,
+        columns: [{ output: "customer.sales", header: "销售额", col: 3, format: "money", values }],
+      },
+    ],
     created: { sheet: "客户表", header: ["客户名称"], rows: [createdRow] },
     report: { sheet: "R", rows: [{ cells: reportCells, style: "body" }], columnWidths: [], charts: [], issuesRow: 0 },
     owned: [],

@@ -48,7 +48,11 @@ describe("flagCosts", () => {
 
     it("leaves customers without visits out of the median", () => {
       // with the unvisited customer's ratio 0 the median would be 0.1 and 0.3 would be flagged
-      expect(flagCosts([{ visits: 0, visitCost: 0, sales: 1000, margin: null }, visited(100), visited(300)])).toEqual([null, null, null]);
+      expect(flagCosts([{ visits: 0, visitCost: 0, sales: 1000, margin: null }, visited(100), visited(300)])).toEqual([
+        null,
+        null,
+        null,
+      ]);
     });
 
     it("flags no high cost when no customer has both visits and sales", () => {

@@ -14,7 +14,12 @@ function change(sales: Record<string, number>, firstDay = EARLY, settings = k3) 
 
 describe("flagOrderChange", () => {
   it("flags New when the first order date falls inside the change window", () => {
-    expect(change({ "2026-08": 100 }, day("2026-08-01"))).toEqual({ flag: "New", recent: 100, prior: 0, changePct: null });
+    expect(change({ "2026-08": 100 }, day("2026-08-01"))).toEqual({
+      flag: "New",
+      recent: 100,
+      prior: 0,
+      changePct: null,
+    });
   });
 
   it("flags Lost when nothing was bought in the window after positive sales in the 12 months before it", () => {
@@ -22,19 +27,39 @@ describe("flagOrderChange", () => {
   });
 
   it("flags Returning when sales come back after an empty baseline", () => {
-    expect(change({ "2025-01": 100, "2026-09": 50 })).toEqual({ flag: "Returning", recent: 50, prior: 0, changePct: null });
+    expect(change({ "2025-01": 100, "2026-09": 50 })).toEqual({
+      flag: "Returning",
+      recent: 50,
+      prior: 0,
+      changePct: null,
+    });
   });
 
   it("flags Down when recent falls below 70% of baseline", () => {
-    expect(change({ "2026-06": 100, "2026-09": 69 })).toEqual({ flag: "Down", recent: 69, prior: 100, changePct: -0.31 });
+    expect(change({ "2026-06": 100, "2026-09": 69 })).toEqual({
+      flag: "Down",
+      recent: 69,
+      prior: 100,
+      changePct: -0.31,
+    });
   });
 
   it("flags Up when recent rises above 130% of baseline", () => {
-    expect(change({ "2026-06": 100, "2026-09": 131 })).toEqual({ flag: "Up", recent: 131, prior: 100, changePct: 0.31 });
+    expect(change({ "2026-06": 100, "2026-09": 131 })).toEqual({
+      flag: "Up",
+      recent: 131,
+      prior: 100,
+      changePct: 0.31,
+    });
   });
 
   it("flags Stable when recent stays within 30% of baseline", () => {
-    expect(change({ "2026-05": 40, "2026-07": 60, "2026-08": 30, "2026-10": 80 })).toEqual({ flag: "Stable", recent: 110, prior: 100, changePct: 0.1 });
+    expect(change({ "2026-05": 40, "2026-07": 60, "2026-08": 30, "2026-10": 80 })).toEqual({
+      flag: "Stable",
+      recent: 110,
+      prior: 100,
+      changePct: 0.1,
+    });
   });
 
   it("flags Inactive when there are no sales at all", () => {
@@ -59,7 +84,12 @@ describe("flagOrderChange", () => {
     });
 
     it("checks Lost when returns make recent negative", () => {
-      expect(change({ "2026-05": 100, "2026-09": -20 })).toEqual({ flag: "Lost", recent: -20, prior: 100, changePct: -1.2 });
+      expect(change({ "2026-05": 100, "2026-09": -20 })).toEqual({
+        flag: "Lost",
+        recent: -20,
+        prior: 100,
+        changePct: -1.2,
+      });
     });
 
     it("checks Down before Stable", () => {
@@ -73,11 +103,21 @@ describe("flagOrderChange", () => {
     });
 
     it("does not flag Down at exactly 70% of baseline", () => {
-      expect(change({ "2026-06": 100, "2026-09": 70 })).toEqual({ flag: "Stable", recent: 70, prior: 100, changePct: -0.3 });
+      expect(change({ "2026-06": 100, "2026-09": 70 })).toEqual({
+        flag: "Stable",
+        recent: 70,
+        prior: 100,
+        changePct: -0.3,
+      });
     });
 
     it("does not flag Up at exactly 130% of baseline", () => {
-      expect(change({ "2026-06": 100, "2026-09": 130 })).toEqual({ flag: "Stable", recent: 130, prior: 100, changePct: 0.3 });
+      expect(change({ "2026-06": 100, "2026-09": 130 })).toEqual({
+        flag: "Stable",
+        recent: 130,
+        prior: 100,
+        changePct: 0.3,
+      });
     });
 
     it("does not flag Down at exactly 70% of a baseline summed from cents", () => {
@@ -85,7 +125,12 @@ describe("flagOrderChange", () => {
     });
 
     it("flags Returning after a negative baseline and leaves the change blank", () => {
-      expect(change({ "2025-01": 100, "2026-06": -30, "2026-09": 50 })).toEqual({ flag: "Returning", recent: 50, prior: -30, changePct: null });
+      expect(change({ "2025-01": 100, "2026-06": -30, "2026-09": 50 })).toEqual({
+        flag: "Returning",
+        recent: 50,
+        prior: -30,
+        changePct: null,
+      });
     });
 
     it("flags Inactive when only returns stand in the baseline", () => {
@@ -104,13 +149,23 @@ describe("flagOrderChange", () => {
   describe("settings", () => {
     it("compares with the same months a year earlier in lastYear mode", () => {
       const sales = { "2025-09": 100, "2026-06": 500, "2026-09": 140 };
-      expect(change(sales, EARLY, { ...k3, baseline: "lastYear" })).toEqual({ flag: "Up", recent: 140, prior: 100, changePct: 0.4 });
+      expect(change(sales, EARLY, { ...k3, baseline: "lastYear" })).toEqual({
+        flag: "Up",
+        recent: 140,
+        prior: 100,
+        changePct: 0.4,
+      });
       expect(change(sales, EARLY, k3)).toEqual({ flag: "Down", recent: 140, prior: 500, changePct: -0.72 });
     });
 
     it("compares the review month with the month before it when k = 1", () => {
       const k1 = { ...k3, window: 1 };
-      expect(change({ "2026-09": 100, "2026-10": 50 }, EARLY, k1)).toEqual({ flag: "Down", recent: 50, prior: 100, changePct: -0.5 });
+      expect(change({ "2026-09": 100, "2026-10": 50 }, EARLY, k1)).toEqual({
+        flag: "Down",
+        recent: 50,
+        prior: 100,
+        changePct: -0.5,
+      });
       expect(change({ "2026-10": 50 }, day("2026-10-01"), k1).flag).toEqual("New");
       expect(change({ "2026-09": 50, "2026-10": 50 }, day("2026-09-30"), k1).flag).toEqual("Stable");
     });
@@ -118,7 +173,12 @@ describe("flagOrderChange", () => {
     it("uses six-month windows when k = 6", () => {
       const k6 = { ...k3, window: 6 };
       // window 2026-05…10, baseline 2025-11…2026-04
-      expect(change({ "2025-11": 100, "2026-04": 50, "2026-05": 90, "2026-10": 10 }, EARLY, k6)).toEqual({ flag: "Down", recent: 100, prior: 150, changePct: -1 / 3 });
+      expect(change({ "2025-11": 100, "2026-04": 50, "2026-05": 90, "2026-10": 10 }, EARLY, k6)).toEqual({
+        flag: "Down",
+        recent: 100,
+        prior: 150,
+        changePct: -1 / 3,
+      });
       expect(change({ "2026-05": 10 }, day("2026-05-01"), k6).flag).toEqual("New");
     });
 

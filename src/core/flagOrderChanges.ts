@@ -29,11 +29,20 @@ export interface ChangeResult {
  * window), Returning (b ≤ 0 < r), Down, Up, Stable (r > 0), else Inactive.
  * @example flagOrderChange(h, c, monthIndex(2026, 10), NaN, { window: 3, baseline: "previous", threshold: 0.3 }).flag
  */
-export function flagOrderChange(h: SalesHistory, c: number, month: number, firstDay: number, s: ChangeSettings): ChangeResult {
+export function flagOrderChange(
+  h: SalesHistory,
+  c: number,
+  month: number,
+  firstDay: number,
+  s: ChangeSettings,
+): ChangeResult {
   const k = s.window;
   const from = month - k + 1;
   const r = sumMonths(h, h.sales, c, from, month);
-  const b = s.baseline === "previous" ? sumMonths(h, h.sales, c, from - k, month - k) : sumMonths(h, h.sales, c, from - 12, month - 12);
+  const b =
+    s.baseline === "previous"
+      ? sumMonths(h, h.sales, c, from - k, month - k)
+      : sumMonths(h, h.sales, c, from - 12, month - 12);
   const changePct = isPositive(b) ? (r - b) / b : null;
   // An if-chain, not a closure per call: this runs for every customer, and up to 6 times more for the monthly table.
   let flag: ChangeFlag;

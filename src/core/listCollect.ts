@@ -7,7 +7,11 @@ import { TIERS, type Tier } from "./options";
  * first) then overdue amount descending, then customer number (a stable order for ties).
  * @example listCollect(["B", "A", "A"], ["Overdue", null, "OverLimit"], [50, 0, 10]) → [2, 0]
  */
-export function listCollect(tiers: readonly Tier[], flags: readonly (CreditFlag | null)[], overdue: ArrayLike<number>): number[] {
+export function listCollect(
+  tiers: readonly Tier[],
+  flags: readonly (CreditFlag | null)[],
+  overdue: ArrayLike<number>,
+): number[] {
   const buckets: number[][] = TIERS.map(() => []);
   for (let c = 0; c < tiers.length; c++) if (flags[c] !== null) buckets[TIERS.indexOf(tiers[c])].push(c);
   return buckets.flatMap((b) => b.sort((x, y) => descending(overdue[x], overdue[y]) || x - y));

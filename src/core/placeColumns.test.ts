@@ -20,8 +20,12 @@ describe("placeColumns", () => {
   });
 
   it("finds an owned column again at its place or by its header", () => {
-    expect(placeColumns(["Date", "Tier"], 2, [{ sheet: "S", col: 1, header: "Tier", output: "order.tier" }], [tier])).toEqual([{ col: 1, header: "Tier" }]);
-    expect(placeColumns(["Tier", "Date"], 2, [{ sheet: "S", col: 1, header: "Tier", output: "order.tier" }], [tier])).toEqual([{ col: 0, header: "Tier" }]);
+    expect(
+      placeColumns(["Date", "Tier"], 2, [{ sheet: "S", col: 1, header: "Tier", output: "order.tier" }], [tier]),
+    ).toEqual([{ col: 1, header: "Tier" }]);
+    expect(
+      placeColumns(["Tier", "Date"], 2, [{ sheet: "S", col: 1, header: "Tier", output: "order.tier" }], [tier]),
+    ).toEqual([{ col: 0, header: "Tier" }]);
   });
 
   it("reuses an owned column whose header cell the user cleared, in place and with its recorded header", () => {
@@ -39,7 +43,9 @@ describe("placeColumns", () => {
       { sheet: "S", col: 3, header: "Tier", output: "order.tier" },
       { sheet: "S", col: 4, header: "Customer type", output: "order.type" },
     ];
-    expect(placeColumns(["Date", "Customer", "Amount", "Notes", "Tier", "Customer type"], 6, owned, [tier, type])).toEqual([
+    expect(
+      placeColumns(["Date", "Customer", "Amount", "Notes", "Tier", "Customer type"], 6, owned, [tier, type]),
+    ).toEqual([
       { col: 4, header: "Tier" },
       { col: 5, header: "Customer type" },
     ]);
@@ -48,7 +54,9 @@ describe("placeColumns", () => {
       { col: 5, header: "Customer type" },
     ]);
     // Between the two: only the second moved.
-    expect(placeColumns(["Date", "Customer", "Amount", "Tier", "Mine", "Customer type"], 6, owned, [tier, type])).toEqual([
+    expect(
+      placeColumns(["Date", "Customer", "Amount", "Tier", "Mine", "Customer type"], 6, owned, [tier, type]),
+    ).toEqual([
       { col: 3, header: "Tier" },
       { col: 5, header: "Customer type" },
     ]);

@@ -29,7 +29,9 @@ export function placeColumns(
   }
   const taken = new Set([...found.values()].map((p) => p.col));
   // Excel compares table column names case-insensitively: "Tier" beside a user's "TIER" would be renamed "Tier2".
-  const userHeaders = new Set(headers.filter((h, c) => h !== undefined && h !== "" && !taken.has(c)).map((h) => h.toLowerCase()));
+  const userHeaders = new Set(
+    headers.filter((h, c) => h !== undefined && h !== "" && !taken.has(c)).map((h) => h.toLowerCase()),
+  );
   for (const p of found.values()) userHeaders.add(p.header.toLowerCase());
   let next = Math.max(nextFree, headers.length);
   for (const c of taken) next = Math.max(next, c + 1);
@@ -66,6 +68,7 @@ export function findOwnedColumns(headers: readonly string[], owned: readonly Own
     const col = headers.findIndex((h, c) => h === rec.header && !taken.has(c));
     if (col >= 0) claim(rec, col);
   }
-  for (const rec of owned) if (!found.has(rec.output) && (headers[rec.col] ?? "") === "" && !taken.has(rec.col)) claim(rec, rec.col);
+  for (const rec of owned)
+    if (!found.has(rec.output) && (headers[rec.col] ?? "") === "" && !taken.has(rec.col)) claim(rec, rec.col);
   return found;
 }

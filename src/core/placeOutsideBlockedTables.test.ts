@@ -6,17 +6,35 @@ import { runReview } from "./runReview";
 import { grid, serial } from "./testing/grids";
 import type { OwnedColumn } from "./types";
 
-const column = (output: string, col: number): ColumnPlan => ({ output, header: output, col, format: "general", values: [] });
+const column = (output: string, col: number): ColumnPlan => ({
+  output,
+  header: output,
+  col,
+  format: "general",
+  values: [],
+});
 
 /** Owned columns at the given places in table `T` (or another, or none: null) on sheet `订单表`. */
 function sheet(cols: Record<string, number>, table: string | null = "T"): SheetPlan {
-  const s: SheetPlan = { sheet: "订单表", headerRow: 0, firstRow: 1, lastRow: 3, columns: Object.entries(cols).map(([o, c]) => column(o, c)) };
+  const s: SheetPlan = {
+    sheet: "订单表",
+    headerRow: 0,
+    firstRow: 1,
+    lastRow: 3,
+    columns: Object.entries(cols).map(([o, c]) => column(o, c)),
+  };
   if (table !== null) s.table = table;
   return s;
 }
 
 const cols = (s: SheetPlan) => Object.fromEntries(s.columns.map((c) => [c.output, c.col]));
-const blockedT = (from: number, room: number, freeCol: number): BlockedTable => ({ sheet: "订单表", table: "T", from, room, freeCol });
+const blockedT = (from: number, room: number, freeCol: number): BlockedTable => ({
+  sheet: "订单表",
+  table: "T",
+  from,
+  room,
+  freeCol,
+});
 
 describe("placeOutsideBlockedTables", () => {
   it("moves new columns that do not fit in the room to the first free column, in their order", () => {
@@ -78,14 +96,28 @@ describe("placeOutsideBlockedTables", () => {
 describe("planOutput with blocked tables", () => {
   // The order table is A1:C3; the run adds its tier and type columns (D, E) unless the table is blocked.
   const review = runReview([
-    grid("订单表", [
-      ["订单日期", "客户编号", "金额"],
-      [serial("2026-10-10"), "C1", 800],
-      [serial("2026-09-10"), "C2", 400],
-    ], { row: 0, col: 0 }, "T"),
+    grid(
+      "订单表",
+      [
+        ["订单日期", "客户编号", "金额"],
+        [serial("2026-10-10"), "C1", 800],
+        [serial("2026-09-10"), "C2", 400],
+      ],
+      { row: 0, col: 0 },
+      "T",
+    ),
   ]);
-  const options = { lang: "en-US" as const, owned: [], sheetNames: ["订单表"], ownedSheets: [], generatedAt: "2026-11-30 09:00" };
-  const orderColumns = (blocked: BlockedTable[]) => planOutput(review, { ...options, blocked }).owned.filter((o) => o.sheet === "订单表").map((o) => o.col);
+  const options = {
+    lang: "en-US" as const,
+    owned: [],
+    sheetNames: ["订单表"],
+    ownedSheets: [],
+    generatedAt: "2026-11-30 09:00",
+  };
+  const orderColumns = (blocked: BlockedTable[]) =>
+    planOutput(review, { ...options, blocked })
+      .owned.filter((o) => o.sheet === "订单表")
+      .map((o) => o.col);
 
   it("records the columns where they go, outside the blocked table", () => {
     expect(orderColumns([])).toEqual([3, 4]);

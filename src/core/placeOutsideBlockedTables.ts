@@ -25,12 +25,18 @@ export interface BlockedTable {
  * @example a table A:B with a note in D: `from` 2, `room` 1, `freeCol` 4; three new
  *   columns placed at C, D, E move to E, F, G.
  */
-export function placeOutsideBlockedTables(sheets: readonly SheetPlan[], owned: readonly OwnedColumn[], blocked: readonly BlockedTable[]): boolean {
+export function placeOutsideBlockedTables(
+  sheets: readonly SheetPlan[],
+  owned: readonly OwnedColumn[],
+  blocked: readonly BlockedTable[],
+): boolean {
   let moved = false;
   for (const s of sheets) {
     const b = blocked.find((x) => x.sheet === s.sheet && x.table === s.table);
     if (!b) continue;
-    const fresh = s.columns.filter((c) => c.col >= b.from && !owned.some((o) => o.sheet === s.sheet && o.output === c.output && o.col === c.col));
+    const fresh = s.columns.filter(
+      (c) => c.col >= b.from && !owned.some((o) => o.sheet === s.sheet && o.output === c.output && o.col === c.col),
+    );
     if (fresh.length === 0 || fresh.every((c) => c.col < b.from + b.room)) continue;
     const start = Math.max(b.freeCol, ...s.columns.filter((c) => !fresh.includes(c)).map((c) => c.col + 1));
     fresh.sort((x, y) => x.col - y.col).forEach((c, i) => (c.col = start + i));

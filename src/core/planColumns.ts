@@ -8,7 +8,6 @@ import type { Review } from "./runReview";
 import type { OwnedColumn, SheetMapping } from "./types";
 import type { Tier } from "./options";
 
-
 const TIER_COLOURS: Record<Tier, [string, string]> = {
   A: ["#C6EFCE", "#006100"],
   B: ["#DDEBF7", "#1F4E78"],
@@ -22,7 +21,11 @@ const TIER_COLOURS: Record<Tier, [string, string]> = {
  * type and allocated cost beside each visit. Without a customer sheet, one is created
  * from the orders and gets the customer columns.
  */
-export function planColumns(review: Review, lang: Lang, owned: readonly OwnedColumn[]): { sheets: SheetPlan[]; created?: CreatedSheetPlan } {
+export function planColumns(
+  review: Review,
+  lang: Lang,
+  owned: readonly OwnedColumn[],
+): { sheets: SheetPlan[]; created?: CreatedSheetPlan } {
   const sheets: SheetPlan[] = [];
   const { detection } = review;
   const customerSpecs = [...customerColumns(review, lang), ...creditColumns(review, lang)];
@@ -70,10 +73,21 @@ function noRows(m: SheetMapping): Int32Array {
 }
 
 /** Places the specs in a sheet and evaluates them for every data row (-1: a row with no result stays blank). */
-function plan(m: SheetMapping, owned: readonly OwnedColumn[], specs: ColumnSpec[], indexOf: (row: number) => number, rows?: number): SheetPlan {
+function plan(
+  m: SheetMapping,
+  owned: readonly OwnedColumn[],
+  specs: ColumnSpec[],
+  indexOf: (row: number) => number,
+  rows?: number,
+): SheetPlan {
   const firstRow = m.headerRow + 1;
   const lastRow = rows !== undefined ? m.headerRow + rows : m.lastRow;
-  const placed = placeColumns(m.headers, m.headers.length, owned.filter((x) => x.sheet === m.sheet), specs);
+  const placed = placeColumns(
+    m.headers,
+    m.headers.length,
+    owned.filter((x) => x.sheet === m.sheet),
+    specs,
+  );
   const columns: ColumnPlan[] = specs.map((s, k) => {
     const values: Cell[] = [];
     const formats: (NumberFormat | null)[] = [];
@@ -82,12 +96,20 @@ function plan(m: SheetMapping, owned: readonly OwnedColumn[], specs: ColumnSpec[
       values.push(i < 0 ? null : s.value(i));
       if (s.cellFormat) formats.push(i < 0 ? null : s.cellFormat(i));
     }
-    const col: ColumnPlan = { output: s.output, header: placed[k].header, col: placed[k].col, format: s.format, values };
+    const col: ColumnPlan = {
+      output: s.output,
+      header: placed[k].header,
+      col: placed[k].col,
+      format: s.format,
+      values,
+    };
     if (s.cellFormat) col.cellFormats = formats;
     if (s.highlights) col.highlights = s.highlights;
     return col;
   });
-  const inputColumns = [...new Set([...(Object.values(m.columns) as number[]), ...m.monthlyCostColumns])].sort((a, b) => a - b);
+  const inputColumns = [...new Set([...(Object.values(m.columns) as number[]), ...m.monthlyCostColumns])].sort(
+    (a, b) => a - b,
+  );
   const sheet: SheetPlan = { sheet: m.sheet, headerRow: m.headerRow, firstRow, lastRow, columns, inputColumns };
   if (m.table) sheet.table = m.table;
   return sheet;
@@ -104,25 +126,80 @@ function customerColumns(review: Review, lang: Lang): ColumnSpec[] {
     { text: t(lang, "change.New"), fill: "#DDEBF7", font: "#1F4E78" },
   ];
   return [
-    { output: "customer.tier", header: t(lang, "header.customer.tier"), format: "general", value: (c) => r[c].tier, highlights: tierHighlights() },
-    { output: "customer.sales", header: t(lang, "header.customer.sales", { n: o.tierWindow }), format: "money", value: (c) => money(r[c].sales) },
+    {
+      output: "customer.tier",
+      header: t(lang, "header.customer.tier"),
+      format: "general",
+      value: (c) => r[c].tier,
+      highlights: tierHighlights(),
+    },
+    {
+      output: "customer.sales",
+      header: t(lang, "header.customer.sales", { n: o.tierWindow }),
+      format: "money",
+      value: (c) => money(r[c].sales),
+    },
     { output: "customer.share", header: t(lang, "header.customer.share"), format: "percent", value: (c) => r[c].share },
     { output: "customer.cum", header: t(lang, "header.customer.cum"), format: "percent", value: (c) => r[c].cum },
     { output: "customer.rank", header: t(lang, "header.customer.rank"), format: "integer", value: (c) => r[c].rank },
-    { output: "customer.change", header: t(lang, "header.customer.change"), format: "general", value: (c) => t(lang, `change.${r[c].change}`), highlights: changeColours },
-    { output: "customer.changePct", header: t(lang, "header.customer.changePct"), format: "percent", value: (c) => r[c].changePct },
-    { output: "customer.recent", header: t(lang, "header.customer.recent", { n: o.changeWindow }), format: "money", value: (c) => money(r[c].recent) },
+    {
+      output: "customer.change",
+      header: t(lang, "header.customer.change"),
+      format: "general",
+      value: (c) => t(lang, `change.${r[c].change}`),
+      highlights: changeColours,
+    },
+    {
+      output: "customer.changePct",
+      header: t(lang, "header.customer.changePct"),
+      format: "percent",
+      value: (c) => r[c].changePct,
+    },
+    {
+      output: "customer.recent",
+      header: t(lang, "header.customer.recent", { n: o.changeWindow }),
+      format: "money",
+      value: (c) => money(r[c].recent),
+    },
     {
       output: "customer.prior",
-      header: o.baseline === "lastYear" ? t(lang, "header.customer.priorLastYear") : t(lang, "header.customer.prior", { n: o.changeWindow }),
+      header:
+        o.baseline === "lastYear"
+          ? t(lang, "header.customer.priorLastYear")
+          : t(lang, "header.customer.prior", { n: o.changeWindow }),
       format: "money",
       value: (c) => money(r[c].prior),
     },
-    { output: "customer.visits", header: t(lang, "header.customer.visits", { n: o.tierWindow }), format: "integer", value: (c) => r[c].visits },
-    { output: "customer.visitCost", header: t(lang, "header.customer.visitCost"), format: "money", value: (c) => money(r[c].visitCost) },
-    { output: "customer.costRatio", header: t(lang, "header.customer.costRatio"), format: "percent", value: (c) => r[c].costRatio },
-    { output: "customer.costFlag", header: t(lang, "header.customer.costFlag"), format: "general", value: (c) => (r[c].costFlag ? t(lang, `costFlag.${r[c].costFlag!}`) : null) },
-    { output: "customer.lastVisit", header: t(lang, "header.customer.lastVisit"), format: "date", value: (c) => (r[c].lastVisit === null ? null : dayToSerial(r[c].lastVisit!, o.dateSystem)) },
+    {
+      output: "customer.visits",
+      header: t(lang, "header.customer.visits", { n: o.tierWindow }),
+      format: "integer",
+      value: (c) => r[c].visits,
+    },
+    {
+      output: "customer.visitCost",
+      header: t(lang, "header.customer.visitCost"),
+      format: "money",
+      value: (c) => money(r[c].visitCost),
+    },
+    {
+      output: "customer.costRatio",
+      header: t(lang, "header.customer.costRatio"),
+      format: "percent",
+      value: (c) => r[c].costRatio,
+    },
+    {
+      output: "customer.costFlag",
+      header: t(lang, "header.customer.costFlag"),
+      format: "general",
+      value: (c) => (r[c].costFlag ? t(lang, `costFlag.${r[c].costFlag!}`) : null),
+    },
+    {
+      output: "customer.lastVisit",
+      header: t(lang, "header.customer.lastVisit"),
+      format: "date",
+      value: (c) => (r[c].lastVisit === null ? null : dayToSerial(r[c].lastVisit!, o.dateSystem)),
+    },
     {
       output: "customer.visitDue",
       header: t(lang, "header.customer.visitDue"),
@@ -140,7 +217,11 @@ function dueText(due: number | null, overdue: number | null, lang: Lang, system:
 }
 
 function tierHighlights(): Highlight[] {
-  return (Object.keys(TIER_COLOURS) as Tier[]).map((tier) => ({ text: tier, fill: TIER_COLOURS[tier][0], font: TIER_COLOURS[tier][1] }));
+  return (Object.keys(TIER_COLOURS) as Tier[]).map((tier) => ({
+    text: tier,
+    fill: TIER_COLOURS[tier][0],
+    font: TIER_COLOURS[tier][1],
+  }));
 }
 
 function orderColumns(review: Review, lang: Lang): ColumnSpec[] {
@@ -148,7 +229,13 @@ function orderColumns(review: Review, lang: Lang): ColumnSpec[] {
   const r = review.results;
   const [fresh, existing] = [t(lang, "type.new"), t(lang, "type.existing")];
   return [
-    { output: "order.tier", header: t(lang, "header.order.tier"), format: "general", value: (i) => r[o.customer[i]].tier, highlights: tierHighlights() },
+    {
+      output: "order.tier",
+      header: t(lang, "header.order.tier"),
+      format: "general",
+      value: (i) => r[o.customer[i]].tier,
+      highlights: tierHighlights(),
+    },
     {
       output: "order.type",
       header: t(lang, "header.order.type"),
@@ -169,7 +256,12 @@ function visitColumns(review: Review, lang: Lang): ColumnSpec[] {
       format: "general",
       value: (i) => (monthOf(r[v.customer[i]].firstDay) < review.visitMonth[i] ? existing : fresh),
     },
-    { output: "visit.cost", header: t(lang, "header.visit.cost"), format: "money", value: (i) => cleanMoney(review.visitCost[i]) },
+    {
+      output: "visit.cost",
+      header: t(lang, "header.visit.cost"),
+      format: "money",
+      value: (i) => cleanMoney(review.visitCost[i]),
+    },
   ];
 }
 
@@ -201,7 +293,12 @@ function createCustomerSheet(review: Review, lang: Lang): CreatedSheetPlan {
   ];
   const rows: Cell[][] = [];
   for (let i = 0; i < c.size; i++) {
-    rows.push([...(hasIds ? [c.ids[i]] : []), ...(hasNames ? [c.names[i]] : []), c.rep[i] >= 0 ? review.reps.names[c.rep[i]] : null, c.region[i]]);
+    rows.push([
+      ...(hasIds ? [c.ids[i]] : []),
+      ...(hasNames ? [c.names[i]] : []),
+      c.rep[i] >= 0 ? review.reps.names[c.rep[i]] : null,
+      c.region[i],
+    ]);
   }
   return { sheet: t(lang, "sheet.customers"), header, rows };
 }

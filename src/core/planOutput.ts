@@ -45,10 +45,20 @@ export function planOutput(review: Review, options: PlanOptions): WritePlan {
     taken.add(created.sheet);
   }
   const reportName = sanitizeSheetName(t(options.lang, "sheet.review", { month: formatMonth(review.month) }), taken);
-  const report = buildReportSheet(review, options.lang, reportName, options.generatedAt, created && { sheet: created.sheet, rows: created.rows.length });
+  const report = buildReportSheet(
+    review,
+    options.lang,
+    reportName,
+    options.generatedAt,
+    created && { sheet: created.sheet, rows: created.rows.length },
+  );
   // Next month's plan (issue 16), when chosen: its sheet, and the owned columns of the prospect sheet.
-  const next = review.options.plan ? planNextMonthSheets(review, options, sheets, new Set([...taken, reportName])) : undefined;
-  const owned: OwnedColumn[] = sheets.flatMap((s) => s.columns.map((c) => ({ sheet: s.sheet, col: c.col, header: c.header, output: c.output })));
+  const next = review.options.plan
+    ? planNextMonthSheets(review, options, sheets, new Set([...taken, reportName]))
+    : undefined;
+  const owned: OwnedColumn[] = sheets.flatMap((s) =>
+    s.columns.map((c) => ({ sheet: s.sheet, col: c.col, header: c.header, output: c.output })),
+  );
   const plan: WritePlan = { sheets, report, owned };
   if (next) {
     plan.planSheet = next.planSheet;
@@ -61,10 +71,16 @@ export function planOutput(review: Review, options: PlanOptions): WritePlan {
 }
 
 /** The plan of the month after the review's and its sheet; the prospect sheet's owned columns join `sheets`. */
-function planNextMonthSheets(review: Review, options: PlanOptions, sheets: SheetPlan[], taken: ReadonlySet<string>): { planSheet: ReportPlan; nextMonth: NextMonthPlan } {
+function planNextMonthSheets(
+  review: Review,
+  options: PlanOptions,
+  sheets: SheetPlan[],
+  taken: ReadonlySet<string>,
+): { planSheet: ReportPlan; nextMonth: NextMonthPlan } {
   const next = planNextMonth(review, options.lang);
   const prospects = review.planInputs?.prospects;
-  if (prospects && next.prospects) sheets.push(planProspectColumns(prospects, next.prospects, options.lang, options.owned, review.options.dateSystem));
+  if (prospects && next.prospects)
+    sheets.push(planProspectColumns(prospects, next.prospects, options.lang, options.owned, review.options.dateSystem));
   const name = sanitizeSheetName(t(options.lang, "sheet.plan", { month: formatMonth(next.month) }), taken);
   return { planSheet: buildPlanSheet(review, next, options.lang, name, options.generatedAt), nextMonth: next };
 }

@@ -69,14 +69,14 @@ describe("readInputs", () => {
     numberOrderIds(o, new Int32Array([5, 5, 5]), 5, 5);
     expect(Array.from(o.orderId)).toEqual([0, 0, 1]);
     const v = r.visits;
-    expect([v.n, Array.from(v.row), Array.from(v.day), Array.from(v.customer), Array.from(v.rep), Array.from(v.cost)]).toEqual([
-      2,
-      [1, 2],
-      [day("2026-10-06"), day("2026-10-07")],
-      [1, 0],
-      [1, -1],
-      [80, 0],
-    ]);
+    expect([
+      v.n,
+      Array.from(v.row),
+      Array.from(v.day),
+      Array.from(v.customer),
+      Array.from(v.rep),
+      Array.from(v.cost),
+    ]).toEqual([2, [1, 2], [day("2026-10-06"), day("2026-10-07")], [1, 0], [1, -1], [80, 0]]);
     expect(r.costs).toEqual([
       { row: 1, month: month("2026-10"), rep: 0, amount: 6000 },
       { row: 2, month: month("2026-09"), rep: 1, amount: 4000 },
@@ -125,13 +125,22 @@ describe("readInputs", () => {
       ]),
     ]);
     expect(Array.from(r.orders.customer)).toEqual([0, 1, 2, 2]);
-    expect([r.customers.size, r.customers.ids[2], r.customers.names[2], r.customers.isUnmatched(2), r.customers.isUnmatched(0)]).toEqual([3, "C9", "丙公司", true, false]);
+    expect([
+      r.customers.size,
+      r.customers.ids[2],
+      r.customers.names[2],
+      r.customers.isUnmatched(2),
+      r.customers.isUnmatched(0),
+    ]).toEqual([3, "C9", "丙公司", true, false]);
     expect(r.issues).toEqual([]);
   });
 
   it("matches by name when the customer sheet has no id column", () => {
     const r = read([
-      grid("客户表", [["客户名称", "业务员"], ["甲公司", "张伟"]]),
+      grid("客户表", [
+        ["客户名称", "业务员"],
+        ["甲公司", "张伟"],
+      ]),
       orders([["1", serial("2026-10-01"), "X-77", " 甲公司 ", 10, null, null]]),
     ]);
     expect([Array.from(r.orders.customer), r.customers.size]).toEqual([[0], 1]);
@@ -149,30 +158,71 @@ describe("readInputs", () => {
   });
 
   it("multiplies quantity by unit price when there is no amount column", () => {
-    const r = read([grid("订单", [["日期", "客户", "数量", "单价"], [serial("2026-10-01"), "甲", 3, 12.5], [serial("2026-10-02"), "甲", "2", "¥100"]])]);
+    const r = read([
+      grid("订单", [
+        ["日期", "客户", "数量", "单价"],
+        [serial("2026-10-01"), "甲", 3, 12.5],
+        [serial("2026-10-02"), "甲", "2", "¥100"],
+      ]),
+    ]);
     expect(Array.from(r.orders.amount)).toEqual([37.5, 200]);
   });
 
   describe("dates", () => {
     it("reads a 3/5/2024 column month-first when no first part is above 12", () => {
-      const r = read([grid("订单", [["日期", "客户", "金额"], ["3/5/2024", "甲", 1], ["4/5/2024", "甲", 1]])]);
-      expect([Array.from(r.orders.day), r.dateOrders]).toEqual([[day("2024-03-05"), day("2024-04-05")], [{ sheet: "订单", order: "monthFirst" }]]);
+      const r = read([
+        grid("订单", [
+          ["日期", "客户", "金额"],
+          ["3/5/2024", "甲", 1],
+          ["4/5/2024", "甲", 1],
+        ]),
+      ]);
+      expect([Array.from(r.orders.day), r.dateOrders]).toEqual([
+        [day("2024-03-05"), day("2024-04-05")],
+        [{ sheet: "订单", order: "monthFirst" }],
+      ]);
     });
 
     it("reads the whole column day-first when one first part is above 12", () => {
-      const r = read([grid("订单", [["日期", "客户", "金额"], ["3/5/2024", "甲", 1], ["13/5/2024", "甲", 1]])]);
-      expect([Array.from(r.orders.day), r.dateOrders]).toEqual([[day("2024-05-03"), day("2024-05-13")], [{ sheet: "订单", order: "dayFirst" }]]);
+      const r = read([
+        grid("订单", [
+          ["日期", "客户", "金额"],
+          ["3/5/2024", "甲", 1],
+          ["13/5/2024", "甲", 1],
+        ]),
+      ]);
+      expect([Array.from(r.orders.day), r.dateOrders]).toEqual([
+        [day("2024-05-03"), day("2024-05-13")],
+        [{ sheet: "订单", order: "dayFirst" }],
+      ]);
     });
 
     it("follows the user's day/month choice", () => {
-      const r = read([grid("订单", [["日期", "客户", "金额"], ["3/5/2024", "甲", 1]])], { dayMonthOrder: "dayFirst" });
-      expect([Array.from(r.orders.day), r.dateOrders]).toEqual([[day("2024-05-03")], [{ sheet: "订单", order: "dayFirst" }]]);
+      const r = read(
+        [
+          grid("订单", [
+            ["日期", "客户", "金额"],
+            ["3/5/2024", "甲", 1],
+          ]),
+        ],
+        { dayMonthOrder: "dayFirst" },
+      );
+      expect([Array.from(r.orders.day), r.dateOrders]).toEqual([
+        [day("2024-05-03")],
+        [{ sheet: "订单", order: "dayFirst" }],
+      ]);
     });
   });
 
   describe("edge cases", () => {
     it("skips blank rows silently", () => {
-      const r = read([orders([[null, "", "  ", null, null, null, null], ["1", serial("2026-10-01"), "C1", "甲", 5, null, null], [null, null, null, null, null, null, null]])]);
+      const r = read([
+        orders([
+          [null, "", "  ", null, null, null, null],
+          ["1", serial("2026-10-01"), "C1", "甲", 5, null, null],
+          [null, null, null, null, null, null, null],
+        ]),
+      ]);
       expect([r.orders.n, Array.from(r.orders.row.subarray(0, r.orders.n)), r.issues]).toEqual([1, [2], []]);
     });
 
@@ -208,13 +258,24 @@ describe("readInputs", () => {
           [serial("2026-10-04"), "甲", 1, "张伟", "华南"],
         ]),
       ]);
-      expect([r.customers.names, r.customers.region]).toEqual([["甲", "乙"], ["华南", null]]);
+      expect([r.customers.names, r.customers.region]).toEqual([
+        ["甲", "乙"],
+        ["华南", null],
+      ]);
       expect(r.customers.rep.map((id) => r.reps.names[id])).toEqual(["张伟", "李娜"]);
     });
 
     it("creates customers from the order table when it is not the first table on its sheet", () => {
       const r = read([
-        grid("数据", [["项目", "内容"], ["版本", "2026"]], { row: 0, col: 0 }, "说明"),
+        grid(
+          "数据",
+          [
+            ["项目", "内容"],
+            ["版本", "2026"],
+          ],
+          { row: 0, col: 0 },
+          "说明",
+        ),
         grid(
           "数据",
           [
@@ -227,12 +288,21 @@ describe("readInputs", () => {
           "订单",
         ),
       ]);
-      expect([r.customers.names, r.customers.region]).toEqual([["甲", "乙"], ["华东", "华北"]]);
+      expect([r.customers.names, r.customers.region]).toEqual([
+        ["甲", "乙"],
+        ["华东", "华北"],
+      ]);
       expect(r.customers.rep.map((id) => r.reps.names[id])).toEqual(["张伟", "李娜"]);
     });
 
     it("gives the first salesperson seen when two occur equally often", () => {
-      const r = read([grid("订单", [["日期", "客户", "金额", "业务员"], [serial("2026-10-01"), "甲", 1, "李娜"], [serial("2026-10-02"), "甲", 1, "张伟"]])]);
+      const r = read([
+        grid("订单", [
+          ["日期", "客户", "金额", "业务员"],
+          [serial("2026-10-01"), "甲", 1, "李娜"],
+          [serial("2026-10-02"), "甲", 1, "张伟"],
+        ]),
+      ]);
       expect(r.reps.names[r.customers.rep[0]]).toEqual("李娜");
     });
   });
@@ -247,7 +317,9 @@ describe("readInputs", () => {
           ["4", "下周二", "C1", "甲", 5, null, null],
         ]),
       ]);
-      expect(r.issues).toEqual([{ sheet: "订单表", address: "B5", field: "orderDate", code: "notADate", value: "下周二" }]);
+      expect(r.issues).toEqual([
+        { sheet: "订单表", address: "B5", field: "orderDate", code: "notADate", value: "下周二" },
+      ]);
       expect(r.orders.n).toEqual(3);
     });
 
@@ -266,29 +338,56 @@ describe("readInputs", () => {
         { sheet: "订单表", address: "E4", field: "amount", code: "errorValue", value: "#N/A" },
         { sheet: "订单表", address: "F5", field: "grossMargin", code: "notANumber", value: "n/a" },
       ]);
-      expect([r.orders.n, Array.from(r.orders.amount.subarray(0, r.orders.n)), Array.from(r.orders.margin.subarray(0, r.orders.n))]).toEqual([1, [7], [0]]);
+      expect([
+        r.orders.n,
+        Array.from(r.orders.amount.subarray(0, r.orders.n)),
+        Array.from(r.orders.margin.subarray(0, r.orders.n)),
+      ]).toEqual([1, [7], [0]]);
     });
 
     it("reports an order row without a customer", () => {
-      const r = read([grid("订单", [["日期", "客户", "金额"], [serial("2026-10-01"), null, 5]])]);
-      expect([r.issues, r.orders.n]).toEqual([[{ sheet: "订单", address: "B2", field: "customerName", code: "missing", value: "" }], 0]);
+      const r = read([
+        grid("订单", [
+          ["日期", "客户", "金额"],
+          [serial("2026-10-01"), null, 5],
+        ]),
+      ]);
+      expect([r.issues, r.orders.n]).toEqual([
+        [{ sheet: "订单", address: "B2", field: "customerName", code: "missing", value: "" }],
+        0,
+      ]);
     });
 
     it("gives addresses in sheet coordinates when the range does not start at A1", () => {
       const r = read([grid("订单", [["台账"], ["日期", "客户", "金额"], ["2026-13-01", "甲", 5]], { row: 2, col: 1 })]);
-      expect(r.issues).toEqual([{ sheet: "订单", address: "B5", field: "orderDate", code: "notADate", value: "2026-13-01" }]);
+      expect(r.issues).toEqual([
+        { sheet: "订单", address: "B5", field: "orderDate", code: "notADate", value: "2026-13-01" },
+      ]);
     });
 
     it("reports unreadable quantities and unit prices", () => {
-      const r = read([grid("订单", [["日期", "客户", "数量", "单价"], [serial("2026-10-01"), "甲", "三", 12]])]);
+      const r = read([
+        grid("订单", [
+          ["日期", "客户", "数量", "单价"],
+          [serial("2026-10-01"), "甲", "三", 12],
+        ]),
+      ]);
       expect(r.issues).toEqual([{ sheet: "订单", address: "C2", field: "quantity", code: "notANumber", value: "三" }]);
     });
 
     it("reports unreadable visit dates and cost-sheet cells", () => {
       const r = read([
         orders([]),
-        grid("拜访", [["拜访日期", "客户名称"], ["昨天", "甲"]]),
-        grid("费用", [["月份", "业务员", "工资"], ["十月", "张伟", 100], ["2026-10", null, 100], ["2026-10", "张伟", "很多"]]),
+        grid("拜访", [
+          ["拜访日期", "客户名称"],
+          ["昨天", "甲"],
+        ]),
+        grid("费用", [
+          ["月份", "业务员", "工资"],
+          ["十月", "张伟", 100],
+          ["2026-10", null, 100],
+          ["2026-10", "张伟", "很多"],
+        ]),
       ]);
       expect(r.issues).toEqual([
         { sheet: "拜访", address: "A2", field: "visitDate", code: "notADate", value: "昨天" },

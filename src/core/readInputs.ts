@@ -86,22 +86,33 @@ export interface Inputs {
  * are skipped silently; nothing here throws for bad data.
  */
 export function readInputs(grids: readonly Grid[], detection: Detection, options: ReviewOptions): Inputs {
-  const gridOf = (m: SheetMapping) => grids.find((g) => g.sheet === m.sheet && g.table === m.table) ?? grids.find((g) => g.sheet === m.sheet)!;
+  const gridOf = (m: SheetMapping) =>
+    grids.find((g) => g.sheet === m.sheet && g.table === m.table) ?? grids.find((g) => g.sheet === m.sheet)!;
   const issues: CellIssue[] = [];
   const reps = new Interner();
   const dateOrders: Inputs["dateOrders"] = [];
   const cm = detection.customers;
   const om = detection.orders;
   const customerGrid = cm && gridOf(cm);
-  const customers = new CustomerTable(cm ? cm.columns.customerId !== undefined : om?.columns.customerId !== undefined, (customerGrid?.values.length ?? 0) + 1024);
-  if (cm && customerGrid) readCustomers(new SheetReader(customerGrid, cm, issues, options.dateSystem), customers, reps, dateOrders, options);
-  const orders = om ? readOrders(new SheetReader(gridOf(om), om, issues, options.dateSystem), customers, reps, dateOrders, options) : emptyOrders();
+  const customers = new CustomerTable(
+    cm ? cm.columns.customerId !== undefined : om?.columns.customerId !== undefined,
+    (customerGrid?.values.length ?? 0) + 1024,
+  );
+  if (cm && customerGrid)
+    readCustomers(new SheetReader(customerGrid, cm, issues, options.dateSystem), customers, reps, dateOrders, options);
+  const orders = om
+    ? readOrders(new SheetReader(gridOf(om), om, issues, options.dateSystem), customers, reps, dateOrders, options)
+    : emptyOrders();
   const vm = detection.visits;
-  const visits = vm ? readVisits(new SheetReader(gridOf(vm), vm, issues, options.dateSystem), customers, reps, dateOrders, options) : emptyVisits();
+  const visits = vm
+    ? readVisits(new SheetReader(gridOf(vm), vm, issues, options.dateSystem), customers, reps, dateOrders, options)
+    : emptyVisits();
   const km = detection.costs;
   const costs = km ? readCosts(new SheetReader(gridOf(km), km, issues, options.dateSystem), reps) : [];
   const pm = detection.payments;
-  const payments = pm ? readPayments(new SheetReader(gridOf(pm), pm, issues, options.dateSystem), customers, dateOrders, options) : null;
+  const payments = pm
+    ? readPayments(new SheetReader(gridOf(pm), pm, issues, options.dateSystem), customers, dateOrders, options)
+    : null;
   if (!cm && om) fillFromOrders(customers, orders, gridOf(om), om);
   customers.finish();
   return {
@@ -120,7 +131,13 @@ export function readInputs(grids: readonly Grid[], detection: Detection, options
   };
 }
 
-function readCustomers(s: SheetReader, table: CustomerTable, reps: Interner, dateOrders: Inputs["dateOrders"], options: ReviewOptions): void {
+function readCustomers(
+  s: SheetReader,
+  table: CustomerTable,
+  reps: Interner,
+  dateOrders: Inputs["dateOrders"],
+  options: ReviewOptions,
+): void {
   const order = s.dayMonthOrder("firstTradeDate", options.dayMonthOrder, dateOrders);
   const firstTrade = s.column("firstTradeDate");
   const keyField: Field = s.mapping.columns.customerId !== undefined ? "customerId" : "customerName";
@@ -152,7 +169,13 @@ function readCustomers(s: SheetReader, table: CustomerTable, reps: Interner, dat
   }
 }
 
-function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, dateOrders: Inputs["dateOrders"], options: ReviewOptions): OrderRows {
+function readOrders(
+  s: SheetReader,
+  customers: CustomerTable,
+  reps: Interner,
+  dateOrders: Inputs["dateOrders"],
+  options: ReviewOptions,
+): OrderRows {
   const order = s.dayMonthOrder("orderDate", options.dayMonthOrder, dateOrders);
   const cap = Math.max(0, s.lastRow - s.firstRow + 1);
   const rows = new Int32Array(cap);
@@ -172,8 +195,11 @@ function readOrders(s: SheetReader, customers: CustomerTable, reps: Interner, da
   };
   const { columns } = s.mapping;
   const byQuantity = columns.amount === undefined;
-  const [date, amountCol, marginCol, repCol, idCol, paidCol, dueCol] = (["orderDate", "amount", "grossMargin", "salesperson", "orderId", "paid", "dueDate"] as const).map((f) => s.column(f));
-  const dueOrder = columns.dueDate === undefined ? order : s.dayMonthOrder("dueDate", options.dayMonthOrder, dateOrders);
+  const [date, amountCol, marginCol, repCol, idCol, paidCol, dueCol] = (
+    ["orderDate", "amount", "grossMargin", "salesperson", "orderId", "paid", "dueDate"] as const
+  ).map((f) => s.column(f));
+  const dueOrder =
+    columns.dueDate === undefined ? order : s.dayMonthOrder("dueDate", options.dayMonthOrder, dateOrders);
   const customerOf = resolveCustomers(s, customers, out.customer);
   for (let row = s.firstRow; row <= s.lastRow; row++) {
     const cells = s.cells(row);
@@ -287,7 +313,13 @@ function readProduct(s: SheetReader, row: number): number | undefined {
   return q === undefined || p === undefined ? undefined : q * p;
 }
 
-function readVisits(s: SheetReader, customers: CustomerTable, reps: Interner, dateOrders: Inputs["dateOrders"], options: ReviewOptions): VisitRows {
+function readVisits(
+  s: SheetReader,
+  customers: CustomerTable,
+  reps: Interner,
+  dateOrders: Inputs["dateOrders"],
+  options: ReviewOptions,
+): VisitRows {
   const order = s.dayMonthOrder("visitDate", options.dayMonthOrder, dateOrders);
   const cap = Math.max(0, s.lastRow - s.firstRow + 1);
   const out: VisitRows = {
@@ -319,10 +351,21 @@ function readVisits(s: SheetReader, customers: CustomerTable, reps: Interner, da
 }
 
 /** Payment rows: date, customer and amount all required, as an order's are; the customer is matched as orders match. */
-function readPayments(s: SheetReader, customers: CustomerTable, dateOrders: Inputs["dateOrders"], options: ReviewOptions): PaymentSheetRows {
+function readPayments(
+  s: SheetReader,
+  customers: CustomerTable,
+  dateOrders: Inputs["dateOrders"],
+  options: ReviewOptions,
+): PaymentSheetRows {
   const order = s.dayMonthOrder("paymentDate", options.dayMonthOrder, dateOrders);
   const cap = Math.max(0, s.lastRow - s.firstRow + 1);
-  const out: PaymentSheetRows = { n: 0, row: new Int32Array(cap), day: new Int32Array(cap), customer: new Int32Array(cap), amount: new Float64Array(cap) };
+  const out: PaymentSheetRows = {
+    n: 0,
+    row: new Int32Array(cap),
+    day: new Int32Array(cap),
+    customer: new Int32Array(cap),
+    amount: new Float64Array(cap),
+  };
   const { columns } = s.mapping;
   const date = s.column("paymentDate");
   const amountCol = s.column(columns.paymentAmount !== undefined ? "paymentAmount" : "amount");
@@ -406,7 +449,20 @@ function topVote<T>(m: Map<T, number> | undefined): T | undefined {
 function emptyOrders(): OrderRows {
   const z = new Int32Array(0);
   const f = new Float64Array(0);
-  return { n: 0, row: z, day: z, amount: f, margin: f, paid: f, dueCell: f, customer: z, rep: z, orderId: z, orderIdHash: z, orderIdText: () => null };
+  return {
+    n: 0,
+    row: z,
+    day: z,
+    amount: f,
+    margin: f,
+    paid: f,
+    dueCell: f,
+    customer: z,
+    rep: z,
+    orderId: z,
+    orderIdHash: z,
+    orderIdText: () => null,
+  };
 }
 
 function emptyVisits(): VisitRows {

@@ -81,12 +81,21 @@ export function encodeRecord(record: WorkbookRecord): string[] {
  * so a hand-edited sheet can never stop a run (the run then owns nothing and appends anew).
  */
 export function decodeRecord(cells: readonly unknown[]): WorkbookRecord {
-  const json = cells.slice(1).filter((c): c is string => typeof c === "string").join("");
+  const json = cells
+    .slice(1)
+    .filter((c): c is string => typeof c === "string")
+    .join("");
   if (json === "") return { ...EMPTY_RECORD };
   try {
     const parsed = JSON.parse(json) as Partial<WorkbookRecord>;
-    if (parsed.version !== RECORD_VERSION || !Array.isArray(parsed.owned) || !Array.isArray(parsed.ownedSheets)) return { ...EMPTY_RECORD, damaged: true };
-    const record: WorkbookRecord = { version: RECORD_VERSION, settings: parsed.settings ?? {}, owned: parsed.owned, ownedSheets: parsed.ownedSheets };
+    if (parsed.version !== RECORD_VERSION || !Array.isArray(parsed.owned) || !Array.isArray(parsed.ownedSheets))
+      return { ...EMPTY_RECORD, damaged: true };
+    const record: WorkbookRecord = {
+      version: RECORD_VERSION,
+      settings: parsed.settings ?? {},
+      owned: parsed.owned,
+      ownedSheets: parsed.ownedSheets,
+    };
     if (isRunLog(parsed.run)) record.run = parsed.run;
     return record;
   } catch {
@@ -99,5 +108,12 @@ export function decodeRecord(cells: readonly unknown[]): WorkbookRecord {
 function isRunLog(x: unknown): x is RunLog {
   if (typeof x !== "object" || x === null) return false;
   const r = x as Partial<RunLog>;
-  return typeof r.id === "string" && (r.state === "inProgress" || r.state === "complete") && typeof r.previous === "object" && r.previous !== null && Array.isArray(r.added) && Array.isArray(r.tables);
+  return (
+    typeof r.id === "string" &&
+    (r.state === "inProgress" || r.state === "complete") &&
+    typeof r.previous === "object" &&
+    r.previous !== null &&
+    Array.isArray(r.added) &&
+    Array.isArray(r.tables)
+  );
 }

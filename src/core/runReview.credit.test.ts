@@ -84,16 +84,39 @@ describe("runReview receivables", () => {
     expect(r.credit).toBeNull();
     expect(r.screening.safety).toBeNull();
     expect(r.ageing).toEqual([]);
-    const plan = planOutput(r, { lang: "zh-CN", owned: [], sheetNames: ["客户表", "订单表"], ownedSheets: [], generatedAt: "2026-11-01 09:00" });
+    const plan = planOutput(r, {
+      lang: "zh-CN",
+      owned: [],
+      sheetNames: ["客户表", "订单表"],
+      ownedSheets: [],
+      generatedAt: "2026-11-01 09:00",
+    });
     const headers = plan.sheets[0].columns.map((c) => c.header);
-    expect(headers.slice(-8)).toEqual(["购买额分", "收益分", "安全分", "未来分", "合作分", "综合评分", "筛选建议", "距上一等级"]);
+    expect(headers.slice(-8)).toEqual([
+      "购买额分",
+      "收益分",
+      "安全分",
+      "未来分",
+      "合作分",
+      "综合评分",
+      "筛选建议",
+      "距上一等级",
+    ]);
     expect(headers).not.toContain("应收余额");
-    expect(plan.report.rows.some((row) => row.cells[0] === "未做应收分析：订单表没有已回款列，也没有回款表。")).toBe(true);
+    expect(plan.report.rows.some((row) => row.cells[0] === "未做应收分析：订单表没有已回款列，也没有回款表。")).toBe(
+      true,
+    );
   });
 
   it("writes the 13 columns with their formats", () => {
     const r = runReview(withPaidColumn());
-    const plan = planOutput(r, { lang: "en-US", owned: [], sheetNames: ["客户表", "订单表"], ownedSheets: [], generatedAt: "2026-11-01 09:00" });
+    const plan = planOutput(r, {
+      lang: "en-US",
+      owned: [],
+      sheetNames: ["客户表", "订单表"],
+      ownedSheets: [],
+      generatedAt: "2026-11-01 09:00",
+    });
     const cols = plan.sheets[0].columns.slice(-13);
     expect(cols.map((c) => [c.header, c.format])).toEqual([
       ["Receivable", "money"],

@@ -40,7 +40,10 @@ interface Spec {
   costs: { month: number; rep: number; amount: number }[] | null;
 }
 
-const money = fc.oneof(fc.constant(0), fc.integer({ min: -50_000, max: 300_000 }).map((cents) => cents / 100));
+const money = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: -50_000, max: 300_000 }).map((cents) => cents / 100),
+);
 
 const specs: fc.Arbitrary<Spec> = fc.integer({ min: 1, max: 6 }).chain((customers) =>
   fc.record({
@@ -69,10 +72,17 @@ const specs: fc.Arbitrary<Spec> = fc.integer({ min: 1, max: 6 }).chain((customer
       { maxLength: 30 },
     ),
     costs: fc.option(
-      fc.array(fc.record({ month: fc.integer({ min: 0, max: 31 }), rep: fc.integer({ min: 0, max: REPS.length - 1 }), amount: fc.integer({ min: 0, max: 5000 }) }), {
-        minLength: 1,
-        maxLength: 12,
-      }),
+      fc.array(
+        fc.record({
+          month: fc.integer({ min: 0, max: 31 }),
+          rep: fc.integer({ min: 0, max: REPS.length - 1 }),
+          amount: fc.integer({ min: 0, max: 5000 }),
+        }),
+        {
+          minLength: 1,
+          maxLength: 12,
+        },
+      ),
     ),
   }),
 );
@@ -87,16 +97,31 @@ function workbook(s: Spec): Grid[] {
   grids.push(
     grid("订单表", [
       ["订单日期", "订单号", "客户编号", "金额", "毛利", "业务员"],
-      ...s.orders.map((o) => [START + o.day, o.id === null ? null : `SO-${o.id}`, `C${o.customer}`, o.amount, o.margin, o.rep === null ? null : REPS[o.rep]]),
+      ...s.orders.map((o) => [
+        START + o.day,
+        o.id === null ? null : `SO-${o.id}`,
+        `C${o.customer}`,
+        o.amount,
+        o.margin,
+        o.rep === null ? null : REPS[o.rep],
+      ]),
     ]),
   );
   if (s.visits.length > 0) {
     grids.push(
-      grid("拜访记录", [["拜访日期", "客户编号", "业务员", "费用"], ...s.visits.map((v) => [START + v.day, `C${v.customer}`, v.rep === null ? null : REPS[v.rep], v.cost])]),
+      grid("拜访记录", [
+        ["拜访日期", "客户编号", "业务员", "费用"],
+        ...s.visits.map((v) => [START + v.day, `C${v.customer}`, v.rep === null ? null : REPS[v.rep], v.cost]),
+      ]),
     );
   }
   if (s.costs) {
-    grids.push(grid("费用表", [["月份", "业务员", "工资"], ...s.costs.map((c) => [formatMonth(month("2024-05") + c.month), REPS[c.rep], c.amount])]));
+    grids.push(
+      grid("费用表", [
+        ["月份", "业务员", "工资"],
+        ...s.costs.map((c) => [formatMonth(month("2024-05") + c.month), REPS[c.rep], c.amount]),
+      ]),
+    );
   }
   return grids;
 }
@@ -110,13 +135,23 @@ function figures(r: Review) {
   const byRep: Record<string, unknown> = {};
   for (const g of r.byRep) byRep[g.rep < 0 ? "(none)" : r.reps.names[g.rep]] = { ...g, rep: null };
   const actions = r.actions.map((a) => `${a.reason} ${a.tier} ${r.customers.key(a.customer)}`).sort();
-  return { month: r.month, asOf: r.asOf, customers, monthly: r.monthly, byRep, tiers: r.tiers, actions, issues: r.issues.length };
+  return {
+    month: r.month,
+    asOf: r.asOf,
+    customers,
+    monthly: r.monthly,
+    byRep,
+    tiers: r.tiers,
+    actions,
+    issues: r.issues.length,
+  };
 }
 
 /** Paths where two figure trees differ beyond float noise (1e-9, relative above 1). */
 function differences(a: unknown, b: unknown, path = "", out: string[] = []): string[] {
   if (typeof a === "number" && typeof b === "number") {
-    if (!Object.is(a, b) && !(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)))) out.push(`${path}: ${a} ≠ ${b}`);
+    if (!Object.is(a, b) && !(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))))
+      out.push(`${path}: ${a} ≠ ${b}`);
   } else if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
     const x = a as Record<string, unknown>;
     const y = b as Record<string, unknown>;
@@ -173,19 +208,32 @@ describe("runReview (properties)", () => {
       fc.property(specs, (s) => {
         const r = runReview(workbook(s));
         const first = new Map<number, number>();
-        for (const o of s.orders) first.set(o.customer, Math.min(first.get(o.customer) ?? Infinity, monthOfSerial(START + o.day)));
+        for (const o of s.orders)
+          first.set(o.customer, Math.min(first.get(o.customer) ?? Infinity, monthOfSerial(START + o.day)));
         for (const m of r.monthly) {
           const orders = s.orders.filter((o) => monthOfSerial(START + o.day) === m.month);
           const visits = s.visits.filter((v) => monthOfSerial(START + v.day) === m.month);
           const want = {
             visits: visits.length,
             visitsNew: visits.filter((v) => !((first.get(v.customer) ?? Infinity) < m.month)).length,
-            orders: new Set(orders.filter((o) => o.id !== null).map((o) => o.id)).size + orders.filter((o) => o.id === null).length,
+            orders:
+              new Set(orders.filter((o) => o.id !== null).map((o) => o.id)).size +
+              orders.filter((o) => o.id === null).length,
           };
           expect({ visits: m.visits, visitsNew: m.visitsNew, orders: m.orders }).toEqual(want);
           expect(m.visitsNew + m.visitsExisting).toBe(m.visits);
-          expect(close(m.orderAmount, orders.reduce((sum, o) => sum + o.amount, 0))).toBe(true);
-          expect(close(m.amountNew, orders.filter((o) => first.get(o.customer) === m.month).reduce((sum, o) => sum + o.amount, 0))).toBe(true);
+          expect(
+            close(
+              m.orderAmount,
+              orders.reduce((sum, o) => sum + o.amount, 0),
+            ),
+          ).toBe(true);
+          expect(
+            close(
+              m.amountNew,
+              orders.filter((o) => first.get(o.customer) === m.month).reduce((sum, o) => sum + o.amount, 0),
+            ),
+          ).toBe(true);
           expect(close(m.amountNew + m.amountExisting, m.orderAmount)).toBe(true);
           expect(m.workingDays).toBeLessThanOrEqual(m.visits);
         }
@@ -200,9 +248,19 @@ describe("runReview (properties)", () => {
         const r = runReview(workbook(s));
         const m = r.monthly[r.monthly.length - 1];
         expect(m.month).toBe(r.month);
-        const total = (key: "workingDays" | "visits" | "visitsNew" | "orderAmount" | "amountNew" | "directCost" | "orders") => r.byRep.reduce((sum, g) => sum + g[key], 0);
-        expect([total("workingDays"), total("visits"), total("visitsNew")]).toEqual([m.workingDays, m.visits, m.visitsNew]);
-        expect([close(total("orderAmount"), m.orderAmount), close(total("amountNew"), m.amountNew), close(total("directCost"), m.directCost)]).toEqual([true, true, true]);
+        const total = (
+          key: "workingDays" | "visits" | "visitsNew" | "orderAmount" | "amountNew" | "directCost" | "orders",
+        ) => r.byRep.reduce((sum, g) => sum + g[key], 0);
+        expect([total("workingDays"), total("visits"), total("visitsNew")]).toEqual([
+          m.workingDays,
+          m.visits,
+          m.visitsNew,
+        ]);
+        expect([
+          close(total("orderAmount"), m.orderAmount),
+          close(total("amountNew"), m.amountNew),
+          close(total("directCost"), m.directCost),
+        ]).toEqual([true, true, true]);
         // One order id can span two salespeople, so the groups can count it twice, never less.
         expect(total("orders")).toBeGreaterThanOrEqual(m.orders);
         for (const g of r.byRep) expect(g.workingDays).toBeLessThanOrEqual(g.visits);
@@ -218,7 +276,9 @@ describe("runReview (properties)", () => {
         const counts = CHANGE_FLAGS.map((f) => r.results.filter((x) => x.change === f).length);
         expect(counts.reduce((a, b) => a + b, 0)).toBe(r.results.length);
         expect(r.monthly[r.monthly.length - 1].lostCustomers).toBe(r.results.filter((x) => x.change === "Lost").length);
-        expect(r.monthly[r.monthly.length - 1].newCustomers).toBe(r.results.filter((x) => !Number.isNaN(x.firstDay) && monthOfDay(x.firstDay) === r.month).length);
+        expect(r.monthly[r.monthly.length - 1].newCustomers).toBe(
+          r.results.filter((x) => !Number.isNaN(x.firstDay) && monthOfDay(x.firstDay) === r.month).length,
+        );
       }),
       RUNS,
     );
@@ -242,8 +302,16 @@ describe("runReview (properties)", () => {
     // Without a customer sheet a customer's salesperson is the most frequent one of its orders,
     // the first seen winning a tie (docs/decisions.md): row order then decides by design. So
     // here a customer's orders name one salesperson or none.
-    const oneRepEach = specs.map((s) => ({ ...s, orders: s.orders.map((o) => ({ ...o, rep: o.rep === null ? null : o.customer % REPS.length })) }));
-    const shuffled = oneRepEach.chain((s) => fc.tuple(fc.constant(s), fc.shuffledSubarray([...s.orders.keys()], { minLength: s.orders.length, maxLength: s.orders.length })));
+    const oneRepEach = specs.map((s) => ({
+      ...s,
+      orders: s.orders.map((o) => ({ ...o, rep: o.rep === null ? null : o.customer % REPS.length })),
+    }));
+    const shuffled = oneRepEach.chain((s) =>
+      fc.tuple(
+        fc.constant(s),
+        fc.shuffledSubarray([...s.orders.keys()], { minLength: s.orders.length, maxLength: s.orders.length }),
+      ),
+    );
     fc.assert(
       fc.property(shuffled, ([s, order]) => {
         const a = figures(runReview(workbook(s)));
@@ -261,7 +329,11 @@ describe("runReview (properties)", () => {
         const grids = workbook(s);
         const g = grids[sheet % grids.length];
         const values = [...g.values];
-        values.splice(at % (values.length + 1), 0, values[0].map(() => blank));
+        values.splice(
+          at % (values.length + 1),
+          0,
+          values[0].map(() => blank),
+        );
         const padded = grids.map((x) => (x === g ? { ...g, values } : x));
         expect(differences(figures(runReview(grids)), figures(runReview(padded)))).toEqual([]);
       }),

@@ -37,22 +37,61 @@ describe("runReview", () => {
     const r = runReview(WORKBOOK);
     expect(r.results).toEqual([
       {
-        tier: "A", sales: 1600, share: 0.8, cum: 0.8, rank: 1,
-        change: "Stable", changePct: 0, recent: 800, prior: 800,
-        visits: 1, visitCost: 1100, costRatio: 0.6875, costFlag: null,
-        lastVisit: day("2026-10-05"), due: day("2026-11-04"), overdueDays: 0, firstDay: day("2026-06-10"),
+        tier: "A",
+        sales: 1600,
+        share: 0.8,
+        cum: 0.8,
+        rank: 1,
+        change: "Stable",
+        changePct: 0,
+        recent: 800,
+        prior: 800,
+        visits: 1,
+        visitCost: 1100,
+        costRatio: 0.6875,
+        costFlag: null,
+        lastVisit: day("2026-10-05"),
+        due: day("2026-11-04"),
+        overdueDays: 0,
+        firstDay: day("2026-06-10"),
       },
       {
-        tier: "B", sales: 400, share: 0.2, cum: 1, rank: 2,
-        change: "Lost", changePct: -1, recent: 0, prior: 400,
-        visits: 0, visitCost: 0, costRatio: 0, costFlag: null,
-        lastVisit: null, due: day("2026-10-31"), overdueDays: 0, firstDay: day("2026-05-10"),
+        tier: "B",
+        sales: 400,
+        share: 0.2,
+        cum: 1,
+        rank: 2,
+        change: "Lost",
+        changePct: -1,
+        recent: 0,
+        prior: 400,
+        visits: 0,
+        visitCost: 0,
+        costRatio: 0,
+        costFlag: null,
+        lastVisit: null,
+        due: day("2026-10-31"),
+        overdueDays: 0,
+        firstDay: day("2026-05-10"),
       },
       {
-        tier: "D", sales: 0, share: null, cum: null, rank: null,
-        change: "Inactive", changePct: null, recent: 0, prior: 0,
-        visits: 1, visitCost: 500, costRatio: null, costFlag: "VisitsNoOrders",
-        lastVisit: day("2026-10-06"), due: null, overdueDays: null, firstDay: NaN,
+        tier: "D",
+        sales: 0,
+        share: null,
+        cum: null,
+        rank: null,
+        change: "Inactive",
+        changePct: null,
+        recent: 0,
+        prior: 0,
+        visits: 1,
+        visitCost: 500,
+        costRatio: null,
+        costFlag: "VisitsNoOrders",
+        lastVisit: day("2026-10-06"),
+        due: null,
+        overdueDays: null,
+        firstDay: NaN,
       },
     ]);
     expect(r.actions).toEqual([
@@ -64,19 +103,37 @@ describe("runReview", () => {
 
   it("builds the monthly, salesperson and tier tables", () => {
     const r = runReview(WORKBOOK);
-    expect(r.monthly.map((m) => m.month)).toEqual(["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"].map(month));
+    expect(r.monthly.map((m) => m.month)).toEqual(
+      ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"].map(month),
+    );
     expect(r.monthly[5]).toEqual({
       month: month("2026-10"),
-      workingDays: 2, visits: 2, visitsNew: 1, visitsExisting: 1, visitsPerDay: 1,
-      orderAmount: 800, amountNew: 0, amountExisting: 800,
-      directCost: 1600, orders: 1, costPerOrder: 1600, costRatio: 2,
-      newCustomers: 0, activeCustomers: 1, lostCustomers: 1,
+      workingDays: 2,
+      visits: 2,
+      visitsNew: 1,
+      visitsExisting: 1,
+      visitsPerDay: 1,
+      orderAmount: 800,
+      amountNew: 0,
+      amountExisting: 800,
+      directCost: 1600,
+      orders: 1,
+      costPerOrder: 1600,
+      costRatio: 2,
+      newCustomers: 0,
+      activeCustomers: 1,
+      lostCustomers: 1,
     });
     expect(r.byRep.map((g) => [r.reps.names[g.rep], g.orderAmount, g.directCost, g.visitsNew])).toEqual([
       ["张伟", 800, 1100, 0],
       ["李娜", 0, 500, 1],
     ]);
-    expect(r.tiers.map((t) => [t.tier, t.customers, t.sales])).toEqual([["A", 1, 1600], ["B", 1, 400], ["C", 0, 0], ["D", 1, 0]]);
+    expect(r.tiers.map((t) => [t.tier, t.customers, t.sales])).toEqual([
+      ["A", 1, 1600],
+      ["B", 1, 400],
+      ["C", 0, 0],
+      ["D", 1, 0],
+    ]);
     expect(Array.from(r.visitCost)).toEqual([1100, 500, 0]);
   });
 
@@ -95,7 +152,11 @@ describe("runReview", () => {
   it("uses the settings it is given", () => {
     const r = runReview(WORKBOOK, { tierWindow: 3, changeWindow: 1 });
     // tier window 2026-08…10: only 甲's October order; change window 2026-10 against 2026-09
-    expect(r.results.map((c) => [c.tier, c.sales, c.change])).toEqual([["A", 800, "Returning"], ["D", 0, "Lost"], ["D", 0, "Inactive"]]);
+    expect(r.results.map((c) => [c.tier, c.sales, c.change])).toEqual([
+      ["A", 800, "Returning"],
+      ["D", 0, "Lost"],
+      ["D", 0, "Inactive"],
+    ]);
   });
 
   describe("edge cases", () => {
@@ -114,14 +175,24 @@ describe("runReview", () => {
         ["华南", "华北"],
         ["张伟", "李娜"],
       ]);
-      expect(r.results.map((c) => [c.tier, c.change])).toEqual([["A", "New"], ["B", "New"]]);
+      expect(r.results.map((c) => [c.tier, c.change])).toEqual([
+        ["A", "New"],
+        ["B", "New"],
+      ]);
     });
 
     it("charges the default cost per visit without any cost data", () => {
       const r = runReview(
         [
-          grid("订单", [["日期", "客户", "金额"], [serial("2026-10-01"), "甲", 1000]]),
-          grid("拜访", [["拜访日期", "客户", "业务员"], [serial("2026-10-02"), "甲", "张伟"], [serial("2026-10-03"), "甲", "张伟"]]),
+          grid("订单", [
+            ["日期", "客户", "金额"],
+            [serial("2026-10-01"), "甲", 1000],
+          ]),
+          grid("拜访", [
+            ["拜访日期", "客户", "业务员"],
+            [serial("2026-10-02"), "甲", "张伟"],
+            [serial("2026-10-03"), "甲", "张伟"],
+          ]),
         ],
         { defaultVisitCost: 50 },
       );
@@ -130,16 +201,28 @@ describe("runReview", () => {
 
     it("takes visits and visit cost from the customer sheet without a visit sheet", () => {
       const r = runReview([
-        grid("客户", [["客户名称", "拜访次数", "拜访费用"], ["甲", 4, 800]]),
-        grid("订单", [["日期", "客户", "金额"], [serial("2026-10-01"), "甲", 1000]]),
+        grid("客户", [
+          ["客户名称", "拜访次数", "拜访费用"],
+          ["甲", 4, 800],
+        ]),
+        grid("订单", [
+          ["日期", "客户", "金额"],
+          [serial("2026-10-01"), "甲", 1000],
+        ]),
       ]);
       expect([r.results[0].visits, r.results[0].visitCost, r.results[0].costRatio]).toEqual([4, 800, 0.8]);
     });
 
     it("takes f from the customer sheet's first trade date when it is earlier", () => {
       const r = runReview([
-        grid("客户", [["客户名称", "首次交易日期"], ["甲", "2020-01-01"]]),
-        grid("订单", [["日期", "客户", "金额"], [serial("2026-10-01"), "甲", 1000]]),
+        grid("客户", [
+          ["客户名称", "首次交易日期"],
+          ["甲", "2020-01-01"],
+        ]),
+        grid("订单", [
+          ["日期", "客户", "金额"],
+          [serial("2026-10-01"), "甲", 1000],
+        ]),
       ]);
       expect([r.results[0].firstDay, r.results[0].change]).toEqual([day("2020-01-01"), "Returning"]);
     });
@@ -165,7 +248,13 @@ describe("runReview", () => {
     });
 
     it("reports bad rows and goes on", () => {
-      const r = runReview([grid("订单表", [["订单日期", "客户", "金额"], [serial("2026-10-01"), "甲", 100], ["下周二", "甲", 100]])]);
+      const r = runReview([
+        grid("订单表", [
+          ["订单日期", "客户", "金额"],
+          [serial("2026-10-01"), "甲", 100],
+          ["下周二", "甲", 100],
+        ]),
+      ]);
       expect([r.month, r.results.length, r.issues]).toEqual([
         month("2026-10"),
         1,
@@ -174,24 +263,45 @@ describe("runReview", () => {
     });
 
     it("throws NoReadableRowsError with the data issues when no row has a date", () => {
-      const grids = [grid("订单表", [["订单日期", "客户", "金额"], ["下周二", "甲", 100]])];
+      const grids = [
+        grid("订单表", [
+          ["订单日期", "客户", "金额"],
+          ["下周二", "甲", 100],
+        ]),
+      ];
       expect(() => runReview(grids)).toThrow(NoReadableRowsError);
-      expect(() => runReview(grids)).toThrow(expect.objectContaining({
-        sheet: "订单表",
-        issues: [{ sheet: "订单表", address: "A2", field: "orderDate", code: "notADate", value: "下周二" }],
-      }));
+      expect(() => runReview(grids)).toThrow(
+        expect.objectContaining({
+          sheet: "订单表",
+          issues: [{ sheet: "订单表", address: "A2", field: "orderDate", code: "notADate", value: "下周二" }],
+        }),
+      );
     });
 
     it("reviews the latest visit month when no order row can be read", () => {
       const r = runReview([
-        grid("订单表", [["订单日期", "客户", "金额"], ["下周二", "甲", 100]]),
-        grid("拜访", [["拜访日期", "客户"], [serial("2026-09-03"), "甲"]]),
+        grid("订单表", [
+          ["订单日期", "客户", "金额"],
+          ["下周二", "甲", 100],
+        ]),
+        grid("拜访", [
+          ["拜访日期", "客户"],
+          [serial("2026-09-03"), "甲"],
+        ]),
       ]);
       expect([r.month, r.results.map((x) => x.tier), r.issues.length]).toEqual([month("2026-09"), ["D"], 1]);
     });
 
     it("reviews the month given when no order row can be read", () => {
-      const r = runReview([grid("订单表", [["订单日期", "客户", "金额"], ["下周二", "甲", 100]])], { month: month("2026-10") });
+      const r = runReview(
+        [
+          grid("订单表", [
+            ["订单日期", "客户", "金额"],
+            ["下周二", "甲", 100],
+          ]),
+        ],
+        { month: month("2026-10") },
+      );
       expect([r.month, r.results.length]).toEqual([month("2026-10"), 1]);
     });
   });
@@ -199,13 +309,26 @@ describe("runReview", () => {
 
 describe("the 1904 date system", () => {
   // The same workbook as Mac Excel stores it: every date cell 1,462 lower, the cost months as dates too.
-  const shift = (g: Grid): Grid => ({ ...g, values: g.values.map((r) => r.map((v) => (typeof v === "number" && v > 40000 ? v - 1462 : v))) });
-  const asDates = (g: Grid): Grid => (g.sheet === "费用" ? { ...g, values: g.values.map((r, i) => (i === 0 ? r : [serial(`${String(r[0])}-01`), ...r.slice(1)])) } : g);
+  const shift = (g: Grid): Grid => ({
+    ...g,
+    values: g.values.map((r) => r.map((v) => (typeof v === "number" && v > 40000 ? v - 1462 : v))),
+  });
+  const asDates = (g: Grid): Grid =>
+    g.sheet === "费用"
+      ? { ...g, values: g.values.map((r, i) => (i === 0 ? r : [serial(`${String(r[0])}-01`), ...r.slice(1)])) }
+      : g;
 
   it("gives the figures of the same workbook on the 1900 system", () => {
     const on1900 = runReview(WORKBOOK.map(asDates));
     const on1904 = runReview(WORKBOOK.map(asDates).map(shift), { dateSystem: 1904 });
-    expect({ results: on1904.results, monthly: on1904.monthly, byRep: on1904.byRep, month: on1904.month, asOf: on1904.asOf, issues: on1904.issues }).toEqual({
+    expect({
+      results: on1904.results,
+      monthly: on1904.monthly,
+      byRep: on1904.byRep,
+      month: on1904.month,
+      asOf: on1904.asOf,
+      issues: on1904.issues,
+    }).toEqual({
       results: on1900.results,
       monthly: on1900.monthly,
       byRep: on1900.byRep,
@@ -217,7 +340,13 @@ describe("the 1904 date system", () => {
 
   it("writes the as-of, last-visit and due dates as 1904 serials", () => {
     const review = runReview(WORKBOOK.map(shift), { dateSystem: 1904 });
-    const plan = planOutput(review, { lang: "en-US", owned: [], sheetNames: WORKBOOK.map((g) => g.sheet), ownedSheets: [], generatedAt: "2026-11-01 09:00" });
+    const plan = planOutput(review, {
+      lang: "en-US",
+      owned: [],
+      sheetNames: WORKBOOK.map((g) => g.sheet),
+      ownedSheets: [],
+      generatedAt: "2026-11-01 09:00",
+    });
     const customers = plan.sheets.find((s) => s.sheet === "客户表")!;
     const column = (output: string) => customers.columns.find((c) => c.output === output)!.values;
     const asOf = plan.report.rows.find((r) => r.cells[0] === "As of")!.cells[1];

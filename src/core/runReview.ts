@@ -119,7 +119,11 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
   const firstMonth = new Float64Array(customers.size);
   for (let c = 0; c < customers.size; c++) {
     const f = Math.min(history.firstOrder[c], customers.firstTrade[c]);
-    firstDay[c] = Number.isNaN(history.firstOrder[c]) ? customers.firstTrade[c] : Number.isNaN(customers.firstTrade[c]) ? history.firstOrder[c] : f;
+    firstDay[c] = Number.isNaN(history.firstOrder[c])
+      ? customers.firstTrade[c]
+      : Number.isNaN(customers.firstTrade[c])
+        ? history.firstOrder[c]
+        : f;
     firstMonth[c] = Number.isNaN(firstDay[c]) ? NaN : monthOfDay(firstDay[c]);
   }
 
@@ -153,7 +157,9 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
   if (!detection.visits) {
     for (let c = 0; c < customers.size; c++) {
       visitCount[c] = Number.isNaN(customers.sheetVisits[c]) ? 0 : customers.sheetVisits[c];
-      visitCost[c] = Number.isNaN(customers.sheetVisitCost[c]) ? visitCount[c] * opts.defaultVisitCost : customers.sheetVisitCost[c];
+      visitCost[c] = Number.isNaN(customers.sheetVisitCost[c])
+        ? visitCount[c] * opts.defaultVisitCost
+        : customers.sheetVisitCost[c];
     }
   }
 
@@ -197,7 +203,10 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
   const credit = assessReceivables(inputs, asOf, opts.defaultTerms);
   const receivables = credit?.receivables ?? null;
   const changes = results.map((r) => r.change);
-  const screening = scoreCustomers({ inputs, history, sales, visitCost, change: changes, receivables, tierFrom, month }, opts);
+  const screening = scoreCustomers(
+    { inputs, history, sales, visitCost, change: changes, receivables, tierFrom, month },
+    opts,
+  );
 
   const orderMonth = placeOrders(inputs, history.first, month, asOf);
   numberOrderIds(orders, orderMonth, month - TABLE_MONTHS + 1, month); // the months the monthly and salesperson tables count
@@ -227,7 +236,10 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
     visitMonth,
     monthly: buildMonthlyTable(activity, history, firstDay, month, change),
     byRep: buildRepTable(activity, month),
-    tiers: summarizeTiers(results.map((r) => r.tier), sales),
+    tiers: summarizeTiers(
+      results.map((r) => r.tier),
+      sales,
+    ),
     actions: buildActionList(results),
     credit,
     screening,

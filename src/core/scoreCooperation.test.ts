@@ -22,7 +22,9 @@ describe("scoreCooperation", () => {
   });
 
   it("scores regularity without a cooperation cell", () => {
-    expect([12, 9, 8, 6, 5, 3, 2, 1, 0].map((m) => scoreCooperation(null, m, 12, CUTS))).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1]);
+    expect([12, 9, 8, 6, 5, 3, 2, 1, 0].map((m) => scoreCooperation(null, m, 12, CUTS))).toEqual([
+      5, 5, 4, 4, 3, 3, 2, 2, 1,
+    ]);
   });
 
   it("counts regularity over the window's months", () => {
@@ -53,7 +55,9 @@ describe("scoreCooperation", () => {
 
   describe("invalid input", () => {
     it("falls back to regularity for a number outside 1–5, another word or a boolean", () => {
-      expect([0, 6, -3, 0.99, "很好", "ok", true].map((cell) => scoreCooperation(cell, 9, 12, CUTS))).toEqual([5, 5, 5, 5, 5, 5, 5]);
+      expect([0, 6, -3, 0.99, "很好", "ok", true].map((cell) => scoreCooperation(cell, 9, 12, CUTS))).toEqual([
+        5, 5, 5, 5, 5, 5, 5,
+      ]);
     });
   });
 });

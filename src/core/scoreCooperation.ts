@@ -25,7 +25,12 @@ const WORDS: Readonly<Record<string, Score>> = {
  * 4, ≥ cuts[2] (25%) 3, > 0 2, else 1.
  * @example scoreCooperation("较好", 0, 12, cuts) === 4; scoreCooperation(null, 9, 12, cuts) === 5
  */
-export function scoreCooperation(cell: Cell | undefined, activeMonths: number, windowMonths: number, cuts: ScreeningOptions["regularityCuts"]): Score {
+export function scoreCooperation(
+  cell: Cell | undefined,
+  activeMonths: number,
+  windowMonths: number,
+  cuts: ScreeningOptions["regularityCuts"],
+): Score {
   const stated = readCooperation(cell);
   if (stated !== null) return stated;
   const r = windowMonths > 0 ? activeMonths / windowMonths : 0;

@@ -28,7 +28,9 @@ export interface ScoreInputs {
  */
 export function scoreCustomers(x: ScoreInputs, opts: ScreeningOptions): Screening {
   const n = x.sales.length;
-  const contribution = x.inputs.hasMargin ? Float64Array.from({ length: n }, (_, c) => x.history.margin[c] - x.visitCost[c]) : null;
+  const contribution = x.inputs.hasMargin
+    ? Float64Array.from({ length: n }, (_, c) => x.history.margin[c] - x.visitCost[c])
+    : null;
   const h = x.history;
   const activeMonths = new Int32Array(n);
   const from = Math.max(x.tierFrom, h.first) - h.first;

@@ -11,7 +11,10 @@ function five(overrides: Partial<ScreeningInputs> = {}): ScreeningInputs {
   return {
     sales: [500, 400, 300, 200, 100],
     contribution: [-10, 90, 70, 50, 30],
-    receivables: { daysOverdue: [0, 45, 0, 95, 10], flag: [null, "Overdue", "OverLimit", "Overdue90", "Overdue"] as (CreditFlag | null)[] },
+    receivables: {
+      daysOverdue: [0, 45, 0, 95, 10],
+      flag: [null, "Overdue", "OverLimit", "Overdue90", "Overdue"] as (CreditFlag | null)[],
+    },
     change: ["Up", "Stable", "Down", "Lost", "New"] as ChangeFlag[],
     cooperation: ["好", null, 2, "Poor", undefined],
     activeMonths: [12, 6, 3, 0, 1],
@@ -61,12 +64,32 @@ describe("screenCustomers", () => {
 
   describe("edge cases", () => {
     it("returns empty columns for no customers", () => {
-      const s = screenCustomers({ sales: [], contribution: [], receivables: { daysOverdue: [], flag: [] }, change: [], cooperation: [], activeMonths: [], windowMonths: 12 }, OPTS);
-      expect([s.purchase.length, s.profit!.length, s.safety!.length, s.score.length, s.recommendation]).toEqual([0, 0, 0, 0, []]);
+      const s = screenCustomers(
+        {
+          sales: [],
+          contribution: [],
+          receivables: { daysOverdue: [], flag: [] },
+          change: [],
+          cooperation: [],
+          activeMonths: [],
+          windowMonths: 12,
+        },
+        OPTS,
+      );
+      expect([s.purchase.length, s.profit!.length, s.safety!.length, s.score.length, s.recommendation]).toEqual([
+        0,
+        0,
+        0,
+        0,
+        [],
+      ]);
     });
 
     it("gives no score when every available criterion weighs 0", () => {
-      const s = screenCustomers(five({ contribution: null, receivables: null }), { ...OPTS, weights: { ...OPTS.weights, purchase: 0, future: 0, cooperation: 0 } });
+      const s = screenCustomers(five({ contribution: null, receivables: null }), {
+        ...OPTS,
+        weights: { ...OPTS.weights, purchase: 0, future: 0, cooperation: 0 },
+      });
       expect(Array.from(s.score)).toEqual([NaN, NaN, NaN, NaN, NaN]);
     });
   });
@@ -86,7 +109,10 @@ describe("screenCustomers", () => {
           {
             sales: cs.map((c) => c.sales),
             contribution: cs.map((c) => c.contribution),
-            receivables: { daysOverdue: cs.map((c) => c.days), flag: cs.map((c) => (c.over ? "OverLimit" : c.days > 0 ? "Overdue" : null)) },
+            receivables: {
+              daysOverdue: cs.map((c) => c.days),
+              flag: cs.map((c) => (c.over ? "OverLimit" : c.days > 0 ? "Overdue" : null)),
+            },
             change: cs.map((c) => c.change),
             cooperation: null,
             activeMonths: cs.map((c) => c.active),
@@ -94,7 +120,8 @@ describe("screenCustomers", () => {
           },
           OPTS,
         );
-        for (const col of [s.purchase, s.profit!, s.safety!, s.future, s.cooperation]) for (const v of col) expect(v >= 1 && v <= 5).toBe(true);
+        for (const col of [s.purchase, s.profit!, s.safety!, s.future, s.cooperation])
+          for (const v of col) expect(v >= 1 && v <= 5).toBe(true);
         s.recommendation.forEach((r, c) => {
           const dropped = s.profit![c] === 1 && s.future[c] <= 2;
           if (!dropped) expect(r === "Key").toBe(s.score[c] >= 70);

@@ -50,10 +50,14 @@ export function screenCustomers(input: ScreeningInputs, opts: ScreeningOptions):
   const purchase = scoreByRank(input.sales, opts.rankCuts);
   const profit = input.contribution && scoreByRank(input.contribution, opts.rankCuts);
   const r = input.receivables;
-  const safety = r && Int8Array.from({ length: n }, (_, c) => scoreSafety(r.daysOverdue[c], r.flag[c] === "OverLimit", opts.safetyDays));
+  const safety =
+    r &&
+    Int8Array.from({ length: n }, (_, c) => scoreSafety(r.daysOverdue[c], r.flag[c] === "OverLimit", opts.safetyDays));
   const future = Int8Array.from(input.change, (f) => scoreFuture(f, opts.futureScores));
   const cells = input.cooperation;
-  const cooperation = Int8Array.from({ length: n }, (_, c) => scoreCooperation(cells?.[c], input.activeMonths[c], input.windowMonths, opts.regularityCuts));
+  const cooperation = Int8Array.from({ length: n }, (_, c) =>
+    scoreCooperation(cells?.[c], input.activeMonths[c], input.windowMonths, opts.regularityCuts),
+  );
   const score = new Float64Array(n);
   const recommendation = new Array<Recommendation>(n);
   for (let c = 0; c < n; c++) {

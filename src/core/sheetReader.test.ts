@@ -7,20 +7,41 @@ import type { Cell, CellIssue, SheetMapping } from "./types";
 /** An order sheet whose header stands in sheet row 2 (0-based 1), its grid starting at B1. */
 function reader(rows: Cell[][], columns: SheetMapping["columns"] = { orderDate: 1, customerName: 2, amount: 3 }) {
   const issues: CellIssue[] = [];
-  const mapping: SheetMapping = { sheet: "订单", role: "orders", headerRow: 1, columns, monthlyCostColumns: [], headers: [], rowCount: rows.length, lastRow: rows.length + 1 };
-  const s = new SheetReader({ sheet: "订单", origin: { row: 0, col: 1 }, values: [["标题"], ["日期", "客户", "金额"], ...rows] }, mapping, issues);
+  const mapping: SheetMapping = {
+    sheet: "订单",
+    role: "orders",
+    headerRow: 1,
+    columns,
+    monthlyCostColumns: [],
+    headers: [],
+    rowCount: rows.length,
+    lastRow: rows.length + 1,
+  };
+  const s = new SheetReader(
+    { sheet: "订单", origin: { row: 0, col: 1 }, values: [["标题"], ["日期", "客户", "金额"], ...rows] },
+    mapping,
+    issues,
+  );
   return { s, issues };
 }
 
 describe("SheetReader", () => {
   it("spans the rows below the header, in sheet coordinates", () => {
-    const { s } = reader([[45292, "甲", 10], [45293, "乙", 20]]);
+    const { s } = reader([
+      [45292, "甲", 10],
+      [45293, "乙", 20],
+    ]);
     expect([s.firstRow, s.lastRow, s.cell(3, 2), s.cells(2)]).toEqual([2, 3, "乙", [45292, "甲", 10]]);
   });
 
   it("treats a row as blank when every mapped cell is blank", () => {
     const { s } = reader([[null, " ", ""], ["", "　", 0], [undefined as unknown as Cell]]);
-    expect([s.isBlankRow(s.cells(2)), s.isBlankRow(s.cells(3)), s.isBlankRow(s.cells(4)), s.isBlankRow(s.cells(9))]).toEqual([true, false, true, true]);
+    expect([
+      s.isBlankRow(s.cells(2)),
+      s.isBlankRow(s.cells(3)),
+      s.isBlankRow(s.cells(4)),
+      s.isBlankRow(s.cells(9)),
+    ]).toEqual([true, false, true, true]);
   });
 
   it("reports an unreadable cell with its sheet address", () => {
@@ -31,14 +52,20 @@ describe("SheetReader", () => {
 
   describe("dayMonthOrder", () => {
     it("reads a column day-first when a first part is above 12, and notes it", () => {
-      const { s } = reader([["3/5/2024", "甲", 1], ["13/5/2024", "乙", 2]]);
+      const { s } = reader([
+        ["3/5/2024", "甲", 1],
+        ["13/5/2024", "乙", 2],
+      ]);
       const notes: DateOrderNote[] = [];
       expect(s.dayMonthOrder("orderDate", "auto", notes)).toBe("dayFirst");
       expect(notes).toEqual([{ sheet: "订单", order: "dayFirst" }]);
     });
 
     it("keeps the user's choice, and notes nothing without such dates", () => {
-      const { s } = reader([[45292, "甲", 1], ["2024-03-05", "乙", 2]]);
+      const { s } = reader([
+        [45292, "甲", 1],
+        ["2024-03-05", "乙", 2],
+      ]);
       const notes: DateOrderNote[] = [];
       expect(s.dayMonthOrder("orderDate", "dayFirst", notes)).toBe("dayFirst");
       expect(notes).toEqual([]);
@@ -48,7 +75,15 @@ describe("SheetReader", () => {
 
 describe("Column", () => {
   it("reads amounts as readAmount does, plain text amounts included", () => {
-    const { s, issues } = reader([[1, "甲", 12.5], [1, "甲", "¥1,234.50"], [1, "甲", "1234.5元"], [1, "甲", "1.2万"], [1, "甲", "(5)"], [1, "甲", "TBD"], [1, "甲", null]]);
+    const { s, issues } = reader([
+      [1, "甲", 12.5],
+      [1, "甲", "¥1,234.50"],
+      [1, "甲", "1234.5元"],
+      [1, "甲", "1.2万"],
+      [1, "甲", "(5)"],
+      [1, "甲", "TBD"],
+      [1, "甲", null],
+    ]);
     const amount = s.column("amount");
     const read = [2, 3, 4, 5, 6, 7, 8].map((row) => amount.amount(s.cells(row), row, row !== 8));
     expect(read).toEqual([12.5, 1234.5, 1234.5, 12000, -5, undefined, undefined]);
@@ -57,19 +92,30 @@ describe("Column", () => {
 
   it("reports a blank required cell as missing, and skips a blank optional one", () => {
     const { s, issues } = reader([[1, "甲", " "]]);
-    expect([s.column("amount").amount(s.cells(2), 2, false), s.column("amount").amount(s.cells(2), 2, true)]).toEqual([undefined, undefined]);
+    expect([s.column("amount").amount(s.cells(2), 2, false), s.column("amount").amount(s.cells(2), 2, true)]).toEqual([
+      undefined,
+      undefined,
+    ]);
     expect(issues).toEqual([{ sheet: "订单", address: "D3", field: "amount", code: "missing", value: " " }]);
   });
 
   it("reads text as readText does: trimmed, null when blank or unmapped", () => {
-    const { s } = reader([[1, " 甲 ", 1], [1, "乙", 1], [1, "　", 1], [1, 42, 1]]);
+    const { s } = reader([
+      [1, " 甲 ", 1],
+      [1, "乙", 1],
+      [1, "　", 1],
+      [1, 42, 1],
+    ]);
     const name = s.column("customerName");
     expect([2, 3, 4, 5].map((row) => name.text(s.cells(row)))).toEqual(["甲", "乙", null, "42"]);
     expect(s.column("customerId").text(s.cells(2))).toBeNull();
   });
 
   it("reads text dates in the order asked, even after reading them in the other", () => {
-    const { s } = reader([["3/5/2024", "甲", 1], [45292, "甲", 1]]);
+    const { s } = reader([
+      ["3/5/2024", "甲", 1],
+      [45292, "甲", 1],
+    ]);
     const date = s.column("orderDate");
     expect(date.date(s.cells(2), 2, "monthFirst", true)).toBe(ymdToDay(2024, 3, 5));
     expect(date.date(s.cells(2), 2, "dayFirst", true)).toBe(ymdToDay(2024, 5, 3));
@@ -79,11 +125,30 @@ describe("Column", () => {
 
 describe("plainAmount", () => {
   it("reads the text amounts exports write", () => {
-    expect(["1,234.50", "¥1,234.50", "$12", "1234.5元", "0.00", "12,345,678.9", "007"].map(plainAmount)).toEqual([1234.5, 1234.5, 12, 1234.5, 0, 12345678.9, 7]);
+    expect(["1,234.50", "¥1,234.50", "$12", "1234.5元", "0.00", "12,345,678.9", "007"].map(plainAmount)).toEqual([
+      1234.5, 1234.5, 12, 1234.5, 0, 12345678.9, 7,
+    ]);
   });
 
   it("leaves to readAmount what is not plain (NaN)", () => {
-    for (const t of ["", "¥", "元", "1,23", "1234,567", ",123", "1.", ".5", "1.2.3", "1,234.5,6", "-5", " 5", "1 234", "1234567890123456", "１２"]) expect(plainAmount(t)).toBeNaN();
+    for (const t of [
+      "",
+      "¥",
+      "元",
+      "1,23",
+      "1234,567",
+      ",123",
+      "1.",
+      ".5",
+      "1.2.3",
+      "1,234.5,6",
+      "-5",
+      " 5",
+      "1 234",
+      "1234567890123456",
+      "１２",
+    ])
+      expect(plainAmount(t)).toBeNaN();
   });
 
   it("gives exactly readAmount's value whenever it reads a text", () => {

@@ -1,5 +1,15 @@
 import { toA1 } from "./_lib/a1";
-import { fitAmount, isBlank, leadingDatePart, readAmount, readDate, readText, type Cell, type DayMonthOrder, type Read } from "./_lib/cells";
+import {
+  fitAmount,
+  isBlank,
+  leadingDatePart,
+  readAmount,
+  readDate,
+  readText,
+  type Cell,
+  type DayMonthOrder,
+  type Read,
+} from "./_lib/cells";
 import { serialToDay, type DateSystem } from "./_lib/dates";
 import { exactDecimal } from "./_lib/exactDecimal";
 import type { Field } from "./columns";
@@ -35,7 +45,18 @@ export type Cells = readonly Cell[] | undefined;
 
 /** Whether String.prototype.trim might remove this character (every control character counts, to be safe). */
 function mayBeSpace(c: number): boolean {
-  return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c <= 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** !isBlank(v), deciding the commonest cells (numbers, text that starts with no space) without trimming. */
@@ -143,7 +164,10 @@ export class Column {
   private dateOrder: DayMonthOrder = "monthFirst";
   /** memoDate as a value, made once (not a closure per row). */
   private readonly readDateMemo = (c: Cell): Read<number> => this.memoDate(c);
-  constructor(private readonly sheet: SheetReader, readonly field: Field) {
+  constructor(
+    private readonly sheet: SheetReader,
+    readonly field: Field,
+  ) {
     this.col = sheet.mapping.columns[field];
     this.at = this.col === undefined ? -1 : this.col - sheet.grid.origin.col;
   }
@@ -157,7 +181,8 @@ export class Column {
   /** readText, with its commonest case inline: text with nothing to trim is returned as is. */
   text(cells: Cells): string | null {
     const v = this.cell(cells);
-    if (typeof v === "string" && v !== "" && !mayBeSpace(v.charCodeAt(0)) && !mayBeSpace(v.charCodeAt(v.length - 1))) return v;
+    if (typeof v === "string" && v !== "" && !mayBeSpace(v.charCodeAt(0)) && !mayBeSpace(v.charCodeAt(v.length - 1)))
+      return v;
     return readText(v);
   }
 

@@ -15,8 +15,14 @@ export interface ScreeningCell {
  * table keeps its shape from month to month.
  * @example summarizeScreening(["Key", "Drop"], ["A", "D"], [900, -5])[0] → { recommendation: "Key", tier: "A", customers: 1, sales: 900 }
  */
-export function summarizeScreening(recommendation: readonly Recommendation[], tiers: readonly Tier[], sales: ArrayLike<number>): ScreeningCell[] {
-  const cells = RECOMMENDATIONS.flatMap((r) => TIERS.map((tier): ScreeningCell => ({ recommendation: r, tier, customers: 0, sales: 0 })));
+export function summarizeScreening(
+  recommendation: readonly Recommendation[],
+  tiers: readonly Tier[],
+  sales: ArrayLike<number>,
+): ScreeningCell[] {
+  const cells = RECOMMENDATIONS.flatMap((r) =>
+    TIERS.map((tier): ScreeningCell => ({ recommendation: r, tier, customers: 0, sales: 0 })),
+  );
   for (let c = 0; c < tiers.length; c++) {
     const cell = cells[RECOMMENDATIONS.indexOf(recommendation[c]) * TIERS.length + TIERS.indexOf(tiers[c])];
     cell.customers++;

@@ -21,7 +21,14 @@ describe("summarizeTiers", () => {
     });
 
     it("measures D's negative sales against the total positive sales", () => {
-      expect(summarizeTiers(["A", "D"], [100, -10])[3]).toEqual({ tier: "D", customers: 1, customerShare: 0.5, sales: -10, salesShare: -0.1, averageSales: -10 });
+      expect(summarizeTiers(["A", "D"], [100, -10])[3]).toEqual({
+        tier: "D",
+        customers: 1,
+        customerShare: 0.5,
+        sales: -10,
+        salesShare: -0.1,
+        averageSales: -10,
+      });
     });
 
     it("leaves sales shares blank in an all-D workbook", () => {
@@ -35,7 +42,14 @@ describe("summarizeTiers", () => {
 
     it("leaves every share blank without customers", () => {
       expect(summarizeTiers([], [])).toEqual(
-        (["A", "B", "C", "D"] as const).map((tier) => ({ tier, customers: 0, customerShare: null, sales: 0, salesShare: null, averageSales: null })),
+        (["A", "B", "C", "D"] as const).map((tier) => ({
+          tier,
+          customers: 0,
+          customerShare: null,
+          sales: 0,
+          salesShare: null,
+          averageSales: null,
+        })),
       );
     });
   });

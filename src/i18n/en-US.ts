@@ -97,7 +97,8 @@ export const enUS = {
   "report.rowsSkipped": "Rows skipped",
   "report.rowsAfterAsOf": "Rows after the as-of date (ignored)",
   "report.settings": "Settings",
-  "report.settingsLine": "Tier window {tier} mo · change window {k} mo vs {baseline} · threshold {t} · tier cuts {a}/{b}",
+  "report.settingsLine":
+    "Tier window {tier} mo · change window {k} mo vs {baseline} · threshold {t} · tier cuts {a}/{b}",
   "report.baseline.previous": "the {k} months before",
   "report.baseline.lastYear": "the same months last year",
   "report.generated": "Generated",
@@ -195,41 +196,54 @@ export const enUS = {
   "issue.unknownCustomer": "Customer not in the customer sheet",
   "issue.conflict": "Two workbooks give this differently; the first workbook's value is kept",
   "error.missingColumn": "No {role} sheet found: it needs {fields}.",
-  "error.sheetSeen": "Sheet \"{sheet}\" row {row} has: {headers}",
-  "error.noRows": "No row of the order sheet \"{sheet}\" could be read ({n} data issues; the first: {first}). Fix those cells, or choose the review month.",
+  "error.sheetSeen": 'Sheet "{sheet}" row {row} has: {headers}',
+  "error.noRows":
+    'No row of the order sheet "{sheet}" could be read ({n} data issues; the first: {first}). Fix those cells, or choose the review month.',
   "error.noHeaders": "(no headers)",
-  "error.limit.noFreeColumn": "Sheet \"{sheet}\" has no free column for the results: its columns already reach XFD, the last of Excel's 16,384. Delete unused columns at its right end, then run again. Nothing was written.",
-  "error.limit.tooManyColumns": "Sheet \"{sheet}\" is {n} columns wide; Excel allows at most 16,384 (A to XFD). The file was not saved by Excel or is damaged: open it in Excel, save it, then run again. Nothing was written.",
-  "error.limit.tooManyRows": "Sheet \"{sheet}\" has {n} rows; Excel allows at most 1,048,576. The file was not saved by Excel or is damaged: open it in Excel, save it, then run again. Nothing was written.",
+  "error.limit.noFreeColumn":
+    'Sheet "{sheet}" has no free column for the results: its columns already reach XFD, the last of Excel\'s 16,384. Delete unused columns at its right end, then run again. Nothing was written.',
+  "error.limit.tooManyColumns":
+    'Sheet "{sheet}" is {n} columns wide; Excel allows at most 16,384 (A to XFD). The file was not saved by Excel or is damaged: open it in Excel, save it, then run again. Nothing was written.',
+  "error.limit.tooManyRows":
+    'Sheet "{sheet}" has {n} rows; Excel allows at most 1,048,576. The file was not saved by Excel or is damaged: open it in Excel, save it, then run again. Nothing was written.',
   "report.more": "… and {n} more",
-  "office.protectedSheet": "\"{sheet}\" is protected, so the review cannot write its results there. Nothing was changed. Unprotect the sheet (Review > Unprotect Sheet), then run again.",
-  "office.protected": "A sheet the review writes to is protected. Unprotect it (Review > Unprotect Sheet), then run again.",
+  "office.protectedSheet":
+    '"{sheet}" is protected, so the review cannot write its results there. Nothing was changed. Unprotect the sheet (Review > Unprotect Sheet), then run again.',
+  "office.protected":
+    "A sheet the review writes to is protected. Unprotect it (Review > Unprotect Sheet), then run again.",
   "office.editMode": "Excel is editing a cell. Press Enter or Esc in the sheet, then run again.",
-  "office.notFound": "A sheet or table was renamed or deleted since the review read it. Run the review again to pick up the change.",
+  "office.notFound":
+    "A sheet or table was renamed or deleted since the review read it. Run the review again to pick up the change.",
   "office.tooLarge": "Excel refused a request as too large. Run again; if it happens again, please report it.",
   "office.cancelled": "The run was cancelled. Nothing half-written was left; the previous results are still there.",
   "office.other": "Excel reported an error: {detail}. Run again; if it persists, save the workbook and reopen it.",
-  "office.columnTaken": "Cell {address} of \"{sheet}\" is in a column the review writes its results to, but it holds \"{found}\", which the review did not write. Nothing was written. Move or clear that column, then run again.",
+  "office.columnTaken":
+    'Cell {address} of "{sheet}" is in a column the review writes its results to, but it holds "{found}", which the review did not write. Nothing was written. Move or clear that column, then run again.',
   "run.written.written": "{what}: written in full",
   "run.written.partly": "{what}: partly written",
   "run.written.notWritten": "{what}: not written",
-  "run.target.columns": "the {n} result columns in \"{sheet}\"",
-  "run.target.created": "the customer sheet \"{sheet}\"",
-  "run.target.report": "the analysis sheet \"{sheet}\"",
+  "run.target.columns": 'the {n} result columns in "{sheet}"',
+  "run.target.created": 'the customer sheet "{sheet}"',
+  "run.target.report": 'the analysis sheet "{sheet}"',
   "run.repair": "Run the review again: it first puts back what this run changed, then writes everything in full.",
   "undo.nothing": "There is no run to undo.",
-  "undo.stopped": "Excel refused part of the undo: {reason} What was put back so far stays, and the run is still recorded: once that is fixed, undo again to finish.",
-  "rollback.protected": "\"{sheet}\" is protected, so the review cannot put back what its last run changed. Nothing was changed. Unprotect the sheet (Review > Unprotect Sheet), then try again.",
-  "rollback.moved": "Columns or rows in \"{sheet}\" were inserted, deleted or sorted since the last run, so putting back what it changed would write over your cells. Nothing was changed. Undo your changes to the columns or rows there (Ctrl+Z), then try again; or keep the results.",
-  "rollback.cellsBesideTable": "This version of Excel cannot narrow the table \"{table}\" in \"{sheet}\" without moving the cells you keep right of it, so nothing was changed. Move those cells out of the table's rows, or update Excel, then try again.",
-  "cli.usage": "Usage: npm run --silent analyze -- <input.xlsx> [more.xlsx …] --out <output.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place]",
-  "cli.sheetFound": "{role}: \"{sheet}\" (header row {row}, {rows} rows)",
+  "undo.stopped":
+    "Excel refused part of the undo: {reason} What was put back so far stays, and the run is still recorded: once that is fixed, undo again to finish.",
+  "rollback.protected":
+    '"{sheet}" is protected, so the review cannot put back what its last run changed. Nothing was changed. Unprotect the sheet (Review > Unprotect Sheet), then try again.',
+  "rollback.moved":
+    'Columns or rows in "{sheet}" were inserted, deleted or sorted since the last run, so putting back what it changed would write over your cells. Nothing was changed. Undo your changes to the columns or rows there (Ctrl+Z), then try again; or keep the results.',
+  "rollback.cellsBesideTable":
+    'This version of Excel cannot narrow the table "{table}" in "{sheet}" without moving the cells you keep right of it, so nothing was changed. Move those cells out of the table\'s rows, or update Excel, then try again.',
+  "cli.usage":
+    "Usage: npm run --silent analyze -- <input.xlsx> [more.xlsx …] --out <output.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place]",
+  "cli.sheetFound": '{role}: "{sheet}" (header row {row}, {rows} rows)',
   "cli.rowsRead": "Rows read: {orders} orders, {visits} visits, {customers} customers",
   "cli.rowsSkipped": "Rows skipped: {n} (see the data issues)",
   "cli.tiers": "Tiers: A {A} · B {B} · C {C} · D {D}",
   "cli.flagged": "Flagged: {down} down, {lost} lost, {overdue} overdue A/B visits, {cost} cost flags",
-  "cli.wrote": "Wrote {file} (sheet \"{sheet}\")",
-  "cli.createdCustomers": "No customer sheet: created \"{sheet}\" from the orders",
+  "cli.wrote": 'Wrote {file} (sheet "{sheet}")',
+  "cli.createdCustomers": 'No customer sheet: created "{sheet}" from the orders',
   "cli.month": "Review month {month}, as of {asOf}",
   "pane.view.team": "Combine workbooks",
   "combine.pane.pick": "Workbooks to combine (.xlsx, .xlsm): they are read here in the pane and sent nowhere",
@@ -239,35 +253,54 @@ export const enUS = {
   "combine.pane.reading": "Reading {file}: {sheet}, {rows} rows",
   "combine.pane.writing": "Writing the combined sheets and the analysis sheet…",
   "combine.pane.needFiles": "Pick one or more .xlsx workbooks to combine.",
-  "combine.pane.done": "Combined into new sheets of this workbook; your own sheets are unchanged. The analysis sheet is \"{sheet}\".",
+  "combine.pane.done":
+    'Combined into new sheets of this workbook; your own sheets are unchanged. The analysis sheet is "{sheet}".',
   "combine.pane.failed": "The workbooks were not combined",
   "combine.source": "Source",
   "combine.input": "{file}: {sheets}; {shared} rows the same as in another workbook",
-  "combine.sheet": "{role} \"{sheet}\" ({read} of {rows} rows read)",
+  "combine.sheet": '{role} "{sheet}" ({read} of {rows} rows read)',
   "combine.noSheets": "no customer, order, visit or cost sheet found",
   "combine.combined": "Combined {n} workbooks: {rows} rows kept in {sheets}",
-  "combine.outIsInput": "--out \"{file}\" is one of the inputs; a team review is written to a new workbook. Choose another name. Nothing was written.",
-  "dates.readAs": "Dates like 3/5/2024 in \"{sheet}\" were read {order}",
+  "combine.outIsInput":
+    '--out "{file}" is one of the inputs; a team review is written to a new workbook. Choose another name. Nothing was written.',
+  "dates.readAs": 'Dates like 3/5/2024 in "{sheet}" were read {order}',
   "dates.order.dayFirst": "day first",
   "dates.order.monthFirst": "month first",
-  "cli.noSuchFile": "No file \"{file}\".",
-  "cli.notXlsx": "\"{file}\" cannot be read as an .xlsx workbook ({reason}). Save it from Excel as \"Excel Workbook (*.xlsx)\" and try again.",
-  "cli.unreadable.folder": "\"{file}\" is a folder, not a workbook. Give the path of the .xlsx file itself. Nothing was written.",
-  "cli.unreadable.encrypted": "\"{file}\" is protected with a password (encrypted), so it cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save, then run again. Nothing was written.",
-  "cli.unreadable.oldXls": "\"{file}\" is an old-format Excel file (.xls, Excel 97-2003) or another older Office document, not an .xlsx workbook. Open it in Excel, save it as \"Excel Workbook (*.xlsx)\", then run again. Nothing was written.",
-  "cli.unreadable.text": "\"{file}\" is a text file (such as CSV), not an .xlsx workbook. Open it in Excel, save it as \"Excel Workbook (*.xlsx)\", then run again. Nothing was written.",
-  "cli.unreadable.damaged": "\"{file}\" is damaged: its compressed data cannot be read (it may have been cut short while copied or downloaded). Copy or download it again, or open it in Excel, let Excel repair it and save it, then run again. Nothing was written.",
-  "cli.unreadable.tooLarge": "\"{file}\" holds a part larger than any workbook Excel writes (a text of millions of characters, or more than 64 MB of workbook structure). Open it in Excel and save it, then run again. Nothing was written.",
-  "cli.unreadable.entities": "\"{file}\" contains XML entity declarations or references, which Excel never writes and which are not read, for safety. Open it in Excel, save it as \"Excel Workbook (*.xlsx)\", then run again. Nothing was written.",
-  "cli.unreadable.utf16": "\"{file}\" has parts saved as UTF-16 text; only UTF-8, as Excel writes, can be read. Open it in Excel, save it as \"Excel Workbook (*.xlsx)\", then run again. Nothing was written.",
-  "cli.unreadable.malformed": "\"{file}\" is damaged: the XML of one of its parts is not well-formed. Open it in Excel, let Excel repair it and save it, then run again. Nothing was written.",
-  "cli.out.isFolder": "--out \"{file}\" is a folder. Give a file name for the result inside it, ending in .xlsx. Nothing was written.",
-  "cli.out.noFolder": "The folder of --out \"{file}\" does not exist. Create it first or choose another folder. Nothing was written.",
-  "cli.unexpected": "Something unexpected stopped the run on \"{file}\" ({detail}). Nothing was written. Open the file in Excel, save it and try again; if it happens again, please report it with this message (set SALES_REVIEW_DEBUG=1 for the details).",
-  "cli.unreadable.strict": "\"{file}\" is saved as a Strict Open XML Spreadsheet, which the command line does not write. Open it in Excel, save it as \"Excel Workbook (*.xlsx)\", then run again. Nothing was written.",
-  "cli.unreadable.rowOrder": "\"{file}\" stores the rows of a sheet out of order, which Excel never writes. Open it in Excel and save it (Excel stores rows in order), then run again. Nothing was written.",
-  "cli.out.needsXlsm": "--out \"{file}\": the input is a macro-enabled workbook, and the result keeps its macros, so Excel opens it only under a name ending in .xlsm. Name the result .xlsm. Nothing was written.",
-  "cli.out.needsXlsx": "--out \"{file}\": the input has no macros, and Excel refuses a workbook without macros under a name ending in .xlsm. Name the result .xlsx. Nothing was written.",
+  "cli.noSuchFile": 'No file "{file}".',
+  "cli.notXlsx":
+    '"{file}" cannot be read as an .xlsx workbook ({reason}). Save it from Excel as "Excel Workbook (*.xlsx)" and try again.',
+  "cli.unreadable.folder":
+    '"{file}" is a folder, not a workbook. Give the path of the .xlsx file itself. Nothing was written.',
+  "cli.unreadable.encrypted":
+    '"{file}" is protected with a password (encrypted), so it cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save, then run again. Nothing was written.',
+  "cli.unreadable.oldXls":
+    '"{file}" is an old-format Excel file (.xls, Excel 97-2003) or another older Office document, not an .xlsx workbook. Open it in Excel, save it as "Excel Workbook (*.xlsx)", then run again. Nothing was written.',
+  "cli.unreadable.text":
+    '"{file}" is a text file (such as CSV), not an .xlsx workbook. Open it in Excel, save it as "Excel Workbook (*.xlsx)", then run again. Nothing was written.',
+  "cli.unreadable.damaged":
+    '"{file}" is damaged: its compressed data cannot be read (it may have been cut short while copied or downloaded). Copy or download it again, or open it in Excel, let Excel repair it and save it, then run again. Nothing was written.',
+  "cli.unreadable.tooLarge":
+    '"{file}" holds a part larger than any workbook Excel writes (a text of millions of characters, or more than 64 MB of workbook structure). Open it in Excel and save it, then run again. Nothing was written.',
+  "cli.unreadable.entities":
+    '"{file}" contains XML entity declarations or references, which Excel never writes and which are not read, for safety. Open it in Excel, save it as "Excel Workbook (*.xlsx)", then run again. Nothing was written.',
+  "cli.unreadable.utf16":
+    '"{file}" has parts saved as UTF-16 text; only UTF-8, as Excel writes, can be read. Open it in Excel, save it as "Excel Workbook (*.xlsx)", then run again. Nothing was written.',
+  "cli.unreadable.malformed":
+    '"{file}" is damaged: the XML of one of its parts is not well-formed. Open it in Excel, let Excel repair it and save it, then run again. Nothing was written.',
+  "cli.out.isFolder":
+    '--out "{file}" is a folder. Give a file name for the result inside it, ending in .xlsx. Nothing was written.',
+  "cli.out.noFolder":
+    'The folder of --out "{file}" does not exist. Create it first or choose another folder. Nothing was written.',
+  "cli.unexpected":
+    'Something unexpected stopped the run on "{file}" ({detail}). Nothing was written. Open the file in Excel, save it and try again; if it happens again, please report it with this message (set SALES_REVIEW_DEBUG=1 for the details).',
+  "cli.unreadable.strict":
+    '"{file}" is saved as a Strict Open XML Spreadsheet, which the command line does not write. Open it in Excel, save it as "Excel Workbook (*.xlsx)", then run again. Nothing was written.',
+  "cli.unreadable.rowOrder":
+    '"{file}" stores the rows of a sheet out of order, which Excel never writes. Open it in Excel and save it (Excel stores rows in order), then run again. Nothing was written.',
+  "cli.out.needsXlsm":
+    '--out "{file}": the input is a macro-enabled workbook, and the result keeps its macros, so Excel opens it only under a name ending in .xlsm. Name the result .xlsm. Nothing was written.',
+  "cli.out.needsXlsx":
+    '--out "{file}": the input has no macros, and Excel refuses a workbook without macros under a name ending in .xlsm. Name the result .xlsx. Nothing was written.',
   "cli.progress.read": "Reading {sheet} … {rows} rows",
   "cli.progress.compute": "Computing the review …",
   "cli.progress.write": "Writing {sheet} …",
@@ -288,7 +321,8 @@ export const enUS = {
   "pane.detected.monthlyCosts": "Monthly cost columns: {headers}",
   "pane.detected.autoColumns": "The columns of this sheet are detected when the review runs.",
   "pane.detected.optional": "Optional: the review runs without it.",
-  "pane.detected.createCustomers": "No customer sheet was found. Running the review creates the sheet \"{sheet}\", listing every customer in the orders with the salesperson and region seen most often.",
+  "pane.detected.createCustomers":
+    'No customer sheet was found. Running the review creates the sheet "{sheet}", listing every customer in the orders with the salesperson and region seen most often.',
   "pane.detected.missingTitle": "Required column missing",
   "pane.detected.needs": "The {role} sheet needs a column for: {fields}.",
   "pane.detected.sameColumn": "One column is used for {fields}. Check that this is what you meant.",
@@ -299,7 +333,7 @@ export const enUS = {
   "pane.view.review": "Review",
   "pane.view.plan": "Plan",
   "pane.plan.customers": "{n} customers",
-  "pane.plan.none": "No plan yet. Turn on \"Next month's plan\" in Settings and run the review.",
+  "pane.plan.none": 'No plan yet. Turn on "Next month\'s plan" in Settings and run the review.',
   "pane.plan.sheet": "Plan sheet:",
   "pane.plan.sheetLink": "Go to the plan sheet {sheet}",
   "pane.plan.visits": "Visits ({n})",
@@ -314,7 +348,8 @@ export const enUS = {
   "pane.plan.prospectRow": "{salesperson}: {total} of {target} prospects, {shortfall} short",
   "pane.settings.title": "Settings",
   "pane.settings.invalidMark": "a setting needs fixing",
-  "pane.settings.saved": "Settings and column choices are saved in the workbook when the review runs, so a copy sent by email re-runs the same way.",
+  "pane.settings.saved":
+    "Settings and column choices are saved in the workbook when the review runs, so a copy sent by email re-runs the same way.",
   "pane.settings.month": "Review month",
   "pane.settings.monthHint": "YYYY-MM. Default: the month of the latest order ({month}).",
   "pane.settings.monthInvalid": "Enter a month as YYYY-MM, for example 2026-10.",
@@ -367,7 +402,7 @@ export const enUS = {
   "pane.results.tierCount": "Tier {tier}: {n} customers",
   "pane.results.report": "Analysis sheet:",
   "pane.results.reportLink": "Go to the analysis sheet {sheet}",
-  "pane.results.created": "Created the customer sheet \"{sheet}\" from the orders.",
+  "pane.results.created": 'Created the customer sheet "{sheet}" from the orders.',
   "pane.results.actions": "Action list ({n})",
   "pane.results.actionsHint": "Select a customer to go to its row.",
   "pane.results.noActions": "No customer needs action this month.",
@@ -377,7 +412,7 @@ export const enUS = {
   "pane.results.issuesHint": "Select an issue to go to the cell.",
   "pane.results.issuesShown": "Showing {shown} of {total}; the analysis sheet lists the first 200.",
   "pane.results.noIssues": "No data issues.",
-  "pane.results.issueRow": "{cell}, {field}: \"{value}\", {reason}",
+  "pane.results.issueRow": '{cell}, {field}: "{value}", {reason}',
   "pane.results.selectFailed": "Could not go to {cell}. {message}",
   "pane.results.dismiss": "Dismiss",
   "pane.notInExcel": "This page runs inside Excel. Open it from Excel's Home tab (Sales Review).",
@@ -388,7 +423,8 @@ export const enUS = {
   "pane.undoHint": "Last run {at}: analysis sheet {sheet}.",
   "pane.undoNothing": "Nothing to undo yet.",
   "pane.undo.title": "Undo the last run?",
-  "pane.undo.body": "This takes back the run of {at}: the analysis sheet \"{sheet}\" and any sheet the run created are removed, and the {n} columns it wrote go back to what they held before. Your own columns are never touched.",
+  "pane.undo.body":
+    'This takes back the run of {at}: the analysis sheet "{sheet}" and any sheet the run created are removed, and the {n} columns it wrote go back to what they held before. Your own columns are never touched.',
   "pane.undo.confirm": "Undo run",
   "pane.undo.running": "Undoing the last run…",
   "pane.undo.done": "The last run was undone. The workbook is as it was before that run.",
@@ -396,13 +432,16 @@ export const enUS = {
   "pane.undo.ctrlZ": "Tip: in Excel, one Ctrl+Z (⌘Z on a Mac) also takes back a whole run.",
   "pane.dialog.cancel": "Cancel",
   "pane.replace.title": "Replace the analysis sheet for {month}?",
-  "pane.replace.body": "\"{sheet}\" is made again from the workbook as it is now. Your own columns are never touched.",
+  "pane.replace.body": '"{sheet}" is made again from the workbook as it is now. Your own columns are never touched.',
   "pane.replace.confirm": "Replace",
   "pane.written.title": "Written before the run stopped:",
   "pane.announce.done": "Done: A {A}, B {B}, C {C}, D {D}. Action list: {actions}. Data issues: {issues}.",
-  "pane.settings.thresholdTip": "Orders are Down when the change window's sales fall below the baseline by more than this percentage, and Up when they rise above it by more.",
-  "pane.settings.cutATip": "Customers are ranked by sales in the tier window. A customer is tier A while those ranked above it hold less than this share of total sales, so the one that crosses it is still A.",
-  "pane.settings.cutBTip": "After tier A, a customer is tier B while those ranked above it hold less than this share of total sales. The rest with sales are C; customers without sales are D.",
+  "pane.settings.thresholdTip":
+    "Orders are Down when the change window's sales fall below the baseline by more than this percentage, and Up when they rise above it by more.",
+  "pane.settings.cutATip":
+    "Customers are ranked by sales in the tier window. A customer is tier A while those ranked above it hold less than this share of total sales, so the one that crosses it is still A.",
+  "pane.settings.cutBTip":
+    "After tier A, a customer is tier B while those ranked above it hold less than this share of total sales. The rest with sales are C; customers without sales are D.",
   "header.customer.receivable": "Receivable",
   "header.customer.overdue": "Overdue",
   "header.customer.daysOverdue": "Days overdue",
@@ -430,10 +469,12 @@ export const enUS = {
   "field.cooperation": "cooperation",
   "field.paymentDate": "payment date",
   "field.paymentAmount": "payment amount",
-  "report.creditLine": "Default payment terms {days} days · screening weights purchase {purchase}, profit {profit}, safety {safety}, future {future}, cooperation {cooperation}",
+  "report.creditLine":
+    "Default payment terms {days} days · screening weights purchase {purchase}, profit {profit}, safety {safety}, future {future}, cooperation {cooperation}",
   "report.paidFrom.paidColumn": "Paid from the order sheet's paid column",
   "report.paidFrom.paymentSheet": "Paid from the payment sheet, applied to the orders earliest due first",
-  "report.noReceivables": "No receivables analysis: the order sheet has no paid column and there is no payment sheet (Payments).",
+  "report.noReceivables":
+    "No receivables analysis: the order sheet has no paid column and there is no payment sheet (Payments).",
   "report.section.ageing": "Receivables ageing",
   "report.section.screening": "Screening",
   "report.section.collect": "Collect",
@@ -452,10 +493,12 @@ export const enUS = {
   "cli.credit": "Receivables ({source}): {over} customers over limit, {overdue} with overdue amounts",
   "cli.source.paidColumn": "paid column",
   "cli.source.paymentSheet": "payment sheet",
-  "cli.noReceivables": "Receivables: not analysed — the order sheet has no paid column and there is no payment sheet (Payments), so no receivable columns were written.",
+  "cli.noReceivables":
+    "Receivables: not analysed — the order sheet has no paid column and there is no payment sheet (Payments), so no receivable columns were written.",
   "cli.screening": "Screening: {Key} key · {Maintain} maintain · {Watch} watch · {Drop} drop candidates",
   "pane.results.credit": "Over credit limit: {over} · overdue: {overdue}",
-  "pane.results.noReceivables": "No receivables: the order sheet has no paid column and there is no payment sheet, so receivables, credit flags and the safety score were left out.",
+  "pane.results.noReceivables":
+    "No receivables: the order sheet has no paid column and there is no payment sheet, so receivables, credit flags and the safety score were left out.",
   "pane.results.collect": "Collect ({n})",
   "pane.results.collectHint": "Customers with a credit flag. Select one to go to its row.",
   "pane.results.noCollect": "No customer has overdue or over-limit receivables.",

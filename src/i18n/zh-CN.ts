@@ -202,20 +202,26 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "issue.conflict": "两个工作簿的值不同，采用先列出的工作簿的值",
   "error.missingColumn": "没有找到{role}：需要 {fields}。",
   "error.sheetSeen": "工作表“{sheet}”第 {row} 行的列：{headers}",
-  "error.noRows": "订单表“{sheet}”没有一行能读取（{n} 条数据问题；第一条：{first}）。请修正这些单元格，或指定分析月份。",
+  "error.noRows":
+    "订单表“{sheet}”没有一行能读取（{n} 条数据问题；第一条：{first}）。请修正这些单元格，或指定分析月份。",
   "error.noHeaders": "（无表头）",
-  "error.limit.noFreeColumn": "工作表“{sheet}”右侧没有空列可写结果：它的列已用到 Excel 的最后一列 XFD（共 16,384 列）。请删除右侧不用的列后再运行。未写入任何内容。",
-  "error.limit.tooManyColumns": "工作表“{sheet}”有 {n} 列，超过 Excel 的上限 16,384 列（A 到 XFD）。该文件不是 Excel 保存的或已损坏：请在 Excel 中打开并保存后再运行。未写入任何内容。",
-  "error.limit.tooManyRows": "工作表“{sheet}”有 {n} 行，超过 Excel 的上限 1,048,576 行。该文件不是 Excel 保存的或已损坏：请在 Excel 中打开并保存后再运行。未写入任何内容。",
+  "error.limit.noFreeColumn":
+    "工作表“{sheet}”右侧没有空列可写结果：它的列已用到 Excel 的最后一列 XFD（共 16,384 列）。请删除右侧不用的列后再运行。未写入任何内容。",
+  "error.limit.tooManyColumns":
+    "工作表“{sheet}”有 {n} 列，超过 Excel 的上限 16,384 列（A 到 XFD）。该文件不是 Excel 保存的或已损坏：请在 Excel 中打开并保存后再运行。未写入任何内容。",
+  "error.limit.tooManyRows":
+    "工作表“{sheet}”有 {n} 行，超过 Excel 的上限 1,048,576 行。该文件不是 Excel 保存的或已损坏：请在 Excel 中打开并保存后再运行。未写入任何内容。",
   "report.more": "…… 另有 {n} 条",
-  "office.protectedSheet": "“{sheet}”受保护，无法写入分析结果，工作簿未作任何更改。请先撤销该表的保护（审阅 > 撤销工作表保护），再运行。",
+  "office.protectedSheet":
+    "“{sheet}”受保护，无法写入分析结果，工作簿未作任何更改。请先撤销该表的保护（审阅 > 撤销工作表保护），再运行。",
   "office.protected": "要写入的工作表受保护。请先撤销保护（审阅 > 撤销工作表保护），再运行。",
   "office.editMode": "Excel 正在编辑单元格。请在工作表中按 Enter 或 Esc，再运行。",
   "office.notFound": "读取之后有工作表或表格被重命名或删除。请重新运行分析。",
   "office.tooLarge": "Excel 拒绝了过大的请求。请重新运行；如仍出现，请反馈给我们。",
   "office.cancelled": "已取消。没有留下写了一半的内容，之前的结果仍在。",
   "office.other": "Excel 报告错误：{detail}。请重新运行；如仍出现，请保存并重新打开工作簿。",
-  "office.columnTaken": "工作表“{sheet}”的单元格 {address} 位于分析结果要写入的列，但其中有“{found}”，不是本加载项写入的。未写入任何内容。请移走或清空该列后再运行。",
+  "office.columnTaken":
+    "工作表“{sheet}”的单元格 {address} 位于分析结果要写入的列，但其中有“{found}”，不是本加载项写入的。未写入任何内容。请移走或清空该列后再运行。",
   "run.written.written": "{what}：已完整写入",
   "run.written.partly": "{what}：只写入了一部分",
   "run.written.notWritten": "{what}：未写入",
@@ -224,11 +230,16 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "run.target.report": "分析表“{sheet}”",
   "run.repair": "请再次运行分析：它会先恢复本次运行改动的内容，再完整写入。",
   "undo.nothing": "没有可以撤销的运行。",
-  "undo.stopped": "Excel 拒绝了撤销中的一部分操作：{reason} 已恢复的内容保留，该次运行仍有记录：解决问题后再次撤销即可完成。",
-  "rollback.protected": "工作表“{sheet}”受保护，无法恢复上次运行改动的内容。未做任何改动。请先撤销保护（审阅 > 撤销工作表保护），再试一次。",
-  "rollback.moved": "上次运行后，工作表“{sheet}”中插入、删除了行或列，或做了排序，恢复上次运行改动的内容会覆盖您的单元格，因此未做任何改动。请先撤销您对那里的行或列所做的改动（Ctrl+Z），再试一次；或保留本次结果。",
-  "rollback.cellsBesideTable": "此版本的 Excel 无法在不移动您放在表格右侧的单元格的情况下缩小“{sheet}”中的表格“{table}”，因此未做任何改动。请把这些单元格移出表格所在的行，或更新 Excel，然后再试一次。",
-  "cli.usage": "用法：npm run --silent analyze -- <输入.xlsx> [更多.xlsx …] --out <输出.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place]",
+  "undo.stopped":
+    "Excel 拒绝了撤销中的一部分操作：{reason} 已恢复的内容保留，该次运行仍有记录：解决问题后再次撤销即可完成。",
+  "rollback.protected":
+    "工作表“{sheet}”受保护，无法恢复上次运行改动的内容。未做任何改动。请先撤销保护（审阅 > 撤销工作表保护），再试一次。",
+  "rollback.moved":
+    "上次运行后，工作表“{sheet}”中插入、删除了行或列，或做了排序，恢复上次运行改动的内容会覆盖您的单元格，因此未做任何改动。请先撤销您对那里的行或列所做的改动（Ctrl+Z），再试一次；或保留本次结果。",
+  "rollback.cellsBesideTable":
+    "此版本的 Excel 无法在不移动您放在表格右侧的单元格的情况下缩小“{sheet}”中的表格“{table}”，因此未做任何改动。请把这些单元格移出表格所在的行，或更新 Excel，然后再试一次。",
+  "cli.usage":
+    "用法：npm run --silent analyze -- <输入.xlsx> [更多.xlsx …] --out <输出.xlsx> [--month YYYY-MM] [--lang zh-CN|en-US] [--in-place]",
   "cli.sheetFound": "{role}：“{sheet}”（表头在第 {row} 行，{rows} 行数据）",
   "cli.rowsRead": "读取：订单 {orders} 行，拜访 {visits} 行，客户 {customers} 个",
   "cli.rowsSkipped": "跳过：{n} 行（见数据问题）",
@@ -259,21 +270,34 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "cli.noSuchFile": "找不到文件“{file}”。",
   "cli.notXlsx": "“{file}”无法作为 .xlsx 工作簿读取（{reason}）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后重试。",
   "cli.unreadable.folder": "“{file}”是文件夹，不是工作簿。请给出 .xlsx 文件本身的路径。未写入任何内容。",
-  "cli.unreadable.encrypted": "“{file}”设有打开密码（已加密），无法读取。请在 Excel 中打开，取消密码（文件 > 信息 > 保护工作簿 > 用密码进行加密，清空密码）并保存，然后重新运行。未写入任何内容。",
-  "cli.unreadable.oldXls": "“{file}”是旧版 Excel 文件（.xls，Excel 97-2003）或其他旧版 Office 文档，不是 .xlsx 工作簿。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”，然后重新运行。未写入任何内容。",
-  "cli.unreadable.text": "“{file}”是文本文件（如 CSV），不是 .xlsx 工作簿。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”，然后重新运行。未写入任何内容。",
-  "cli.unreadable.damaged": "“{file}”已损坏：其中的压缩数据无法读取（可能在复制或下载时不完整）。请重新复制或下载，或在 Excel 中打开、让 Excel 修复并保存，然后重新运行。未写入任何内容。",
-  "cli.unreadable.tooLarge": "“{file}”中有一个部件大于 Excel 写出的任何工作簿（数百万字符的文本，或超过 64 MB 的工作簿结构）。请在 Excel 中打开并保存，然后重新运行。未写入任何内容。",
-  "cli.unreadable.entities": "“{file}”含有 XML 实体声明或引用；Excel 从不写入这类内容，为安全起见不予读取。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”，然后重新运行。未写入任何内容。",
-  "cli.unreadable.utf16": "“{file}”中有部件以 UTF-16 文本保存；只能读取 Excel 所写的 UTF-8。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”，然后重新运行。未写入任何内容。",
-  "cli.unreadable.malformed": "“{file}”已损坏：其中一个部件的 XML 格式不正确。请在 Excel 中打开、让 Excel 修复并保存，然后重新运行。未写入任何内容。",
+  "cli.unreadable.encrypted":
+    "“{file}”设有打开密码（已加密），无法读取。请在 Excel 中打开，取消密码（文件 > 信息 > 保护工作簿 > 用密码进行加密，清空密码）并保存，然后重新运行。未写入任何内容。",
+  "cli.unreadable.oldXls":
+    "“{file}”是旧版 Excel 文件（.xls，Excel 97-2003）或其他旧版 Office 文档，不是 .xlsx 工作簿。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”，然后重新运行。未写入任何内容。",
+  "cli.unreadable.text":
+    "“{file}”是文本文件（如 CSV），不是 .xlsx 工作簿。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”，然后重新运行。未写入任何内容。",
+  "cli.unreadable.damaged":
+    "“{file}”已损坏：其中的压缩数据无法读取（可能在复制或下载时不完整）。请重新复制或下载，或在 Excel 中打开、让 Excel 修复并保存，然后重新运行。未写入任何内容。",
+  "cli.unreadable.tooLarge":
+    "“{file}”中有一个部件大于 Excel 写出的任何工作簿（数百万字符的文本，或超过 64 MB 的工作簿结构）。请在 Excel 中打开并保存，然后重新运行。未写入任何内容。",
+  "cli.unreadable.entities":
+    "“{file}”含有 XML 实体声明或引用；Excel 从不写入这类内容，为安全起见不予读取。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”，然后重新运行。未写入任何内容。",
+  "cli.unreadable.utf16":
+    "“{file}”中有部件以 UTF-16 文本保存；只能读取 Excel 所写的 UTF-8。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”，然后重新运行。未写入任何内容。",
+  "cli.unreadable.malformed":
+    "“{file}”已损坏：其中一个部件的 XML 格式不正确。请在 Excel 中打开、让 Excel 修复并保存，然后重新运行。未写入任何内容。",
   "cli.out.isFolder": "--out “{file}”是文件夹。请在其中给出以 .xlsx 结尾的结果文件名。未写入任何内容。",
   "cli.out.noFolder": "--out “{file}”所在的文件夹不存在。请先创建该文件夹或另选一个。未写入任何内容。",
-  "cli.unexpected": "处理“{file}”时遇到意外问题（{detail}），运行已停止。未写入任何内容。请在 Excel 中打开该文件、保存后重试；如果仍然出现，请附上这条信息报告给我们（设置 SALES_REVIEW_DEBUG=1 可显示详细信息）。",
-  "cli.unreadable.strict": "“{file}”保存为“Strict Open XML 电子表格”格式，命令行无法写入此格式。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”，然后重新运行。未写入任何内容。",
-  "cli.unreadable.rowOrder": "“{file}”中某个工作表的行未按顺序存储（Excel 从不这样保存）。请在 Excel 中打开并保存（Excel 会按顺序存储各行），然后重新运行。未写入任何内容。",
-  "cli.out.needsXlsm": "--out “{file}”：输入是启用宏的工作簿，结果会保留其中的宏，Excel 只能以 .xlsm 结尾的文件名打开它。请将结果命名为 .xlsm。未写入任何内容。",
-  "cli.out.needsXlsx": "--out “{file}”：输入不含宏，Excel 拒绝打开以 .xlsm 结尾、却不含宏的工作簿。请将结果命名为 .xlsx。未写入任何内容。",
+  "cli.unexpected":
+    "处理“{file}”时遇到意外问题（{detail}），运行已停止。未写入任何内容。请在 Excel 中打开该文件、保存后重试；如果仍然出现，请附上这条信息报告给我们（设置 SALES_REVIEW_DEBUG=1 可显示详细信息）。",
+  "cli.unreadable.strict":
+    "“{file}”保存为“Strict Open XML 电子表格”格式，命令行无法写入此格式。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”，然后重新运行。未写入任何内容。",
+  "cli.unreadable.rowOrder":
+    "“{file}”中某个工作表的行未按顺序存储（Excel 从不这样保存）。请在 Excel 中打开并保存（Excel 会按顺序存储各行），然后重新运行。未写入任何内容。",
+  "cli.out.needsXlsm":
+    "--out “{file}”：输入是启用宏的工作簿，结果会保留其中的宏，Excel 只能以 .xlsm 结尾的文件名打开它。请将结果命名为 .xlsm。未写入任何内容。",
+  "cli.out.needsXlsx":
+    "--out “{file}”：输入不含宏，Excel 拒绝打开以 .xlsm 结尾、却不含宏的工作簿。请将结果命名为 .xlsx。未写入任何内容。",
   "cli.progress.read": "读取 {sheet} … {rows} 行",
   "cli.progress.compute": "正在计算 …",
   "cli.progress.write": "写入 {sheet} …",
@@ -294,7 +318,8 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "pane.detected.monthlyCosts": "月度费用列：{headers}",
   "pane.detected.autoColumns": "该工作表的列将在运行分析时自动识别。",
   "pane.detected.optional": "可选：没有它也可以运行分析。",
-  "pane.detected.createCustomers": "未找到客户表。运行分析时将新建工作表“{sheet}”，列出订单中的每位客户，以及最常出现的业务员和区域。",
+  "pane.detected.createCustomers":
+    "未找到客户表。运行分析时将新建工作表“{sheet}”，列出订单中的每位客户，以及最常出现的业务员和区域。",
   "pane.detected.missingTitle": "缺少必需的列",
   "pane.detected.needs": "{role}缺少必需的列：{fields}。",
   "pane.detected.sameColumn": "同一列同时用作{fields}，请确认是否正确。",
@@ -394,7 +419,8 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "pane.undoHint": "上次运行 {at}：分析表 {sheet}。",
   "pane.undoNothing": "暂无可撤销的运行。",
   "pane.undo.title": "撤销上次运行？",
-  "pane.undo.body": "将撤销 {at} 的运行：删除分析表“{sheet}”以及该次运行新建的工作表，并把它写入的 {n} 列恢复为运行前的内容。您自己的列不会被改动。",
+  "pane.undo.body":
+    "将撤销 {at} 的运行：删除分析表“{sheet}”以及该次运行新建的工作表，并把它写入的 {n} 列恢复为运行前的内容。您自己的列不会被改动。",
   "pane.undo.confirm": "撤销运行",
   "pane.undo.running": "正在撤销上次运行…",
   "pane.undo.done": "已撤销上次运行，工作簿与该次运行前相同。",
@@ -407,8 +433,10 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "pane.written.title": "运行中止前已写入：",
   "pane.announce.done": "完成：A 级 {A}，B 级 {B}，C 级 {C}，D 级 {D}。待跟进客户：{actions}。数据问题：{issues}。",
   "pane.settings.thresholdTip": "变化周期的订货额比对比基准低出超过此比例时判定为下降，高出超过此比例时判定为上升。",
-  "pane.settings.cutATip": "客户按分级周期内的销售额排名。排在前面的客户累计占总销售额不到此比例时，该客户为 A 级；因此跨过此比例的那位客户仍是 A 级。",
-  "pane.settings.cutBTip": "A 级之后，排在前面的客户累计占总销售额不到此比例时，该客户为 B 级。其余有销售额的为 C 级，没有销售额的为 D 级。",
+  "pane.settings.cutATip":
+    "客户按分级周期内的销售额排名。排在前面的客户累计占总销售额不到此比例时，该客户为 A 级；因此跨过此比例的那位客户仍是 A 级。",
+  "pane.settings.cutBTip":
+    "A 级之后，排在前面的客户累计占总销售额不到此比例时，该客户为 B 级。其余有销售额的为 C 级，没有销售额的为 D 级。",
   "header.customer.receivable": "应收余额",
   "header.customer.overdue": "逾期金额",
   "header.customer.daysOverdue": "逾期天数",
@@ -436,7 +464,8 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "field.cooperation": "合作性",
   "field.paymentDate": "回款日期",
   "field.paymentAmount": "回款金额",
-  "report.creditLine": "默认账期 {days} 天 · 筛选权重：购买额 {purchase}，收益性 {profit}，安全性 {safety}，未来性 {future}，合作性 {cooperation}",
+  "report.creditLine":
+    "默认账期 {days} 天 · 筛选权重：购买额 {purchase}，收益性 {profit}，安全性 {safety}，未来性 {future}，合作性 {cooperation}",
   "report.paidFrom.paidColumn": "回款取自订单表的已回款列",
   "report.paidFrom.paymentSheet": "回款取自回款表，按到期日先后冲抵订单",
   "report.noReceivables": "未做应收分析：订单表没有已回款列，也没有回款表。",

@@ -63,7 +63,9 @@ export function App({ host, initialLang, theme, undoGroups, tips, startWorker }:
         <Title3 as="h1" className={styles.header}>
           {t(lang, "pane.title")}
         </Title3>
-        {state.status === "loading" && <Spinner className={styles.center} label={t(lang, "pane.loading")} data-testid="loading" />}
+        {state.status === "loading" && (
+          <Spinner className={styles.center} label={t(lang, "pane.loading")} data-testid="loading" />
+        )}
         {state.status === "error" && !inspection && (
           <MessageBar intent="error" layout="multiline" data-testid="inspect-error">
             <MessageBarBody>
@@ -79,7 +81,12 @@ export function App({ host, initialLang, theme, undoGroups, tips, startWorker }:
         )}
         {inspection && (
           <>
-            <TabList selectedValue={app.view} onTabSelect={(_, d) => app.setView(d.value as View)} aria-label={t(lang, "pane.view.label")} data-testid="views">
+            <TabList
+              selectedValue={app.view}
+              onTabSelect={(_, d) => app.setView(d.value as View)}
+              aria-label={t(lang, "pane.view.label")}
+              data-testid="views"
+            >
               {VIEWS.filter((v) => v !== "team" || (startWorker && host.combine)).map((v) => (
                 <Tab key={v} value={v} id={`tab-${v}`} aria-controls={`view-${v}`} data-testid={`tab-${v}`}>
                   {t(lang, VIEW_LABELS[v])}
@@ -104,7 +111,14 @@ export function App({ host, initialLang, theme, undoGroups, tips, startWorker }:
               onCancel={app.cancel}
             />
             {app.undoAvailable && (
-              <UndoSection lang={lang} last={app.lastRun} enabled={app.canUndo} onUndo={app.askUndo} ctrlZTip={app.ctrlZTip} onDismissTip={app.dismissCtrlZTip} />
+              <UndoSection
+                lang={lang}
+                last={app.lastRun}
+                enabled={app.canUndo}
+                onUndo={app.askUndo}
+                ctrlZTip={app.ctrlZTip}
+                onDismissTip={app.dismissCtrlZTip}
+              />
             )}
             <ViewPanel view="review" shown={app.view}>
               {state.status === "done" && <ResultsSection lang={lang} summary={state.summary} host={host} />}
@@ -146,7 +160,13 @@ export function App({ host, initialLang, theme, undoGroups, tips, startWorker }:
                 <CombineView lang={lang} host={host} view={combine} disabled={busy} />
               </ViewPanel>
             )}
-            <ConfirmDialog lang={lang} open={app.confirm !== undefined} onConfirm={app.confirmed} onCancel={app.dismissConfirm} {...dialogText(app.confirm, lang)} />
+            <ConfirmDialog
+              lang={lang}
+              open={app.confirm !== undefined}
+              onConfirm={app.confirmed}
+              onCancel={app.dismissConfirm}
+              {...dialogText(app.confirm, lang)}
+            />
           </>
         )}
         {/* Always in the page, so each new text is read once when it appears. */}
@@ -166,17 +186,32 @@ function ViewPanel({ view, shown, children }: { view: View; shown: View; childre
   const styles = useAppStyles();
   // No class while hidden: the class's display would override the hidden attribute.
   return (
-    <div role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`} hidden={view !== shown} className={view === shown ? styles.view : undefined} data-testid={`view-${view}`}>
+    <div
+      role="tabpanel"
+      id={`view-${view}`}
+      aria-labelledby={`tab-${view}`}
+      hidden={view !== shown}
+      className={view === shown ? styles.view : undefined}
+      data-testid={`view-${view}`}
+    >
       {children}
     </div>
   );
 }
 
 /** The confirm dialog's words for the question being asked (the last ones while it closes). */
-function dialogText(confirm: Confirm | undefined, lang: Lang): { testId: string; title: string; body: string; confirmLabel: string } {
+function dialogText(
+  confirm: Confirm | undefined,
+  lang: Lang,
+): { testId: string; title: string; body: string; confirmLabel: string } {
   if (confirm?.kind === "undo") {
     const { at, reportSheet, columns } = confirm.last;
-    return { testId: "undo", title: t(lang, "pane.undo.title"), body: t(lang, "pane.undo.body", { at, sheet: reportSheet, n: columns }), confirmLabel: t(lang, "pane.undo.confirm") };
+    return {
+      testId: "undo",
+      title: t(lang, "pane.undo.title"),
+      body: t(lang, "pane.undo.body", { at, sheet: reportSheet, n: columns }),
+      confirmLabel: t(lang, "pane.undo.confirm"),
+    };
   }
   const target = confirm?.kind === "replace" ? confirm.target : { month: "", sheet: "" };
   return {

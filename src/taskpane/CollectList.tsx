@@ -13,7 +13,13 @@ export interface CollectListProps {
 
 /** The accessible name of a Collect row. */
 export function collectLabel(row: CollectView, lang: Lang): string {
-  return t(lang, "pane.results.collectRow", { flag: row.reason, customer: row.customer, name: row.name ?? "", tier: row.tier, overdue: row.overdue });
+  return t(lang, "pane.results.collectRow", {
+    flag: row.reason,
+    customer: row.customer,
+    name: row.name ?? "",
+    tier: row.tier,
+    overdue: row.overdue,
+  });
 }
 
 /**
@@ -47,7 +53,13 @@ export function CollectList({ lang, summary, select }: CollectListProps) {
         <ul className={styles.list} aria-labelledby="collect-title" data-testid="collect-list" {...arrows}>
           {rows.map((a, i) => (
             <li key={`${a.customer}-${i}`}>
-              <CustomerRowButton testId="collect-row" row={a} detail={`${a.reason} · ${a.overdue}`} label={collectLabel(a, lang)} select={select} />
+              <CustomerRowButton
+                testId="collect-row"
+                row={a}
+                detail={`${a.reason} · ${a.overdue}`}
+                label={collectLabel(a, lang)}
+                select={select}
+              />
             </li>
           ))}
         </ul>

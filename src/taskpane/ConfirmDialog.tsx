@@ -1,4 +1,12 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from "@fluentui/react-components";
 import { t, type Lang } from "../i18n";
 
 export interface ConfirmDialogProps {
@@ -17,7 +25,16 @@ export interface ConfirmDialogProps {
  * A question before the pane changes the workbook, with the action and Cancel. An alert
  * dialog: a click beside it does not answer it; Esc and Cancel do nothing to the workbook.
  */
-export function ConfirmDialog({ lang, open, testId, title, body, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  lang,
+  open,
+  testId,
+  title,
+  body,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   return (
     <Dialog modalType="alert" open={open} onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface data-testid={`${testId}-dialog`} aria-describedby={`${testId}-body`}>

@@ -1,4 +1,13 @@
-import { Dropdown, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Option, Text } from "@fluentui/react-components";
+import {
+  Dropdown,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Text,
+} from "@fluentui/react-components";
 import type { Dispatch, ReactNode } from "react";
 import type { Field as FieldName, Role } from "../core/columns";
 import { t, type Lang } from "../i18n";
@@ -23,7 +32,15 @@ export interface DetectedSectionProps {
  * opening each role's sheet and columns, every one changeable; the dropdowns at once when
  * something is missing.
  */
-export function DetectedSection({ lang, inspection, mapping, problems, onChange, disabled, defaultExpanded }: DetectedSectionProps) {
+export function DetectedSection({
+  lang,
+  inspection,
+  mapping,
+  problems,
+  onChange,
+  disabled,
+  defaultExpanded,
+}: DetectedSectionProps) {
   const styles = useDetectedSectionStyles();
   const view = useDetectedSection(mapping, inspection, lang, problems, defaultExpanded);
   const { roles, sheets, createsCustomers, customersSheet, expanded } = view;
@@ -37,7 +54,13 @@ export function DetectedSection({ lang, inspection, mapping, problems, onChange,
       {view.summary !== undefined && (
         <div className={styles.summary}>
           <Text data-testid="detected-summary">{view.summary}</Text>
-          <Link as="button" data-testid="change-columns" aria-expanded={expanded} aria-controls="detected-columns" onClick={view.toggle}>
+          <Link
+            as="button"
+            data-testid="change-columns"
+            aria-expanded={expanded}
+            aria-controls="detected-columns"
+            onClick={view.toggle}
+          >
             {t(lang, expanded ? "pane.detected.hide" : "pane.detected.change")}
           </Link>
         </div>
@@ -52,7 +75,10 @@ export function DetectedSection({ lang, inspection, mapping, problems, onChange,
   );
 }
 
-interface RoleCardsProps extends Pick<DetectedSectionProps, "lang" | "inspection" | "mapping" | "onChange" | "disabled"> {
+interface RoleCardsProps extends Pick<
+  DetectedSectionProps,
+  "lang" | "inspection" | "mapping" | "onChange" | "disabled"
+> {
   roles: ReturnType<typeof useDetectedSection>["roles"];
   sheets: string[];
   creates: ReactNode;
@@ -82,7 +108,9 @@ function RoleCards({ lang, inspection, mapping, onChange, disabled, roles, sheet
               placeholder={t(lang, "pane.detected.notFound")}
               selectedOptions={r.sheet === null ? [] : [r.sheet]}
               disabled={disabled}
-              onOptionSelect={(_, data) => data.optionValue && onChange({ type: "sheet", role: r.role, sheet: data.optionValue })}
+              onOptionSelect={(_, data) =>
+                data.optionValue && onChange({ type: "sheet", role: r.role, sheet: data.optionValue })
+              }
             >
               {sheets.map((s) => (
                 <Option key={s} value={s}>
@@ -91,7 +119,9 @@ function RoleCards({ lang, inspection, mapping, onChange, disabled, roles, sheet
               ))}
             </Dropdown>
           </Field>
-          {r.sheet === null && r.role !== "orders" && r.role !== "customers" && <Text className={styles.note}>{t(lang, "pane.detected.optional")}</Text>}
+          {r.sheet === null && r.role !== "orders" && r.role !== "customers" && (
+            <Text className={styles.note}>{t(lang, "pane.detected.optional")}</Text>
+          )}
           {r.role === "customers" && creates}
           {r.autoColumns && <Text className={styles.note}>{t(lang, "pane.detected.autoColumns")}</Text>}
           {r.missing && (
@@ -105,7 +135,15 @@ function RoleCards({ lang, inspection, mapping, onChange, disabled, roles, sheet
           {r.fields.length > 0 && (
             <div className={styles.columns}>
               {r.fields.map((f) => (
-                <FieldRow key={f.field} f={f} r={r.role} options={r.columnOptions} disabled={disabled} onChange={onChange} className={styles.dropdown} />
+                <FieldRow
+                  key={f.field}
+                  f={f}
+                  r={r.role}
+                  options={r.columnOptions}
+                  disabled={disabled}
+                  onChange={onChange}
+                  className={styles.dropdown}
+                />
               ))}
             </div>
           )}
@@ -141,7 +179,12 @@ function FieldRow({ f, r, options, disabled, onChange, className }: FieldRowProp
         size="small"
         onOptionSelect={(_, data) => {
           if (data.optionValue === undefined) return;
-          onChange({ type: "column", role: r, field: f.field, col: data.optionValue === NOT_USED ? null : Number(data.optionValue) });
+          onChange({
+            type: "column",
+            role: r,
+            field: f.field,
+            col: data.optionValue === NOT_USED ? null : Number(data.optionValue),
+          });
         }}
       >
         {options.map((o) => (

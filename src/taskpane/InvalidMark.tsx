@@ -10,7 +10,16 @@ import { useInvalidMarkStyles } from "./InvalidMark.styles";
 export function InvalidMark({ lang }: { lang: Lang }) {
   const styles = useInvalidMarkStyles();
   return (
-    <Badge className={styles.mark} appearance="filled" color="danger" size="small" shape="circular" role="img" aria-label={t(lang, "pane.settings.invalidMark")} data-testid="settings-invalid">
+    <Badge
+      className={styles.mark}
+      appearance="filled"
+      color="danger"
+      size="small"
+      shape="circular"
+      role="img"
+      aria-label={t(lang, "pane.settings.invalidMark")}
+      data-testid="settings-invalid"
+    >
       !
     </Badge>
   );

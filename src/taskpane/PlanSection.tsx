@@ -1,6 +1,14 @@
 import { Link, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
 import { t, type Lang } from "../i18n";
-import { dayHeading, firstFew, GREETINGS_SHOWN, OVER_CAPACITY_SHOWN, planVisitLabel, repHeading, visitCount } from "./describePlan";
+import {
+  dayHeading,
+  firstFew,
+  GREETINGS_SHOWN,
+  OVER_CAPACITY_SHOWN,
+  planVisitLabel,
+  repHeading,
+  visitCount,
+} from "./describePlan";
 import { CustomerRowButton } from "./CustomerRowButton";
 import type { PlanDayView, PlanSummary, ReviewHost } from "./host";
 import { usePlanSectionStyles } from "./PlanSection.styles";
@@ -45,7 +53,12 @@ export function PlanSection({ lang, plan, host }: PlanSectionProps) {
       <SelectError lang={lang} message={selectError} onDismiss={dismiss} />
       <Text>
         {t(lang, "pane.plan.sheet")}{" "}
-        <Link as="button" data-testid="plan-sheet-link" aria-label={t(lang, "pane.plan.sheetLink", { sheet: plan.sheet })} onClick={() => void select(plan.sheet, "A1")}>
+        <Link
+          as="button"
+          data-testid="plan-sheet-link"
+          aria-label={t(lang, "pane.plan.sheetLink", { sheet: plan.sheet })}
+          onClick={() => void select(plan.sheet, "A1")}
+        >
           {plan.sheet}
         </Link>
       </Text>
@@ -69,7 +82,17 @@ export function PlanSection({ lang, plan, host }: PlanSectionProps) {
 }
 
 /** One salesperson's days, each with its customers as buttons that select the customer's row. */
-function RepDays({ lang, days, labelledBy, onSelect }: { lang: Lang; days: PlanDayView[]; labelledBy: string; onSelect: (sheet: string, address: string) => Promise<void> }) {
+function RepDays({
+  lang,
+  days,
+  labelledBy,
+  onSelect,
+}: {
+  lang: Lang;
+  days: PlanDayView[];
+  labelledBy: string;
+  onSelect: (sheet: string, address: string) => Promise<void>;
+}) {
   const styles = useResultsSectionStyles();
   const own = usePlanSectionStyles();
   const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
@@ -93,16 +116,31 @@ function RepDays({ lang, days, labelledBy, onSelect }: { lang: Lang; days: PlanD
 }
 
 /** A day's customers; of those that did not fit, the first few and how many more the plan sheet holds. */
-function DayVisits({ lang, day, onSelect }: { lang: Lang; day: PlanDayView; onSelect: (sheet: string, address: string) => Promise<void> }) {
+function DayVisits({
+  lang,
+  day,
+  onSelect,
+}: {
+  lang: Lang;
+  day: PlanDayView;
+  onSelect: (sheet: string, address: string) => Promise<void>;
+}) {
   const styles = useResultsSectionStyles();
   const own = usePlanSectionStyles();
-  const { shown, more } = day.date === null ? firstFew(day.visits, OVER_CAPACITY_SHOWN) : { shown: day.visits, more: 0 };
+  const { shown, more } =
+    day.date === null ? firstFew(day.visits, OVER_CAPACITY_SHOWN) : { shown: day.visits, more: 0 };
   return (
     <>
       <ul className={own.visits}>
         {shown.map((v) => (
           <li key={v.customer}>
-            <CustomerRowButton testId="plan-visit" row={v} detail={v.reasons} label={planVisitLabel(v, day, lang)} select={onSelect} />
+            <CustomerRowButton
+              testId="plan-visit"
+              row={v}
+              detail={v.reasons}
+              label={planVisitLabel(v, day, lang)}
+              select={onSelect}
+            />
           </li>
         ))}
       </ul>

@@ -1,7 +1,13 @@
 import { Dropdown, Field, Option, SpinButton, Switch } from "@fluentui/react-components";
 import { t, type Lang } from "../i18n";
 import { useSettingsSectionStyles } from "./SettingsSection.styles";
-import { MAX_PROSPECT_TARGET, MAX_VISITS_PER_DAY, type SettingsAction, type SettingsErrors, type SettingsState } from "./settingsState";
+import {
+  MAX_PROSPECT_TARGET,
+  MAX_VISITS_PER_DAY,
+  type SettingsAction,
+  type SettingsErrors,
+  type SettingsState,
+} from "./settingsState";
 import { shown, useSettingsSection } from "./useSettingsSection";
 
 export interface PlanSettingsProps {
@@ -31,7 +37,11 @@ export function PlanSettings({ lang, settings: s, errors, onChange, disabled }: 
       {s.plan && (
         <>
           <div className={styles.pair}>
-            <Field label={t(lang, "pane.settings.visitsPerDay")} validationMessage={error("visitsPerDay")} validationState={state("visitsPerDay")}>
+            <Field
+              label={t(lang, "pane.settings.visitsPerDay")}
+              validationMessage={error("visitsPerDay")}
+              validationState={state("visitsPerDay")}
+            >
               <SpinButton
                 data-testid="setting-visits-per-day"
                 value={shown(s.visitsPerDay)}
@@ -41,7 +51,11 @@ export function PlanSettings({ lang, settings: s, errors, onChange, disabled }: 
                 onChange={setNumber("visitsPerDay")}
               />
             </Field>
-            <Field label={t(lang, "pane.settings.prospectTarget")} validationMessage={error("prospectTarget")} validationState={state("prospectTarget")}>
+            <Field
+              label={t(lang, "pane.settings.prospectTarget")}
+              validationMessage={error("prospectTarget")}
+              validationState={state("prospectTarget")}
+            >
               <SpinButton
                 data-testid="setting-prospect-target"
                 value={shown(s.prospectTarget)}

@@ -1,4 +1,12 @@
-import { Button, Link, MessageBar, MessageBarBody, Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+  useArrowNavigationGroup,
+} from "@fluentui/react-components";
 import { TIERS } from "../core/options";
 import { t, type Lang } from "../i18n";
 import { CollectList } from "./CollectList";
@@ -29,7 +37,17 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
   return (
     <section className={styles.root} aria-labelledby="results-title" data-testid="results">
       <div>
-        <Text as="h2" size={400} weight="semibold" block id="results-title" ref={heading} tabIndex={-1} className={styles.heading} data-testid="results-title">
+        <Text
+          as="h2"
+          size={400}
+          weight="semibold"
+          block
+          id="results-title"
+          ref={heading}
+          tabIndex={-1}
+          className={styles.heading}
+          data-testid="results-title"
+        >
           {t(lang, "pane.results.title", { month: summary.month })}
         </Text>
         <Text block className={styles.muted}>
@@ -44,7 +62,12 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
       <SelectError lang={lang} message={selectError} onDismiss={dismiss} />
       <Text>
         {t(lang, "pane.results.report")}{" "}
-        <Link as="button" data-testid="report-link" aria-label={t(lang, "pane.results.reportLink", { sheet: summary.reportSheet })} onClick={() => void select(summary.reportSheet, "A1")}>
+        <Link
+          as="button"
+          data-testid="report-link"
+          aria-label={t(lang, "pane.results.reportLink", { sheet: summary.reportSheet })}
+          onClick={() => void select(summary.reportSheet, "A1")}
+        >
           {summary.reportSheet}
         </Link>
       </Text>
@@ -57,7 +80,12 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
         <Subtitle2 as="h3">{t(lang, "pane.results.tiers")}</Subtitle2>
         <ul className={styles.tiers}>
           {TIERS.map((tier) => (
-            <li key={tier} className={styles.tier} data-testid={`tier-count-${tier}`} aria-label={t(lang, "pane.results.tierCount", { tier, n: summary.tiers[tier] })}>
+            <li
+              key={tier}
+              className={styles.tier}
+              data-testid={`tier-count-${tier}`}
+              aria-label={t(lang, "pane.results.tierCount", { tier, n: summary.tiers[tier] })}
+            >
               <Text className={styles.badge} aria-hidden>
                 {tier}
               </Text>
@@ -84,7 +112,13 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
             <ul className={styles.list} aria-labelledby="actions-title" data-testid="action-list" {...arrows}>
               {summary.actions.map((a, i) => (
                 <li key={`${a.customer}-${a.reason}-${i}`}>
-                  <CustomerRowButton testId="action-row" row={a} detail={a.reason} label={actionLabel(a, lang)} select={select} />
+                  <CustomerRowButton
+                    testId="action-row"
+                    row={a}
+                    detail={a.reason}
+                    label={actionLabel(a, lang)}
+                    select={select}
+                  />
                 </li>
               ))}
             </ul>
@@ -104,7 +138,9 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
           <>
             <Text block className={styles.muted}>
               {t(lang, "pane.results.issuesHint")}
-              {summary.issues.length < summary.issueCount ? ` ${t(lang, "pane.results.issuesShown", { shown: summary.issues.length, total: summary.issueCount })}` : ""}
+              {summary.issues.length < summary.issueCount
+                ? ` ${t(lang, "pane.results.issuesShown", { shown: summary.issues.length, total: summary.issueCount })}`
+                : ""}
             </Text>
             <ul className={styles.list} aria-labelledby="issues-title" data-testid="issue-list" {...arrows}>
               {summary.issues.map((issue, i) => (

@@ -1,4 +1,13 @@
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Text,
+} from "@fluentui/react-components";
 import type { Progress } from "../adapters/port";
 import { t, type Lang } from "../i18n";
 import type { Notice } from "./appReducer";
@@ -29,14 +38,33 @@ export interface RunSectionProps {
 
 /** The one primary button (Cancel while running), the progress of a run, and what came of it. */
 export function RunSection(props: RunSectionProps) {
-  const { lang, running, cancelling = false, progress, canRun, blocked, error, notice, undoing = false, onRun, onCancel } = props;
+  const {
+    lang,
+    running,
+    cancelling = false,
+    progress,
+    canRun,
+    blocked,
+    error,
+    notice,
+    undoing = false,
+    onRun,
+    onCancel,
+  } = props;
   const styles = useRunSectionStyles();
   const view = useRunSection(running, progress, lang);
   return (
     <div className={styles.root}>
       {/* One Button in one place, so the focus stays on it when Run becomes Cancel and back. */}
       {running ? (
-        <Button className={styles.button} appearance="secondary" size="large" data-testid="cancel-button" disabledFocusable={cancelling} onClick={onCancel}>
+        <Button
+          className={styles.button}
+          appearance="secondary"
+          size="large"
+          data-testid="cancel-button"
+          disabledFocusable={cancelling}
+          onClick={onCancel}
+        >
           {t(lang, cancelling ? "pane.cancelling" : "pane.cancelRun")}
         </Button>
       ) : (
@@ -63,10 +91,16 @@ export function RunSection(props: RunSectionProps) {
           <ProgressBar value={view.value} thickness="large" aria-label={view.label} aria-valuetext={view.label} />
         </Field>
       )}
-      {undoing && <Spinner size="small" labelPosition="after" label={t(lang, "pane.undo.running")} data-testid="undoing" />}
+      {undoing && (
+        <Spinner size="small" labelPosition="after" label={t(lang, "pane.undo.running")} data-testid="undoing" />
+      )}
       {error && <FailureMessage lang={lang} message={error} failed={props.failed ?? "run"} written={props.written} />}
       {notice && (
-        <MessageBar intent={notice === "undone" ? "success" : "info"} layout="multiline" data-testid={`notice-${notice}`}>
+        <MessageBar
+          intent={notice === "undone" ? "success" : "info"}
+          layout="multiline"
+          data-testid={`notice-${notice}`}
+        >
           <MessageBarBody>{t(lang, notice === "undone" ? "pane.undo.done" : "pane.cancelled")}</MessageBarBody>
         </MessageBar>
       )}
@@ -75,11 +109,28 @@ export function RunSection(props: RunSectionProps) {
 }
 
 /** A failed run or undo in words; it takes the focus, so a screen reader reads it at once. */
-function FailureMessage({ lang, message, failed, written }: { lang: Lang; message: string; failed: "run" | "undo"; written?: string[] }) {
+function FailureMessage({
+  lang,
+  message,
+  failed,
+  written,
+}: {
+  lang: Lang;
+  message: string;
+  failed: "run" | "undo";
+  written?: string[];
+}) {
   const styles = useRunSectionStyles();
   const ref = useFocusOnMount<HTMLDivElement>();
   return (
-    <MessageBar ref={ref} tabIndex={-1} intent="error" layout="multiline" data-testid="run-error" className={styles.message}>
+    <MessageBar
+      ref={ref}
+      tabIndex={-1}
+      intent="error"
+      layout="multiline"
+      data-testid="run-error"
+      className={styles.message}
+    >
       <MessageBarBody>
         <MessageBarTitle>{t(lang, failed === "undo" ? "pane.undo.failedTitle" : "pane.errorTitle")}</MessageBarTitle>
         <span className={styles.multiline}>{message}</span>

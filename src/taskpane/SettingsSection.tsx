@@ -1,4 +1,14 @@
-import { Dropdown, Field, Input, Option, Radio, RadioGroup, SpinButton, Text, Tooltip } from "@fluentui/react-components";
+import {
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  Text,
+  Tooltip,
+} from "@fluentui/react-components";
 import { LANGS, t, type Lang } from "../i18n";
 import { useSettingsSectionStyles } from "./SettingsSection.styles";
 import { CRITERIA } from "../core/screeningOptions";
@@ -18,7 +28,15 @@ export interface SettingsSectionProps {
 }
 
 /** The review's settings and the language switch; saved in the workbook when the review runs. */
-export function SettingsSection({ lang, settings: s, errors, latestMonth, onChange, onLangChange, disabled }: SettingsSectionProps) {
+export function SettingsSection({
+  lang,
+  settings: s,
+  errors,
+  latestMonth,
+  onChange,
+  onLangChange,
+  disabled,
+}: SettingsSectionProps) {
   const styles = useSettingsSectionStyles();
   const { setNumber, error, windows } = useSettingsSection(lang, errors, onChange);
   const state = (key: keyof SettingsErrors) => (errors[key] ? "error" : "none");
@@ -63,7 +81,10 @@ export function SettingsSection({ lang, settings: s, errors, latestMonth, onChan
             value={t(lang, "pane.settings.months", { n: s.tierWindow })}
             selectedOptions={[String(s.tierWindow)]}
             disabled={disabled}
-            onOptionSelect={(_, d) => d.optionValue && onChange({ type: "set", key: "tierWindow", value: Number(d.optionValue) as SettingsState["tierWindow"] })}
+            onOptionSelect={(_, d) =>
+              d.optionValue &&
+              onChange({ type: "set", key: "tierWindow", value: Number(d.optionValue) as SettingsState["tierWindow"] })
+            }
           >
             {windows.tier.map((o) => (
               <Option key={o.value} value={o.value}>
@@ -79,7 +100,14 @@ export function SettingsSection({ lang, settings: s, errors, latestMonth, onChan
             value={t(lang, "pane.settings.months", { n: s.changeWindow })}
             selectedOptions={[String(s.changeWindow)]}
             disabled={disabled}
-            onOptionSelect={(_, d) => d.optionValue && onChange({ type: "set", key: "changeWindow", value: Number(d.optionValue) as SettingsState["changeWindow"] })}
+            onOptionSelect={(_, d) =>
+              d.optionValue &&
+              onChange({
+                type: "set",
+                key: "changeWindow",
+                value: Number(d.optionValue) as SettingsState["changeWindow"],
+              })
+            }
           >
             {windows.change.map((o) => (
               <Option key={o.value} value={o.value}>
@@ -107,18 +135,42 @@ export function SettingsSection({ lang, settings: s, errors, latestMonth, onChan
         validationState={state("thresholdPct")}
       >
         <Tooltip content={t(lang, "pane.settings.thresholdTip")} relationship="description" positioning="below">
-          <SpinButton data-testid="setting-threshold" value={shown(s.thresholdPct)} min={1} max={99} step={5} disabled={disabled} onChange={setNumber("thresholdPct")} />
+          <SpinButton
+            data-testid="setting-threshold"
+            value={shown(s.thresholdPct)}
+            min={1}
+            max={99}
+            step={5}
+            disabled={disabled}
+            onChange={setNumber("thresholdPct")}
+          />
         </Tooltip>
       </Field>
       <div className={styles.pair}>
         <Field label={t(lang, "pane.settings.cutA")} validationState={state("cuts")}>
           <Tooltip content={t(lang, "pane.settings.cutATip")} relationship="description" positioning="below">
-            <SpinButton data-testid="setting-cut-a" value={shown(s.cutAPct)} min={1} max={100} step={5} disabled={disabled} onChange={setNumber("cutAPct")} />
+            <SpinButton
+              data-testid="setting-cut-a"
+              value={shown(s.cutAPct)}
+              min={1}
+              max={100}
+              step={5}
+              disabled={disabled}
+              onChange={setNumber("cutAPct")}
+            />
           </Tooltip>
         </Field>
         <Field label={t(lang, "pane.settings.cutB")} validationState={state("cuts")}>
           <Tooltip content={t(lang, "pane.settings.cutBTip")} relationship="description" positioning="below">
-            <SpinButton data-testid="setting-cut-b" value={shown(s.cutBPct)} min={1} max={100} step={5} disabled={disabled} onChange={setNumber("cutBPct")} />
+            <SpinButton
+              data-testid="setting-cut-b"
+              value={shown(s.cutBPct)}
+              min={1}
+              max={100}
+              step={5}
+              disabled={disabled}
+              onChange={setNumber("cutBPct")}
+            />
           </Tooltip>
         </Field>
       </div>
@@ -131,7 +183,12 @@ export function SettingsSection({ lang, settings: s, errors, latestMonth, onChan
         {(["A", "B", "C"] as const).map((tier) => {
           const key = `interval${tier}` as const;
           return (
-            <Field key={tier} label={t(lang, "pane.settings.interval", { tier })} validationMessage={error(key)} validationState={state(key)}>
+            <Field
+              key={tier}
+              label={t(lang, "pane.settings.interval", { tier })}
+              validationMessage={error(key)}
+              validationState={state(key)}
+            >
               <SpinButton
                 data-testid={`setting-interval-${tier}`}
                 value={shown(s[key])}
@@ -152,7 +209,14 @@ export function SettingsSection({ lang, settings: s, errors, latestMonth, onChan
         validationMessage={error("visitCost")}
         validationState={state("visitCost")}
       >
-        <SpinButton data-testid="setting-visit-cost" value={shown(s.visitCost)} min={0} step={10} disabled={disabled} onChange={setNumber("visitCost")} />
+        <SpinButton
+          data-testid="setting-visit-cost"
+          value={shown(s.visitCost)}
+          min={0}
+          step={10}
+          disabled={disabled}
+          onChange={setNumber("visitCost")}
+        />
       </Field>
       <Field
         label={t(lang, "pane.settings.defaultTerms")}
@@ -160,13 +224,29 @@ export function SettingsSection({ lang, settings: s, errors, latestMonth, onChan
         validationMessage={error("defaultTerms")}
         validationState={state("defaultTerms")}
       >
-        <SpinButton data-testid="setting-default-terms" value={shown(s.defaultTerms)} min={0} max={3650} step={15} disabled={disabled} onChange={setNumber("defaultTerms")} />
+        <SpinButton
+          data-testid="setting-default-terms"
+          value={shown(s.defaultTerms)}
+          min={0}
+          max={3650}
+          step={15}
+          disabled={disabled}
+          onChange={setNumber("defaultTerms")}
+        />
       </Field>
       <Text weight="semibold">{t(lang, "pane.settings.weights")}</Text>
       <div className={styles.triple}>
         {CRITERIA.map((c) => (
           <Field key={c} label={t(lang, `pane.settings.weight.${c}`)}>
-            <SpinButton data-testid={`setting-weight-${c}`} value={shown(s[WEIGHT_KEYS[c]])} min={0} max={100} step={1} disabled={disabled} onChange={setNumber(WEIGHT_KEYS[c])} />
+            <SpinButton
+              data-testid={`setting-weight-${c}`}
+              value={shown(s[WEIGHT_KEYS[c]])}
+              min={0}
+              max={100}
+              step={1}
+              disabled={disabled}
+              onChange={setNumber(WEIGHT_KEYS[c])}
+            />
           </Field>
         ))}
       </div>

@@ -20,7 +20,13 @@ export function UndoSection({ lang, last, enabled, onUndo, ctrlZTip, onDismissTi
   return (
     <div className={styles.root}>
       <div className={styles.row}>
-        <Button appearance="secondary" data-testid="undo-button" disabledFocusable={!enabled} aria-describedby="undo-hint" onClick={onUndo}>
+        <Button
+          appearance="secondary"
+          data-testid="undo-button"
+          disabledFocusable={!enabled}
+          aria-describedby="undo-hint"
+          onClick={onUndo}
+        >
           {t(lang, "pane.undo")}
         </Button>
         <Text id="undo-hint" size={200} className={styles.hint} data-testid="undo-hint">

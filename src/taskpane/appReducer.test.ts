@@ -17,30 +17,51 @@ describe("appReducer", () => {
   });
 
   it("shows an inspection failure in words", () => {
-    expect(appReducer(INITIAL_APP_STATE, { type: "inspectFailed", message: "Excel is editing a cell." })).toEqual({ status: "error", message: "Excel is editing a cell." });
+    expect(appReducer(INITIAL_APP_STATE, { type: "inspectFailed", message: "Excel is editing a cell." })).toEqual({
+      status: "error",
+      message: "Excel is editing a cell.",
+    });
   });
 
   it("runs from ready, tracks progress and ends with the results", () => {
     const started = appReducer(ready, { type: "runStarted" });
     expect(started).toEqual(running);
     const reading = appReducer(started, { type: "progress", progress: { stage: "read", done: 1, total: 3 } });
-    expect(reading).toEqual({ status: "running", inspection, progress: { stage: "read", done: 1, total: 3 }, cancelling: false });
-    expect(appReducer(reading, { type: "runFinished", outcome: { ok: true, summary: SUMMARY } })).toEqual({ status: "done", inspection, summary: SUMMARY });
+    expect(reading).toEqual({
+      status: "running",
+      inspection,
+      progress: { stage: "read", done: 1, total: 3 },
+      cancelling: false,
+    });
+    expect(appReducer(reading, { type: "runFinished", outcome: { ok: true, summary: SUMMARY } })).toEqual({
+      status: "done",
+      inspection,
+      summary: SUMMARY,
+    });
   });
 
   it("shows a failed run's message and keeps the inspection so Run can be pressed again", () => {
-    const failed = appReducer(running, { type: "runFinished", outcome: { ok: false, code: "ProtectedWorksheet", message: "A sheet is protected." } });
+    const failed = appReducer(running, {
+      type: "runFinished",
+      outcome: { ok: false, code: "ProtectedWorksheet", message: "A sheet is protected." },
+    });
     expect(failed).toEqual({ status: "error", inspection, message: "A sheet is protected." });
     expect(appReducer(failed, { type: "runStarted" })).toEqual(running);
   });
 
   it("shows a run that threw in words", () => {
-    expect(appReducer(running, { type: "runFailed", message: "Excel reported an error." })).toEqual({ status: "error", inspection, message: "Excel reported an error." });
+    expect(appReducer(running, { type: "runFailed", message: "Excel reported an error." })).toEqual({
+      status: "error",
+      inspection,
+      message: "Excel reported an error.",
+    });
   });
 
   it("keeps the results when the workbook is inspected again after a run", () => {
     const fresh = inspectionOf({ latestMonth: "2026-11" });
-    expect(appReducer({ status: "done", inspection, summary: SUMMARY }, { type: "inspected", inspection: fresh })).toEqual({ status: "done", inspection: fresh, summary: SUMMARY });
+    expect(
+      appReducer({ status: "done", inspection, summary: SUMMARY }, { type: "inspected", inspection: fresh }),
+    ).toEqual({ status: "done", inspection: fresh, summary: SUMMARY });
   });
 
   it("runs again from the results", () => {
@@ -58,30 +79,47 @@ describe("appReducer", () => {
 
   describe("cancel", () => {
     it("marks the run as cancelling and keeps its progress", () => {
-      const reading: AppState = { status: "running", inspection, progress: { stage: "write", done: 2, total: 5 }, cancelling: false };
+      const reading: AppState = {
+        status: "running",
+        inspection,
+        progress: { stage: "write", done: 2, total: 5 },
+        cancelling: false,
+      };
       expect(appReducer(reading, { type: "cancelRequested" })).toEqual({ ...reading, cancelling: true });
     });
 
     it("says the run was cancelled when the host answers Cancelled, and Run can be pressed again", () => {
       const cancelling: AppState = { ...running, cancelling: true };
-      const cancelled = appReducer(cancelling, { type: "runFinished", outcome: { ok: false, code: "Cancelled", message: "The run was cancelled." } });
+      const cancelled = appReducer(cancelling, {
+        type: "runFinished",
+        outcome: { ok: false, code: "Cancelled", message: "The run was cancelled." },
+      });
       expect(cancelled).toEqual({ status: "ready", inspection, notice: "cancelled" });
       expect(appReducer(cancelled, { type: "runStarted" })).toEqual(running);
     });
 
     it("shows the results when the run finished before the host saw the cancel", () => {
-      expect(appReducer({ ...running, cancelling: true }, { type: "runFinished", outcome: { ok: true, summary: SUMMARY } })).toEqual(done);
+      expect(
+        appReducer({ ...running, cancelling: true }, { type: "runFinished", outcome: { ok: true, summary: SUMMARY } }),
+      ).toEqual(done);
     });
 
     it("keeps the notice when the workbook is looked at again", () => {
       const fresh = inspectionOf({ latestMonth: "2026-11" });
-      expect(appReducer({ status: "ready", inspection, notice: "cancelled" }, { type: "inspected", inspection: fresh })).toEqual({ status: "ready", inspection: fresh, notice: "cancelled" });
+      expect(
+        appReducer({ status: "ready", inspection, notice: "cancelled" }, { type: "inspected", inspection: fresh }),
+      ).toEqual({ status: "ready", inspection: fresh, notice: "cancelled" });
     });
   });
 
   describe("a run that stopped after writing", () => {
     it("keeps what was written, in words", () => {
-      const outcome = { ok: false as const, code: "GeneralException", message: "Excel reported an error.", written: ["客户表: 15 of 15 columns", "月度分析 2026-10: not written"] };
+      const outcome = {
+        ok: false as const,
+        code: "GeneralException",
+        message: "Excel reported an error.",
+        written: ["客户表: 15 of 15 columns", "月度分析 2026-10: not written"],
+      };
       expect(appReducer(running, { type: "runFinished", outcome })).toEqual({
         status: "error",
         inspection,
@@ -92,7 +130,11 @@ describe("appReducer", () => {
 
     it("leaves the list out when nothing was written", () => {
       const outcome = { ok: false as const, code: "AccessDenied", message: "No access.", written: [] };
-      expect(appReducer(running, { type: "runFinished", outcome })).toEqual({ status: "error", inspection, message: "No access." });
+      expect(appReducer(running, { type: "runFinished", outcome })).toEqual({
+        status: "error",
+        inspection,
+        message: "No access.",
+      });
     });
 
     it("keeps the failure on screen when the workbook is looked at again", () => {
@@ -107,16 +149,29 @@ describe("appReducer", () => {
     it("undoes from the results, then says so and drops the results", () => {
       const started = appReducer(done, { type: "undoStarted" });
       expect(started).toEqual(undoing);
-      expect(appReducer(started, { type: "undoFinished", outcome: { ok: true } })).toEqual({ status: "ready", inspection, notice: "undone" });
+      expect(appReducer(started, { type: "undoFinished", outcome: { ok: true } })).toEqual({
+        status: "ready",
+        inspection,
+        notice: "undone",
+      });
     });
 
     it("undoes after a failed or cancelled run", () => {
-      expect(appReducer({ status: "error", inspection, message: "x", written: ["a"] }, { type: "undoStarted" })).toEqual(undoing);
-      expect(appReducer({ status: "ready", inspection, notice: "cancelled" }, { type: "undoStarted" })).toEqual(undoing);
+      expect(
+        appReducer({ status: "error", inspection, message: "x", written: ["a"] }, { type: "undoStarted" }),
+      ).toEqual(undoing);
+      expect(appReducer({ status: "ready", inspection, notice: "cancelled" }, { type: "undoStarted" })).toEqual(
+        undoing,
+      );
     });
 
     it("shows a failed undo in words, marked as the undo's", () => {
-      expect(appReducer(undoing, { type: "undoFinished", outcome: { ok: false, code: "ItemNotFound", message: "The sheet is gone." } })).toEqual({
+      expect(
+        appReducer(undoing, {
+          type: "undoFinished",
+          outcome: { ok: false, code: "ItemNotFound", message: "The sheet is gone." },
+        }),
+      ).toEqual({
         status: "error",
         inspection,
         message: "The sheet is gone.",

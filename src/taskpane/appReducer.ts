@@ -55,7 +55,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case "inspected":
       // A fresh look after a run keeps the results (or the notice, or the failure) on screen.
       if (busy(state)) return state;
-      if (state.status === "done" || state.status === "error" || state.status === "ready") return { ...state, inspection: action.inspection };
+      if (state.status === "done" || state.status === "error" || state.status === "ready")
+        return { ...state, inspection: action.inspection };
       return { status: "ready", inspection: action.inspection };
     case "inspectFailed":
       if (busy(state) || state.status === "done") return state;
@@ -73,12 +74,20 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case "runFinished":
       if (state.status !== "running") return state;
       if (action.outcome.ok) return { status: "done", inspection: state.inspection, summary: action.outcome.summary };
-      if (action.outcome.code === CANCELLED) return { status: "ready", inspection: state.inspection, notice: "cancelled" };
+      if (action.outcome.code === CANCELLED)
+        return { status: "ready", inspection: state.inspection, notice: "cancelled" };
       return action.outcome.written && action.outcome.written.length > 0
-        ? { status: "error", inspection: state.inspection, message: action.outcome.message, written: action.outcome.written }
+        ? {
+            status: "error",
+            inspection: state.inspection,
+            message: action.outcome.message,
+            written: action.outcome.written,
+          }
         : { status: "error", inspection: state.inspection, message: action.outcome.message };
     case "runFailed":
-      return state.status === "running" ? { status: "error", inspection: state.inspection, message: action.message } : state;
+      return state.status === "running"
+        ? { status: "error", inspection: state.inspection, message: action.message }
+        : state;
     case "undoStarted": {
       const inspection = inspectionOf(state);
       if (!inspection || busy(state)) return state;

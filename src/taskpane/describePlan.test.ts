@@ -15,13 +15,19 @@ describe("dayHeading", () => {
 
 describe("planVisitLabel", () => {
   it("says the day, the customer, the tier and every reason", () => {
-    expect(planVisitLabel(first.visits[0], first, "zh-CN")).toBe("2026-11-02 · 华东：C001 华东贸易，A 级，逾期5天、订货下降");
-    expect(planVisitLabel({ ...first.visits[0], reasons: "Overdue 5 days, Down" }, first, "en-US")).toBe("2026-11-02 · 华东: C001 华东贸易, tier A, Overdue 5 days, Down");
+    expect(planVisitLabel(first.visits[0], first, "zh-CN")).toBe(
+      "2026-11-02 · 华东：C001 华东贸易，A 级，逾期5天、订货下降",
+    );
+    expect(planVisitLabel({ ...first.visits[0], reasons: "Overdue 5 days, Down" }, first, "en-US")).toBe(
+      "2026-11-02 · 华东: C001 华东贸易, tier A, Overdue 5 days, Down",
+    );
   });
 
   it("drops the space a missing name leaves, and says when the customer is not in the customer sheet", () => {
     expect(planVisitLabel(first.visits[1], first, "en-US")).toBe("2026-11-02 · 华东: C004, tier B, 到期");
-    expect(planVisitLabel(over.visits[0], over, "en-US")).toBe("Over capacity: C009 北方, tier C, 到期 (not in the customer sheet)");
+    expect(planVisitLabel(over.visits[0], over, "en-US")).toBe(
+      "Over capacity: C009 北方, tier C, 到期 (not in the customer sheet)",
+    );
   });
 });
 

@@ -22,8 +22,17 @@ export function dayHeading(day: PlanDayView, lang: Lang): string {
  *   === "2026-11-02 · East: C001 Acme, tier A, Due, Down"
  */
 export function planVisitLabel(visit: PlanVisitView, day: PlanDayView, lang: Lang): string {
-  const params = { day: dayHeading(day, lang), customer: visit.customer, name: visit.name ?? "", tier: visit.tier, reasons: visit.reasons };
-  return t(lang, visit.target ? "pane.plan.visitRow" : "pane.plan.visitNotInSheet", params).replace(/\s+([,，])/u, "$1");
+  const params = {
+    day: dayHeading(day, lang),
+    customer: visit.customer,
+    name: visit.name ?? "",
+    tier: visit.tier,
+    reasons: visit.reasons,
+  };
+  return t(lang, visit.target ? "pane.plan.visitRow" : "pane.plan.visitNotInSheet", params).replace(
+    /\s+([,，])/u,
+    "$1",
+  );
 }
 
 /**

@@ -17,7 +17,10 @@ export function cellRef(sheet: string, address: string): string {
  */
 export function actionLabel(action: ActionView, lang: Lang): string {
   const params = { reason: action.reason, customer: action.customer, name: action.name ?? "", tier: action.tier };
-  return t(lang, action.target ? "pane.results.actionRow" : "pane.results.notInSheet", params).replace(/\s+([,，])/u, "$1");
+  return t(lang, action.target ? "pane.results.actionRow" : "pane.results.notInSheet", params).replace(
+    /\s+([,，])/u,
+    "$1",
+  );
 }
 
 /**
@@ -26,7 +29,12 @@ export function actionLabel(action: ActionView, lang: Lang): string {
  *   === "订单表!C17, amount: \"abc\", Not a number"
  */
 export function issueLabel(issue: IssueView, lang: Lang): string {
-  return t(lang, "pane.results.issueRow", { cell: cellRef(issue.sheet, issue.address), field: issue.field, value: issue.value, reason: issue.reason });
+  return t(lang, "pane.results.issueRow", {
+    cell: cellRef(issue.sheet, issue.address),
+    field: issue.field,
+    value: issue.value,
+    reason: issue.reason,
+  });
 }
 
 /**
@@ -39,10 +47,13 @@ export function readingNotes(summary: RunSummary, lang: Lang): string[] {
   const notes: string[] = [];
   if (summary.afterAsOf.length > 0) {
     const n = summary.afterAsOf.reduce((a, s) => a + s.rows, 0);
-    const sheets = summary.afterAsOf.map((s) => t(lang, "pane.results.sheetRows", { sheet: s.sheet, n: s.rows })).join(lang === "zh-CN" ? "、" : ", ");
+    const sheets = summary.afterAsOf
+      .map((s) => t(lang, "pane.results.sheetRows", { sheet: s.sheet, n: s.rows }))
+      .join(lang === "zh-CN" ? "、" : ", ");
     notes.push(t(lang, "pane.results.afterAsOf", { n, date: summary.asOf, sheets }));
   }
-  for (const d of summary.dateOrders) notes.push(t(lang, "dates.readAs", { sheet: d.sheet, order: t(lang, `dates.order.${d.order}`) }));
+  for (const d of summary.dateOrders)
+    notes.push(t(lang, "dates.readAs", { sheet: d.sheet, order: t(lang, `dates.order.${d.order}`) }));
   return notes;
 }
 
@@ -52,5 +63,9 @@ export function readingNotes(summary: RunSummary, lang: Lang): string[] {
  * @example doneAnnouncement(summary, "en-US") === "Done: A 3, B 5, C 9, D 2. Action list: 2. Data issues: 1."
  */
 export function doneAnnouncement(summary: RunSummary, lang: Lang): string {
-  return t(lang, "pane.announce.done", { ...summary.tiers, actions: summary.actions.length, issues: summary.issueCount });
+  return t(lang, "pane.announce.done", {
+    ...summary.tiers,
+    actions: summary.actions.length,
+    issues: summary.issueCount,
+  });
 }

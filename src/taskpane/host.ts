@@ -121,7 +121,9 @@ export interface RunRequest {
  * `written` says in words (the request's language) what was and was not written; the next
  * run repairs it.
  */
-export type RunOutcome = { ok: true; summary: RunSummary; after?: AfterRun } | { ok: false; message: string; code: string; written?: string[] };
+export type RunOutcome =
+  | { ok: true; summary: RunSummary; after?: AfterRun }
+  | { ok: false; message: string; code: string; written?: string[] };
 
 /**
  * What the workbook holds after a run that finished, from what the run read and wrote, so the
@@ -163,7 +165,12 @@ export interface ReviewHost {
    * the open workbook's own sheets, combined into new sheets of the open workbook, then the
    * review on them. Cancel and failures as `run`'s. Optional: only the Office.js host has it.
    */
-  combine?(request: CombineRequest, files: readonly CombineInput[], onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<RunOutcome>;
+  combine?(
+    request: CombineRequest,
+    files: readonly CombineInput[],
+    onProgress: (p: Progress) => void,
+    signal?: AbortSignal,
+  ): Promise<RunOutcome>;
   /**
    * What "Undo last run" would take back, or undefined when there is nothing to undo.
    * Optional only so older fakes still typecheck; the Office.js host implements it.

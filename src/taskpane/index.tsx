@@ -20,7 +20,16 @@ function start(): void {
   document.documentElement.lang = env.lang;
   const tips = storageTips(readLocalStorage());
   const undoGroups = env.isSetSupported("ExcelApi", "1.20");
-  createRoot(container).render(<App host={host} initialLang={env.lang} theme={env.theme} undoGroups={undoGroups} tips={tips} startWorker={startReadWorker} />);
+  createRoot(container).render(
+    <App
+      host={host}
+      initialLang={env.lang}
+      theme={env.theme}
+      undoGroups={undoGroups}
+      tips={tips}
+      startWorker={startReadWorker}
+    />,
+  );
 }
 
 /** The page's localStorage, or undefined where reading it throws (storage blocked for the add-in's origin). */

@@ -1,4 +1,13 @@
-import { buildOverrides, effectiveColumns, headersFor, initMapping, mappableFields, mappingReducer, missingFields, type MappingState } from "./mappingState";
+import {
+  buildOverrides,
+  effectiveColumns,
+  headersFor,
+  initMapping,
+  mappableFields,
+  mappingReducer,
+  missingFields,
+  type MappingState,
+} from "./mappingState";
 import { inspectionOf, ORDERS, VISITS } from "./testFixtures";
 
 const inspection = inspectionOf();
@@ -30,7 +39,10 @@ describe("mappingReducer", () => {
 
   it("starts a role afresh on another sheet", () => {
     const edited = mappingReducer(start, { type: "column", role: "orders", field: "region", col: null });
-    expect(mappingReducer(edited, { type: "sheet", role: "orders", sheet: "说明" }).orders).toEqual({ sheet: "说明", edits: {} });
+    expect(mappingReducer(edited, { type: "sheet", role: "orders", sheet: "说明" }).orders).toEqual({
+      sheet: "说明",
+      edits: {},
+    });
   });
 });
 
@@ -42,11 +54,17 @@ describe("mappableFields", () => {
 
 describe("effectiveColumns", () => {
   it("is the detection with the user's choices on top", () => {
-    expect(effectiveColumns("orders", { sheet: "订单", edits: { region: 4, orderDate: null } }, detection)).toEqual({ customerName: 1, amount: 2, region: 4 });
+    expect(effectiveColumns("orders", { sheet: "订单", edits: { region: 4, orderDate: null } }, detection)).toEqual({
+      customerName: 1,
+      amount: 2,
+      region: 4,
+    });
   });
 
   it("is only the user's choices on a sheet that was not detected for the role", () => {
-    expect(effectiveColumns("orders", { sheet: "说明", edits: { amount: 1, region: null } }, detection)).toEqual({ amount: 1 });
+    expect(effectiveColumns("orders", { sheet: "说明", edits: { amount: 1, region: null } }, detection)).toEqual({
+      amount: 1,
+    });
   });
 });
 
@@ -73,7 +91,11 @@ describe("missingFields", () => {
   });
 
   it("names each missing group as the missing-column error does", () => {
-    expect(missingFields("orders", {})).toEqual([["orderDate"], ["customerId", "customerName"], ["amount", "quantity"]]);
+    expect(missingFields("orders", {})).toEqual([
+      ["orderDate"],
+      ["customerId", "customerName"],
+      ["amount", "quantity"],
+    ]);
     expect(missingFields("orders", { orderDate: 0, customerName: 1, quantity: 2 })).toEqual([["unitPrice"]]);
     expect(missingFields("visits", { customerName: 1 })).toEqual([["visitDate"]]);
     expect(missingFields("costs", { salesperson: 0 })).toEqual([["month"]]);
@@ -93,7 +115,9 @@ describe("buildOverrides", () => {
 
   it("sends a changed column with the detected sheet and header row", () => {
     const state = mappingReducer(start, { type: "column", role: "orders", field: "region", col: 4 });
-    expect(buildOverrides(state, detection)).toEqual({ orders: { sheet: "订单", headerRow: 0, columns: { region: 4 } } });
+    expect(buildOverrides(state, detection)).toEqual({
+      orders: { sheet: "订单", headerRow: 0, columns: { region: 4 } },
+    });
   });
 
   it("sends the detected table with a changed column, so it reaches that table of a sheet of several", () => {
@@ -105,7 +129,9 @@ describe("buildOverrides", () => {
 
   it("sends a column the user stopped using as null", () => {
     const state = mappingReducer(start, { type: "column", role: "visits", field: "visitCost", col: null });
-    expect(buildOverrides(state, detection)).toEqual({ visits: { sheet: "拜访", headerRow: 1, columns: { visitCost: null } } });
+    expect(buildOverrides(state, detection)).toEqual({
+      visits: { sheet: "拜访", headerRow: 1, columns: { visitCost: null } },
+    });
   });
 
   it("sends a newly picked sheet without a header row, so it is detected", () => {
@@ -114,7 +140,10 @@ describe("buildOverrides", () => {
   });
 
   it("sends the saved overrides of untouched roles again, and keeps a changed role's saved columns", () => {
-    const saved = { visits: { sheet: "拜访", columns: { salesperson: null } }, orders: { sheet: "订单", headerRow: 0, columns: { paid: 3 } } };
+    const saved = {
+      visits: { sheet: "拜访", columns: { salesperson: null } },
+      orders: { sheet: "订单", headerRow: 0, columns: { paid: 3 } },
+    };
     const state = mappingReducer(start, { type: "column", role: "orders", field: "region", col: 4 });
     expect(buildOverrides(state, detection, saved)).toEqual({
       visits: { sheet: "拜访", columns: { salesperson: null } },

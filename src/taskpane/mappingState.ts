@@ -25,7 +25,13 @@ export type MappingAction =
  */
 export function initMapping(detection: Detection | undefined): MappingState {
   const of = (role: Role): RoleMapping => ({ sheet: detection?.[role]?.sheet ?? null, edits: {} });
-  return { customers: of("customers"), orders: of("orders"), visits: of("visits"), costs: of("costs"), payments: of("payments") };
+  return {
+    customers: of("customers"),
+    orders: of("orders"),
+    visits: of("visits"),
+    costs: of("costs"),
+    payments: of("payments"),
+  };
 }
 
 export function mappingReducer(state: MappingState, action: MappingAction): MappingState {
@@ -57,7 +63,11 @@ function detectedFor(role: Role, m: RoleMapping, detection: Detection | undefine
  * Each field's column as the pane shows it: the detected one unless the user changed it.
  * @example effectiveColumns("orders", { sheet: "订单", edits: { region: null } }, detection) → detection's columns without region
  */
-export function effectiveColumns(role: Role, m: RoleMapping, detection: Detection | undefined): Partial<Record<Field, number>> {
+export function effectiveColumns(
+  role: Role,
+  m: RoleMapping,
+  detection: Detection | undefined,
+): Partial<Record<Field, number>> {
   const out: Partial<Record<Field, number>> = { ...(detectedFor(role, m, detection)?.columns ?? {}) };
   for (const [field, col] of Object.entries(m.edits) as [Field, number | null][]) {
     if (col === null) delete out[field];

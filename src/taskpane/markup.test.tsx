@@ -49,7 +49,16 @@ describe("task pane markup", () => {
 
   it("shows one summary line and no dropdowns while every required column is found", () => {
     const inspection = inspectionOf();
-    const out = html(<DetectedSection lang="en-US" inspection={inspection} mapping={initMapping(inspection.detection)} problems={{}} onChange={() => undefined} disabled={false} />);
+    const out = html(
+      <DetectedSection
+        lang="en-US"
+        inspection={inspection}
+        mapping={initMapping(inspection.detection)}
+        problems={{}}
+        onChange={() => undefined}
+        disabled={false}
+      />,
+    );
     expect(out).toContain(">Found: 订单, 拜访 — all columns</span>");
     expect(toggle(out)).toEqual({ expanded: "false", text: "Change columns" });
     expect(count(out, 'data-testid="mapping-')).toBe(0);
@@ -60,7 +69,16 @@ describe("task pane markup", () => {
 
   it("opens the dropdowns when something required is missing", () => {
     const inspection = inspectionOf();
-    const out = html(<DetectedSection lang="en-US" inspection={inspection} mapping={initMapping(inspection.detection)} problems={{ orders: [["amount"]] }} onChange={() => undefined} disabled={false} />);
+    const out = html(
+      <DetectedSection
+        lang="en-US"
+        inspection={inspection}
+        mapping={initMapping(inspection.detection)}
+        problems={{ orders: [["amount"]] }}
+        onChange={() => undefined}
+        disabled={false}
+      />,
+    );
     expect(out).not.toContain('data-testid="detected-summary"');
     expect(out).not.toContain('data-testid="change-columns"');
     expect(out).toContain('data-testid="missing-orders"');
@@ -70,7 +88,15 @@ describe("task pane markup", () => {
   it("gives every mapping dropdown a test id and an accessible name", () => {
     const inspection = inspectionOf();
     const out = html(
-      <DetectedSection lang="en-US" inspection={inspection} mapping={initMapping(inspection.detection)} problems={{}} onChange={() => undefined} disabled={false} defaultExpanded />,
+      <DetectedSection
+        lang="en-US"
+        inspection={inspection}
+        mapping={initMapping(inspection.detection)}
+        problems={{}}
+        onChange={() => undefined}
+        disabled={false}
+        defaultExpanded
+      />,
     );
     expect(toggle(out)).toEqual({ expanded: "true", text: "Hide columns" });
     expect(out).toContain('data-testid="mapping-orders-amount"');
@@ -83,7 +109,16 @@ describe("task pane markup", () => {
 
   it("shows the host's missing-column message", () => {
     const inspection = inspectionOf({ detection: undefined, missing: "未找到订单表：需要 金额 / 数量。" });
-    const out = html(<DetectedSection lang="zh-CN" inspection={inspection} mapping={initMapping(undefined)} problems={{}} onChange={() => undefined} disabled={false} />);
+    const out = html(
+      <DetectedSection
+        lang="zh-CN"
+        inspection={inspection}
+        mapping={initMapping(undefined)}
+        problems={{}}
+        onChange={() => undefined}
+        disabled={false}
+      />,
+    );
     expect(out).toContain('data-testid="missing-message"');
     expect(out).toContain("未找到订单表：需要 金额 / 数量。");
     expect(out).toContain("— 未找到 —");
@@ -101,13 +136,25 @@ describe("task pane markup", () => {
         disabled={false}
       />,
     );
-    for (const id of ["lang-switch", "setting-month", "setting-tier-window", "setting-change-window", "setting-baseline", "setting-threshold", "setting-cut-a", "setting-cut-b", "setting-interval-A", "setting-visit-cost"]) {
+    for (const id of [
+      "lang-switch",
+      "setting-month",
+      "setting-tier-window",
+      "setting-change-window",
+      "setting-baseline",
+      "setting-threshold",
+      "setting-cut-a",
+      "setting-cut-b",
+      "setting-interval-A",
+      "setting-visit-cost",
+    ]) {
       expect(out).toContain(`data-testid="${id}"`);
     }
     expect(count(out, "<label")).toBeGreaterThanOrEqual(12);
     expect(out).toContain("YYYY-MM. Default: the month of the latest order (2026-10).");
     // The threshold and the tier cuts are described by their tooltips (shown in the browser, not rendered on a server).
-    const describedBy = (id: string) => new RegExp(`<input[^>]*data-testid="${id}"[^>]*>`).exec(out)?.[0].match(/aria-describedby="([^"]*)"/)?.[1];
+    const describedBy = (id: string) =>
+      new RegExp(`<input[^>]*data-testid="${id}"[^>]*>`).exec(out)?.[0].match(/aria-describedby="([^"]*)"/)?.[1];
     expect(describedBy("setting-threshold")).toMatch(/^field-\S+__hint tooltip-\S+$/);
     expect(describedBy("setting-cut-a")).toMatch(/^tooltip-\S+$/);
     expect(describedBy("setting-cut-b")).toMatch(/^tooltip-\S+$/);
@@ -116,22 +163,43 @@ describe("task pane markup", () => {
 
   it("shows the plan's switch off, and its settings with labels and messages only while it is on", () => {
     const start = initSettings(inspectionOf());
-    const props = { lang: "en-US" as const, latestMonth: "2026-10", onChange: () => undefined, onLangChange: () => undefined, disabled: false };
+    const props = {
+      lang: "en-US" as const,
+      latestMonth: "2026-10",
+      onChange: () => undefined,
+      onLangChange: () => undefined,
+      disabled: false,
+    };
     const off = html(<SettingsSection {...props} settings={start} errors={{}} />);
     expect(off).toMatch(/<input[^>]*data-testid="setting-plan"[^>]*>/);
     expect(/<input[^>]*data-testid="setting-plan"[^>]*>/.exec(off)![0]).not.toContain("checked");
     expect(off).toContain("Next month&#x27;s plan");
     expect(count(off, 'data-testid="setting-visits-per-day"')).toBe(0);
-    const on = html(<SettingsSection {...props} settings={{ ...start, plan: true, visitsPerDay: 0 }} errors={{ visitsPerDay: "pane.settings.visitsPerDayInvalid" }} />);
+    const on = html(
+      <SettingsSection
+        {...props}
+        settings={{ ...start, plan: true, visitsPerDay: 0 }}
+        errors={{ visitsPerDay: "pane.settings.visitsPerDayInvalid" }}
+      />,
+    );
     expect(/<input[^>]*data-testid="setting-plan"[^>]*>/.exec(on)![0]).toContain('checked=""');
-    for (const id of ["setting-visits-per-day", "setting-prospect-target", "setting-plan-calendar"]) expect(count(on, `data-testid="${id}"`)).toBe(1);
+    for (const id of ["setting-visits-per-day", "setting-prospect-target", "setting-plan-calendar"])
+      expect(count(on, `data-testid="${id}"`)).toBe(1);
     expect(on).toContain("Visits per day, at most");
     expect(on).toContain(t("en-US", "pane.settings.visitsPerDayInvalid"));
     expect(on).toContain(">As the language<");
   });
 
   it("shows the stage and progress while running, and Cancel in Run's place", () => {
-    const out = html(<RunSection lang="zh-CN" running progress={{ stage: "read", done: 1, total: 4 }} canRun onRun={() => undefined} />);
+    const out = html(
+      <RunSection
+        lang="zh-CN"
+        running
+        progress={{ stage: "read", done: 1, total: 4 }}
+        canRun
+        onRun={() => undefined}
+      />,
+    );
     expect(out).not.toContain('data-testid="run-button"');
     expect(count(out, 'data-testid="cancel-button"')).toBe(1);
     expect(out).toContain(">取消运行</button>");
@@ -141,14 +209,26 @@ describe("task pane markup", () => {
 
   it("shows Cancel as pressed while the run is being rolled back", () => {
     const out = html(<RunSection lang="en-US" running cancelling progress={null} canRun onRun={() => undefined} />);
-    expect(out).toMatch(/data-testid="cancel-button"[^>]*aria-disabled="true"|aria-disabled="true"[^>]*data-testid="cancel-button"/);
+    expect(out).toMatch(
+      /data-testid="cancel-button"[^>]*aria-disabled="true"|aria-disabled="true"[^>]*data-testid="cancel-button"/,
+    );
     expect(out).toContain(">Cancelling…</button>");
   });
 
   it("lists what a failed run wrote, under the host's message that says how to repair (once)", () => {
     const written = ["Customers: 15 columns written", "Review 2026-10: not written"];
     const repair = t("en-US", "run.repair");
-    const out = html(<RunSection lang="en-US" running={false} progress={null} canRun error={`Excel reported an error. ${repair}`} written={written} onRun={() => undefined} />);
+    const out = html(
+      <RunSection
+        lang="en-US"
+        running={false}
+        progress={null}
+        canRun
+        error={`Excel reported an error. ${repair}`}
+        written={written}
+        onRun={() => undefined}
+      />,
+    );
     expect(out).toContain('data-testid="run-error"');
     expect(out).toContain('tabindex="-1"');
     expect(out).toContain("The review could not run");
@@ -158,26 +238,58 @@ describe("task pane markup", () => {
   });
 
   it("titles a failed undo as the undo's", () => {
-    const out = html(<RunSection lang="zh-CN" running={false} progress={null} canRun error="找不到工作表。" failed="undo" onRun={() => undefined} />);
+    const out = html(
+      <RunSection
+        lang="zh-CN"
+        running={false}
+        progress={null}
+        canRun
+        error="找不到工作表。"
+        failed="undo"
+        onRun={() => undefined}
+      />,
+    );
     expect(out).toContain("未能撤销上次运行");
   });
 
   it("says a run was cancelled, or undone", () => {
-    const cancelled = html(<RunSection lang="en-US" running={false} progress={null} canRun notice="cancelled" onRun={() => undefined} />);
+    const cancelled = html(
+      <RunSection lang="en-US" running={false} progress={null} canRun notice="cancelled" onRun={() => undefined} />,
+    );
     expect(cancelled).toContain('data-testid="notice-cancelled"');
     expect(cancelled).toContain("The run was cancelled. The workbook is as it was before the run.");
-    const undone = html(<RunSection lang="zh-CN" running={false} progress={null} canRun notice="undone" onRun={() => undefined} />);
+    const undone = html(
+      <RunSection lang="zh-CN" running={false} progress={null} canRun notice="undone" onRun={() => undefined} />,
+    );
     expect(undone).toContain("已撤销上次运行，工作簿与该次运行前相同。");
   });
 
   it("offers Undo with what it would take back, and is off when there is nothing", () => {
-    const on = html(<UndoSection lang="en-US" last={LAST_RUN} enabled onUndo={() => undefined} ctrlZTip={false} onDismissTip={() => undefined} />);
+    const on = html(
+      <UndoSection
+        lang="en-US"
+        last={LAST_RUN}
+        enabled
+        onUndo={() => undefined}
+        ctrlZTip={false}
+        onDismissTip={() => undefined}
+      />,
+    );
     expect(on).toContain(">Undo last run</button>");
     expect(on).toContain("Last run 2026-11-02 09:15: analysis sheet 月度分析 2026-10.");
     expect(on).toContain('aria-describedby="undo-hint"');
     expect(on).not.toContain('aria-disabled="true"');
     expect(on).not.toContain('data-testid="ctrlz-tip"');
-    const off = html(<UndoSection lang="zh-CN" last={undefined} enabled={false} onUndo={() => undefined} ctrlZTip onDismissTip={() => undefined} />);
+    const off = html(
+      <UndoSection
+        lang="zh-CN"
+        last={undefined}
+        enabled={false}
+        onUndo={() => undefined}
+        ctrlZTip
+        onDismissTip={() => undefined}
+      />,
+    );
     expect(off).toContain('aria-disabled="true"');
     expect(off).toContain("暂无可撤销的运行。");
     expect(off).toContain("提示：在 Excel 中按一次 Ctrl+Z（Mac 上为 ⌘Z）也可撤销整次运行。");
@@ -193,7 +305,9 @@ describe("task pane markup", () => {
     expect(out).toContain('data-testid="tier-count-C"');
     expect(out).toContain("已根据订单新建客户表“客户表”。");
     // The heading can take the focus; each list is one arrow-key group.
-    expect(out).toMatch(/<h2[^>]*tabindex="-1"[^>]*>10 月|<h2[^>]*id="results-title"[^>]*tabindex="-1"|<h2[^>]*tabindex="-1"[^>]*id="results-title"/);
+    expect(out).toMatch(
+      /<h2[^>]*tabindex="-1"[^>]*>10 月|<h2[^>]*id="results-title"[^>]*tabindex="-1"|<h2[^>]*tabindex="-1"[^>]*id="results-title"/,
+    );
     expect(count(out, "data-tabster=")).toBe(2);
   });
 
@@ -202,8 +316,19 @@ describe("task pane markup", () => {
     expect(out).toContain(`>${t("zh-CN", "plan.title", { month: "2026-11" })}<`);
     expect(out).toContain('aria-label="转到计划表 拜访计划 2026-11"');
     expect(count(out, 'data-testid="plan-rep"')).toBe(2);
-    expect([...out.matchAll(/data-testid="plan-day" data-date="([^"]*)"/g)].map((m) => m[1])).toEqual(["2026-11-02", "2026-11-03", "", "2026-11-02"]);
-    expect([...out.matchAll(/data-testid="plan-visit" data-customer="([^"]*)"/g)].map((m) => m[1])).toEqual(["C001", "C004", "C007", "C009", "C011"]);
+    expect([...out.matchAll(/data-testid="plan-day" data-date="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      "2026-11-02",
+      "2026-11-03",
+      "",
+      "2026-11-02",
+    ]);
+    expect([...out.matchAll(/data-testid="plan-visit" data-customer="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      "C001",
+      "C004",
+      "C007",
+      "C009",
+      "C011",
+    ]);
     expect(out).toContain('aria-label="2026-11-02 · 华东：C001 华东贸易，A 级，逾期5天、订货下降"');
     expect(out).toContain(">本月排不下<");
     expect(out).toContain(t("zh-CN", "pane.plan.overCapacityHint"));
@@ -216,7 +341,13 @@ describe("task pane markup", () => {
   });
 
   it("shows the prospect pools short, and says how to get a plan when there is none", () => {
-    const out = html(<PlanSection lang="en-US" plan={{ ...PLAN, greetings: [], prospects: [{ salesperson: "Lee", total: 7, target: 10, shortfall: 3 }] }} host={fakeHost()} />);
+    const out = html(
+      <PlanSection
+        lang="en-US"
+        plan={{ ...PLAN, greetings: [], prospects: [{ salesperson: "Lee", total: 7, target: 10, shortfall: 3 }] }}
+        host={fakeHost()}
+      />,
+    );
     expect(out).toContain("Lee: 7 of 10 prospects, 3 short");
     expect(out).toContain("No greetings next month.");
     const none = html(<PlanSection lang="en-US" plan={undefined} host={fakeHost()} />);

@@ -53,6 +53,7 @@ export function missingExcel(lang: Lang): ExcelApi {
  *   === "Excel is editing a cell. Press Enter or Esc in the sheet, then run again."
  */
 export function describeError(error: unknown, lang: Lang): string {
-  if (error instanceof Error && (error as Error & { code?: unknown }).code === NOT_IN_EXCEL) return t(lang, "pane.notInExcel");
+  if (error instanceof Error && (error as Error & { code?: unknown }).code === NOT_IN_EXCEL)
+    return t(lang, "pane.notInExcel");
   return describeOfficeError(error, lang).message;
 }

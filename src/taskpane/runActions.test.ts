@@ -27,7 +27,9 @@ function abortableRun(seen: Progress[]) {
       const p: Progress = { stage: "write", done: 1, total: 4 };
       seen.push(p);
       onProgress(p);
-      signal?.addEventListener("abort", () => resolve({ ok: false, code: "Cancelled", message: "The run was cancelled." }));
+      signal?.addEventListener("abort", () =>
+        resolve({ ok: false, code: "Cancelled", message: "The run was cancelled." }),
+      );
     });
 }
 
@@ -48,7 +50,12 @@ describe("performRun", () => {
     const r = recorder();
     const abort = new AbortController();
     const pending = performRun(host, REQUEST, abort.signal, r.dispatch);
-    expect(r.state()).toEqual({ status: "running", inspection: inspectionOf(), progress: { stage: "write", done: 1, total: 4 }, cancelling: false });
+    expect(r.state()).toEqual({
+      status: "running",
+      inspection: inspectionOf(),
+      progress: { stage: "write", done: 1, total: 4 },
+      cancelling: false,
+    });
     abort.abort();
     r.dispatch({ type: "cancelRequested" }); // what the Cancel button does beside aborting
     expect(r.state()).toMatchObject({ status: "running", cancelling: true });
@@ -58,10 +65,17 @@ describe("performRun", () => {
 
   it("shows what a run wrote before it failed", async () => {
     const written = ["Customers: all 15 columns written", "Review 2026-10: not written"];
-    const host = fakeHost({ run: async () => ({ ok: false, code: "GeneralException", message: "Excel reported an error.", written }) });
+    const host = fakeHost({
+      run: async () => ({ ok: false, code: "GeneralException", message: "Excel reported an error.", written }),
+    });
     const r = recorder();
     await performRun(host, REQUEST, new AbortController().signal, r.dispatch);
-    expect(r.state()).toEqual({ status: "error", inspection: inspectionOf(), message: "Excel reported an error.", written });
+    expect(r.state()).toEqual({
+      status: "error",
+      inspection: inspectionOf(),
+      message: "Excel reported an error.",
+      written,
+    });
   });
 
   describe("invalid input", () => {
@@ -73,7 +87,11 @@ describe("performRun", () => {
       });
       const r = recorder();
       expect(await performRun(host, REQUEST, new AbortController().signal, r.dispatch)).toBeUndefined();
-      expect(r.state()).toEqual({ status: "error", inspection: inspectionOf(), message: "Excel is editing a cell. Press Enter or Esc in the sheet, then run again." });
+      expect(r.state()).toEqual({
+        status: "error",
+        inspection: inspectionOf(),
+        message: "Excel is editing a cell. Press Enter or Esc in the sheet, then run again.",
+      });
     });
   });
 });
@@ -89,10 +107,17 @@ describe("performUndo", () => {
   });
 
   it("shows the host's failure", async () => {
-    const host = fakeHost({ undoLastRun: async () => ({ ok: false, code: "ItemNotFound", message: "The analysis sheet was renamed." }) });
+    const host = fakeHost({
+      undoLastRun: async () => ({ ok: false, code: "ItemNotFound", message: "The analysis sheet was renamed." }),
+    });
     const r = recorder();
     await performUndo(host, "en-US", r.dispatch);
-    expect(r.state()).toEqual({ status: "error", inspection: inspectionOf(), message: "The analysis sheet was renamed.", failed: "undo" });
+    expect(r.state()).toEqual({
+      status: "error",
+      inspection: inspectionOf(),
+      message: "The analysis sheet was renamed.",
+      failed: "undo",
+    });
   });
 
   describe("invalid input", () => {

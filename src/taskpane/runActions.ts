@@ -11,7 +11,12 @@ type Dispatch = (action: AppAction) => void;
  * that throws instead of answering is shown in words. Returns the outcome, or undefined when
  * the host threw.
  */
-export async function performRun(host: ReviewHost, request: RunRequest, signal: AbortSignal, dispatch: Dispatch): Promise<RunOutcome | undefined> {
+export async function performRun(
+  host: ReviewHost,
+  request: RunRequest,
+  signal: AbortSignal,
+  dispatch: Dispatch,
+): Promise<RunOutcome | undefined> {
   dispatch({ type: "runStarted" });
   try {
     const outcome = await host.run(request, (progress) => dispatch({ type: "progress", progress }), signal);

@@ -1,4 +1,12 @@
-import { changedSettings, hasSettingsErrors, initSettings, normalizeMonth, settingsReducer, validateSettings, type SettingsState } from "./settingsState";
+import {
+  changedSettings,
+  hasSettingsErrors,
+  initSettings,
+  normalizeMonth,
+  settingsReducer,
+  validateSettings,
+  type SettingsState,
+} from "./settingsState";
 import { inspectionOf } from "./testFixtures";
 
 const start: SettingsState = initSettings(inspectionOf());
@@ -46,14 +54,39 @@ describe("initSettings", () => {
 
   it("starts from what the workbook saved", () => {
     const saved = inspectionOf({
-      settings: { month: "2026-08", lang: "en-US", tierWindow: 6, threshold: 0.2, tierCuts: { a: 0.7, b: 0.9 }, visitIntervals: { A: 14, B: 30, C: null, D: null }, defaultVisitCost: 50 },
+      settings: {
+        month: "2026-08",
+        lang: "en-US",
+        tierWindow: 6,
+        threshold: 0.2,
+        tierCuts: { a: 0.7, b: 0.9 },
+        visitIntervals: { A: 14, B: 30, C: null, D: null },
+        defaultVisitCost: 50,
+      },
     });
-    expect(initSettings(saved)).toEqual({ ...start, month: "2026-08", tierWindow: 6, thresholdPct: 20, cutAPct: 70, cutBPct: 90, intervalA: 14, intervalB: 30, intervalC: null, visitCost: 50 });
+    expect(initSettings(saved)).toEqual({
+      ...start,
+      month: "2026-08",
+      tierWindow: 6,
+      thresholdPct: 20,
+      cutAPct: 70,
+      cutBPct: 90,
+      intervalA: 14,
+      intervalB: 30,
+      intervalC: null,
+      visitCost: 50,
+    });
   });
 
   it("starts from the plan settings the workbook saved", () => {
     const saved = inspectionOf({ settings: { plan: true, visitsPerDay: 6, planCalendar: "none", prospectTarget: 25 } });
-    expect(initSettings(saved)).toEqual({ ...start, plan: true, visitsPerDay: 6, planCalendar: "none", prospectTarget: 25 });
+    expect(initSettings(saved)).toEqual({
+      ...start,
+      plan: true,
+      visitsPerDay: 6,
+      planCalendar: "none",
+      prospectTarget: 25,
+    });
   });
 
   it("leaves the month blank when no order was found", () => {
@@ -64,7 +97,10 @@ describe("initSettings", () => {
 
 describe("settingsReducer", () => {
   it("sets one setting", () => {
-    expect(settingsReducer(start, { type: "set", key: "baseline", value: "lastYear" })).toEqual({ ...start, baseline: "lastYear" });
+    expect(settingsReducer(start, { type: "set", key: "baseline", value: "lastYear" })).toEqual({
+      ...start,
+      baseline: "lastYear",
+    });
   });
 
   it("resets to a new start", () => {
@@ -84,7 +120,17 @@ describe("validateSettings", () => {
 
   it("names every wrong field", () => {
     expect(
-      validateSettings({ ...start, month: "2026/10", thresholdPct: 0, cutAPct: 96, cutBPct: 95, intervalA: 1.5, intervalB: 0, intervalC: Number.NaN, visitCost: -1 }),
+      validateSettings({
+        ...start,
+        month: "2026/10",
+        thresholdPct: 0,
+        cutAPct: 96,
+        cutBPct: 95,
+        intervalA: 1.5,
+        intervalB: 0,
+        intervalC: Number.NaN,
+        visitCost: -1,
+      }),
     ).toEqual({
       month: "pane.settings.monthInvalid",
       thresholdPct: "pane.settings.thresholdInvalid",
@@ -121,7 +167,9 @@ describe("validateSettings", () => {
     });
 
     it("accepts blank visit intervals (no reminders) and a 100% B cut", () => {
-      expect(validateSettings({ ...start, intervalA: null, intervalB: null, intervalC: null, cutBPct: 100 })).toEqual({});
+      expect(validateSettings({ ...start, intervalA: null, intervalB: null, intervalC: null, cutBPct: 100 })).toEqual(
+        {},
+      );
     });
 
     it("rejects a blank threshold, cut or visit cost", () => {
@@ -133,7 +181,10 @@ describe("validateSettings", () => {
     });
 
     it("rejects a threshold of 100% and month 13", () => {
-      expect(validateSettings({ ...start, thresholdPct: 100, month: "2026-13" })).toEqual({ thresholdPct: "pane.settings.thresholdInvalid", month: "pane.settings.monthInvalid" });
+      expect(validateSettings({ ...start, thresholdPct: 100, month: "2026-13" })).toEqual({
+        thresholdPct: "pane.settings.thresholdInvalid",
+        month: "pane.settings.monthInvalid",
+      });
     });
   });
 });
@@ -169,7 +220,12 @@ describe("changedSettings", () => {
   });
 
   it("sends only what changed, percentages as fractions", () => {
-    expect(changedSettings({ ...start, thresholdPct: 20, tierWindow: 6, changeWindow: 1, baseline: "lastYear", visitCost: 35.5 }, start)).toEqual({
+    expect(
+      changedSettings(
+        { ...start, thresholdPct: 20, tierWindow: 6, changeWindow: 1, baseline: "lastYear", visitCost: 35.5 },
+        start,
+      ),
+    ).toEqual({
       threshold: 0.2,
       tierWindow: 6,
       changeWindow: 1,
@@ -183,15 +239,21 @@ describe("changedSettings", () => {
   });
 
   it("sends all visit intervals when one changed, keeping tier D's saved one", () => {
-    expect(changedSettings({ ...start, intervalB: 45 }, start)).toEqual({ visitIntervals: { A: 30, B: 45, C: 90, D: null } });
-    expect(changedSettings({ ...start, intervalC: null }, start, { visitIntervals: { A: 30, B: 60, C: 90, D: 180 } })).toEqual({
+    expect(changedSettings({ ...start, intervalB: 45 }, start)).toEqual({
+      visitIntervals: { A: 30, B: 45, C: 90, D: null },
+    });
+    expect(
+      changedSettings({ ...start, intervalC: null }, start, { visitIntervals: { A: 30, B: 60, C: 90, D: 180 } }),
+    ).toEqual({
       visitIntervals: { A: 30, B: 60, C: null, D: 180 },
     });
   });
 
   it("sends the plan switch, and the plan's settings only while it is on", () => {
     expect(changedSettings({ ...start, plan: true }, start)).toEqual({ plan: true });
-    expect(changedSettings({ ...start, plan: true, visitsPerDay: 3, prospectTarget: 12, planCalendar: "en-US" }, start)).toEqual({
+    expect(
+      changedSettings({ ...start, plan: true, visitsPerDay: 3, prospectTarget: 12, planCalendar: "en-US" }, start),
+    ).toEqual({
       plan: true,
       visitsPerDay: 3,
       prospectTarget: 12,

@@ -118,24 +118,32 @@ export type SettingsErrors = Partial<Record<ErrorField, MessageKey>>;
 export function validateSettings(s: SettingsState): SettingsErrors {
   const errors: SettingsErrors = {};
   if (s.month.trim() !== "" && normalizeMonth(s.month) === undefined) errors.month = "pane.settings.monthInvalid";
-  if (s.thresholdPct === null || !(s.thresholdPct > 0 && s.thresholdPct < 100)) errors.thresholdPct = "pane.settings.thresholdInvalid";
+  if (s.thresholdPct === null || !(s.thresholdPct > 0 && s.thresholdPct < 100))
+    errors.thresholdPct = "pane.settings.thresholdInvalid";
   const cutOk = (x: number | null) => x !== null && x > 0 && x <= 100;
   if (!cutOk(s.cutAPct) || !cutOk(s.cutBPct) || s.cutAPct! >= s.cutBPct!) errors.cuts = "pane.settings.cutsInvalid";
   for (const key of ["intervalA", "intervalB", "intervalC"] as const) {
     const days = s[key];
-    if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 366)) errors[key] = "pane.settings.intervalInvalid";
+    if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 366))
+      errors[key] = "pane.settings.intervalInvalid";
   }
-  if (s.visitCost === null || !(s.visitCost >= 0) || !Number.isFinite(s.visitCost)) errors.visitCost = "pane.settings.visitCostInvalid";
+  if (s.visitCost === null || !(s.visitCost >= 0) || !Number.isFinite(s.visitCost))
+    errors.visitCost = "pane.settings.visitCostInvalid";
   const terms = s.defaultTerms;
-  if (terms === null || !(Number.isInteger(terms) && terms >= 0 && terms <= 3650)) errors.defaultTerms = "pane.settings.defaultTermsInvalid";
-  if (Object.values(WEIGHT_KEYS).some((k) => s[k] === null || !(s[k]! >= 0 && s[k]! <= 100))) errors.weights = "pane.settings.weightInvalid";
+  if (terms === null || !(Number.isInteger(terms) && terms >= 0 && terms <= 3650))
+    errors.defaultTerms = "pane.settings.defaultTermsInvalid";
+  if (Object.values(WEIGHT_KEYS).some((k) => s[k] === null || !(s[k]! >= 0 && s[k]! <= 100)))
+    errors.weights = "pane.settings.weightInvalid";
   // The plan's settings are shown, checked and sent only while the plan is on.
-  if (s.plan && !wholeIn(s.visitsPerDay, 1, MAX_VISITS_PER_DAY)) errors.visitsPerDay = "pane.settings.visitsPerDayInvalid";
-  if (s.plan && !wholeIn(s.prospectTarget, 0, MAX_PROSPECT_TARGET)) errors.prospectTarget = "pane.settings.prospectTargetInvalid";
+  if (s.plan && !wholeIn(s.visitsPerDay, 1, MAX_VISITS_PER_DAY))
+    errors.visitsPerDay = "pane.settings.visitsPerDayInvalid";
+  if (s.plan && !wholeIn(s.prospectTarget, 0, MAX_PROSPECT_TARGET))
+    errors.prospectTarget = "pane.settings.prospectTargetInvalid";
   return errors;
 }
 
-const wholeIn = (x: number | null, min: number, max: number) => x !== null && Number.isInteger(x) && x >= min && x <= max;
+const wholeIn = (x: number | null, min: number, max: number) =>
+  x !== null && Number.isInteger(x) && x >= min && x <= max;
 
 /**
  * Whether any setting is invalid: Run is off and the Settings tab carries a mark.
@@ -161,7 +169,11 @@ export function normalizeMonth(text: string): string | undefined {
  * workbook's record replaces settings key by key. Assumes a valid form.
  * @example changedSettings({ ...start, thresholdPct: 20 }, start) → { threshold: 0.2 }
  */
-export function changedSettings(s: SettingsState, start: SettingsState, saved: Inspection["settings"] = {}): Partial<ReviewOptions> {
+export function changedSettings(
+  s: SettingsState,
+  start: SettingsState,
+  saved: Inspection["settings"] = {},
+): Partial<ReviewOptions> {
   const out: Partial<ReviewOptions> = {};
   if (s.tierWindow !== start.tierWindow) out.tierWindow = s.tierWindow;
   if (s.changeWindow !== start.changeWindow) out.changeWindow = s.changeWindow;

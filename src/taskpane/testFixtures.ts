@@ -64,15 +64,36 @@ export const PLAN: PlanSummary = {
           date: "2026-11-02",
           region: "华东",
           visits: [
-            { customer: "C001", name: "华东贸易", tier: "A", reasons: "逾期5天、订货下降", target: { sheet: "客户表", address: "A2" } },
+            {
+              customer: "C001",
+              name: "华东贸易",
+              tier: "A",
+              reasons: "逾期5天、订货下降",
+              target: { sheet: "客户表", address: "A2" },
+            },
             { customer: "C004", name: null, tier: "B", reasons: "到期", target: { sheet: "客户表", address: "A5" } },
           ],
         },
-        { date: "2026-11-03", region: null, visits: [{ customer: "C007", name: "远洋", tier: "C", reasons: "到期", target: { sheet: "客户表", address: "A8" } }] },
+        {
+          date: "2026-11-03",
+          region: null,
+          visits: [
+            { customer: "C007", name: "远洋", tier: "C", reasons: "到期", target: { sheet: "客户表", address: "A8" } },
+          ],
+        },
         { date: null, region: null, visits: [{ customer: "C009", name: "北方", tier: "C", reasons: "到期" }] },
       ],
     },
-    { salesperson: "（无业务员）", days: [{ date: "2026-11-02", region: "华南", visits: [{ customer: "C011", name: "南方", tier: "A", reasons: "流失" }] }] },
+    {
+      salesperson: "（无业务员）",
+      days: [
+        {
+          date: "2026-11-02",
+          region: "华南",
+          visits: [{ customer: "C011", name: "南方", tier: "A", reasons: "流失" }],
+        },
+      ],
+    },
   ],
   greetings: [{ date: "2026-11-05", occasion: "生日", who: "C001 华东贸易", salesperson: "李明" }],
 };
@@ -85,7 +106,12 @@ export function fakeHost(over: Partial<ReviewHost> = {}): ReviewHost & { calls: 
   return {
     calls,
     inspect: over.inspect ?? (async (lang) => (calls.push(["inspect", lang]), inspectionOf())),
-    run: over.run ?? (async (request, _progress, signal) => (calls.push(["run", request, signal?.aborted]), { ok: true, summary: SUMMARY })),
+    run:
+      over.run ??
+      (async (request, _progress, signal) => (
+        calls.push(["run", request, signal?.aborted]),
+        { ok: true, summary: SUMMARY }
+      )),
     select: over.select ?? (async (sheet, address) => void calls.push(["select", sheet, address])),
     lastRun: over.lastRun ?? (async () => (calls.push(["lastRun"]), LAST_RUN)),
     undoLastRun: over.undoLastRun ?? (async (lang) => (calls.push(["undoLastRun", lang]), { ok: true })),

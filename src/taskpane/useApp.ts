@@ -9,7 +9,13 @@ import { takeTip, type TipStore } from "./onceTips";
 import { effectiveColumns, headersFor, initMapping, mappingReducer, missingFields, ROLES } from "./mappingState";
 import { replaceTarget, type ReplaceTarget } from "./replaceTarget";
 import { performRun, performUndo } from "./runActions";
-import { hasSettingsErrors, initSettings, settingsReducer, validateSettings, type SettingsAction } from "./settingsState";
+import {
+  hasSettingsErrors,
+  initSettings,
+  settingsReducer,
+  validateSettings,
+  type SettingsAction,
+} from "./settingsState";
 
 /** A question the pane asks before changing the workbook. */
 export type Confirm = { kind: "replace"; target: ReplaceTarget } | { kind: "undo"; last: LastRun };
@@ -118,7 +124,12 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
     return out;
   }, [mapping, inspection]);
   const hasOrders = mapping.orders.sheet !== null;
-  const canRun = inspection !== undefined && !busy(state) && hasOrders && !hasSettingsErrors(settingsErrors) && Object.keys(mappingProblems).length === 0;
+  const canRun =
+    inspection !== undefined &&
+    !busy(state) &&
+    hasOrders &&
+    !hasSettingsErrors(settingsErrors) &&
+    Object.keys(mappingProblems).length === 0;
 
   const startRun = useCallback(async () => {
     if (!canRun) return;

@@ -42,7 +42,14 @@ describe("pickableSheets", () => {
 describe("describeRoles", () => {
   it("shows each role's sheet, rows and columns in the pane's language", () => {
     const [customers, orders, visits, costs] = describeRoles(mapping, inspection, "en-US", {});
-    expect(customers).toEqual({ role: "customers", sheetLabel: "Customers sheet", sheet: null, columnOptions: [], fields: [], autoColumns: false });
+    expect(customers).toEqual({
+      role: "customers",
+      sheetLabel: "Customers sheet",
+      sheet: null,
+      columnOptions: [],
+      fields: [],
+      autoColumns: false,
+    });
     expect(costs.sheet).toBeNull();
     expect(visits.info).toBe("30 rows, headers in row 2");
     expect(orders.info).toBe("120 rows, headers in row 1");
@@ -60,7 +67,14 @@ describe("describeRoles", () => {
       ["mapping-orders-salesperson", "none", "— not used —"],
       ["mapping-orders-region", "3", "地区 (D)"],
     ]);
-    expect(orders.fields[3]).toEqual({ field: "amount", label: "Amount", ariaLabel: "Orders: column for amount", value: "2", text: "金额 (C)", testId: "mapping-orders-amount" });
+    expect(orders.fields[3]).toEqual({
+      field: "amount",
+      label: "Amount",
+      ariaLabel: "Orders: column for amount",
+      value: "2",
+      text: "金额 (C)",
+      testId: "mapping-orders-amount",
+    });
   });
 
   it("names the column in Chinese", () => {
@@ -71,13 +85,18 @@ describe("describeRoles", () => {
 
   it("shows the user's choice", () => {
     const edited = mappingReducer(mapping, { type: "column", role: "orders", field: "region", col: 4 });
-    expect(describeRoles(edited, inspection, "en-US", {})[1].fields[11]).toMatchObject({ value: "4", text: "城市 (E)" });
+    expect(describeRoles(edited, inspection, "en-US", {})[1].fields[11]).toMatchObject({
+      value: "4",
+      text: "城市 (E)",
+    });
   });
 
   it("says what a role lacks", () => {
     const orders = describeRoles(mapping, inspection, "en-US", { orders: [["amount", "quantity"]] })[1];
     expect(orders.missing).toBe("The Orders sheet needs a column for: amount / quantity.");
-    expect(describeRoles(mapping, inspection, "zh-CN", { orders: [["orderDate"], ["amount", "quantity"]] })[1].missing).toBe("订单表缺少必需的列：订单日期, 金额 / 数量。");
+    expect(
+      describeRoles(mapping, inspection, "zh-CN", { orders: [["orderDate"], ["amount", "quantity"]] })[1].missing,
+    ).toBe("订单表缺少必需的列：订单日期, 金额 / 数量。");
   });
 
   it("says a sheet's columns are detected at run time when its headers are unknown", () => {
@@ -104,6 +123,8 @@ describe("describeRoles", () => {
       lastRow: 12,
     };
     const withCosts = inspectionOf({ detection: { ...inspection.detection!, costs } });
-    expect(describeRoles(initMapping(withCosts.detection), withCosts, "zh-CN", {})[3].monthly).toBe("月度费用列：工资, 差旅费");
+    expect(describeRoles(initMapping(withCosts.detection), withCosts, "zh-CN", {})[3].monthly).toBe(
+      "月度费用列：工资, 差旅费",
+    );
   });
 });

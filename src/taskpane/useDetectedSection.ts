@@ -56,7 +56,12 @@ export function columnOptions(headers: readonly string[], lang: Lang): ColumnOpt
 /**
  * What the Detected section shows for every role, in words of the pane's language.
  */
-export function describeRoles(mapping: MappingState, inspection: Inspection | undefined, lang: Lang, problems: Partial<Record<Role, Field[][]>>): RoleView[] {
+export function describeRoles(
+  mapping: MappingState,
+  inspection: Inspection | undefined,
+  lang: Lang,
+  problems: Partial<Record<Role, Field[][]>>,
+): RoleView[] {
   return ROLES.map((role) => {
     const m = mapping[role];
     const roleWord = t(lang, `role.${role}`);
@@ -91,7 +96,9 @@ export function describeRoles(mapping: MappingState, inspection: Inspection | un
       });
     }
     if (same && same.monthlyCostColumns.length > 0) {
-      view.monthly = t(lang, "pane.detected.monthlyCosts", { headers: same.monthlyCostColumns.map((c) => same.headers[c]).join(", ") });
+      view.monthly = t(lang, "pane.detected.monthlyCosts", {
+        headers: same.monthlyCostColumns.map((c) => same.headers[c]).join(", "),
+      });
     }
     const missing = problems[role];
     if (missing) {
@@ -112,7 +119,11 @@ export function pickableSheets(inspection: Inspection | undefined): string[] {
  * role order; undefined while the orders sheet is not chosen or a chosen sheet lacks a column.
  * @example summarizeDetection(mapping, {}, "en-US") === "Found: Customers, Orders, Visits, Costs — all columns"
  */
-export function summarizeDetection(mapping: MappingState, problems: Partial<Record<Role, Field[][]>>, lang: Lang): string | undefined {
+export function summarizeDetection(
+  mapping: MappingState,
+  problems: Partial<Record<Role, Field[][]>>,
+  lang: Lang,
+): string | undefined {
   if (mapping.orders.sheet === null || Object.keys(problems).length > 0) return undefined;
   const sheets = ROLES.map((role) => mapping[role].sheet).filter((s): s is string => s !== null);
   return t(lang, "pane.detected.summary", { sheets: sheets.join(", ") });
@@ -130,7 +141,10 @@ export function useDetectedSection(
   defaultExpanded = false,
 ) {
   const [asked, setAsked] = useState(defaultExpanded);
-  const roles = useMemo(() => describeRoles(mapping, inspection, lang, problems), [mapping, inspection, lang, problems]);
+  const roles = useMemo(
+    () => describeRoles(mapping, inspection, lang, problems),
+    [mapping, inspection, lang, problems],
+  );
   const sheets = useMemo(() => pickableSheets(inspection), [inspection]);
   const summary = summarizeDetection(mapping, problems, lang);
   const createsCustomers = mapping.customers.sheet === null && mapping.orders.sheet !== null;

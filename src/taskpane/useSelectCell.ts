@@ -16,7 +16,9 @@ export function useSelectCell(host: ReviewHost, lang: Lang) {
       try {
         await host.select(sheet, address);
       } catch (e) {
-        setSelectError(t(lang, "pane.results.selectFailed", { cell: cellRef(sheet, address), message: describeError(e, lang) }));
+        setSelectError(
+          t(lang, "pane.results.selectFailed", { cell: cellRef(sheet, address), message: describeError(e, lang) }),
+        );
       }
     },
     [host, lang],

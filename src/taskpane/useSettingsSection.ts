@@ -1,9 +1,19 @@
 import { useCallback } from "react";
 import type { SpinButtonOnChangeData } from "@fluentui/react-components";
 import { t, type Lang, type MessageKey } from "../i18n";
-import { CHANGE_WINDOWS, PLAN_CALENDARS, TIER_WINDOWS, type SettingsAction, type SettingsErrors, type SettingsState } from "./settingsState";
+import {
+  CHANGE_WINDOWS,
+  PLAN_CALENDARS,
+  TIER_WINDOWS,
+  type SettingsAction,
+  type SettingsErrors,
+  type SettingsState,
+} from "./settingsState";
 
-type NumberKey = Exclude<keyof SettingsState, "month" | "tierWindow" | "changeWindow" | "baseline" | "plan" | "planCalendar">;
+type NumberKey = Exclude<
+  keyof SettingsState,
+  "month" | "tierWindow" | "changeWindow" | "baseline" | "plan" | "planCalendar"
+>;
 
 /**
  * The number a SpinButton change stands for: its stepped value, else what was typed
@@ -20,7 +30,8 @@ export function spinValue(data: SpinButtonOnChangeData): number | null {
 
 export function useSettingsSection(lang: Lang, errors: SettingsErrors, onChange: (action: SettingsAction) => void) {
   const setNumber = useCallback(
-    (key: NumberKey) => (_: unknown, data: SpinButtonOnChangeData) => onChange({ type: "set", key, value: spinValue(data) } as SettingsAction),
+    (key: NumberKey) => (_: unknown, data: SpinButtonOnChangeData) =>
+      onChange({ type: "set", key, value: spinValue(data) } as SettingsAction),
     [onChange],
   );
   const error = (key: keyof SettingsErrors): string | undefined => {

@@ -22,18 +22,23 @@ import { to1904 } from "../support/to1904";
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
 
 /** A number format that shows a date (y or d outside quotes and brackets). */
-const isDateFormat = (format: string | undefined) => format !== undefined && /[yd]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
+const isDateFormat = (format: string | undefined) =>
+  format !== undefined && /[yd]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
 
 /** The model's date cells as the 1900 serials of the dates they show, as the independent reader gives the command line's output. */
 function showCalendarDates(model: WorkbookModel): void {
   for (const sheet of model.sheets) {
     for (const [r, c, cell] of [...sheet.entries()]) {
-      if (typeof cell.value === "number" && isDateFormat(cell.numberFormat)) sheet.put(r, c, { ...cell, value: cell.value + 1462 });
+      if (typeof cell.value === "number" && isDateFormat(cell.numberFormat))
+        sheet.put(r, c, { ...cell, value: cell.value + 1462 });
     }
   }
 }
 
-const TWINS = { zh: { file: basename(SAMPLE_ZH), input: SAMPLE_ZH, lang: "zh-CN" as const }, en: { file: basename(SAMPLE_EN), input: SAMPLE_EN, lang: "en-US" as const } };
+const TWINS = {
+  zh: { file: basename(SAMPLE_ZH), input: SAMPLE_ZH, lang: "zh-CN" as const },
+  en: { file: basename(SAMPLE_EN), input: SAMPLE_EN, lang: "en-US" as const },
+};
 
 // The same path on both samples: the quick tier runs the smaller (3,400 orders), the full tier the 5,857-order one too.
 describe.each([TWINS.en])("the Office.js adapter on the 1904 twin of $file", oneTwin);
@@ -44,7 +49,10 @@ function oneTwin({ input, lang }: (typeof TWINS)[keyof typeof TWINS]): void {
     const twin = await to1904(readFileSync(input));
     const model = await modelFromBytes(twin.bytes);
     expect(model.date1904).toBe(true);
-    const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang, settings: {} }, () => undefined);
+    const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run(
+      { lang, settings: {} },
+      () => undefined,
+    );
     if (!outcome.ok) throw new Error(outcome.message);
     showCalendarDates(model);
 

@@ -15,7 +15,11 @@ describe("Combine workbooks in the pane's host (issue 17)", () => {
     const model = await modelFromFile(SAMPLE_EN);
     const before = paneWorkbook(model, "zh-CN");
     const files = pickedInputs([picked(SAMPLE_ZH), picked(SAMPLE_EN)], inProcessWorker(), "zh-CN");
-    const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).combine!({ lang: "zh-CN", includeOwn: false, ownName: "this" }, files, () => undefined);
+    const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).combine!(
+      { lang: "zh-CN", includeOwn: false, ownName: "this" },
+      files,
+      () => undefined,
+    );
     if (!outcome.ok) throw new Error(outcome.message);
 
     const cli = await cliWorkbook(SAMPLE_ZH, "zh-CN", [SAMPLE_EN]);

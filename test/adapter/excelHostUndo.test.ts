@@ -24,7 +24,10 @@ describe("the Office.js host's contract for the pane", () => {
   it("runs and undoes in one undo group where ExcelApi 1.20 is there", async () => {
     const model = await modelFromFile(SAMPLE);
     const double = createExcelDouble(model);
-    const host = createExcelHost(asExcel(double), { isSetSupported: (name, version) => name === "ExcelApi" && version === "1.20", now });
+    const host = createExcelHost(asExcel(double), {
+      isSetSupported: (name, version) => name === "ExcelApi" && version === "1.20",
+      now,
+    });
     expect((await host.run({ lang: "en-US", settings: {} }, () => undefined)).ok).toBe(true);
     expect(await host.undoLastRun!("en-US")).toEqual({ ok: true });
     expect(double.stats.runs).toEqual([{ mergeUndoGroup: true }, { mergeUndoGroup: true }]);

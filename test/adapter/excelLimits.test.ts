@@ -37,13 +37,23 @@ function check(double: ExcelDouble, step: string) {
   };
 }
 
-const ok = (step: string, figures: string) => ({ step, withinBound: true, refused: [], maxRequest: true, maxResponse: true, figures });
+const ok = (step: string, figures: string) => ({
+  step,
+  withinBound: true,
+  refused: [],
+  maxRequest: true,
+  maxResponse: true,
+  figures,
+});
 
 describeFull("the Office.js adapter at 100,000 orders", () => {
   it("reads and writes within issue 5's sync bound, no request or response over 4 MiB", async () => {
     const model = bigModel();
     const double = createExcelDouble(model, { requestLimitBytes: LIMIT, responseLimitBytes: LIMIT });
-    const outcome = await createExcelHost(asExcel(double), { ...env, port: { limitBytes: LIMIT } }).run({ lang: "zh-CN", settings: {} }, () => undefined);
+    const outcome = await createExcelHost(asExcel(double), { ...env, port: { limitBytes: LIMIT } }).run(
+      { lang: "zh-CN", settings: {} },
+      () => undefined,
+    );
     expect(outcome.ok).toBe(true);
     const result = check(double, "first run");
     expect(result).toEqual(ok("first run", result.figures));
@@ -58,7 +68,8 @@ describeFull("the Office.js adapter at 100,000 orders", () => {
     expect((await host.run({ lang: "zh-CN", settings: {} }, () => undefined)).ok).toBe(true);
     for (const step of ["re-run", "undo"] as const) {
       double.stats.reset();
-      if (step === "re-run") expect((await host.run({ lang: "zh-CN", settings: { threshold: 0.1 } }, () => undefined)).ok).toBe(true);
+      if (step === "re-run")
+        expect((await host.run({ lang: "zh-CN", settings: { threshold: 0.1 } }, () => undefined)).ok).toBe(true);
       else expect(await host.undoLastRun!("zh-CN")).toEqual({ ok: true });
       const result = check(double, step);
       expect(result).toEqual(ok(step, result.figures));

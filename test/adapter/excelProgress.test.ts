@@ -10,10 +10,15 @@ describe("progress of an Office.js run", () => {
   it("is reported before each read chunk and each write request starts, and once at the end", async () => {
     const model = new WorkbookModel();
     model.addSheet("订单");
-    model.setValues("订单", { row: 0, col: 0 }, [["订单日期", "客户名称", "业务员", "金额"], ...Array.from({ length: 2000 }, (_, i) => [46000 + (i % 300), `客户${i % 50}`, `业务员${i % 4}`, 100 + i])]);
+    model.setValues("订单", { row: 0, col: 0 }, [
+      ["订单日期", "客户名称", "业务员", "金额"],
+      ...Array.from({ length: 2000 }, (_, i) => [46000 + (i % 300), `客户${i % 50}`, `业务员${i % 4}`, 100 + i]),
+    ]);
     const double = createExcelDouble(model);
     const events: (Progress & { syncs: number; undoSheet: boolean })[] = [];
-    const outcome = await createExcelHost(asExcel(double), env).run({ lang: "zh-CN", settings: {} }, (p) => events.push({ ...p, syncs: double.stats.syncCount, undoSheet: model.sheet(UNDO_SHEET) !== undefined }));
+    const outcome = await createExcelHost(asExcel(double), env).run({ lang: "zh-CN", settings: {} }, (p) =>
+      events.push({ ...p, syncs: double.stats.syncCount, undoSheet: model.sheet(UNDO_SHEET) !== undefined }),
+    );
     expect(outcome.ok).toBe(true);
 
     const reads = events.filter((e) => e.stage === "read");
@@ -33,6 +38,8 @@ describe("progress of an Office.js run", () => {
     expect(writes[0]!.undoSheet).toBe(false);
     for (let i = 1; i < writes.length; i++) expect(writes[i]!.syncs).toBeGreaterThan(writes[i - 1]!.syncs);
     expect(n).toBeGreaterThan(5);
-    expect(events.findIndex((e) => e.stage === "write")).toBeGreaterThan(events.findIndex((e) => e.stage === "compute"));
+    expect(events.findIndex((e) => e.stage === "write")).toBeGreaterThan(
+      events.findIndex((e) => e.stage === "compute"),
+    );
   });
 });

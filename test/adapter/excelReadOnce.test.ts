@@ -44,13 +44,23 @@ async function run(pane: Pane, settings = {}): Promise<{ outcome: RunOutcome; sy
 }
 
 /** The same run on a fresh double that never inspected: what reading everything in the run costs and gives. */
-async function fresh(edit?: (model: WorkbookModel) => void, settings = {}): Promise<{ model: WorkbookModel; syncs: number; responseBytes: number }> {
+async function fresh(
+  edit?: (model: WorkbookModel) => void,
+  settings = {},
+): Promise<{ model: WorkbookModel; syncs: number; responseBytes: number }> {
   const model = await modelFromFile(SAMPLE_ZH);
   edit?.(model);
   const double = createExcelDouble(model);
-  const outcome = await createExcelHost(asExcel(double), { isSetSupported: double.isSetSupported, now }).run({ lang: "zh-CN", settings }, () => undefined);
+  const outcome = await createExcelHost(asExcel(double), { isSetSupported: double.isSetSupported, now }).run(
+    { lang: "zh-CN", settings },
+    () => undefined,
+  );
   expect(outcome.ok).toBe(true);
-  return { model, syncs: double.stats.syncCount, responseBytes: double.stats.syncs.reduce((n, x) => n + x.responseBytes, 0) };
+  return {
+    model,
+    syncs: double.stats.syncCount,
+    responseBytes: double.stats.syncs.reduce((n, x) => n + x.responseBytes, 0),
+  };
 }
 
 describe("one read per run (issue 14)", () => {
@@ -85,10 +95,16 @@ describe("one read per run (issue 14)", () => {
   });
 
   // Rows sorted raise only WorksheetRowSorted in the double; a row inserted also changes the used range.
-  it.each([["rows sorted", (m: WorkbookModel) => sortRowsDescending(m, "订单表", 1, 40, 0)]])("reads again after %s", readsAgainAfter);
+  it.each([["rows sorted", (m: WorkbookModel) => sortRowsDescending(m, "订单表", 1, 40, 0)]])(
+    "reads again after %s",
+    readsAgainAfter,
+  );
   itFull.each([
     ["a row inserted", (m: WorkbookModel) => insertRow(m, "拜访记录", 5)],
-    ["a sheet renamed (no event before ExcelApi 1.17: the sheet list tells)", (m: WorkbookModel) => (m.sheet("费用表")!.name = "费用")],
+    [
+      "a sheet renamed (no event before ExcelApi 1.17: the sheet list tells)",
+      (m: WorkbookModel) => (m.sheet("费用表")!.name = "费用"),
+    ],
   ])("reads again after %s", readsAgainAfter);
 
   async function readsAgainAfter(_: string, edit: (m: WorkbookModel) => void): Promise<void> {

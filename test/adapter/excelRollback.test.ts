@@ -30,20 +30,27 @@ function hostOn(double: ExcelDouble) {
   return createExcelHost(asExcel(double), { isSetSupported: double.isSetSupported, now, port });
 }
 
-async function run(double: ExcelDouble, settings: Partial<ReviewOptions> = {}, signal?: AbortSignal): Promise<RunOutcome> {
+async function run(
+  double: ExcelDouble,
+  settings: Partial<ReviewOptions> = {},
+  signal?: AbortSignal,
+): Promise<RunOutcome> {
   return hostOn(double).run({ lang: "zh-CN", settings }, () => undefined, signal);
 }
 
 describe("Undo without Table.resize (ExcelApi 1.13)", () => {
-  it.each([["1.12"], ["1.13"]])("gives back the workbook as it was, tables narrowed, with ExcelApi %s", async (version) => {
-    const model = ledger();
-    const before = model.snapshot();
-    const double = createExcelDouble(model, { apiSets: { ExcelApi: version } });
-    expect((await run(double)).ok).toBe(true);
-    expect(model.snapshot().tables.map((x) => x.address)).toEqual(["A1:AA41"]);
-    expect(await hostOn(double).undoLastRun!("zh-CN")).toEqual({ ok: true });
-    expect(model.snapshot()).toEqual(before);
-  });
+  it.each([["1.12"], ["1.13"]])(
+    "gives back the workbook as it was, tables narrowed, with ExcelApi %s",
+    async (version) => {
+      const model = ledger();
+      const before = model.snapshot();
+      const double = createExcelDouble(model, { apiSets: { ExcelApi: version } });
+      expect((await run(double)).ok).toBe(true);
+      expect(model.snapshot().tables.map((x) => x.address)).toEqual(["A1:AA41"]);
+      expect(await hostOn(double).undoLastRun!("zh-CN")).toEqual({ ok: true });
+      expect(model.snapshot()).toEqual(before);
+    },
+  );
 
   it("does not call Table.resize where Excel lacks it (an adapter that did would fail with ApiNotFound)", async () => {
     const model = ledger();
@@ -54,7 +61,11 @@ describe("Undo without Table.resize (ExcelApi 1.13)", () => {
   });
 
   it("refuses, changing nothing, to narrow a table by deleting columns when the user's cells lie right of it in its rows; Table.resize keeps them", async () => {
-    for (const [version, lang] of [["1.12", "zh-CN"], ["1.12", "en-US"], ["1.13", "zh-CN"]] as const) {
+    for (const [version, lang] of [
+      ["1.12", "zh-CN"],
+      ["1.12", "en-US"],
+      ["1.13", "zh-CN"],
+    ] as const) {
       const model = ledger();
       const before = model.snapshot();
       const double = createExcelDouble(model, { apiSets: { ExcelApi: version } });
@@ -68,7 +79,11 @@ describe("Undo without Table.resize (ExcelApi 1.13)", () => {
         expect(model.snapshot().sheets[0]!.cells.AB5).toEqual({ value: "回访" });
         continue;
       }
-      expect(outcome).toEqual({ ok: false, code: "RollbackBlocked", message: t(lang, "rollback.cellsBesideTable", { sheet: "客户", table: "Customers" }) });
+      expect(outcome).toEqual({
+        ok: false,
+        code: "RollbackBlocked",
+        message: t(lang, "rollback.cellsBesideTable", { sheet: "客户", table: "Customers" }),
+      });
       expect(model.snapshot()).toEqual(after);
       model.sheet("客户")!.put(4, 27, {});
       expect(await hostOn(double).undoLastRun!(lang)).toEqual({ ok: true });
@@ -78,21 +93,28 @@ describe("Undo without Table.resize (ExcelApi 1.13)", () => {
 });
 
 describe("Undo on a protected sheet", () => {
-  it.each([["zh-CN"], ["en-US"]] as const)("says which sheet is protected (%s) and changes nothing; after unprotecting, Undo gives the workbook back", async (lang: Lang) => {
-    const model = ledger();
-    const before = model.snapshot();
-    const double = createExcelDouble(model);
-    expect((await run(double)).ok).toBe(true);
-    const last = await hostOn(double).lastRun!();
-    model.sheet("订单")!.protected = true;
-    const after = model.snapshot();
-    expect(await hostOn(double).undoLastRun!(lang)).toEqual({ ok: false, code: "RollbackBlocked", message: t(lang, "rollback.protected", { sheet: "订单" }) });
-    expect(model.snapshot()).toEqual(after);
-    expect(await hostOn(double).lastRun!()).toEqual(last);
-    model.sheet("订单")!.protected = false;
-    expect(await hostOn(double).undoLastRun!(lang)).toEqual({ ok: true });
-    expect(model.snapshot()).toEqual(before);
-  });
+  it.each([["zh-CN"], ["en-US"]] as const)(
+    "says which sheet is protected (%s) and changes nothing; after unprotecting, Undo gives the workbook back",
+    async (lang: Lang) => {
+      const model = ledger();
+      const before = model.snapshot();
+      const double = createExcelDouble(model);
+      expect((await run(double)).ok).toBe(true);
+      const last = await hostOn(double).lastRun!();
+      model.sheet("订单")!.protected = true;
+      const after = model.snapshot();
+      expect(await hostOn(double).undoLastRun!(lang)).toEqual({
+        ok: false,
+        code: "RollbackBlocked",
+        message: t(lang, "rollback.protected", { sheet: "订单" }),
+      });
+      expect(model.snapshot()).toEqual(after);
+      expect(await hostOn(double).lastRun!()).toEqual(last);
+      model.sheet("订单")!.protected = false;
+      expect(await hostOn(double).undoLastRun!(lang)).toEqual({ ok: true });
+      expect(model.snapshot()).toEqual(before);
+    },
+  );
 
   it("changes nothing when a sheet it must put back was deleted since the run", async () => {
     const model = ledger();
@@ -100,7 +122,11 @@ describe("Undo on a protected sheet", () => {
     expect((await run(double)).ok).toBe(true);
     model.removeSheet(model.sheet("拜访")!);
     const after = model.snapshot();
-    expect(await hostOn(double).undoLastRun!("en-US")).toEqual({ ok: false, code: "ItemNotFound", message: t("en-US", "undo.stopped", { reason: t("en-US", "office.notFound") }) });
+    expect(await hostOn(double).undoLastRun!("en-US")).toEqual({
+      ok: false,
+      code: "ItemNotFound",
+      message: t("en-US", "undo.stopped", { reason: t("en-US", "office.notFound") }),
+    });
     expect(model.snapshot()).toEqual(after);
   });
 
@@ -120,12 +146,21 @@ describe("Undo on a protected sheet", () => {
         const double = createExcelDouble(copy(ran));
         double.failOnSync(n, code);
         const outcome = await hostOn(double).undoLastRun!("en-US");
-        const reason = t("en-US", code === "AccessDenied" ? "office.protected" : "office.other", { detail: "" }).split("{detail}")[0]!;
+        const reason = t("en-US", code === "AccessDenied" ? "office.protected" : "office.other", { detail: "" }).split(
+          "{detail}",
+        )[0]!;
         expect({ n, code, ok: outcome.ok }).toEqual({ n, code, ok: false });
-        expect(outcome.ok === false && outcome.message.startsWith(t("en-US", "undo.stopped", { reason: "" }).split(" What")[0]!)).toBe(true);
+        expect(
+          outcome.ok === false &&
+            outcome.message.startsWith(t("en-US", "undo.stopped", { reason: "" }).split(" What")[0]!),
+        ).toBe(true);
         if (code === "AccessDenied") expect(outcome.ok === false && outcome.message.includes(reason)).toBe(true);
         double.options.failOnSync = undefined;
-        expect({ n, code, again: await hostOn(double).undoLastRun!("en-US") }).toEqual({ n, code, again: { ok: true } });
+        expect({ n, code, again: await hostOn(double).undoLastRun!("en-US") }).toEqual({
+          n,
+          code,
+          again: { ok: true },
+        });
         expect({ n, code, snapshot: double.model.snapshot() }).toEqual({ n, code, snapshot: before });
       }
     }
@@ -140,43 +175,51 @@ describe("Undo on a protected sheet", () => {
     expect(outcome).toMatchObject({ ok: false, code: "GeneralException" });
     model.sheet("客户")!.protected = true;
     const after = model.snapshot();
-    expect(await run(double)).toEqual({ ok: false, code: "RollbackBlocked", message: t("zh-CN", "rollback.protected", { sheet: "客户" }) });
+    expect(await run(double)).toEqual({
+      ok: false,
+      code: "RollbackBlocked",
+      message: t("zh-CN", "rollback.protected", { sheet: "客户" }),
+    });
     expect(model.snapshot()).toEqual(after);
   });
 });
 
 describe("Cancel while a re-run writes (issue 5)", () => {
-  it.each([["1.13"], ["1.12"]])("leaves the earlier run undoable whichever request it stops at (ExcelApi %s): Undo then gives the workbook before the earlier run", async (version) => {
-    const start = ledger();
-    const before = start.snapshot();
-    const once = copy(start);
-    expect((await run(createExcelDouble(once, { apiSets: { ExcelApi: version } }))).ok).toBe(true);
-    const afterOnce = { view: userView(once), record: recordOf(once) };
-    const lastOnce = await hostOn(createExcelDouble(copy(once))).lastRun!();
-    const clean = createExcelDouble(copy(once), { apiSets: { ExcelApi: version } });
-    expect((await run(clean, { threshold: 0.1 })).ok).toBe(true);
-    const syncs = clean.stats.syncCount;
-    expect(syncs).toBeGreaterThan(20);
-    let cancelled = 0;
-    const points = pointsToTest(syncs);
-    for (const n of points) {
-      const model = copy(once);
-      const double = createExcelDouble(model, { apiSets: { ExcelApi: version } });
-      const controller = new AbortController();
-      double.options.failOnSync = (k) => (k === n && controller.abort(), false);
-      const outcome = await run(double, { threshold: 0.1 }, controller.signal);
-      double.options.failOnSync = undefined;
-      if (outcome.ok) continue;
-      cancelled += 1;
-      expect({ n, code: outcome.code }).toEqual({ n, code: "Cancelled" });
-      expect({ n, view: userView(model), record: recordOf(model) }).toEqual({ n, ...afterOnce });
-      expect({ n, last: await hostOn(double).lastRun!() }).toEqual({ n, last: lastOnce });
-      expect({ n, undo: await hostOn(double).undoLastRun!("zh-CN") }).toEqual({ n, undo: { ok: true } });
-      expect({ n, snapshot: model.snapshot() }).toEqual({ n, snapshot: before });
-    }
-    // Only the last requests may come too late to cancel.
-    expect(cancelled).toBeGreaterThan(points.length - 3);
-  }, 300_000);
+  it.each([["1.13"], ["1.12"]])(
+    "leaves the earlier run undoable whichever request it stops at (ExcelApi %s): Undo then gives the workbook before the earlier run",
+    async (version) => {
+      const start = ledger();
+      const before = start.snapshot();
+      const once = copy(start);
+      expect((await run(createExcelDouble(once, { apiSets: { ExcelApi: version } }))).ok).toBe(true);
+      const afterOnce = { view: userView(once), record: recordOf(once) };
+      const lastOnce = await hostOn(createExcelDouble(copy(once))).lastRun!();
+      const clean = createExcelDouble(copy(once), { apiSets: { ExcelApi: version } });
+      expect((await run(clean, { threshold: 0.1 })).ok).toBe(true);
+      const syncs = clean.stats.syncCount;
+      expect(syncs).toBeGreaterThan(20);
+      let cancelled = 0;
+      const points = pointsToTest(syncs);
+      for (const n of points) {
+        const model = copy(once);
+        const double = createExcelDouble(model, { apiSets: { ExcelApi: version } });
+        const controller = new AbortController();
+        double.options.failOnSync = (k) => (k === n && controller.abort(), false);
+        const outcome = await run(double, { threshold: 0.1 }, controller.signal);
+        double.options.failOnSync = undefined;
+        if (outcome.ok) continue;
+        cancelled += 1;
+        expect({ n, code: outcome.code }).toEqual({ n, code: "Cancelled" });
+        expect({ n, view: userView(model), record: recordOf(model) }).toEqual({ n, ...afterOnce });
+        expect({ n, last: await hostOn(double).lastRun!() }).toEqual({ n, last: lastOnce });
+        expect({ n, undo: await hostOn(double).undoLastRun!("zh-CN") }).toEqual({ n, undo: { ok: true } });
+        expect({ n, snapshot: model.snapshot() }).toEqual({ n, snapshot: before });
+      }
+      // Only the last requests may come too late to cancel.
+      expect(cancelled).toBeGreaterThan(points.length - 3);
+    },
+    300_000,
+  );
 });
 
 describe("Cancel during a workbook's first run (issue 14)", () => {
@@ -195,7 +238,11 @@ describe("Cancel during a workbook's first run (issue 14)", () => {
       const outcome = await run(double, {}, controller.signal);
       if (outcome.ok) continue;
       cancelled += 1;
-      expect({ n, code: outcome.code, sheets: model.sheets.map((s) => s.name) }).toEqual({ n, code: "Cancelled", sheets: before.sheets.map((s) => s.name) });
+      expect({ n, code: outcome.code, sheets: model.sheets.map((s) => s.name) }).toEqual({
+        n,
+        code: "Cancelled",
+        sheets: before.sheets.map((s) => s.name),
+      });
       expect({ n, snapshot: model.snapshot() }).toEqual({ n, snapshot: before });
     }
     // Only the last requests may come too late to cancel.

@@ -30,7 +30,9 @@ describe.each([
     const report = pane.sheets.find((s) => s.rows.some((r) => r[0] === generated))!;
     expect(report.rows.find((r) => r[0] === generated)).toEqual([generated, GENERATED_TIME]);
     // The command line has no undo: the Office.js path's undo data and kept sheet are its own.
-    expect(model.sheets.map((s) => s.name).filter((n) => ![RECORD_SHEET, UNDO_SHEET, BACKUP_SHEET].includes(n))).toEqual(cli.names);
+    expect(
+      model.sheets.map((s) => s.name).filter((n) => ![RECORD_SHEET, UNDO_SHEET, BACKUP_SHEET].includes(n)),
+    ).toEqual(cli.names);
     expect(model.sheets.find((s) => s.name === RECORD_SHEET)?.visibility).toBe("VeryHidden");
     expect(model.sheets.find((s) => s.name === UNDO_SHEET)?.visibility).toBe("VeryHidden");
   });
@@ -41,7 +43,10 @@ describe("what the run tells the pane about reading the workbook (issue 14)", ()
     const model = await modelFromFile(SAMPLE_ZH);
     // A visit typed day first: 13 cannot be a month, so the sheet's dates like it are read day first.
     model.setValues("拜访记录", { row: 1, col: 0 }, [["13/9/2026"]]);
-    const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "zh-CN", month: "2026-09", settings: {} }, () => undefined);
+    const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run(
+      { lang: "zh-CN", month: "2026-09", settings: {} },
+      () => undefined,
+    );
     if (!outcome.ok) throw new Error(outcome.message);
     // The sample's rows dated in October 2026, counted from its cells: 266 orders, 139 visits.
     expect(outcome.summary.afterAsOf).toEqual([

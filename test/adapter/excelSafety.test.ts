@@ -7,7 +7,16 @@ import { recordOf, userView } from "../safety/officeCompare";
 import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
-const DANGEROUS = ['=HYPERLINK("http://x","点我")', "+86 138 0000 0000", "-1+2", "@cmd", "00123", "'quoted", "2024-03-05", "TRUE"];
+const DANGEROUS = [
+  '=HYPERLINK("http://x","点我")',
+  "+86 138 0000 0000",
+  "-1+2",
+  "@cmd",
+  "00123",
+  "'quoted",
+  "2024-03-05",
+  "TRUE",
+];
 
 function orderLog(names: string[]): WorkbookModel {
   const model = new WorkbookModel();
@@ -21,7 +30,8 @@ function orderLog(names: string[]): WorkbookModel {
 
 function formulaCells(model: WorkbookModel): string[] {
   const out: string[] = [];
-  for (const s of model.sheets) for (const [k, c] of s.cells) if (c.formula !== undefined) out.push(`${s.name}#${k}: ${c.formula}`);
+  for (const s of model.sheets)
+    for (const [k, c] of s.cells) if (c.formula !== undefined) out.push(`${s.name}#${k}: ${c.formula}`);
   return out;
 }
 
@@ -29,7 +39,10 @@ describe("the Office.js adapter keeps the workbook safe", () => {
   describe("text from the workbook is written as text", () => {
     it("writes names that look like formulas, numbers, dates or booleans exactly as typed", async () => {
       const model = orderLog(DANGEROUS);
-      const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "zh-CN", settings: {} }, () => undefined);
+      const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run(
+        { lang: "zh-CN", settings: {} },
+        () => undefined,
+      );
       expect(outcome.ok).toBe(true);
       expect(formulaCells(model)).toEqual([]);
       const created = model.sheetValues("客户表").values;
@@ -44,21 +57,38 @@ describe("the Office.js adapter keeps the workbook safe", () => {
       const model = await modelFromFile(SAMPLE);
       model.sheet("订单表")!.protected = true;
       const before = model.snapshot();
-      const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "zh-CN", settings: {} }, () => undefined);
-      expect(outcome).toEqual({ ok: false, code: "ProtectedWorksheet", message: t("zh-CN", "office.protectedSheet", { sheet: "订单表" }) });
+      const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run(
+        { lang: "zh-CN", settings: {} },
+        () => undefined,
+      );
+      expect(outcome).toEqual({
+        ok: false,
+        code: "ProtectedWorksheet",
+        message: t("zh-CN", "office.protectedSheet", { sheet: "订单表" }),
+      });
       expect(model.snapshot()).toEqual(before);
     });
 
     it("says to leave cell edit mode", async () => {
       const model = await modelFromFile(SAMPLE);
-      const outcome = await createExcelHost(asExcel(createExcelDouble(model, { editMode: true })), env).run({ lang: "en-US", settings: {} }, () => undefined);
-      expect(outcome).toEqual({ ok: false, code: "InvalidOperationInCellEditMode", message: t("en-US", "office.editMode") });
+      const outcome = await createExcelHost(asExcel(createExcelDouble(model, { editMode: true })), env).run(
+        { lang: "en-US", settings: {} },
+        () => undefined,
+      );
+      expect(outcome).toEqual({
+        ok: false,
+        code: "InvalidOperationInCellEditMode",
+        message: t("en-US", "office.editMode"),
+      });
     });
 
     it("names the missing column when there is no order sheet", async () => {
       const model = new WorkbookModel();
       model.setValues("Notes", { row: 0, col: 0 }, [["hello"]]);
-      const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "en-US", settings: {} }, () => undefined);
+      const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run(
+        { lang: "en-US", settings: {} },
+        () => undefined,
+      );
       expect(outcome.ok).toBe(false);
       expect(outcome.ok === false && outcome.code).toBe("MissingColumn");
     });

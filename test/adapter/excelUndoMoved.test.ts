@@ -25,12 +25,22 @@ function hostOn(double: ExcelDouble, port = SMALL) {
 }
 
 /** The ledger, run once (the run widens the Customers table over its columns E:S; 订单 gets E:F). */
-async function ranLedger(version = "1.13", port = SMALL): Promise<{ model: WorkbookModel; double: ExcelDouble; before: WorkbookSnapshot }> {
+async function ranLedger(
+  version = "1.13",
+  port = SMALL,
+): Promise<{ model: WorkbookModel; double: ExcelDouble; before: WorkbookSnapshot }> {
   const model = ledger();
   const before = model.snapshot();
   const double = createExcelDouble(model, { apiSets: { ExcelApi: version } });
   expect(await hostOn(double, port).run({ lang: "zh-CN", settings: {} }, () => undefined)).toMatchObject({ ok: true });
-  expect(model.sheetValues("订单").values[0]).toEqual(["订单日期", "客户编号", "业务员", "金额", "客户等级", "新老客户"]);
+  expect(model.sheetValues("订单").values[0]).toEqual([
+    "订单日期",
+    "客户编号",
+    "业务员",
+    "金额",
+    "客户等级",
+    "新老客户",
+  ]);
   expect(model.sheetValues("客户").values[0]!.slice(3, 6)).toEqual(["区域", "客户等级", "近12月销售额"]);
   return { model, double, before };
 }
@@ -56,13 +66,16 @@ describe("Undo refuses, changing nothing, when the user moved columns where the 
     expect(model.snapshot()).toEqual(before);
   });
 
-  it.each([["1.12"], ["1.13"]])("a column inserted inside the widened table, among its owned columns (ExcelApi %s)", async (version) => {
-    const { model, double } = await ranLedger(version);
-    insertColumn(model, "客户", 8, ["经理批注", ...Array.from({ length: 40 }, (_, i) => `看${i}`)]);
-    expect(model.snapshot().tables.map((x) => x.address)).toEqual(["A1:AB41"]);
-    await expectRefused(double, model, "客户");
-    expect(model.sheet("客户")!.get(5, 8)).toEqual({ value: "看4" });
-  });
+  it.each([["1.12"], ["1.13"]])(
+    "a column inserted inside the widened table, among its owned columns (ExcelApi %s)",
+    async (version) => {
+      const { model, double } = await ranLedger(version);
+      insertColumn(model, "客户", 8, ["经理批注", ...Array.from({ length: 40 }, (_, i) => `看${i}`)]);
+      expect(model.snapshot().tables.map((x) => x.address)).toEqual(["A1:AB41"]);
+      await expectRefused(double, model, "客户");
+      expect(model.sheet("客户")!.get(5, 8)).toEqual({ value: "看4" });
+    },
+  );
 
   it("a column inserted inside the table left of the owned columns, between the user's own", async () => {
     const { model, double } = await ranLedger();
@@ -134,7 +147,11 @@ describe("Undo still gives the workbook back when nothing it wrote moved", () =>
     expected.sheet("客户")!.put(3, 27, { value: "备注" });
     expected.setValues("订单", { row: 401, col: 0 }, [[46400, "C100", "业务员0", 123]]);
     expected.sheet("订单")!.put(0, 7, { value: "备注" });
-    expect(model.snapshot()).toEqual({ ...expected.snapshot(), activeSheet: before.activeSheet, selection: before.selection });
+    expect(model.snapshot()).toEqual({
+      ...expected.snapshot(),
+      activeSheet: before.activeSheet,
+      selection: before.selection,
+    });
   });
 });
 
@@ -147,7 +164,11 @@ describe("Undo tells rows apart by the columns the review read, not by the user'
   function withDaysColumn(today: number): WorkbookModel {
     const model = ledger();
     const rows = model.sheetValues("订单").values;
-    model.setValues("订单", { row: 0, col: 0 }, rows.map((r, i) => [i === 0 ? "距今天数" : today - (r[0] as number) + i / 1000, ...r]));
+    model.setValues(
+      "订单",
+      { row: 0, col: 0 },
+      rows.map((r, i) => [i === 0 ? "距今天数" : today - (r[0] as number) + i / 1000, ...r]),
+    );
     return model;
   }
 
@@ -156,11 +177,27 @@ describe("Undo tells rows apart by the columns the review read, not by the user'
     const before = model.snapshot();
     const double = createExcelDouble(model, { apiSets: { ExcelApi: "1.13" } });
     expect(await hostOn(double).run({ lang: "zh-CN", settings: {} }, () => undefined)).toMatchObject({ ok: true });
-    expect(model.sheetValues("订单").values[0]).toEqual(["距今天数", "订单日期", "客户编号", "业务员", "金额", "客户等级", "新老客户"]);
+    expect(model.sheetValues("订单").values[0]).toEqual([
+      "距今天数",
+      "订单日期",
+      "客户编号",
+      "业务员",
+      "金额",
+      "客户等级",
+      "新老客户",
+    ]);
     const nextDay = withDaysColumn(46401);
-    model.setValues("订单", { row: 0, col: 0 }, nextDay.sheetValues("订单").values.map((r) => [r[0]!]));
+    model.setValues(
+      "订单",
+      { row: 0, col: 0 },
+      nextDay.sheetValues("订单").values.map((r) => [r[0]!]),
+    );
     expect(await hostOn(double).undoLastRun!("zh-CN")).toEqual({ ok: true });
-    expect(model.snapshot()).toEqual({ ...nextDay.snapshot(), activeSheet: before.activeSheet, selection: before.selection });
+    expect(model.snapshot()).toEqual({
+      ...nextDay.snapshot(),
+      activeSheet: before.activeSheet,
+      selection: before.selection,
+    });
   });
 
   it("still refuses when a row moved", async () => {
@@ -183,7 +220,11 @@ describe("a run that must first take back an interrupted one", () => {
     double.options.failOnSync = undefined;
     insertColumn(model, "订单", 5, ["我的备注", "备注1"]);
     const edited = model.snapshot();
-    expect(await hostOn(double).run({ lang: "en-US", settings: {} }, () => undefined)).toEqual({ ok: false, code: "RollbackBlocked", message: t("en-US", "rollback.moved", { sheet: "订单" }) });
+    expect(await hostOn(double).run({ lang: "en-US", settings: {} }, () => undefined)).toEqual({
+      ok: false,
+      code: "RollbackBlocked",
+      message: t("en-US", "rollback.moved", { sheet: "订单" }),
+    });
     expect(model.snapshot()).toEqual(edited);
   });
 });

@@ -15,14 +15,20 @@ import { CORPUS } from "../fixtures/paths";
  */
 const SOFFICE = "/usr/bin/soffice";
 const hasSoffice = existsSync(SOFFICE);
-const skipped = hasSoffice ? "" : " (SKIPPED: /usr/bin/soffice is missing; install Debian's libreoffice-calc-nogui to run it)";
+const skipped = hasSoffice
+  ? ""
+  : " (SKIPPED: /usr/bin/soffice is missing; install Debian's libreoffice-calc-nogui to run it)";
 const FIXED_NOW = new Date(2026, 11, 6, 9, 30);
 
 /** Reviews `file` into `dir` with the clock fixed, so the "generated" line is the same in both outputs. */
 async function review(file: string, dir: string, name: string): Promise<string> {
   const out = join(dir, `${name}.xlsx`);
   const err: string[] = [];
-  const code = await main([join(CORPUS, file), "--out", out, "--lang", "en-US"], () => undefined, (l) => err.push(l));
+  const code = await main(
+    [join(CORPUS, file), "--out", out, "--lang", "en-US"],
+    () => undefined,
+    (l) => err.push(l),
+  );
   expect({ code, err }).toEqual({ code: 0, err: [] });
   return out;
 }
@@ -31,12 +37,40 @@ async function review(file: string, dir: string, name: string): Promise<string> 
 function asLibreOfficeShows(xlsx: string, dir: string, name: string, sheets: string[]): Map<string, string> {
   // Its own profile, so another soffice running on the machine neither blocks nor shares it.
   const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
-  execFileSync(SOFFICE, [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", filter, "--outdir", dir, xlsx], { stdio: "pipe", timeout: 120_000 });
+  execFileSync(
+    SOFFICE,
+    [
+      `-env:UserInstallation=file://${join(dir, "profile")}`,
+      "--headless",
+      "--convert-to",
+      filter,
+      "--outdir",
+      dir,
+      xlsx,
+    ],
+    { stdio: "pipe", timeout: 120_000 },
+  );
   return new Map(sheets.map((s) => [s, readFileSync(join(dir, `${name}-${s}.csv`), "utf8")]));
 }
 
 (hasSoffice ? describe : describe.skip)(`a 1904 workbook's review in LibreOffice${skipped}`, () => {
-  beforeAll(() => jest.useFakeTimers({ now: FIXED_NOW, doNotFake: ["nextTick", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout", "queueMicrotask", "hrtime", "performance"] }));
+  beforeAll(() =>
+    jest.useFakeTimers({
+      now: FIXED_NOW,
+      doNotFake: [
+        "nextTick",
+        "setImmediate",
+        "clearImmediate",
+        "setInterval",
+        "clearInterval",
+        "setTimeout",
+        "clearTimeout",
+        "queueMicrotask",
+        "hrtime",
+        "performance",
+      ],
+    }),
+  );
   afterAll(() => jest.useRealTimers());
 
   itFull("shows the as-of, last-visit and due dates as the 1900 twin's, sheet for sheet", async () => {

@@ -6,11 +6,14 @@ import { main } from "../../src/cli/main";
 import { dumpWorkbook } from "../support/readBack";
 import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
-
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, (l) => out.push(l), (l) => err.push(l));
+  const code = await main(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -79,7 +82,10 @@ describe("analyze (command line)", () => {
   describe("invalid input", () => {
     it("names the missing amount column, the sheet and the headers it saw, and exits 2", async () => {
       const input = await workbookFile(dir, "invalid-no-amount.xlsx", {
-        订单: [["订单日期", "客户名称", "备注"], [new Date(Date.UTC(2026, 9, 1)), "甲公司", "x"]],
+        订单: [
+          ["订单日期", "客户名称", "备注"],
+          [new Date(Date.UTC(2026, 9, 1)), "甲公司", "x"],
+        ],
       });
       const r = await run([input, "--out", join(dir, "out.xlsx")]);
       expect(r.code).toBe(2);
@@ -88,17 +94,31 @@ describe("analyze (command line)", () => {
     });
 
     it("says so in English with --lang en-US", async () => {
-      const input = await workbookFile(dir, "invalid-no-customer.xlsx", { Orders: [["Order Date", "Amount"], [46296, 10]] });
+      const input = await workbookFile(dir, "invalid-no-customer.xlsx", {
+        Orders: [
+          ["Order Date", "Amount"],
+          [46296, 10],
+        ],
+      });
       const r = await run([input, "--out", join(dir, "out.xlsx"), "--lang", "en-US"]);
       expect(r.code).toBe(2);
-      expect(r.err).toBe('No Orders sheet found: it needs customer ID / customer name.\nSheet "Orders" row 1 has: Order Date, Amount');
+      expect(r.err).toBe(
+        'No Orders sheet found: it needs customer ID / customer name.\nSheet "Orders" row 1 has: Order Date, Amount',
+      );
     });
 
     it("stops with one message when no order row can be read", async () => {
-      const input = await workbookFile(dir, "invalid-no-dates.xlsx", { Orders: [["Order Date", "Customer", "Amount"], ["next Tuesday", "A", 1]] });
+      const input = await workbookFile(dir, "invalid-no-dates.xlsx", {
+        Orders: [
+          ["Order Date", "Customer", "Amount"],
+          ["next Tuesday", "A", 1],
+        ],
+      });
       const r = await run([input, "--out", join(dir, "out.xlsx"), "--lang", "en-US"]);
       expect(r.code).toBe(2);
-      expect(r.err).toBe('No row of the order sheet "Orders" could be read (1 data issues; the first: Orders!A2 Not a date). Fix those cells, or choose the review month.');
+      expect(r.err).toBe(
+        'No row of the order sheet "Orders" could be read (1 data issues; the first: Orders!A2 Not a date). Fix those cells, or choose the review month.',
+      );
     });
 
     it("completes on bad rows and reports them", async () => {

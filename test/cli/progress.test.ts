@@ -14,7 +14,12 @@ const ERASE = "\r\x1b[K";
 async function runWithTty(args: string[]): Promise<{ code: number; log: string[] }> {
   const log: string[] = [];
   const tty: ProgressStream = { isTTY: true, columns: 200, write: (text) => log.push(`tty:${text}`) };
-  const code = await main(args, (l) => log.push(`out:${l}`), (l) => log.push(`err:${l}`), tty);
+  const code = await main(
+    args,
+    (l) => log.push(`out:${l}`),
+    (l) => log.push(`err:${l}`),
+    tty,
+  );
   return { code, log };
 }
 
@@ -27,13 +32,22 @@ describe("the command line's progress line", () => {
   it("runs as plain node through bin/sales-review.js, keeps stderr empty when it is not a terminal, and prints what main() prints", async () => {
     const out = join(dir, "out.xlsx");
     const child = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-      execFile(process.execPath, ["bin/sales-review.js", SAMPLE, "--out", out], { cwd: ROOT }, (error, stdout, stderr) => {
-        if (error && typeof error.code !== "number") reject(error);
-        else resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        ["bin/sales-review.js", SAMPLE, "--out", out],
+        { cwd: ROOT },
+        (error, stdout, stderr) => {
+          if (error && typeof error.code !== "number") reject(error);
+          else resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
+        },
+      );
     });
     const lines: string[] = [];
-    const code = await main([SAMPLE, "--out", out], (l) => lines.push(l), (l) => lines.push(l));
+    const code = await main(
+      [SAMPLE, "--out", out],
+      (l) => lines.push(l),
+      (l) => lines.push(l),
+    );
     expect(child).toEqual({ code: 0, stdout: `${lines.join("\n")}\n`, stderr: "" });
     expect(code).toBe(0);
   });
@@ -51,7 +65,10 @@ describe("the command line's progress line", () => {
 
   it("erases the line before a message that stops the run", async () => {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("Orders").addRows([["Order Date", "Amount"], [46296, 10]]);
+    wb.addWorksheet("Orders").addRows([
+      ["Order Date", "Amount"],
+      [46296, 10],
+    ]);
     const input = join(dir, "invalid-no-customer.xlsx");
     await wb.xlsx.writeFile(input);
     const { code, log } = await runWithTty([input, "--out", join(dir, "out.xlsx"), "--lang", "en-US"]);

@@ -19,19 +19,26 @@ const say = (key: MessageKey, file: string) => t(lang, key, { file });
 async function run(input: string, out: string): Promise<{ code: number; out: string[]; err: string[] }> {
   const o: string[] = [];
   const e: string[] = [];
-  const code = await main([input, "--out", out, "--lang", lang], (l) => o.push(l), (l) => e.push(l));
+  const code = await main(
+    [input, "--out", out, "--lang", lang],
+    (l) => o.push(l),
+    (l) => e.push(l),
+  );
   return { code, out: o, err: e };
 }
 
 describe("analyze (command line) on files it cannot read", () => {
-  it.each(UNREADABLE_CASES)("says what is wrong with $name and what to do, exits 2 and writes nothing", async ({ key, file }) => {
-    const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
-    const input = join(dir, "ledger.xlsx");
-    writeFileSync(input, await file());
-    const r = await run(input, join(dir, "out.xlsx"));
-    expect(r).toEqual({ code: 2, out: [], err: [say(key, input)] });
-    expect(readdirSync(dir)).toEqual(["ledger.xlsx"]);
-  });
+  it.each(UNREADABLE_CASES)(
+    "says what is wrong with $name and what to do, exits 2 and writes nothing",
+    async ({ key, file }) => {
+      const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
+      const input = join(dir, "ledger.xlsx");
+      writeFileSync(input, await file());
+      const r = await run(input, join(dir, "out.xlsx"));
+      expect(r).toEqual({ code: 2, out: [], err: [say(key, input)] });
+      expect(readdirSync(dir)).toEqual(["ledger.xlsx"]);
+    },
+  );
 
   it("says a folder given as input is a folder", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
@@ -59,13 +66,16 @@ describe("analyze (command line) on files it cannot read", () => {
   it.each([
     ["a macro-enabled workbook to an .xlsx", "ledger.xlsm", "out.xlsx", "cli.out.needsXlsm", macroWorkbook],
     ["a workbook without macros to an .xlsm", "ledger.xlsx", "out.xlsm", "cli.out.needsXlsx", () => workbook()],
-  ] as const)("refuses to write %s, naming the ending to use, and writes nothing", async (_, name, outName, key, file) => {
-    const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
-    writeFileSync(join(dir, name), await file());
-    const r = await run(join(dir, name), join(dir, outName));
-    expect(r).toEqual({ code: 2, out: [], err: [say(key, join(dir, outName))] });
-    expect(readdirSync(dir)).toEqual([name]);
-  });
+  ] as const)(
+    "refuses to write %s, naming the ending to use, and writes nothing",
+    async (_, name, outName, key, file) => {
+      const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
+      writeFileSync(join(dir, name), await file());
+      const r = await run(join(dir, name), join(dir, outName));
+      expect(r).toEqual({ code: 2, out: [], err: [say(key, join(dir, outName))] });
+      expect(readdirSync(dir)).toEqual([name]);
+    },
+  );
 
   it("writes an .xlsm from an .xlsm, its macros and content type as they were", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cli-unreadable-"));
@@ -94,9 +104,15 @@ describe("analyze (command line) when something unexpected stops it", () => {
     const dir = mkdtempSync(join(tmpdir(), "cli-unexpected-"));
     const input = join(dir, "ledger.xlsx");
     writeFileSync(input, await workbook());
-    jest.spyOn(reviewWorkbookModule, "reviewWorkbook").mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'n')"));
+    jest
+      .spyOn(reviewWorkbookModule, "reviewWorkbook")
+      .mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'n')"));
     const r = await run(input, join(dir, "out.xlsx"));
-    expect(r).toEqual({ code: 1, out: [], err: [t(lang, "cli.unexpected", { file: input, detail: "Cannot read properties of undefined (reading 'n')" })] });
+    expect(r).toEqual({
+      code: 1,
+      out: [],
+      err: [t(lang, "cli.unexpected", { file: input, detail: "Cannot read properties of undefined (reading 'n')" })],
+    });
     expect(readdirSync(dir)).toEqual(["ledger.xlsx"]);
   });
 });

@@ -60,14 +60,20 @@ export async function controls(page: Page): Promise<Control[]> {
         if (object.objectId) {
           const res = await cdp.send("Runtime.callFunctionOn", {
             objectId: object.objectId,
-            functionDeclaration: "function () { const el = this.nodeType === 1 ? this : this.parentElement; const t = el && el.closest('[data-testid]'); return (t ? t.getAttribute('data-testid') : '') + ' <' + (el ? el.tagName.toLowerCase() : '?') + '>'; }",
+            functionDeclaration:
+              "function () { const el = this.nodeType === 1 ? this : this.parentElement; const t = el && el.closest('[data-testid]'); return (t ? t.getAttribute('data-testid') : '') + ' <' + (el ? el.tagName.toLowerCase() : '?') + '>'; }",
             returnByValue: true,
           });
           where = String(res.result.value);
           await cdp.send("Runtime.releaseObject", { objectId: object.objectId });
         }
       }
-      out.push({ role, name: (node.name?.value ?? "").trim(), description: (node.description?.value ?? "").trim(), where });
+      out.push({
+        role,
+        name: (node.name?.value ?? "").trim(),
+        description: (node.description?.value ?? "").trim(),
+        where,
+      });
     }
     return out;
   } finally {

@@ -5,7 +5,15 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 export const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
 
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /**
  * The one request office.js itself makes to the internet outside an Office host: 3 s after it
@@ -13,7 +21,8 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "
  * and without which Office.onReady never fires) adds a hidden iframe for Microsoft's telemetry
  * proxy. It is aborted like every other request off 127.0.0.1; the tests allow only this one.
  */
-export const OFFICE_TELEMETRY_FRAME = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html";
+export const OFFICE_TELEMETRY_FRAME =
+  "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html";
 
 /** About the width of Office's task pane on the desktop. */
 export const PANE_VIEWPORT = { width: 360, height: 900 };

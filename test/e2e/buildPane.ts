@@ -27,7 +27,10 @@ function harnessConfig(outDir: string): Configuration {
     context: ROOT,
     entry: { harness: join(__dirname, "harness/harness.ts") },
     output: { path: outDir, filename: "[name].js" },
-    resolve: { extensions: [".ts", ".js"], alias: { "chinese-days$": join(ROOT, "node_modules/chinese-days/dist/index.min.js") } },
+    resolve: {
+      extensions: [".ts", ".js"],
+      alias: { "chinese-days$": join(ROOT, "node_modules/chinese-days/dist/index.min.js") },
+    },
     module: {
       rules: [
         {
@@ -70,7 +73,12 @@ export async function buildPane(officeJsUrl: string, { minify }: { minify: boole
     if (saved === undefined) delete process.env.OFFICE_JS_URL;
     else process.env.OFFICE_JS_URL = saved;
   }
-  pane = { ...pane, context: ROOT, output: { ...pane.output, path: distDir }, infrastructureLogging: { level: "error" } };
+  pane = {
+    ...pane,
+    context: ROOT,
+    output: { ...pane.output, path: distDir },
+    infrastructureLogging: { level: "error" },
+  };
   if (!minify) pane = { ...pane, devtool: false, optimization: { ...pane.optimization, minimize: false } };
   const stats = await new Promise<Stats[]>((done, fail) =>
     webpack([pane, harnessConfig(harnessDir)], (err, multi) => {
@@ -82,6 +90,7 @@ export async function buildPane(officeJsUrl: string, { minify }: { minify: boole
   );
   const errors = stats.flatMap((s) => s.compilation.errors.map((e) => e.message));
   if (errors.length > 0) throw new Error(`the e2e build failed:\n${errors.join("\n")}`);
-  if (!readdirSync(distDir).includes("taskpane.html")) throw new Error(`the e2e build made no taskpane.html in ${distDir}`);
+  if (!readdirSync(distDir).includes("taskpane.html"))
+    throw new Error(`the e2e build made no taskpane.html in ${distDir}`);
   return { outDir: out, distDir, harnessDir, ms: Date.now() - started };
 }

@@ -59,27 +59,42 @@ export interface ComparableWorkbook {
   sheets: { name: string; rows: Cell[][]; formats: (string | null)[][] }[];
 }
 
-function comparable(all: string[], rowsOf: (name: string) => Cell[][], formatOf: (name: string) => (row: number, col: number) => string | undefined, lang: Lang): ComparableWorkbook {
+function comparable(
+  all: string[],
+  rowsOf: (name: string) => Cell[][],
+  formatOf: (name: string) => (row: number, col: number) => string | undefined,
+  lang: Lang,
+): ComparableWorkbook {
   const { sheetPrefix, label } = GENERATED[lang];
   const names = all.filter((name) => !BOOKKEEPING_SHEETS.includes(name));
   const sheets = names.map((name) => {
     const rows = rowsOf(name);
     const formats = formatsOf(rows, formatOf(name));
     // The time differs between two runs; that it is still text of this form (not a date Excel made of it) does not.
-    if (name.startsWith(sheetPrefix) || name.startsWith(PLAN_PREFIX[lang])) for (const r of rows) if (r[0] === label && typeof r[1] === "string" && TIMESTAMP.test(r[1])) r[1] = GENERATED_TIME;
+    if (name.startsWith(sheetPrefix) || name.startsWith(PLAN_PREFIX[lang]))
+      for (const r of rows)
+        if (r[0] === label && typeof r[1] === "string" && TIMESTAMP.test(r[1])) r[1] = GENERATED_TIME;
     return { name, rows, formats };
   });
   return { names, sheets };
 }
 
 /** What the command line writes for `input` in `lang`. */
-export async function cliWorkbook(input: string, lang: Lang, extraArgs: readonly string[] = []): Promise<ComparableWorkbook> {
+export async function cliWorkbook(
+  input: string,
+  lang: Lang,
+  extraArgs: readonly string[] = [],
+): Promise<ComparableWorkbook> {
   const dir = mkdtempSync(join(tmpdir(), "e2e-cli-"));
   const out = join(dir, "cli.xlsx");
   const errors: string[] = [];
   let dump: Awaited<ReturnType<typeof dumpWorkbook>>;
   try {
-    const code = await main([input, "--out", out, "--lang", lang, ...extraArgs], () => undefined, (line) => errors.push(line));
+    const code = await main(
+      [input, "--out", out, "--lang", lang, ...extraArgs],
+      () => undefined,
+      (line) => errors.push(line),
+    );
     if (code !== 0) throw new Error(`the command line failed on ${input} (exit ${code}): ${errors.join("\n")}`);
     dump = await dumpWorkbook(out);
   } finally {

@@ -16,12 +16,19 @@ export interface OfficeSays {
 
 /** Opens the pane on the workbook registered as `key` and waits until it has read the workbook. */
 export async function openPane(page: Page, origin: string, key: string, office: OfficeSays = {}): Promise<void> {
-  const query = new URLSearchParams({ workbook: key, ...(office.lang ? { lang: office.lang } : {}), ...(office.theme ? { theme: office.theme } : {}) });
+  const query = new URLSearchParams({
+    workbook: key,
+    ...(office.lang ? { lang: office.lang } : {}),
+    ...(office.theme ? { theme: office.theme } : {}),
+  });
   await page.goto(`${origin}/taskpane.html?${query.toString()}`);
   try {
     await page.locator('[data-testid="app"][data-status="ready"]').waitFor({ timeout: 30_000 });
   } catch (e) {
-    const status = await page.locator('[data-testid="app"]').getAttribute("data-status", { timeout: 1000 }).catch(() => "no pane rendered");
+    const status = await page
+      .locator('[data-testid="app"]')
+      .getAttribute("data-status", { timeout: 1000 })
+      .catch(() => "no pane rendered");
     const text = await page.evaluate(() => document.body.innerText);
     throw new Error(`the pane did not get ready (status: ${status}); it shows:\n${text}\n${String(e)}`);
   }
@@ -65,7 +72,10 @@ export async function setLatency(page: Page, ms: number): Promise<void> {
 
 /** Makes the `k`-th sync from now fail with `code`. */
 export async function failSyncFromNow(page: Page, k: number, code: DoubleErrorCode): Promise<void> {
-  await page.evaluate(([n, c]) => (window as unknown as ProbeWindow).__e2e.failSyncFromNow(n as number, c as DoubleErrorCode), [k, code] as const);
+  await page.evaluate(
+    ([n, c]) => (window as unknown as ProbeWindow).__e2e.failSyncFromNow(n as number, c as DoubleErrorCode),
+    [k, code] as const,
+  );
 }
 
 /**
@@ -77,7 +87,11 @@ export async function failOnProgress(page: Page, text: string, code: DoubleError
     ([want, c]) => {
       const w = window as unknown as ProbeWindow;
       const observer = new MutationObserver(() => {
-        if (document.querySelector('[data-testid="progress"] [role="progressbar"]')?.getAttribute("aria-valuetext") !== want) return;
+        if (
+          document.querySelector('[data-testid="progress"] [role="progressbar"]')?.getAttribute("aria-valuetext") !==
+          want
+        )
+          return;
         observer.disconnect();
         w.__e2e.failSyncFromNow(1, c as DoubleErrorCode);
         (w.__progressHooksFired ??= []).push(`fail at ${want}`);
@@ -96,7 +110,11 @@ export async function clickOnProgress(page: Page, text: string, testId: string):
   await page.evaluate(
     ([want, id]) => {
       const observer = new MutationObserver(() => {
-        if (document.querySelector('[data-testid="progress"] [role="progressbar"]')?.getAttribute("aria-valuetext") !== want) return;
+        if (
+          document.querySelector('[data-testid="progress"] [role="progressbar"]')?.getAttribute("aria-valuetext") !==
+          want
+        )
+          return;
         observer.disconnect();
         const target = document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
         target?.click();
@@ -111,7 +129,9 @@ export async function clickOnProgress(page: Page, text: string, testId: string):
 
 /** Waits until failOnProgress or clickOnProgress has fired, and returns what they did so far, in order. */
 export async function progressHooksFired(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => ((window as unknown as ProbeWindow).__progressHooksFired ?? []).length > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => ((window as unknown as ProbeWindow).__progressHooksFired ?? []).length > 0, null, {
+    timeout: 60_000,
+  });
   return page.evaluate(() => (window as unknown as ProbeWindow).__progressHooksFired ?? []);
 }
 
@@ -126,7 +146,9 @@ export async function dumpWorkbook(page: Page): Promise<WorkbookJson> {
 
 /** Waits until Excel's selection is no longer `before` (selecting is an Excel.run), then returns it. */
 export async function selectionAfter(page: Page, before: string | null): Promise<string | null> {
-  await page.waitForFunction((b) => (window as unknown as ProbeWindow).__e2e.selection() !== b, before, { timeout: 10_000 });
+  await page.waitForFunction((b) => (window as unknown as ProbeWindow).__e2e.selection() !== b, before, {
+    timeout: 10_000,
+  });
   return selection(page);
 }
 
@@ -142,7 +164,12 @@ export async function recordProgress(page: Page): Promise<void> {
       const text = document.querySelector('[data-testid="progress"]')?.textContent ?? null;
       if (text !== null && seen[seen.length - 1] !== text) seen.push(text);
     };
-    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    new MutationObserver(look).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
   });
 }
 
@@ -175,18 +202,29 @@ export async function tabTo(page: Page, testId: string, max = 120): Promise<numb
 
 /** Waits until the pane is at rest after a run or an undo (not running, not undoing). */
 export async function settled(page: Page): Promise<string> {
-  await page.waitForFunction(() => !["running", "undoing", "loading"].includes(document.querySelector('[data-testid="app"]')?.getAttribute("data-status") ?? ""), null, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    () =>
+      !["running", "undoing", "loading"].includes(
+        document.querySelector('[data-testid="app"]')?.getAttribute("data-status") ?? "",
+      ),
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
   return (await byTestId(page, "app").getAttribute("data-status")) ?? "";
 }
 
 /** Waits until Undo is on (the pane asked the host what the last run was). */
 export async function undoEnabled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const b = document.querySelector('[data-testid="undo-button"]');
-    return b !== null && b.getAttribute("aria-disabled") !== "true";
-  }, null, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => {
+      const b = document.querySelector('[data-testid="undo-button"]');
+      return b !== null && b.getAttribute("aria-disabled") !== "true";
+    },
+    null,
+    { timeout: 10_000 },
+  );
 }
 
 /** Where things sit in the page, in CSS pixels from the top of the document (not of the scrolled viewport). */
@@ -205,7 +243,9 @@ export async function layout(page: Page, testIds: string[]): Promise<Layout> {
     const doc = document.documentElement;
     const bottoms: Record<string, number | null> = {};
     for (const id of ids) {
-      const rects = Array.from(document.querySelectorAll(`[data-testid="${id}"]`)).map((el) => el.getBoundingClientRect()).filter((r) => r.height > 0);
+      const rects = Array.from(document.querySelectorAll(`[data-testid="${id}"]`))
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.height > 0);
       bottoms[id] = rects.length === 0 ? null : Math.round(Math.max(...rects.map((r) => r.bottom)) + window.scrollY);
     }
     return {
@@ -220,7 +260,9 @@ export async function layout(page: Page, testIds: string[]): Promise<Layout> {
 /** The pane's background colour's brightness, 0–255 (BT.601 luma, as themeFor judges Office's). */
 export async function backgroundLuma(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const [r, g, b] = (getComputedStyle(document.querySelector('[data-testid="app"]')!).backgroundColor.match(/\d+/g) ?? []).map(Number);
+    const [r, g, b] = (
+      getComputedStyle(document.querySelector('[data-testid="app"]')!).backgroundColor.match(/\d+/g) ?? []
+    ).map(Number);
     return Math.round(0.299 * r! + 0.587 * g! + 0.114 * b!);
   });
 }

@@ -145,8 +145,12 @@ function officeOverrides(params: URLSearchParams): OfficeOverrides {
  */
 function officeContextScript(office: OfficeOverrides): string {
   const theme = office.bodyBackgroundColor ? { officeTheme: { bodyBackgroundColor: office.bodyBackgroundColor } } : {};
-  const extra = JSON.stringify({ ...theme, ...(office.displayLanguage ? { displayLanguage: office.displayLanguage } : {}) });
+  const extra = JSON.stringify({
+    ...theme,
+    ...(office.displayLanguage ? { displayLanguage: office.displayLanguage } : {}),
+  });
   // Office.context is a getter office.js will not let go of; the object it returns takes the properties.
-  const set = "Object.keys(extra).forEach(function(k){Object.defineProperty(Office.context,k,{value:extra[k],configurable:true});})";
+  const set =
+    "Object.keys(extra).forEach(function(k){Object.defineProperty(Office.context,k,{value:extra[k],configurable:true});})";
   return `<script>(function(){var extra=${extra};var ready=Office.onReady;Office.onReady=function(cb){return ready.call(Office,function(info){${set};return cb?cb(info):info;});};})();</script>`;
 }

@@ -47,7 +47,9 @@ import { FULL_TIER, itFull } from "../support/tier";
  */
 
 const suite = hasChromium() ? describe : describe.skip;
-const skipped = hasChromium() ? "" : " (SKIPPED: /usr/bin/chromium is missing; install Debian's chromium package to run the browser tests)";
+const skipped = hasChromium()
+  ? ""
+  : " (SKIPPED: /usr/bin/chromium is missing; install Debian's chromium package to run the browser tests)";
 
 suite(`the task pane in headless Chromium${skipped}`, () => {
   const server = new TestServer();
@@ -107,7 +109,10 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     await byTestId(page, "tab-team").click();
     // The real file input: the files are read in the pane's worker, sent nowhere.
     await byTestId(page, "combine-files").setInputFiles([SAMPLES[0]!.path, sample.path]);
-    expect(await byTestId(page, "combine-picked").locator("li").allTextContents()).toEqual([basename(SAMPLES[0]!.path), basename(sample.path)]);
+    expect(await byTestId(page, "combine-picked").locator("li").allTextContents()).toEqual([
+      basename(SAMPLES[0]!.path),
+      basename(sample.path),
+    ]);
     await byTestId(page, "combine-include-own").click();
     expect(await byTestId(page, "combine-include-own").isChecked()).toBe(false);
     await byTestId(page, "combine-run").click();
@@ -116,9 +121,15 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       .first()
       .waitFor({ timeout: 240_000 })
       .catch(async (e: unknown) => {
-        throw new Error(`${String(e)}\npane: ${await byTestId(page, "combine-view").innerText()}\nerrors: ${browser.pageErrors.join("\n")}\nconsole: ${console.join("\n")}`);
+        throw new Error(
+          `${String(e)}\npane: ${await byTestId(page, "combine-view").innerText()}\nerrors: ${browser.pageErrors.join("\n")}\nconsole: ${console.join("\n")}`,
+        );
       });
-    expect({ error: await byTestId(page, "combine-error").allTextContents(), pageErrors: browser.pageErrors, blocked: browser.unexpected() }).toEqual({ error: [], pageErrors: [], blocked: [] });
+    expect({
+      error: await byTestId(page, "combine-error").allTextContents(),
+      pageErrors: browser.pageErrors,
+      blocked: browser.unexpected(),
+    }).toEqual({ error: [], pageErrors: [], blocked: [] });
 
     const written = modelFromJson(await dumpWorkbook(page));
     const pane = paneWorkbook(written, "en-US");
@@ -127,7 +138,8 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     const renamed = (name: string) => (before.names.includes(name) ? `${name} (2)` : name);
     expect(pane.names).toEqual([...before.names, ...cli.names.map(renamed)]);
     // The analysis sheet's "Sheets read" names them as they are in this workbook ("Customers: Customers (2), 201 rows").
-    const renameIn = (v: unknown) => (typeof v === "string" ? before.names.reduce((text, n) => text.replace(`: ${n}, `, `: ${renamed(n)}, `), v) : v);
+    const renameIn = (v: unknown) =>
+      typeof v === "string" ? before.names.reduce((text, n) => text.replace(`: ${n}, `, `: ${renamed(n)}, `), v) : v;
     for (const sheet of cli.sheets) {
       const want = { ...sheet, name: renamed(sheet.name), rows: sheet.rows.map((r) => r.map(renameIn)) };
       expect(pane.sheets.find((s) => s.name === want.name)).toEqual(want);
@@ -142,7 +154,9 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       const { lang } = sample;
       await openPane(page, server.origin, sample.key);
       // office.js loaded from our server (it fetches its file table beside itself) and found no Office host.
-      expect(server.requests).toEqual(expect.arrayContaining(["/office/office.js", "/office/o15apptofilemappingtable.js"]));
+      expect(server.requests).toEqual(
+        expect.arrayContaining(["/office/office.js", "/office/o15apptofilemappingtable.js"]),
+      );
 
       // Outside Office the pane starts in en-US; the user switches to the workbook's language.
       if (lang !== "en-US") await switchLanguage(page, lang, "en-US");
@@ -157,7 +171,8 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       // "Change columns" shows each input sheet by role, with its columns.
       await byTestId(page, "change-columns").click();
       expect(await byTestId(page, "change-columns").getAttribute("aria-expanded")).toBe("true");
-      for (const [role, sheet] of Object.entries(sample.sheets)) expect({ role, sheet: await shownValue(page, `sheet-${role}`) }).toEqual({ role, sheet });
+      for (const [role, sheet] of Object.entries(sample.sheets))
+        expect({ role, sheet: await shownValue(page, `sheet-${role}`) }).toEqual({ role, sheet });
 
       // The user takes the amount column away: the pane says what is missing and will not run; then puts it back.
       const notUsed = t(lang, "pane.detected.notUsed");
@@ -197,7 +212,10 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       expect(tiersBottom).toBeLessThan(after.bottoms["detected"]!);
       for (const tier of TIERS) {
         const label = await byTestId(page, `tier-count-${tier}`).getAttribute("aria-label");
-        expect({ tier, label }).toEqual({ tier, label: t(lang, "pane.results.tierCount", { tier, n: sample.expected.tiers[tier].customers }) });
+        expect({ tier, label }).toEqual({
+          tier,
+          label: t(lang, "pane.results.tierCount", { tier, n: sample.expected.tiers[tier].customers }),
+        });
       }
 
       // The action list: every Down/Lost customer first, important tiers first; then the overdue and the cost flags.
@@ -212,7 +230,9 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       expect(tiers[0]).toBe("A");
 
       // The data issues: every cell the samples must report is listed; clicking one selects exactly that cell.
-      const cells = await page.locator('[data-testid="issue-row"]').evaluateAll((els) => els.map((el) => el.getAttribute("data-cell") ?? ""));
+      const cells = await page
+        .locator('[data-testid="issue-row"]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute("data-cell") ?? ""));
       expect(cells).toEqual(expect.arrayContaining(sample.expected.data_issues.map((i) => `${i.sheet}!${i.cell}`)));
       const selected = await selection(page);
       await page.locator(`[data-testid="issue-row"][data-cell="${sample.issue}"]`).click();
@@ -234,7 +254,9 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       // A row whose customer is not the one selected now (the action list's first may be a debtor too).
       const beforeCollect = await selection(page);
       const debtors = await collect.evaluateAll((els) => els.map((el) => el.getAttribute("data-customer") ?? ""));
-      const k = debtors.findIndex((id) => customerCell(workbooks.get(sample.key)!, sample.sheets.customers, id) !== beforeCollect);
+      const k = debtors.findIndex(
+        (id) => customerCell(workbooks.get(sample.key)!, sample.sheets.customers, id) !== beforeCollect,
+      );
       const debtorCell = customerCell(workbooks.get(sample.key)!, sample.sheets.customers, debtors[k]);
       await collect.nth(k).click();
       expect(await selectionAfter(page, beforeCollect)).toBe(debtorCell);
@@ -263,277 +285,343 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     });
   });
 
-  itFull("with next month's plan on, shows each salesperson's days, a customer selects its row, and writes what the command line writes with --plan", async () => {
-    const sample = SAMPLES[1]!;
-    const { lang } = sample;
-    const page = await browser.newPage();
-    await openPane(page, server.origin, sample.key);
-    const started = Date.now();
+  itFull(
+    "with next month's plan on, shows each salesperson's days, a customer selects its row, and writes what the command line writes with --plan",
+    async () => {
+      const sample = SAMPLES[1]!;
+      const { lang } = sample;
+      const page = await browser.newPage();
+      await openPane(page, server.origin, sample.key);
+      const started = Date.now();
 
-    // Settings: the plan's switch shows its settings; Run from there.
-    await byTestId(page, "tab-settings").click();
-    expect(await byTestId(page, "setting-visits-per-day").count()).toBe(0);
-    await byTestId(page, "setting-plan").click();
-    await byTestId(page, "setting-visits-per-day").waitFor();
-    await byTestId(page, "run-button").click();
-    await byTestId(page, "results").waitFor({ timeout: 60_000 });
-    const cli = await cliWorkbook(sample.path, lang, ["--plan"]);
-    const planSheet = cli.names.find((n) => n.startsWith("Plan "))!;
-    const rows = planVisitRows(cli.sheets[cli.names.indexOf(planSheet)]!.rows, lang);
+      // Settings: the plan's switch shows its settings; Run from there.
+      await byTestId(page, "tab-settings").click();
+      expect(await byTestId(page, "setting-visits-per-day").count()).toBe(0);
+      await byTestId(page, "setting-plan").click();
+      await byTestId(page, "setting-visits-per-day").waitFor();
+      await byTestId(page, "run-button").click();
+      await byTestId(page, "results").waitFor({ timeout: 60_000 });
+      const cli = await cliWorkbook(sample.path, lang, ["--plan"]);
+      const planSheet = cli.names.find((n) => n.startsWith("Plan "))!;
+      const rows = planVisitRows(cli.sheets[cli.names.indexOf(planSheet)]!.rows, lang);
 
-    // The Plan tab: the first salesperson's days are the plan sheet's, in its order.
-    await byTestId(page, "tab-plan").click();
-    await byTestId(page, "plan").waitFor();
-    const rep = page.locator('[data-testid="plan-rep"]').first();
-    const name = (await rep.getAttribute("data-salesperson"))!;
-    const dates = [...new Set(rows.filter((r) => r[0] === name).map((r) => r[1] ?? ""))];
-    expect(dates.length).toBeGreaterThan(1);
-    expect(await rep.locator('[data-testid="plan-day"]').evaluateAll((els) => els.map((el) => el.getAttribute("data-date")))).toEqual(dates);
-    const customers = rows.filter((r) => r[0] === name).map((r) => r[3]);
-    expect(await rep.locator('[data-testid="plan-visit"]').evaluateAll((els) => els.map((el) => el.getAttribute("data-customer")))).toEqual(customers);
+      // The Plan tab: the first salesperson's days are the plan sheet's, in its order.
+      await byTestId(page, "tab-plan").click();
+      await byTestId(page, "plan").waitFor();
+      const rep = page.locator('[data-testid="plan-rep"]').first();
+      const name = (await rep.getAttribute("data-salesperson"))!;
+      const dates = [...new Set(rows.filter((r) => r[0] === name).map((r) => r[1] ?? ""))];
+      expect(dates.length).toBeGreaterThan(1);
+      expect(
+        await rep
+          .locator('[data-testid="plan-day"]')
+          .evaluateAll((els) => els.map((el) => el.getAttribute("data-date"))),
+      ).toEqual(dates);
+      const customers = rows.filter((r) => r[0] === name).map((r) => r[3]);
+      expect(
+        await rep
+          .locator('[data-testid="plan-visit"]')
+          .evaluateAll((els) => els.map((el) => el.getAttribute("data-customer"))),
+      ).toEqual(customers);
 
-    // A customer selects its row in the customer sheet; the link goes to the plan sheet.
-    const visit = rep.locator('[data-testid="plan-visit"]').first();
-    const cell = customerCell(workbooks.get(sample.key)!, sample.sheets.customers, (await visit.getAttribute("data-customer"))!);
-    const before = await selection(page);
-    await visit.click();
-    expect(await selectionAfter(page, before)).toBe(cell);
-    await byTestId(page, "plan-sheet-link").click();
-    expect(await selectionAfter(page, cell)).toBe(cellRef(planSheet, "A1"));
-    expect(await activeSheet(page)).toBe(planSheet);
-    process.stdout.write(`plan flow: ${Date.now() - started} ms after the pane opened\n`);
+      // A customer selects its row in the customer sheet; the link goes to the plan sheet.
+      const visit = rep.locator('[data-testid="plan-visit"]').first();
+      const cell = customerCell(
+        workbooks.get(sample.key)!,
+        sample.sheets.customers,
+        (await visit.getAttribute("data-customer"))!,
+      );
+      const before = await selection(page);
+      await visit.click();
+      expect(await selectionAfter(page, before)).toBe(cell);
+      await byTestId(page, "plan-sheet-link").click();
+      expect(await selectionAfter(page, cell)).toBe(cellRef(planSheet, "A1"));
+      expect(await activeSheet(page)).toBe(planSheet);
+      process.stdout.write(`plan flow: ${Date.now() - started} ms after the pane opened\n`);
 
-    // The workbook equals the command line's with --plan, the plan sheet included.
-    const pane = paneWorkbook(modelFromJson(await dumpWorkbook(page)), lang);
-    expect(pane.names).toEqual(cli.names);
-    for (let i = 0; i < cli.sheets.length; i++) expect(pane.sheets[i]).toEqual(cli.sheets[i]);
-    expect(browser.pageErrors).toEqual([]);
-    expect(browser.unexpected()).toEqual([]);
-    await page.close();
-  });
+      // The workbook equals the command line's with --plan, the plan sheet included.
+      const pane = paneWorkbook(modelFromJson(await dumpWorkbook(page)), lang);
+      expect(pane.names).toEqual(cli.names);
+      for (let i = 0; i < cli.sheets.length; i++) expect(pane.sheets[i]).toEqual(cli.sheets[i]);
+      expect(browser.pageErrors).toEqual([]);
+      expect(browser.unexpected()).toEqual([]);
+      await page.close();
+    },
+  );
 
   /** The pane's widths in Office (320 the narrowest it is made), Office's two language and theme families, and the first screen's height. */
   const WIDTHS = [320, 360, 450];
   const FIRST_SCREEN = 1000;
-  const looks = WIDTHS.flatMap((width) => SAMPLES.flatMap((sample) => (["light", "dark"] as const).map((theme) => ({ width, sample, theme }))));
+  const looks = WIDTHS.flatMap((width) =>
+    SAMPLES.flatMap((sample) => (["light", "dark"] as const).map((theme) => ({ width, sample, theme }))),
+  );
 
-  itFull(`fits ${WIDTHS.join(", ")} px wide in both languages, light and dark: Run on the first screen before a run, the tier counts after, nothing sideways`, async () => {
-    const seen: string[] = [];
-    for (const { width, sample, theme } of looks) {
+  itFull(
+    `fits ${WIDTHS.join(", ")} px wide in both languages, light and dark: Run on the first screen before a run, the tier counts after, nothing sideways`,
+    async () => {
+      const seen: string[] = [];
+      for (const { width, sample, theme } of looks) {
+        const { lang } = sample;
+        const page = await browser.newPage();
+        await page.setViewportSize({ width, height: FIRST_SCREEN });
+        await openPane(page, server.origin, sample.key, { lang, theme });
+        const name = (what: string) => join(SCREENSHOTS, `layout-${width}-${lang}-${theme}-${what}.png`);
+        const where = `${width} px, ${lang}, ${theme}`;
+        // Office's language and theme reached the pane.
+        expect({ where, title: await page.locator("h1").textContent() }).toEqual({
+          where,
+          title: t(lang, "pane.title"),
+        });
+        expect({ where, dark: (await backgroundLuma(page)) < 128 }).toEqual({ where, dark: theme === "dark" });
+
+        const before = await layout(page, ["run-button", "detected-summary"]);
+        expect({ where, overflowX: before.overflowX }).toEqual({ where, overflowX: 0 });
+        expect({ where, runOnFirstScreen: before.bottoms["run-button"]! <= FIRST_SCREEN }).toEqual({
+          where,
+          runOnFirstScreen: true,
+        });
+        await page.screenshot({ path: name("before"), fullPage: true });
+
+        await byTestId(page, "run-button").click();
+        await byTestId(page, "results").waitFor({ timeout: 60_000 });
+        await page.mouse.move(0, 0);
+        const after = await layout(
+          page,
+          TIERS.map((tier) => `tier-count-${tier}`),
+        );
+        expect({ where, overflowX: after.overflowX }).toEqual({ where, overflowX: 0 });
+        const lowest = Math.max(...TIERS.map((tier) => after.bottoms[`tier-count-${tier}`]!));
+        expect({ where, tiersOnFirstScreen: lowest <= FIRST_SCREEN }).toEqual({ where, tiersOnFirstScreen: true });
+        await page.screenshot({ path: name("after"), fullPage: true });
+
+        // The other views at this width: every column opened, and Settings.
+        await byTestId(page, "change-columns").click();
+        const columns = await layout(page, ["mapping-orders-amount"]);
+        expect({ where, view: "columns", overflowX: columns.overflowX }).toEqual({
+          where,
+          view: "columns",
+          overflowX: 0,
+        });
+        await page.screenshot({ path: name("columns"), fullPage: true });
+        await byTestId(page, "tab-settings").click();
+        const settings = await layout(page, ["settings"]);
+        expect({ where, view: "settings", overflowX: settings.overflowX }).toEqual({
+          where,
+          view: "settings",
+          overflowX: 0,
+        });
+        await page.screenshot({ path: name("settings"), fullPage: true });
+        seen.push(
+          `${where}: Run bottom ${before.bottoms["run-button"]}, page ${before.pageHeight} before; tiers bottom ${lowest}, page ${after.pageHeight} after; columns page ${columns.pageHeight}; settings page ${settings.pageHeight}`,
+        );
+        await page.close();
+      }
+      // The positions, for the commit message and a person comparing layouts.
+      process.stdout.write(`${seen.join("\n")}\n`);
+      expect(browser.pageErrors).toEqual([]);
+      expect(browser.unexpected()).toEqual([]);
+    },
+  );
+
+  itFull(
+    "works with the keyboard alone, announces the result, walks the lists with the arrow keys, and every control has an accessible name",
+    async () => {
+      const sample = SAMPLES[1]!;
       const { lang } = sample;
       const page = await browser.newPage();
-      await page.setViewportSize({ width, height: FIRST_SCREEN });
-      await openPane(page, server.origin, sample.key, { lang, theme });
-      const name = (what: string) => join(SCREENSHOTS, `layout-${width}-${lang}-${theme}-${what}.png`);
-      const where = `${width} px, ${lang}, ${theme}`;
-      // Office's language and theme reached the pane.
-      expect({ where, title: await page.locator("h1").textContent() }).toEqual({ where, title: t(lang, "pane.title") });
-      expect({ where, dark: (await backgroundLuma(page)) < 128 }).toEqual({ where, dark: theme === "dark" });
+      await openPane(page, server.origin, sample.key);
 
-      const before = await layout(page, ["run-button", "detected-summary"]);
-      expect({ where, overflowX: before.overflowX }).toEqual({ where, overflowX: 0 });
-      expect({ where, runOnFirstScreen: before.bottoms["run-button"]! <= FIRST_SCREEN }).toEqual({ where, runOnFirstScreen: true });
-      await page.screenshot({ path: name("before"), fullPage: true });
+      // The views are tabs, one Tab stop: the arrow key moves to Plan, then Settings, Enter opens it; Run is reached with Tab and pressed with Enter.
+      await tabTo(page, "tab-review");
+      await page.keyboard.press("ArrowRight");
+      expect(await focused(page)).toBe("tab-plan");
+      await page.keyboard.press("ArrowRight");
+      expect(await focused(page)).toBe("tab-settings");
+      await page.keyboard.press("Enter");
+      await byTestId(page, "settings").waitFor();
+      expect(await byTestId(page, "tab-settings").getAttribute("aria-selected")).toBe("true");
+      const presses = await tabTo(page, "run-button");
+      await page.keyboard.press("Enter");
+      await byTestId(page, "results").waitFor({ timeout: 60_000 });
 
+      // The focus moves to the results' heading, and the live region says the result.
+      await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "results-title", null, {
+        timeout: 10_000,
+      });
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
+      const issueCount = Number(/\((\d+)\)/.exec((await page.locator("#issues-title").textContent()) ?? "")?.[1]);
+      const want = expectedActions(sample.expected);
+      const tiers = Object.fromEntries(TIERS.map((tier) => [tier, sample.expected.tiers[tier].customers]));
+      expect(await liveText(page)).toBe(
+        t(lang, "pane.announce.done", { ...tiers, actions: want.total, issues: issueCount }),
+      );
+      expect(await page.locator('[aria-live="polite"][data-testid="live-region"]').count()).toBe(1);
+
+      // Tab goes into the action list at its first row; the arrow keys walk it; Enter selects the customer's row.
+      await tabTo(page, "action-row", 5);
+      const rowCustomer = () => page.evaluate(() => document.activeElement?.getAttribute("data-customer") ?? "");
+      const customers = await byTestId(page, "action-row").evaluateAll((els) =>
+        els.map((el) => el.getAttribute("data-customer") ?? ""),
+      );
+      expect(await rowCustomer()).toBe(customers[0]);
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowDown");
+      expect(await rowCustomer()).toBe(customers[2]);
+      await page.keyboard.press("ArrowUp");
+      expect(await rowCustomer()).toBe(customers[1]);
+      await page.keyboard.press("Enter");
+      const workbook = workbooks.get(sample.key)!;
+      expect(await selectionAfter(page, null)).toBe(customerCell(workbook, sample.sheets.customers, customers[1]!));
+      await page.keyboard.press("End");
+      expect(await rowCustomer()).toBe(customers[customers.length - 1]);
+      await page.keyboard.press("Home");
+      expect(await rowCustomer()).toBe(customers[0]);
+
+      // The whole list is one Tab stop: the next Tab is in the Collect list (one stop, walked with
+      // the arrows too), the one after in the data issues; Enter selects the bad cell.
+      await page.keyboard.press("Tab");
+      expect(await focused(page)).toBe("collect-row");
+      const collect = await byTestId(page, "collect-row").evaluateAll((els) =>
+        els.map((el) => el.getAttribute("data-customer") ?? ""),
+      );
+      await page.keyboard.press("ArrowDown");
+      expect(await rowCustomer()).toBe(collect[1]);
+      await page.keyboard.press("Tab");
+      expect(await focused(page)).toBe("issue-row");
+      const issue = await page.evaluate(() => document.activeElement?.getAttribute("data-cell") ?? "");
+      const before = await selection(page);
+      await page.keyboard.press("Enter");
+      expect(await selectionAfter(page, before)).toBe(issue);
+      expect(await focused(page)).toBe("issue-row");
+      await page.keyboard.press("ArrowDown");
+      const next = await page.evaluate(() => document.activeElement?.getAttribute("data-cell") ?? "");
+      expect(next).not.toBe(issue);
+      expect(await focused(page)).toBe("issue-row");
+
+      // The run showed its results in Review. Every control in the pane (results shown, columns opened; then Settings) has a name.
+      expect(await byTestId(page, "tab-review").getAttribute("aria-selected")).toBe("true");
+      await byTestId(page, "change-columns").click();
+      const review = await controls(page);
+      await byTestId(page, "tab-settings").click();
+      await byTestId(page, "settings").waitFor();
+      const settings = await controls(page);
+      const all = [
+        ...review,
+        ...settings.filter((c) => !review.some((r) => r.where === c.where && r.role === c.role && r.name === c.name)),
+      ];
+      const unnamed = all.filter((c) => c.name === "");
+      expect(unnamed).toEqual([]);
+      const count = (role: string) => all.filter((c) => c.role === role).length;
+      // The check saw the whole pane: 4 sheet dropdowns + 11 + 5 + 2 + 9 column dropdowns (every role found) + 3 settings dropdowns.
+      expect(count("combobox")).toBeGreaterThanOrEqual(4 + 11 + 5 + 2 + 9 + 3);
+      // Threshold, two cuts, three intervals, visit cost, default terms, five weights (the plan's are hidden while it is off).
+      expect(count("spinbutton")).toBe(13);
+      expect(count("radio")).toBe(2);
+      expect(count("textbox")).toBe(1);
+      expect(all.filter((c) => c.role === "button" && c.where.startsWith("action-row")).length).toBeGreaterThan(0);
+      expect(all.filter((c) => c.role === "button" && c.where.startsWith("issue-row")).length).toBeGreaterThan(0);
+      expect(all.filter((c) => c.role === "button" && c.where.startsWith("collect-row")).length).toBeGreaterThan(0);
+      expect(all.find((c) => c.where.startsWith("undo-button"))).toMatchObject({
+        role: "button",
+        name: t(lang, "pane.undo"),
+      });
+      expect(presses).toBeGreaterThan(0);
+
+      // The threshold and the tier cuts say what they mean: as their description, and in a tooltip on focus.
+      const described = (testId: string) =>
+        all.find((c) => c.role === "spinbutton" && c.where.startsWith(`${testId} `))?.description ?? "";
+      expect(described("setting-threshold")).toContain(t(lang, "pane.settings.thresholdTip"));
+      expect(described("setting-cut-a")).toBe(t(lang, "pane.settings.cutATip"));
+      expect(described("setting-cut-b")).toBe(t(lang, "pane.settings.cutBTip"));
+      await byTestId(page, "setting-cut-a").focus();
+      await page
+        .locator('[role="tooltip"]', { hasText: t(lang, "pane.settings.cutATip") })
+        .waitFor({ state: "visible" });
+
+      expect(browser.pageErrors).toEqual([]);
+      expect(browser.unexpected()).toEqual([]);
+      await page.close();
+    },
+  );
+
+  itFull(
+    "cancels a run while reading and while writing, leaving the workbook as it was; undoes a finished run back to the workbook before it",
+    async () => {
+      const sample = SAMPLES[1]!;
+      const { lang } = sample;
+      const page = await browser.newPage();
+      await openPane(page, server.origin, sample.key);
+      const before = await snapshot(page);
+      // Nothing to undo in a workbook the add-in never ran on.
+      expect(await byTestId(page, "undo-button").getAttribute("aria-disabled")).toBe("true");
+      expect(await byTestId(page, "undo-hint").textContent()).toBe(t(lang, "pane.undoNothing"));
+
+      // A slow Excel; Cancel stands in Run's place while the run goes on; pressed while reading, it stops the run.
+      await setLatency(page, 250);
+      await byTestId(page, "run-button").click();
+      const cancel = byTestId(page, "cancel-button");
+      await cancel.waitFor();
+      expect(await byTestId(page, "run-button").count()).toBe(0);
+      expect(await cancel.textContent()).toBe(t(lang, "pane.cancelRun"));
+      // Its accessible name, as a screen reader gets it.
+      expect(
+        await page.getByRole("button", { name: t(lang, "pane.cancelRun"), exact: true }).getAttribute("data-testid"),
+      ).toBe("cancel-button");
+      await page
+        .locator('[data-testid="progress"]', { hasText: t(lang, "pane.stage.read") })
+        .waitFor({ timeout: 30_000 });
+      await cancel.click();
+      expect(await settled(page)).toBe("ready");
+      expect(await byTestId(page, "notice-cancelled").textContent()).toBe(t(lang, "pane.cancelled"));
+      expect(await liveText(page)).toBe(t(lang, "pane.cancelled"));
+      expect(await byTestId(page, "results").count()).toBe(0);
+      // The same button is Run again, and keeps the focus.
+      expect(await focused(page)).toBe("run-button");
+      await setLatency(page, 5);
+      expect(await snapshot(page)).toEqual(before);
+
+      // Cancel while writing (after the request under way when the pane shows "writing: 2 of 4"): what the run
+      // wrote is rolled back, and the workbook is again as it was.
+      await setLatency(page, 100);
+      const writing2 = t(lang, "pane.progress", { stage: t(lang, "pane.stage.write"), done: 2, total: 4 });
+      await clickOnProgress(page, writing2, "cancel-button");
+      await byTestId(page, "run-button").click();
+      expect(await progressHooksFired(page)).toEqual([`clicked cancel-button at ${writing2}`]);
+      expect(await settled(page)).toBe("ready");
+      expect(await byTestId(page, "notice-cancelled").count()).toBe(1);
+      await setLatency(page, 5);
+      expect(await snapshot(page)).toEqual(before);
+
+      // A full run, then Undo: it asks first (Cancel leaves everything), then takes the run back.
       await byTestId(page, "run-button").click();
       await byTestId(page, "results").waitFor({ timeout: 60_000 });
-      await page.mouse.move(0, 0);
-      const after = await layout(page, TIERS.map((tier) => `tier-count-${tier}`));
-      expect({ where, overflowX: after.overflowX }).toEqual({ where, overflowX: 0 });
-      const lowest = Math.max(...TIERS.map((tier) => after.bottoms[`tier-count-${tier}`]!));
-      expect({ where, tiersOnFirstScreen: lowest <= FIRST_SCREEN }).toEqual({ where, tiersOnFirstScreen: true });
-      await page.screenshot({ path: name("after"), fullPage: true });
+      const afterRun = await snapshot(page);
+      expect(afterRun).not.toEqual(before);
+      await undoEnabled(page);
+      const report = (await byTestId(page, "report-link").textContent()) ?? "";
+      expect(await byTestId(page, "undo-hint").textContent()).toContain(report);
+      await byTestId(page, "undo-button").click();
+      const dialog = page.getByRole("alertdialog", { name: t(lang, "pane.undo.title") });
+      await dialog.waitFor();
+      expect(await byTestId(page, "undo-dialog").textContent()).toContain(`"${report}"`);
+      await byTestId(page, "undo-cancel").click();
+      await dialog.waitFor({ state: "detached" });
+      expect(await byTestId(page, "results").count()).toBe(1);
+      expect(await snapshot(page)).toEqual(afterRun);
 
-      // The other views at this width: every column opened, and Settings.
-      await byTestId(page, "change-columns").click();
-      const columns = await layout(page, ["mapping-orders-amount"]);
-      expect({ where, view: "columns", overflowX: columns.overflowX }).toEqual({ where, view: "columns", overflowX: 0 });
-      await page.screenshot({ path: name("columns"), fullPage: true });
-      await byTestId(page, "tab-settings").click();
-      const settings = await layout(page, ["settings"]);
-      expect({ where, view: "settings", overflowX: settings.overflowX }).toEqual({ where, view: "settings", overflowX: 0 });
-      await page.screenshot({ path: name("settings"), fullPage: true });
-      seen.push(`${where}: Run bottom ${before.bottoms["run-button"]}, page ${before.pageHeight} before; tiers bottom ${lowest}, page ${after.pageHeight} after; columns page ${columns.pageHeight}; settings page ${settings.pageHeight}`);
+      await byTestId(page, "undo-button").click();
+      await byTestId(page, "undo-confirm").click();
+      expect(await settled(page)).toBe("ready");
+      expect(await byTestId(page, "notice-undone").textContent()).toBe(t(lang, "pane.undo.done"));
+      expect(await liveText(page)).toBe(t(lang, "pane.undo.done"));
+      expect(await byTestId(page, "results").count()).toBe(0);
+      expect(await snapshot(page)).toEqual(before);
+
+      expect(browser.pageErrors).toEqual([]);
+      expect(browser.unexpected()).toEqual([]);
       await page.close();
-    }
-    // The positions, for the commit message and a person comparing layouts.
-    process.stdout.write(`${seen.join("\n")}\n`);
-    expect(browser.pageErrors).toEqual([]);
-    expect(browser.unexpected()).toEqual([]);
-  });
-
-  itFull("works with the keyboard alone, announces the result, walks the lists with the arrow keys, and every control has an accessible name", async () => {
-    const sample = SAMPLES[1]!;
-    const { lang } = sample;
-    const page = await browser.newPage();
-    await openPane(page, server.origin, sample.key);
-
-    // The views are tabs, one Tab stop: the arrow key moves to Plan, then Settings, Enter opens it; Run is reached with Tab and pressed with Enter.
-    await tabTo(page, "tab-review");
-    await page.keyboard.press("ArrowRight");
-    expect(await focused(page)).toBe("tab-plan");
-    await page.keyboard.press("ArrowRight");
-    expect(await focused(page)).toBe("tab-settings");
-    await page.keyboard.press("Enter");
-    await byTestId(page, "settings").waitFor();
-    expect(await byTestId(page, "tab-settings").getAttribute("aria-selected")).toBe("true");
-    const presses = await tabTo(page, "run-button");
-    await page.keyboard.press("Enter");
-    await byTestId(page, "results").waitFor({ timeout: 60_000 });
-
-    // The focus moves to the results' heading, and the live region says the result.
-    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "results-title", null, { timeout: 10_000 });
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
-    const issueCount = Number(/\((\d+)\)/.exec((await page.locator("#issues-title").textContent()) ?? "")?.[1]);
-    const want = expectedActions(sample.expected);
-    const tiers = Object.fromEntries(TIERS.map((tier) => [tier, sample.expected.tiers[tier].customers]));
-    expect(await liveText(page)).toBe(t(lang, "pane.announce.done", { ...tiers, actions: want.total, issues: issueCount }));
-    expect(await page.locator('[aria-live="polite"][data-testid="live-region"]').count()).toBe(1);
-
-    // Tab goes into the action list at its first row; the arrow keys walk it; Enter selects the customer's row.
-    await tabTo(page, "action-row", 5);
-    const rowCustomer = () => page.evaluate(() => document.activeElement?.getAttribute("data-customer") ?? "");
-    const customers = await byTestId(page, "action-row").evaluateAll((els) => els.map((el) => el.getAttribute("data-customer") ?? ""));
-    expect(await rowCustomer()).toBe(customers[0]);
-    await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("ArrowDown");
-    expect(await rowCustomer()).toBe(customers[2]);
-    await page.keyboard.press("ArrowUp");
-    expect(await rowCustomer()).toBe(customers[1]);
-    await page.keyboard.press("Enter");
-    const workbook = workbooks.get(sample.key)!;
-    expect(await selectionAfter(page, null)).toBe(customerCell(workbook, sample.sheets.customers, customers[1]!));
-    await page.keyboard.press("End");
-    expect(await rowCustomer()).toBe(customers[customers.length - 1]);
-    await page.keyboard.press("Home");
-    expect(await rowCustomer()).toBe(customers[0]);
-
-    // The whole list is one Tab stop: the next Tab is in the Collect list (one stop, walked with
-    // the arrows too), the one after in the data issues; Enter selects the bad cell.
-    await page.keyboard.press("Tab");
-    expect(await focused(page)).toBe("collect-row");
-    const collect = await byTestId(page, "collect-row").evaluateAll((els) => els.map((el) => el.getAttribute("data-customer") ?? ""));
-    await page.keyboard.press("ArrowDown");
-    expect(await rowCustomer()).toBe(collect[1]);
-    await page.keyboard.press("Tab");
-    expect(await focused(page)).toBe("issue-row");
-    const issue = await page.evaluate(() => document.activeElement?.getAttribute("data-cell") ?? "");
-    const before = await selection(page);
-    await page.keyboard.press("Enter");
-    expect(await selectionAfter(page, before)).toBe(issue);
-    expect(await focused(page)).toBe("issue-row");
-    await page.keyboard.press("ArrowDown");
-    const next = await page.evaluate(() => document.activeElement?.getAttribute("data-cell") ?? "");
-    expect(next).not.toBe(issue);
-    expect(await focused(page)).toBe("issue-row");
-
-    // The run showed its results in Review. Every control in the pane (results shown, columns opened; then Settings) has a name.
-    expect(await byTestId(page, "tab-review").getAttribute("aria-selected")).toBe("true");
-    await byTestId(page, "change-columns").click();
-    const review = await controls(page);
-    await byTestId(page, "tab-settings").click();
-    await byTestId(page, "settings").waitFor();
-    const settings = await controls(page);
-    const all = [...review, ...settings.filter((c) => !review.some((r) => r.where === c.where && r.role === c.role && r.name === c.name))];
-    const unnamed = all.filter((c) => c.name === "");
-    expect(unnamed).toEqual([]);
-    const count = (role: string) => all.filter((c) => c.role === role).length;
-    // The check saw the whole pane: 4 sheet dropdowns + 11 + 5 + 2 + 9 column dropdowns (every role found) + 3 settings dropdowns.
-    expect(count("combobox")).toBeGreaterThanOrEqual(4 + 11 + 5 + 2 + 9 + 3);
-    // Threshold, two cuts, three intervals, visit cost, default terms, five weights (the plan's are hidden while it is off).
-    expect(count("spinbutton")).toBe(13);
-    expect(count("radio")).toBe(2);
-    expect(count("textbox")).toBe(1);
-    expect(all.filter((c) => c.role === "button" && c.where.startsWith("action-row")).length).toBeGreaterThan(0);
-    expect(all.filter((c) => c.role === "button" && c.where.startsWith("issue-row")).length).toBeGreaterThan(0);
-    expect(all.filter((c) => c.role === "button" && c.where.startsWith("collect-row")).length).toBeGreaterThan(0);
-    expect(all.find((c) => c.where.startsWith("undo-button"))).toMatchObject({ role: "button", name: t(lang, "pane.undo") });
-    expect(presses).toBeGreaterThan(0);
-
-    // The threshold and the tier cuts say what they mean: as their description, and in a tooltip on focus.
-    const described = (testId: string) => all.find((c) => c.role === "spinbutton" && c.where.startsWith(`${testId} `))?.description ?? "";
-    expect(described("setting-threshold")).toContain(t(lang, "pane.settings.thresholdTip"));
-    expect(described("setting-cut-a")).toBe(t(lang, "pane.settings.cutATip"));
-    expect(described("setting-cut-b")).toBe(t(lang, "pane.settings.cutBTip"));
-    await byTestId(page, "setting-cut-a").focus();
-    await page.locator('[role="tooltip"]', { hasText: t(lang, "pane.settings.cutATip") }).waitFor({ state: "visible" });
-
-    expect(browser.pageErrors).toEqual([]);
-    expect(browser.unexpected()).toEqual([]);
-    await page.close();
-  });
-
-  itFull("cancels a run while reading and while writing, leaving the workbook as it was; undoes a finished run back to the workbook before it", async () => {
-    const sample = SAMPLES[1]!;
-    const { lang } = sample;
-    const page = await browser.newPage();
-    await openPane(page, server.origin, sample.key);
-    const before = await snapshot(page);
-    // Nothing to undo in a workbook the add-in never ran on.
-    expect(await byTestId(page, "undo-button").getAttribute("aria-disabled")).toBe("true");
-    expect(await byTestId(page, "undo-hint").textContent()).toBe(t(lang, "pane.undoNothing"));
-
-    // A slow Excel; Cancel stands in Run's place while the run goes on; pressed while reading, it stops the run.
-    await setLatency(page, 250);
-    await byTestId(page, "run-button").click();
-    const cancel = byTestId(page, "cancel-button");
-    await cancel.waitFor();
-    expect(await byTestId(page, "run-button").count()).toBe(0);
-    expect(await cancel.textContent()).toBe(t(lang, "pane.cancelRun"));
-    // Its accessible name, as a screen reader gets it.
-    expect(await page.getByRole("button", { name: t(lang, "pane.cancelRun"), exact: true }).getAttribute("data-testid")).toBe("cancel-button");
-    await page.locator('[data-testid="progress"]', { hasText: t(lang, "pane.stage.read") }).waitFor({ timeout: 30_000 });
-    await cancel.click();
-    expect(await settled(page)).toBe("ready");
-    expect(await byTestId(page, "notice-cancelled").textContent()).toBe(t(lang, "pane.cancelled"));
-    expect(await liveText(page)).toBe(t(lang, "pane.cancelled"));
-    expect(await byTestId(page, "results").count()).toBe(0);
-    // The same button is Run again, and keeps the focus.
-    expect(await focused(page)).toBe("run-button");
-    await setLatency(page, 5);
-    expect(await snapshot(page)).toEqual(before);
-
-    // Cancel while writing (after the request under way when the pane shows "writing: 2 of 4"): what the run
-    // wrote is rolled back, and the workbook is again as it was.
-    await setLatency(page, 100);
-    const writing2 = t(lang, "pane.progress", { stage: t(lang, "pane.stage.write"), done: 2, total: 4 });
-    await clickOnProgress(page, writing2, "cancel-button");
-    await byTestId(page, "run-button").click();
-    expect(await progressHooksFired(page)).toEqual([`clicked cancel-button at ${writing2}`]);
-    expect(await settled(page)).toBe("ready");
-    expect(await byTestId(page, "notice-cancelled").count()).toBe(1);
-    await setLatency(page, 5);
-    expect(await snapshot(page)).toEqual(before);
-
-    // A full run, then Undo: it asks first (Cancel leaves everything), then takes the run back.
-    await byTestId(page, "run-button").click();
-    await byTestId(page, "results").waitFor({ timeout: 60_000 });
-    const afterRun = await snapshot(page);
-    expect(afterRun).not.toEqual(before);
-    await undoEnabled(page);
-    const report = (await byTestId(page, "report-link").textContent()) ?? "";
-    expect(await byTestId(page, "undo-hint").textContent()).toContain(report);
-    await byTestId(page, "undo-button").click();
-    const dialog = page.getByRole("alertdialog", { name: t(lang, "pane.undo.title") });
-    await dialog.waitFor();
-    expect(await byTestId(page, "undo-dialog").textContent()).toContain(`"${report}"`);
-    await byTestId(page, "undo-cancel").click();
-    await dialog.waitFor({ state: "detached" });
-    expect(await byTestId(page, "results").count()).toBe(1);
-    expect(await snapshot(page)).toEqual(afterRun);
-
-    await byTestId(page, "undo-button").click();
-    await byTestId(page, "undo-confirm").click();
-    expect(await settled(page)).toBe("ready");
-    expect(await byTestId(page, "notice-undone").textContent()).toBe(t(lang, "pane.undo.done"));
-    expect(await liveText(page)).toBe(t(lang, "pane.undo.done"));
-    expect(await byTestId(page, "results").count()).toBe(0);
-    expect(await snapshot(page)).toEqual(before);
-
-    expect(browser.pageErrors).toEqual([]);
-    expect(browser.unexpected()).toEqual([]);
-    await page.close();
-  });
+    },
+  );
 
   itFull("says which rows it left out, how it read dates like 3/5/2024, and which sheet is protected", async () => {
     const sample = SAMPLES[1]!;
@@ -564,7 +652,9 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     const before = await snapshot(locked);
     await byTestId(locked, "run-button").click();
     expect(await settled(locked)).toBe("error");
-    expect(await byTestId(locked, "run-error").textContent()).toContain(t(lang, "office.protectedSheet", { sheet: sample.sheets.orders }));
+    expect(await byTestId(locked, "run-error").textContent()).toContain(
+      t(lang, "office.protectedSheet", { sheet: sample.sheets.orders }),
+    );
     expect(await snapshot(locked)).toEqual(before);
 
     expect(browser.pageErrors).toEqual([]);
@@ -572,67 +662,76 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     await locked.close();
   });
 
-  itFull("asks before replacing the month's analysis sheet; a run that fails while writing says what it wrote, and the next run repairs it", async () => {
-    const sample = SAMPLES[0]!;
-    const { lang } = sample;
-    const page = await browser.newPage();
-    await openPane(page, server.origin, sample.key);
-    await switchLanguage(page, lang, "en-US");
+  itFull(
+    "asks before replacing the month's analysis sheet; a run that fails while writing says what it wrote, and the next run repairs it",
+    async () => {
+      const sample = SAMPLES[0]!;
+      const { lang } = sample;
+      const page = await browser.newPage();
+      await openPane(page, server.origin, sample.key);
+      await switchLanguage(page, lang, "en-US");
 
-    // The first run of the month asks nothing.
-    let stats = await doubleStats(page);
-    await byTestId(page, "run-button").click();
-    await byTestId(page, "results").waitFor({ timeout: 60_000 });
-    const clean = await dumpWorkbook(page);
-    const month = sample.expected.month;
-    const report = (await byTestId(page, "report-link").textContent()) ?? "";
+      // The first run of the month asks nothing.
+      let stats = await doubleStats(page);
+      await byTestId(page, "run-button").click();
+      await byTestId(page, "results").waitFor({ timeout: 60_000 });
+      const clean = await dumpWorkbook(page);
+      const month = sample.expected.month;
+      const report = (await byTestId(page, "report-link").textContent()) ?? "";
 
-    // A second run of the same month asks first; Cancel leaves the workbook alone.
-    await page.waitForFunction(() => document.querySelector('[data-testid="app"]')?.getAttribute("data-status") === "done");
-    stats = await doubleStats(page);
-    await byTestId(page, "run-button").click();
-    const dialog = page.getByRole("alertdialog", { name: t(lang, "pane.replace.title", { month }) });
-    await dialog.waitFor();
-    expect(await byTestId(page, "replace-dialog").textContent()).toContain(t(lang, "pane.replace.body", { sheet: report }));
-    expect(await byTestId(page, "replace-confirm").textContent()).toBe(t(lang, "pane.replace.confirm"));
-    await byTestId(page, "replace-cancel").click();
-    await dialog.waitFor({ state: "detached" });
-    expect((await doubleStats(page)).runs).toBe(stats.runs);
+      // A second run of the same month asks first; Cancel leaves the workbook alone.
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="app"]')?.getAttribute("data-status") === "done",
+      );
+      stats = await doubleStats(page);
+      await byTestId(page, "run-button").click();
+      const dialog = page.getByRole("alertdialog", { name: t(lang, "pane.replace.title", { month }) });
+      await dialog.waitFor();
+      expect(await byTestId(page, "replace-dialog").textContent()).toContain(
+        t(lang, "pane.replace.body", { sheet: report }),
+      );
+      expect(await byTestId(page, "replace-confirm").textContent()).toBe(t(lang, "pane.replace.confirm"));
+      await byTestId(page, "replace-cancel").click();
+      await dialog.waitFor({ state: "detached" });
+      expect((await doubleStats(page)).runs).toBe(stats.runs);
 
-    // Replace, with Excel failing in the middle of the writes (the request after the one under way when the
-    // pane shows "writing: 1 of 4"): the message takes the focus, lists what was written and says to run again.
-    await setLatency(page, 100);
-    const writing1 = t(lang, "pane.progress", { stage: t(lang, "pane.stage.write"), done: 1, total: 4 });
-    await failOnProgress(page, writing1, "GeneralException");
-    await byTestId(page, "run-button").click();
-    await byTestId(page, "replace-confirm").click();
-    expect(await progressHooksFired(page)).toEqual([`fail at ${writing1}`]);
-    expect(await settled(page)).toBe("error");
-    const error = byTestId(page, "run-error");
-    expect(await error.textContent()).toContain(t(lang, "pane.errorTitle"));
-    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "run-error", null, { timeout: 5_000 });
-    await setLatency(page, 5);
-    const written = await byTestId(page, "written-list").locator("li").allTextContents();
-    // Each of the run's write requests carries part of every target, so a failure in the middle leaves each partly written.
-    const partly = (what: string) => t(lang, "run.written.partly", { what });
-    expect(written).toEqual([
-      partly(t(lang, "run.target.columns", { sheet: sample.sheets.customers, n: 15 })),
-      partly(t(lang, "run.target.columns", { sheet: sample.sheets.orders, n: 2 })),
-      partly(t(lang, "run.target.columns", { sheet: sample.sheets.visits, n: 2 })),
-      partly(t(lang, "run.target.report", { sheet: report })),
-    ]);
-    // The message itself says how to repair (once: the list adds no second hint).
-    expect((await error.textContent())?.split(t(lang, "run.repair")).length).toBe(2);
+      // Replace, with Excel failing in the middle of the writes (the request after the one under way when the
+      // pane shows "writing: 1 of 4"): the message takes the focus, lists what was written and says to run again.
+      await setLatency(page, 100);
+      const writing1 = t(lang, "pane.progress", { stage: t(lang, "pane.stage.write"), done: 1, total: 4 });
+      await failOnProgress(page, writing1, "GeneralException");
+      await byTestId(page, "run-button").click();
+      await byTestId(page, "replace-confirm").click();
+      expect(await progressHooksFired(page)).toEqual([`fail at ${writing1}`]);
+      expect(await settled(page)).toBe("error");
+      const error = byTestId(page, "run-error");
+      expect(await error.textContent()).toContain(t(lang, "pane.errorTitle"));
+      await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "run-error", null, {
+        timeout: 5_000,
+      });
+      await setLatency(page, 5);
+      const written = await byTestId(page, "written-list").locator("li").allTextContents();
+      // Each of the run's write requests carries part of every target, so a failure in the middle leaves each partly written.
+      const partly = (what: string) => t(lang, "run.written.partly", { what });
+      expect(written).toEqual([
+        partly(t(lang, "run.target.columns", { sheet: sample.sheets.customers, n: 15 })),
+        partly(t(lang, "run.target.columns", { sheet: sample.sheets.orders, n: 2 })),
+        partly(t(lang, "run.target.columns", { sheet: sample.sheets.visits, n: 2 })),
+        partly(t(lang, "run.target.report", { sheet: report })),
+      ]);
+      // The message itself says how to repair (once: the list adds no second hint).
+      expect((await error.textContent())?.split(t(lang, "run.repair")).length).toBe(2);
 
-    // Run again (it asks again: the month's sheet is still the add-in's) and the workbook is the clean run's.
-    await byTestId(page, "run-button").click();
-    await byTestId(page, "replace-confirm").click();
-    await byTestId(page, "results").waitFor({ timeout: 60_000 });
-    const repaired = paneWorkbook(modelFromJson(await dumpWorkbook(page)), lang);
-    expect(repaired).toEqual(paneWorkbook(modelFromJson(clean), lang));
+      // Run again (it asks again: the month's sheet is still the add-in's) and the workbook is the clean run's.
+      await byTestId(page, "run-button").click();
+      await byTestId(page, "replace-confirm").click();
+      await byTestId(page, "results").waitFor({ timeout: 60_000 });
+      const repaired = paneWorkbook(modelFromJson(await dumpWorkbook(page)), lang);
+      expect(repaired).toEqual(paneWorkbook(modelFromJson(clean), lang));
 
-    expect(browser.pageErrors).toEqual([]);
-    expect(browser.unexpected()).toEqual([]);
-    await page.close();
-  });
+      expect(browser.pageErrors).toEqual([]);
+      expect(browser.unexpected()).toEqual([]);
+      await page.close();
+    },
+  );
 });

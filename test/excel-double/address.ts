@@ -25,7 +25,14 @@ export function boxCols(box: Box): number {
 }
 
 export function boxInGrid(box: Box): boolean {
-  return box.top >= 0 && box.left >= 0 && box.bottom < MAX_ROWS && box.right < MAX_COLS && box.top <= box.bottom && box.left <= box.right;
+  return (
+    box.top >= 0 &&
+    box.left >= 0 &&
+    box.bottom < MAX_ROWS &&
+    box.right < MAX_COLS &&
+    box.top <= box.bottom &&
+    box.left <= box.right
+  );
 }
 
 export function boxesIntersect(a: Box, b: Box): boolean {
@@ -110,7 +117,12 @@ export function parseAddress(address: string): ParsedAddress | undefined {
   const bottom = rowsOnly || cells ? Number(b[2]) - 1 : MAX_ROWS - 1;
   const left = colsOnly || cells ? lettersToColumn(a[1]!) : 0;
   const right = colsOnly || cells ? lettersToColumn(b[1]!) : MAX_COLS - 1;
-  const box = { top: Math.min(top, bottom), bottom: Math.max(top, bottom), left: Math.min(left, right), right: Math.max(left, right) };
+  const box = {
+    top: Math.min(top, bottom),
+    bottom: Math.max(top, bottom),
+    left: Math.min(left, right),
+    right: Math.max(left, right),
+  };
   if (!boxInGrid(box)) return undefined;
   return sheet === undefined ? { box } : { sheet, box };
 }

@@ -30,7 +30,12 @@ export const MAX_FORMAT_CELLS = 2_000_000;
  * @example interpretInput("00123", false) → { value: 123 }
  * @example interpretInput("2026-10", false) → { value: 46296, numberFormat: "mmm-yy" }
  */
-export function interpretInput(input: unknown, textFormat: boolean, location: string, year = new Date().getFullYear()): { value?: CellValue; formula?: string; numberFormat?: string } | undefined {
+export function interpretInput(
+  input: unknown,
+  textFormat: boolean,
+  location: string,
+  year = new Date().getFullYear(),
+): { value?: CellValue; formula?: string; numberFormat?: string } | undefined {
   if (input === null || input === undefined) return undefined;
   if (typeof input === "boolean") return { value: input };
   if (typeof input === "number") {
@@ -38,7 +43,12 @@ export function interpretInput(input: unknown, textFormat: boolean, location: st
     if (!Number.isFinite(input)) fail("InvalidArgument", location, `${input} is not a number Excel can store`);
     return { value: input };
   }
-  if (typeof input !== "string") fail("InvalidArgument", location, `a ${input instanceof Date ? "Date" : typeof input} cannot be written to a cell; use a serial number or text`);
+  if (typeof input !== "string")
+    fail(
+      "InvalidArgument",
+      location,
+      `a ${input instanceof Date ? "Date" : typeof input} cannot be written to a cell; use a serial number or text`,
+    );
   const text = input as string;
   if (text === "") return {};
   if (text.startsWith("'")) return { value: text.slice(1) };
@@ -54,7 +64,8 @@ export function interpretInput(input: unknown, textFormat: boolean, location: st
 }
 
 export function assertLive(model: WorkbookModel, target: RangeTarget, location: string): void {
-  if (!model.sheets.includes(target.sheet)) fail("ItemNotFound", location, `sheet ${target.sheet.name} has been deleted`);
+  if (!model.sheets.includes(target.sheet))
+    fail("ItemNotFound", location, `sheet ${target.sheet.name} has been deleted`);
 }
 
 /** Excel refuses any change to the cells of a protected sheet. */
@@ -66,7 +77,12 @@ export function assertWritable(sheet: SheetModel, location: string): void {
  * The 2-D array (or single value for every cell) assigned to a range, checked
  * against the range's shape as Excel checks it.
  */
-export function eachInput(box: Box, input: unknown, location: string, visit: (row: number, col: number, value: unknown) => void): void {
+export function eachInput(
+  box: Box,
+  input: unknown,
+  location: string,
+  visit: (row: number, col: number, value: unknown) => void,
+): void {
   const rows = boxRows(box);
   const cols = boxCols(box);
   if (!Array.isArray(input)) {
@@ -88,19 +104,24 @@ export function writeContents(target: RangeTarget, input: unknown, location: str
     const existing = target.sheet.get(r, c);
     const contents = interpretInput(value, existing?.numberFormat === "@", location);
     if (contents === undefined) return;
-    if (contents.value !== undefined && target.sheet.merges.length > 0) assertNotMergeTail(target.sheet, r, c, location);
+    if (contents.value !== undefined && target.sheet.merges.length > 0)
+      assertNotMergeTail(target.sheet, r, c, location);
     target.sheet.update(r, c, (cell) => storeContents(cell, contents));
   });
 }
 
 /** Puts what interpretInput made of a value into a cell. */
-export function storeContents(cell: CellData, contents: { value?: CellValue; formula?: string; numberFormat?: string }): void {
+export function storeContents(
+  cell: CellData,
+  contents: { value?: CellValue; formula?: string; numberFormat?: string },
+): void {
   delete cell.value;
   delete cell.formula;
   const { numberFormat, ...stored } = contents;
   Object.assign(cell, stored);
   // A typed date or percentage formats a General cell; a cell with its own format keeps it.
-  if (numberFormat !== undefined && (cell.numberFormat === undefined || cell.numberFormat === "General")) cell.numberFormat = numberFormat;
+  if (numberFormat !== undefined && (cell.numberFormat === undefined || cell.numberFormat === "General"))
+    cell.numberFormat = numberFormat;
 }
 
 /** `range.numberFormat = …`; "General" is Excel's default, so it is not stored. */
@@ -119,12 +140,23 @@ export function writeNumberFormat(target: RangeTarget, input: unknown, location:
 /** Changes the formatting of every cell in the box. */
 export function formatCells(target: RangeTarget, location: string, edit: (cell: CellData) => void): void {
   assertWritable(target.sheet, location);
-  if (boxRows(target.box) * boxCols(target.box) > MAX_FORMAT_CELLS) fail("NotImplemented", location, "formatting whole columns or rows is not modelled by the double; format the rows in use");
-  for (let r = target.box.top; r <= target.box.bottom; r++) for (let c = target.box.left; c <= target.box.right; c++) target.sheet.update(r, c, edit);
+  if (boxRows(target.box) * boxCols(target.box) > MAX_FORMAT_CELLS)
+    fail(
+      "NotImplemented",
+      location,
+      "formatting whole columns or rows is not modelled by the double; format the rows in use",
+    );
+  for (let r = target.box.top; r <= target.box.bottom; r++)
+    for (let c = target.box.left; c <= target.box.right; c++) target.sheet.update(r, c, edit);
 }
 
 /** A 2-D read of the box, refusing reads Office would refuse. */
-export function readGrid<V>(target: RangeTarget, maxCells: number, location: string, pick: (cell: CellData | undefined) => V): V[][] {
+export function readGrid<V>(
+  target: RangeTarget,
+  maxCells: number,
+  location: string,
+  pick: (cell: CellData | undefined) => V,
+): V[][] {
   const cells = boxRows(target.box) * boxCols(target.box);
   if (cells > maxCells) fail("RangeExceedsLimit", location, `${cells} cells requested; the limit is ${maxCells}`);
   const out: V[][] = [];

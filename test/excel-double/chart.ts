@@ -40,10 +40,15 @@ export class ChartCollectionDouble extends CollectionDouble<ChartModel, ChartDou
   readonly _typeName = "ChartCollection";
 
   constructor(context: ContextLike, path: string, sheet: () => SheetModel | null, parent: ClientObjectLike) {
-    super(context, path, () => {
-      const s = sheet();
-      return s === null ? null : context.host.model.charts.filter((c) => c.sheetId === s.id);
-    }, parent);
+    super(
+      context,
+      path,
+      () => {
+        const s = sheet();
+        return s === null ? null : context.host.model.charts.filter((c) => c.sheetId === s.id);
+      },
+      parent,
+    );
     this._sheet = sheet;
   }
   private readonly _sheet: () => SheetModel | null;
@@ -64,14 +69,24 @@ export class ChartCollectionDouble extends CollectionDouble<ChartModel, ChartDou
     const child = new ChartDouble(this.context, this._childPath("add", [type, sourceData, seriesBy]), "method", () => {
       const sheet = this._sheet() ?? fail("ItemNotFound", "ChartCollection.add", "the worksheet is a null object");
       assertWritable(sheet, "ChartCollection.add");
-      if (!(Object.values(CHART_TYPES) as string[]).includes(type)) fail("InvalidArgument", "ChartCollection.add", `chart type ${type} is not known to the double`);
-      if (!(Object.values(CHART_SERIES_BY) as string[]).includes(seriesBy)) fail("InvalidArgument", "ChartCollection.add", `seriesBy ${seriesBy} is not an Excel.ChartSeriesBy`);
-      if (typeof sourceData !== "object" || sourceData === null || typeof sourceData._target !== "function") fail("InvalidArgument", "ChartCollection.add", "sourceData must be a Range");
+      if (!(Object.values(CHART_TYPES) as string[]).includes(type))
+        fail("InvalidArgument", "ChartCollection.add", `chart type ${type} is not known to the double`);
+      if (!(Object.values(CHART_SERIES_BY) as string[]).includes(seriesBy))
+        fail("InvalidArgument", "ChartCollection.add", `seriesBy ${seriesBy} is not an Excel.ChartSeriesBy`);
+      if (typeof sourceData !== "object" || sourceData === null || typeof sourceData._target !== "function")
+        fail("InvalidArgument", "ChartCollection.add", "sourceData must be a Range");
       const source = sourceData._target();
       assertLive(model, source, "ChartCollection.add");
       let n = model.charts.filter((c) => c.sheetId === sheet.id).length + 1;
       while (model.charts.some((c) => c.sheetId === sheet.id && c.name === `Chart ${n}`)) n++;
-      const chart: ChartModel = { id: model.nextId("plain"), name: `Chart ${n}`, sheetId: sheet.id, type, source: { sheetId: source.sheet.id, box: { ...source.box } }, seriesBy };
+      const chart: ChartModel = {
+        id: model.nextId("plain"),
+        name: `Chart ${n}`,
+        sheetId: sheet.id,
+        type,
+        source: { sheetId: source.sheet.id, box: { ...source.box } },
+        seriesBy,
+      };
       model.charts.push(chart);
       return chart;
     });
@@ -107,13 +122,21 @@ export class ChartDouble extends ClientObjectDouble<ChartModel> {
   }
 
   get title(): ChartTitleDouble {
-    return (this._title ??= new ChartTitleDouble(this.context, `${this._path}.title`, "navigation", () => this._lookup(), this));
+    return (this._title ??= new ChartTitleDouble(
+      this.context,
+      `${this._path}.title`,
+      "navigation",
+      () => this._lookup(),
+      this,
+    ));
   }
 
   /** Anchors the chart over cells of its own sheet: Ranges or addresses such as "H2". */
   setPosition(startCell: RangeDouble | string, endCell?: RangeDouble | string): void {
     this._call("setPosition", [startCell, endCell ?? null], (c) => {
-      const sheet = this.context.host.model.sheetById(c.sheetId) ?? fail("ItemNotFound", "Chart.setPosition", "the chart's sheet was deleted");
+      const sheet =
+        this.context.host.model.sheetById(c.sheetId) ??
+        fail("ItemNotFound", "Chart.setPosition", "the chart's sheet was deleted");
       const where = (cell: RangeDouble | string): string => {
         if (typeof cell !== "string") {
           const t = cell._target();
@@ -121,10 +144,12 @@ export class ChartDouble extends ClientObjectDouble<ChartModel> {
           return formatBox(t.box);
         }
         const parsed = parseAddress(cell);
-        if (!parsed || (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase())) return fail("InvalidArgument", "Chart.setPosition", `${cell} is not a cell on ${sheet.name}`);
+        if (!parsed || (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()))
+          return fail("InvalidArgument", "Chart.setPosition", `${cell} is not a cell on ${sheet.name}`);
         return formatBox(parsed.box);
       };
-      c.position = endCell === undefined ? { start: where(startCell) } : { start: where(startCell), end: where(endCell) };
+      c.position =
+        endCell === undefined ? { start: where(startCell) } : { start: where(startCell), end: where(endCell) };
     });
   }
 
@@ -151,4 +176,3 @@ export class ChartTitleDouble extends ClientObjectDouble<ChartModel> {
     });
   }
 }
-

@@ -1,5 +1,12 @@
 import { notImplemented } from "./errors";
-import { ClientObjectDouble, type ClientObjectLike, type ContextLike, type LoadSpec, type Reader, parseLoadSpec } from "./proxy";
+import {
+  ClientObjectDouble,
+  type ClientObjectLike,
+  type ContextLike,
+  type LoadSpec,
+  type Reader,
+  parseLoadSpec,
+} from "./proxy";
 
 /**
  * The base of the *Collection proxies. `items` exists only after a load and a sync

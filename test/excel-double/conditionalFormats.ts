@@ -13,16 +13,28 @@ import { RangeDouble } from "./range";
 
 const NAV = "navigation" as const;
 
-export class ConditionalFormatCollectionDouble extends CollectionDouble<ConditionalFormatModel, ConditionalFormatDouble> {
+export class ConditionalFormatCollectionDouble extends CollectionDouble<
+  ConditionalFormatModel,
+  ConditionalFormatDouble
+> {
   readonly _typeName = "ConditionalFormatCollection";
   private readonly _range: () => RangeTarget | null;
 
   /** The formats that intersect the range, in the order they were added (Office lists them by priority). */
   constructor(context: ContextLike, path: string, resolver: () => RangeTarget | null, parent: ClientObjectLike) {
-    super(context, path, () => {
-      const t = resolver();
-      return t === null ? null : context.host.model.conditionalFormats.filter((cf) => cf.sheetId === t.sheet.id && boxesIntersect(cf.box, t.box));
-    }, parent);
+    super(
+      context,
+      path,
+      () => {
+        const t = resolver();
+        return t === null
+          ? null
+          : context.host.model.conditionalFormats.filter(
+              (cf) => cf.sheetId === t.sheet.id && boxesIntersect(cf.box, t.box),
+            );
+      },
+      parent,
+    );
     this._range = resolver;
   }
 
@@ -30,7 +42,12 @@ export class ConditionalFormatCollectionDouble extends CollectionDouble<Conditio
     return { type: (cf) => cf.type, id: (cf) => cf.id };
   }
   override _makeItem(cf: ConditionalFormatModel): ConditionalFormatDouble {
-    return new ConditionalFormatDouble(this.context, `${this._path}.getItem(${JSON.stringify(cf.id)})`, "fixed", () => cf);
+    return new ConditionalFormatDouble(
+      this.context,
+      `${this._path}.getItem(${JSON.stringify(cf.id)})`,
+      "fixed",
+      () => cf,
+    );
   }
 
   get count(): number {
@@ -50,7 +67,12 @@ export class ConditionalFormatCollectionDouble extends CollectionDouble<Conditio
       const t = this._rangeTarget();
       assertLive(this.context.host.model, t, "ConditionalFormatCollection.add");
       assertWritable(t.sheet, "ConditionalFormatCollection.add");
-      const cf: ConditionalFormatModel = { id: this.context.host.model.nextId("plain"), sheetId: t.sheet.id, box: { ...t.box }, type };
+      const cf: ConditionalFormatModel = {
+        id: this.context.host.model.nextId("plain"),
+        sheetId: t.sheet.id,
+        box: { ...t.box },
+        type,
+      };
       this.context.host.model.conditionalFormats.push(cf);
       return cf;
     });
@@ -88,14 +110,21 @@ export class ConditionalFormatDouble extends ClientObjectDouble<ConditionalForma
   }
 
   get custom(): CustomConditionalFormatDouble {
-    return (this._custom ??= new CustomConditionalFormatDouble(this.context, `${this._path}.custom`, NAV, () => this._lookup(), this));
+    return (this._custom ??= new CustomConditionalFormatDouble(
+      this.context,
+      `${this._path}.custom`,
+      NAV,
+      () => this._lookup(),
+      this,
+    ));
   }
 
   delete(): void {
     this._call("delete", [], (cf) => {
       const model = this.context.host.model;
       const list = model.conditionalFormats;
-      if (!list.includes(cf)) fail("ItemNotFound", "ConditionalFormat.delete", "the conditional format was already deleted");
+      if (!list.includes(cf))
+        fail("ItemNotFound", "ConditionalFormat.delete", "the conditional format was already deleted");
       const sheet = model.sheetById(cf.sheetId);
       if (sheet) assertWritable(sheet, "ConditionalFormat.delete");
       list.splice(list.indexOf(cf), 1);
@@ -106,7 +135,9 @@ export class ConditionalFormatDouble extends ClientObjectDouble<ConditionalForma
   getRange(): RangeDouble {
     const child = new RangeDouble(this.context, this._childPath("getRange", []), "method", () => {
       const cf = this._target();
-      const sheet = this.context.host.model.sheetById(cf.sheetId) ?? fail("ItemNotFound", "ConditionalFormat.getRange", "the sheet was deleted");
+      const sheet =
+        this.context.host.model.sheetById(cf.sheetId) ??
+        fail("ItemNotFound", "ConditionalFormat.getRange", "the sheet was deleted");
       return { sheet, box: { ...cf.box } };
     });
     return this._method(child, "getRange", []);
@@ -116,7 +147,13 @@ export class ConditionalFormatDouble extends ClientObjectDouble<ConditionalForma
 export class CustomConditionalFormatDouble extends ClientObjectDouble<ConditionalFormatModel> {
   readonly _typeName = "CustomConditionalFormat";
   readonly rule = new ConditionalFormatRuleDouble(this.context, `${this._path}.rule`, NAV, () => this._lookup(), this);
-  readonly format = new ConditionalRangeFormatDouble(this.context, `${this._path}.format`, NAV, () => this._lookup(), this);
+  readonly format = new ConditionalRangeFormatDouble(
+    this.context,
+    `${this._path}.format`,
+    NAV,
+    () => this._lookup(),
+    this,
+  );
 
   override _readers(): Record<string, Reader<ConditionalFormatModel>> {
     return {};
@@ -139,7 +176,8 @@ export class ConditionalFormatRuleDouble extends ClientObjectDouble<ConditionalF
   /** Excel wants the rule as a formula ("=$D2=\"Down\""); anything else is refused. */
   set formula(v: string) {
     this._set("formula", v, (cf) => {
-      if (typeof v !== "string" || !v.startsWith("=") || v.length < 2) fail("InvalidArgument", "ConditionalFormatRule.formula", `${String(v)} is not a formula`);
+      if (typeof v !== "string" || !v.startsWith("=") || v.length < 2)
+        fail("InvalidArgument", "ConditionalFormatRule.formula", `${String(v)} is not a formula`);
       cf.formula = v;
     });
   }
@@ -168,7 +206,9 @@ export class ConditionalPartDouble extends ClientObjectDouble<ConditionalFormatM
   }
 
   override _readers(): Record<string, Reader<ConditionalFormatModel>> {
-    return this._isFill ? { color: (cf) => cf.fill ?? null } : { color: (cf) => cf.fontColor ?? null, bold: (cf) => cf.bold ?? null };
+    return this._isFill
+      ? { color: (cf) => cf.fill ?? null }
+      : { color: (cf) => cf.fontColor ?? null, bold: (cf) => cf.bold ?? null };
   }
 
   get color(): string {
@@ -176,7 +216,8 @@ export class ConditionalPartDouble extends ClientObjectDouble<ConditionalFormatM
   }
   set color(v: string) {
     this._set("color", v, (cf) => {
-      if (typeof v !== "string" || !/^(#[0-9a-f]{6}|[a-z]+)$/i.test(v)) fail("InvalidArgument", `${this._typeName}.color`, `${String(v)} is not a colour`);
+      if (typeof v !== "string" || !/^(#[0-9a-f]{6}|[a-z]+)$/i.test(v))
+        fail("InvalidArgument", `${this._typeName}.color`, `${String(v)} is not a colour`);
       if (this._isFill) cf.fill = v.toUpperCase();
       else cf.fontColor = v.toUpperCase();
     });

@@ -32,7 +32,13 @@ export class RequestContextDouble implements ContextLike {
   _enqueue(op: QueuedOp): void {
     // Office would send this with the next sync of a finished run and fail with
     // InvalidObjectPath; the double says so at once, where the mistake is.
-    if (this.closed) throw officeError("InvalidObjectPath", `${op.path}.${op.name}`, "the Excel.run that created this object has finished", op.path);
+    if (this.closed)
+      throw officeError(
+        "InvalidObjectPath",
+        `${op.path}.${op.name}`,
+        "the Excel.run that created this object has finished",
+        op.path,
+      );
     this.queue.push(op);
   }
 
@@ -57,7 +63,8 @@ export class RequestContextDouble implements ContextLike {
     this.queue = [];
     stats.syncCount += 1;
     const n = stats.syncCount;
-    const request = ops.length === 0 ? "" : JSON.stringify(ops.map((o) => ({ path: o.path, name: o.name, args: o.args })));
+    const request =
+      ops.length === 0 ? "" : JSON.stringify(ops.map((o) => ({ path: o.path, name: o.name, args: o.args })));
     const record: SyncRecord = { n, requestBytes: utf8Bytes(request), responseBytes: 0, ops: ops.length, implicit };
     stats.syncs.push(record);
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
@@ -71,7 +78,11 @@ export class RequestContextDouble implements ContextLike {
     const forced = options.failOnSync?.(n);
     if (forced) reject(forced === true ? "GeneralException" : forced, `sync ${n} failed by options.failOnSync`);
     const requestLimit = options.requestLimitBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES;
-    if (record.requestBytes > requestLimit) reject("RequestPayloadSizeLimitExceeded", `sync ${n} sends ${record.requestBytes} bytes; the limit is ${requestLimit}`);
+    if (record.requestBytes > requestLimit)
+      reject(
+        "RequestPayloadSizeLimitExceeded",
+        `sync ${n} sends ${record.requestBytes} bytes; the limit is ${requestLimit}`,
+      );
 
     this.staged = [];
     try {
@@ -88,7 +99,11 @@ export class RequestContextDouble implements ContextLike {
     this.staged = [];
     record.responseBytes = staged.length === 0 ? 0 : utf8Bytes(JSON.stringify(staged.map((s) => s.payload)));
     const responseLimit = options.responseLimitBytes ?? requestLimit;
-    if (record.responseBytes > responseLimit) reject("ResponsePayloadSizeLimitExceeded", `sync ${n} would return ${record.responseBytes} bytes; the limit is ${responseLimit}`);
+    if (record.responseBytes > responseLimit)
+      reject(
+        "ResponsePayloadSizeLimitExceeded",
+        `sync ${n} would return ${record.responseBytes} bytes; the limit is ${responseLimit}`,
+      );
     for (const s of staged) s.apply();
   }
 

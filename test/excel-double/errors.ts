@@ -32,7 +32,7 @@ const MESSAGES: Record<DoubleErrorCode, string> = {
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   InvalidOperation: "The operation attempted is invalid on the object.",
   InvalidObjectPath:
-    "The object path '{0}' isn't working for what you're trying to do. If you're using the object across multiple \"context.sync\" calls and outside the sequential execution of a \".run\" batch, please use the \"context.trackedObjects.add()\" and \"context.trackedObjects.remove()\" methods to manage the object's lifetime.",
+    'The object path \'{0}\' isn\'t working for what you\'re trying to do. If you\'re using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object\'s lifetime.',
   InvalidSelection: "The current selection is invalid for this operation.",
   AccessDenied: "You cannot perform the requested operation.",
   GeneralException: "There was an internal error while processing the request.",
@@ -60,7 +60,8 @@ export class DoubleError extends Error {
     super(details ? `${message} (${details})` : message);
     Object.setPrototypeOf(this, new.target.prototype);
     this.code = code;
-    this.httpStatusCode = code === "PropertyNotLoaded" || code === "InvalidArgument" ? 400 : code === "ItemNotFound" ? 404 : 500;
+    this.httpStatusCode =
+      code === "PropertyNotLoaded" || code === "InvalidArgument" ? 400 : code === "ItemNotFound" ? 404 : 500;
     this.debugInfo = { code, message, ...(errorLocation ? { errorLocation } : {}), ...(details ? { details } : {}) };
   }
 }

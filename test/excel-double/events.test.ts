@@ -5,7 +5,11 @@ import { insertRow, recalculate, sortRowsDescending, typeValue } from "./userEdi
 /** A workbook with one sheet of three rows and a TODAY() cell on another. */
 function seeded(): WorkbookModel {
   const model = new WorkbookModel();
-  model.setValues("Orders", { row: 0, col: 0 }, [["id", "amount"], ["a", 10], ["b", 20]]);
+  model.setValues("Orders", { row: 0, col: 0 }, [
+    ["id", "amount"],
+    ["a", 10],
+    ["b", 20],
+  ]);
   model.addSheet("Calc").put(0, 0, { formula: "=TODAY()", value: 46349 });
   return model;
 }
@@ -14,7 +18,10 @@ function seeded(): WorkbookModel {
 async function listen(double: ExcelDouble, names: string[]): Promise<Record<string, Record<string, unknown>[]>> {
   const got: Record<string, Record<string, unknown>[]> = Object.fromEntries(names.map((n) => [n, []]));
   await asExcel(double).run(async (ctx) => {
-    const sheets = ctx.workbook.worksheets as unknown as Record<string, { add(h: (a: Record<string, unknown>) => Promise<void>): unknown }>;
+    const sheets = ctx.workbook.worksheets as unknown as Record<
+      string,
+      { add(h: (a: Record<string, unknown>) => Promise<void>): unknown }
+    >;
     for (const n of names) sheets[n]!.add(async (args) => void got[n]!.push(args));
     await ctx.sync();
   });
@@ -58,7 +65,16 @@ describe("the double's worksheet-collection events", () => {
     });
     await double.events.settled();
     const id = model.sheet("Orders")!.id;
-    expect(got.onChanged).toEqual([{ type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: id, address: "C1:C3", triggerSource: "ThisLocalAddin" }]);
+    expect(got.onChanged).toEqual([
+      {
+        type: "WorksheetChanged",
+        changeType: "RangeEdited",
+        source: "Local",
+        worksheetId: id,
+        address: "C1:C3",
+        triggerSource: "ThisLocalAddin",
+      },
+    ]);
     expect(got.onFormatChanged).toEqual([]);
   });
 
@@ -72,7 +88,9 @@ describe("the double's worksheet-collection events", () => {
     });
     await double.events.settled();
     expect(got.onChanged).toEqual([]);
-    expect(got.onFormatChanged).toEqual([{ type: "WorksheetFormatChanged", source: "Local", worksheetId: model.sheet("Orders")!.id, address: "B2:B3" }]);
+    expect(got.onFormatChanged).toEqual([
+      { type: "WorksheetFormatChanged", source: "Local", worksheetId: model.sheet("Orders")!.id, address: "B2:B3" },
+    ]);
   });
 
   it("raises WorksheetChanged for what the user types, and WorksheetCalculated where formulas recalculate", async () => {
@@ -81,8 +99,19 @@ describe("the double's worksheet-collection events", () => {
     const got = await listen(double, ALL);
     typeValue(model, "Orders", 2, 1, 25);
     await double.events.settled();
-    expect(got.onChanged).toEqual([{ type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: model.sheet("Orders")!.id, address: "B3", triggerSource: "Unknown" }]);
-    expect(got.onCalculated).toEqual([{ type: "WorksheetCalculated", worksheetId: model.sheet("Calc")!.id, address: "A1" }]);
+    expect(got.onChanged).toEqual([
+      {
+        type: "WorksheetChanged",
+        changeType: "RangeEdited",
+        source: "Local",
+        worksheetId: model.sheet("Orders")!.id,
+        address: "B3",
+        triggerSource: "Unknown",
+      },
+    ]);
+    expect(got.onCalculated).toEqual([
+      { type: "WorksheetCalculated", worksheetId: model.sheet("Calc")!.id, address: "A1" },
+    ]);
   });
 
   it("says a row was inserted, over the rows from it down", async () => {
@@ -100,7 +129,9 @@ describe("the double's worksheet-collection events", () => {
     const got = await listen(double, ALL);
     recalculate(model, "Calc", [[0, 0, 46350]]);
     await double.events.settled();
-    expect(got.onCalculated).toEqual([{ type: "WorksheetCalculated", worksheetId: model.sheet("Calc")!.id, address: "A1" }]);
+    expect(got.onCalculated).toEqual([
+      { type: "WorksheetCalculated", worksheetId: model.sheet("Calc")!.id, address: "A1" },
+    ]);
     expect(got.onChanged).toEqual([]);
     expect(model.sheet("Calc")!.get(0, 0)).toEqual({ formula: "=TODAY()", value: 46350 });
   });
@@ -111,7 +142,9 @@ describe("the double's worksheet-collection events", () => {
     const got = await listen(double, ALL);
     sortRowsDescending(model, "Orders", 1, 2, 1);
     await double.events.settled();
-    expect(got.onRowSorted).toEqual([{ type: "WorksheetRowSorted", source: "Local", worksheetId: model.sheet("Orders")!.id, address: "A2:B3" }]);
+    expect(got.onRowSorted).toEqual([
+      { type: "WorksheetRowSorted", source: "Local", worksheetId: model.sheet("Orders")!.id, address: "A2:B3" },
+    ]);
     expect(got.onChanged).toEqual([]);
   });
 

@@ -13,7 +13,15 @@ import type { ModelEvent, WorkbookModel } from "./model";
  * (`triggerSource: "ThisLocalAddin"`, ExcelApi 1.14) alike. `settled()` waits for every call.
  */
 
-export type EventName = "onAdded" | "onDeleted" | "onCalculated" | "onChanged" | "onFormatChanged" | "onRowSorted" | "onColumnSorted" | "onNameChanged";
+export type EventName =
+  | "onAdded"
+  | "onDeleted"
+  | "onCalculated"
+  | "onChanged"
+  | "onFormatChanged"
+  | "onRowSorted"
+  | "onColumnSorted"
+  | "onNameChanged";
 
 /** The ExcelApi version that brought each event of `WorksheetCollection` (@types/office-js, Api set notes). */
 export const EVENT_API_SETS: Record<EventName, string> = {
@@ -87,31 +95,61 @@ function takeEvents(model: WorkbookModel, trigger: Trigger): { name: EventName; 
   for (const e of pending) if (e.kind === "changeType") changeType.set(e.sheetId, e.changeType);
   const of = (kind: ModelEvent["kind"]) => pending.filter((e) => e.kind === kind);
   for (const e of of("added")) out.push({ name: "onAdded", args: { type: "WorksheetAdded", ...base(e.sheetId) } });
-  for (const e of of("renamed")) if (e.kind === "renamed") out.push({ name: "onNameChanged", args: { type: "WorksheetNameChanged", ...base(e.sheetId), nameBefore: e.nameBefore, nameAfter: e.nameAfter } });
+  for (const e of of("renamed"))
+    if (e.kind === "renamed")
+      out.push({
+        name: "onNameChanged",
+        args: { type: "WorksheetNameChanged", ...base(e.sheetId), nameBefore: e.nameBefore, nameAfter: e.nameAfter },
+      });
   let anyChange = false;
   for (const sheet of model.sheets) {
     if (!sheet.changed) continue;
     anyChange = true;
-    out.push({ name: "onChanged", args: { type: "WorksheetChanged", changeType: changeType.get(sheet.id) ?? "RangeEdited", ...base(sheet.id), address: formatBox(sheet.changed), triggerSource: trigger } });
+    out.push({
+      name: "onChanged",
+      args: {
+        type: "WorksheetChanged",
+        changeType: changeType.get(sheet.id) ?? "RangeEdited",
+        ...base(sheet.id),
+        address: formatBox(sheet.changed),
+        triggerSource: trigger,
+      },
+    });
     sheet.changed = null;
   }
   for (const sheet of model.sheets) {
     if (!sheet.formatChanged) continue;
-    out.push({ name: "onFormatChanged", args: { type: "WorksheetFormatChanged", ...base(sheet.id), address: formatBox(sheet.formatChanged) } });
+    out.push({
+      name: "onFormatChanged",
+      args: { type: "WorksheetFormatChanged", ...base(sheet.id), address: formatBox(sheet.formatChanged) },
+    });
     sheet.formatChanged = null;
   }
   for (const e of pending) {
-    if (e.kind === "rowSorted") out.push({ name: "onRowSorted", args: { type: "WorksheetRowSorted", ...base(e.sheetId), address: formatBox(e.box) } });
-    if (e.kind === "columnSorted") out.push({ name: "onColumnSorted", args: { type: "WorksheetColumnSorted", ...base(e.sheetId), address: formatBox(e.box) } });
+    if (e.kind === "rowSorted")
+      out.push({
+        name: "onRowSorted",
+        args: { type: "WorksheetRowSorted", ...base(e.sheetId), address: formatBox(e.box) },
+      });
+    if (e.kind === "columnSorted")
+      out.push({
+        name: "onColumnSorted",
+        args: { type: "WorksheetColumnSorted", ...base(e.sheetId), address: formatBox(e.box) },
+      });
   }
-  for (const e of of("deleted")) out.push({ name: "onDeleted", args: { type: "WorksheetDeleted", ...base(e.sheetId) } });
+  for (const e of of("deleted"))
+    out.push({ name: "onDeleted", args: { type: "WorksheetDeleted", ...base(e.sheetId) } });
   // Automatic calculation: after a change every sheet with formulas recalculates; a volatile recalculation (userEdits.recalculate) alone too.
   const calculated = new Set(of("calculated").map((e) => e.sheetId));
   if (anyChange) for (const s of model.sheets) if (s.hasFormulas) calculated.add(s.id);
   for (const id of calculated) {
     const sheet = model.sheetById(id);
     const used = sheet?.usedBox(false);
-    if (sheet) out.push({ name: "onCalculated", args: { type: "WorksheetCalculated", worksheetId: id, address: used ? formatBox(used) : "A1" } });
+    if (sheet)
+      out.push({
+        name: "onCalculated",
+        args: { type: "WorksheetCalculated", worksheetId: id, address: used ? formatBox(used) : "A1" },
+      });
   }
   return out;
 }
@@ -127,7 +165,9 @@ export class EventHandlersDouble {
   add(handler: Handler): EventHandlerResultDouble {
     if (typeof handler !== "function") fail("InvalidArgument", `${this.name}.add`, "the handler must be a function");
     this.queue("add", () => this.context.host.events.add(this.name, handler));
-    return new EventHandlerResultDouble(this.context, () => this.queue("remove", () => this.context.host.events.remove(this.name, handler)));
+    return new EventHandlerResultDouble(this.context, () =>
+      this.queue("remove", () => this.context.host.events.remove(this.name, handler)),
+    );
   }
 
   private queue(op: string, apply: () => void): void {
@@ -137,7 +177,8 @@ export class EventHandlersDouble {
       name: op,
       args: ["handler"],
       run: () => {
-        if (!isSetSupported(this.context.host.options, "ExcelApi", EVENT_API_SETS[name])) fail("ApiNotFound", `WorksheetCollection.${name}`, `${name} needs ExcelApi ${EVENT_API_SETS[name]}`);
+        if (!isSetSupported(this.context.host.options, "ExcelApi", EVENT_API_SETS[name]))
+          fail("ApiNotFound", `WorksheetCollection.${name}`, `${name} needs ExcelApi ${EVENT_API_SETS[name]}`);
         apply();
       },
     });

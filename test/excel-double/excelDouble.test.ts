@@ -72,7 +72,13 @@ describe("createExcelDouble", () => {
         range.load(["columnCount"]);
         range.load({ select: "rowIndex,columnIndex" });
         await ctx.sync();
-        expect([range.address, range.rowCount, range.columnCount, range.rowIndex, range.columnIndex]).toEqual(["订单表!B2:C3", 2, 2, 1, 1]);
+        expect([range.address, range.rowCount, range.columnCount, range.rowIndex, range.columnIndex]).toEqual([
+          "订单表!B2:C3",
+          2,
+          2,
+          1,
+          1,
+        ]);
       });
     });
 
@@ -160,7 +166,13 @@ describe("createExcelDouble", () => {
         await ctx.sync();
       });
       await expect(run).rejects.toMatchObject({ code: "ItemNotFound", name: "RichApi.Error" });
-      expect(model.snapshot()).toEqual({ ...before, sheets: [{ ...before.sheets[0]!, cells: { ...before.sheets[0]!.cells, E1: { value: "first" } } }, before.sheets[1]] });
+      expect(model.snapshot()).toEqual({
+        ...before,
+        sheets: [
+          { ...before.sheets[0]!, cells: { ...before.sheets[0]!.cells, E1: { value: "first" } } },
+          before.sheets[1],
+        ],
+      });
     });
 
     it("rejects values whose dimensions do not match the range with InvalidArgument", async () => {
@@ -181,7 +193,11 @@ describe("createExcelDouble", () => {
     it("rejects writes to a protected sheet with AccessDenied", async () => {
       model.sheet("订单表")!.protected = true;
       const before = model.snapshot();
-      for (const write of [(r: RangeDouble) => (r.values = [["x"]]), (r: RangeDouble) => (r.format.fill.color = "#FF0000"), (r: RangeDouble) => r.clear()]) {
+      for (const write of [
+        (r: RangeDouble) => (r.values = [["x"]]),
+        (r: RangeDouble) => (r.format.fill.color = "#FF0000"),
+        (r: RangeDouble) => r.clear(),
+      ]) {
         const run = excel.run(async (ctx) => {
           write(getA1(ctx));
           await ctx.sync();
@@ -260,7 +276,16 @@ describe("createExcelDouble", () => {
   describe("writing text the way Excel takes it", () => {
     it("turns formula-like strings into formulas and keeps apostrophe-prefixed text as text", async () => {
       await excel.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem("Q1 orders").getRange("A1:A8").values = [["=SUM(B1:B2)"], ["+86 138 0000 0000"], ["-abc"], ["'=SUM(B1:B2)"], ["'+86 138"], ["-12.5"], ["00123"], [""]];
+        ctx.workbook.worksheets.getItem("Q1 orders").getRange("A1:A8").values = [
+          ["=SUM(B1:B2)"],
+          ["+86 138 0000 0000"],
+          ["-abc"],
+          ["'=SUM(B1:B2)"],
+          ["'+86 138"],
+          ["-12.5"],
+          ["00123"],
+          [""],
+        ];
         await ctx.sync();
       });
       const cells = model.snapshot().sheets[1]!.cells;
@@ -278,8 +303,14 @@ describe("createExcelDouble", () => {
     it("keeps text as typed in cells formatted as text, clears on empty strings, and leaves cells for null", async () => {
       await excel.run(async (ctx) => {
         const range = ctx.workbook.worksheets.getItem("订单表").getRange("B2:C3");
-        range.numberFormat = [["@", "General"], ["General", "General"]];
-        range.values = [["00123", null], ["", 7]];
+        range.numberFormat = [
+          ["@", "General"],
+          ["General", "General"],
+        ];
+        range.values = [
+          ["00123", null],
+          ["", 7],
+        ];
         await ctx.sync();
       });
       expect(model.sheetValues("订单表").values).toEqual([
@@ -323,7 +354,15 @@ describe("createExcelDouble", () => {
         [2, true],
       ]);
       expect(syncs[0]!.requestBytes).toBeGreaterThan(JSON.stringify(values).length);
-      expect(syncs[1]!.responseBytes).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify([["订单号", "客户", "金额"], ["SO1", "C1", 100], ["SO2", "C2", 250.5]])));
+      expect(syncs[1]!.responseBytes).toBeGreaterThanOrEqual(
+        Buffer.byteLength(
+          JSON.stringify([
+            ["订单号", "客户", "金额"],
+            ["SO1", "C1", 100],
+            ["SO2", "C2", 250.5],
+          ]),
+        ),
+      );
       expect(syncs[2]).toMatchObject({ requestBytes: 0, responseBytes: 0 });
       expect(excel.stats.roundTrips).toBe(3);
       expect(excel.stats.runs).toEqual([{ mergeUndoGroup: true }]);

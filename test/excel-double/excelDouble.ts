@@ -49,7 +49,13 @@ export interface ExcelDouble {
   readonly ChartType: typeof CHART_TYPES;
   readonly ChartSeriesBy: typeof CHART_SERIES_BY;
   readonly SheetVisibility: { visible: "Visible"; hidden: "Hidden"; veryHidden: "VeryHidden" };
-  readonly ClearApplyTo: { all: "All"; formats: "Formats"; contents: "Contents"; hyperlinks: "Hyperlinks"; removeHyperlinks: "RemoveHyperlinks" };
+  readonly ClearApplyTo: {
+    all: "All";
+    formats: "Formats";
+    contents: "Contents";
+    hyperlinks: "Hyperlinks";
+    removeHyperlinks: "RemoveHyperlinks";
+  };
   readonly ErrorCodes: Record<string, string>;
   readonly Error: typeof DoubleError;
 }
@@ -74,14 +80,19 @@ export function createExcelDouble(model: WorkbookModel, options: DoubleOptions =
     if (typeof a === "object" && a !== null && "_path" in a) throw notImplemented("Excel.run(object, batch)");
     const batch = typeof a === "function" ? a : b;
     const runOptions: RunOptionsDouble = typeof a === "function" ? {} : (a ?? {});
-    stats.runs.push({ ...(runOptions.mergeUndoGroup !== undefined ? { mergeUndoGroup: runOptions.mergeUndoGroup } : {}), ...(runOptions.delayForCellEdit !== undefined ? { delayForCellEdit: runOptions.delayForCellEdit } : {}) });
-    if (typeof batch !== "function") throw officeError("InvalidArgument", "Excel.run", "Excel.run needs a batch function");
+    stats.runs.push({
+      ...(runOptions.mergeUndoGroup !== undefined ? { mergeUndoGroup: runOptions.mergeUndoGroup } : {}),
+      ...(runOptions.delayForCellEdit !== undefined ? { delayForCellEdit: runOptions.delayForCellEdit } : {}),
+    });
+    if (typeof batch !== "function")
+      throw officeError("InvalidArgument", "Excel.run", "Excel.run needs a batch function");
     // A test that changed the model since the last request did what a user does in Excel: tell the handlers first.
     events.flush(model, "Unknown");
     const context = new RequestContextDouble(host);
     try {
       const pending = batch(context) as unknown;
-      if (pending === null || typeof pending !== "object" || typeof (pending as Promise<T>).then !== "function") throw officeError("RunMustReturnPromise", "Excel.run");
+      if (pending === null || typeof pending !== "object" || typeof (pending as Promise<T>).then !== "function")
+        throw officeError("RunMustReturnPromise", "Excel.run");
       const result = await (pending as Promise<T>);
       if (context._pending > 0) await context._sync(true);
       return result;
@@ -104,7 +115,13 @@ export function createExcelDouble(model: WorkbookModel, options: DoubleOptions =
     ChartType: CHART_TYPES,
     ChartSeriesBy: CHART_SERIES_BY,
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
-    ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents", hyperlinks: "Hyperlinks", removeHyperlinks: "RemoveHyperlinks" },
+    ClearApplyTo: {
+      all: "All",
+      formats: "Formats",
+      contents: "Contents",
+      hyperlinks: "Hyperlinks",
+      removeHyperlinks: "RemoveHyperlinks",
+    },
     ErrorCodes: {
       accessDenied: "AccessDenied",
       generalException: "GeneralException",

@@ -4,7 +4,6 @@ import { createExcelDouble } from "./excelDouble";
 import { modelFromFile, modelFromWorkbook } from "./fromExcelJS";
 import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 
-
 describe("modelFromFile", () => {
   it("loads the sample workbook's sheets and tables", async () => {
     const model = await modelFromFile(SAMPLE);
@@ -36,7 +35,10 @@ describe("modelFromFile", () => {
   it("reads every table through the double exactly as the .xlsx adapter reads the file", async () => {
     const workbook = await loadWorkbook(readFileSync(SAMPLE));
     const excel = createExcelDouble(modelFromWorkbook(workbook));
-    const expected = workbookGrids(workbook).map((g) => ({ table: g.table, values: g.values.map((row) => row.map((v) => v ?? "")) }));
+    const expected = workbookGrids(workbook).map((g) => ({
+      table: g.table,
+      values: g.values.map((row) => row.map((v) => v ?? "")),
+    }));
     const actual = await excel.run(async (ctx) => {
       const tables = ctx.workbook.tables.load("items/name");
       await ctx.sync();
@@ -68,7 +70,11 @@ describe("modelFromWorkbook", () => {
       id: expect.any(String),
       visibility: "VeryHidden",
       protected: false,
-      cells: { A1: { value: 2, formula: "=1+1" }, B1: { value: 0.25, numberFormat: "0%" }, C1: { value: "标题", font: { bold: true, color: "#FF0000" }, fill: "#DDEBF7" } },
+      cells: {
+        A1: { value: 2, formula: "=1+1" },
+        B1: { value: 0.25, numberFormat: "0%" },
+        C1: { value: "标题", font: { bold: true, color: "#FF0000" }, fill: "#DDEBF7" },
+      },
       columnWidths: {},
       merges: [],
       notes: {},

@@ -3,7 +3,15 @@ import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { loadWorkbook, toCell } from "../support/loadWorkbook";
 import { parseAddress, quoteSheetName } from "./address";
-import { type CellData, type FontData, type SheetModel, type ValidationRule, type Visibility, WorkbookModel, cellKey } from "./model";
+import {
+  type CellData,
+  type FontData,
+  type SheetModel,
+  type ValidationRule,
+  type Visibility,
+  WorkbookModel,
+  cellKey,
+} from "./model";
 
 /**
  * Loads .xlsx workbooks into the double's model (Node only: tests and the
@@ -52,7 +60,14 @@ interface ExcelJSTable {
 
 interface ExcelJSConditionalFormatting {
   ref: string;
-  rules: { type: string; formulae?: string[]; style?: { fill?: { fgColor?: Partial<ExcelJS.Color>; bgColor?: Partial<ExcelJS.Color> }; font?: Partial<ExcelJS.Font> } }[];
+  rules: {
+    type: string;
+    formulae?: string[];
+    style?: {
+      fill?: { fgColor?: Partial<ExcelJS.Color>; bgColor?: Partial<ExcelJS.Color> };
+      font?: Partial<ExcelJS.Font>;
+    };
+  }[];
 }
 
 /** A note's plain text: ExcelJS gives a string or rich-text runs. */
@@ -68,7 +83,10 @@ function noteText(note: ExcelJS.Cell["note"]): string {
  * reads the criteria from the package itself.
  */
 function keepUserLayout(model: WorkbookModel, ws: ExcelJS.Worksheet, sheet: SheetModel): void {
-  const raw = ws as unknown as { _merges: Record<string, { range: string }>; dataValidations: { model: Record<string, ValidationRule> } };
+  const raw = ws as unknown as {
+    _merges: Record<string, { range: string }>;
+    dataValidations: { model: Record<string, ValidationRule> };
+  };
   for (const merge of Object.values(raw._merges)) {
     const box = parseAddress(merge.range)?.box;
     if (box) sheet.merges.push(box);
@@ -76,7 +94,9 @@ function keepUserLayout(model: WorkbookModel, ws: ExcelJS.Worksheet, sheet: Shee
   for (const [address, rule] of Object.entries(raw.dataValidations.model)) {
     const box = parseAddress(address.replace(/^range:/, ""))?.box;
     if (!box) continue;
-    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) sheet.validations.set(cellKey(r, c), JSON.parse(JSON.stringify(rule)) as ValidationRule);
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++)
+        sheet.validations.set(cellKey(r, c), JSON.parse(JSON.stringify(rule)) as ValidationRule);
   }
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     if (row.hidden) sheet.hiddenRows.add(r - 1);
@@ -86,11 +106,13 @@ function keepUserLayout(model: WorkbookModel, ws: ExcelJS.Worksheet, sheet: Shee
   });
   (ws.columns ?? []).forEach((col, i) => col.hidden && sheet.hiddenColumns.add(i));
   const filter = ws.autoFilter;
-  const filterRef = typeof filter === "string" ? filter : filter ? `${String(filter.from)}:${String(filter.to)}` : undefined;
+  const filterRef =
+    typeof filter === "string" ? filter : filter ? `${String(filter.from)}:${String(filter.to)}` : undefined;
   const filterBox = filterRef ? parseAddress(filterRef)?.box : undefined;
   if (filterBox) sheet.autoFilter = { box: filterBox, criteria: {} };
   const view = ws.views?.[0];
-  if (view?.state === "frozen" && ((view.xSplit ?? 0) > 0 || (view.ySplit ?? 0) > 0)) sheet.freeze = { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 };
+  if (view?.state === "frozen" && ((view.xSplit ?? 0) > 0 || (view.ySplit ?? 0) > 0))
+    sheet.freeze = { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 };
   for (const area of (ws.pageSetup.printArea ?? "").split(",").filter(Boolean)) {
     const absolute = area.replace(/\$?([A-Z]+)\$?(\d+)/g, "$$$1$$$2");
     model.names.push({ name: "Print_Area", sheetId: sheet.id, formula: `=${quoteSheetName(sheet.name)}!${absolute}` });
@@ -103,13 +125,24 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
   const date1904 = workbook.properties.date1904 === true;
   model.date1904 = date1904;
   for (const ws of workbook.worksheets) {
-    const extra = ws as unknown as { sheetProtection?: { sheet?: boolean }; tables?: Record<string, ExcelJSTable>; conditionalFormattings?: ExcelJSConditionalFormatting[] };
-    const sheet = model.addSheet(ws.name, { visibility: STATE[ws.state] ?? "Visible", protected: extra.sheetProtection?.sheet === true });
+    const extra = ws as unknown as {
+      sheetProtection?: { sheet?: boolean };
+      tables?: Record<string, ExcelJSTable>;
+      conditionalFormattings?: ExcelJSConditionalFormatting[];
+    };
+    const sheet = model.addSheet(ws.name, {
+      visibility: STATE[ws.state] ?? "Visible",
+      protected: extra.sheetProtection?.sheet === true,
+    });
     ws.eachRow({ includeEmpty: false }, (row, r) =>
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         // ExcelJS gives every cell of a merged area the top-left cell's value; Excel holds it in the top-left cell only.
         const { value: _shown, formula: _f, ...format } = cellOf(cell, date1904);
-        sheet.put(r - 1, c - 1, cell.isMerged && cell.master.address !== cell.address ? format : cellOf(cell, date1904));
+        sheet.put(
+          r - 1,
+          c - 1,
+          cell.isMerged && cell.master.address !== cell.address ? format : cellOf(cell, date1904),
+        );
       }),
     );
     (ws.columns ?? []).forEach((col, i) => {
@@ -120,7 +153,14 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
     for (const { table } of Object.values(extra.tables ?? {})) {
       const box = parseAddress(table.tableRef ?? table.ref ?? "")?.box;
       if (!box) continue;
-      model.tables.push({ id: model.nextId("plain"), name: table.name, sheetId: sheet.id, box, showTotals: table.totalsRow === true, columns: table.columns.map((col, i) => ({ id: i + 1, name: col.name })) });
+      model.tables.push({
+        id: model.nextId("plain"),
+        name: table.name,
+        sheetId: sheet.id,
+        box,
+        showTotals: table.totalsRow === true,
+        columns: table.columns.map((col, i) => ({ id: i + 1, name: col.name })),
+      });
     }
     for (const cf of extra.conditionalFormattings ?? []) {
       for (const ref of cf.ref.split(" ")) {
@@ -144,7 +184,8 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
       }
     }
   }
-  for (const { name, ranges } of (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model) {
+  for (const { name, ranges } of (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+    .model) {
     model.names.push({ name, sheetId: null, formula: `=${ranges.join(",")}` });
   }
   const active = model.sheets[workbook.views?.[0]?.activeTab ?? 0];
@@ -179,13 +220,24 @@ export async function modelFromBytes(bytes: Buffer): Promise<WorkbookModel> {
  * the `<filterColumn>`'s XML) and the defined names with their scope (the sheet's name) and
  * formula ("_xlnm." taken off built-in names, as Excel shows `Print_Area`).
  */
-async function readPackage(bytes: Buffer): Promise<{ criteria: Map<string, Record<string, string>>; names: { name: string; scope?: string; formula: string }[] }> {
+async function readPackage(bytes: Buffer): Promise<{
+  criteria: Map<string, Record<string, string>>;
+  names: { name: string; scope?: string; formula: string }[];
+}> {
   const zip = await JSZip.loadAsync(bytes);
-  const text = async (name: string): Promise<string> => (await zip.file(name.replace(/^\//, ""))?.async("string")) ?? "";
-  const rels = new Map([...(await text("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/Id="([^"]+)"/.exec(m[0])?.[1], /Target="([^"]+)"/.exec(m[0])?.[1]]));
+  const text = async (name: string): Promise<string> =>
+    (await zip.file(name.replace(/^\//, ""))?.async("string")) ?? "";
+  const rels = new Map(
+    [...(await text("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b[^>]*>/g)].map((m) => [
+      /Id="([^"]+)"/.exec(m[0])?.[1],
+      /Target="([^"]+)"/.exec(m[0])?.[1],
+    ]),
+  );
   const out = new Map<string, Record<string, string>>();
   const workbook = await text("xl/workbook.xml");
-  const sheetNames = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => decodeXml(/name="([^"]*)"/.exec(m[0])?.[1] ?? ""));
+  const sheetNames = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) =>
+    decodeXml(/name="([^"]*)"/.exec(m[0])?.[1] ?? ""),
+  );
   const names = [...workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)].map((m) => {
     const local = /localSheetId="(\d+)"/.exec(m[1]!)?.[1];
     const name = decodeXml(/name="([^"]*)"/.exec(m[1]!)?.[1] ?? "").replace(/^_xlnm\./, "");
@@ -200,12 +252,16 @@ async function readPackage(bytes: Buffer): Promise<{ criteria: Map<string, Recor
     const filter = /<autoFilter\b[^>]*>([\s\S]*?)<\/autoFilter>/.exec(xml)?.[1];
     if (!filter) continue;
     const columns: Record<string, string> = {};
-    for (const col of filter.matchAll(/<filterColumn\b[^>]*colId="(\d+)"[^>]*>([\s\S]*?)<\/filterColumn>/g)) columns[col[1]!] = col[2]!;
+    for (const col of filter.matchAll(/<filterColumn\b[^>]*colId="(\d+)"[^>]*>([\s\S]*?)<\/filterColumn>/g))
+      columns[col[1]!] = col[2]!;
     out.set(name, columns);
   }
   return { criteria: out, names };
 }
 
 function decodeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e]!);
+  return text.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_m, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e]!,
+  );
 }

@@ -20,7 +20,9 @@ export class FunctionsDouble extends ClientObjectDouble<WorkbookModel> {
       const serial = serialOf(year, month, day);
       const shift = this.context.host.model.date1904 ? 1462 : 0;
       // Excel answers #NUM! for a date its system cannot show (before 1904-01-01 in a 1904 workbook).
-      return serial === undefined || serial - shift < 0 ? { error: "#NUM!", value: null } : { error: null, value: serial - shift };
+      return serial === undefined || serial - shift < 0
+        ? { error: "#NUM!", value: null }
+        : { error: null, value: serial - shift };
     });
     return this._method(result, "date", [year, month, day]);
   }

@@ -94,7 +94,8 @@ export function isSetSupported(options: DoubleOptions, name: string, version = "
   if (have === undefined) return false;
   const a = have.split(".").map(Number);
   const b = version.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
   return true;
 }
 

@@ -62,7 +62,11 @@ export function replaceSheetRefs(formula: string, from: string, to: string): str
   const quoted = `'${from.replace(/'/g, "''")}'!`;
   let out = formula.split(quoted).join(target);
   // An unquoted name has only letters, digits, "_" and "."; one that is not preceded by more of them.
-  if (!/[^\p{L}\p{N}_.]/u.test(from)) out = out.replace(new RegExp(`(^|[^\\p{L}\\p{N}_.'])${from.replace(/\./g, "\\.")}!`, "gu"), (_m, pre: string) => `${pre}${target}`);
+  if (!/[^\p{L}\p{N}_.]/u.test(from))
+    out = out.replace(
+      new RegExp(`(^|[^\\p{L}\\p{N}_.'])${from.replace(/\./g, "\\.")}!`, "gu"),
+      (_m, pre: string) => `${pre}${target}`,
+    );
   return out;
 }
 
@@ -109,7 +113,9 @@ export class WorkbookModel {
   /** A fresh id; worksheet ids look like Excel's braced GUIDs. */
   nextId(kind: "sheet" | "plain"): string {
     this.lastId += 1;
-    return kind === "sheet" ? `{${this.lastId.toString(16).toUpperCase().padStart(8, "0")}-0001-0000-0000-000000000000}` : String(this.lastId);
+    return kind === "sheet"
+      ? `{${this.lastId.toString(16).toUpperCase().padStart(8, "0")}-0001-0000-0000-000000000000}`
+      : String(this.lastId);
   }
 
   /** Excel compares sheet, table and chart names case-insensitively. */
@@ -146,7 +152,8 @@ export class WorkbookModel {
     // Names scoped to the sheet go with it; a workbook name that pointed into it points nowhere, as Excel shows it.
     for (let i = this.names.length - 1; i >= 0; i--) if (this.names[i]!.sheetId === sheet.id) this.names.splice(i, 1);
     for (const n of this.names) n.formula = replaceSheetRefs(n.formula, sheet.name, "#REF!");
-    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets.find((s) => s.visibility === "Visible")?.id ?? null;
+    if (this.activeSheetId === sheet.id)
+      this.activeSheetId = this.sheets.find((s) => s.visibility === "Visible")?.id ?? null;
     if (this.selection?.sheetId === sheet.id) this.selection = null;
   }
 

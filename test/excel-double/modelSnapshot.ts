@@ -19,7 +19,8 @@ function cellsByAddress(sheet: SheetModel): Record<string, CellData> {
 /** A per-cell map keyed "A1" in row-major order. */
 function byAddress<V>(map: Map<number, V>): Record<string, V> {
   const out: Record<string, V> = {};
-  for (const k of [...map.keys()].sort((a, b) => a - b)) out[`${columnLetters(k % MAX_COLS)}${Math.floor(k / MAX_COLS) + 1}`] = map.get(k)!;
+  for (const k of [...map.keys()].sort((a, b) => a - b))
+    out[`${columnLetters(k % MAX_COLS)}${Math.floor(k / MAX_COLS) + 1}`] = map.get(k)!;
   return out;
 }
 
@@ -47,8 +48,24 @@ export interface WorkbookSnapshot {
   activeSheet: string | null;
   selection: string | null;
   tables: { name: string; id: string; sheet: string; address: string; showTotals: boolean; columns: string[] }[];
-  conditionalFormats: { sheet: string; address: string; type: string; formula?: string; fill?: string; fontColor?: string; bold?: boolean }[];
-  charts: { name: string; sheet: string; type: string; source: string; seriesBy: string; title?: string; position?: { start: string; end?: string } }[];
+  conditionalFormats: {
+    sheet: string;
+    address: string;
+    type: string;
+    formula?: string;
+    fill?: string;
+    fontColor?: string;
+    bold?: boolean;
+  }[];
+  charts: {
+    name: string;
+    sheet: string;
+    type: string;
+    source: string;
+    seriesBy: string;
+    title?: string;
+    position?: { start: string; end?: string };
+  }[];
   /** Defined names: scope null for the workbook, else the sheet's name. */
   names: { name: string; scope: string | null; formula: string }[];
 }
@@ -64,7 +81,9 @@ export function snapshotOf(model: WorkbookModel): WorkbookSnapshot {
         visibility: s.visibility,
         protected: s.protected,
         cells: {},
-        columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetters(c), w])),
+        columnWidths: Object.fromEntries(
+          [...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetters(c), w]),
+        ),
         merges: s.merges.map(formatBox),
         notes: byAddress(s.notes),
         validations: byAddress(s.validations),
@@ -75,10 +94,29 @@ export function snapshotOf(model: WorkbookModel): WorkbookSnapshot {
       })),
       activeSheet: model.activeSheetId === null ? null : sheetName(model.activeSheetId),
       selection: model.selection ? formatAddress(sheetName(model.selection.sheetId), model.selection.box) : null,
-      tables: model.tables.map((t) => ({ name: t.name, id: t.id, sheet: sheetName(t.sheetId), address: formatBox(t.box), showTotals: t.showTotals, columns: t.columns.map((c) => c.name) })),
-      conditionalFormats: model.conditionalFormats.map(({ id: _id, sheetId, box, ...rest }) => ({ sheet: sheetName(sheetId), address: formatBox(box), ...rest })),
-      charts: model.charts.map(({ id: _id, sheetId, source, ...rest }) => ({ ...rest, sheet: sheetName(sheetId), source: formatAddress(sheetName(source.sheetId), source.box) })),
-      names: model.names.map((n) => ({ name: n.name, scope: n.sheetId === null ? null : sheetName(n.sheetId), formula: n.formula })),
+      tables: model.tables.map((t) => ({
+        name: t.name,
+        id: t.id,
+        sheet: sheetName(t.sheetId),
+        address: formatBox(t.box),
+        showTotals: t.showTotals,
+        columns: t.columns.map((c) => c.name),
+      })),
+      conditionalFormats: model.conditionalFormats.map(({ id: _id, sheetId, box, ...rest }) => ({
+        sheet: sheetName(sheetId),
+        address: formatBox(box),
+        ...rest,
+      })),
+      charts: model.charts.map(({ id: _id, sheetId, source, ...rest }) => ({
+        ...rest,
+        sheet: sheetName(sheetId),
+        source: formatAddress(sheetName(source.sheetId), source.box),
+      })),
+      names: model.names.map((n) => ({
+        name: n.name,
+        scope: n.sheetId === null ? null : sheetName(n.sheetId),
+        formula: n.formula,
+      })),
     }),
   ) as WorkbookSnapshot;
   // Cells are copied directly: a JSON round trip of a million cells costs seconds.

@@ -39,7 +39,22 @@ export type LoadSpec = string | string[] | { select?: string | string[]; expand?
 type Kind = "navigation" | "method" | "fixed";
 
 /** Names that runtimes, Promise resolution and test printers probe on any object. */
-const PROBES = new Set(["then", "toJSON", "asymmetricMatch", "$$typeof", "nodeType", "tagName", "constructor", "inspect", "toString", "valueOf", "length", "prototype", "mockClear", "_isMockFunction"]);
+const PROBES = new Set([
+  "then",
+  "toJSON",
+  "asymmetricMatch",
+  "$$typeof",
+  "nodeType",
+  "tagName",
+  "constructor",
+  "inspect",
+  "toString",
+  "valueOf",
+  "length",
+  "prototype",
+  "mockClear",
+  "_isMockFunction",
+]);
 
 export function parseLoadSpec(spec: LoadSpec | undefined): string[] | undefined {
   if (spec === undefined || spec === null) return undefined;
@@ -67,7 +82,13 @@ export abstract class ClientObjectDouble<T> implements ClientObjectLike {
     if (_kind === "fixed") this._resolved = { target: _resolver() };
     return new Proxy(this, {
       get(target, prop, receiver) {
-        if (typeof prop === "string" && !(prop in target) && !prop.startsWith("_") && !prop.startsWith("@@") && !PROBES.has(prop)) {
+        if (
+          typeof prop === "string" &&
+          !(prop in target) &&
+          !prop.startsWith("_") &&
+          !prop.startsWith("@@") &&
+          !PROBES.has(prop)
+        ) {
           throw notImplemented(`${target._typeName}.${prop}`);
         }
         return Reflect.get(target, prop, receiver);
@@ -89,7 +110,13 @@ export abstract class ClientObjectDouble<T> implements ClientObjectLike {
 
   get isNullObject(): boolean {
     const state = this._nullState();
-    if (state === undefined) throw officeError("PropertyNotLoaded", `${this._typeName}.isNullObject`, "no sync has run since this object was created", "isNullObject");
+    if (state === undefined)
+      throw officeError(
+        "PropertyNotLoaded",
+        `${this._typeName}.isNullObject`,
+        "no sync has run since this object was created",
+        "isNullObject",
+      );
     return state;
   }
 
@@ -101,7 +128,13 @@ export abstract class ClientObjectDouble<T> implements ClientObjectLike {
   /** The model object, or null for a null object. Only valid while a sync executes. */
   _lookup(): T | null {
     if (this._kind === "navigation") return this._resolver();
-    if (this._resolved === undefined) throw officeError("InvalidObjectPath", this._typeName, "the call that created this object never ran (its sync failed?)", this._path);
+    if (this._resolved === undefined)
+      throw officeError(
+        "InvalidObjectPath",
+        this._typeName,
+        "the call that created this object never ran (its sync failed?)",
+        this._path,
+      );
     return this._resolved.target;
   }
 
@@ -165,7 +198,12 @@ export abstract class ClientObjectDouble<T> implements ClientObjectLike {
   /** Reads a loaded (or locally assigned) property, throwing as Office does when it is not there. */
   protected _get<V>(name: string): V {
     if (this._nullState() === true) {
-      throw officeError("PropertyNotLoaded", `${this._typeName}.${name}`, "this is a null object (isNullObject is true): check isNullObject before reading its properties", name);
+      throw officeError(
+        "PropertyNotLoaded",
+        `${this._typeName}.${name}`,
+        "this is a null object (isNullObject is true): check isNullObject before reading its properties",
+        name,
+      );
     }
     if (!(name in this._values)) throw officeError("PropertyNotLoaded", `${this._typeName}.${name}`, undefined, name);
     return this._values[name] as V;

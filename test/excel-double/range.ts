@@ -31,7 +31,13 @@ export class RangeDouble extends ClientObjectDouble<RangeTarget> {
   private _conditionalFormats?: ConditionalFormatCollectionDouble;
   private _worksheet?: WorksheetDouble;
 
-  constructor(context: ContextLike, path: string, kind: "navigation" | "method" | "fixed", resolver: () => RangeTarget | null, parent?: ClientObjectLike) {
+  constructor(
+    context: ContextLike,
+    path: string,
+    kind: "navigation" | "method" | "fixed",
+    resolver: () => RangeTarget | null,
+    parent?: ClientObjectLike,
+  ) {
     super(context, path, kind, resolver, parent);
   }
 
@@ -95,13 +101,17 @@ export class RangeDouble extends ClientObjectDouble<RangeTarget> {
     return this._get("formulas");
   }
   set formulas(input: unknown[][]) {
-    this._set("formulas", input, (t) => this._write(t, "Range.formulas", () => writeContents(t, input, "Range.formulas")));
+    this._set("formulas", input, (t) =>
+      this._write(t, "Range.formulas", () => writeContents(t, input, "Range.formulas")),
+    );
   }
   get numberFormat(): string[][] {
     return this._get("numberFormat");
   }
   set numberFormat(input: unknown[][]) {
-    this._set("numberFormat", input, (t) => this._write(t, "Range.numberFormat", () => writeNumberFormat(t, input, "Range.numberFormat")));
+    this._set("numberFormat", input, (t) =>
+      this._write(t, "Range.numberFormat", () => writeNumberFormat(t, input, "Range.numberFormat")),
+    );
   }
 
   get format(): RangeFormatDouble {
@@ -109,32 +119,63 @@ export class RangeDouble extends ClientObjectDouble<RangeTarget> {
   }
 
   get conditionalFormats(): ConditionalFormatCollectionDouble {
-    return (this._conditionalFormats ??= new ConditionalFormatCollectionDouble(this.context, `${this._path}.conditionalFormats`, () => this._lookup(), this));
+    return (this._conditionalFormats ??= new ConditionalFormatCollectionDouble(
+      this.context,
+      `${this._path}.conditionalFormats`,
+      () => this._lookup(),
+      this,
+    ));
   }
 
   get worksheet(): WorksheetDouble {
-    return (this._worksheet ??= new WorksheetDouble(this.context, `${this._path}.worksheet`, "navigation", () => this._lookup()?.sheet ?? null, this));
+    return (this._worksheet ??= new WorksheetDouble(
+      this.context,
+      `${this._path}.worksheet`,
+      "navigation",
+      () => this._lookup()?.sheet ?? null,
+      this,
+    ));
   }
 
   getCell(row: number, column: number): RangeDouble {
-    return this._derive("getCell", [row, column], (b) => ({ top: b.top + row, left: b.left + column, bottom: b.top + row, right: b.left + column }));
+    return this._derive("getCell", [row, column], (b) => ({
+      top: b.top + row,
+      left: b.left + column,
+      bottom: b.top + row,
+      right: b.left + column,
+    }));
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): RangeDouble {
-    return this._derive("getResizedRange", [deltaRows, deltaColumns], (b) => ({ ...b, bottom: b.bottom + deltaRows, right: b.right + deltaColumns }));
+    return this._derive("getResizedRange", [deltaRows, deltaColumns], (b) => ({
+      ...b,
+      bottom: b.bottom + deltaRows,
+      right: b.right + deltaColumns,
+    }));
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): RangeDouble {
-    return this._derive("getOffsetRange", [rowOffset, columnOffset], (b) => ({ top: b.top + rowOffset, left: b.left + columnOffset, bottom: b.bottom + rowOffset, right: b.right + columnOffset }));
+    return this._derive("getOffsetRange", [rowOffset, columnOffset], (b) => ({
+      top: b.top + rowOffset,
+      left: b.left + columnOffset,
+      bottom: b.bottom + rowOffset,
+      right: b.right + columnOffset,
+    }));
   }
 
   getRow(row: number): RangeDouble {
-    return this._derive("getRow", [row], (b) => (row < 0 || row >= boxRows(b) ? fail("InvalidArgument", "Range.getRow", `row ${row} is outside the range`) : { ...b, top: b.top + row, bottom: b.top + row }));
+    return this._derive("getRow", [row], (b) =>
+      row < 0 || row >= boxRows(b)
+        ? fail("InvalidArgument", "Range.getRow", `row ${row} is outside the range`)
+        : { ...b, top: b.top + row, bottom: b.top + row },
+    );
   }
 
   getColumn(column: number): RangeDouble {
     return this._derive("getColumn", [column], (b) =>
-      column < 0 || column >= boxCols(b) ? fail("InvalidArgument", "Range.getColumn", `column ${column} is outside the range`) : { ...b, left: b.left + column, right: b.left + column },
+      column < 0 || column >= boxCols(b)
+        ? fail("InvalidArgument", "Range.getColumn", `column ${column} is outside the range`)
+        : { ...b, left: b.left + column, right: b.left + column },
     );
   }
 
@@ -150,7 +191,12 @@ export class RangeDouble extends ClientObjectDouble<RangeTarget> {
   getBoundingRect(other: RangeDouble | string): RangeDouble {
     return this._derive("getBoundingRect", [other], (b, t) => {
       const o = this._otherBox(other, t, "Range.getBoundingRect");
-      return { top: Math.min(b.top, o.top), left: Math.min(b.left, o.left), bottom: Math.max(b.bottom, o.bottom), right: Math.max(b.right, o.right) };
+      return {
+        top: Math.min(b.top, o.top),
+        left: Math.min(b.left, o.left),
+        bottom: Math.max(b.bottom, o.bottom),
+        right: Math.max(b.right, o.right),
+      };
     });
   }
 
@@ -159,7 +205,12 @@ export class RangeDouble extends ClientObjectDouble<RangeTarget> {
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeDouble {
-    return this._derive("getUsedRangeOrNullObject", [valuesOnly ?? false], (b, t) => this._usedWithin(b, t, valuesOnly === true), true);
+    return this._derive(
+      "getUsedRangeOrNullObject",
+      [valuesOnly ?? false],
+      (b, t) => this._usedWithin(b, t, valuesOnly === true),
+      true,
+    );
   }
 
   /** Excel.ClearApplyTo: "All" (default), "Contents", "Formats"; hyperlink options change nothing here. */
@@ -167,7 +218,8 @@ export class RangeDouble extends ClientObjectDouble<RangeTarget> {
     this._call("clear", [applyTo], (t) => {
       assertLive(this.context.host.model, t, "Range.clear");
       assertWritable(t.sheet, "Range.clear");
-      if (!["All", "Contents", "Formats", "Hyperlinks", "RemoveHyperlinks", "ResetContents"].includes(applyTo)) fail("InvalidArgument", "Range.clear", `unknown applyTo ${applyTo}`);
+      if (!["All", "Contents", "Formats", "Hyperlinks", "RemoveHyperlinks", "ResetContents"].includes(applyTo))
+        fail("InvalidArgument", "Range.clear", `unknown applyTo ${applyTo}`);
       clearLayout(t.sheet, t.box, applyTo, "Range.clear");
       const contents = applyTo === "All" || applyTo === "Contents" || applyTo === "ResetContents";
       const formats = applyTo === "All" || applyTo === "Formats";
@@ -225,12 +277,18 @@ export class RangeDouble extends ClientObjectDouble<RangeTarget> {
       return o.box;
     }
     const parsed = parseAddress(other);
-    if (!parsed || (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== t.sheet.name.toLowerCase())) fail("InvalidArgument", location, `bad address ${other}`);
+    if (!parsed || (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== t.sheet.name.toLowerCase()))
+      fail("InvalidArgument", location, `bad address ${other}`);
     return parsed!.box;
   }
 
   /** A range computed from this one when the call runs; outside the grid is InvalidArgument, null means missing. */
-  private _derive(name: string, args: unknown[], compute: (box: Box, t: RangeTarget) => Box | null, orNull = false): RangeDouble {
+  private _derive(
+    name: string,
+    args: unknown[],
+    compute: (box: Box, t: RangeTarget) => Box | null,
+    orNull = false,
+  ): RangeDouble {
     const path = this._childPath(name, args);
     const child = new RangeDouble(this.context, path, "method", () => {
       const t = this._target();

@@ -36,7 +36,8 @@ export class RangeFormatDouble extends ClientObjectDouble<RangeTarget> {
     return {
       columnWidth: (t) => {
         const widths = new Set<number>();
-        for (let c = t.box.left; c <= t.box.right && widths.size < 2; c++) widths.add(t.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
+        for (let c = t.box.left; c <= t.box.right && widths.size < 2; c++)
+          widths.add(t.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
         return widths.size === 1 ? [...widths][0] : null;
       },
     };
@@ -61,8 +62,10 @@ export class RangeFormatDouble extends ClientObjectDouble<RangeTarget> {
   set columnWidth(points: number) {
     this._set("columnWidth", points, (t) => {
       assertWritable(t.sheet, "RangeFormat.columnWidth");
-      if (typeof points !== "number" || !(points >= 0)) fail("InvalidArgument", "RangeFormat.columnWidth", `${points} is not a width`);
-      for (let c = t.box.left; c <= t.box.right; c++) if (t.sheet.hiddenColumns.has(c)) throw notImplemented("RangeFormat.columnWidth on a hidden column");
+      if (typeof points !== "number" || !(points >= 0))
+        fail("InvalidArgument", "RangeFormat.columnWidth", `${points} is not a width`);
+      for (let c = t.box.left; c <= t.box.right; c++)
+        if (t.sheet.hiddenColumns.has(c)) throw notImplemented("RangeFormat.columnWidth on a hidden column");
       for (let c = t.box.left; c <= t.box.right; c++) t.sheet.columnWidths.set(c, points);
     });
   }
@@ -77,11 +80,18 @@ export class RangeFormatDouble extends ClientObjectDouble<RangeTarget> {
       const longest = new Map<number, number>();
       for (const [, c, cell] of t.sheet.entries()) {
         if (c < t.box.left || c > t.box.right) continue;
-        longest.set(c, Math.max(longest.get(c) ?? 0, [...pickText(cell)].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
+        longest.set(
+          c,
+          Math.max(
+            longest.get(c) ?? 0,
+            [...pickText(cell)].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0),
+          ),
+        );
       }
       for (let c = t.box.left; c <= t.box.right; c++) {
         const chars = longest.get(c);
-        if (chars !== undefined) t.sheet.columnWidths.set(c, Math.min(409.5, Math.round((chars * 7 + 10) * 0.75 * 100) / 100));
+        if (chars !== undefined)
+          t.sheet.columnWidths.set(c, Math.min(409.5, Math.round((chars * 7 + 10) * 0.75 * 100) / 100));
       }
     });
   }
@@ -91,7 +101,8 @@ export class RangeFontDouble extends ClientObjectDouble<RangeTarget> {
   readonly _typeName = "RangeFont";
 
   override _readers(): Record<string, Reader<RangeTarget>> {
-    const read = (k: keyof FontData) => (t: RangeTarget) => uniform(t, (cell: CellData | undefined) => cell?.font?.[k] ?? DEFAULT_FONT[k]);
+    const read = (k: keyof FontData) => (t: RangeTarget) =>
+      uniform(t, (cell: CellData | undefined) => cell?.font?.[k] ?? DEFAULT_FONT[k]);
     return { bold: read("bold"), italic: read("italic"), color: read("color"), size: read("size") };
   }
 
@@ -113,13 +124,17 @@ export class RangeFontDouble extends ClientObjectDouble<RangeTarget> {
     return this._get("bold");
   }
   set bold(v: boolean) {
-    this._font("bold", v, (x) => (typeof x === "boolean" ? x : fail("InvalidArgument", "RangeFont.bold", "not a boolean")));
+    this._font("bold", v, (x) =>
+      typeof x === "boolean" ? x : fail("InvalidArgument", "RangeFont.bold", "not a boolean"),
+    );
   }
   get italic(): boolean {
     return this._get("italic");
   }
   set italic(v: boolean) {
-    this._font("italic", v, (x) => (typeof x === "boolean" ? x : fail("InvalidArgument", "RangeFont.italic", "not a boolean")));
+    this._font("italic", v, (x) =>
+      typeof x === "boolean" ? x : fail("InvalidArgument", "RangeFont.italic", "not a boolean"),
+    );
   }
   get color(): string {
     return this._get("color");
@@ -131,7 +146,11 @@ export class RangeFontDouble extends ClientObjectDouble<RangeTarget> {
     return this._get("size");
   }
   set size(v: number) {
-    this._font("size", v, (x) => (typeof x === "number" && x >= 1 && x <= 409 ? x : fail("InvalidArgument", "RangeFont.size", `${String(x)} is not a font size`)));
+    this._font("size", v, (x) =>
+      typeof x === "number" && x >= 1 && x <= 409
+        ? x
+        : fail("InvalidArgument", "RangeFont.size", `${String(x)} is not a font size`),
+    );
   }
 }
 

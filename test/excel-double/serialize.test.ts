@@ -16,7 +16,14 @@ function sample(): WorkbookModel {
   });
   orders.columnWidths.set(1, 64.5);
   model.addSheet("_SalesReview", { visibility: "VeryHidden", protected: true });
-  model.tables.push({ id: model.nextId("plain"), name: "Orders", sheetId: orders.id, box: { top: 0, left: 0, bottom: 2, right: 2 }, showTotals: false, columns: [{ id: 1, name: "订单号" }] });
+  model.tables.push({
+    id: model.nextId("plain"),
+    name: "Orders",
+    sheetId: orders.id,
+    box: { top: 0, left: 0, bottom: 2, right: 2 },
+    showTotals: false,
+    columns: [{ id: 1, name: "订单号" }],
+  });
   model.selection = { sheetId: orders.id, box: { top: 1, left: 1, bottom: 1, right: 1 } };
   return model;
 }

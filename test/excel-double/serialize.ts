@@ -1,5 +1,18 @@
 import { type Box, MAX_COLS } from "./address";
-import { type AutoFilterModel, type CellData, type ChartModel, type ConditionalFormatModel, type DefinedNameModel, type FreezeModel, type NoteData, type TableModel, type ValidationRule, type Visibility, WorkbookModel, cellKey } from "./model";
+import {
+  type AutoFilterModel,
+  type CellData,
+  type ChartModel,
+  type ConditionalFormatModel,
+  type DefinedNameModel,
+  type FreezeModel,
+  type NoteData,
+  type TableModel,
+  type ValidationRule,
+  type Visibility,
+  WorkbookModel,
+  cellKey,
+} from "./model";
 
 /**
  * The whole model as plain JSON and back, so a workbook loaded in Node (modelFromFile)

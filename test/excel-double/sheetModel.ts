@@ -101,9 +101,15 @@ export class SheetModel {
   put(row: number, col: number, cell: CellData): void {
     const old = this.cells.get(key(row, col));
     if (old?.value !== cell.value || old?.formula !== cell.formula) this.changed = widen(this.changed, row, col);
-    if (old?.numberFormat !== cell.numberFormat || old?.font !== cell.font || old?.fill !== cell.fill) this.formatChanged = widen(this.formatChanged, row, col);
+    if (old?.numberFormat !== cell.numberFormat || old?.font !== cell.font || old?.fill !== cell.fill)
+      this.formatChanged = widen(this.formatChanged, row, col);
     if (cell.formula !== undefined) this.hasFormulas = true;
-    const empty = cell.value === undefined && cell.formula === undefined && cell.numberFormat === undefined && cell.font === undefined && cell.fill === undefined;
+    const empty =
+      cell.value === undefined &&
+      cell.formula === undefined &&
+      cell.numberFormat === undefined &&
+      cell.font === undefined &&
+      cell.fill === undefined;
     if (empty) this.cells.delete(key(row, col));
     else this.cells.set(key(row, col), cell);
   }
@@ -140,7 +146,8 @@ export class SheetModel {
       }
       return;
     }
-    for (const e of this.entries()) if (e[0] >= box.top && e[0] <= box.bottom && e[1] >= box.left && e[1] <= box.right) yield e;
+    for (const e of this.entries())
+      if (e[0] >= box.top && e[0] <= box.bottom && e[1] >= box.left && e[1] <= box.right) yield e;
   }
 
   /** Excel's used range: cells with a value, or (unless valuesOnly) with any formatting. */

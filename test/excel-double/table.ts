@@ -42,11 +42,16 @@ export class TableCollectionDouble extends CollectionDouble<TableModel, TableDou
   /** `sheet` null: the workbook's tables; otherwise the tables of the sheet the resolver gives. */
   constructor(context: ContextLike, path: string, sheet: (() => SheetModel | null) | null, parent: ClientObjectLike) {
     const model = context.host.model;
-    super(context, path, () => {
-      if (sheet === null) return model.tables;
-      const s = sheet();
-      return s === null ? null : model.tables.filter((t) => t.sheetId === s.id);
-    }, parent);
+    super(
+      context,
+      path,
+      () => {
+        if (sheet === null) return model.tables;
+        const s = sheet();
+        return s === null ? null : model.tables.filter((t) => t.sheetId === s.id);
+      },
+      parent,
+    );
     this._sheet = sheet;
   }
   private readonly _sheet: (() => SheetModel | null) | null;
@@ -78,7 +83,8 @@ export class TableCollectionDouble extends CollectionDouble<TableModel, TableDou
     const child = new TableDouble(this.context, this._childPath("add", [address, hasHeaders]), "method", () => {
       const { sheet, box } = this._where(address);
       assertWritable(sheet, "TableCollection.add");
-      if (model.tables.some((t) => t.sheetId === sheet.id && boxesIntersect(t.box, box))) fail("InvalidArgument", "TableCollection.add", "tables cannot overlap");
+      if (model.tables.some((t) => t.sheetId === sheet.id && boxesIntersect(t.box, box)))
+        fail("InvalidArgument", "TableCollection.add", "tables cannot overlap");
       if (box.bottom === box.top) box.bottom += 1;
       const names: string[] = [];
       for (let c = box.left; c <= box.right; c++) {
@@ -90,7 +96,14 @@ export class TableCollectionDouble extends CollectionDouble<TableModel, TableDou
       }
       let n = 1;
       while (model.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
-      const table: TableModel = { id: model.nextId("plain"), name: `Table${n}`, sheetId: sheet.id, box, showTotals: false, columns: names.map((name, i) => ({ id: i + 1, name })) };
+      const table: TableModel = {
+        id: model.nextId("plain"),
+        name: `Table${n}`,
+        sheetId: sheet.id,
+        box,
+        showTotals: false,
+        columns: names.map((name, i) => ({ id: i + 1, name })),
+      };
       model.tables.push(table);
       return table;
     });
@@ -107,7 +120,8 @@ export class TableCollectionDouble extends CollectionDouble<TableModel, TableDou
     const parsed = parseAddress(address);
     const scope = this._sheet?.() ?? undefined;
     const sheet = parsed?.sheet !== undefined ? model.sheet(parsed.sheet) : scope;
-    if (!parsed || !sheet || (scope && scope !== sheet)) return fail("InvalidArgument", "TableCollection.add", `${address} is not a block on a sheet`);
+    if (!parsed || !sheet || (scope && scope !== sheet))
+      return fail("InvalidArgument", "TableCollection.add", `${address} is not a block on a sheet`);
     return { sheet, box: parsed.box };
   }
 
@@ -136,8 +150,10 @@ export class TableDouble extends ClientObjectDouble<TableModel> {
   set name(v: string) {
     this._set("name", v, (t) => {
       const model = this.context.host.model;
-      if (typeof v !== "string" || !/^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u.test(v) || /^[A-Za-z]{1,3}\d+$/.test(v)) fail("InvalidArgument", "Table.name", `${String(v)} is not a table name`);
-      if (model.tables.some((o) => o !== t && o.name.toLowerCase() === v.toLowerCase())) fail("ItemAlreadyExists", "Table.name", `a table named ${v} exists`);
+      if (typeof v !== "string" || !/^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u.test(v) || /^[A-Za-z]{1,3}\d+$/.test(v))
+        fail("InvalidArgument", "Table.name", `${String(v)} is not a table name`);
+      if (model.tables.some((o) => o !== t && o.name.toLowerCase() === v.toLowerCase()))
+        fail("ItemAlreadyExists", "Table.name", `a table named ${v} exists`);
       t.name = v;
     });
   }
@@ -172,13 +188,24 @@ export class TableDouble extends ClientObjectDouble<TableModel> {
   private _columns?: TableColumnCollectionDouble;
   private _worksheet?: WorksheetDouble;
   get columns(): TableColumnCollectionDouble {
-    return (this._columns ??= new TableColumnCollectionDouble(this.context, `${this._path}.columns`, () => this._lookup(), this));
+    return (this._columns ??= new TableColumnCollectionDouble(
+      this.context,
+      `${this._path}.columns`,
+      () => this._lookup(),
+      this,
+    ));
   }
   get worksheet(): WorksheetDouble {
-    return (this._worksheet ??= new WorksheetDouble(this.context, `${this._path}.worksheet`, "navigation", () => {
-      const t = this._lookup();
-      return t === null ? null : tableSheet(this.context.host.model, t);
-    }, this));
+    return (this._worksheet ??= new WorksheetDouble(
+      this.context,
+      `${this._path}.worksheet`,
+      "navigation",
+      () => {
+        const t = this._lookup();
+        return t === null ? null : tableSheet(this.context.host.model, t);
+      },
+      this,
+    ));
   }
 
   getRange(): RangeDouble {
@@ -203,30 +230,40 @@ export class TableDouble extends ClientObjectDouble<TableModel> {
    */
   resize(newRange: RangeDouble | string): void {
     this._call("resize", [newRange], (t) => {
-      if (!isSetSupported(this.context.host.options, "ExcelApi", "1.13")) fail("ApiNotFound", "Table.resize", "Table.resize needs ExcelApi 1.13");
+      if (!isSetSupported(this.context.host.options, "ExcelApi", "1.13"))
+        fail("ApiNotFound", "Table.resize", "Table.resize needs ExcelApi 1.13");
       const model = this.context.host.model;
       const sheet = tableSheet(model, t);
       assertWritable(sheet, "Table.resize");
       let box: Box;
       if (typeof newRange === "string") {
         const parsed = parseAddress(newRange);
-        if (!parsed || (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase())) return fail("InvalidArgument", "Table.resize", `${newRange} is not a block on ${sheet.name}`);
+        if (!parsed || (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()))
+          return fail("InvalidArgument", "Table.resize", `${newRange} is not a block on ${sheet.name}`);
         box = parsed.box;
       } else {
         const r = newRange._target();
         if (r.sheet !== sheet) return fail("InvalidArgument", "Table.resize", "the new range is on another sheet");
         box = r.box;
       }
-      if (box.top !== t.box.top || box.left !== t.box.left || box.bottom !== t.box.bottom) throw notImplemented("Table.resize to other rows or another top-left cell");
+      if (box.top !== t.box.top || box.left !== t.box.left || box.bottom !== t.box.bottom)
+        throw notImplemented("Table.resize to other rows or another top-left cell");
       if (box.right < box.left) fail("InvalidArgument", "Table.resize", "a table keeps one column");
-      if (model.tables.some((o) => o !== t && o.sheetId === t.sheetId && boxesIntersect(o.box, box))) fail("InvalidArgument", "Table.resize", "tables cannot overlap");
-      if (box.right > t.box.right) assertNoMergeIn(sheet, { top: box.top, bottom: box.top, left: t.box.right + 1, right: box.right }, "Table.resize");
+      if (model.tables.some((o) => o !== t && o.sheetId === t.sheetId && boxesIntersect(o.box, box)))
+        fail("InvalidArgument", "Table.resize", "tables cannot overlap");
+      if (box.right > t.box.right)
+        assertNoMergeIn(
+          sheet,
+          { top: box.top, bottom: box.top, left: t.box.right + 1, right: box.right },
+          "Table.resize",
+        );
       const width = box.right - box.left + 1;
       const columns = t.columns.slice(0, width);
       for (let c = t.box.right + 1; c <= box.right; c++) {
         const raw = sheet.get(box.top, c)?.value;
         let name = raw === undefined || raw === "" ? `Column${c - box.left + 1}` : String(raw);
-        for (let i = 2; columns.some((x) => x.name.toLowerCase() === name.toLowerCase()); i++) name = `${raw ?? "Column"}${i}`;
+        for (let i = 2; columns.some((x) => x.name.toLowerCase() === name.toLowerCase()); i++)
+          name = `${raw ?? "Column"}${i}`;
         columns.push({ id: Math.max(0, ...t.columns.map((x) => x.id), ...columns.map((x) => x.id)) + 1, name });
         sheet.update(box.top, c, (cell) => ((cell.value = name), delete cell.formula));
       }
@@ -260,7 +297,14 @@ export class TableDouble extends ClientObjectDouble<TableModel> {
 }
 
 /** Writes one table column's header and body cells (values includes the header row, as Office's columns.add takes it). */
-export function writeColumn(sheet: SheetModel, t: TableModel, col: number, name: string, values: unknown[][] | null, location: string): void {
+export function writeColumn(
+  sheet: SheetModel,
+  t: TableModel,
+  col: number,
+  name: string,
+  values: unknown[][] | null,
+  location: string,
+): void {
   sheet.update(t.box.top, col, (cell) => ((cell.value = name), delete cell.formula));
   if (!values) return;
   for (let r = 1; r < values.length; r++) {
@@ -270,7 +314,12 @@ export function writeColumn(sheet: SheetModel, t: TableModel, col: number, name:
 }
 
 /** Values of one table column for `TableColumn.values`, header included. */
-export function columnValues(model: WorkbookModel, t: TableModel, index: number, max = DEFAULT_MAX_READ_CELLS): unknown[][] {
+export function columnValues(
+  model: WorkbookModel,
+  t: TableModel,
+  index: number,
+  max = DEFAULT_MAX_READ_CELLS,
+): unknown[][] {
   const sheet = tableSheet(model, t);
   const col = t.box.left + index;
   return readGrid({ sheet, box: { ...t.box, left: col, right: col } }, max, "TableColumn.values", pickValue);

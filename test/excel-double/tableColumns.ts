@@ -32,10 +32,15 @@ export class TableColumnCollectionDouble extends CollectionDouble<ColumnTarget, 
   readonly _typeName = "TableColumnCollection";
 
   constructor(context: ContextLike, path: string, table: () => TableModel | null, parent: ClientObjectLike) {
-    super(context, path, () => {
-      const t = table();
-      return t === null ? null : t.columns.map((c) => ({ table: t, id: c.id }));
-    }, parent);
+    super(
+      context,
+      path,
+      () => {
+        const t = table();
+        return t === null ? null : t.columns.map((c) => ({ table: t, id: c.id }));
+      },
+      parent,
+    );
     this._table = table;
   }
   private readonly _table: () => TableModel | null;
@@ -76,16 +81,23 @@ export class TableColumnCollectionDouble extends CollectionDouble<ColumnTarget, 
       assertWritable(sheet, "TableColumnCollection.add");
       const at = index ?? t.columns.length;
       const rows = t.box.bottom - t.box.top + 1;
-      if (!Number.isInteger(at) || at < 0 || at > t.columns.length) fail("InvalidArgument", "TableColumnCollection.add", `index ${at} is outside 0..${t.columns.length}`);
-      if (values && (!Array.isArray(values) || values.length !== rows || values.some((r) => !Array.isArray(r) || r.length !== 1))) {
+      if (!Number.isInteger(at) || at < 0 || at > t.columns.length)
+        fail("InvalidArgument", "TableColumnCollection.add", `index ${at} is outside 0..${t.columns.length}`);
+      if (
+        values &&
+        (!Array.isArray(values) || values.length !== rows || values.some((r) => !Array.isArray(r) || r.length !== 1))
+      ) {
         fail("InvalidArgument", "TableColumnCollection.add", `values must be ${rows}×1 (header included)`);
       }
       const col = t.box.left + at;
-      const nextIsEmpty = at === t.columns.length && [...sheet.entriesIn({ ...t.box, left: col, right: col })].length === 0;
-      if (nextIsEmpty && col >= MAX_COLS) fail("InvalidOperation", "TableColumnCollection.add", "no room right of the table");
+      const nextIsEmpty =
+        at === t.columns.length && [...sheet.entriesIn({ ...t.box, left: col, right: col })].length === 0;
+      if (nextIsEmpty && col >= MAX_COLS)
+        fail("InvalidOperation", "TableColumnCollection.add", "no room right of the table");
       const region = { top: t.box.top, bottom: t.box.bottom, left: col, right: MAX_COLS - 1 };
       const moving = nextIsEmpty ? [] : [...sheet.entriesIn(region)].sort((a, b) => b[1] - a[1]);
-      if (moving.some(([, c]) => c + 1 >= MAX_COLS)) fail("InvalidOperation", "TableColumnCollection.add", "no room right of the table");
+      if (moving.some(([, c]) => c + 1 >= MAX_COLS))
+        fail("InvalidOperation", "TableColumnCollection.add", "no room right of the table");
       // Taking over an empty column keeps its notes and validation; inserting cells moves them with the cells.
       if (nextIsEmpty) assertNoMergeIn(sheet, { ...region, right: col }, "TableColumnCollection.add");
       else shiftLayout(this.context.host.model, sheet, region, 1, "TableColumnCollection.add");
@@ -94,7 +106,13 @@ export class TableColumnCollectionDouble extends CollectionDouble<ColumnTarget, 
         sheet.put(r, c, {});
       }
       let header = name ?? (values ? String(values[0]![0] ?? "") : "");
-      if (header === "") for (let i = t.columns.length + 1; header === "" || t.columns.some((c) => c.name.toLowerCase() === header.toLowerCase()); i++) header = `Column${i}`;
+      if (header === "")
+        for (
+          let i = t.columns.length + 1;
+          header === "" || t.columns.some((c) => c.name.toLowerCase() === header.toLowerCase());
+          i++
+        )
+          header = `Column${i}`;
       const base = header;
       for (let i = 2; t.columns.some((c) => c.name.toLowerCase() === header.toLowerCase()); i++) header = `${base}${i}`;
       t.box = { ...t.box, right: t.box.right + 1 };
@@ -110,7 +128,9 @@ export class TableColumnCollectionDouble extends CollectionDouble<ColumnTarget, 
   getItemAt(index: number): TableColumnDouble {
     const child = new TableColumnDouble(this.context, this._childPath("getItemAt", [index]), "method", () => {
       const list = this._target();
-      return Number.isInteger(index) && index >= 0 && index < list.length ? list[index]! : fail("InvalidArgument", "TableColumnCollection.getItemAt", `index ${index} is outside 0..${list.length - 1}`);
+      return Number.isInteger(index) && index >= 0 && index < list.length
+        ? list[index]!
+        : fail("InvalidArgument", "TableColumnCollection.getItemAt", `index ${index} is outside 0..${list.length - 1}`);
     });
     return this._method(child, "getItemAt", [index]);
   }
@@ -118,7 +138,11 @@ export class TableColumnCollectionDouble extends CollectionDouble<ColumnTarget, 
   private _lookupItem(method: string, key: string | number, orNull: boolean): TableColumnDouble {
     const child = new TableColumnDouble(this.context, this._childPath(method, [key]), "method", () => {
       const list = this._target();
-      return list.find((c) => c.id === key || c.table.columns[indexOf(c)]!.name.toLowerCase() === String(key).toLowerCase()) ?? null;
+      return (
+        list.find(
+          (c) => c.id === key || c.table.columns[indexOf(c)]!.name.toLowerCase() === String(key).toLowerCase(),
+        ) ?? null
+      );
     });
     return this._method(child, method, [key], orNull);
   }
@@ -155,7 +179,12 @@ export class TableColumnDouble extends ClientObjectDouble<ColumnTarget> {
       const sheet = tableSheet(this.context.host.model, c.table);
       assertWritable(sheet, "TableColumn.name");
       const i = indexOf(c);
-      if (typeof v !== "string" || v === "" || c.table.columns.some((o, j) => j !== i && o.name.toLowerCase() === v.toLowerCase())) fail("InvalidArgument", "TableColumn.name", `${String(v)} cannot name this column`);
+      if (
+        typeof v !== "string" ||
+        v === "" ||
+        c.table.columns.some((o, j) => j !== i && o.name.toLowerCase() === v.toLowerCase())
+      )
+        fail("InvalidArgument", "TableColumn.name", `${String(v)} cannot name this column`);
       c.table.columns[i]!.name = v;
       sheet.update(c.table.box.top, c.table.box.left + i, (cell) => ((cell.value = v), delete cell.formula));
     });
@@ -192,10 +221,13 @@ export class TableColumnDouble extends ClientObjectDouble<ColumnTarget> {
       assertNoMergeIn(sheet, column, "TableColumn.delete");
       for (const cf of model.conditionalFormats) {
         if (cf.sheetId !== sheet.id) continue;
-        const within = cf.box.left === col && cf.box.right === col && cf.box.top >= column.top && cf.box.bottom <= column.bottom;
-        if (!within && (boxesIntersect(cf.box, column) || boxesIntersect(cf.box, region))) throw notImplemented("TableColumn.delete moving or cutting a conditional format");
+        const within =
+          cf.box.left === col && cf.box.right === col && cf.box.top >= column.top && cf.box.bottom <= column.bottom;
+        if (!within && (boxesIntersect(cf.box, column) || boxesIntersect(cf.box, region)))
+          throw notImplemented("TableColumn.delete moving or cutting a conditional format");
       }
-      for (const map of [sheet.notes, sheet.validations] as Map<number, unknown>[]) for (const k of sheet.keysIn(map, column)) map.delete(k);
+      for (const map of [sheet.notes, sheet.validations] as Map<number, unknown>[])
+        for (const k of sheet.keysIn(map, column)) map.delete(k);
       shiftLayout(model, sheet, region, -1, "TableColumn.delete");
       for (let k = model.conditionalFormats.length - 1; k >= 0; k--) {
         const cf = model.conditionalFormats[k]!;
@@ -214,7 +246,9 @@ export class TableColumnDouble extends ClientObjectDouble<ColumnTarget> {
   private _part(name: string, part: "all" | "header" | "body" | "totals"): RangeDouble {
     const child = new RangeDouble(this.context, this._childPath(name, []), "method", () => {
       const c = this._target();
-      const rows = tablePart(c.table, part) ?? fail("ItemNotFound", `TableColumn.${name}`, `table ${c.table.name} has no totals row`);
+      const rows =
+        tablePart(c.table, part) ??
+        fail("ItemNotFound", `TableColumn.${name}`, `table ${c.table.name} has no totals row`);
       const col = c.table.box.left + indexOf(c);
       return { sheet: tableSheet(this.context.host.model, c.table), box: { ...rows, left: col, right: col } };
     });

@@ -6,7 +6,14 @@ describe("parseTyped", () => {
   const typed = (text: string) => parseTyped(text, 2026);
 
   it("drops leading zeros and reads exponents, as typing 00123 into Excel does", () => {
-    expect(["00123", "-3.5", "+7", "1e3", ".5", " 42 "].map(typed)).toEqual([{ value: 123 }, { value: -3.5 }, { value: 7 }, { value: 1000 }, { value: 0.5 }, { value: 42 }]);
+    expect(["00123", "-3.5", "+7", "1e3", ".5", " 42 "].map(typed)).toEqual([
+      { value: 123 },
+      { value: -3.5 },
+      { value: 7 },
+      { value: 1000 },
+      { value: 0.5 },
+      { value: 42 },
+    ]);
   });
 
   it("reads thousands separators, currency and brackets as numbers and formats the cell to match", () => {
@@ -81,23 +88,43 @@ describe("parseTyped", () => {
   });
 
   it("keeps as text what is no number and no real day", () => {
-    const texts = ["逾期5天", "Overdue 5 days", "2/30/2024", "2026-13", "25:00", "A", "1,23", "客户表 (2)", "12 months", " 2026-10", "v1.2.3", "Q4-2026"];
+    const texts = [
+      "逾期5天",
+      "Overdue 5 days",
+      "2/30/2024",
+      "2026-13",
+      "25:00",
+      "A",
+      "1,23",
+      "客户表 (2)",
+      "12 months",
+      " 2026-10",
+      "v1.2.3",
+      "Q4-2026",
+    ];
     expect(texts.map(typed)).toEqual(texts.map((value) => ({ value })));
   });
 
   describe("edge cases", () => {
     it("counts days as Excel's 1900 date system does, with its 29 February 1900", () => {
-      expect([serialOf(1900, 1, 1), serialOf(1900, 2, 28), serialOf(1900, 2, 29), serialOf(1900, 3, 1), serialOf(1899, 12, 31), serialOf(2023, 2, 29)]).toEqual([1, 59, 60, 61, undefined, undefined]);
+      expect([
+        serialOf(1900, 1, 1),
+        serialOf(1900, 2, 28),
+        serialOf(1900, 2, 29),
+        serialOf(1900, 3, 1),
+        serialOf(1899, 12, 31),
+        serialOf(2023, 2, 29),
+      ]).toEqual([1, 59, 60, 61, undefined, undefined]);
     });
   });
 });
 
 describe("interpretInput with typed text", () => {
   it("stores what parseTyped makes of text unless an apostrophe or the text format keeps it", () => {
-    expect([interpretInput("2026-10", false, "t", 2026), interpretInput("'2026-10", false, "t", 2026), interpretInput("2026-10", true, "t", 2026)]).toEqual([
-      { value: 46296, numberFormat: "mmm-yy" },
-      { value: "2026-10" },
-      { value: "2026-10" },
-    ]);
+    expect([
+      interpretInput("2026-10", false, "t", 2026),
+      interpretInput("'2026-10", false, "t", 2026),
+      interpretInput("2026-10", true, "t", 2026),
+    ]).toEqual([{ value: 46296, numberFormat: "mmm-yy" }, { value: "2026-10" }, { value: "2026-10" }]);
   });
 });

@@ -67,7 +67,9 @@ function plain(s: string): { value: number; grouped: boolean; decimals: boolean 
   const m = NUMBER.exec(s);
   if (!m) return undefined;
   const value = Number(`${m[1]}${m[2]!.replace(/,/g, "")}${m[3] !== undefined ? `e${m[3]}` : ""}`);
-  return Number.isFinite(value) ? { value: value === 0 ? 0 : value, grouped: m[2]!.includes(","), decimals: /\.\d/.test(m[2]!) } : undefined;
+  return Number.isFinite(value)
+    ? { value: value === 0 ? 0 : value, grouped: m[2]!.includes(","), decimals: /\.\d/.test(m[2]!) }
+    : undefined;
 }
 
 /** A date, a date with a time, or a time; undefined when the text is none of them or not a real day. */
@@ -110,7 +112,11 @@ const DATE_FORMS: DateForm[] = [
   // ISO and year-first with / (zh-CN's own order): 2026-10-05, 2026/10/5
   [/^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/, (m) => [+m[1]!, +m[3]!, +m[4]!], "m/d/yyyy"],
   // Month-first (en-US), or day-first when the first part cannot be a month (en-GB): 3/5/2024, 13/5/2024, 3-5-24
-  [/^(\d{1,2})([-/])(\d{1,2})\2(\d{2}|\d{4})$/, (m) => (+m[1]! > 12 ? [fullYear(m[4]!), +m[3]!, +m[1]!] : [fullYear(m[4]!), +m[1]!, +m[3]!]), "m/d/yyyy"],
+  [
+    /^(\d{1,2})([-/])(\d{1,2})\2(\d{2}|\d{4})$/,
+    (m) => (+m[1]! > 12 ? [fullYear(m[4]!), +m[3]!, +m[1]!] : [fullYear(m[4]!), +m[1]!, +m[3]!]),
+    "m/d/yyyy",
+  ],
   // Two parts: day and month of this year when they can be (3/5, 5-3), else month and year (2026-10, 10/2026, 3/30)
   [/^(\d{1,4})([-/])(\d{1,4})$/, (m, year) => twoParts(+m[1]!, +m[3]!, m[1]!.length, m[3]!.length, year), "d-mmm"],
   // Chinese: 2026年10月5日, 2026年10月, 10月5日
@@ -118,9 +124,21 @@ const DATE_FORMS: DateForm[] = [
   [/^(\d{4})年(\d{1,2})月$/, (m) => [+m[1]!, +m[2]!, 1], 'yyyy"年"m"月"'],
   [/^(\d{1,2})月(\d{1,2})日$/, (m, year) => [year, +m[1]!, +m[2]!], 'm"月"d"日"'],
   // Month names: 5-Oct-2026, 5 Oct 2026, 5-Oct, Oct-26, October 2026, October 5, 2026
-  [new RegExp(String.raw`^(\d{1,2})[- /]${MONTH_NAME}(?:[- /](\d{2}|\d{4}))?$`, "i"), (m, year) => (m[3] ? [fullYear(m[3]), monthOf(m[2]!), +m[1]!] : [year, monthOf(m[2]!), +m[1]!, "d-mmm"]), "d-mmm-yy"],
-  [new RegExp(String.raw`^${MONTH_NAME}[- /](\d{2}|\d{4})$`, "i"), (m) => [fullYear(m[2]!), monthOf(m[1]!), 1], "mmm-yy"],
-  [new RegExp(String.raw`^${MONTH_NAME} (\d{1,2}),? (\d{4})$`, "i"), (m) => [+m[3]!, monthOf(m[1]!), +m[2]!], "d-mmm-yy"],
+  [
+    new RegExp(String.raw`^(\d{1,2})[- /]${MONTH_NAME}(?:[- /](\d{2}|\d{4}))?$`, "i"),
+    (m, year) => (m[3] ? [fullYear(m[3]), monthOf(m[2]!), +m[1]!] : [year, monthOf(m[2]!), +m[1]!, "d-mmm"]),
+    "d-mmm-yy",
+  ],
+  [
+    new RegExp(String.raw`^${MONTH_NAME}[- /](\d{2}|\d{4})$`, "i"),
+    (m) => [fullYear(m[2]!), monthOf(m[1]!), 1],
+    "mmm-yy",
+  ],
+  [
+    new RegExp(String.raw`^${MONTH_NAME} (\d{1,2}),? (\d{4})$`, "i"),
+    (m) => [+m[3]!, monthOf(m[1]!), +m[2]!],
+    "d-mmm-yy",
+  ],
 ];
 
 function parseDate(s: string, year: number): { serial: number; format: string } | undefined {

@@ -10,7 +10,19 @@ function ledger(): WorkbookModel {
     ["SO2", "C2", 250, "B"],
   ]);
   model.setValues("订单表", { row: 5, col: 6 }, [["远处"]]);
-  model.tables.push({ id: "1", name: "Orders", sheetId: model.sheet("订单表")!.id, box: { top: 0, left: 0, bottom: 2, right: 3 }, showTotals: false, columns: [{ id: 1, name: "订单号" }, { id: 2, name: "客户" }, { id: 3, name: "金额" }, { id: 4, name: "层级" }] });
+  model.tables.push({
+    id: "1",
+    name: "Orders",
+    sheetId: model.sheet("订单表")!.id,
+    box: { top: 0, left: 0, bottom: 2, right: 3 },
+    showTotals: false,
+    columns: [
+      { id: 1, name: "订单号" },
+      { id: 2, name: "客户" },
+      { id: 3, name: "金额" },
+      { id: 4, name: "层级" },
+    ],
+  });
   return model;
 }
 
@@ -26,7 +38,11 @@ describe("the double's support for taking a run back", () => {
     it("lists the formats touching a range, with each one's range and rule, and deletes one", async () => {
       await excel.run(async (ctx) => {
         const sheet = ctx.workbook.worksheets.getItem("订单表");
-        for (const [address, formula] of [["D2:D3", '=D2="A"'], ["A2:C3", '=$B2="C1"'], ["F1:F9", "=F1=1"]]) {
+        for (const [address, formula] of [
+          ["D2:D3", '=D2="A"'],
+          ["A2:C3", '=$B2="C1"'],
+          ["F1:F9", "=F1=1"],
+        ]) {
           const cf = sheet.getRange(address).conditionalFormats.add("Custom");
           cf.custom.rule.formula = formula;
           cf.custom.format.fill.color = "#C6EFCE";
@@ -47,7 +63,13 @@ describe("the double's support for taking a run back", () => {
     });
 
     it("refuses to delete a format on a protected sheet", async () => {
-      model.conditionalFormats.push({ id: "cf", sheetId: model.sheet("订单表")!.id, box: { top: 1, left: 3, bottom: 2, right: 3 }, type: "Custom", formula: "=1" });
+      model.conditionalFormats.push({
+        id: "cf",
+        sheetId: model.sheet("订单表")!.id,
+        box: { top: 1, left: 3, bottom: 2, right: 3 },
+        type: "Custom",
+        formula: "=1",
+      });
       model.sheet("订单表")!.protected = true;
       const run = excel.run(async (ctx) => {
         const list = ctx.workbook.worksheets.getItem("订单表").getRange("D2").conditionalFormats.load("items/id");
@@ -70,7 +92,12 @@ describe("the double's support for taking a run back", () => {
         const formatOnly = sheet.getRange("H1:K12").getUsedRangeOrNullObject(true);
         const formatted = sheet.getRange("H1:K12").getUsedRangeOrNullObject(false).load("address");
         await ctx.sync();
-        expect([empty.isNullObject, far.address, formatOnly.isNullObject, formatted.address]).toEqual([true, "订单表!G6", true, "订单表!J10"]);
+        expect([empty.isNullObject, far.address, formatOnly.isNullObject, formatted.address]).toEqual([
+          true,
+          "订单表!G6",
+          true,
+          "订单表!J10",
+        ]);
       });
     });
   });
@@ -81,7 +108,16 @@ describe("the double's support for taking a run back", () => {
         ctx.workbook.tables.getItem("Orders").resize("A1:C3");
         await ctx.sync();
       });
-      expect(model.snapshot().tables).toEqual([{ name: "Orders", id: "1", sheet: "订单表", address: "A1:C3", showTotals: false, columns: ["订单号", "客户", "金额"] }]);
+      expect(model.snapshot().tables).toEqual([
+        {
+          name: "Orders",
+          id: "1",
+          sheet: "订单表",
+          address: "A1:C3",
+          showTotals: false,
+          columns: ["订单号", "客户", "金额"],
+        },
+      ]);
       expect(model.sheetValues("订单表").values[1]!.slice(0, 4)).toEqual(["SO1", "C1", 100, "A"]);
     });
 

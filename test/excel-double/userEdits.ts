@@ -73,10 +73,15 @@ function shift(model: WorkbookModel, sheetName: string, axis: Axis, at: number, 
   if (sheet.autoFilter) {
     const box = moveBox(sheet.autoFilter.box, axis, at, by);
     const left = sheet.autoFilter.box.left;
-    const criteria = axis === "row" ? sheet.autoFilter.criteria : Object.fromEntries(Object.entries(sheet.autoFilter.criteria).flatMap(([k, v]) => {
-      const c = moved(left + Number(k), at, by);
-      return c === undefined ? [] : [[String(c - (box?.left ?? left)), v]];
-    }));
+    const criteria =
+      axis === "row"
+        ? sheet.autoFilter.criteria
+        : Object.fromEntries(
+            Object.entries(sheet.autoFilter.criteria).flatMap(([k, v]) => {
+              const c = moved(left + Number(k), at, by);
+              return c === undefined ? [] : [[String(c - (box?.left ?? left)), v]];
+            }),
+          );
     sheet.autoFilter = box ? { box, criteria } : null;
   }
   if (sheet.freeze) {
@@ -87,7 +92,11 @@ function shift(model: WorkbookModel, sheetName: string, axis: Axis, at: number, 
     const box = moveBox(t.box, axis, at, by)!;
     if (axis === "col" && box.right - box.left !== t.box.right - t.box.left) {
       const k = at - t.box.left;
-      if (by > 0) t.columns.splice(k, 0, { id: Math.max(...t.columns.map((x) => x.id)) + 1, name: `Column${t.columns.length + 1}` });
+      if (by > 0)
+        t.columns.splice(k, 0, {
+          id: Math.max(...t.columns.map((x) => x.id)) + 1,
+          name: `Column${t.columns.length + 1}`,
+        });
       else t.columns.splice(k, 1);
     }
     t.box = box;
@@ -96,14 +105,16 @@ function shift(model: WorkbookModel, sheetName: string, axis: Axis, at: number, 
     cf.box = moveBox(cf.box, axis, at, by)!;
     if (cf.formula) cf.formula = moveRefs(cf.formula, axis, at, by);
   }
-  for (const chart of model.charts.filter((x) => x.source.sheetId === sheet.id)) chart.source = { ...chart.source, box: moveBox(chart.source.box, axis, at, by)! };
+  for (const chart of model.charts.filter((x) => x.source.sheetId === sheet.id))
+    chart.source = { ...chart.source, box: moveBox(chart.source.box, axis, at, by)! };
   // Excel shows a name's sheet quoted or not; both forms are found.
   const prefixes = [`${quoteSheetName(sheet.name)}!`, `'${sheet.name.replace(/'/g, "''")}'!`];
   for (const n of model.names) {
     const prefix = prefixes.find((p) => n.formula.includes(p));
     if (prefix === undefined) continue;
     const i = n.formula.indexOf(prefix);
-    if (n.formula.indexOf("!", i + prefix.length) >= 0) throw new Error(`userEdits: name ${n.name} refers to several sheets, not modelled`);
+    if (n.formula.indexOf("!", i + prefix.length) >= 0)
+      throw new Error(`userEdits: name ${n.name} refers to several sheets, not modelled`);
     n.formula = n.formula.slice(0, i + prefix.length) + moveRefs(n.formula.slice(i + prefix.length), axis, at, by);
   }
 }
@@ -113,7 +124,9 @@ export function insertColumn(model: WorkbookModel, sheet: string, col: number, c
   shift(model, sheet, "col", col, 1);
   touchFrom(model, sheet, "col", col);
   cells.forEach((v, r) => v !== null && model.sheet(sheet)!.put(r, col, { value: v }));
-  for (const t of model.tables.filter((x) => x.sheetId === model.sheet(sheet)!.id && x.box.left <= col && col <= x.box.right)) {
+  for (const t of model.tables.filter(
+    (x) => x.sheetId === model.sheet(sheet)!.id && x.box.left <= col && col <= x.box.right,
+  )) {
     const typed = model.sheet(sheet)!.get(t.box.top, col)?.value;
     if (typed !== undefined) t.columns[col - t.box.left]!.name = String(typed);
   }
@@ -144,11 +157,20 @@ export function deleteRow(model: WorkbookModel, sheet: string, row: number): voi
 function touchFrom(model: WorkbookModel, sheetName: string, axis: Axis, at: number): void {
   const sheet = model.sheet(sheetName)!;
   const box = sheet.changed;
-  sheet.changed = axis === "col" ? { top: 0, left: Math.min(at, box?.left ?? at), bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } : { top: Math.min(at, box?.top ?? at), left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 };
+  sheet.changed =
+    axis === "col"
+      ? { top: 0, left: Math.min(at, box?.left ?? at), bottom: MAX_ROWS - 1, right: MAX_COLS - 1 }
+      : { top: Math.min(at, box?.top ?? at), left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 };
 }
 
 /** The user types `value` into one cell (as a test would otherwise seed it): a `WorksheetChanged` follows. */
-export function typeValue(model: WorkbookModel, sheetName: string, row: number, col: number, value: CellValue | null): void {
+export function typeValue(
+  model: WorkbookModel,
+  sheetName: string,
+  row: number,
+  col: number,
+  value: CellValue | null,
+): void {
   model.sheet(sheetName)!.update(row, col, (cell) => {
     if (value === null) delete cell.value;
     else cell.value = value;
@@ -166,7 +188,8 @@ export function recalculate(model: WorkbookModel, sheetName: string, values: [nu
   const sheet = model.sheet(sheetName)!;
   const before = sheet.changed && { ...sheet.changed };
   for (const [r, c, v] of values) {
-    if (sheet.get(r, c)?.formula === undefined) throw new Error(`userEdits.recalculate: ${sheetName} ${r},${c} holds no formula`);
+    if (sheet.get(r, c)?.formula === undefined)
+      throw new Error(`userEdits.recalculate: ${sheetName} ${r},${c} holds no formula`);
     sheet.update(r, c, (cell) => (cell.value = v));
   }
   sheet.changed = before;
@@ -174,12 +197,19 @@ export function recalculate(model: WorkbookModel, sheetName: string, values: [nu
 }
 
 /** The user sorts rows `top..bottom` (0-based) of a sheet by column `by`, descending: whole rows move, every column with them (cells only). */
-export function sortRowsDescending(model: WorkbookModel, sheetName: string, top: number, bottom: number, by: number): void {
+export function sortRowsDescending(
+  model: WorkbookModel,
+  sheetName: string,
+  top: number,
+  bottom: number,
+  by: number,
+): void {
   const sheet = model.sheet(sheetName)!;
   // Whether Excel also raises WorksheetChanged for a sort is not documented: the double raises only WorksheetRowSorted.
   const before = sheet.changed && { ...sheet.changed };
   const rows: Map<number, CellData>[] = [];
-  for (let r = top; r <= bottom; r++) rows.push(new Map([...sheet.entries()].filter(([rr]) => rr === r).map(([, c, cell]) => [c, cell])));
+  for (let r = top; r <= bottom; r++)
+    rows.push(new Map([...sheet.entries()].filter(([rr]) => rr === r).map(([, c, cell]) => [c, cell])));
   const value = (m: Map<number, CellData>) => String(m.get(by)?.value ?? "");
   const sorted = [...rows].sort((a, b) => value(b).localeCompare(value(a)));
   for (const [r, c] of [...sheet.entries()].filter(([rr]) => rr >= top && rr <= bottom)) sheet.put(r, c, {});

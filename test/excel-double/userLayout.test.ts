@@ -16,7 +16,10 @@ describe("what the user keeps beside the cells, loaded from .xlsx", () => {
     expect(customers.hiddenRows).toEqual([20, 21]);
     expect(customers.freeze).toEqual({ rows: 3, cols: 1 });
     const orders = snap.sheets.find((s) => s.name === "Orders")!;
-    expect(orders.autoFilter).toEqual({ address: "A3:G3404", criteria: { "2": '<filters><filter val="C0025"/><filter val="C0041"/></filters>' } });
+    expect(orders.autoFilter).toEqual({
+      address: "A3:G3404",
+      criteria: { "2": '<filters><filter val="C0025"/><filter val="C0041"/></filters>' },
+    });
     expect(orders.hiddenRows).toHaveLength(3323);
     // As stored: ExcelJS wrote the print area row-relative, and the name scoped to its sheet.
     expect(snap.names).toEqual([
@@ -47,7 +50,9 @@ describe("what the user keeps beside the cells, loaded from .xlsx", () => {
 describe("replaceSheetRefs", () => {
   it("follows a renamed sheet in quoted and plain references, and only whole sheet names", () => {
     expect(replaceSheetRefs("='Q1 orders'!$A$1+Q1!B2", "Q1 orders", "Orders")).toBe("=Orders!$A$1+Q1!B2");
-    expect(replaceSheetRefs("=SUM(订单表!$D$2:$D$9,新订单表!A1)", "订单表", "Old orders")).toBe("=SUM('Old orders'!$D$2:$D$9,新订单表!A1)");
+    expect(replaceSheetRefs("=SUM(订单表!$D$2:$D$9,新订单表!A1)", "订单表", "Old orders")).toBe(
+      "=SUM('Old orders'!$D$2:$D$9,新订单表!A1)",
+    );
     expect(replaceSheetRefs("=Orders!$A$1", "Orders", "#REF!")).toBe("=#REF!$A$1");
   });
 });
@@ -61,12 +66,22 @@ function ledger(): WorkbookModel {
     ["SO2", "C2", 250],
   ]);
   const sheet = model.sheet("订单")!;
-  model.tables.push({ id: "1", name: "Orders", sheetId: sheet.id, box: { top: 0, left: 0, bottom: 2, right: 2 }, showTotals: false, columns: ["订单号", "客户", "金额"].map((name, i) => ({ id: i + 1, name })) });
+  model.tables.push({
+    id: "1",
+    name: "Orders",
+    sheetId: sheet.id,
+    box: { top: 0, left: 0, bottom: 2, right: 2 },
+    showTotals: false,
+    columns: ["订单号", "客户", "金额"].map((name, i) => ({ id: i + 1, name })),
+  });
   sheet.notes.set(cellKey(1, 4), { text: "看这里" });
   sheet.validations.set(cellKey(2, 4), { type: "list", formulae: ['"是,否"'] });
   sheet.merges.push({ top: 0, left: 4, bottom: 0, right: 5 });
   model.setValues("汇总", { row: 0, col: 0 }, [["合计"]]);
-  model.names.push({ name: "金额", sheetId: null, formula: "=订单!$C$2:$C$3" }, { name: "Print_Area", sheetId: sheet.id, formula: "=订单!$A$1:$C$3" });
+  model.names.push(
+    { name: "金额", sheetId: null, formula: "=订单!$C$2:$C$3" },
+    { name: "Print_Area", sheetId: sheet.id, formula: "=订单!$A$1:$C$3" },
+  );
   return model;
 }
 
@@ -100,13 +115,21 @@ describe("the double's operations on what the user keeps", () => {
     it("keeps notes, validation and merges when clearing contents", async () => {
       const before = orders();
       await sync(excel, (ctx) => ctx.workbook.worksheets.getItem("订单").getRange("E1:F3").clear("Contents"));
-      expect([orders().notes, orders().validations, orders().merges]).toEqual([before.notes, before.validations, before.merges]);
+      expect([orders().notes, orders().validations, orders().merges]).toEqual([
+        before.notes,
+        before.validations,
+        before.merges,
+      ]);
       expect(orders().cells.E1).toBeUndefined();
     });
 
     it("unmerges when clearing formats, and drops notes and validation too when clearing all", async () => {
       await sync(excel, (ctx) => ctx.workbook.worksheets.getItem("订单").getRange("E1:F3").clear("Formats"));
-      expect([orders().merges, Object.keys(orders().notes), Object.keys(orders().validations)]).toEqual([[], ["E2"], ["E3"]]);
+      expect([orders().merges, Object.keys(orders().notes), Object.keys(orders().validations)]).toEqual([
+        [],
+        ["E2"],
+        ["E3"],
+      ]);
       await sync(excel, (ctx) => ctx.workbook.worksheets.getItem("订单").getRange("E1:F3").clear());
       expect([orders().notes, orders().validations]).toEqual([{}, {}]);
     });
@@ -121,7 +144,11 @@ describe("the double's operations on what the user keeps", () => {
     it("moves notes, validation and merged areas with the cells a column inserted in the table pushes right", async () => {
       model.names.length = 0;
       await sync(excel, (ctx) => ctx.workbook.tables.getItem("Orders").columns.add(1, null, "区域"));
-      expect([orders().merges, Object.keys(orders().notes), Object.keys(orders().validations)]).toEqual([["F1:G1"], ["F2"], ["F3"]]);
+      expect([orders().merges, Object.keys(orders().notes), Object.keys(orders().validations)]).toEqual([
+        ["F1:G1"],
+        ["F2"],
+        ["F3"],
+      ]);
       expect(orders().cells.F1).toEqual({ value: "备注" });
     });
 
@@ -133,10 +160,14 @@ describe("the double's operations on what the user keeps", () => {
 
     it("does not pretend to rewrite a name or an AutoFilter over cells that move", async () => {
       model.names.push({ name: "备注", sheetId: null, formula: "=订单!$E$2" });
-      await expect(sync(excel, (ctx) => ctx.workbook.tables.getItem("Orders").columns.add(1, null, "区域"))).rejects.toMatchObject({ code: "NotImplemented" });
+      await expect(
+        sync(excel, (ctx) => ctx.workbook.tables.getItem("Orders").columns.add(1, null, "区域")),
+      ).rejects.toMatchObject({ code: "NotImplemented" });
       model.names.pop();
       model.sheet("订单")!.autoFilter = { box: { top: 0, left: 4, bottom: 2, right: 6 }, criteria: {} };
-      await expect(sync(excel, (ctx) => ctx.workbook.tables.getItem("Orders").columns.add(1, null, "区域"))).rejects.toMatchObject({ code: "NotImplemented" });
+      await expect(
+        sync(excel, (ctx) => ctx.workbook.tables.getItem("Orders").columns.add(1, null, "区域")),
+      ).rejects.toMatchObject({ code: "NotImplemented" });
     });
 
     it("deletes a column with its cells, moving the cells beside the table (in its rows) left with their notes and validation", async () => {
@@ -144,19 +175,32 @@ describe("the double's operations on what the user keeps", () => {
       model.sheet("订单")!.merges.length = 0;
       await sync(excel, (ctx) => ctx.workbook.tables.getItem("Orders").columns.getItemAt(3).delete());
       expect(model.snapshot().tables[0]!.address).toBe("A1:C3");
-      expect([orders().cells.D1, orders().cells.F1, Object.keys(orders().notes), Object.keys(orders().validations)]).toEqual([{ value: "备注" }, { value: "远处" }, ["D2"], ["D3"]]);
+      expect([
+        orders().cells.D1,
+        orders().cells.F1,
+        Object.keys(orders().notes),
+        Object.keys(orders().validations),
+      ]).toEqual([{ value: "备注" }, { value: "远处" }, ["D2"], ["D3"]]);
       model.names.length = 0;
       await sync(excel, (ctx) => ctx.workbook.tables.getItem("Orders").columns.getItemAt(1).delete());
-      expect([orders().cells.C1, Object.keys(orders().notes), model.sheetValues("订单").values[1]]).toEqual([{ value: "备注" }, ["C2"], ["SO1", 100, "", "", ""]]);
+      expect([orders().cells.C1, Object.keys(orders().notes), model.sheetValues("订单").values[1]]).toEqual([
+        { value: "备注" },
+        ["C2"],
+        ["SO1", 100, "", "", ""],
+      ]);
     });
   });
 
   describe("what the double does not model", () => {
     it("refuses a totals row over a note, and a width for a hidden column, rather than guess", async () => {
       model.sheet("订单")!.notes.set(cellKey(3, 1), { text: "下面" });
-      await expect(sync(excel, (ctx) => (ctx.workbook.tables.getItem("Orders").showTotals = true))).rejects.toMatchObject({ code: "NotImplemented" });
+      await expect(
+        sync(excel, (ctx) => (ctx.workbook.tables.getItem("Orders").showTotals = true)),
+      ).rejects.toMatchObject({ code: "NotImplemented" });
       model.sheet("订单")!.hiddenColumns.add(1);
-      await expect(sync(excel, (ctx) => (ctx.workbook.worksheets.getItem("订单").getRange("A1:B1").format.columnWidth = 60))).rejects.toMatchObject({ code: "NotImplemented" });
+      await expect(
+        sync(excel, (ctx) => (ctx.workbook.worksheets.getItem("订单").getRange("A1:B1").format.columnWidth = 60)),
+      ).rejects.toMatchObject({ code: "NotImplemented" });
       await sync(excel, (ctx) => (ctx.workbook.worksheets.getItem("订单").getRange("C1").format.columnWidth = 60));
       expect(orders().columnWidths).toEqual({ C: 60 });
     });
@@ -165,8 +209,15 @@ describe("the double's operations on what the user keeps", () => {
   describe("requirement sets", () => {
     it("fails Table.resize with ApiNotFound where ExcelApi 1.13 is missing, and says which sets the host has", async () => {
       excel.options.apiSets = { ExcelApi: "1.12" };
-      expect([excel.isSetSupported("ExcelApi", "1.9"), excel.isSetSupported("ExcelApi", "1.12"), excel.isSetSupported("ExcelApi", "1.13"), excel.isSetSupported("WordApi", "1.1")]).toEqual([true, true, false, false]);
-      await expect(sync(excel, (ctx) => ctx.workbook.tables.getItem("Orders").resize("A1:B3"))).rejects.toMatchObject({ code: "ApiNotFound" });
+      expect([
+        excel.isSetSupported("ExcelApi", "1.9"),
+        excel.isSetSupported("ExcelApi", "1.12"),
+        excel.isSetSupported("ExcelApi", "1.13"),
+        excel.isSetSupported("WordApi", "1.1"),
+      ]).toEqual([true, true, false, false]);
+      await expect(sync(excel, (ctx) => ctx.workbook.tables.getItem("Orders").resize("A1:B3"))).rejects.toMatchObject({
+        code: "ApiNotFound",
+      });
       excel.options.apiSets = { ExcelApi: "1.13" };
       await sync(excel, (ctx) => ctx.workbook.tables.getItem("Orders").resize("A1:B3"));
       expect(model.snapshot().tables[0]!.address).toBe("A1:B3");

@@ -9,12 +9,20 @@ import { fail } from "./proxy";
  * throws "not implemented" rather than pass silently; the README lists each rule and its source.
  */
 
-const inside = (inner: Box, outer: Box): boolean => inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+const inside = (inner: Box, outer: Box): boolean =>
+  inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
 
 /** Excel refuses to put a value into a merged area's hidden cells (all but the top-left one). */
 export function assertNotMergeTail(sheet: SheetModel, row: number, col: number, location: string): void {
-  const merge = sheet.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
-  if (merge) fail("InvalidOperation", location, `${sheet.name}!${formatBox({ top: row, left: col, bottom: row, right: col })} lies inside the merged area ${formatBox(merge)}`);
+  const merge = sheet.merges.find(
+    (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left),
+  );
+  if (merge)
+    fail(
+      "InvalidOperation",
+      location,
+      `${sheet.name}!${formatBox({ top: row, left: col, bottom: row, right: col })} lies inside the merged area ${formatBox(merge)}`,
+    );
 }
 
 /** `Range.clear`: "All" drops notes and validation, "All" and "Formats" unmerge the areas inside the range. */
@@ -33,7 +41,8 @@ function nameBoxes(model: WorkbookModel, sheet: SheetModel, formula: string, sco
   const out: Box[] = [];
   for (const part of formula.replace(/^=/, "").split(",")) {
     const parsed = parseAddress(part);
-    const onSheet = parsed?.sheet === undefined ? scope === sheet.id : parsed.sheet.toLowerCase() === sheet.name.toLowerCase();
+    const onSheet =
+      parsed?.sheet === undefined ? scope === sheet.id : parsed.sheet.toLowerCase() === sheet.name.toLowerCase();
     if (parsed && onSheet) out.push(parsed.box);
   }
   return out;
@@ -48,10 +57,14 @@ function nameBoxes(model: WorkbookModel, sheet: SheetModel, formula: string, sco
  */
 export function shiftLayout(model: WorkbookModel, sheet: SheetModel, region: Box, by: 1 | -1, location: string): void {
   for (const m of sheet.merges) {
-    if (boxesIntersect(m, region) && !inside(m, region)) fail("InvalidOperation", location, `moving cells would split the merged area ${sheet.name}!${formatBox(m)}`);
+    if (boxesIntersect(m, region) && !inside(m, region))
+      fail("InvalidOperation", location, `moving cells would split the merged area ${sheet.name}!${formatBox(m)}`);
   }
-  if (sheet.autoFilter && boxesIntersect(sheet.autoFilter.box, region)) throw notImplemented(`${location} moving cells of an AutoFilter`);
-  for (const n of model.names) if (nameBoxes(model, sheet, n.formula, n.sheetId).some((b) => boxesIntersect(b, region))) throw notImplemented(`${location} moving cells the name ${n.name} refers to`);
+  if (sheet.autoFilter && boxesIntersect(sheet.autoFilter.box, region))
+    throw notImplemented(`${location} moving cells of an AutoFilter`);
+  for (const n of model.names)
+    if (nameBoxes(model, sheet, n.formula, n.sheetId).some((b) => boxesIntersect(b, region)))
+      throw notImplemented(`${location} moving cells the name ${n.name} refers to`);
   for (const map of [sheet.notes, sheet.validations] as Map<number, unknown>[]) {
     const moving = sheet.keysIn(map, region).sort((a, b) => (by > 0 ? b - a : a - b));
     for (const k of moving) {
@@ -65,7 +78,11 @@ export function shiftLayout(model: WorkbookModel, sheet: SheetModel, region: Box
 
 /** Throws when an operation would take or empty cells holding merged areas, notes or validation, which the double does not model for it. */
 export function assertNoLayoutIn(sheet: SheetModel, box: Box, location: string): void {
-  if (sheet.merges.some((m) => boxesIntersect(m, box)) || sheet.keysIn(sheet.notes, box).length > 0 || sheet.keysIn(sheet.validations, box).length > 0) {
+  if (
+    sheet.merges.some((m) => boxesIntersect(m, box)) ||
+    sheet.keysIn(sheet.notes, box).length > 0 ||
+    sheet.keysIn(sheet.validations, box).length > 0
+  ) {
     throw notImplemented(`${location} over merged areas, notes or validation`);
   }
 }

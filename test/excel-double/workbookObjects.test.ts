@@ -9,7 +9,18 @@ function ledger(): WorkbookModel {
     ["SO2", "C2", 250],
   ]);
   model.setValues("订单表", { row: 0, col: 4 }, [["旁边的数据"]]);
-  model.tables.push({ id: "1", name: "Orders", sheetId: model.sheet("订单表")!.id, box: { top: 0, left: 0, bottom: 2, right: 2 }, showTotals: false, columns: [{ id: 1, name: "订单号" }, { id: 2, name: "客户" }, { id: 3, name: "金额" }] });
+  model.tables.push({
+    id: "1",
+    name: "Orders",
+    sheetId: model.sheet("订单表")!.id,
+    box: { top: 0, left: 0, bottom: 2, right: 2 },
+    showTotals: false,
+    columns: [
+      { id: 1, name: "订单号" },
+      { id: 2, name: "客户" },
+      { id: 3, name: "金额" },
+    ],
+  });
   return model;
 }
 
@@ -33,7 +44,16 @@ describe("workbook objects in the double", () => {
         expect(table.columns.items.map((c) => c.name)).toEqual(["订单号", "客户", "金额", "层级"]);
         expect(body.address).toBe("订单表!A2:D3");
       });
-      expect(model.snapshot().tables).toEqual([{ name: "Orders", id: "1", sheet: "订单表", address: "A1:D3", showTotals: false, columns: ["订单号", "客户", "金额", "层级"] }]);
+      expect(model.snapshot().tables).toEqual([
+        {
+          name: "Orders",
+          id: "1",
+          sheet: "订单表",
+          address: "A1:D3",
+          showTotals: false,
+          columns: ["订单号", "客户", "金额", "层级"],
+        },
+      ]);
       expect(model.sheetValues("订单表").values).toEqual([
         ["订单号", "客户", "金额", "层级", "旁边的数据"],
         ["SO1", "C1", 100, "A", ""],
@@ -65,18 +85,30 @@ describe("workbook objects in the double", () => {
         await ctx.sync();
         expect(missing.isNullObject).toBe(true);
       });
-      await expect(excel.run(async (ctx) => (ctx.workbook.tables.getItem("Customers"), ctx.sync()))).rejects.toMatchObject({ code: "ItemNotFound" });
+      await expect(
+        excel.run(async (ctx) => (ctx.workbook.tables.getItem("Customers"), ctx.sync())),
+      ).rejects.toMatchObject({ code: "ItemNotFound" });
     });
 
     it("makes a table from a block, naming blank headers as Excel does", async () => {
-      model.setValues("Sheet2", { row: 0, col: 0 }, [["名称", null], ["x", 1]]);
+      model.setValues("Sheet2", { row: 0, col: 0 }, [
+        ["名称", null],
+        ["x", 1],
+      ]);
       await excel.run(async (ctx) => {
         const table = ctx.workbook.worksheets.getItem("Sheet2").tables.add("A1:B2", true);
         table.load("name");
         await ctx.sync();
         expect(table.name).toBe("Table1");
       });
-      expect(model.snapshot().tables[1]).toEqual({ name: "Table1", id: expect.any(String), sheet: "Sheet2", address: "A1:B2", showTotals: false, columns: ["名称", "Column2"] });
+      expect(model.snapshot().tables[1]).toEqual({
+        name: "Table1",
+        id: expect.any(String),
+        sheet: "Sheet2",
+        address: "A1:B2",
+        showTotals: false,
+        columns: ["名称", "Column2"],
+      });
     });
   });
 
@@ -84,13 +116,25 @@ describe("workbook objects in the double", () => {
     it("records a chart's type, source, orientation, title and position", async () => {
       await excel.run(async (ctx) => {
         const sheet = ctx.workbook.worksheets.getItem("订单表");
-        const chart = sheet.charts.add(excel.ChartType.columnStacked, sheet.getRange("A1:C3"), excel.ChartSeriesBy.rows);
+        const chart = sheet.charts.add(
+          excel.ChartType.columnStacked,
+          sheet.getRange("A1:C3"),
+          excel.ChartSeriesBy.rows,
+        );
         chart.title.text = "新老客户";
         chart.setPosition("F2", "M18");
         await ctx.sync();
       });
       expect(model.snapshot().charts).toEqual([
-        { name: "Chart 1", type: "ColumnStacked", sheet: "订单表", source: "订单表!A1:C3", seriesBy: "Rows", title: "新老客户", position: { start: "F2", end: "M18" } },
+        {
+          name: "Chart 1",
+          type: "ColumnStacked",
+          sheet: "订单表",
+          source: "订单表!A1:C3",
+          seriesBy: "Rows",
+          title: "新老客户",
+          position: { start: "F2", end: "M18" },
+        },
       ]);
     });
 
@@ -105,13 +149,25 @@ describe("workbook objects in the double", () => {
 
     it("records a custom conditional format with its formula and colours", async () => {
       await excel.run(async (ctx) => {
-        const cf = ctx.workbook.worksheets.getItem("订单表").getRange("A2:C3").conditionalFormats.add(excel.ConditionalFormatType.custom);
+        const cf = ctx.workbook.worksheets
+          .getItem("订单表")
+          .getRange("A2:C3")
+          .conditionalFormats.add(excel.ConditionalFormatType.custom);
         cf.custom.rule.formula = '=$B2="C1"';
         cf.custom.format.fill.color = "#ffc7ce";
         cf.custom.format.font.color = "#9C0006";
         await ctx.sync();
       });
-      expect(model.snapshot().conditionalFormats).toEqual([{ sheet: "订单表", address: "A2:C3", type: "Custom", formula: '=$B2="C1"', fill: "#FFC7CE", fontColor: "#9C0006" }]);
+      expect(model.snapshot().conditionalFormats).toEqual([
+        {
+          sheet: "订单表",
+          address: "A2:C3",
+          type: "Custom",
+          formula: '=$B2="C1"',
+          fill: "#FFC7CE",
+          fontColor: "#9C0006",
+        },
+      ]);
     });
   });
 
@@ -128,7 +184,9 @@ describe("workbook objects in the double", () => {
     });
 
     it("refuses a sheet name that is taken with ItemAlreadyExists", async () => {
-      await expect(excel.run(async (ctx) => (ctx.workbook.worksheets.add("订单表"), ctx.sync()))).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+      await expect(excel.run(async (ctx) => (ctx.workbook.worksheets.add("订单表"), ctx.sync()))).rejects.toMatchObject(
+        { code: "ItemAlreadyExists" },
+      );
     });
 
     it("selects a cell and activates its sheet", async () => {
@@ -146,15 +204,34 @@ describe("workbook objects in the double", () => {
     it("derives ranges by offset, resize, row and column as Office does", async () => {
       await excel.run(async (ctx) => {
         const base = ctx.workbook.worksheets.getItem("订单表").getRange("B2:C3");
-        const ranges = [base.getOffsetRange(1, 1), base.getResizedRange(2, -1), base.getRow(1), base.getColumn(0), base.getCell(0, 1), base.getEntireColumn(), base.getBoundingRect("E5")];
+        const ranges = [
+          base.getOffsetRange(1, 1),
+          base.getResizedRange(2, -1),
+          base.getRow(1),
+          base.getColumn(0),
+          base.getCell(0, 1),
+          base.getEntireColumn(),
+          base.getBoundingRect("E5"),
+        ];
         ranges.forEach((r) => r.load("address"));
         await ctx.sync();
-        expect(ranges.map((r) => r.address)).toEqual(["订单表!C3:D4", "订单表!B2:B5", "订单表!B3:C3", "订单表!B2:B3", "订单表!C2", "订单表!B:C", "订单表!B2:E5"]);
+        expect(ranges.map((r) => r.address)).toEqual([
+          "订单表!C3:D4",
+          "订单表!B2:B5",
+          "订单表!B3:C3",
+          "订单表!B2:B3",
+          "订单表!C2",
+          "订单表!B:C",
+          "订单表!B2:E5",
+        ]);
       });
     });
 
     it("fails the sync with InvalidArgument for a range off the grid or a bad address", async () => {
-      for (const make of [(s: Excel.Worksheet) => s.getRange("A0"), (s: Excel.Worksheet) => s.getRange("A1").getOffsetRange(-1, 0)]) {
+      for (const make of [
+        (s: Excel.Worksheet) => s.getRange("A0"),
+        (s: Excel.Worksheet) => s.getRange("A1").getOffsetRange(-1, 0),
+      ]) {
         const run = excel.run(async (ctx) => {
           make(ctx.workbook.worksheets.getItem("订单表") as unknown as Excel.Worksheet);
           await ctx.sync();
@@ -176,7 +253,11 @@ describe("workbook objects in the double", () => {
         expect(mixed.format.font.bold).toBeNull();
       });
       const sheet = model.snapshot().sheets[0]!;
-      expect([sheet.cells.A1, sheet.cells.C2, sheet.columnWidths]).toEqual([{ value: "订单号", font: { bold: true }, fill: "#DDEBF7" }, { value: 100, numberFormat: "#,##0.00" }, { A: 60 }]);
+      expect([sheet.cells.A1, sheet.cells.C2, sheet.columnWidths]).toEqual([
+        { value: "订单号", font: { bold: true }, fill: "#DDEBF7" },
+        { value: 100, numberFormat: "#,##0.00" },
+        { A: 60 },
+      ]);
     });
   });
 });

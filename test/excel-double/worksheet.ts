@@ -16,7 +16,15 @@ type Kind = "navigation" | "method" | "fixed";
 
 /** Excel's sheet-name rules: 1–31 characters, none of : \ / ? * [ ], no apostrophe at either end. */
 function checkSheetName(name: unknown, location: string): string {
-  if (typeof name !== "string" || name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history") {
+  if (
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 31 ||
+    /[:\\/?*[\]]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === "history"
+  ) {
     return fail("InvalidArgument", location, `${JSON.stringify(name)} is not a valid sheet name`);
   }
   return name;
@@ -31,7 +39,12 @@ export class WorkbookDouble extends ClientObjectDouble<WorkbookModel> {
 
   constructor(context: ContextLike) {
     super(context, "workbook", NAV, () => context.host.model);
-    this.worksheets = new WorksheetCollectionDouble(context, "workbook.worksheets", () => context.host.model.sheets, this);
+    this.worksheets = new WorksheetCollectionDouble(
+      context,
+      "workbook.worksheets",
+      () => context.host.model.sheets,
+      this,
+    );
     this.tables = new TableCollectionDouble(context, "workbook.tables", null, this);
     this.application = new ApplicationDouble(context, "application", NAV, () => context.host.model, this);
     this.functions = new FunctionsDouble(context, "workbook.functions", NAV, () => context.host.model, this);
@@ -46,7 +59,11 @@ export class WorkbookDouble extends ClientObjectDouble<WorkbookModel> {
     const model = this.context.host.model;
     const child = new RangeDouble(this.context, "workbook.getSelectedRange()", "method", (): RangeTarget | null => {
       const sel = model.selection;
-      const sheet = sel ? model.sheetById(sel.sheetId) : model.activeSheetId ? model.sheetById(model.activeSheetId) : undefined;
+      const sheet = sel
+        ? model.sheetById(sel.sheetId)
+        : model.activeSheetId
+          ? model.sheetById(model.activeSheetId)
+          : undefined;
       if (!sheet) return fail("InvalidSelection", "Workbook.getSelectedRange", "no sheet is active");
       return { sheet, box: sel ? { ...sel.box } : { top: 0, left: 0, bottom: 0, right: 0 } };
     });
@@ -92,7 +109,12 @@ export class WorksheetCollectionDouble extends CollectionDouble<SheetModel, Work
     return SHEET_READERS(this.context.host.model);
   }
   override _makeItem(sheet: SheetModel): WorksheetDouble {
-    return new WorksheetDouble(this.context, `workbook.worksheets.getItem(${JSON.stringify(sheet.id)})`, "fixed", () => sheet);
+    return new WorksheetDouble(
+      this.context,
+      `workbook.worksheets.getItem(${JSON.stringify(sheet.id)})`,
+      "fixed",
+      () => sheet,
+    );
   }
 
   private readonly _events = new Map<EventName, EventHandlersDouble>();
@@ -137,7 +159,9 @@ export class WorksheetCollectionDouble extends CollectionDouble<SheetModel, Work
 
   getActiveWorksheet(): WorksheetDouble {
     const model = this.context.host.model;
-    const child = new WorksheetDouble(this.context, this._childPath("getActiveWorksheet", []), "method", () => (model.activeSheetId ? (model.sheetById(model.activeSheetId) ?? null) : null));
+    const child = new WorksheetDouble(this.context, this._childPath("getActiveWorksheet", []), "method", () =>
+      model.activeSheetId ? (model.sheetById(model.activeSheetId) ?? null) : null,
+    );
     return this._method(child, "getActiveWorksheet", []);
   }
 
@@ -146,7 +170,8 @@ export class WorksheetCollectionDouble extends CollectionDouble<SheetModel, Work
     const model = this.context.host.model;
     const child = new WorksheetDouble(this.context, this._childPath("add", [name ?? null]), "method", () => {
       let chosen = name;
-      if (chosen === undefined) for (let i = model.sheets.length + 1; chosen === undefined || model.sheet(chosen); i++) chosen = `Sheet${i}`;
+      if (chosen === undefined)
+        for (let i = model.sheets.length + 1; chosen === undefined || model.sheet(chosen); i++) chosen = `Sheet${i}`;
       checkSheetName(chosen, "WorksheetCollection.add");
       if (model.sheet(chosen)) fail("ItemAlreadyExists", "WorksheetCollection.add", `a sheet named ${chosen} exists`);
       return model.addSheet(chosen);
@@ -156,7 +181,12 @@ export class WorksheetCollectionDouble extends CollectionDouble<SheetModel, Work
 
   private _lookupItem(method: string, key: string, orNull: boolean): WorksheetDouble {
     const model = this.context.host.model;
-    const child = new WorksheetDouble(this.context, this._childPath(method, [key]), "method", () => model.sheet(key) ?? model.sheetById(key) ?? null);
+    const child = new WorksheetDouble(
+      this.context,
+      this._childPath(method, [key]),
+      "method",
+      () => model.sheet(key) ?? model.sheetById(key) ?? null,
+    );
     return this._method(child, method, [key], orNull);
   }
 }
@@ -164,7 +194,13 @@ export class WorksheetCollectionDouble extends CollectionDouble<SheetModel, Work
 export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
   readonly _typeName = "Worksheet";
 
-  constructor(context: ContextLike, path: string, kind: Kind, resolver: () => SheetModel | null, parent?: ClientObjectLike) {
+  constructor(
+    context: ContextLike,
+    path: string,
+    kind: Kind,
+    resolver: () => SheetModel | null,
+    parent?: ClientObjectLike,
+  ) {
     super(context, path, kind, resolver, parent);
   }
 
@@ -185,7 +221,13 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
       if (other && other !== s) fail("ItemAlreadyExists", "Worksheet.name", `a sheet named ${v} exists`);
       // Names that refer to the sheet follow it, as Excel rewrites every reference on a rename.
       for (const n of this.context.host.model.names) n.formula = replaceSheetRefs(n.formula, s.name, v);
-      if (s.name !== v) this.context.host.model.pendingEvents.push({ kind: "renamed", sheetId: s.id, nameBefore: s.name, nameAfter: v });
+      if (s.name !== v)
+        this.context.host.model.pendingEvents.push({
+          kind: "renamed",
+          sheetId: s.id,
+          nameBefore: s.name,
+          nameAfter: v,
+        });
       s.name = v;
     });
   }
@@ -198,7 +240,8 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
   set position(v: number) {
     this._set("position", v, (s) => {
       const sheets = this.context.host.model.sheets;
-      if (!Number.isInteger(v) || v < 0 || v >= sheets.length) fail("InvalidArgument", "Worksheet.position", `${v} is not a sheet position`);
+      if (!Number.isInteger(v) || v < 0 || v >= sheets.length)
+        fail("InvalidArgument", "Worksheet.position", `${v} is not a sheet position`);
       sheets.splice(sheets.indexOf(s), 1);
       sheets.splice(v, 0, s);
     });
@@ -208,11 +251,14 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
   }
   set visibility(v: string) {
     this._set("visibility", v, (s) => {
-      if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") fail("InvalidArgument", "Worksheet.visibility", `${v} is not a SheetVisibility`);
+      if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden")
+        fail("InvalidArgument", "Worksheet.visibility", `${v} is not a SheetVisibility`);
       const model = this.context.host.model;
-      if (v !== "Visible" && !model.sheets.some((o) => o !== s && o.visibility === "Visible")) fail("InvalidOperation", "Worksheet.visibility", "a workbook must keep one visible sheet");
+      if (v !== "Visible" && !model.sheets.some((o) => o !== s && o.visibility === "Visible"))
+        fail("InvalidOperation", "Worksheet.visibility", "a workbook must keep one visible sheet");
       s.visibility = v;
-      if (v !== "Visible" && model.activeSheetId === s.id) model.activeSheetId = model.sheets.find((o) => o.visibility === "Visible")!.id;
+      if (v !== "Visible" && model.activeSheetId === s.id)
+        model.activeSheetId = model.sheets.find((o) => o.visibility === "Visible")!.id;
     });
   }
 
@@ -221,30 +267,59 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
   private _tables?: TableCollectionDouble;
   private _charts?: ChartCollectionDouble;
   get protection(): WorksheetProtectionDouble {
-    return (this._protection ??= new WorksheetProtectionDouble(this.context, `${this._path}.protection`, NAV, () => this._lookup(), this));
+    return (this._protection ??= new WorksheetProtectionDouble(
+      this.context,
+      `${this._path}.protection`,
+      NAV,
+      () => this._lookup(),
+      this,
+    ));
   }
   get tables(): TableCollectionDouble {
-    return (this._tables ??= new TableCollectionDouble(this.context, `${this._path}.tables`, () => this._lookup(), this));
+    return (this._tables ??= new TableCollectionDouble(
+      this.context,
+      `${this._path}.tables`,
+      () => this._lookup(),
+      this,
+    ));
   }
   get charts(): ChartCollectionDouble {
-    return (this._charts ??= new ChartCollectionDouble(this.context, `${this._path}.charts`, () => this._lookup(), this));
+    return (this._charts ??= new ChartCollectionDouble(
+      this.context,
+      `${this._path}.charts`,
+      () => this._lookup(),
+      this,
+    ));
   }
 
   /** An A1 address on this sheet; no address means the whole sheet. Bad addresses fail the sync with InvalidArgument. */
   getRange(address?: string): RangeDouble {
     return this._range("getRange", [address ?? null], (s) => {
-      if (address === undefined || address === "") return { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 };
+      if (address === undefined || address === "")
+        return { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 };
       const parsed = parseAddress(address);
-      if (!parsed || (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== s.name.toLowerCase())) return fail("InvalidArgument", "Worksheet.getRange", `${address} is not an address on ${s.name}`);
+      if (!parsed || (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== s.name.toLowerCase()))
+        return fail("InvalidArgument", "Worksheet.getRange", `${address} is not an address on ${s.name}`);
       return parsed.box;
     });
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeDouble {
     return this._range("getRangeByIndexes", [startRow, startColumn, rowCount, columnCount], () => {
-      const ok = [startRow, startColumn, rowCount, columnCount].every(Number.isInteger) && rowCount >= 1 && columnCount >= 1;
-      if (!ok) fail("InvalidArgument", "Worksheet.getRangeByIndexes", `(${startRow}, ${startColumn}, ${rowCount}, ${columnCount}) is not a block`);
-      return { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
+      const ok =
+        [startRow, startColumn, rowCount, columnCount].every(Number.isInteger) && rowCount >= 1 && columnCount >= 1;
+      if (!ok)
+        fail(
+          "InvalidArgument",
+          "Worksheet.getRangeByIndexes",
+          `(${startRow}, ${startColumn}, ${rowCount}, ${columnCount}) is not a block`,
+        );
+      return {
+        top: startRow,
+        left: startColumn,
+        bottom: startRow + rowCount - 1,
+        right: startColumn + columnCount - 1,
+      };
     });
   }
 
@@ -254,18 +329,28 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
 
   /** Office returns A1 for a blank sheet; the OrNullObject variant returns a null object instead. */
   getUsedRange(valuesOnly?: boolean): RangeDouble {
-    return this._range("getUsedRange", [valuesOnly ?? false], (s) => s.usedBox(valuesOnly === true) ?? { top: 0, left: 0, bottom: 0, right: 0 });
+    return this._range(
+      "getUsedRange",
+      [valuesOnly ?? false],
+      (s) => s.usedBox(valuesOnly === true) ?? { top: 0, left: 0, bottom: 0, right: 0 },
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeDouble {
-    return this._range("getUsedRangeOrNullObject", [valuesOnly ?? false], (s) => s.usedBox(valuesOnly === true) ?? null, true);
+    return this._range(
+      "getUsedRangeOrNullObject",
+      [valuesOnly ?? false],
+      (s) => s.usedBox(valuesOnly === true) ?? null,
+      true,
+    );
   }
 
   delete(): void {
     this._call("delete", [], (s) => {
       const model = this.context.host.model;
       if (!model.sheets.includes(s)) fail("ItemNotFound", "Worksheet.delete", `${s.name} was already deleted`);
-      if (!model.sheets.some((o) => o !== s && o.visibility === "Visible")) fail("InvalidOperation", "Worksheet.delete", "a workbook must keep one visible sheet");
+      if (!model.sheets.some((o) => o !== s && o.visibility === "Visible"))
+        fail("InvalidOperation", "Worksheet.delete", "a workbook must keep one visible sheet");
       model.removeSheet(s);
     });
   }
@@ -277,13 +362,20 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
     });
   }
 
-  private _range(name: string, args: unknown[], box: (s: SheetModel) => RangeTarget["box"] | null, orNull = false): RangeDouble {
+  private _range(
+    name: string,
+    args: unknown[],
+    box: (s: SheetModel) => RangeTarget["box"] | null,
+    orNull = false,
+  ): RangeDouble {
     const child = new RangeDouble(this.context, this._childPath(name, args), "method", () => {
       const sheet = this._target();
-      if (!this.context.host.model.sheets.includes(sheet)) fail("ItemNotFound", `Worksheet.${name}`, `${sheet.name} was deleted`);
+      if (!this.context.host.model.sheets.includes(sheet))
+        fail("ItemNotFound", `Worksheet.${name}`, `${sheet.name} was deleted`);
       const b = box(sheet);
       if (b === null) return null;
-      if (b.top < 0 || b.left < 0 || b.bottom >= MAX_ROWS || b.right >= MAX_COLS) fail("InvalidArgument", `Worksheet.${name}`, "outside the worksheet grid");
+      if (b.top < 0 || b.left < 0 || b.bottom >= MAX_ROWS || b.right >= MAX_COLS)
+        fail("InvalidArgument", `Worksheet.${name}`, "outside the worksheet grid");
       return { sheet, box: b };
     });
     return this._method(child, name, args, orNull);

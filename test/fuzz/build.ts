@@ -27,7 +27,14 @@ export function toModel(wb: FuzzWorkbook): WorkbookModel {
     if (s.table) {
       const header = s.rows[0]!.map((h) => String(plainCell(h)));
       const box = { top: 0, left: 0, bottom: s.rows.length - 1, right: header.length - 1 };
-      model.tables.push({ id: model.nextId("plain"), name: s.table, sheetId: sheet.id, box, showTotals: false, columns: header.map((name, i) => ({ id: i + 1, name })) });
+      model.tables.push({
+        id: model.nextId("plain"),
+        name: s.table,
+        sheetId: sheet.id,
+        box,
+        showTotals: false,
+        columns: header.map((name, i) => ({ id: i + 1, name })),
+      });
     }
   }
   return model;

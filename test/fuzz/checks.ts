@@ -30,19 +30,28 @@ export class BadCellScan {
   /** `inUserSheet`: the cell stands in one of the user's sheets, where the user's own long text may stay. */
   cell(where: string, v: unknown, inUserSheet = false): void {
     if (typeof v === "number" && !Number.isFinite(v)) this.found.push(`${where}: ${v}`);
-    else if (typeof v === "string" && v.length > EXCEL_MAX_TEXT && !(inUserSheet && this.userCells.has(v))) this.found.push(`${where}: ${v.length} characters`);
+    else if (typeof v === "string" && v.length > EXCEL_MAX_TEXT && !(inUserSheet && this.userCells.has(v)))
+      this.found.push(`${where}: ${v.length} characters`);
     else if (typeof v === "string" && SUSPICIOUS.test(v)) {
       let rest = v;
       for (const u of this.userTexts) if (rest.includes(u)) rest = rest.split(u).join("\u0001");
       if (SUSPICIOUS.test(rest)) this.found.push(`${where}: ${JSON.stringify(v.slice(0, 80))}`);
-    } else if (v !== null && v !== undefined && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
+    } else if (
+      v !== null &&
+      v !== undefined &&
+      typeof v !== "string" &&
+      typeof v !== "number" &&
+      typeof v !== "boolean"
+    ) {
       this.found.push(`${where}: not a cell value (${typeof v})`);
     }
   }
 
   /** Every value of a write plan: owned columns, the created sheet, the analysis sheet. */
   plan(plan: WritePlan): this {
-    for (const s of plan.sheets) for (const c of s.columns) c.values.forEach((v, k) => this.cell(`plan ${s.sheet} col ${c.col} row ${s.firstRow + k}`, v));
+    for (const s of plan.sheets)
+      for (const c of s.columns)
+        c.values.forEach((v, k) => this.cell(`plan ${s.sheet} col ${c.col} row ${s.firstRow + k}`, v));
     plan.created?.rows.forEach((row, r) => row.forEach((v, c) => this.cell(`plan created ${r},${c}`, v)));
     plan.created?.header.forEach((v, c) => this.cell(`plan created header ${c}`, v));
     plan.report.rows.forEach((row, r) => row.cells.forEach((v, c) => this.cell(`plan report ${r},${c}`, v)));
@@ -51,7 +60,8 @@ export class BadCellScan {
 
   /** Every cell of a written workbook, as rows by sheet. */
   sheets(sheets: Iterable<[string, readonly (readonly Cell[])[]]>): this {
-    for (const [name, rows] of sheets) rows.forEach((row, r) => row.forEach((v, c) => this.cell(`${name} ${r},${c}`, v, this.userSheets.has(name))));
+    for (const [name, rows] of sheets)
+      rows.forEach((row, r) => row.forEach((v, c) => this.cell(`${name} ${r},${c}`, v, this.userSheets.has(name))));
     return this;
   }
 }
@@ -89,10 +99,12 @@ export function unlistedSkippedRows(review: Review, wb: FuzzWorkbook): string[] 
     const skipped = [...nonBlank].filter((r) => !usedRows.has(r));
     skippedTotal += skipped.length;
     for (const r of skipped) if (!listed.has(r)) problems.push(`${m.sheet} row ${r + 1}: skipped with no data issue`);
-    if (m.rowCount !== nonBlank.size) problems.push(`${m.sheet}: engine read ${m.rowCount} rows, the sheet has ${nonBlank.size}`);
+    if (m.rowCount !== nonBlank.size)
+      problems.push(`${m.sheet}: engine read ${m.rowCount} rows, the sheet has ${nonBlank.size}`);
   }
   // The analysis sheet's "rows skipped" figure is the same count.
-  if (skippedRows(review) !== skippedTotal) problems.push(`rows skipped: the sheet says ${skippedRows(review)}, the inputs show ${skippedTotal}`);
+  if (skippedRows(review) !== skippedTotal)
+    problems.push(`rows skipped: the sheet says ${skippedRows(review)}, the inputs show ${skippedTotal}`);
   return problems;
 }
 
@@ -105,6 +117,7 @@ export function nonFiniteFigures(review: Review): number {
   let n = 0;
   const keys = ["sales", "share", "cum", "changePct", "recent", "prior", "visits", "visitCost", "costRatio"] as const;
   for (const r of review.results) for (const k of keys) if (r[k] !== null && !Number.isFinite(r[k])) n++;
-  for (const m of review.monthly) for (const v of Object.values(m)) if (typeof v === "number" && !Number.isFinite(v)) n++;
+  for (const m of review.monthly)
+    for (const v of Object.values(m)) if (typeof v === "number" && !Number.isFinite(v)) n++;
   return n;
 }

@@ -45,7 +45,11 @@ export function countWorkbook(tally: Tally, wb: FuzzWorkbook): void {
  * A path's one fuzz test: RUNS seeded workbooks, each in a language fast-check picks, through
  * `check` (the k-th workbook gets k), then no crash counted; a failure prints the seed.
  */
-export function describeFuzz(title: string, tally: Tally, check: (wb: FuzzWorkbook, lang: Lang, k: number) => Promise<void>): void {
+export function describeFuzz(
+  title: string,
+  tally: Tally,
+  check: (wb: FuzzWorkbook, lang: Lang, k: number) => Promise<void>,
+): void {
   describe(title, () => {
     it(`${RUNS} workbooks finish or stop with one clear message; nothing non-finite written; every skipped row listed`, async () => {
       let k = 0;
@@ -72,7 +76,8 @@ export function clearMessage(e: unknown, lang: Lang): { code: string; message: s
   if (e instanceof MissingColumnError) {
     const message = describeMissingColumn(e, lang);
     // The message names every missing field in the user's language.
-    for (const group of e.missing) for (const f of group) if (!message.includes(t(lang, `field.${f}`))) return undefined;
+    for (const group of e.missing)
+      for (const f of group) if (!message.includes(t(lang, `field.${f}`))) return undefined;
     return { code: "MissingColumn", message };
   }
   if (e instanceof NoReadableRowsError) {
@@ -82,7 +87,9 @@ export function clearMessage(e: unknown, lang: Lang): { code: string; message: s
   if (e instanceof ExcelLimitError) {
     // Stopped by one of Excel's limits: the message names the sheet, in the user's language.
     const named = lang === "zh-CN" ? `“${e.sheet}”` : `"${e.sheet}"`;
-    return e.message.includes(named) && !/\{\w+\}/.test(e.message) ? { code: `ExcelLimit.${e.limit}`, message: e.message } : undefined;
+    return e.message.includes(named) && !/\{\w+\}/.test(e.message)
+      ? { code: `ExcelLimit.${e.limit}`, message: e.message }
+      : undefined;
   }
   return undefined;
 }

@@ -24,7 +24,9 @@ async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
   let result: ReviewWorkbookResult;
   try {
     // What the host's run does inside its Excel.run, kept here for the review it returns.
-    result = await asExcel(createExcelDouble(model)).run((context) => reviewWorkbook(excelPort(context), { lang, generatedAt: GENERATED_AT }));
+    result = await asExcel(createExcelDouble(model)).run((context) =>
+      reviewWorkbook(excelPort(context), { lang, generatedAt: GENERATED_AT }),
+    );
   } catch (e) {
     const clear = clearMessage(e, lang);
     if (!clear) {
@@ -33,7 +35,10 @@ async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
     }
     count(tally.clearMessages, clear.code);
     // The pane gets exactly that message from the host, not a generic error.
-    const outcome = await createExcelHost(asExcel(createExcelDouble(toModel(wb))), env).run({ lang, settings: {} }, () => undefined);
+    const outcome = await createExcelHost(asExcel(createExcelDouble(toModel(wb))), env).run(
+      { lang, settings: {} },
+      () => undefined,
+    );
     expect(outcome.ok ? "finished" : outcome.message).toBe(clear.message);
     return;
   }
@@ -41,7 +46,12 @@ async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
   tally.issuesReported += result.review.issues.length;
   // The review's own figures are finite too, not only the cells written from them.
   expect(nonFiniteFigures(result.review)).toBe(0);
-  const scan = new BadCellScan(inputTexts(wb), wb.sheets.map((s) => s.name)).plan(result.plan).sheets(writtenCells(model));
+  const scan = new BadCellScan(
+    inputTexts(wb),
+    wb.sheets.map((s) => s.name),
+  )
+    .plan(result.plan)
+    .sheets(writtenCells(model));
   expect(scan.found).toEqual([]);
   expect(unlistedSkippedRows(result.review, wb)).toEqual([]);
   // A second run finds its columns again: no input sheet or table grows.
@@ -53,12 +63,19 @@ async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
   // Excel keeps a table's header cells and column names one and the same (it renames a duplicate "Tier" to "Tier2").
   for (const t of model.tables) {
     const sheet = model.sheetById(t.sheetId)!;
-    expect(t.columns.map((c) => c.name)).toEqual(t.columns.map((_, i) => String(sheet.get(t.box.top, t.box.left + i)?.value ?? "")));
+    expect(t.columns.map((c) => c.name)).toEqual(
+      t.columns.map((_, i) => String(sheet.get(t.box.top, t.box.left + i)?.value ?? "")),
+    );
   }
-  await asExcel(createExcelDouble(model)).run((context) => reviewWorkbook(excelPort(context), { lang, generatedAt: GENERATED_AT }));
+  await asExcel(createExcelDouble(model)).run((context) =>
+    reviewWorkbook(excelPort(context), { lang, generatedAt: GENERATED_AT }),
+  );
   expect(shape()).toEqual(first);
   if (k % 10 === 0) {
-    const outcome = await createExcelHost(asExcel(createExcelDouble(toModel(wb))), env).run({ lang, settings: {} }, () => undefined);
+    const outcome = await createExcelHost(asExcel(createExcelDouble(toModel(wb))), env).run(
+      { lang, settings: {} },
+      () => undefined,
+    );
     expect(outcome.ok).toBe(true);
   }
 }

@@ -11,7 +11,16 @@ import { dumpLoaded, dumpWorkbook } from "../support/readBack";
 import { inputTexts, toXlsx } from "./build";
 import { BadCellScan, nonFiniteFigures, unlistedSkippedRows } from "./checks";
 import type { FuzzWorkbook } from "./generators";
-import { clearMessage, count, countWorkbook, describeFuzz, GENERATED_AT, newTally, RUNS, writeSummary } from "./harness";
+import {
+  clearMessage,
+  count,
+  countWorkbook,
+  describeFuzz,
+  GENERATED_AT,
+  newTally,
+  RUNS,
+  writeSummary,
+} from "./harness";
 import { tierCount } from "../support/tier";
 
 /**
@@ -45,7 +54,10 @@ async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
     }
     count(tally.clearMessages, stopped.code);
   }
-  const scan = new BadCellScan(inputTexts(wb), wb.sheets.map((s) => s.name));
+  const scan = new BadCellScan(
+    inputTexts(wb),
+    wb.sheets.map((s) => s.name),
+  );
   if (result) {
     tally.finished++;
     tally.issuesReported += result.review.issues.length;
@@ -55,7 +67,9 @@ async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
     // The review's own figures are finite too, not only the cells written from them.
     expect(nonFiniteFigures(result.review)).toBe(0);
     expect(unlistedSkippedRows(result.review, wb)).toEqual([]);
-    scan.plan(result.plan).sheets([...dumpLoaded(await loadWorkbook(readFileSync(written)))].map(([name, s]) => [name, s.rows]));
+    scan
+      .plan(result.plan)
+      .sheets([...dumpLoaded(await loadWorkbook(readFileSync(written)))].map(([name, s]) => [name, s.rows]));
     rmSync(written);
     expect(scan.found).toEqual([]);
   }
@@ -66,7 +80,11 @@ async function check(wb: FuzzWorkbook, lang: Lang, k: number): Promise<void> {
   const out = join(dir, `out-${k}.xlsx`);
   writeFileSync(file, input);
   const errors: string[] = [];
-  const code = await main([file, "--out", out, "--lang", lang], () => undefined, (line) => errors.push(line));
+  const code = await main(
+    [file, "--out", out, "--lang", lang],
+    () => undefined,
+    (line) => errors.push(line),
+  );
   if (stopped) {
     expect({ code, message: errors.join("\n") }).toEqual({ code: 2, message: stopped.message });
   } else {

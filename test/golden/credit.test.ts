@@ -4,7 +4,13 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { t, type Lang } from "../../src/i18n";
 import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
-import { creditLimits, customerKeyOf, expectedReceivables, serialOf, type OrderColumns } from "../support/expectedReceivables";
+import {
+  creditLimits,
+  customerKeyOf,
+  expectedReceivables,
+  serialOf,
+  type OrderColumns,
+} from "../support/expectedReceivables";
 import { columnOf, dumpWorkbook, type SheetDump } from "../support/readBack";
 
 /**
@@ -13,7 +19,14 @@ import { columnOf, dumpWorkbook, type SheetDump } from "../support/readBack";
  * (test/support/expectedReceivables.ts), and the purchase score from the written net sales
  * by counting the customers strictly above.
  */
-type Case = { lang: Lang; input: string; asOf: string; headerRow: number; sheets: { customers: string; orders: string }; cols: { id: string; limit: string } & Omit<OrderColumns, "headerRow"> };
+type Case = {
+  lang: Lang;
+  input: string;
+  asOf: string;
+  headerRow: number;
+  sheets: { customers: string; orders: string };
+  cols: { id: string; limit: string } & Omit<OrderColumns, "headerRow">;
+};
 const cases: Case[] = [
   {
     lang: "zh-CN",
@@ -29,7 +42,14 @@ const cases: Case[] = [
     asOf: "2026-06-30",
     headerRow: 2,
     sheets: { customers: "Customers", orders: "Orders" },
-    cols: { id: "Customer ID", limit: "Credit Limit", date: "Order Date", customer: "Customer ID", amount: "Amount", paid: "Paid" },
+    cols: {
+      id: "Customer ID",
+      limit: "Credit Limit",
+      date: "Order Date",
+      customer: "Customer ID",
+      amount: "Amount",
+      paid: "Paid",
+    },
   },
 ];
 
@@ -39,7 +59,13 @@ describe.each(cases)("golden receivables and screening: $lang sample", (c) => {
 
   beforeAll(async () => {
     const out = join(mkdtempSync(join(tmpdir(), "golden-credit-")), "out.xlsx");
-    expect(await main([c.input, "--out", out, "--lang", c.lang], () => undefined, () => undefined)).toBe(0);
+    expect(
+      await main(
+        [c.input, "--out", out, "--lang", c.lang],
+        () => undefined,
+        () => undefined,
+      ),
+    ).toBe(0);
     dump = await dumpWorkbook(out);
   });
 
@@ -48,7 +74,12 @@ describe.each(cases)("golden receivables and screening: $lang sample", (c) => {
     const col = (h: string) => columnOf(ws, c.headerRow, h);
     const rows = ws.rows.slice(c.headerRow + 1).filter((r) => typeof r[col(c.cols.id)] === "string");
     const limits = creditLimits(ws, c.headerRow, c.cols.id, c.cols.limit);
-    const want = expectedReceivables(dump.get(c.sheets.orders)!, { headerRow: c.headerRow, ...c.cols }, serialOf(c.asOf), limits);
+    const want = expectedReceivables(
+      dump.get(c.sheets.orders)!,
+      { headerRow: c.headerRow, ...c.cols },
+      serialOf(c.asOf),
+      limits,
+    );
     let flagged = 0;
     for (const r of rows) {
       const key = customerKeyOf(r[col(c.cols.id)])!;
@@ -60,7 +91,11 @@ describe.each(cases)("golden receivables and screening: $lang sample", (c) => {
         days: r[col(L("header.customer.daysOverdue"))],
         flag: r[col(L("header.customer.creditFlag"))],
       };
-      expect(got).toEqual({ key, ...e, flag: e.flag === null ? null : L(`creditFlag.${e.flag}` as Parameters<typeof t>[1]) });
+      expect(got).toEqual({
+        key,
+        ...e,
+        flag: e.flag === null ? null : L(`creditFlag.${e.flag}` as Parameters<typeof t>[1]),
+      });
       if (e.flag) flagged++;
     }
     expect(flagged).toBeGreaterThan(10);
@@ -76,7 +111,8 @@ describe.each(cases)("golden receivables and screening: $lang sample", (c) => {
     const report = dump.get(L("sheet.review", { month: c.asOf.slice(0, 7) }))!;
     const unmatchedAt = report.rows.findIndex((r) => r[0] === L("report.section.unmatched"));
     const unmatched: number[] = [];
-    for (let k = unmatchedAt + 2; k < report.rows.length && report.rows[k].some((x) => x !== null); k++) unmatched.push(cents(report.rows[k][2]));
+    for (let k = unmatchedAt + 2; k < report.rows.length && report.rows[k].some((x) => x !== null); k++)
+      unmatched.push(cents(report.rows[k][2]));
     const unique = new Map<string, number>();
     rows.forEach((r, i) => unique.set(String(r[col(c.cols.id)]), sales[i]));
     const all = [...unique.values(), ...unmatched].filter((s) => s > 0);

@@ -2,12 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import {
-  EXPECTED_EN,
-  EXPECTED_ZH,
-  SAMPLE_EN,
-  SAMPLE_ZH,
-} from "../fixtures/paths";
+import { EXPECTED_EN, EXPECTED_ZH, SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 import { creditLimits, customerKeyOf, expectedReceivables, serialOf } from "../support/expectedReceivables";
 import { dumpWorkbook, type SheetDump } from "../support/readBack";
 import type { Cell } from "../../src/core/_lib/cells";
@@ -32,10 +27,7 @@ interface Expected {
 }
 
 /** yyyy-mm-dd of a 1900-system serial, by plain arithmetic (Excel's day 0 is 1899-12-30 for serials past 60). */
-const iso = (serial: number) =>
-  new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+const iso = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
 
 const cases = [
   {
@@ -107,12 +99,7 @@ const cases = [
 function section(sheet: SheetDump, title: string): Cell[][] {
   const start = sheet.rows.findIndex((r) => r[0] === title);
   const rows: Cell[][] = [];
-  for (
-    let r = start + 2;
-    r < sheet.rows.length && sheet.rows[r].some((c) => c !== null);
-    r++
-  )
-    rows.push(sheet.rows[r]);
+  for (let r = start + 2; r < sheet.rows.length && sheet.rows[r].some((c) => c !== null); r++) rows.push(sheet.rows[r]);
   return rows;
 }
 
@@ -145,21 +132,14 @@ describe.each(cases)("the plan on the $lang sample, review $month", (c) => {
     for (const [id, x] of Object.entries(expected.customers)) {
       if (x.tier === "D") continue;
       const reasons: string[] = [];
-      if ((x.overdue_days ?? 0) > 0)
-        reasons.push(c.reasons.overdue(x.overdue_days!));
-      else if (x.due !== null && x.due <= c.planEnd)
-        reasons.push(c.reasons.due);
+      if ((x.overdue_days ?? 0) > 0) reasons.push(c.reasons.overdue(x.overdue_days!));
+      else if (x.due !== null && x.due <= c.planEnd) reasons.push(c.reasons.due);
       if (x.tier !== "C" && x.change === "Down") reasons.push(c.reasons.down);
       if (x.tier !== "C" && x.change === "Lost") reasons.push(c.reasons.lost);
       if (credit.get(customerKeyOf(id)!)?.flag) reasons.push(c.reasons.collect);
       if (reasons.length > 0) want.set(id, reasons.join(c.reasons.sep));
     }
-    const got = new Map(
-      section(plan, c.sections.visits).map((r) => [
-        r[3] as string,
-        r[6] as string,
-      ]),
-    );
+    const got = new Map(section(plan, c.sections.visits).map((r) => [r[3] as string, r[6] as string]));
     expect(got.size).toBe(want.size);
     expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
   });
@@ -173,9 +153,7 @@ describe.each(cases)("the plan on the $lang sample, review $month", (c) => {
       const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
       expect({
         day,
-        working:
-          c.makeUp.includes(day) ||
-          (weekday >= 1 && weekday <= 5 && !c.holidays.includes(day)),
+        working: c.makeUp.includes(day) || (weekday >= 1 && weekday <= 5 && !c.holidays.includes(day)),
       }).toEqual({ day, working: true });
       expect(day.slice(0, 7)).toBe(c.planEnd.slice(0, 7));
       const key = `${r[0]}|${day}`;
@@ -194,22 +172,13 @@ describe.each(cases)("the plan on the $lang sample, review $month", (c) => {
 
   it("greets every A–C birthday of the plan month", () => {
     const sheet = input.get(c.customers)!;
-    const header = sheet.rows.findIndex((r) =>
-      r.includes(c.lang === "zh-CN" ? "生日" : "Birthday"),
-    );
-    const col = sheet.rows[header].indexOf(
-      c.lang === "zh-CN" ? "生日" : "Birthday",
-    );
+    const header = sheet.rows.findIndex((r) => r.includes(c.lang === "zh-CN" ? "生日" : "Birthday"));
+    const col = sheet.rows[header].indexOf(c.lang === "zh-CN" ? "生日" : "Birthday");
     const want: string[] = [];
     for (const r of sheet.rows.slice(header + 1)) {
       const id = r[0] as string;
       const born = typeof r[col] === "number" ? iso(r[col] as number) : null;
-      if (
-        !born ||
-        expected.customers[id]?.tier === "D" ||
-        born.slice(5, 7) !== c.planEnd.slice(5, 7)
-      )
-        continue;
+      if (!born || expected.customers[id]?.tier === "D" || born.slice(5, 7) !== c.planEnd.slice(5, 7)) continue;
       want.push(`${c.planEnd.slice(0, 4)}-${born.slice(5)} ${id}`);
     }
     const got = section(plan, c.sections.greetings)

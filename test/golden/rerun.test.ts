@@ -25,7 +25,9 @@ async function structure(file: string) {
     sheet: ws.name,
     tables: sheetTables(ws),
     // ExcelJS keeps them in a property its typings do not declare.
-    conditional: (ws as unknown as { conditionalFormattings: { ref: string; rules: unknown[] }[] }).conditionalFormattings.map((cf) => [cf.ref, cf.rules.length]),
+    conditional: (
+      ws as unknown as { conditionalFormattings: { ref: string; rules: unknown[] }[] }
+    ).conditionalFormattings.map((cf) => [cf.ref, cf.rules.length]),
   }));
 }
 
@@ -33,7 +35,10 @@ async function structure(file: string) {
 async function charts(file: string): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const out: Record<string, string> = {};
-  for (const path of Object.keys(zip.files).filter((p) => /^xl\/(charts|drawings)\/.+\.(xml|rels)$/.test(p)).sort()) out[path] = await zip.file(path)!.async("string");
+  for (const path of Object.keys(zip.files)
+    .filter((p) => /^xl\/(charts|drawings)\/.+\.(xml|rels)$/.test(p))
+    .sort())
+    out[path] = await zip.file(path)!.async("string");
   return out;
 }
 
@@ -54,8 +59,20 @@ describe.each(cases)("re-running the command line on its own output: $file", ({ 
     const dir = mkdtempSync(join(tmpdir(), "rerun-"));
     const out1 = join(dir, "out1.xlsx");
     const out2 = join(dir, "out2.xlsx");
-    codes.push(await main([input, "--out", out1, "--lang", lang], (l) => printed[0].push(l), (l) => printed[0].push(l)));
-    codes.push(await main([out1, "--out", out2, "--lang", lang], (l) => printed[1].push(l), (l) => printed[1].push(l)));
+    codes.push(
+      await main(
+        [input, "--out", out1, "--lang", lang],
+        (l) => printed[0].push(l),
+        (l) => printed[0].push(l),
+      ),
+    );
+    codes.push(
+      await main(
+        [out1, "--out", out2, "--lang", lang],
+        (l) => printed[1].push(l),
+        (l) => printed[1].push(l),
+      ),
+    );
     files = [out1, out2];
     first = await dumpWorkbook(out1);
     second = await dumpWorkbook(out2);
@@ -71,14 +88,18 @@ describe.each(cases)("re-running the command line on its own output: $file", ({ 
   });
 
   it("adds no column twice", () => {
-    const width = (d: Map<string, SheetDump>) => [...d].map(([name, s]) => [name, Math.max(0, ...s.rows.map((r) => r.length)), s.rows.length]);
+    const width = (d: Map<string, SheetDump>) =>
+      [...d].map(([name, s]) => [name, Math.max(0, ...s.rows.map((r) => r.length)), s.rows.length]);
     expect(width(second)).toEqual(width(first));
   });
 
   it("writes every sheet cell by cell as the first run did, the generated time aside", () => {
     for (const [name, sheet] of first) {
       const generatedRow = name === review ? rowOf(sheet, generated) : null;
-      expect({ name, ...comparable(second.get(name)!, generatedRow) }).toEqual({ name, ...comparable(sheet, generatedRow) });
+      expect({ name, ...comparable(second.get(name)!, generatedRow) }).toEqual({
+        name,
+        ...comparable(sheet, generatedRow),
+      });
     }
   });
 
@@ -144,7 +165,8 @@ describe("re-running the command line on an order log whose 客户表 it created
   });
 
   it("writes 订单 and 客户表 cell by cell as the first run did", () => {
-    for (const name of ["订单", "客户表"]) expect({ name, ...comparable(second.get(name)!, null) }).toEqual({ name, ...comparable(first.get(name)!, null) });
+    for (const name of ["订单", "客户表"])
+      expect({ name, ...comparable(second.get(name)!, null) }).toEqual({ name, ...comparable(first.get(name)!, null) });
   });
 
   it("writes the analysis sheet as the first run did, the generated time aside", () => {

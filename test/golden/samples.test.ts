@@ -45,14 +45,49 @@ const METRICS: Record<string, string> = {
   "Active customers": "metric.activeCustomers",
   "Lost customers": "metric.lostCustomers",
 };
-const MONEY = new Set(["sales", "recent", "prior", "visit_cost", "Order amount", "Amount new", "Amount existing", "Direct cost", "Cost per order"]);
+const MONEY = new Set([
+  "sales",
+  "recent",
+  "prior",
+  "visit_cost",
+  "Order amount",
+  "Amount new",
+  "Amount existing",
+  "Direct cost",
+  "Cost per order",
+]);
 
-type Case = { file: string; input: string; expected: string; lang: Lang; sheets: { customers: string; orders: string }; headerRow: number; dates: 1900 | 1904 };
+type Case = {
+  file: string;
+  input: string;
+  expected: string;
+  lang: Lang;
+  sheets: { customers: string; orders: string };
+  headerRow: number;
+  dates: 1900 | 1904;
+};
 const samples: Omit<Case, "dates">[] = [
-  { file: basename(SAMPLE_ZH), input: SAMPLE_ZH, expected: EXPECTED_ZH, lang: "zh-CN", sheets: { customers: "客户表", orders: "订单表" }, headerRow: 0 },
-  { file: basename(SAMPLE_EN), input: SAMPLE_EN, expected: EXPECTED_EN, lang: "en-US", sheets: { customers: "Customers", orders: "Orders" }, headerRow: 2 },
+  {
+    file: basename(SAMPLE_ZH),
+    input: SAMPLE_ZH,
+    expected: EXPECTED_ZH,
+    lang: "zh-CN",
+    sheets: { customers: "客户表", orders: "订单表" },
+    headerRow: 0,
+  },
+  {
+    file: basename(SAMPLE_EN),
+    input: SAMPLE_EN,
+    expected: EXPECTED_EN,
+    lang: "en-US",
+    sheets: { customers: "Customers", orders: "Orders" },
+    headerRow: 2,
+  },
 ];
-const cases: Case[] = samples.flatMap((s) => [{ ...s, dates: 1900 as const }, { ...s, dates: 1904 as const }]);
+const cases: Case[] = samples.flatMap((s) => [
+  { ...s, dates: 1900 as const },
+  { ...s, dates: 1904 as const },
+]);
 
 function expectClose(actual: unknown, expected: number | null, tolerance: number, what: string): void {
   if (expected === null) {
@@ -80,7 +115,11 @@ describe.each(cases)("golden: $file, $dates date system", ({ input, expected, la
       writeFileSync((file = join(dir, `1904-${basename(input)}`)), twin.bytes);
     }
     printed = [];
-    const code = await main([file, "--out", out, "--lang", lang], (l) => printed.push(l), (l) => printed.push(l));
+    const code = await main(
+      [file, "--out", out, "--lang", lang],
+      (l) => printed.push(l),
+      (l) => printed.push(l),
+    );
     expect(code).toBe(0);
     expect(existsSync(out)).toBe(true);
     dump = await dumpWorkbook(out);
@@ -92,7 +131,8 @@ describe.each(cases)("golden: $file, $dates date system", ({ input, expected, la
     const idCol = 0;
     const rows = new Map<string, number[]>();
     ws.rows.forEach((r, i) => {
-      if (i > headerRow && typeof r[idCol] === "string") rows.set(r[idCol] as string, [...(rows.get(r[idCol] as string) ?? []), i]);
+      if (i > headerRow && typeof r[idCol] === "string")
+        rows.set(r[idCol] as string, [...(rows.get(r[idCol] as string) ?? []), i]);
     });
     const listed = Object.entries(exp.customers).filter(([key]) => rows.has(key));
     expect(listed.length).toBeGreaterThan(100);
@@ -106,7 +146,10 @@ describe.each(cases)("golden: $file, $dates date system", ({ input, expected, la
         expectClose(r[col(L("header.customer.share"))], (e.share as number) ?? null, 1e-6, `${where} share`);
         expectClose(r[col(L("header.customer.cum"))], (e.cum as number) ?? null, 1e-6, `${where} cum`);
         expect({ where, rank: r[col(L("header.customer.rank"))] }).toEqual({ where, rank: e.rank ?? null });
-        expect({ where, change: r[col(L("header.customer.change"))] }).toEqual({ where, change: changeText(e.change as string) });
+        expect({ where, change: r[col(L("header.customer.change"))] }).toEqual({
+          where,
+          change: changeText(e.change as string),
+        });
         expectClose(r[col(L("header.customer.changePct"))], e.change_pct as number | null, 1e-6, `${where} change %`);
         expectClose(r[col(L("header.customer.recent", { n: 3 }))], e.recent as number, 0.005, `${where} recent`);
         expectClose(r[col(L("header.customer.prior", { n: 3 }))], e.prior as number, 0.005, `${where} prior`);
@@ -119,7 +162,8 @@ describe.each(cases)("golden: $file, $dates date system", ({ input, expected, la
         expect({ where, last: r[col(L("header.customer.lastVisit"))] }).toEqual({ where, last });
         const due = r[col(L("header.customer.visitDue"))];
         if (e.due === undefined) expect({ where, due }).toEqual({ where, due: null });
-        else if ((e.overdue_days as number) > 0) expect({ where, due }).toEqual({ where, due: L("due.overdue", { n: e.overdue_days as number }) });
+        else if ((e.overdue_days as number) > 0)
+          expect({ where, due }).toEqual({ where, due: L("due.overdue", { n: e.overdue_days as number }) });
         else expect({ where, due }).toEqual({ where, due: serial(e.due as string) });
       }
     }
@@ -141,7 +185,10 @@ describe.each(cases)("golden: $file, $dates date system", ({ input, expected, la
 
   it("writes the month and its as-of date at the head of the analysis sheet", () => {
     const ws = dump.get(L("sheet.review", { month: exp.month }))!;
-    expect([ws.rows[rowOf(ws, L("report.month"))][1], ws.rows[rowOf(ws, L("report.asOf"))][1]]).toEqual([exp.month, serial(exp.asof)]);
+    expect([ws.rows[rowOf(ws, L("report.month"))][1], ws.rows[rowOf(ws, L("report.asOf"))][1]]).toEqual([
+      exp.month,
+      serial(exp.asof),
+    ]);
   });
 
   it("writes the monthly activity table for M−5 … M", () => {
@@ -151,7 +198,9 @@ describe.each(cases)("golden: $file, $dates date system", ({ input, expected, la
     expect(ws.rows[header].slice(1, 8)).toEqual([...months, L("report.vsPrev")]);
     for (const [name, key] of Object.entries(METRICS)) {
       const r = rowOf(ws, L(key as Parameters<typeof t>[1]), header);
-      months.forEach((m, k) => expectClose(ws.rows[r][k + 1], exp.monthly[m][name], MONEY.has(name) ? 0.005 : 1e-6, `${m} ${name}`));
+      months.forEach((m, k) =>
+        expectClose(ws.rows[r][k + 1], exp.monthly[m][name], MONEY.has(name) ? 0.005 : 1e-6, `${m} ${name}`),
+      );
     }
   });
 
@@ -162,7 +211,9 @@ describe.each(cases)("golden: $file, $dates date system", ({ input, expected, la
     const keys = Object.keys(METRICS).slice(0, 12);
     for (const [rep, e] of Object.entries(exp.by_rep)) {
       const r = rowOf(ws, rep, header);
-      keys.forEach((name, k) => expectClose(ws.rows[r][k + 1], e[name], MONEY.has(name) ? 0.005 : 1e-6, `${rep} ${name}`));
+      keys.forEach((name, k) =>
+        expectClose(ws.rows[r][k + 1], e[name], MONEY.has(name) ? 0.005 : 1e-6, `${rep} ${name}`),
+      );
     }
   });
 
@@ -185,7 +236,14 @@ describe.each(cases)("golden: $file, $dates date system", ({ input, expected, la
 
   it("prints a summary that names the sheets and the output", () => {
     expect(printed.join("\n")).toContain(sheets.orders);
-    expect(printed.join("\n")).toContain(L("cli.tiers", { A: exp.tiers.A.customers, B: exp.tiers.B.customers, C: exp.tiers.C.customers, D: exp.tiers.D.customers }));
+    expect(printed.join("\n")).toContain(
+      L("cli.tiers", {
+        A: exp.tiers.A.customers,
+        B: exp.tiers.B.customers,
+        C: exp.tiers.C.customers,
+        D: exp.tiers.D.customers,
+      }),
+    );
   });
 });
 

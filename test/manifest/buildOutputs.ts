@@ -40,8 +40,16 @@ export const copyPatterns = (config: WebpackConfig): CopyPattern[] =>
 function sources(from: string): string[] {
   if (!from.includes("*")) return fs.existsSync(path.join(ROOT, from)) ? [from] : [];
   const dir = path.posix.dirname(from);
-  const glob = new RegExp(`^${path.posix.basename(from).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
-  return fs.readdirSync(path.join(ROOT, dir)).filter((f) => glob.test(f)).map((f) => `${dir}/${f}`);
+  const glob = new RegExp(
+    `^${path.posix
+      .basename(from)
+      .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, "[^/]*")}$`,
+  );
+  return fs
+    .readdirSync(path.join(ROOT, dir))
+    .filter((f) => glob.test(f))
+    .map((f) => `${dir}/${f}`);
 }
 
 /**

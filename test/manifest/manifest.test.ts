@@ -7,7 +7,18 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
-import { ROOT, attr, child, children, localName, orderProblems, parseXml, pngSize, walk, type XmlNode } from "./manifestXml";
+import {
+  ROOT,
+  attr,
+  child,
+  children,
+  localName,
+  orderProblems,
+  parseXml,
+  pngSize,
+  walk,
+  type XmlNode,
+} from "./manifestXml";
 import { builtFiles, copyPatterns, htmlPages, webpackConfig } from "./buildOutputs";
 
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -30,8 +41,10 @@ beforeAll(async () => {
   root = await parseXml(xml);
 });
 
-const elements = (name: string) => [...walk(root)].filter(({ node }) => localName(node) === name).map(({ node }) => node);
-const zhCN = (node: XmlNode) => children(node).find((c) => localName(c) === "Override" && attr(c, "Locale") === "zh-CN");
+const elements = (name: string) =>
+  [...walk(root)].filter(({ node }) => localName(node) === name).map(({ node }) => node);
+const zhCN = (node: XmlNode) =>
+  children(node).find((c) => localName(c) === "Override" && attr(c, "Locale") === "zh-CN");
 const resources = (kind: string) => children(child(root, "VersionOverrides", "Resources", kind));
 const resource = (kind: string, id: string) => resources(kind).find((r) => attr(r, "id") === id);
 
@@ -52,14 +65,43 @@ describe("manifest.xml", () => {
   it("is read by office-addin-manifest as an Excel task-pane add-in", () => {
     // In a child Node: the package loads ES-only dependencies (uuid, @microsoft/app-manifest) that
     // Node 20 requires natively but Jest's module loader cannot.
-    const script = "require('office-addin-manifest').OfficeAddinManifest.readManifestFile(process.argv[1]).then((i) => process.stdout.write(JSON.stringify(i)))";
-    const info = JSON.parse(execFileSync(process.execPath, ["-e", script, MANIFEST], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as ManifestInfo;
-    expect([info.officeAppType, info.defaultLocale, info.displayName, info.hosts, info.permissions]).toEqual(["TaskPaneApp", "en-US", "Sales Review", ["Workbook"], "ReadWriteDocument"]);
+    const script =
+      "require('office-addin-manifest').OfficeAddinManifest.readManifestFile(process.argv[1]).then((i) => process.stdout.write(JSON.stringify(i)))";
+    const info = JSON.parse(
+      execFileSync(process.execPath, ["-e", script, MANIFEST], {
+        cwd: ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }),
+    ) as ManifestInfo;
+    expect([info.officeAppType, info.defaultLocale, info.displayName, info.hosts, info.permissions]).toEqual([
+      "TaskPaneApp",
+      "en-US",
+      "Sales Review",
+      ["Workbook"],
+      "ReadWriteDocument",
+    ]);
     expect(info.defaultSettings?.sourceLocation).toBe(`${DEV_URL}taskpane.html`);
   });
 
   it("has the elements Office requires, in the order the manifest reference gives", () => {
-    expect(children(root).map(localName)).toEqual(["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions", "VersionOverrides"]);
+    expect(children(root).map(localName)).toEqual([
+      "Id",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "AppDomains",
+      "Hosts",
+      "Requirements",
+      "DefaultSettings",
+      "Permissions",
+      "VersionOverrides",
+    ]);
     expect(attr(root, "xsi:type")).toBe("TaskPaneApp");
     expect(attr(child(root, "VersionOverrides"), "xsi:type")).toBe("VersionOverridesV1_0");
   });
@@ -69,7 +111,9 @@ describe("manifest.xml", () => {
   });
 
   it("has an order check that reports an element out of place", async () => {
-    const swapped = await parseXml(xml.replace(/(<Version>.*<\/Version>)(\s*)(<ProviderName>.*<\/ProviderName>)/, "$3$2$1"));
+    const swapped = await parseXml(
+      xml.replace(/(<Version>.*<\/Version>)(\s*)(<ProviderName>.*<\/ProviderName>)/, "$3$2$1"),
+    );
     expect(orderProblems(swapped)).toEqual([expect.stringMatching(/^<Version> is out of order in <OfficeApp>/)]);
   });
 
@@ -81,24 +125,36 @@ describe("manifest.xml", () => {
 
   it("runs in Excel with ExcelApi 1.9 and may read and write the workbook", () => {
     expect(children(child(root, "Hosts")).map((h) => attr(h, "Name"))).toEqual(["Workbook"]);
-    expect(children(child(root, "Requirements", "Sets")).map((s) => [attr(s, "Name"), attr(s, "MinVersion")])).toEqual([["ExcelApi", "1.9"]]);
+    expect(children(child(root, "Requirements", "Sets")).map((s) => [attr(s, "Name"), attr(s, "MinVersion")])).toEqual([
+      ["ExcelApi", "1.9"],
+    ]);
     expect(child(root, "Permissions")._).toBe("ReadWriteDocument");
   });
 
   it("puts one group on the Home tab: Open Sales Review shows the pane, Run review calls runReview", () => {
     const form = child(root, "VersionOverrides", "Hosts", "Host", "DesktopFormFactor");
     const tab = child(form, "ExtensionPoint", "OfficeTab");
-    expect([attr(child(form, "ExtensionPoint"), "xsi:type"), attr(tab, "id"), children(tab).length]).toEqual(["PrimaryCommandSurface", "TabHome", 1]);
+    expect([attr(child(form, "ExtensionPoint"), "xsi:type"), attr(tab, "id"), children(tab).length]).toEqual([
+      "PrimaryCommandSurface",
+      "TabHome",
+      1,
+    ]);
     const controls = children(child(tab, "Group")).filter((c) => localName(c) === "Control");
-    const text = (c: XmlNode) => attr(resource("ShortStrings", attr(child(c, "Label"), "resid") ?? "")!, "DefaultValue");
+    const text = (c: XmlNode) =>
+      attr(resource("ShortStrings", attr(child(c, "Label"), "resid") ?? "")!, "DefaultValue");
     const action = (c: XmlNode) => child(c, "Action");
-    expect(controls.map((c) => [text(c), attr(action(c), "xsi:type")])).toEqual([["Open Sales Review", "ShowTaskpane"], ["Run review", "ExecuteFunction"]]);
+    expect(controls.map((c) => [text(c), attr(action(c), "xsi:type")])).toEqual([
+      ["Open Sales Review", "ShowTaskpane"],
+      ["Run review", "ExecuteFunction"],
+    ]);
     expect(child(action(controls[0]), "TaskpaneId")._).toBe("ButtonId1");
     const url = (n: XmlNode) => attr(resource("Urls", attr(n, "resid") ?? "")!, "DefaultValue");
     expect(url(child(action(controls[0]), "SourceLocation"))).toBe(`${DEV_URL}taskpane.html`);
     expect(url(child(form, "FunctionFile"))).toBe(`${DEV_URL}commands.html`);
     expect(child(action(controls[1]), "FunctionName")._).toBe("runReview");
-    expect(fs.readFileSync(path.join(ROOT, "src/commands/commands.ts"), "utf8")).toMatch(/associate\(\s*["']runReview["']/);
+    expect(fs.readFileSync(path.join(ROOT, "src/commands/commands.ts"), "utf8")).toMatch(
+      /associate\(\s*["']runReview["']/,
+    );
   });
 });
 
@@ -110,8 +166,12 @@ describe("manifest URLs", () => {
 
   it("point at files the build produces", async () => {
     const built = builtFiles(await webpackConfig({ WEBPACK_BUILD: true }, { mode: "development" }));
-    const local = urls(root).filter((u) => u.startsWith(DEV_URL)).map((u) => u.slice(DEV_URL.length));
-    expect(local).toEqual(expect.arrayContaining(["taskpane.html", "commands.html", "support.html", "assets/icon-16.png"]));
+    const local = urls(root)
+      .filter((u) => u.startsWith(DEV_URL))
+      .map((u) => u.slice(DEV_URL.length));
+    expect(local).toEqual(
+      expect.arrayContaining(["taskpane.html", "commands.html", "support.html", "assets/icon-16.png"]),
+    );
     expect(local.filter((file) => !built.has(file) || !fs.existsSync(path.join(ROOT, built.get(file)!)))).toEqual([]);
     expect(urls(root).filter((u) => !u.startsWith(DEV_URL) && u !== DEV_URL.slice(0, -1))).toEqual([]);
   });
@@ -127,7 +187,9 @@ describe("manifest URLs", () => {
       else process.env.ADDIN_PROD_URL = saved;
     });
     const copiedManifest = async (mode: string) => {
-      const pattern = copyPatterns(await webpackConfig({ WEBPACK_BUILD: true }, { mode })).find((p) => p.from === "manifest.xml")!;
+      const pattern = copyPatterns(await webpackConfig({ WEBPACK_BUILD: true }, { mode })).find(
+        (p) => p.from === "manifest.xml",
+      )!;
       return String(pattern.transform ? pattern.transform(Buffer.from(xml), MANIFEST) : xml);
     };
 
@@ -137,7 +199,10 @@ describe("manifest URLs", () => {
       const base = "https://cdn.contoso.com/sales-review/";
       expect(urls(prod).filter((u) => !u.startsWith(base))).toEqual(["https://cdn.contoso.com"]);
       // The same URLs in the same places, moved to the production host (AppDomain: its origin).
-      const back = (u: string) => (u.startsWith(base) ? DEV_URL + u.slice(base.length) : u.replace("https://cdn.contoso.com", DEV_URL.slice(0, -1)));
+      const back = (u: string) =>
+        u.startsWith(base)
+          ? DEV_URL + u.slice(base.length)
+          : u.replace("https://cdn.contoso.com", DEV_URL.slice(0, -1));
       expect(urls(prod).map(back)).toEqual(urls(root));
       expect(child(prod, "Id")._).toBe(child(root, "Id")._);
       expect(orderProblems(prod)).toEqual([]);
@@ -145,7 +210,11 @@ describe("manifest URLs", () => {
 
     it("default to https://sales-review.example.com/", async () => {
       delete process.env.ADDIN_PROD_URL;
-      expect(urls(await parseXml(await copiedManifest("production"))).filter((u) => !u.startsWith("https://sales-review.example.com"))).toEqual([]);
+      expect(
+        urls(await parseXml(await copiedManifest("production"))).filter(
+          (u) => !u.startsWith("https://sales-review.example.com"),
+        ),
+      ).toEqual([]);
     });
 
     it("stay on localhost in a development build", async () => {
@@ -155,14 +224,27 @@ describe("manifest URLs", () => {
 
     it("must be HTTPS", async () => {
       process.env.ADDIN_PROD_URL = "http://cdn.contoso.com/";
-      await expect(webpackConfig({ WEBPACK_BUILD: true }, { mode: "production" })).rejects.toThrow("ADDIN_PROD_URL must be an https URL");
+      await expect(webpackConfig({ WEBPACK_BUILD: true }, { mode: "production" })).rejects.toThrow(
+        "ADDIN_PROD_URL must be an https URL",
+      );
     });
   });
 });
 
 describe("manifest resources", () => {
-  const KIND_OF: Record<string, string> = { Label: "ShortStrings", Title: "ShortStrings", Description: "LongStrings", SourceLocation: "Urls", FunctionFile: "Urls", LearnMoreUrl: "Urls", Image: "Images" };
-  const references = () => [...walk(root)].filter(({ node }) => attr(node, "resid") !== undefined).map(({ node }) => ({ element: localName(node), resid: attr(node, "resid")! }));
+  const KIND_OF: Record<string, string> = {
+    Label: "ShortStrings",
+    Title: "ShortStrings",
+    Description: "LongStrings",
+    SourceLocation: "Urls",
+    FunctionFile: "Urls",
+    LearnMoreUrl: "Urls",
+    Image: "Images",
+  };
+  const references = () =>
+    [...walk(root)]
+      .filter(({ node }) => attr(node, "resid") !== undefined)
+      .map(({ node }) => ({ element: localName(node), resid: attr(node, "resid")! }));
   const KINDS = ["Images", "Urls", "ShortStrings", "LongStrings"];
 
   it("define every resid referenced, as the kind of resource the element takes", () => {
@@ -183,16 +265,33 @@ describe("manifest resources", () => {
 
   it("keep short strings within 125 characters and long strings within 250, in every language", () => {
     const tooLong = (kind: string, max: number) =>
-      resources(kind).flatMap((s) => [attr(s, "DefaultValue")!, ...children(s).map((o) => attr(o, "Value")!)]).filter((v) => v.length > max);
+      resources(kind)
+        .flatMap((s) => [attr(s, "DefaultValue")!, ...children(s).map((o) => attr(o, "Value")!)])
+        .filter((v) => v.length > max);
     expect(tooLong("ShortStrings", 125)).toEqual([]);
     expect(tooLong("LongStrings", 250)).toEqual([]);
-    expect([child(root, "DisplayName"), zhCN(child(root, "DisplayName"))!].filter((n) => (attr(n, "DefaultValue") ?? attr(n, "Value")!).length > 125)).toEqual([]);
-    expect([child(root, "Description"), zhCN(child(root, "Description"))!].filter((n) => (attr(n, "DefaultValue") ?? attr(n, "Value")!).length > 250)).toEqual([]);
+    expect(
+      [child(root, "DisplayName"), zhCN(child(root, "DisplayName"))!].filter(
+        (n) => (attr(n, "DefaultValue") ?? attr(n, "Value")!).length > 125,
+      ),
+    ).toEqual([]);
+    expect(
+      [child(root, "Description"), zhCN(child(root, "Description"))!].filter(
+        (n) => (attr(n, "DefaultValue") ?? attr(n, "Value")!).length > 250,
+      ),
+    ).toEqual([]);
   });
 
   it("translate every string, the DisplayName and the Description into zh-CN", () => {
-    const strings = [...resources("ShortStrings"), ...resources("LongStrings"), child(root, "DisplayName"), child(root, "Description")];
-    expect(strings.filter((s) => !CJK.test(attr(zhCN(s) ?? s, "Value") ?? "")).map((s) => attr(s, "id") ?? localName(s))).toEqual([]);
+    const strings = [
+      ...resources("ShortStrings"),
+      ...resources("LongStrings"),
+      child(root, "DisplayName"),
+      child(root, "Description"),
+    ];
+    expect(
+      strings.filter((s) => !CJK.test(attr(zhCN(s) ?? s, "Value") ?? "")).map((s) => attr(s, "id") ?? localName(s)),
+    ).toEqual([]);
     expect(attr(zhCN(resource("ShortStrings", "SR.Group.Label")!)!, "Value")).toBe("销售分析");
     expect(attr(zhCN(resource("ShortStrings", "SR.OpenPane.Label")!)!, "Value")).toBe("打开销售分析");
     expect(attr(zhCN(resource("ShortStrings", "SR.RunReview.Label")!)!, "Value")).toBe("运行分析");
@@ -204,21 +303,31 @@ describe("manifest icons", () => {
 
   it("give every icon the 16, 32 and 80 px images Office requires, each of the size it claims", () => {
     for (const icon of elements("Icon")) {
-      const images = children(icon).map((i) => ({ size: Number(attr(i, "size")), url: attr(resource("Images", attr(i, "resid")!)!, "DefaultValue")! }));
+      const images = children(icon).map((i) => ({
+        size: Number(attr(i, "size")),
+        url: attr(resource("Images", attr(i, "resid")!)!, "DefaultValue")!,
+      }));
       expect(images.map((i) => i.size)).toEqual(expect.arrayContaining([16, 32, 80]));
-      expect(images.filter(({ size, url }) => pngSize(file(url)).width !== size || pngSize(file(url)).height !== size)).toEqual([]);
+      expect(
+        images.filter(({ size, url }) => pngSize(file(url)).width !== size || pngSize(file(url)).height !== size),
+      ).toEqual([]);
     }
   });
 
   it("use a 32 px IconUrl and a 64 px HighResolutionIconUrl", () => {
     expect(pngSize(file(attr(child(root, "IconUrl"), "DefaultValue")!))).toEqual({ width: 32, height: 32 });
-    expect(pngSize(file(attr(child(root, "HighResolutionIconUrl"), "DefaultValue")!))).toEqual({ width: 64, height: 64 });
+    expect(pngSize(file(attr(child(root, "HighResolutionIconUrl"), "DefaultValue")!))).toEqual({
+      width: 64,
+      height: 64,
+    });
   });
 
   it("are PNGs with the pixel size their names say", () => {
     const pngs = fs.readdirSync(path.join(ROOT, "assets")).filter((f) => f.endsWith(".png"));
     expect(pngs.sort()).toEqual(["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"]);
-    expect(pngs.map((f) => pngSize(path.join(ROOT, "assets", f)))).toEqual(pngs.map((f) => ({ width: Number(/\d+/.exec(f)![0]), height: Number(/\d+/.exec(f)![0]) })));
+    expect(pngs.map((f) => pngSize(path.join(ROOT, "assets", f)))).toEqual(
+      pngs.map((f) => ({ width: Number(/\d+/.exec(f)![0]), height: Number(/\d+/.exec(f)![0]) })),
+    );
   });
 });
 
@@ -237,7 +346,9 @@ describe("add-in pages", () => {
       ["commands.html", "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"],
     ]);
     for (const page of pages) {
-      const scripts = fs.readFileSync(path.join(ROOT, page.userOptions.template), "utf8").match(/<script\b.*?<\/script>/gs);
+      const scripts = fs
+        .readFileSync(path.join(ROOT, page.userOptions.template), "utf8")
+        .match(/<script\b.*?<\/script>/gs);
       expect(scripts).toEqual(['<script type="text/javascript" src="<%= officeJs %>"></script>']);
     }
   });
@@ -245,7 +356,10 @@ describe("add-in pages", () => {
   it("load office.js from OFFICE_JS_URL when it is set", async () => {
     process.env.OFFICE_JS_URL = "/office-js/office.js";
     const pages = htmlPages(await webpackConfig({ WEBPACK_BUILD: true }, { mode: "development" }));
-    expect(pages.map((p) => p.userOptions.templateParameters?.officeJs)).toEqual(["/office-js/office.js", "/office-js/office.js"]);
+    expect(pages.map((p) => p.userOptions.templateParameters?.officeJs)).toEqual([
+      "/office-js/office.js",
+      "/office-js/office.js",
+    ]);
   });
 });
 
@@ -253,10 +367,16 @@ describe("add-in tooling", () => {
   // office-addin-usage-data 2.1.1 and later are stubs that send nothing (they read no opt-out: there
   // is nothing left to opt out of). This fails if an upgrade brings a reporting version back.
   function expectSilentUsageData(tool: string): void {
-    const usageData = require.resolve("office-addin-usage-data", { paths: [path.dirname(require.resolve(`${tool}/package.json`))] });
-    const pkg = JSON.parse(fs.readFileSync(path.join(usageData.slice(0, usageData.lastIndexOf("lib")), "package.json"), "utf8")) as { dependencies?: object };
+    const usageData = require.resolve("office-addin-usage-data", {
+      paths: [path.dirname(require.resolve(`${tool}/package.json`))],
+    });
+    const pkg = JSON.parse(
+      fs.readFileSync(path.join(usageData.slice(0, usageData.lastIndexOf("lib")), "package.json"), "utf8"),
+    ) as { dependencies?: object };
     expect(Object.keys(pkg.dependencies ?? {})).not.toContain("applicationinsights");
-    expect(fs.readFileSync(usageData.replace(/main\.js$/, "usageData.js"), "utf8")).not.toMatch(/require\("(applicationinsights|https?|node-fetch|axios)"\)/);
+    expect(fs.readFileSync(usageData.replace(/main\.js$/, "usageData.js"), "utf8")).not.toMatch(
+      /require\("(applicationinsights|https?|node-fetch|axios)"\)/,
+    );
   }
 
   it.each(["office-addin-manifest", "office-addin-dev-certs"])("%s sends no usage data", expectSilentUsageData);
@@ -264,11 +384,16 @@ describe("add-in tooling", () => {
   // The sideloading tools are optional dependencies: they need libsecret to build and a newcomer's
   // install goes on without them. Where they installed, their copies are checked as above.
   const sideloading = ["office-addin-debugging", "office-addin-dev-settings"];
-  const lock = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package-lock.json"), "utf8")) as { packages: Record<string, { version?: string; optional?: boolean }> };
-  it.each(sideloading)("%s sends no usage data where it installed, and is optional in the lock file where it did not", (tool) => {
-    if (fs.existsSync(path.join(__dirname, "../../node_modules", tool, "package.json"))) expectSilentUsageData(tool);
-    else expect(lock.packages[`node_modules/${tool}`]?.optional).toBe(true);
-  });
+  const lock = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package-lock.json"), "utf8")) as {
+    packages: Record<string, { version?: string; optional?: boolean }>;
+  };
+  it.each(sideloading)(
+    "%s sends no usage data where it installed, and is optional in the lock file where it did not",
+    (tool) => {
+      if (fs.existsSync(path.join(__dirname, "../../node_modules", tool, "package.json"))) expectSilentUsageData(tool);
+      else expect(lock.packages[`node_modules/${tool}`]?.optional).toBe(true);
+    },
+  );
 
   it("every office-addin-usage-data in the lock file, installed or not, is a stub (2.1.1 or later)", () => {
     const versions = Object.entries(lock.packages)
@@ -279,7 +404,10 @@ describe("add-in tooling", () => {
   });
 
   it("keeps the sideloading tools optional, so that npm install needs no libsecret", () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     expect(Object.keys(pkg.optionalDependencies ?? {})).toEqual(["office-addin-debugging"]);
     expect(Object.keys(pkg.devDependencies ?? {})).not.toContain("office-addin-debugging");
   });

@@ -20,7 +20,12 @@ const xml2js = fromManifestPackage("xml2js") as {
 
 /** Parses strictly (sax strict mode: a malformed document throws), keeping children in document order. */
 export async function parseXml(xml: string): Promise<XmlNode> {
-  const doc = await xml2js.parseStringPromise(xml, { explicitChildren: true, preserveChildrenOrder: true, trim: true, strict: true });
+  const doc = await xml2js.parseStringPromise(xml, {
+    explicitChildren: true,
+    preserveChildrenOrder: true,
+    trim: true,
+    strict: true,
+  });
   const roots = Object.values(doc);
   if (roots.length !== 1) throw new Error(`expected one root element, got ${roots.length}`);
   return roots[0];
@@ -55,7 +60,25 @@ export function child(node: XmlNode, ...names: string[]): XmlNode {
  * Actions are keyed by their xsi:type.
  */
 export const SCHEMA_ORDER: Record<string, string[]> = {
-  OfficeApp: ["Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions", "Dictionary", "VersionOverrides"],
+  OfficeApp: [
+    "Id",
+    "AlternateId",
+    "Version",
+    "ProviderName",
+    "DefaultLocale",
+    "DisplayName",
+    "Description",
+    "IconUrl",
+    "HighResolutionIconUrl",
+    "SupportUrl",
+    "AppDomains",
+    "Hosts",
+    "Requirements",
+    "DefaultSettings",
+    "Permissions",
+    "Dictionary",
+    "VersionOverrides",
+  ],
   DisplayName: ["Override"],
   Description: ["Override"],
   IconUrl: ["Override"],
@@ -68,7 +91,15 @@ export const SCHEMA_ORDER: Record<string, string[]> = {
   Methods: ["Method"],
   DefaultSettings: ["SourceLocation", "RequestedWidth", "RequestedHeight"],
   SourceLocation: ["Override"],
-  VersionOverrides: ["Description", "Requirements", "Hosts", "Resources", "WebApplicationInfo", "EquivalentAddins", "VersionOverrides"],
+  VersionOverrides: [
+    "Description",
+    "Requirements",
+    "Hosts",
+    "Resources",
+    "WebApplicationInfo",
+    "EquivalentAddins",
+    "VersionOverrides",
+  ],
   Host: ["AllFormFactors", "DesktopFormFactor"],
   DesktopFormFactor: ["GetStarted", "FunctionFile", "ExtensionPoint"],
   GetStarted: ["Title", "Description", "LearnMoreUrl"],
@@ -107,7 +138,8 @@ export function orderProblems(root: XmlNode): string[] {
     for (const kid of kids) {
       const at = order.indexOf(localName(kid));
       if (at < 0) problems.push(`<${localName(kid)}> is not a valid child of <${key}>`);
-      else if (at < last) problems.push(`<${localName(kid)}> is out of order in <${key}> (schema order: ${order.join(", ")})`);
+      else if (at < last)
+        problems.push(`<${localName(kid)}> is out of order in <${key}> (schema order: ${order.join(", ")})`);
       else last = at;
     }
   }
@@ -118,6 +150,7 @@ export function orderProblems(root: XmlNode): string[] {
 export function pngSize(file: string): { width: number; height: number } {
   const bytes = fs.readFileSync(file);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (!bytes.subarray(0, 8).equals(signature) || bytes.toString("latin1", 12, 16) !== "IHDR") throw new Error(`${file} is not a PNG`);
+  if (!bytes.subarray(0, 8).equals(signature) || bytes.toString("latin1", 12, 16) !== "IHDR")
+    throw new Error(`${file} is not a PNG`);
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }

@@ -11,14 +11,37 @@ const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 async function workbook(rows: string, tables: Record<string, string>, listed = Object.keys(tables)): Promise<Buffer> {
   const zip = new JSZip();
   const names = Object.keys(tables);
-  zip.file("[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`);
-  zip.file("_rels/.rels", `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  zip.file("xl/workbook.xml", `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  zip.file("xl/_rels/workbook.xml.rels", `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
-  zip.file("xl/worksheets/_rels/sheet1.xml.rels", `<Relationships xmlns="${PKG_REL}">${names.map((n, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/table" Target="../tables/table${i + 1}.xml"/>`).join("")}</Relationships>`);
-  names.forEach((name, i) => zip.file(`xl/tables/table${i + 1}.xml`, `<table xmlns="${MAIN}" id="${i + 1}" name="${name}" displayName="${name}" ref="${tables[name]}"><tableColumns count="1"><tableColumn id="1" name="A"/></tableColumns></table>`));
+  zip.file(
+    "[Content_Types].xml",
+    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`,
+  );
+  zip.file(
+    "_rels/.rels",
+    `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    "xl/workbook.xml",
+    `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+  );
+  zip.file(
+    "xl/worksheets/_rels/sheet1.xml.rels",
+    `<Relationships xmlns="${PKG_REL}">${names.map((n, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/table" Target="../tables/table${i + 1}.xml"/>`).join("")}</Relationships>`,
+  );
+  names.forEach((name, i) =>
+    zip.file(
+      `xl/tables/table${i + 1}.xml`,
+      `<table xmlns="${MAIN}" id="${i + 1}" name="${name}" displayName="${name}" ref="${tables[name]}"><tableColumns count="1"><tableColumn id="1" name="A"/></tableColumns></table>`,
+    ),
+  );
   const parts = listed.map((n) => `<tablePart r:id="rId${names.indexOf(n) + 1}"/>`).join("");
-  zip.file("xl/worksheets/sheet1.xml", `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${rows}</sheetData><tableParts count="${listed.length}">${parts}</tableParts></worksheet>`);
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${rows}</sheetData><tableParts count="${listed.length}">${parts}</tableParts></worksheet>`,
+  );
   return zip.generateAsync({ type: "nodebuffer" });
 }
 
@@ -38,20 +61,26 @@ const row = (r: number, ...cells: string[]) => `<row r="${r}">${cells.join("")}<
 describe("packagePort.blockedTables", () => {
   it("lists a table with a value beside it in its rows: room up to that column, free columns right of the sheet's last used one", async () => {
     const rows = [row(1, v("A1"), v("B1")), row(3, v("A3"), v("F3")), row(9, v("A9"), v("H9"))].join("");
-    expect(await blockedTables(await workbook(rows, { T: "A1:B4" }))).toEqual([{ sheet: "Data", table: "T", from: 2, room: 3, freeCol: 8 }]);
+    expect(await blockedTables(await workbook(rows, { T: "A1:B4" }))).toEqual([
+      { sheet: "Data", table: "T", from: 2, room: 3, freeCol: 8 },
+    ]);
   });
 
   it("counts a formula without a cached value and a styled empty cell, not a cell in the default style", async () => {
     const styled = `<c r="C2" s="3"/>`;
     const formula = `<c r="E3"><f>1+1</f></c>`;
     const plain = `<c r="C4" s="0"/><c r="Z4"/>`;
-    expect(await blockedTables(await workbook([row(2, v("A2"), styled), row(3, formula)].join(""), { T: "A1:A4" }))).toEqual([{ sheet: "Data", table: "T", from: 1, room: 1, freeCol: 5 }]);
+    expect(
+      await blockedTables(await workbook([row(2, v("A2"), styled), row(3, formula)].join(""), { T: "A1:A4" })),
+    ).toEqual([{ sheet: "Data", table: "T", from: 1, room: 1, freeCol: 5 }]);
     expect(await blockedTables(await workbook([row(2, v("A2")), row(4, plain)].join(""), { T: "A1:A4" }))).toEqual([]);
   });
 
   it("takes the whole table's rows, totals row included, and no row above or below", async () => {
     const rows = [row(1, v("D1")), row(5, v("E5")), row(6, v("C6"))].join("");
-    expect(await blockedTables(await workbook(rows, { Above: "A2:B5" }))).toEqual([{ sheet: "Data", table: "Above", from: 2, room: 2, freeCol: 5 }]);
+    expect(await blockedTables(await workbook(rows, { Above: "A2:B5" }))).toEqual([
+      { sheet: "Data", table: "Above", from: 2, room: 2, freeCol: 5 },
+    ]);
     expect(await blockedTables(await workbook(rows, { Between: "A2:B4" }))).toEqual([]);
   });
 
@@ -81,6 +110,8 @@ describe("BesideTables", () => {
     b.note(51, 4);
     b.note(2, 3);
     expect([b.firstBeside, b.rightmost]).toEqual([[5], 9]);
-    expect(b.blocked("S", [{ index: 0, name: "T" }])).toEqual([{ sheet: "S", table: "T", from: 3, room: 1, freeCol: 9 }]);
+    expect(b.blocked("S", [{ index: 0, name: "T" }])).toEqual([
+      { sheet: "S", table: "T", from: 3, room: 1, freeCol: 9 },
+    ]);
   });
 });

@@ -10,8 +10,22 @@ const report: ReportPlan = {
   ],
   columnWidths: [],
   charts: [
-    { kind: "stackedColumn", title: "Orders <new & existing>", anchor: { row: 4, col: 0, rows: 15, cols: 6 }, source: { row: 0, col: 0, rows: 3, cols: 3 }, seriesBy: "rows", axisFormat: "#,##0" },
-    { kind: "clusteredColumn", title: "Tiers", anchor: { row: 4, col: 7, rows: 15, cols: 6 }, source: { row: 0, col: 0, rows: 3, cols: 3 }, seriesBy: "columns", axisFormat: "0%" },
+    {
+      kind: "stackedColumn",
+      title: "Orders <new & existing>",
+      anchor: { row: 4, col: 0, rows: 15, cols: 6 },
+      source: { row: 0, col: 0, rows: 3, cols: 3 },
+      seriesBy: "rows",
+      axisFormat: "#,##0",
+    },
+    {
+      kind: "clusteredColumn",
+      title: "Tiers",
+      anchor: { row: 4, col: 7, rows: 15, cols: 6 },
+      source: { row: 0, col: 0, rows: 3, cols: 3 },
+      seriesBy: "columns",
+      axisFormat: "0%",
+    },
   ],
   issuesRow: 0,
 };
@@ -25,7 +39,9 @@ describe("chartParts", () => {
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart4.xml"/></Relationships>',
     );
     expect([...parts.drawing.matchAll(/r:id="(rId\d)"/g)].map((m) => m[1])).toEqual(["rId1", "rId2"]);
-    expect(parts.drawing).toContain('<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>4</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>6</xdr:col>');
+    expect(parts.drawing).toContain(
+      "<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>4</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>6</xdr:col>",
+    );
     expect(parts.drawing).toContain('<xdr:cNvPr id="2" name="Orders &lt;new &amp; existing&gt;"/>');
     expect(parts.charts).toHaveLength(2);
   });
@@ -34,9 +50,9 @@ describe("chartParts", () => {
     const [stacked, clustered] = chartParts(report, ["chart1.xml", "chart2.xml"]).charts;
     expect(stacked).toContain('<c:grouping val="stacked"/>');
     expect(stacked).toContain(
-      "<c:ser><c:idx val=\"1\"/><c:order val=\"1\"/><c:tx><c:strRef><c:f>&apos;Review 2026-10&apos;!$A$3:$A$3</c:f><c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>Existing</c:v></c:pt></c:strCache></c:strRef></c:tx>" +
-        "<c:cat><c:strRef><c:f>&apos;Review 2026-10&apos;!$B$1:$C$1</c:f><c:strCache><c:ptCount val=\"2\"/><c:pt idx=\"0\"><c:v>2026-09</c:v></c:pt><c:pt idx=\"1\"><c:v>2026-10</c:v></c:pt></c:strCache></c:strRef></c:cat>" +
-        "<c:val><c:numRef><c:f>&apos;Review 2026-10&apos;!$B$3:$C$3</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val=\"2\"/><c:pt idx=\"0\"><c:v>30</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser>",
+      '<c:ser><c:idx val="1"/><c:order val="1"/><c:tx><c:strRef><c:f>&apos;Review 2026-10&apos;!$A$3:$A$3</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>Existing</c:v></c:pt></c:strCache></c:strRef></c:tx>' +
+        '<c:cat><c:strRef><c:f>&apos;Review 2026-10&apos;!$B$1:$C$1</c:f><c:strCache><c:ptCount val="2"/><c:pt idx="0"><c:v>2026-09</c:v></c:pt><c:pt idx="1"><c:v>2026-10</c:v></c:pt></c:strCache></c:strRef></c:cat>' +
+        '<c:val><c:numRef><c:f>&apos;Review 2026-10&apos;!$B$3:$C$3</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>30</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser>',
     );
     expect(clustered).toContain('<c:grouping val="clustered"/>');
     expect(clustered).toContain('<c:numFmt formatCode="0%" sourceLinked="0"/>');

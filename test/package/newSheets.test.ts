@@ -14,7 +14,10 @@ const STYLES: RunStyles = {
   header: 7,
   body: (f) => ({ money: 10, percent: 11, date: 12, integer: 13, decimal: 14, oneDecimal: 15, general: 0 })[f],
   dxf: () => 0,
-  report: (style, format) => (style === "body" && format === null ? 0 : { title: 1, section: 2, header: 3, total: 4, note: 5, body: 6 }[style] * 10 + (format === null ? 0 : 1)),
+  report: (style, format) =>
+    style === "body" && format === null
+      ? 0
+      : { title: 1, section: 2, header: 3, total: 4, note: 5, body: 6 }[style] * 10 + (format === null ? 0 : 1),
 };
 
 async function text(stream: Readable): Promise<{ xml: string; chunks: number }> {
@@ -47,8 +50,12 @@ describe("reportSheetXml", () => {
   });
 
   it("writes formula-looking text from the workbook as text, and no drawing without charts", async () => {
-    const { xml } = await text(reportSheetXml(report([{ cells: ['=HYPERLINK("http://x","y")', " lead"], style: "body" }]), STYLES));
-    expect(xml).toContain('<c r="A1" t="inlineStr"><is><t>=HYPERLINK("http://x","y")</t></is></c><c r="B1" t="inlineStr"><is><t xml:space="preserve"> lead</t></is></c>');
+    const { xml } = await text(
+      reportSheetXml(report([{ cells: ['=HYPERLINK("http://x","y")', " lead"], style: "body" }]), STYLES),
+    );
+    expect(xml).toContain(
+      '<c r="A1" t="inlineStr"><is><t>=HYPERLINK("http://x","y")</t></is></c><c r="B1" t="inlineStr"><is><t xml:space="preserve"> lead</t></is></c>',
+    );
     expect(xml).not.toContain("<f>");
     expect(xml.endsWith(`</sheetData>${TAIL}</worksheet>`)).toBe(true);
   });
@@ -65,14 +72,28 @@ describe("reportSheetXml", () => {
 
   describe("invalid input", () => {
     it("fails the stream on a non-finite number (a bug upstream)", async () => {
-      await expect(text(reportSheetXml(report([{ cells: [Infinity], style: "body" }]), STYLES))).rejects.toThrow("cellXml: A1 holds Infinity, which an .xlsx cannot store");
+      await expect(text(reportSheetXml(report([{ cells: [Infinity], style: "body" }]), STYLES))).rejects.toThrow(
+        "cellXml: A1 holds Infinity, which an .xlsx cannot store",
+      );
     });
   });
 });
 
 describe("createdSheetXml", () => {
   it("writes a bold header row, the rows below it and every column 18 wide", async () => {
-    const { xml } = await text(createdSheetXml({ sheet: "客户表", header: ["客户编号", "客户名称"], rows: [["C1", "甲公司"], [null, "@SUM(A1)"]] }, STYLES));
+    const { xml } = await text(
+      createdSheetXml(
+        {
+          sheet: "客户表",
+          header: ["客户编号", "客户名称"],
+          rows: [
+            ["C1", "甲公司"],
+            [null, "@SUM(A1)"],
+          ],
+        },
+        STYLES,
+      ),
+    );
     expect(xml).toBe(
       `${HEAD}<dimension ref="A1:B3"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
         '<cols><col min="1" max="1" width="18" customWidth="1"/><col min="2" max="2" width="18" customWidth="1"/></cols><sheetData>' +
@@ -86,7 +107,11 @@ describe("createdSheetXml", () => {
 
 describe("recordSheetXml", () => {
   it("writes the encoded record down column A, readable back with decodeRecord", async () => {
-    const record = { ...EMPTY_RECORD, settings: { lang: "en-US", month: "2026-10" }, ownedSheets: [{ sheet: "Review 2026-10", kind: "review" as const }] };
+    const record = {
+      ...EMPTY_RECORD,
+      settings: { lang: "en-US", month: "2026-10" },
+      ownedSheets: [{ sheet: "Review 2026-10", kind: "review" as const }],
+    };
     const { xml } = await text(recordSheetXml(record));
     const doc = new DOMParser().parseFromString(xml, "text/xml");
     const cells = Array.from(doc.getElementsByTagName("c"));
@@ -95,7 +120,12 @@ describe("recordSheetXml", () => {
   });
 
   it("splits a record longer than a cell over several rows", async () => {
-    const owned = Array.from({ length: 1_000 }, (_, i) => ({ sheet: "Customers", output: `customer.x${i}`, header: `Header number ${i}`, col: i }));
+    const owned = Array.from({ length: 1_000 }, (_, i) => ({
+      sheet: "Customers",
+      output: `customer.x${i}`,
+      header: `Header number ${i}`,
+      col: i,
+    }));
     const record = { ...EMPTY_RECORD, owned };
     const doc = new DOMParser().parseFromString((await text(recordSheetXml(record))).xml, "text/xml");
     const cells = Array.from(doc.getElementsByTagName("c"));

@@ -11,7 +11,8 @@ const relsXml = (rels: [id: string, type: string, target: string][]) =>
   `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
     .map(([id, type, target]) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`)
     .join("")}</Relationships>`;
-const sheetXml = (body: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
+const sheetXml = (body: string) =>
+  `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
 
 /** A hand-made package, as openpyxl and others write them: absolute targets, hidden sheets, a chart sheet, 1904 dates. */
 async function handMade(): Promise<Uint8Array> {
@@ -36,7 +37,14 @@ async function handMade(): Promise<Uint8Array> {
     ]),
   );
   zip.file("xl/worksheets/a.xml", sheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`));
-  zip.file("xl/worksheets/_rels/a.xml.rels", relsXml([["rId2", "table", "/xl/tables/t2.xml"], ["rId1", "table", "../tables/t1.xml"], ["rId3", "hyperlink", "https://example.com"]]));
+  zip.file(
+    "xl/worksheets/_rels/a.xml.rels",
+    relsXml([
+      ["rId2", "table", "/xl/tables/t2.xml"],
+      ["rId1", "table", "../tables/t1.xml"],
+      ["rId3", "hyperlink", "https://example.com"],
+    ]),
+  );
   zip.file("xl/worksheets/b.xml", sheetXml(""));
   zip.file("xl/worksheets/c.xml", sheetXml(""));
   zip.file("xl/chartsheets/sheet1.xml", `<chartsheet/>`);
@@ -60,14 +68,31 @@ describe("openXlsx", () => {
     await withPackage(await openXlsx(SAMPLE_EN), async (pkg) => {
       expect(pkg.workbookPath).toBe("xl/workbook.xml");
       expect(pkg.sheets).toEqual(
-        ["Customers", "Orders", "Visits", "Costs"].map((name, i) => ({ name, partPath: `xl/worksheets/sheet${i + 1}.xml`, sheetId: i + 1, rId: `rId${i + 1}`, state: "visible", tables: [] })),
+        ["Customers", "Orders", "Visits", "Costs"].map((name, i) => ({
+          name,
+          partPath: `xl/worksheets/sheet${i + 1}.xml`,
+          sheetId: i + 1,
+          rId: `rId${i + 1}`,
+          state: "visible",
+          tables: [],
+        })),
       );
       expect(pkg.stylesPath).toBe("xl/styles.xml");
       expect(pkg.sharedStringsPath).toBeUndefined();
       expect(pkg.date1904).toBe(false);
       expect(pkg.entries).toEqual([
-        "docProps/app.xml", "docProps/core.xml", "xl/theme/theme1.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
-        "xl/worksheets/sheet4.xml", "xl/styles.xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml",
+        "docProps/app.xml",
+        "docProps/core.xml",
+        "xl/theme/theme1.xml",
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+        "xl/worksheets/sheet3.xml",
+        "xl/worksheets/sheet4.xml",
+        "xl/styles.xml",
+        "_rels/.rels",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "[Content_Types].xml",
       ]);
       const zip = await JSZip.loadAsync(readFileSync(SAMPLE_EN));
       for (const entry of pkg.entries) expect(await pkg.readText(entry)).toBe(await zip.file(entry)?.async("string"));
@@ -77,7 +102,11 @@ describe("openXlsx", () => {
   it("finds each table of the Chinese sample through the sheet's relationships", async () => {
     await withPackage(await openXlsxBuffer(readFileSync(SAMPLE_ZH)), async (pkg) => {
       expect(pkg.sheets.map((s) => [s.name, s.partPath, s.tables])).toEqual(
-        ["客户表", "订单表", "拜访记录", "费用表"].map((name, i) => [name, `xl/worksheets/sheet${i + 1}.xml`, [{ partPath: `xl/tables/table${i + 1}.xml`, rId: "rId1" }]]),
+        ["客户表", "订单表", "拜访记录", "费用表"].map((name, i) => [
+          name,
+          `xl/worksheets/sheet${i + 1}.xml`,
+          [{ partPath: `xl/tables/table${i + 1}.xml`, rId: "rId1" }],
+        ]),
       );
       expect((await pkg.readText("xl/tables/table2.xml")).includes('ref="A1:')).toBe(true);
     });
@@ -86,7 +115,17 @@ describe("openXlsx", () => {
   it("resolves absolute, relative and dotted targets, sheet states, 1904 dates, and leaves chart sheets out", async () => {
     await withPackage(await openXlsxBuffer(await handMade()), async (pkg) => {
       expect(pkg.sheets).toEqual([
-        { name: "Shown", partPath: "xl/worksheets/a.xml", sheetId: 3, rId: "rId7", state: "visible", tables: [{ partPath: "xl/tables/t2.xml", rId: "rId2" }, { partPath: "xl/tables/t1.xml", rId: "rId1" }] },
+        {
+          name: "Shown",
+          partPath: "xl/worksheets/a.xml",
+          sheetId: 3,
+          rId: "rId7",
+          state: "visible",
+          tables: [
+            { partPath: "xl/tables/t2.xml", rId: "rId2" },
+            { partPath: "xl/tables/t1.xml", rId: "rId1" },
+          ],
+        },
         { name: "Hidden", partPath: "xl/worksheets/b.xml", sheetId: 1, rId: "rId8", state: "hidden", tables: [] },
         { name: "Deep", partPath: "xl/worksheets/c.xml", sheetId: 2, rId: "rId10", state: "veryHidden", tables: [] },
       ]);
@@ -117,17 +156,23 @@ describe("openXlsx", () => {
   it("streams a large part in many chunks", async () => {
     const zip = new JSZip();
     zip.file("xl/workbook.xml", `<workbook/>`);
-    const big = sheetXml(Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join(""));
+    const big = sheetXml(
+      Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join(""),
+    );
     zip.file("xl/worksheets/sheet1.xml", big);
-    await withPackage(await openXlsxBuffer(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" })), async (pkg) => {
-      const sizes: number[] = [];
-      for await (const chunk of await pkg.openStream("xl/worksheets/sheet1.xml")) sizes.push((chunk as Buffer).length);
-      expect(sizes.reduce((a, b) => a + b, 0)).toBe(Buffer.byteLength(big));
-      expect(Math.max(...sizes)).toBeLessThanOrEqual(64 * 1024);
-      expect(sizes.length).toBeGreaterThan(10);
-      expect(pkg.workbookPath).toBe("xl/workbook.xml");
-      expect(pkg.sheets).toEqual([]);
-    });
+    await withPackage(
+      await openXlsxBuffer(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" })),
+      async (pkg) => {
+        const sizes: number[] = [];
+        for await (const chunk of await pkg.openStream("xl/worksheets/sheet1.xml"))
+          sizes.push((chunk as Buffer).length);
+        expect(sizes.reduce((a, b) => a + b, 0)).toBe(Buffer.byteLength(big));
+        expect(Math.max(...sizes)).toBeLessThanOrEqual(64 * 1024);
+        expect(sizes.length).toBeGreaterThan(10);
+        expect(pkg.workbookPath).toBe("xl/workbook.xml");
+        expect(pkg.sheets).toEqual([]);
+      },
+    );
   });
 
   describe("invalid input", () => {
@@ -140,7 +185,9 @@ describe("openXlsx", () => {
       const error = await openXlsx(file).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NotAnXlsxError);
       expect(error).toBeInstanceOf(RangeError);
-      expect((error as Error).message).toMatch(new RegExp(`^${file.replace(/[.\\/]/g, "\\$&")} is not an \\.xlsx workbook: `));
+      expect((error as Error).message).toMatch(
+        new RegExp(`^${file.replace(/[.\\/]/g, "\\$&")} is not an \\.xlsx workbook: `),
+      );
     });
 
     it("passes a missing file's error on as it is", async () => {
@@ -157,13 +204,17 @@ describe("openXlsx", () => {
 
     it("refuses a truncated workbook", async () => {
       const bytes = readFileSync(SAMPLE_EN);
-      await expect(openXlsxBuffer(bytes.subarray(0, bytes.length - 100), "cut.xlsx")).rejects.toThrow(/^cut\.xlsx is not an \.xlsx workbook: /);
+      await expect(openXlsxBuffer(bytes.subarray(0, bytes.length - 100), "cut.xlsx")).rejects.toThrow(
+        /^cut\.xlsx is not an \.xlsx workbook: /,
+      );
     });
 
     it("refuses a zip without a workbook part", async () => {
       const zip = new JSZip();
       zip.file("word/document.xml", "<document/>");
-      await expect(openXlsxBuffer(await zip.generateAsync({ type: "uint8array" }), "letter.docx")).rejects.toThrow("letter.docx is not an .xlsx workbook: no workbook part (xl/workbook.xml)");
+      await expect(openXlsxBuffer(await zip.generateAsync({ type: "uint8array" }), "letter.docx")).rejects.toThrow(
+        "letter.docx is not an .xlsx workbook: no workbook part (xl/workbook.xml)",
+      );
     });
 
     it.each([
@@ -175,7 +226,9 @@ describe("openXlsx", () => {
       const zip = new JSZip();
       zip.file("xl/workbook.xml", "<workbook/>");
       zip.file(name, "x", { createFolders: false });
-      const error = await openXlsxBuffer(await zip.generateAsync({ type: "uint8array" }), "bad.xlsx").catch((e: unknown) => e);
+      const error = await openXlsxBuffer(await zip.generateAsync({ type: "uint8array" }), "bad.xlsx").catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(NotAnXlsxError);
       expect((error as Error).message).toBe(`bad.xlsx is not an .xlsx workbook: ${reason}`);
     });
@@ -191,7 +244,9 @@ describe("openXlsx", () => {
       // The lie is in both headers, the central directory's and the local one.
       patchUncompressedSize(bytes, "xl/worksheets/sheet1.xml", declared);
       await withPackage(await openXlsxBuffer(bytes), async (pkg) => {
-        await expect(pkg.readText("xl/worksheets/sheet1.xml")).rejects.toThrow(`workbook is not an .xlsx workbook: part xl/worksheets/sheet1.xml ${why}`);
+        await expect(pkg.readText("xl/worksheets/sheet1.xml")).rejects.toThrow(
+          `workbook is not an .xlsx workbook: part xl/worksheets/sheet1.xml ${why}`,
+        );
       });
     });
   });
@@ -202,7 +257,9 @@ function patchUncompressedSize(zip: Buffer, name: string, size: number): void {
   const nameBytes = Buffer.from(name);
   for (let i = 0; i < zip.length - 4; i++) {
     const sig = zip.readUInt32LE(i);
-    if (sig === 0x04034b50 && zip.subarray(i + 30, i + 30 + nameBytes.length).equals(nameBytes)) zip.writeUInt32LE(size, i + 22);
-    if (sig === 0x02014b50 && zip.subarray(i + 46, i + 46 + nameBytes.length).equals(nameBytes)) zip.writeUInt32LE(size, i + 24);
+    if (sig === 0x04034b50 && zip.subarray(i + 30, i + 30 + nameBytes.length).equals(nameBytes))
+      zip.writeUInt32LE(size, i + 22);
+    if (sig === 0x02014b50 && zip.subarray(i + 46, i + 46 + nameBytes.length).equals(nameBytes))
+      zip.writeUInt32LE(size, i + 24);
   }
 }

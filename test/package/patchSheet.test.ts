@@ -2,7 +2,15 @@ import { Readable } from "node:stream";
 import type { ColumnPlan, Highlight, NumberFormat, SheetPlan } from "../../src/core/output";
 import { patchSheet, SheetPatcher, type SheetStyles } from "../../src/adapters/xlsx/package/patchSheet";
 
-const FORMAT_STYLE: Record<NumberFormat, number> = { general: 8, money: 9, percent: 10, date: 11, integer: 12, decimal: 13, oneDecimal: 14 };
+const FORMAT_STYLE: Record<NumberFormat, number> = {
+  general: 8,
+  money: 9,
+  percent: 10,
+  date: 11,
+  integer: 12,
+  decimal: 13,
+  oneDecimal: 14,
+};
 const STYLES: SheetStyles = {
   header: 7,
   body: (f) => FORMAT_STYLE[f],
@@ -12,7 +20,12 @@ const STYLES: SheetStyles = {
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-function column(col: number, header: string, values: ColumnPlan["values"], extra: Partial<ColumnPlan> = {}): ColumnPlan {
+function column(
+  col: number,
+  header: string,
+  values: ColumnPlan["values"],
+  extra: Partial<ColumnPlan> = {},
+): ColumnPlan {
   return { output: `test.${header}`, header, col, format: "general", values, ...extra };
 }
 
@@ -36,7 +49,8 @@ function patch(xml: string, plan: SheetPlan): Promise<string> {
   return patchChunks([Buffer.from(xml, "utf8")], plan);
 }
 
-const cell = (ref: string, text: string, s = 8, p = "") => `<${p}c r="${ref}" s="${s}" t="inlineStr"><${p}is><${p}t>${text}</${p}t></${p}is></${p}c>`;
+const cell = (ref: string, text: string, s = 8, p = "") =>
+  `<${p}c r="${ref}" s="${s}" t="inlineStr"><${p}is><${p}t>${text}</${p}t></${p}is></${p}c>`;
 const header = (ref: string, text: string, p = "") => cell(ref, text, 7, p);
 const num = (ref: string, v: number, s = 8) => `<c r="${ref}" s="${s}"><v>${v}</v></c>`;
 
@@ -67,7 +81,9 @@ describe("patchSheet", () => {
       `<row r="2"><c r="A2"><v>1</v></c><c r="B2" s="4" t="s"><v>3</v></c><c r="C2"><f>A2*2</f><v>2</v></c></row>` +
       `<row r="3"><c r="A3"><v>1</v></c><c r="C3"><v>3</v></c></row>` +
       `</sheetData></worksheet>`;
-    const plan = sheetPlan([column(1, "Due", [45000, "Overdue 3 days"], { format: "date", cellFormats: [null, "general"] })]);
+    const plan = sheetPlan([
+      column(1, "Due", [45000, "Overdue 3 days"], { format: "date", cellFormats: [null, "general"] }),
+    ]);
     expect(await patch(xml, plan)).toBe(
       `<worksheet ${NS}><cols><col min="2" max="2" width="10" customWidth="1"/></cols><sheetData>` +
         `<row r="1"><c r="A1" t="s"><v>0</v></c>${header("B1", "Due")}<c r="C1" t="s"><v>1</v></c></row>` +
@@ -207,9 +223,13 @@ describe("patchSheet", () => {
     const after = Buffer.from(`</t></is></c></row></sheetData></worksheet>`, "utf8");
     const bad = Buffer.from([0xff, 0xc3, 0x28, 0xe2, 0x82]);
     const input = Buffer.concat([before, bad, middle, bad, after]);
-    const out = await collect(patchSheet(Readable.from([input.subarray(0, 90), input.subarray(90)]), sheetPlan([column(1, "T", [])]), STYLES));
+    const out = await collect(
+      patchSheet(Readable.from([input.subarray(0, 90), input.subarray(90)]), sheetPlan([column(1, "T", [])]), STYLES),
+    );
     const expected = Buffer.concat([
-      Buffer.from(`<worksheet ${NS}><cols><col min="2" max="2" width="10" customWidth="1"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`),
+      Buffer.from(
+        `<worksheet ${NS}><cols><col min="2" max="2" width="10" customWidth="1"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`,
+      ),
       bad,
       Buffer.from(`</t></is></c>${header("B1", "T")}</row><row r="3"><c r="A3" t="inlineStr"><is><t>`),
       bad,
@@ -223,7 +243,11 @@ describe("patchSheet", () => {
 
     it("inserts new <col>s sorted among existing ones and leaves a covered column's <col> alone", async () => {
       const xml = `${head}<cols><col min="1" max="2" width="30" customWidth="1"/><col min="6" max="6" width="5" style="3" customWidth="1"/></cols><sheetData/></worksheet>`;
-      const plan = sheetPlan([column(1, "Covered", []), column(3, "客户等级", []), column(9, "A much longer header text", [])]);
+      const plan = sheetPlan([
+        column(1, "Covered", []),
+        column(3, "客户等级", []),
+        column(9, "A much longer header text", []),
+      ]);
       expect(await patch(xml, plan)).toBe(
         `${head.replace('ref="B2:D9"', 'ref="B1:J9"')}<cols><col min="1" max="2" width="30" customWidth="1"/><col min="4" max="4" width="10" customWidth="1"/><col min="6" max="6" width="5" style="3" customWidth="1"/><col min="10" max="10" width="24" customWidth="1"/></cols>` +
           `<sheetData><row r="1">${header("B1", "Covered")}${header("D1", "客户等级")}${header("J1", "A much longer header text")}</row></sheetData></worksheet>`,
@@ -237,7 +261,14 @@ describe("patchSheet", () => {
       const ext = `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"><x14:conditionalFormattings><x14:conditionalFormatting><x14:cfRule type="dataBar" priority="7" id="{1}"/><xm:sqref xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">E2:E9</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`;
       const rest = `<dataValidations count="1"><dataValidation type="list" sqref="B2:B9"><formula1>"x,y"</formula1></dataValidation></dataValidations><hyperlinks><hyperlink ref="A2" display="a > b" r:id="rId1" xmlns:r="r"/></hyperlinks><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><tableParts count="1"><tablePart r:id="rId2" xmlns:r="r"/></tableParts>`;
       const xml = `${head}<sheetData/><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>${userCf}${oldRun}${userCfHeader}${rest}${ext}</worksheet>`;
-      const plan = sheetPlan([column(4, "Tier", ["A", "B", "C"], { highlights: [{ text: "A", fill: "#FFC7CE", font: "#9C0006" }, { text: 'say "B"', fill: "#FFEB9C", font: "#9C5700" }] })]);
+      const plan = sheetPlan([
+        column(4, "Tier", ["A", "B", "C"], {
+          highlights: [
+            { text: "A", fill: "#FFC7CE", font: "#9C0006" },
+            { text: 'say "B"', fill: "#FFEB9C", font: "#9C5700" },
+          ],
+        }),
+      ]);
       const ours =
         `<conditionalFormatting sqref="E2:E4"><cfRule type="expression" dxfId="3" priority="8"><formula>E2="A"</formula></cfRule>` +
         `<cfRule type="expression" dxfId="4" priority="9"><formula>E2="say ""B"""</formula></cfRule></conditionalFormatting>`;
@@ -252,7 +283,14 @@ describe("patchSheet", () => {
       const userCf = `<conditionalFormatting sqref="A2:A9"><cfRule type="cellIs" dxfId="0" priority="2" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>`;
       const oldRun = `<conditionalFormatting sqref="E2:E4"><cfRule type="expression" dxfId="3" priority="3"><formula>E2="A"</formula></cfRule><cfRule type="expression" dxfId="4" priority="4"><formula>E2="B"</formula></cfRule></conditionalFormatting>`;
       const xml = `<worksheet ${NS}><sheetData/>${userCf}${oldRun}<pageMargins/></worksheet>`;
-      const plan = sheetPlan([column(4, "Tier", ["A", "B", "C"], { highlights: [{ text: "A", fill: "#FFC7CE", font: "#9C0006" }, { text: "B", fill: "#FFEB9C", font: "#9C5700" }] })]);
+      const plan = sheetPlan([
+        column(4, "Tier", ["A", "B", "C"], {
+          highlights: [
+            { text: "A", fill: "#FFC7CE", font: "#9C0006" },
+            { text: "B", fill: "#FFEB9C", font: "#9C5700" },
+          ],
+        }),
+      ]);
       const once = await patch(xml, plan);
       expect(once.slice(once.indexOf("</sheetData>"))).toBe(`</sheetData>${userCf}${oldRun}<pageMargins/></worksheet>`);
       expect(await patch(once, plan)).toBe(once);
@@ -261,14 +299,19 @@ describe("patchSheet", () => {
     it("puts our conditional formats before dataValidations when the sheet has none, and removes old ones of a column without highlights", async () => {
       const oldRun = `<conditionalFormatting sqref="B2:B9"><cfRule type="expression" dxfId="5" priority="1"><formula>B2="Down"</formula></cfRule></conditionalFormatting>`;
       const xml = `<worksheet ${NS}><sheetData/>${oldRun}<dataValidations count="0"/><pageMargins/></worksheet>`;
-      const plan = sheetPlan([column(1, "Change", ["Down"]), column(2, "Tier", ["A"], { highlights: [{ text: "A", fill: "#FFC7CE", font: "#9C0006" }] })]);
+      const plan = sheetPlan([
+        column(1, "Change", ["Down"]),
+        column(2, "Tier", ["A"], { highlights: [{ text: "A", fill: "#FFC7CE", font: "#9C0006" }] }),
+      ]);
       expect(await patch(xml, plan)).toBe(
         `<worksheet ${NS}><cols><col min="2" max="2" width="14" customWidth="1"/><col min="3" max="3" width="10" customWidth="1"/></cols><sheetData>` +
           `<row r="1">${header("B1", "Change")}${header("C1", "Tier")}</row><row r="2">${cell("B2", "Down")}${cell("C2", "A")}</row></sheetData>` +
           `<conditionalFormatting sqref="C2"><cfRule type="expression" dxfId="3" priority="1"><formula>C2="A"</formula></cfRule></conditionalFormatting><dataValidations count="0"/><pageMargins/></worksheet>`,
       );
       const bare = `<worksheet ${NS}><sheetData/><drawing r:id="rId1" xmlns:r="r"/></worksheet>`;
-      expect(await patch(bare, plan)).toContain(`</sheetData><conditionalFormatting sqref="C2"><cfRule type="expression" dxfId="3" priority="1"><formula>C2="A"</formula></cfRule></conditionalFormatting><drawing r:id="rId1" xmlns:r="r"/></worksheet>`);
+      expect(await patch(bare, plan)).toContain(
+        `</sheetData><conditionalFormatting sqref="C2"><cfRule type="expression" dxfId="3" priority="1"><formula>C2="A"</formula></cfRule></conditionalFormatting><drawing r:id="rId1" xmlns:r="r"/></worksheet>`,
+      );
     });
   });
 
@@ -280,7 +323,9 @@ describe("patchSheet", () => {
       `<x:row r='2' ht="a>b"><x:c r="A2" t="inlineStr"><x:is><x:t>华东&amp;华南🎉</x:t></x:is></x:c><x:c r="B2"><x:v>stale</x:v></x:c><x:c r="C2"><x:v>3</x:v></x:c></x:row>` +
       `<x:row r="4"><x:c><x:v>1</x:v></x:c><x:c t="inlineStr"><x:is><x:t>𠮷野家</x:t></x:is></x:c></x:row><x:row r="9"><x:c r="B9"><x:v>9</x:v></x:c></x:row>` +
       `</x:sheetData><x:conditionalFormatting sqref="A1:A4"><x:cfRule type="expression" dxfId="0" priority="4"><x:formula>A1="😀"</x:formula></x:cfRule></x:conditionalFormatting><x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></x:worksheet>`;
-    const plan = sheetPlan([column(1, "等级", ["A", "😀 B", "C"], { highlights: [{ text: "A", fill: "#FFC7CE", font: "#9C0006" }] })]);
+    const plan = sheetPlan([
+      column(1, "等级", ["A", "😀 B", "C"], { highlights: [{ text: "A", fill: "#FFC7CE", font: "#9C0006" }] }),
+    ]);
     const bytes = Buffer.from(xml, "utf8");
 
     it("gives the expected result in one chunk", async () => {
@@ -313,7 +358,7 @@ describe("patchSheet", () => {
       const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
       for (let run = 0; run < 200; run++) {
         const chunks: Buffer[] = [];
-        for (let i = 0; i < bytes.length; ) {
+        for (let i = 0; i < bytes.length;) {
           const n = 1 + Math.floor(random() * 40);
           chunks.push(bytes.subarray(i, i + n));
           i += n;
@@ -337,27 +382,44 @@ describe("patchSheet", () => {
   describe("invalid input", () => {
     it("throws on a non-finite number in the plan", async () => {
       const xml = `<worksheet ${NS}><sheetData/></worksheet>`;
-      await expect(patch(xml, sheetPlan([column(1, "T", [Infinity])]))).rejects.toThrow("cellXml: B2 holds Infinity, which an .xlsx cannot store");
+      await expect(patch(xml, sheetPlan([column(1, "T", [Infinity])]))).rejects.toThrow(
+        "cellXml: B2 holds Infinity, which an .xlsx cannot store",
+      );
     });
 
     it("throws on a part without sheetData or cut inside it", async () => {
-      await expect(patch(`<worksheet ${NS}><dimension ref="A1"/></worksheet>`, sheetPlan([column(1, "T", [])]))).rejects.toThrow("patchSheet: the sheet part has no <sheetData>");
-      await expect(patch(`<worksheet ${NS}><sheetData><row r="1">`, sheetPlan([column(1, "T", [])]))).rejects.toThrow("patchSheet: the sheet part ends inside <sheetData>");
+      await expect(
+        patch(`<worksheet ${NS}><dimension ref="A1"/></worksheet>`, sheetPlan([column(1, "T", [])])),
+      ).rejects.toThrow("patchSheet: the sheet part has no <sheetData>");
+      await expect(patch(`<worksheet ${NS}><sheetData><row r="1">`, sheetPlan([column(1, "T", [])]))).rejects.toThrow(
+        "patchSheet: the sheet part ends inside <sheetData>",
+      );
     });
 
     it("throws on rows out of order", async () => {
       const xml = `<worksheet ${NS}><sheetData><row r="3"/><row r="2"/></sheetData></worksheet>`;
-      await expect(patch(xml, sheetPlan([column(1, "T", [1, 2, 3, 4])]))).rejects.toThrow("Orders: rowOrder: row 2 after row 3 in Orders");
+      await expect(patch(xml, sheetPlan([column(1, "T", [1, 2, 3, 4])]))).rejects.toThrow(
+        "Orders: rowOrder: row 2 after row 3 in Orders",
+      );
     });
 
     it("throws on a column planned twice", () => {
-      expect(() => new SheetPatcher(sheetPlan([column(1, "T", []), column(1, "U", [])]), STYLES)).toThrow("patchSheet: column B of Orders is planned twice");
+      expect(() => new SheetPatcher(sheetPlan([column(1, "T", []), column(1, "U", [])]), STYLES)).toThrow(
+        "patchSheet: column B of Orders is planned twice",
+      );
     });
 
     it("refuses a UTF-16 part", async () => {
-      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<worksheet ${NS}><sheetData/></worksheet>`, "utf16le")]);
-      await expect(patchChunks([utf16], sheetPlan([column(1, "T", [])]))).rejects.toThrow("patchSheet: the sheet part is UTF-16");
-      await expect(patchChunks([utf16.subarray(0, 1), utf16.subarray(1)], sheetPlan([column(1, "T", [])]))).rejects.toThrow("patchSheet: the sheet part is UTF-16");
+      const utf16 = Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(`<worksheet ${NS}><sheetData/></worksheet>`, "utf16le"),
+      ]);
+      await expect(patchChunks([utf16], sheetPlan([column(1, "T", [])]))).rejects.toThrow(
+        "patchSheet: the sheet part is UTF-16",
+      );
+      await expect(
+        patchChunks([utf16.subarray(0, 1), utf16.subarray(1)], sheetPlan([column(1, "T", [])])),
+      ).rejects.toThrow("patchSheet: the sheet part is UTF-16");
     });
   });
 });

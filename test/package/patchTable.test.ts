@@ -31,7 +31,9 @@ describe("patchTable", () => {
 
   it("finds the table by name as well as displayName", () => {
     expect(patchTable(ORDERS, plan("Orders", [column(3, "A&B")]))).toContain(`ref="A1:D5"`);
-    expect(patchTable(ORDERS, plan("Orders", [column(3, "A&B")]))).toContain(`<tableColumn id="5" name="A&amp;B"/></tableColumns>`);
+    expect(patchTable(ORDERS, plan("Orders", [column(3, "A&B")]))).toContain(
+      `<tableColumn id="5" name="A&amp;B"/></tableColumns>`,
+    );
   });
 
   it("stops at the first owned column that does not touch the table and ignores owned columns inside it", () => {
@@ -63,7 +65,9 @@ describe("patchTable", () => {
 
   describe("invalid input", () => {
     it("throws on a part that is no table", () => {
-      expect(() => patchTable(`<worksheet ${NS}/>`, plan("T", [column(3, "Tier")]))).toThrow("patchTable: no <table> element in the table part of T");
+      expect(() => patchTable(`<worksheet ${NS}/>`, plan("T", [column(3, "Tier")]))).toThrow(
+        "patchTable: no <table> element in the table part of T",
+      );
     });
   });
 });

@@ -17,9 +17,23 @@ function plan(): WritePlan {
         firstRow: 1,
         lastRow: 2,
         columns: [
-          { output: "customer.tier", header: "Tier", col: 3, format: "general", values: ["A", "B"], highlights: [{ text: "A", fill: "#FFC7CE", font: "#9C0006" }] },
+          {
+            output: "customer.tier",
+            header: "Tier",
+            col: 3,
+            format: "general",
+            values: ["A", "B"],
+            highlights: [{ text: "A", fill: "#FFC7CE", font: "#9C0006" }],
+          },
           { output: "customer.sales", header: "Sales", col: 4, format: "money", values: [1, 2] },
-          { output: "customer.due", header: "Due", col: 5, format: "general", values: [46000, "x"], cellFormats: ["date", null] },
+          {
+            output: "customer.due",
+            header: "Due",
+            col: 5,
+            format: "general",
+            values: [46000, "x"],
+            cellFormats: ["date", null],
+          },
         ],
       },
     ],
@@ -65,7 +79,9 @@ describe("appendStyles", () => {
       expect(entryTexts(xml, name).slice(0, before.length)).toEqual(before);
     }
     // Only the four sections that grew differ from the input, outside of their appended entries and counts.
-    expect(xml.slice(xml.indexOf("<cellStyles"), xml.indexOf("</cellStyles>"))).toBe(sampleStyles.slice(sampleStyles.indexOf("<cellStyles"), sampleStyles.indexOf("</cellStyles>")));
+    expect(xml.slice(xml.indexOf("<cellStyles"), xml.indexOf("</cellStyles>"))).toBe(
+      sampleStyles.slice(sampleStyles.indexOf("<cellStyles"), sampleStyles.indexOf("</cellStyles>")),
+    );
     expect(xml.endsWith(sampleStyles.slice(sampleStyles.indexOf("<tableStyles")))).toBe(true);
   });
 
@@ -86,21 +102,40 @@ describe("appendStyles", () => {
     const xfs = entryTexts(xml, "cellXfs");
     expect(section(xml, "cellXfs")!.attrs.count).toBe(String(xfs.length));
     expect(xfs[styles.header]).toBe('<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>');
-    expect(xfs[styles.body("money")]).toBe('<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>');
-    expect(xfs[styles.report("title", null)]).toBe('<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>');
-    expect(xfs[styles.report("header", null)]).toBe('<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>');
-    expect(xfs[styles.report("total", "money")]).toBe('<xf numFmtId="4" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"/>');
-    expect(xfs[styles.report("note", null)]).toBe('<xf numFmtId="0" fontId="4" fillId="0" borderId="0" xfId="0" applyFont="1"/>');
-    expect(entryTexts(xml, "fills")[2]).toBe('<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>');
-    expect(entryTexts(xml, "borders")[1]).toBe('<border><left/><right/><top style="thin"><color indexed="64"/></top><bottom/><diagonal/></border>');
+    expect(xfs[styles.body("money")]).toBe(
+      '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+    );
+    expect(xfs[styles.report("title", null)]).toBe(
+      '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+    );
+    expect(xfs[styles.report("header", null)]).toBe(
+      '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>',
+    );
+    expect(xfs[styles.report("total", "money")]).toBe(
+      '<xf numFmtId="4" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"/>',
+    );
+    expect(xfs[styles.report("note", null)]).toBe(
+      '<xf numFmtId="0" fontId="4" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+    );
+    expect(entryTexts(xml, "fills")[2]).toBe(
+      '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>',
+    );
+    expect(entryTexts(xml, "borders")[1]).toBe(
+      '<border><left/><right/><top style="thin"><color indexed="64"/></top><bottom/><diagonal/></border>',
+    );
   });
 
   it("reuses the workbook's numFmt of the same code and numbers new ones above 163 and the existing ids", () => {
     const { xml, styles } = appendStyles(sampleStyles, plan());
-    expect(entryTexts(xml, "numFmts")).toEqual(['<numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>', '<numFmt numFmtId="165" formatCode="0.0%"/>']);
+    expect(entryTexts(xml, "numFmts")).toEqual([
+      '<numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>',
+      '<numFmt numFmtId="165" formatCode="0.0%"/>',
+    ]);
     // The sample's own date xf means the same look: reused rather than duplicated.
     expect(styles.body("date")).toBe(1);
-    expect(entryTexts(xml, "cellXfs")[1]).toBe('<xf numFmtId="164" fontId="0" fillId="0" borderId="0" pivotButton="0" quotePrefix="0" xfId="0"/>');
+    expect(entryTexts(xml, "cellXfs")[1]).toBe(
+      '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" pivotButton="0" quotePrefix="0" xfId="0"/>',
+    );
     const high = sampleStyles.replace('numFmtId="164" formatCode="yyyy-mm-dd"', 'numFmtId="200" formatCode="0.000"');
     expect(entryTexts(appendStyles(high, plan()).xml, "numFmts")).toEqual([
       '<numFmt numFmtId="200" formatCode="0.000"/>',
@@ -119,14 +154,21 @@ describe("appendStyles", () => {
     const withDxfs = sampleStyles.replace("<tableStyles", '<dxfs count="0"/><tableStyles');
     const { xml, styles } = appendStyles(withDxfs, plan());
     expect(styles.dxf({ text: "A", fill: "#FFC7CE", font: "#9C0006" })).toBe(0);
-    expect(xml).toContain('<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs><tableStyles');
+    expect(xml).toContain(
+      '<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs><tableStyles',
+    );
   });
 
   it("adds nothing when run again on its own output", () => {
     const once = appendStyles(sampleStyles, plan());
     const twice = appendStyles(once.xml, plan());
     expect(twice.xml).toBe(once.xml);
-    expect([twice.styles.header, twice.styles.body("money"), twice.styles.report("total", "money"), twice.styles.dxf({ text: "A", fill: "#FFC7CE", font: "#9C0006" })]).toEqual([
+    expect([
+      twice.styles.header,
+      twice.styles.body("money"),
+      twice.styles.report("total", "money"),
+      twice.styles.dxf({ text: "A", fill: "#FFC7CE", font: "#9C0006" }),
+    ]).toEqual([
       once.styles.header,
       once.styles.body("money"),
       once.styles.report("total", "money"),
@@ -140,25 +182,51 @@ describe("appendStyles", () => {
       expect(xml.startsWith(MINIMAL_STYLES.slice(0, MINIMAL_STYLES.indexOf("<fonts")))).toBe(true);
       expect(entryTexts(xml, "cellXfs")[0]).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
       expect(styles.body("general")).toBe(0);
-      expect(entryTexts(xml, "numFmts")).toEqual(['<numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>', '<numFmt numFmtId="165" formatCode="0.0%"/>']);
-      expect(outlineXml(xml).children.map((c) => c.local)).toEqual(["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles"]);
+      expect(entryTexts(xml, "numFmts")).toEqual([
+        '<numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>',
+        '<numFmt numFmtId="165" formatCode="0.0%"/>',
+      ]);
+      expect(outlineXml(xml).children.map((c) => c.local)).toEqual([
+        "numFmts",
+        "fonts",
+        "fills",
+        "borders",
+        "cellStyleXfs",
+        "cellXfs",
+        "cellStyles",
+        "dxfs",
+        "tableStyles",
+      ]);
     });
 
     it("creates missing sections in schema order, with the entries index 0 and 1 must hold", () => {
       const bare = `<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="10"/><name val="Arial"/></font></fonts><cellXfs count="1"><xf numFmtId="0" fontId="0"/></cellXfs><extLst/></styleSheet>`;
       const { xml, styles } = appendStyles(bare, plan());
-      expect(outlineXml(xml).children.map((c) => c.local)).toEqual(["numFmts", "fonts", "fills", "borders", "cellXfs", "dxfs", "extLst"]);
-      expect(entryTexts(xml, "fills").slice(0, 2)).toEqual(['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>']);
+      expect(outlineXml(xml).children.map((c) => c.local)).toEqual([
+        "numFmts",
+        "fonts",
+        "fills",
+        "borders",
+        "cellXfs",
+        "dxfs",
+        "extLst",
+      ]);
+      expect(entryTexts(xml, "fills").slice(0, 2)).toEqual([
+        '<fill><patternFill patternType="none"/></fill>',
+        '<fill><patternFill patternType="gray125"/></fill>',
+      ]);
       expect(entryTexts(xml, "borders")[0]).toBe("<border><left/><right/><top/><bottom/><diagonal/></border>");
       // No cellStyleXfs: the xfs name no parent style.
-      expect(entryTexts(xml, "cellXfs")[styles.report("header", null)]).toBe('<xf numFmtId="0" fontId="1" fillId="2" borderId="0" applyFont="1" applyFill="1"/>');
+      expect(entryTexts(xml, "cellXfs")[styles.report("header", null)]).toBe(
+        '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" applyFont="1" applyFill="1"/>',
+      );
       expect(entryTexts(xml, "fonts")[1]).toBe('<font><b/><sz val="10"/><name val="Arial"/></font>');
     });
 
     it("writes new entries with the part's namespace prefix", () => {
       const prefixed = `<x:styleSheet xmlns:x="${MAIN}"><x:fonts count="1"><x:font><x:sz val="11"/></x:font></x:fonts><x:cellXfs count="1"><x:xf numFmtId="0" fontId="0"/></x:cellXfs></x:styleSheet>`;
       const { xml, styles } = appendStyles(prefixed, plan());
-      expect(entryTexts(xml, "fonts")[styles.header === 0 ? 0 : 1]).toBe("<x:font><x:b/><x:sz val=\"11\"/></x:font>");
+      expect(entryTexts(xml, "fonts")[styles.header === 0 ? 0 : 1]).toBe('<x:font><x:b/><x:sz val="11"/></x:font>');
       expect(xml).toContain('<x:numFmts count="2"><x:numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>');
       expect(outlineXml(xml).children.every((c) => c.prefix === "x")).toBe(true);
     });
@@ -168,11 +236,15 @@ describe("appendStyles", () => {
     it("throws when asked for a style the plan did not need", () => {
       const { styles } = appendStyles(sampleStyles, { ...plan(), sheets: [] });
       expect(() => styles.body("money")).toThrow("appendStyles: style base|||money was not planned");
-      expect(() => styles.dxf({ text: "x", fill: "#000000", font: "#FFFFFF" })).toThrow("appendStyles: highlight #000000|#FFFFFF was not planned");
+      expect(() => styles.dxf({ text: "x", fill: "#000000", font: "#FFFFFF" })).toThrow(
+        "appendStyles: highlight #000000|#FFFFFF was not planned",
+      );
     });
 
     it("refuses a part that is not a styleSheet", () => {
-      expect(() => appendStyles("<worksheet/>", plan())).toThrow("styles part: root element is <worksheet>, not styleSheet");
+      expect(() => appendStyles("<worksheet/>", plan())).toThrow(
+        "styles part: root element is <worksheet>, not styleSheet",
+      );
     });
   });
 });

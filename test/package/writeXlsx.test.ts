@@ -14,7 +14,11 @@ const GENERATED_AT = "2026-11-02 09:00";
 async function run(input: string, output: string, month?: string): Promise<ReviewWorkbookResult> {
   const port = packagePort(await openXlsx(input));
   try {
-    const result = await reviewWorkbook(port, { lang: "zh-CN", generatedAt: GENERATED_AT, ...(month ? { month } : {}) });
+    const result = await reviewWorkbook(port, {
+      lang: "zh-CN",
+      generatedAt: GENERATED_AT,
+      ...(month ? { month } : {}),
+    });
     await port.save(output);
     return result;
   } finally {
@@ -32,7 +36,12 @@ async function parts(file: string): Promise<Map<string, Buffer>> {
 
 function sheetsOf(workbookXml: string): { name?: string; sheetId?: string; state?: string; rid?: string }[] {
   const sheets = childrenNamed(childrenNamed(outlineXml(workbookXml), "sheets")[0], "sheet");
-  return sheets.map((s) => ({ name: s.attrs.name, sheetId: s.attrs.sheetId, state: s.attrs.state, rid: s.attrs["r:id"] }));
+  return sheets.map((s) => ({
+    name: s.attrs.name,
+    sheetId: s.attrs.sheetId,
+    state: s.attrs.state,
+    rid: s.attrs["r:id"],
+  }));
 }
 
 describe("writeXlsx through packagePort", () => {
@@ -86,9 +95,18 @@ describe("writeXlsx through packagePort", () => {
       { name: "_SalesReview", sheetId: "6", state: "veryHidden", rid: "rId8" },
     ]);
     const rels = after.get("xl/_rels/workbook.xml.rels")!.toString();
-    expect(rels).toContain('<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet5.xml"/>');
+    expect(rels).toContain(
+      '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet5.xml"/>',
+    );
     const types = after.get("[Content_Types].xml")!.toString();
-    for (const part of ["xl/worksheets/sheet5.xml", "xl/worksheets/sheet6.xml", "xl/drawings/drawing1.xml", "xl/charts/chart1.xml", "xl/charts/chart2.xml"]) expect(types).toContain(`PartName="/${part}"`);
+    for (const part of [
+      "xl/worksheets/sheet5.xml",
+      "xl/worksheets/sheet6.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/charts/chart1.xml",
+      "xl/charts/chart2.xml",
+    ])
+      expect(types).toContain(`PartName="/${part}"`);
     expect(after.get("xl/worksheets/_rels/sheet5.xml.rels")!.toString()).toContain('Target="../drawings/drawing1.xml"');
   });
 
@@ -97,7 +115,9 @@ describe("writeXlsx through packagePort", () => {
     const review = wb.getWorksheet("月度分析 2026-10")!;
     const rows = first.plan.report.rows;
     expect(rows.length).toBeGreaterThan(100);
-    for (const r of [0, 10, rows.length - 1]) for (let c = 0; c < rows[r].cells.length; c++) expect([r, c, review.getCell(r + 1, c + 1).value ?? null]).toEqual([r, c, rows[r].cells[c]]);
+    for (const r of [0, 10, rows.length - 1])
+      for (let c = 0; c < rows[r].cells.length; c++)
+        expect([r, c, review.getCell(r + 1, c + 1).value ?? null]).toEqual([r, c, rows[r].cells[c]]);
     expect(wb.getWorksheet("_SalesReview")!.state).toBe("veryHidden");
     const port = packagePort(await openXlsx(once));
     const meta = await port.readMeta();
@@ -112,7 +132,15 @@ describe("writeXlsx through packagePort", () => {
     const [a, b] = [await parts(once), await parts(twice)];
     expect([...b.keys()]).toEqual([...a.keys()]);
     // (The patched input sheets are patchSheet's to compare; its conditional-format priorities are numbered on.)
-    for (const name of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/tables/table1.xml"]) {
+    for (const name of [
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "[Content_Types].xml",
+      "xl/styles.xml",
+      "xl/charts/chart1.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/tables/table1.xml",
+    ]) {
       expect([name, b.get(name)!.toString()]).toEqual([name, a.get(name)!.toString()]);
     }
   });
@@ -121,8 +149,22 @@ describe("writeXlsx through packagePort", () => {
     const other = join(dir, "other.xlsx");
     await run(once, other, "2026-09");
     const [a, b] = [await parts(once), await parts(other)];
-    for (const name of ["xl/worksheets/sheet5.xml", "xl/worksheets/_rels/sheet5.xml.rels", "xl/drawings/drawing1.xml", "xl/charts/chart1.xml", "xl/charts/chart2.xml"]) expect(b.get(name)!.equals(a.get(name)!)).toBe(true);
-    expect([...b.keys()].filter((k) => !a.has(k))).toEqual(["xl/worksheets/sheet7.xml", "xl/drawings/drawing2.xml", "xl/charts/chart3.xml", "xl/charts/chart4.xml", "xl/worksheets/_rels/sheet7.xml.rels", "xl/drawings/_rels/drawing2.xml.rels"]);
+    for (const name of [
+      "xl/worksheets/sheet5.xml",
+      "xl/worksheets/_rels/sheet5.xml.rels",
+      "xl/drawings/drawing1.xml",
+      "xl/charts/chart1.xml",
+      "xl/charts/chart2.xml",
+    ])
+      expect(b.get(name)!.equals(a.get(name)!)).toBe(true);
+    expect([...b.keys()].filter((k) => !a.has(k))).toEqual([
+      "xl/worksheets/sheet7.xml",
+      "xl/drawings/drawing2.xml",
+      "xl/charts/chart3.xml",
+      "xl/charts/chart4.xml",
+      "xl/worksheets/_rels/sheet7.xml.rels",
+      "xl/drawings/_rels/drawing2.xml.rels",
+    ]);
     expect(sheetsOf(b.get("xl/workbook.xml")!.toString()).map((s) => [s.name, s.sheetId])).toEqual([
       ["客户表", "1"],
       ["订单表", "2"],
@@ -138,17 +180,40 @@ describe("writeXlsx through packagePort", () => {
     const zip = await JSZip.loadAsync(readFileSync(once));
     const costs = "xl/worksheets/sheet4.xml";
     const xml = await zip.file(costs)!.async("string");
-    zip.file(costs, xml.replace(/<tableParts/, '<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdShared"/><tableParts'));
+    zip.file(
+      costs,
+      xml.replace(
+        /<tableParts/,
+        '<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdShared"/><tableParts',
+      ),
+    );
     const rels = await zip.file("xl/worksheets/_rels/sheet4.xml.rels")!.async("string");
-    zip.file("xl/worksheets/_rels/sheet4.xml.rels", rels.replace("</Relationships>", '<Relationship Id="rIdShared" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="/xl/drawings/drawing1.xml"/></Relationships>'));
+    zip.file(
+      "xl/worksheets/_rels/sheet4.xml.rels",
+      rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdShared" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="/xl/drawings/drawing1.xml"/></Relationships>',
+      ),
+    );
     const shared = join(dir, "shared.xlsx");
     writeFileSync(shared, await zip.generateAsync({ type: "nodebuffer" }));
     const out = join(dir, "shared-out.xlsx");
     await run(shared, out);
     const [a, b] = [await parts(shared), await parts(out)];
-    for (const name of ["xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/charts/chart1.xml", "xl/charts/chart2.xml"]) expect(b.get(name)!.equals(a.get(name)!)).toBe(true);
+    for (const name of [
+      "xl/drawings/drawing1.xml",
+      "xl/drawings/_rels/drawing1.xml.rels",
+      "xl/charts/chart1.xml",
+      "xl/charts/chart2.xml",
+    ])
+      expect(b.get(name)!.equals(a.get(name)!)).toBe(true);
     expect(b.get("xl/worksheets/_rels/sheet5.xml.rels")!.toString()).toContain('Target="../drawings/drawing2.xml"');
-    expect(b.get("[Content_Types].xml")!.toString().match(/PartName="\/xl\/drawings\/drawing1.xml"/g)).toHaveLength(1);
+    expect(
+      b
+        .get("[Content_Types].xml")!
+        .toString()
+        .match(/PartName="\/xl\/drawings\/drawing1.xml"/g),
+    ).toHaveLength(1);
   });
 
   describe("invalid input", () => {

@@ -5,7 +5,12 @@ describe("outlineXml", () => {
   it("gives each element's name, attributes and offsets, skipping comments, CDATA and declarations", () => {
     const xml = `<?xml version="1.0"?>\n<!-- <a> --><x:root xmlns:x="u" a='1 > 0'><x:b/><![CDATA[<c>]]><x:c k="v">t</x:c ></x:root>`;
     const root = outlineXml(xml);
-    expect([root.name, root.prefix, root.local, root.attrs]).toEqual(["x:root", "x", "root", { "xmlns:x": "u", a: "1 > 0" }]);
+    expect([root.name, root.prefix, root.local, root.attrs]).toEqual([
+      "x:root",
+      "x",
+      "root",
+      { "xmlns:x": "u", a: "1 > 0" },
+    ]);
     expect(root.children.map((c) => [c.local, xml.slice(c.start, c.end), c.selfClosing])).toEqual([
       ["b", "<x:b/>", true],
       ["c", '<x:c k="v">t</x:c >', false],
@@ -38,7 +43,12 @@ describe("Splices", () => {
   it("sets attributes in place or after the last one, and opens a self-closed element to append", () => {
     const xml = `<r><s count='1' x="y"/><t/></r>`;
     const [s, t] = outlineXml(xml).children;
-    const out = new Splices(xml).setAttr(s, "count", "2").appendChild(s, "<e/>").setAttr(t, "count", "1").appendChild(t, "<f/>").apply();
+    const out = new Splices(xml)
+      .setAttr(s, "count", "2")
+      .appendChild(s, "<e/>")
+      .setAttr(t, "count", "1")
+      .appendChild(t, "<f/>")
+      .apply();
     expect(out).toBe('<r><s count="2" x="y"><e/></s><t count="1"><f/></t></r>');
   });
 
@@ -47,7 +57,9 @@ describe("Splices", () => {
   });
 
   it("throws on overlapping edits", () => {
-    expect(() => new Splices("abcdef").replace(1, 4, "x").replace(2, 3, "y").apply()).toThrow("Splices: overlapping edits at 2");
+    expect(() => new Splices("abcdef").replace(1, 4, "x").replace(2, 3, "y").apply()).toThrow(
+      "Splices: overlapping edits at 2",
+    );
   });
 });
 

@@ -43,7 +43,12 @@ describe("TagScan", () => {
     const scan = new TagScan();
     const s = `<row spans="1:3" r="12"><c/></row>`;
     expect(scan.read(s, 4)).toBe(true);
-    expect([s.slice(scan.rStart, scan.rEnd), s.slice(scan.spansStart, scan.spansEnd), scan.end, scan.empty]).toEqual(["12", ` spans="1:3"`, 24, false]);
+    expect([s.slice(scan.rStart, scan.rEnd), s.slice(scan.spansStart, scan.spansEnd), scan.end, scan.empty]).toEqual([
+      "12",
+      ` spans="1:3"`,
+      24,
+      false,
+    ]);
     expect(scan.read(`<row r="3"/>`, 4)).toBe(true);
     expect([scan.spansStart, scan.empty, scan.end]).toEqual([-1, true, 12]);
     expect(scan.read(`<row r="3"`, 4)).toBe(false);

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { SaxesParser } from "saxes";
-import { cellValueXml, cellXml, escapeXmlAttr, escapeXmlText, fromXmlText, toXstring } from "../../src/adapters/xlsx/package/xmlText";
+import {
+  cellValueXml,
+  cellXml,
+  escapeXmlAttr,
+  escapeXmlText,
+  fromXmlText,
+  toXstring,
+} from "../../src/adapters/xlsx/package/xmlText";
 import { unescapeText } from "../../src/adapters/xlsx/stream/readSharedStrings";
 
 /** Parses one element and returns its text and attributes as a conforming XML parser sees them. */
@@ -21,7 +28,9 @@ function parse(xml: string): { text: string; attributes: Record<string, string> 
 
 describe("toXstring", () => {
   it("writes C0 controls other than tab, LF and CR as _xHHHH_", () => {
-    expect(toXstring("a\u0000b\u0001c\u0008d\u000Be\u000Cf\u000Eg\u001Fh")).toBe("a_x0000_b_x0001_c_x0008_d_x000B_e_x000C_f_x000E_g_x001F_h");
+    expect(toXstring("a\u0000b\u0001c\u0008d\u000Be\u000Cf\u000Eg\u001Fh")).toBe(
+      "a_x0000_b_x0001_c_x0008_d_x000B_e_x000C_f_x000E_g_x001F_h",
+    );
     expect(toXstring("tab\tlf\ncr\r")).toBe("tab\tlf\ncr\r");
   });
 
@@ -53,11 +62,15 @@ describe("toXstring", () => {
 
   it("round-trips any string through escaping, an XML parser and the reader's _xHHHH_ decoding", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: fc.constantFrom("_", "x", "0", "0", "4", "1", "F", "f", "\u0001", "\r"), maxLength: 20 }), (a, b) => {
-        const s = a + b;
-        const xml = `<t>${escapeXmlText(toXstring(s))}</t>`;
-        expect(unescapeText(parse(xml).text)).toBe(s);
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 40 }),
+        fc.string({ unit: fc.constantFrom("_", "x", "0", "0", "4", "1", "F", "f", "\u0001", "\r"), maxLength: 20 }),
+        (a, b) => {
+          const s = a + b;
+          const xml = `<t>${escapeXmlText(toXstring(s))}</t>`;
+          expect(unescapeText(parse(xml).text)).toBe(s);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -73,7 +86,9 @@ describe("escapeXmlText", () => {
   });
 
   it("throws on a character XML cannot hold", () => {
-    expect(() => escapeXmlText("a\u0001")).toThrow("escapeXmlText: U+0001 at index 1 cannot be written in XML 1.0; encode the text with toXstring first");
+    expect(() => escapeXmlText("a\u0001")).toThrow(
+      "escapeXmlText: U+0001 at index 1 cannot be written in XML 1.0; encode the text with toXstring first",
+    );
     expect(() => escapeXmlText("\uD83D")).toThrow("U+D83D at index 0");
   });
 });
@@ -96,11 +111,17 @@ describe("escapeXmlAttr", () => {
 
 describe("fromXmlText", () => {
   it("decodes entity and character references and _xHHHH_", () => {
-    expect(fromXmlText("a &amp; b &lt;&gt;&quot;&apos; &#26469;&#x1F600; _x000D_ _x005F_x0041_")).toBe("a & b <>\"' 来😀 \r _x0041_");
+    expect(fromXmlText("a &amp; b &lt;&gt;&quot;&apos; &#26469;&#x1F600; _x000D_ _x005F_x0041_")).toBe(
+      "a & b <>\"' 来😀 \r _x0041_",
+    );
   });
 
   it("reads back what escapeXmlAttr(toXstring(s)) wrote", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 30 }), (s) => expect(fromXmlText(escapeXmlAttr(toXstring(s)))).toBe(s)));
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 30 }), (s) =>
+        expect(fromXmlText(escapeXmlAttr(toXstring(s)))).toBe(s),
+      ),
+    );
   });
 });
 
@@ -129,7 +150,9 @@ describe("cellXml", () => {
   });
 
   it("writes text as an inline string, never a formula", () => {
-    expect(cellXml("D5", '=HYPERLINK("http://x","y")', 4)).toBe('<c r="D5" s="4" t="inlineStr"><is><t>=HYPERLINK("http://x","y")</t></is></c>');
+    expect(cellXml("D5", '=HYPERLINK("http://x","y")', 4)).toBe(
+      '<c r="D5" s="4" t="inlineStr"><is><t>=HYPERLINK("http://x","y")</t></is></c>',
+    );
     expect(cellXml("D5", "A & <B>", 4)).toBe('<c r="D5" s="4" t="inlineStr"><is><t>A &amp; &lt;B&gt;</t></is></c>');
     expect(cellXml("D5", "", 4)).toBe('<c r="D5" s="4" t="inlineStr"><is><t></t></is></c>');
   });
@@ -137,18 +160,24 @@ describe("cellXml", () => {
   it("preserves leading and trailing spaces and newlines", () => {
     expect(cellXml("E1", " a", 1)).toBe('<c r="E1" s="1" t="inlineStr"><is><t xml:space="preserve"> a</t></is></c>');
     expect(cellXml("E1", "a ", 1)).toBe('<c r="E1" s="1" t="inlineStr"><is><t xml:space="preserve">a </t></is></c>');
-    expect(cellXml("E1", "a\nb", 1)).toBe('<c r="E1" s="1" t="inlineStr"><is><t xml:space="preserve">a\nb</t></is></c>');
+    expect(cellXml("E1", "a\nb", 1)).toBe(
+      '<c r="E1" s="1" t="inlineStr"><is><t xml:space="preserve">a\nb</t></is></c>',
+    );
     expect(cellXml("E1", "a b", 1)).toBe('<c r="E1" s="1" t="inlineStr"><is><t>a b</t></is></c>');
   });
 
   it("encodes control characters and protects _xHHHH_ in text", () => {
-    expect(cellXml("F1", "a\u0007_x0041_", 1)).toBe('<c r="F1" s="1" t="inlineStr"><is><t>a_x0007__x005F_x0041_</t></is></c>');
+    expect(cellXml("F1", "a\u0007_x0041_", 1)).toBe(
+      '<c r="F1" s="1" t="inlineStr"><is><t>a_x0007__x005F_x0041_</t></is></c>',
+    );
   });
 
   it("writes every element with the part's namespace prefix when it has one", () => {
     expect(cellXml("A1", 2, 1, "x:")).toBe('<x:c r="A1" s="1"><x:v>2</x:v></x:c>');
     expect(cellXml("A1", true, 0, "x:")).toBe('<x:c r="A1" t="b"><x:v>1</x:v></x:c>');
-    expect(cellXml("A1", " t", 1, "x:")).toBe('<x:c r="A1" s="1" t="inlineStr"><x:is><x:t xml:space="preserve"> t</x:t></x:is></x:c>');
+    expect(cellXml("A1", " t", 1, "x:")).toBe(
+      '<x:c r="A1" s="1" t="inlineStr"><x:is><x:t xml:space="preserve"> t</x:t></x:is></x:c>',
+    );
     expect(cellXml("A1", null, 1, "x:")).toBe('<x:c r="A1" s="1"/>');
   });
 

@@ -2,7 +2,13 @@ import { PassThrough, Readable, Writable } from "node:stream";
 import { crc32, deflateRawSync } from "node:zlib";
 import JSZip from "jszip";
 import yauzl from "yauzl";
-import { centralRecord, dataDescriptor, endOfDirectory, writeZip, type ZipEntry } from "../../src/adapters/xlsx/package/zipWriter";
+import {
+  centralRecord,
+  dataDescriptor,
+  endOfDirectory,
+  writeZip,
+  type ZipEntry,
+} from "../../src/adapters/xlsx/package/zipWriter";
 
 /** The zip `writeZip` makes of `entries`, as one buffer. */
 async function zipOf(entries: ZipEntry[]): Promise<Buffer> {
@@ -19,7 +25,10 @@ describe("writeZip", () => {
   it("writes entries that JSZip reads back with their CRC-32 checked, names and order kept", async () => {
     const zip = await zipOf([
       { name: "[Content_Types].xml", open: async () => "<Types/>" },
-      { name: "xl/worksheets/工作表.xml", open: async () => Readable.from([big.subarray(0, 70_000), big.subarray(70_000)]) },
+      {
+        name: "xl/worksheets/工作表.xml",
+        open: async () => Readable.from([big.subarray(0, 70_000), big.subarray(70_000)]),
+      },
       { name: "empty.xml", open: async () => "" },
     ]);
     const read = await JSZip.loadAsync(zip, { checkCRC32: true });
@@ -39,7 +48,10 @@ describe("writeZip", () => {
           z.openReadStream(entry, (e, stream) => {
             if (e) return reject(e);
             const chunks: Buffer[] = [];
-            stream.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve(`${entry.fileName}:${Buffer.concat(chunks).toString("utf8")}`)).on("error", reject);
+            stream
+              .on("data", (c: Buffer) => chunks.push(c))
+              .on("end", () => resolve(`${entry.fileName}:${Buffer.concat(chunks).toString("utf8")}`))
+              .on("error", reject);
           }),
         );
       }),
@@ -52,8 +64,26 @@ describe("writeZip", () => {
     const stored = Buffer.from("<Types/>");
     const deflated = deflateRawSync(text, { level: 9 });
     const zip = await zipOf([
-      { name: "xl/sharedStrings.xml", raw: async () => ({ stream: Readable.from([deflated]), method: 8, crc32: crc32(text), size: text.length, compressed: deflated.length }) },
-      { name: "stored.xml", raw: async () => ({ stream: Readable.from([stored]), method: 0, crc32: crc32(stored), size: stored.length, compressed: stored.length }) },
+      {
+        name: "xl/sharedStrings.xml",
+        raw: async () => ({
+          stream: Readable.from([deflated]),
+          method: 8,
+          crc32: crc32(text),
+          size: text.length,
+          compressed: deflated.length,
+        }),
+      },
+      {
+        name: "stored.xml",
+        raw: async () => ({
+          stream: Readable.from([stored]),
+          method: 0,
+          crc32: crc32(stored),
+          size: stored.length,
+          compressed: stored.length,
+        }),
+      },
     ]);
     expect(zip.includes(deflated)).toBe(true);
     const read = await JSZip.loadAsync(zip, { checkCRC32: true });
@@ -63,7 +93,13 @@ describe("writeZip", () => {
 
   describe("invalid input", () => {
     it("rejects a raw entry whose bytes are not as many as its record says", async () => {
-      const raw = async () => ({ stream: Readable.from([Buffer.from("abc")]), method: 0, crc32: crc32("abcd"), size: 4, compressed: 4 });
+      const raw = async () => ({
+        stream: Readable.from([Buffer.from("abc")]),
+        method: 0,
+        crc32: crc32("abcd"),
+        size: 4,
+        compressed: 4,
+      });
       await expect(zipOf([{ name: "a.xml", raw }])).rejects.toThrow("a.xml copied 3 bytes, its record says 4");
     });
 
@@ -74,35 +110,70 @@ describe("writeZip", () => {
 
     it("rejects when the output fails", async () => {
       const out = new Writable({ write: (_c, _e, done) => done(new Error("no space")) });
-      await expect(writeZip([{ name: "a.xml", open: async () => Readable.from([big]) }], out, 1)).rejects.toThrow("no space");
+      await expect(writeZip([{ name: "a.xml", open: async () => Readable.from([big]) }], out, 1)).rejects.toThrow(
+        "no space",
+      );
     });
   });
 
   describe("zip64 records (past 4 GiB)", () => {
-    const huge = { name: Buffer.from("s.xml"), method: 8, offset: 5 * 2 ** 32, crc: 0x1234abcd, size: 2 ** 33 + 7, compressed: 2 ** 32 + 3 };
+    const huge = {
+      name: Buffer.from("s.xml"),
+      method: 8,
+      offset: 5 * 2 ** 32,
+      crc: 0x1234abcd,
+      size: 2 ** 33 + 7,
+      compressed: 2 ** 32 + 3,
+    };
 
     it("writes a 24-byte data descriptor with 8-byte sizes", () => {
       const d = dataDescriptor(huge);
-      expect([d.length, d.readUInt32LE(4), d.readBigUInt64LE(8), d.readBigUInt64LE(16)]).toEqual([24, 0x1234abcd, BigInt(huge.compressed), BigInt(huge.size)]);
+      expect([d.length, d.readUInt32LE(4), d.readBigUInt64LE(8), d.readBigUInt64LE(16)]).toEqual([
+        24,
+        0x1234abcd,
+        BigInt(huge.compressed),
+        BigInt(huge.size),
+      ]);
     });
 
     it("puts sizes and offset in the central record's zip64 extra field", () => {
       const r = centralRecord(huge, 0, 0);
       const extra = r.subarray(46 + 5);
-      expect([r.readUInt16LE(6), r.readUInt32LE(20), r.readUInt32LE(24), r.readUInt32LE(42), r.readUInt16LE(30)]).toEqual([45, 0xffffffff, 0xffffffff, 0xffffffff, 28]);
-      expect([extra.readUInt16LE(0), extra.readBigUInt64LE(4), extra.readBigUInt64LE(12), extra.readBigUInt64LE(20)]).toEqual([1, BigInt(huge.size), BigInt(huge.compressed), BigInt(huge.offset)]);
+      expect([
+        r.readUInt16LE(6),
+        r.readUInt32LE(20),
+        r.readUInt32LE(24),
+        r.readUInt32LE(42),
+        r.readUInt16LE(30),
+      ]).toEqual([45, 0xffffffff, 0xffffffff, 0xffffffff, 28]);
+      expect([
+        extra.readUInt16LE(0),
+        extra.readBigUInt64LE(4),
+        extra.readBigUInt64LE(12),
+        extra.readBigUInt64LE(20),
+      ]).toEqual([1, BigInt(huge.size), BigInt(huge.compressed), BigInt(huge.offset)]);
     });
 
     it("adds the zip64 end record and locator when the directory starts past 4 GiB", () => {
       const e = endOfDirectory(3, 2 ** 32 + 10, 300);
       expect(e.length).toBe(56 + 20 + 22);
-      expect([e.readUInt32LE(0), e.readBigUInt64LE(24), e.readBigUInt64LE(48), e.readUInt32LE(56), e.readBigUInt64LE(64)]).toEqual([0x06064b50, 3n, BigInt(2 ** 32 + 10), 0x07064b50, BigInt(2 ** 32 + 310)]);
+      expect([
+        e.readUInt32LE(0),
+        e.readBigUInt64LE(24),
+        e.readBigUInt64LE(48),
+        e.readUInt32LE(56),
+        e.readBigUInt64LE(64),
+      ]).toEqual([0x06064b50, 3n, BigInt(2 ** 32 + 10), 0x07064b50, BigInt(2 ** 32 + 310)]);
       expect(e.readUInt32LE(76 + 16)).toBe(0xffffffff);
     });
 
     it("keeps the small records below 4 GiB", () => {
       const small = { ...huge, offset: 10, size: 100, compressed: 50, crc: crc32(deflateRawSync("x")) };
-      expect([dataDescriptor(small).length, centralRecord(small, 0, 0).length, endOfDirectory(1, 10, 60).length]).toEqual([16, 46 + 5, 22]);
+      expect([
+        dataDescriptor(small).length,
+        centralRecord(small, 0, 0).length,
+        endOfDirectory(1, 10, 60).length,
+      ]).toEqual([16, 46 + 5, 22]);
     });
   });
 });

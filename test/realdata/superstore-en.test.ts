@@ -1,6 +1,15 @@
 import { SUPERSTORE_EN } from "../fixtures/paths";
 import { columnOf, rowOf } from "../support/readBack";
-import { CENT, describeSuperstore, itReadsTiersAndCreates, itWritesOrderColumns, Mismatches, RATIO, ym, type CommonTests } from "./superstore";
+import {
+  CENT,
+  describeSuperstore,
+  itReadsTiersAndCreates,
+  itWritesOrderColumns,
+  Mismatches,
+  RATIO,
+  ym,
+  type CommonTests,
+} from "./superstore";
 
 /**
  * Real data: Tableau's Sample - Superstore, 2019-2022 edition (test/fixtures/data/PROVENANCE.md):
@@ -28,9 +37,25 @@ describeSuperstore(
   {
     file: FILE,
     title: "real data: Sample - Superstore (en-US, order log only)",
-    orders: { sheet: "Orders", orderId: "Order ID", date: "Order Date", customerId: "Customer ID", customerName: "Customer Name", region: "Region", sales: "Sales" },
+    orders: {
+      sheet: "Orders",
+      orderId: "Order ID",
+      date: "Order Date",
+      customerId: "Customer ID",
+      customerName: "Customer Name",
+      region: "Region",
+      sales: "Sales",
+    },
     keyOf: (id) => id.trim().toLowerCase(),
-    changeWords: { New: "New", Lost: "Lost", Returning: "Returning", Down: "Down", Up: "Up", Stable: "Stable", Inactive: "Inactive" },
+    changeWords: {
+      New: "New",
+      Lost: "Lost",
+      Returning: "Returning",
+      Down: "Down",
+      Up: "Up",
+      Stable: "Stable",
+      Inactive: "Inactive",
+    },
     args: ["--lang", "en-US"],
   },
   (run) => {
@@ -39,7 +64,9 @@ describeSuperstore(
     it("writes every customer's tier, sales, cumulative share, order change, recent and prior", () => {
       const { ref, dump } = run();
       const ws = dump.get("Customers")!;
-      const cols = ["Tier", "Sales (12 mo)", "Cumulative share", "Order change", "Recent (3 mo)", "Prior (3 mo)"].map((h) => columnOf(ws, 0, h));
+      const cols = ["Tier", "Sales (12 mo)", "Cumulative share", "Order change", "Recent (3 mo)", "Prior (3 mo)"].map(
+        (h) => columnOf(ws, 0, h),
+      );
       const bad = new Mismatches();
       ws.rows.slice(1).forEach((r, i) => {
         const e = ref.customers[i];
@@ -64,15 +91,25 @@ describeSuperstore(
       expect(ws.rows[header].slice(1, 7)).toEqual(months.map(ym));
       const row = (label: string) => ws.rows[rowOf(ws, label, header)].slice(1, 7);
       const amounts = row("Order amount");
-      const bad = months.filter((m, k) => !(Math.abs((amounts[k] as number) - ref.monthly.get(m)!.amount) <= CENT)).map(ym);
+      const bad = months
+        .filter((m, k) => !(Math.abs((amounts[k] as number) - ref.monthly.get(m)!.amount) <= CENT))
+        .map(ym);
       expect(bad).toEqual([]);
-      expect([row("Orders"), row("Active customers"), row("Lost customers")]).toEqual([monthly.map((m) => m.orders), monthly.map((m) => m.active), monthly.map((m) => m.lost)]);
+      expect([row("Orders"), row("Active customers"), row("Lost customers")]).toEqual([
+        monthly.map((m) => m.orders),
+        monthly.map((m) => m.active),
+        monthly.map((m) => m.lost),
+      ]);
     });
 
     it("leaves People and Returns, and the input cells of Orders, exactly as they were", () => {
       const { before, dump } = run();
       for (const name of ["People", "Returns"]) {
-        expect({ name, rows: dump.get(name)!.rows, formats: dump.get(name)!.formats }).toEqual({ name, rows: before.get(name)!.rows, formats: before.get(name)!.formats });
+        expect({ name, rows: dump.get(name)!.rows, formats: dump.get(name)!.formats }).toEqual({
+          name,
+          rows: before.get(name)!.rows,
+          formats: before.get(name)!.formats,
+        });
       }
       expect(dump.get("Orders")!.rows.map((r) => r.slice(0, 21))).toEqual(before.get("Orders")!.rows);
       expect([...dump.keys()]).toEqual(["Orders", "People", "Returns", "Customers", "Review 2022-12", "_SalesReview"]);

@@ -1,6 +1,16 @@
 import { SUPERSTORE_ZH } from "../fixtures/paths";
 import { columnOf, rowOf, type SheetDump } from "../support/readBack";
-import { CENT, describeSuperstore, itReadsTiersAndCreates, itWritesOrderColumns, Mismatches, RATIO, ym, type CommonTests, type Reference } from "./superstore";
+import {
+  CENT,
+  describeSuperstore,
+  itReadsTiersAndCreates,
+  itWritesOrderColumns,
+  Mismatches,
+  RATIO,
+  ym,
+  type CommonTests,
+  type Reference,
+} from "./superstore";
 
 /**
  * Real data: Tableau's Chinese sample 示例 - 超市 (test/fixtures/data/PROVENANCE.md), an order
@@ -18,7 +28,8 @@ const SERIAL_OF_EPOCH = 25_569;
 const keyOf = (id: string) => id.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
 
 /** Excel serial of the last day of month index m. */
-const monthEndSerial = (m: number) => Date.UTC(Math.floor((m + 1) / 12), (m + 1) % 12, 1) / MS_PER_DAY - 1 + SERIAL_OF_EPOCH;
+const monthEndSerial = (m: number) =>
+  Date.UTC(Math.floor((m + 1) / 12), (m + 1) % 12, 1) / MS_PER_DAY - 1 + SERIAL_OF_EPOCH;
 
 const COMMON: CommonTests = {
   rows: 10000,
@@ -39,9 +50,26 @@ describeSuperstore(
   {
     file: FILE,
     title: "real data: 示例 - 超市 (zh-CN, order log only)",
-    orders: { sheet: "订单", orderId: "订单 ID", date: "订单日期", customerId: "客户 ID", customerName: "客户名称", region: "地区", sales: "销售额", profit: "利润" },
+    orders: {
+      sheet: "订单",
+      orderId: "订单 ID",
+      date: "订单日期",
+      customerId: "客户 ID",
+      customerName: "客户名称",
+      region: "地区",
+      sales: "销售额",
+      profit: "利润",
+    },
     keyOf,
-    changeWords: { New: "新客户", Lost: "流失", Returning: "回流", Down: "下降", Up: "上升", Stable: "稳定", Inactive: "无交易" },
+    changeWords: {
+      New: "新客户",
+      Lost: "流失",
+      Returning: "回流",
+      Down: "下降",
+      Up: "上升",
+      Stable: "稳定",
+      Inactive: "无交易",
+    },
     args: [],
   },
   (run) => {
@@ -108,7 +136,8 @@ describeSuperstore(
       const ws = dump.get("订单")!;
       const original = before.get("订单")!;
       expect(ws.rows.map((r) => r.slice(0, 20))).toEqual(original.rows);
-      for (const name of ["退货", "销售人员"]) expect({ name, rows: dump.get(name)!.rows }).toEqual({ name, rows: before.get(name)!.rows });
+      for (const name of ["退货", "销售人员"])
+        expect({ name, rows: dump.get(name)!.rows }).toEqual({ name, rows: before.get(name)!.rows });
     });
 
     describe("月度分析 2017-12", () => {
@@ -148,16 +177,18 @@ describeSuperstore(
         const header = rowOf(ws, "指标");
         const row = (label: string) => ws.rows[rowOf(ws, label, header)].slice(1, 7);
         const zeros = [0, 0, 0, 0, 0, 0];
-        expect(["实际工作日", "访问次数", "其中:新客户", "其中:老客户", "日均访问次数", "直接推销成本", "每单推销成本", "推销成本率"].map(row)).toEqual([
-          zeros,
-          zeros,
-          zeros,
-          zeros,
-          [null, null, null, null, null, null],
-          zeros,
-          zeros,
-          zeros,
-        ]);
+        expect(
+          [
+            "实际工作日",
+            "访问次数",
+            "其中:新客户",
+            "其中:老客户",
+            "日均访问次数",
+            "直接推销成本",
+            "每单推销成本",
+            "推销成本率",
+          ].map(row),
+        ).toEqual([zeros, zeros, zeros, zeros, [null, null, null, null, null, null], zeros, zeros, zeros]);
       });
 
       it("writes month M's orders under (no salesperson) and a total equal to the monthly table", () => {
@@ -184,7 +215,11 @@ describeSuperstore(
       it("labels the sheets read in the title block", () => {
         const ws = sheet();
         const r = rowOf(ws, "读取的表");
-        expect([ws.rows[r][1], ws.rows[r + 1][0], ws.rows[r + 1][1]]).toEqual(["客户表：客户表，790 行", null, "订单表：订单，10000 行"]);
+        expect([ws.rows[r][1], ws.rows[r + 1][0], ws.rows[r + 1][1]]).toEqual([
+          "客户表：客户表，790 行",
+          null,
+          "订单表：订单，10000 行",
+        ]);
       });
 
       it("writes the tier summary", () => {

@@ -52,7 +52,14 @@ export async function readOrders(file: string, c: OrderColumns): Promise<OrderRo
     if (i < 1) throw new Error(`no column ${name}`);
     return i;
   };
-  const [idC, dateC, custC, nameC, regionC, salesC] = [c.orderId, c.date, c.customerId, c.customerName, c.region, c.sales].map(col);
+  const [idC, dateC, custC, nameC, regionC, salesC] = [
+    c.orderId,
+    c.date,
+    c.customerId,
+    c.customerName,
+    c.region,
+    c.sales,
+  ].map(col);
   const profitC = c.profit === undefined ? undefined : col(c.profit);
   const rows: OrderRow[] = [];
   for (let r = 2; r <= ws.rowCount; r++) {
@@ -153,13 +160,26 @@ function changeFlag(c: Customer, m: number): { flag: Change; r: number; b: numbe
  * (SPEC "Customer keys"), tiers over 12 months by the 80/20 rule (ties by cents, then key),
  * order change named by `changeWords`, and the monthly table for M−5 … M.
  */
-export function reference(rows: OrderRow[], keyOf: (id: string) => string, changeWords: Record<Change, string>): Reference {
+export function reference(
+  rows: OrderRow[],
+  keyOf: (id: string) => string,
+  changeWords: Record<Change, string>,
+): Reference {
   const customers = new Map<string, Customer>();
   for (const o of rows) {
     const key = keyOf(o.customerId);
     let c = customers.get(key);
     if (!c) {
-      c = { id: o.customerId, key, name: o.customerName, firstDay: o.day, firstMonth: o.month, sales: new Map(), profit: new Map(), regions: new Map() };
+      c = {
+        id: o.customerId,
+        key,
+        name: o.customerName,
+        firstDay: o.day,
+        firstMonth: o.month,
+        sales: new Map(),
+        profit: new Map(),
+        regions: new Map(),
+      };
       customers.set(key, c);
     }
     if (o.day < c.firstDay) {
@@ -269,7 +289,11 @@ export function describeSuperstore(s: Superstore, tests: (run: () => SuperstoreR
       const before = await dumpWorkbook(s.file);
       const out = join(mkdtempSync(join(tmpdir(), "superstore-")), "out.xlsx");
       const printed: string[] = [];
-      const code = await main([s.file, "--out", out, ...s.args], (l) => printed.push(l), (l) => printed.push(l));
+      const code = await main(
+        [s.file, "--out", out, ...s.args],
+        (l) => printed.push(l),
+        (l) => printed.push(l),
+      );
       run = { ref, before, dump: await dumpWorkbook(out), printed, code };
     });
     tests(() => run);
@@ -296,7 +320,12 @@ export interface CommonTests {
 export function itReadsTiersAndCreates(run: () => SuperstoreRun, e: CommonTests): void {
   it(`reads ${e.rows.toLocaleString("en-US")} order rows of ${e.customers} customers with review month ${e.month}`, () => {
     const { code, ref, printed } = run();
-    expect({ code, rows: ref.rows.length, customers: ref.customers.length, month: ym(ref.month) }).toEqual({ code: 0, rows: e.rows, customers: e.customers, month: e.month });
+    expect({ code, rows: ref.rows.length, customers: ref.customers.length, month: ym(ref.month) }).toEqual({
+      code: 0,
+      rows: e.rows,
+      customers: e.customers,
+      month: e.month,
+    });
     for (const line of e.readLines) expect(printed).toContain(line);
   });
 
@@ -311,7 +340,9 @@ export function itReadsTiersAndCreates(run: () => SuperstoreRun, e: CommonTests)
     const { ref, dump } = run();
     const ws = dump.get(e.createdSheet)!;
     expect(ws.rows[0].slice(0, 4)).toEqual(e.createdHeaders);
-    expect(ws.rows.slice(1).map((r) => r.slice(0, 4))).toEqual(ref.customers.map((c) => [c.id, c.name, null, c.region]));
+    expect(ws.rows.slice(1).map((r) => r.slice(0, 4))).toEqual(
+      ref.customers.map((c) => [c.id, c.name, null, c.region]),
+    );
   });
 }
 

@@ -31,15 +31,25 @@ function ledger(): WorkbookModel {
   customers.freeze = { rows: 1, cols: 0 };
   const orders = model.sheet("订单")!;
   orders.merges.push({ top: 402, left: 0, bottom: 402, right: 3 });
-  orders.autoFilter = { box: { top: 0, left: 0, bottom: 400, right: 3 }, criteria: { "2": '<filters><filter val="业务员1"/></filters>' } };
+  orders.autoFilter = {
+    box: { top: 0, left: 0, bottom: 400, right: 3 },
+    criteria: { "2": '<filters><filter val="业务员1"/></filters>' },
+  };
   for (let r = 1; r <= 400; r++) if (r % 4 !== 2) orders.hiddenRows.add(r);
-  model.names.push({ name: "订单金额", sheetId: null, formula: "=订单!$D$2:$D$401" }, { name: "Print_Area", sheetId: customers.id, formula: "=客户!$A$1:$D$41" });
+  model.names.push(
+    { name: "订单金额", sheetId: null, formula: "=订单!$D$2:$D$401" },
+    { name: "Print_Area", sheetId: customers.id, formula: "=客户!$A$1:$D$41" },
+  );
   return model;
 }
 
 const copy = (m: WorkbookModel): WorkbookModel => modelFromJson(modelToJson(m));
 
-async function run(double: ExcelDouble, settings: Partial<ReviewOptions> = {}, signal?: AbortSignal): Promise<RunOutcome> {
+async function run(
+  double: ExcelDouble,
+  settings: Partial<ReviewOptions> = {},
+  signal?: AbortSignal,
+): Promise<RunOutcome> {
   return createExcelHost(asExcel(double), env).run({ lang: "zh-CN", settings }, () => undefined, signal);
 }
 
@@ -52,7 +62,11 @@ async function starts(): Promise<{ name: string; model: WorkbookModel; settings:
   expect((await run(createExcelDouble(once))).ok).toBe(true);
   return [
     { name: "a first run", model: ledger(), settings: {} },
-    { name: "a re-run with another threshold (owned columns and the month's review sheet replaced)", model: once, settings: { threshold: 0.1 } },
+    {
+      name: "a re-run with another threshold (owned columns and the month's review sheet replaced)",
+      model: once,
+      settings: { threshold: 0.1 },
+    },
   ];
 }
 
@@ -100,16 +114,33 @@ describe("a run on the Office.js path is all or nothing (guarantee 3)", () => {
       expect(outcome.ok).toBe(false);
       if (outcome.ok) return;
       expect(outcome.code).toBe("GeneralException");
-      const what = { "zh-CN": ["“客户”中的 23 列结果", "“订单”中的 2 列结果", "“拜访”中的 2 列结果", "分析表“月度分析 2026-11”"], "en-US": ['the 23 result columns in "客户"', 'the 2 result columns in "订单"', 'the 2 result columns in "拜访"', 'the analysis sheet "Review 2026-11"'] }[lang];
+      const what = {
+        "zh-CN": ["“客户”中的 23 列结果", "“订单”中的 2 列结果", "“拜访”中的 2 列结果", "分析表“月度分析 2026-11”"],
+        "en-US": [
+          'the 23 result columns in "客户"',
+          'the 2 result columns in "订单"',
+          'the 2 result columns in "拜访"',
+          'the analysis sheet "Review 2026-11"',
+        ],
+      }[lang];
       expect(outcome.written?.map((line) => what.findIndex((w) => line.startsWith(w)))).toEqual([0, 1, 2, 3]);
       const statuses = outcome.written!.map((line, i) => line.slice(what[i].length));
-      const words = lang === "zh-CN" ? { written: "：已完整写入", partly: "：只写入了一部分", notWritten: "：未写入" } : { written: ": written in full", partly: ": partly written", notWritten: ": not written" };
+      const words =
+        lang === "zh-CN"
+          ? { written: "：已完整写入", partly: "：只写入了一部分", notWritten: "：未写入" }
+          : { written: ": written in full", partly: ": partly written", notWritten: ": not written" };
       // Five data requests went through: the customer columns are whole, the order columns begun, the
       // visit columns in the request that failed (which Excel may have applied in part), the review sheet not begun.
       expect(statuses).toEqual([words.written, words.partly, words.partly, words.notWritten]);
       const reference = ledger();
-      expect((await createExcelHost(asExcel(createExcelDouble(reference)), env).run({ lang, settings: {} }, () => undefined)).ok).toBe(true);
-      const sheetState = (m: WorkbookModel, sheet: string) => ({ values: m.sheetValues(sheet).values, rules: m.snapshot().conditionalFormats.filter((cf) => cf.sheet === sheet) });
+      expect(
+        (await createExcelHost(asExcel(createExcelDouble(reference)), env).run({ lang, settings: {} }, () => undefined))
+          .ok,
+      ).toBe(true);
+      const sheetState = (m: WorkbookModel, sheet: string) => ({
+        values: m.sheetValues(sheet).values,
+        rules: m.snapshot().conditionalFormats.filter((cf) => cf.sheet === sheet),
+      });
       expect(sheetState(model, "客户")).toEqual(sheetState(reference, "客户"));
       expect(sheetState(model, "订单")).not.toEqual(sheetState(reference, "订单"));
       expect(model.sheetValues(what[3].replace(/^.*[“"](.*)[”"]$/, "$1")).values).toEqual([]);
@@ -130,7 +161,11 @@ describe("Undo last run on the Office.js path (guarantee 2)", () => {
     expect(await host.undoLastRun!("zh-CN")).toEqual({ ok: true });
     expect(model.snapshot()).toEqual(before);
     expect(await host.lastRun!()).toBeUndefined();
-    expect(await host.undoLastRun!("en-US")).toEqual({ ok: false, code: "NothingToUndo", message: t("en-US", "undo.nothing") });
+    expect(await host.undoLastRun!("en-US")).toEqual({
+      ok: false,
+      code: "NothingToUndo",
+      message: t("en-US", "undo.nothing"),
+    });
   });
 
   it("gives back the previous run's values, highlight rules, review sheet (with its charts) and record after a re-run", async () => {
@@ -157,7 +192,11 @@ describe("Undo last run on the Office.js path (guarantee 2)", () => {
       const outcome = await host.run({ lang: "zh-CN", settings: {} }, (p) => {
         if (p.stage === "write" && p.done === k) double.failOnSync(double.stats.syncCount + 1);
       });
-      expect({ k, ok: outcome.ok, written: outcome.ok === false && outcome.written !== undefined }).toEqual({ k, ok: false, written: true });
+      expect({ k, ok: outcome.ok, written: outcome.ok === false && outcome.written !== undefined }).toEqual({
+        k,
+        ok: false,
+        written: true,
+      });
       expect(await host.lastRun!()).toEqual({ reportSheet: "月度分析 2026-11", at: "2026-11-23 09:30", columns: 27 });
       expect(await host.undoLastRun!("zh-CN")).toEqual({ ok: true });
       expect({ k, snapshot: m.snapshot() }).toEqual({ k, snapshot: before });
@@ -186,7 +225,10 @@ describe("Cancel on the Office.js path (issue 5)", () => {
           expect({ n, ok: true }).toEqual({ n, ok: n === syncs });
           continue;
         }
-        expect({ n, outcome }).toEqual({ n, outcome: { ok: false, code: "Cancelled", message: t("zh-CN", "office.cancelled") } });
+        expect({ n, outcome }).toEqual({
+          n,
+          outcome: { ok: false, code: "Cancelled", message: t("zh-CN", "office.cancelled") },
+        });
         expect({ start: start.name, n, ...state(model) }).toEqual({ start: start.name, n, ...before });
         // The earlier run stays undoable, whichever request the cancel came at (its undo data is replaced only when the new run's is whole).
         const last = await createExcelHost(asExcel(double), env).lastRun!();

@@ -21,7 +21,15 @@ export function userView(model: WorkbookModel): WorkbookSnapshot {
 }
 
 /** What a sheet keeps beside its cells, compared property by property. */
-export const LAYOUT_PROPERTIES = ["merges", "notes", "validations", "hiddenRows", "hiddenColumns", "autoFilter", "freeze"] as const;
+export const LAYOUT_PROPERTIES = [
+  "merges",
+  "notes",
+  "validations",
+  "hiddenRows",
+  "hiddenColumns",
+  "autoFilter",
+  "freeze",
+] as const;
 
 export interface OutsideDiff {
   /** Cell addresses compared (union of before and after, per sheet). */
@@ -46,7 +54,9 @@ function layoutDiff(sheet: string, key: (typeof LAYOUT_PROPERTIES)[number], b: u
     const bm = b as Record<string, unknown>;
     const am = a as Record<string, unknown>;
     const what = key === "notes" ? "note" : "validation";
-    return [...new Set([...Object.keys(bm), ...Object.keys(am)])].filter((k) => json(bm[k]) !== json(am[k])).map((k) => `${sheet}!${k}: ${what} ${json(bm[k])} -> ${json(am[k])}`);
+    return [...new Set([...Object.keys(bm), ...Object.keys(am)])]
+      .filter((k) => json(bm[k]) !== json(am[k]))
+      .map((k) => `${sheet}!${k}: ${what} ${json(bm[k])} -> ${json(am[k])}`);
   }
   return [`${sheet}: ${key} ${json(b)} -> ${json(a)}`];
 }
@@ -59,16 +69,22 @@ function layoutDiff(sheet: string, key: (typeof LAYOUT_PROPERTIES)[number], b: u
  * defined names. A column is the run's when its header cell (row 1) was empty before and holds a value after,
  * or when `ownedColumns` names it ("Sheet!K", for sheets whose header is lower).
  */
-export function diffOutsideOwned(before: WorkbookSnapshot, after: WorkbookSnapshot, ownedColumns: readonly string[] = []): OutsideDiff {
+export function diffOutsideOwned(
+  before: WorkbookSnapshot,
+  after: WorkbookSnapshot,
+  ownedColumns: readonly string[] = [],
+): OutsideDiff {
   const outside: string[] = [];
   const owned = new Set<string>(ownedColumns);
   let cells = 0;
   let layoutItems = 0;
   let properties = 0;
   // Sheets are followed by id, so a renamed sheet is the same sheet with another name.
-  const order = (list: { id: string }[]) => list.map((s) => s.id).filter((id) => before.sheets.some((b) => b.id === id));
+  const order = (list: { id: string }[]) =>
+    list.map((s) => s.id).filter((id) => before.sheets.some((b) => b.id === id));
   properties += 1;
-  if (json(order(before.sheets)) !== json(order(after.sheets))) outside.push(`sheet order ${json(order(before.sheets))} -> ${json(order(after.sheets))}`);
+  if (json(order(before.sheets)) !== json(order(after.sheets)))
+    outside.push(`sheet order ${json(order(before.sheets))} -> ${json(order(after.sheets))}`);
   for (const b of before.sheets) {
     const a = after.sheets.find((s) => s.id === b.id);
     if (!a) {
@@ -76,15 +92,27 @@ export function diffOutsideOwned(before: WorkbookSnapshot, after: WorkbookSnapsh
       continue;
     }
     properties += 4 + LAYOUT_PROPERTIES.length;
-    for (const k of ["name", "visibility", "protected"] as const) if (b[k] !== a[k]) outside.push(`${b.name}: ${k} ${json(b[k])} -> ${json(a[k])}`);
+    for (const k of ["name", "visibility", "protected"] as const)
+      if (b[k] !== a[k]) outside.push(`${b.name}: ${k} ${json(b[k])} -> ${json(a[k])}`);
     for (const k of LAYOUT_PROPERTIES) {
       const v = b[k];
-      layoutItems += v === null ? 0 : Array.isArray(v) ? v.length : typeof v === "object" && (k === "notes" || k === "validations") ? Object.keys(v).length : 1;
+      layoutItems +=
+        v === null
+          ? 0
+          : Array.isArray(v)
+            ? v.length
+            : typeof v === "object" && (k === "notes" || k === "validations")
+              ? Object.keys(v).length
+              : 1;
       outside.push(...layoutDiff(b.name, k, v, a[k]));
     }
     const bc = b.cells;
     const ac = a.cells;
-    const ownCols = new Set(Object.keys(ac).filter((k) => /^[A-Z]+1$/.test(k) && bc[k]?.value === undefined && ac[k]?.value !== undefined).map(letters));
+    const ownCols = new Set(
+      Object.keys(ac)
+        .filter((k) => /^[A-Z]+1$/.test(k) && bc[k]?.value === undefined && ac[k]?.value !== undefined)
+        .map(letters),
+    );
     for (const o of ownedColumns) if (o.startsWith(`${b.name}!`)) ownCols.add(o.slice(b.name.length + 1));
     ownCols.forEach((c) => owned.add(`${b.name}!${c}`));
     for (const [col, w] of Object.entries(b.columnWidths)) {
@@ -93,13 +121,19 @@ export function diffOutsideOwned(before: WorkbookSnapshot, after: WorkbookSnapsh
     }
     for (const address of new Set([...Object.keys(bc), ...Object.keys(ac)])) {
       cells += 1;
-      if (json(bc[address] ?? {}) !== json(ac[address] ?? {}) && !ownCols.has(letters(address))) outside.push(`${b.name}!${address}: ${json(bc[address])} -> ${json(ac[address])}`);
+      if (json(bc[address] ?? {}) !== json(ac[address] ?? {}) && !ownCols.has(letters(address)))
+        outside.push(`${b.name}!${address}: ${json(bc[address])} -> ${json(ac[address])}`);
     }
   }
   for (const t of before.tables) {
     properties += 1;
     const a = after.tables.find((x) => x.id === t.id);
-    const grown = a && a.name === t.name && a.sheet === t.sheet && a.showTotals === t.showTotals && json(a.columns.slice(0, t.columns.length)) === json(t.columns);
+    const grown =
+      a &&
+      a.name === t.name &&
+      a.sheet === t.sheet &&
+      a.showTotals === t.showTotals &&
+      json(a.columns.slice(0, t.columns.length)) === json(t.columns);
     if (!grown) outside.push(`table ${t.name}: ${json(t)} -> ${json(a)}`);
   }
   for (const key of ["conditionalFormats", "charts"] as const) {
@@ -108,16 +142,22 @@ export function diffOutsideOwned(before: WorkbookSnapshot, after: WorkbookSnapsh
     if (json(mine(after[key]).slice(0, before[key].length)) !== json(before[key])) outside.push(`${key} changed`);
   }
   // A name's scope is followed by sheet id too (a name scoped to a renamed sheet stays the same name).
-  const scopeId = (snap: WorkbookSnapshot, scope: string | null) => (scope === null ? null : (snap.sheets.find((x) => x.name === scope)?.id ?? `#gone:${scope}`));
-  const sameName = (n: WorkbookSnapshot["names"][number], snap: WorkbookSnapshot) => (x: WorkbookSnapshot["names"][number]) => x.name === n.name && scopeId(after, x.scope) === scopeId(snap, n.scope);
+  const scopeId = (snap: WorkbookSnapshot, scope: string | null) =>
+    scope === null ? null : (snap.sheets.find((x) => x.name === scope)?.id ?? `#gone:${scope}`);
+  const sameName =
+    (n: WorkbookSnapshot["names"][number], snap: WorkbookSnapshot) => (x: WorkbookSnapshot["names"][number]) =>
+      x.name === n.name && scopeId(after, x.scope) === scopeId(snap, n.scope);
   for (const n of before.names) {
     properties += 1;
     layoutItems += 1;
     const a = after.names.find(sameName(n, before));
-    if (json(a?.formula) !== json(n.formula)) outside.push(`name ${n.name}${n.scope ? ` (${n.scope})` : ""}: ${json(n.formula)} -> ${json(a?.formula)}`);
+    if (json(a?.formula) !== json(n.formula))
+      outside.push(`name ${n.name}${n.scope ? ` (${n.scope})` : ""}: ${json(n.formula)} -> ${json(a?.formula)}`);
   }
-  const userNames = (list: WorkbookSnapshot["names"]) => list.filter((x) => x.scope === null || before.sheets.some((s) => s.id === scopeId(after, x.scope)));
-  for (const n of userNames(after.names)) if (!before.names.some((x) => sameName(x, before)(n))) outside.push(`name ${n.name}: added`);
+  const userNames = (list: WorkbookSnapshot["names"]) =>
+    list.filter((x) => x.scope === null || before.sheets.some((s) => s.id === scopeId(after, x.scope)));
+  for (const n of userNames(after.names))
+    if (!before.names.some((x) => sameName(x, before)(n))) outside.push(`name ${n.name}: added`);
   return { cells, layoutItems, properties, outside, owned };
 }
 

@@ -15,7 +15,10 @@ import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
 
 async function run(model: WorkbookModel, lang: Lang = "zh-CN"): Promise<void> {
-  const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang, settings: {} }, () => undefined);
+  const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run(
+    { lang, settings: {} },
+    () => undefined,
+  );
   expect(outcome).toMatchObject({ ok: true });
 }
 
@@ -33,13 +36,23 @@ function ownedCol(model: WorkbookModel, sheet: string, header: string): number {
 function inputSheets(snap: WorkbookSnapshot, model: WorkbookModel): WorkbookSnapshot {
   const runs = new Set([...BOOKKEEPING_SHEETS, ...(recordOf(model)?.ownedSheets ?? []).map((o) => o.sheet)]);
   const mine = (x: { sheet: string }) => !runs.has(x.sheet);
-  return { ...snap, sheets: snap.sheets.filter((x) => !runs.has(x.name)), tables: snap.tables.filter(mine), conditionalFormats: snap.conditionalFormats.filter(mine), charts: snap.charts.filter(mine), names: snap.names.filter((n) => n.scope === null || !runs.has(n.scope)) };
+  return {
+    ...snap,
+    sheets: snap.sheets.filter((x) => !runs.has(x.name)),
+    tables: snap.tables.filter(mine),
+    conditionalFormats: snap.conditionalFormats.filter(mine),
+    charts: snap.charts.filter(mine),
+    names: snap.names.filter((n) => n.scope === null || !runs.has(n.scope)),
+  };
 }
 
 /** What the user keeps beside the cells in every sheet of theirs, property by property. */
 function layoutOf(model: WorkbookModel): Record<string, unknown> {
   const view = userView(model);
-  return { names: view.names, ...Object.fromEntries(view.sheets.map((x) => [x.name, LAYOUT_PROPERTIES.map((k) => x[k])])) };
+  return {
+    names: view.names,
+    ...Object.fromEntries(view.sheets.map((x) => [x.name, LAYOUT_PROPERTIES.map((k) => x[k])])),
+  };
 }
 
 /**
@@ -49,8 +62,22 @@ function layoutOf(model: WorkbookModel): Record<string, unknown> {
  * the order sheet (moving its filter, print area and named range).
  */
 const FIXTURES = [
-  { lang: "zh-CN" as Lang, build: zhUserWorkbook, customers: "客户表", tier: "销售排名", orders: "订单表", layoutItems: 210 },
-  { lang: "en-US" as Lang, build: enUserWorkbook, customers: "Customers", tier: "Rank", orders: "Orders", layoutItems: 3453 },
+  {
+    lang: "zh-CN" as Lang,
+    build: zhUserWorkbook,
+    customers: "客户表",
+    tier: "销售排名",
+    orders: "订单表",
+    layoutItems: 210,
+  },
+  {
+    lang: "en-US" as Lang,
+    build: enUserWorkbook,
+    customers: "Customers",
+    tier: "Rank",
+    orders: "Orders",
+    layoutItems: 3453,
+  },
 ];
 
 const firstRuns = new Map<Lang, Promise<WorkbookJson>>();
@@ -71,13 +98,31 @@ describe("inserting user columns between owned ones moves nothing of the user's 
   it("re-runs onto its columns where they moved to, in a plain range, leaving the user's new column as typed", async () => {
     const model = new WorkbookModel();
     model.addSheet("订单");
-    model.setValues("订单", { row: 0, col: 0 }, [["订单日期", "客户名称", "业务员", "金额"], ...Array.from({ length: 30 }, (_, i) => [46200 + i * 3, `客户${i % 7}`, `业务员${i % 3}`, 1000 + i * 17])]);
+    model.setValues("订单", { row: 0, col: 0 }, [
+      ["订单日期", "客户名称", "业务员", "金额"],
+      ...Array.from({ length: 30 }, (_, i) => [46200 + i * 3, `客户${i % 7}`, `业务员${i % 3}`, 1000 + i * 17]),
+    ]);
     await run(model);
-    expect(model.sheetValues("订单").values[0]).toEqual(["订单日期", "客户名称", "业务员", "金额", "客户等级", "新老客户"]);
+    expect(model.sheetValues("订单").values[0]).toEqual([
+      "订单日期",
+      "客户名称",
+      "业务员",
+      "金额",
+      "客户等级",
+      "新老客户",
+    ]);
     insertColumn(model, "订单", 5, ["我的备注", ...Array.from({ length: 30 }, (_, i) => `备注${i}`)]);
     const inserted = userView(model);
     await run(model);
-    expect(model.sheetValues("订单").values[0]).toEqual(["订单日期", "客户名称", "业务员", "金额", "客户等级", "我的备注", "新老客户"]);
+    expect(model.sheetValues("订单").values[0]).toEqual([
+      "订单日期",
+      "客户名称",
+      "业务员",
+      "金额",
+      "客户等级",
+      "我的备注",
+      "新老客户",
+    ]);
     expect(userView(model)).toEqual(inserted);
   });
 
@@ -89,42 +134,67 @@ describe("inserting user columns between owned ones moves nothing of the user's 
     expect(at).toBeGreaterThan(7);
     // The manager's notes on the customers' rows only (a note on an empty row would make it a customer row to the review).
     const customers = model.sheet("客户表")!;
-    insertColumn(model, "客户表", at, ["经理批注", ...Array.from({ length: 202 }, (_, i) => (customers.get(i + 1, 0)?.value === undefined ? null : i % 2 ? `看${i}` : i))]);
+    insertColumn(model, "客户表", at, [
+      "经理批注",
+      ...Array.from({ length: 202 }, (_, i) =>
+        customers.get(i + 1, 0)?.value === undefined ? null : i % 2 ? `看${i}` : i,
+      ),
+    ]);
     const inserted = userView(model);
     await run(model);
-    expect(model.sheetValues("客户表").values[0]!.slice(at - 1, at + 2)).toEqual([header[at - 1], "经理批注", "销售占比"]);
+    expect(model.sheetValues("客户表").values[0]!.slice(at - 1, at + 2)).toEqual([
+      header[at - 1],
+      "经理批注",
+      "销售占比",
+    ]);
     expect(userView(model)).toEqual(inserted);
   });
 });
 
 describe("inserted user columns, with the user's layout (merged areas, notes, validation, hidden rows, filter, panes, names)", () => {
-  it.each(FIXTURES)("re-running keeps every property outside the run's columns as the user left it, and Undo gives that back ($lang)", async (f) => {
-    const model = await afterFirstRun(f);
-    const at = ownedCol(model, f.customers, f.tier);
-    insertColumn(model, f.customers, at, ["经理批注", "看1", 2, "看3"]);
-    insertColumn(model, f.orders, 2, ["My note"]);
-    const inserted = model.snapshot();
-    const insertedView = userView(model);
-    const insertedLayout = layoutOf(model);
-    await run(model, f.lang);
-    const diff = diffOutsideOwned(inputSheets(inserted, model), inputSheets(model.snapshot(), model), ownedColumns(model));
-    expect(diff.outside).toEqual([]);
-    expect(diff.layoutItems).toBe(f.layoutItems);
-    expect(layoutOf(model)).toEqual(insertedLayout);
-    const host = createExcelHost(asExcel(createExcelDouble(model)), env);
-    expect(await host.undoLastRun!(f.lang)).toEqual({ ok: true });
-    expect(userView(model)).toEqual(insertedView);
-  }, 60_000);
+  it.each(FIXTURES)(
+    "re-running keeps every property outside the run's columns as the user left it, and Undo gives that back ($lang)",
+    async (f) => {
+      const model = await afterFirstRun(f);
+      const at = ownedCol(model, f.customers, f.tier);
+      insertColumn(model, f.customers, at, ["经理批注", "看1", 2, "看3"]);
+      insertColumn(model, f.orders, 2, ["My note"]);
+      const inserted = model.snapshot();
+      const insertedView = userView(model);
+      const insertedLayout = layoutOf(model);
+      await run(model, f.lang);
+      const diff = diffOutsideOwned(
+        inputSheets(inserted, model),
+        inputSheets(model.snapshot(), model),
+        ownedColumns(model),
+      );
+      expect(diff.outside).toEqual([]);
+      expect(diff.layoutItems).toBe(f.layoutItems);
+      expect(layoutOf(model)).toEqual(insertedLayout);
+      const host = createExcelHost(asExcel(createExcelDouble(model)), env);
+      expect(await host.undoLastRun!(f.lang)).toEqual({ ok: true });
+      expect(userView(model)).toEqual(insertedView);
+    },
+    60_000,
+  );
 
-  it.each(FIXTURES)("Undo right after the insertion refuses, naming the sheet, and changes no property ($lang)", async (f) => {
-    const model = await afterFirstRun(f);
-    insertColumn(model, f.customers, ownedCol(model, f.customers, f.tier), ["经理批注"]);
-    const edited = model.snapshot();
-    const host = createExcelHost(asExcel(createExcelDouble(model)), env);
-    expect(await host.undoLastRun!(f.lang)).toEqual({ ok: false, code: "RollbackBlocked", message: t(f.lang, "rollback.moved", { sheet: f.customers }) });
-    const diff = diffOutsideOwned(edited, model.snapshot());
-    expect(diff.outside).toEqual([]);
-    expect(diff.layoutItems).toBe(f.layoutItems);
-    expect(model.snapshot()).toEqual(edited);
-  }, 60_000);
+  it.each(FIXTURES)(
+    "Undo right after the insertion refuses, naming the sheet, and changes no property ($lang)",
+    async (f) => {
+      const model = await afterFirstRun(f);
+      insertColumn(model, f.customers, ownedCol(model, f.customers, f.tier), ["经理批注"]);
+      const edited = model.snapshot();
+      const host = createExcelHost(asExcel(createExcelDouble(model)), env);
+      expect(await host.undoLastRun!(f.lang)).toEqual({
+        ok: false,
+        code: "RollbackBlocked",
+        message: t(f.lang, "rollback.moved", { sheet: f.customers }),
+      });
+      const diff = diffOutsideOwned(edited, model.snapshot());
+      expect(diff.outside).toEqual([]);
+      expect(diff.layoutItems).toBe(f.layoutItems);
+      expect(model.snapshot()).toEqual(edited);
+    },
+    60_000,
+  );
 });

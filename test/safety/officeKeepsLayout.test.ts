@@ -50,11 +50,18 @@ function broken(double: ExcelDouble, harm: (model: WorkbookModel) => void): Exce
   return { run } as ExcelApi;
 }
 
-async function runOn(model: WorkbookModel, lang: Lang, harm?: (model: WorkbookModel) => void): Promise<{ diff: OutsideDiff; double: ExcelDouble }> {
+async function runOn(
+  model: WorkbookModel,
+  lang: Lang,
+  harm?: (model: WorkbookModel) => void,
+): Promise<{ diff: OutsideDiff; double: ExcelDouble }> {
   const double = createExcelDouble(model);
   const before = model.snapshot();
   const excel = harm ? broken(double, harm) : asExcel(double);
-  const outcome = await createExcelHost(excel, { isSetSupported: double.isSetSupported, now }).run({ lang, settings: {} }, () => undefined);
+  const outcome = await createExcelHost(excel, { isSetSupported: double.isSetSupported, now }).run(
+    { lang, settings: {} },
+    () => undefined,
+  );
   expect(outcome).toMatchObject({ ok: true });
   return { diff: diffOutsideOwned(before, model.snapshot(), ownedColumns(model)), double };
 }
@@ -65,48 +72,99 @@ describe("the Office.js path keeps what the user keeps beside the cells (issue 4
     // 13 receivable and screening columns more than before (19 owned then).
     ["zh-CN", 76_955, 210, 88, 32],
     ["en-US", 48_094, 3_453, 84, 32],
-  ] as const)("changes nothing outside the run's own columns and sheets in the %s fixture, and Undo gives the whole workbook back", async (lang, cells, layoutItems, properties, owned) => {
-    const model = await fixture(lang);
-    const before = model.snapshot();
-    const { diff, double } = await runOn(model, lang);
-    expect(diff.outside).toEqual([]);
-    expect([diff.cells, diff.layoutItems, diff.properties, diff.owned.size]).toEqual([cells, layoutItems, properties, owned]);
-    const host = createExcelHost(asExcel(double), { isSetSupported: double.isSetSupported, now });
-    expect(await host.undoLastRun!(lang)).toEqual({ ok: true });
-    expect(model.snapshot()).toEqual(before);
-  }, 60_000);
+  ] as const)(
+    "changes nothing outside the run's own columns and sheets in the %s fixture, and Undo gives the whole workbook back",
+    async (lang, cells, layoutItems, properties, owned) => {
+      const model = await fixture(lang);
+      const before = model.snapshot();
+      const { diff, double } = await runOn(model, lang);
+      expect(diff.outside).toEqual([]);
+      expect([diff.cells, diff.layoutItems, diff.properties, diff.owned.size]).toEqual([
+        cells,
+        layoutItems,
+        properties,
+        owned,
+      ]);
+      const host = createExcelHost(asExcel(double), { isSetSupported: double.isSetSupported, now });
+      expect(await host.undoLastRun!(lang)).toEqual({ ok: true });
+      expect(model.snapshot()).toEqual(before);
+    },
+    60_000,
+  );
 });
 
 describe("Undo in an Excel without Table.resize (ExcelApi 1.12) keeps it all too", () => {
-  it.each([["zh-CN"], ["en-US"]] as const)("gives the %s fixture back whole after deleting the table columns the run added", async (lang) => {
-    const model = await fixture(lang);
-    const before = model.snapshot();
-    const double = createExcelDouble(model, { apiSets: { ExcelApi: "1.12" } });
-    const host = createExcelHost(asExcel(double), { isSetSupported: double.isSetSupported, now });
-    expect(await host.run({ lang, settings: {} }, () => undefined)).toMatchObject({ ok: true });
-    expect(diffOutsideOwned(before, model.snapshot(), ownedColumns(model)).outside).toEqual([]);
-    expect(await host.undoLastRun!(lang)).toEqual({ ok: true });
-    expect(model.snapshot()).toEqual(before);
-  }, 60_000);
+  it.each([["zh-CN"], ["en-US"]] as const)(
+    "gives the %s fixture back whole after deleting the table columns the run added",
+    async (lang) => {
+      const model = await fixture(lang);
+      const before = model.snapshot();
+      const double = createExcelDouble(model, { apiSets: { ExcelApi: "1.12" } });
+      const host = createExcelHost(asExcel(double), { isSetSupported: double.isSetSupported, now });
+      expect(await host.run({ lang, settings: {} }, () => undefined)).toMatchObject({ ok: true });
+      expect(diffOutsideOwned(before, model.snapshot(), ownedColumns(model)).outside).toEqual([]);
+      expect(await host.undoLastRun!(lang)).toEqual({ ok: true });
+      expect(model.snapshot()).toEqual(before);
+    },
+    60_000,
+  );
 });
 
 const B4 = cellKey(3, 1);
 const H5 = cellKey(4, 7);
 /** Each property of the en-US fixture a broken run could drop or change, and the compare's exact words for it. */
 const TAMPERS = [
-  ["a note", (m: WorkbookModel): unknown => m.sheet("Customers")!.notes.delete(B4), ['Customers!B4: note {"text":"Key account, call monthly"} -> undefined']],
-  ["a merged title", (m: WorkbookModel): unknown => m.sheet("Customers")!.merges.splice(0, 1), ['Customers: merges ["A1:G1"] -> []']],
-  ["a validation list", (m: WorkbookModel): unknown => m.sheet("Customers")!.validations.delete(H5), ['Customers!H5: validation {"type":"list","formulae":["\\"Gold,Standard\\""],"allowBlank":true} -> undefined']],
-  ["a hidden row", (m: WorkbookModel): unknown => m.sheet("Customers")!.hiddenRows.delete(19), ["Customers: hiddenRows [20,21] -> [21]"]],
-  ["a hidden column", (m: WorkbookModel): unknown => m.sheet("Customers")!.hiddenColumns.add(2), ["Customers: hiddenColumns [] -> [\"C\"]"]],
+  [
+    "a note",
+    (m: WorkbookModel): unknown => m.sheet("Customers")!.notes.delete(B4),
+    ['Customers!B4: note {"text":"Key account, call monthly"} -> undefined'],
+  ],
+  [
+    "a merged title",
+    (m: WorkbookModel): unknown => m.sheet("Customers")!.merges.splice(0, 1),
+    ['Customers: merges ["A1:G1"] -> []'],
+  ],
+  [
+    "a validation list",
+    (m: WorkbookModel): unknown => m.sheet("Customers")!.validations.delete(H5),
+    ['Customers!H5: validation {"type":"list","formulae":["\\"Gold,Standard\\""],"allowBlank":true} -> undefined'],
+  ],
+  [
+    "a hidden row",
+    (m: WorkbookModel): unknown => m.sheet("Customers")!.hiddenRows.delete(19),
+    ["Customers: hiddenRows [20,21] -> [21]"],
+  ],
+  [
+    "a hidden column",
+    (m: WorkbookModel): unknown => m.sheet("Customers")!.hiddenColumns.add(2),
+    ['Customers: hiddenColumns [] -> ["C"]'],
+  ],
   [
     "the filter",
     (m: WorkbookModel): unknown => (m.sheet("Orders")!.autoFilter!.criteria = {}),
-    ['Orders: autoFilter {"address":"A3:G3404","criteria":{"2":"<filters><filter val=\\"C0025\\"/><filter val=\\"C0041\\"/></filters>"}} -> {"address":"A3:G3404","criteria":{}}'],
+    [
+      'Orders: autoFilter {"address":"A3:G3404","criteria":{"2":"<filters><filter val=\\"C0025\\"/><filter val=\\"C0041\\"/></filters>"}} -> {"address":"A3:G3404","criteria":{}}',
+    ],
   ],
-  ["the frozen panes", (m: WorkbookModel): unknown => (m.sheet("Customers")!.freeze = { rows: 4, cols: 1 }), ['Customers: freeze {"rows":3,"cols":1} -> {"rows":4,"cols":1}']],
-  ["a defined name", (m: WorkbookModel): unknown => m.names.splice(m.names.findIndex((n) => n.name === "Amounts"), 1), ['name Amounts: "=Orders!$D$4:$D$3404" -> undefined']],
-  ["the print area", (m: WorkbookModel): unknown => (m.names.find((n) => n.name === "Print_Area")!.formula = "='Orders'!$A1:$K3404"), [`name Print_Area (Orders): "='Orders'!$A1:$G3404" -> "='Orders'!$A1:$K3404"`]],
+  [
+    "the frozen panes",
+    (m: WorkbookModel): unknown => (m.sheet("Customers")!.freeze = { rows: 4, cols: 1 }),
+    ['Customers: freeze {"rows":3,"cols":1} -> {"rows":4,"cols":1}'],
+  ],
+  [
+    "a defined name",
+    (m: WorkbookModel): unknown =>
+      m.names.splice(
+        m.names.findIndex((n) => n.name === "Amounts"),
+        1,
+      ),
+    ['name Amounts: "=Orders!$D$4:$D$3404" -> undefined'],
+  ],
+  [
+    "the print area",
+    (m: WorkbookModel): unknown => (m.names.find((n) => n.name === "Print_Area")!.formula = "='Orders'!$A1:$K3404"),
+    [`name Print_Area (Orders): "='Orders'!$A1:$G3404" -> "='Orders'!$A1:$K3404"`],
+  ],
 ] as const;
 
 /** The en-US fixture before and after one good run, shared by the quick tier's tamper tests. */
@@ -123,25 +181,61 @@ async function afterOneRun(): Promise<{ before: WorkbookSnapshot; after: Workboo
 
 describe("the compare fails when a run breaks what the user keeps (tamper tests, en-US fixture)", () => {
   // Quick tier: the harm is done to a copy of one good run's result; the full tier does it inside each run.
-  it.each(TAMPERS)("names exactly the difference when the run's result lacks or changes %s", async (_what, harm, expected) => {
-    const { before, after } = await afterOneRun();
-    const model = modelFromJson(after);
-    harm(model);
-    expect(diffOutsideOwned(before, model.snapshot(), ownedColumns(model)).outside).toEqual(expected);
-  });
+  it.each(TAMPERS)(
+    "names exactly the difference when the run's result lacks or changes %s",
+    async (_what, harm, expected) => {
+      const { before, after } = await afterOneRun();
+      const model = modelFromJson(after);
+      harm(model);
+      expect(diffOutsideOwned(before, model.snapshot(), ownedColumns(model)).outside).toEqual(expected);
+    },
+  );
 
-  itFull.each(TAMPERS)("names exactly the difference when the run drops or changes %s", async (_what, harm, expected) => {
-    const { diff } = await runOn(await fixture("en-US"), "en-US", harm);
-    expect(diff.outside).toEqual(expected);
-  }, 60_000);
+  itFull.each(TAMPERS)(
+    "names exactly the difference when the run drops or changes %s",
+    async (_what, harm, expected) => {
+      const { diff } = await runOn(await fixture("en-US"), "en-US", harm);
+      expect(diff.outside).toEqual(expected);
+    },
+    60_000,
+  );
 });
 
 /** Excel calls a broken adapter could make that break what the user keeps, and the compare's exact words for each. */
 const CALL_TAMPERS = [
-  ["clears a validated cell whole", (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("H5").clear(), ['Customers!H5: validation {"type":"list","formulae":["\\"Gold,Standard\\""],"allowBlank":true} -> undefined', 'Customers!H5: {"value":"Standard"} -> undefined']],
-  ["clears the contents of a cell with a note (the note stays)", (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("B4").clear("Contents"), ['Customers!B4: {"value":"Hooli Hardware LLC"} -> undefined']],
-  ["clears the formats of the merged title", (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("A1:G1").clear("Formats"), ['Customers: merges ["A1:G1"] -> []', 'Customers!A1: {"value":"Customers 2026","font":{"bold":true,"size":14}} -> {"value":"Customers 2026"}', ..."BCDEFG".split("").map((c) => `Customers!${c}1: {"font":{"bold":true,"size":14}} -> undefined`)]],
-  ["renames a sheet a name refers to", (ctx: Excel.RequestContext): unknown => (ctx.workbook.worksheets.getItem("Orders").name = "Orders 2026"), ['Orders: name "Orders" -> "Orders 2026"', 'name Amounts: "=Orders!$D$4:$D$3404" -> "=\'Orders 2026\'!$D$4:$D$3404"', "name Print_Area (Orders): \"='Orders'!$A1:$G3404\" -> \"='Orders 2026'!$A1:$G3404\""]],
+  [
+    "clears a validated cell whole",
+    (ctx: Excel.RequestContext): unknown => ctx.workbook.worksheets.getItem("Customers").getRange("H5").clear(),
+    [
+      'Customers!H5: validation {"type":"list","formulae":["\\"Gold,Standard\\""],"allowBlank":true} -> undefined',
+      'Customers!H5: {"value":"Standard"} -> undefined',
+    ],
+  ],
+  [
+    "clears the contents of a cell with a note (the note stays)",
+    (ctx: Excel.RequestContext): unknown =>
+      ctx.workbook.worksheets.getItem("Customers").getRange("B4").clear("Contents"),
+    ['Customers!B4: {"value":"Hooli Hardware LLC"} -> undefined'],
+  ],
+  [
+    "clears the formats of the merged title",
+    (ctx: Excel.RequestContext): unknown =>
+      ctx.workbook.worksheets.getItem("Customers").getRange("A1:G1").clear("Formats"),
+    [
+      'Customers: merges ["A1:G1"] -> []',
+      'Customers!A1: {"value":"Customers 2026","font":{"bold":true,"size":14}} -> {"value":"Customers 2026"}',
+      ..."BCDEFG".split("").map((c) => `Customers!${c}1: {"font":{"bold":true,"size":14}} -> undefined`),
+    ],
+  ],
+  [
+    "renames a sheet a name refers to",
+    (ctx: Excel.RequestContext): unknown => (ctx.workbook.worksheets.getItem("Orders").name = "Orders 2026"),
+    [
+      'Orders: name "Orders" -> "Orders 2026"',
+      'name Amounts: "=Orders!$D$4:$D$3404" -> "=\'Orders 2026\'!$D$4:$D$3404"',
+      "name Print_Area (Orders): \"='Orders'!$A1:$G3404\" -> \"='Orders 2026'!$A1:$G3404\"",
+    ],
+  ],
 ] as const;
 
 describe("the compare fails when a broken adapter's own Excel calls break what the user keeps (en-US fixture)", () => {
@@ -170,12 +264,19 @@ describe("the compare fails when a broken adapter's own Excel calls break what t
     expect(diffOutsideOwned(before, model.snapshot(), ownedColumns(model)).outside).toEqual(expected);
   });
 
-  itFull.each(CALL_TAMPERS)("names what changed when the run also %s", async (_what, harm, expected) => {
-    const model = await fixture("en-US");
-    const double = createExcelDouble(model);
-    const before = model.snapshot();
-    const outcome = await createExcelHost(brokenCalls(double, harm), { isSetSupported: double.isSetSupported, now }).run({ lang: "en-US", settings: {} }, () => undefined);
-    expect(outcome).toMatchObject({ ok: true });
-    expect(diffOutsideOwned(before, model.snapshot(), ownedColumns(model)).outside).toEqual(expected);
-  }, 60_000);
+  itFull.each(CALL_TAMPERS)(
+    "names what changed when the run also %s",
+    async (_what, harm, expected) => {
+      const model = await fixture("en-US");
+      const double = createExcelDouble(model);
+      const before = model.snapshot();
+      const outcome = await createExcelHost(brokenCalls(double, harm), {
+        isSetSupported: double.isSetSupported,
+        now,
+      }).run({ lang: "en-US", settings: {} }, () => undefined);
+      expect(outcome).toMatchObject({ ok: true });
+      expect(diffOutsideOwned(before, model.snapshot(), ownedColumns(model)).outside).toEqual(expected);
+    },
+    60_000,
+  );
 });

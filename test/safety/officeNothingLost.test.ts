@@ -34,9 +34,24 @@ async function userWorkbook(): Promise<WorkbookModel> {
   orders.put(9, 6, { value: "跟进", fill: "#FFFF00" });
   orders.put(40, 7, { value: 3, formula: "=1+2" });
   const notes = model.addSheet("备注");
-  model.setValues("备注", { row: 0, col: 0 }, [["项目", "数量"], ["A", 1], ["B", 2], ["合计", 3]]);
+  model.setValues("备注", { row: 0, col: 0 }, [
+    ["项目", "数量"],
+    ["A", 1],
+    ["B", 2],
+    ["合计", 3],
+  ]);
   notes.update(3, 1, (c) => (c.formula = "=SUBTOTAL(109,[数量])"));
-  model.tables.push({ id: model.nextId("plain"), name: "Notes", sheetId: notes.id, box: { top: 0, left: 0, bottom: 3, right: 1 }, showTotals: true, columns: [{ id: 1, name: "项目" }, { id: 2, name: "数量" }] });
+  model.tables.push({
+    id: model.nextId("plain"),
+    name: "Notes",
+    sheetId: notes.id,
+    box: { top: 0, left: 0, bottom: 3, right: 1 },
+    showTotals: true,
+    columns: [
+      { id: 1, name: "项目" },
+      { id: 2, name: "数量" },
+    ],
+  });
   model.addSheet("隐藏", { visibility: "Hidden" });
   model.setValues("隐藏", { row: 0, col: 0 }, [["secret", 42]]);
   return model;
@@ -46,7 +61,10 @@ describe("the Office.js path keeps every user cell (guarantee 1)", () => {
   it("changes nothing outside the run's own columns and sheets, and keeps the user's 客户等级 column", async () => {
     const model = await userWorkbook();
     const before = model.snapshot();
-    const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "zh-CN", settings: {} }, () => undefined);
+    const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run(
+      { lang: "zh-CN", settings: {} },
+      () => undefined,
+    );
     expect(outcome.ok).toBe(true);
     const after = model.snapshot();
     const diff = diffOutsideOwned(before, after);
@@ -54,16 +72,27 @@ describe("the Office.js path keeps every user cell (guarantee 1)", () => {
     // Every cell of the 13 receivable and screening columns beside the 15 older ones is compared too
     // (a blank credit flag or recommendation is no cell).
     const creditColumns = /^(X|Y|Z|A[A-J])\d+$/;
-    const newCells = Object.keys(after.sheets.find((s) => s.name === "客户表")!.cells).filter((a) => creditColumns.test(a)).length;
+    const newCells = Object.keys(after.sheets.find((s) => s.name === "客户表")!.cells).filter((a) =>
+      creditColumns.test(a),
+    ).length;
     expect(newCells).toBeGreaterThan(12 * 202);
     expect(diff.cells).toBe(74_323 + newCells);
     expect(diff.owned.size).toBeGreaterThan(0);
-    expect([...diff.owned]).toEqual([..."IJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"].map((c) => `客户表!${c}`).concat(["订单表!K", "订单表!L", "拜访记录!E", "拜访记录!F"]));
+    expect([...diff.owned]).toEqual(
+      [..."IJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"]
+        .map((c) => `客户表!${c}`)
+        .concat(["订单表!K", "订单表!L", "拜访记录!E", "拜访记录!F"]),
+    );
     // Beside the order table, not in it: the table keeps its columns, the user's cells stay where they were.
     expect(after.tables.find((x) => x.name === "Orders")).toEqual(before.tables.find((x) => x.name === "Orders"));
     const header = model.sheetValues("客户表").values[0]!;
     expect(header.slice(7, 9)).toEqual(["客户等级", "客户等级 (2)"]);
-    expect(model.sheetValues("客户表").values.slice(1, 203).map((r) => r[7])).toEqual(Array.from({ length: 202 }, (_, i) => ((i + 1) % 3 === 0 ? "VIP" : "普通")));
+    expect(
+      model
+        .sheetValues("客户表")
+        .values.slice(1, 203)
+        .map((r) => r[7]),
+    ).toEqual(Array.from({ length: 202 }, (_, i) => ((i + 1) % 3 === 0 ? "VIP" : "普通")));
     expect(after.sheets.slice(0, before.sheets.length).map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
   });
 

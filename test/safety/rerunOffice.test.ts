@@ -9,7 +9,10 @@ import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
 const env = { isSetSupported: () => false, now: () => new Date(2026, 10, 23, 9, 30) };
 
 async function run(model: WorkbookModel, settings: Partial<ReviewOptions> = {}): Promise<void> {
-  const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "zh-CN", settings }, () => undefined);
+  const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run(
+    { lang: "zh-CN", settings },
+    () => undefined,
+  );
   expect(outcome.ok).toBe(true);
 }
 
@@ -56,7 +59,9 @@ describe("re-running on the Office.js path (guarantee 2)", () => {
     const owned = new Set(
       before.sheets.flatMap((b) => {
         const a = once.sheets.find((s) => s.name === b.name)!;
-        return Object.keys(a.cells).filter((k) => /^[A-Z]+1$/.test(k) && b.cells[k]?.value === undefined && a.cells[k]?.value !== undefined).map((k) => `${b.name}!${k.replace(/\d+$/, "")}`);
+        return Object.keys(a.cells)
+          .filter((k) => /^[A-Z]+1$/.test(k) && b.cells[k]?.value === undefined && a.cells[k]?.value !== undefined)
+          .map((k) => `${b.name}!${k.replace(/\d+$/, "")}`);
       }),
     );
     expect(owned.size).toBe(19 + 13); // with the 13 receivable and screening columns
@@ -74,17 +79,34 @@ describe("re-running on the Office.js path (guarantee 2)", () => {
   it("refills an owned column the user cleared in place, with the first run's values, formats and highlight rules (never duplicated)", async () => {
     const model = new Model();
     model.addSheet("订单");
-    model.setValues("订单", { row: 0, col: 0 }, [["订单日期", "客户名称", "业务员", "金额"], ...Array.from({ length: 30 }, (_, i) => [46200 + i * 3, `客户${i % 7}`, `业务员${i % 3}`, 1000 + i * 17])]);
+    model.setValues("订单", { row: 0, col: 0 }, [
+      ["订单日期", "客户名称", "业务员", "金额"],
+      ...Array.from({ length: 30 }, (_, i) => [46200 + i * 3, `客户${i % 7}`, `业务员${i % 3}`, 1000 + i * 17]),
+    ]);
     await run(model);
     const once = snap(model);
-    expect(model.sheetValues("订单").values[0]).toEqual(["订单日期", "客户名称", "业务员", "金额", "客户等级", "新老客户"]);
+    expect(model.sheetValues("订单").values[0]).toEqual([
+      "订单日期",
+      "客户名称",
+      "业务员",
+      "金额",
+      "客户等级",
+      "新老客户",
+    ]);
     const rules = (m: WorkbookModel) => m.snapshot().conditionalFormats.filter((cf) => cf.sheet === "订单");
     const rulesOnce = rules(model);
     expect(rulesOnce.map((cf) => cf.address)).toEqual(["E2:E31", "E2:E31", "E2:E31", "E2:E31"]);
     const orders = model.sheet("订单")!;
     for (const [r, c] of [...orders.entries()]) if (c === 4) orders.put(r, c, {});
     await run(model);
-    expect(model.sheetValues("订单").values[0]).toEqual(["订单日期", "客户名称", "业务员", "金额", "客户等级", "新老客户"]);
+    expect(model.sheetValues("订单").values[0]).toEqual([
+      "订单日期",
+      "客户名称",
+      "业务员",
+      "金额",
+      "客户等级",
+      "新老客户",
+    ]);
     expect(rules(model)).toEqual(rulesOnce);
     expect(snap(model)).toEqual(once);
   });

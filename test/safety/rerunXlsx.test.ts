@@ -26,8 +26,14 @@ async function dump(file: string): Promise<Map<string, string>> {
         const prev = ws.getCell(cell.row, 1).value;
         if (typeof prev === "string" && /^(生成时间|Generated)/.test(prev)) return;
         // A patternFill without patternType means none (ECMA-376 §18.8.32): ExcelJS re-saving a file writes it out.
-        const fill = cell.fill?.type === "pattern" && (cell.fill.pattern === undefined || cell.fill.pattern === "none") ? undefined : cell.fill;
-        out.set(`${ws.name}!${cell.address}`, JSON.stringify({ v, f: cell.formula, n: cell.numFmt, b: cell.font?.bold, i: cell.font?.italic, fill }));
+        const fill =
+          cell.fill?.type === "pattern" && (cell.fill.pattern === undefined || cell.fill.pattern === "none")
+            ? undefined
+            : cell.fill;
+        out.set(
+          `${ws.name}!${cell.address}`,
+          JSON.stringify({ v, f: cell.formula, n: cell.numFmt, b: cell.font?.bold, i: cell.font?.italic, fill }),
+        );
       }),
     );
   }
@@ -67,7 +73,9 @@ describeFull("re-running the command line on its own output (guarantee 2)", () =
     ws.getColumn(idx).eachCell((c) => (c.value = null));
     // The sample's tables (openpyxl's) have no tableStyleInfo and the command line keeps them as they
     // are; ExcelJS cannot save such a table, so this hand edit gives them an empty style first.
-    for (const w of wb.worksheets) for (const t of Object.values((w as unknown as { tables: Record<string, { table: { style?: object } }> }).tables)) t.table.style ??= { showRowStripes: false };
+    for (const w of wb.worksheets)
+      for (const t of Object.values((w as unknown as { tables: Record<string, { table: { style?: object } }> }).tables))
+        t.table.style ??= { showRowStripes: false };
     await wb.xlsx.writeFile(join(dir, "cleared.xlsx"));
     await runCli(join(dir, "cleared.xlsx"), join(dir, "again.xlsx"));
     const again = await dump(join(dir, "again.xlsx"));
@@ -75,11 +83,16 @@ describeFull("re-running the command line on its own output (guarantee 2)", () =
     const moved = [...again.entries()].filter(([k, v]) => once.get(k) !== v).map(([k]) => k);
     // Where the column comes back (in place, or appended) is the planner's choice; its header and values come back, user cells never change.
     const userCols = "ABCDEFG";
-    expect(moved.filter((k) => k.startsWith("客户表!") && userCols.includes(k.slice(4).replace(/\d+$/, "")))).toEqual([]);
-    const header = [...again.entries()].filter(([k, v]) => k.startsWith("客户表!") && /^[A-Z]+1$/.test(k.slice(4)) && v.includes('"v":"近3月订货额"'));
+    expect(moved.filter((k) => k.startsWith("客户表!") && userCols.includes(k.slice(4).replace(/\d+$/, "")))).toEqual(
+      [],
+    );
+    const header = [...again.entries()].filter(
+      ([k, v]) => k.startsWith("客户表!") && /^[A-Z]+1$/.test(k.slice(4)) && v.includes('"v":"近3月订货额"'),
+    );
     expect(header.length).toBe(1);
     const now = header[0]![0].slice(4).replace(/\d+$/, "");
-    const column = (d: Map<string, string>, l: string) => Array.from({ length: 203 }, (_, r) => d.get(`客户表!${l}${r + 1}`));
+    const column = (d: Map<string, string>, l: string) =>
+      Array.from({ length: 203 }, (_, r) => d.get(`客户表!${l}${r + 1}`));
     expect(column(again, now)).toEqual(column(once, letter));
   });
 });

@@ -26,13 +26,20 @@ async function withCells(cells: Record<string, ExcelJS.CellValue>): Promise<Buff
 /** The order sheet's owned columns (0-based) after a run on each path. */
 async function ownedOrderColumns(input: Buffer): Promise<{ xlsx: number[]; office: number[] }> {
   const out = await openPackage(await runCli(input, "--lang", "zh-CN"));
-  const xlsx = readRecord(out)!.owned.filter((o) => o.sheet === "订单表").map((o) => o.col);
+  const xlsx = readRecord(out)!
+    .owned.filter((o) => o.sheet === "订单表")
+    .map((o) => o.col);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(input as unknown as ExcelJS.Buffer);
   const model = modelFromWorkbook(wb);
-  const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run({ lang: "zh-CN", settings: {} }, () => undefined);
+  const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).run(
+    { lang: "zh-CN", settings: {} },
+    () => undefined,
+  );
   expect(outcome.ok).toBe(true);
-  const office = recordOf(model)!.owned.filter((o) => o.sheet === "订单表").map((o) => o.col);
+  const office = recordOf(model)!
+    .owned.filter((o) => o.sheet === "订单表")
+    .map((o) => o.col);
   return { xlsx, office };
 }
 
@@ -44,11 +51,17 @@ describe("owned columns beside a table with user cells in its rows, on both path
   });
 
   it("goes right of everything when one column is free and two are needed (a note in E5: F, G)", async () => {
-    expect(await ownedOrderColumns(await smallWorkbook({ noteBesideTable: "E5" }))).toEqual({ xlsx: [5, 6], office: [5, 6] });
+    expect(await ownedOrderColumns(await smallWorkbook({ noteBesideTable: "E5" }))).toEqual({
+      xlsx: [5, 6],
+      office: [5, 6],
+    });
   });
 
   it("widens the table when the new columns fit before the note (a note in G5: D, E)", async () => {
-    expect(await ownedOrderColumns(await smallWorkbook({ noteBesideTable: "G5" }))).toEqual({ xlsx: [3, 4], office: [3, 4] });
+    expect(await ownedOrderColumns(await smallWorkbook({ noteBesideTable: "G5" }))).toEqual({
+      xlsx: [3, 4],
+      office: [3, 4],
+    });
   });
 
   it("counts a formula in the table's header row and looks right of every used cell of the sheet (D1 formula, J70: K, L)", async () => {
@@ -57,7 +70,10 @@ describe("owned columns beside a table with user cells in its rows, on both path
   });
 
   it("ignores cells beside the table but below its totals row (D51: D, E)", async () => {
-    expect(await ownedOrderColumns(await withCells({ D51: "under the totals" }))).toEqual({ xlsx: [3, 4], office: [3, 4] });
+    expect(await ownedOrderColumns(await withCells({ D51: "under the totals" }))).toEqual({
+      xlsx: [3, 4],
+      office: [3, 4],
+    });
   });
 });
 

@@ -1,5 +1,19 @@
 import { attributes, compareSheet, tableParts, topTexts, type Finding, type OwnedColumns } from "./xlsxCompareSheet";
-import { attr, canon, childElements, firstChild, openPackage, parseXml, partText, readRecord, RECORD_SHEET_NAME, relationships, relsPartOf, type RunRecord, type XlsxPackage } from "./xlsxPackage";
+import {
+  attr,
+  canon,
+  childElements,
+  firstChild,
+  openPackage,
+  parseXml,
+  partText,
+  readRecord,
+  RECORD_SHEET_NAME,
+  relationships,
+  relsPartOf,
+  type RunRecord,
+  type XlsxPackage,
+} from "./xlsxPackage";
 
 export type { Finding } from "./xlsxCompareSheet";
 
@@ -34,15 +48,22 @@ export interface Comparison {
  * that received owned columns, every cell outside them and every sheet property must
  * be the same; styles only grow; sheets, defined names and views stay.
  */
-export async function compareXlsx(beforeData: Buffer, afterData: Buffer, options: CompareOptions = {}): Promise<Comparison> {
+export async function compareXlsx(
+  beforeData: Buffer,
+  afterData: Buffer,
+  options: CompareOptions = {},
+): Promise<Comparison> {
   const before = await openPackage(beforeData);
   const after = await openPackage(afterData);
   const findings: Finding[] = [];
   const record = readRecord(after);
-  if (!record) findings.push({ check: "owned.record", where: RECORD_SHEET_NAME, detail: "the output has no record of the run" });
+  if (!record)
+    findings.push({ check: "owned.record", where: RECORD_SHEET_NAME, detail: "the output has no record of the run" });
   const previous = readRecord(before);
   const runSheets = new Set([RECORD_SHEET_NAME, ...(options.replaces ?? [])]);
-  const inputSheets = [...new Set((record?.owned ?? []).map((o) => o.sheet))].filter((s) => !runSheets.has(s) && before.sheets.some((x) => x.name === s));
+  const inputSheets = [...new Set((record?.owned ?? []).map((o) => o.sheet))].filter(
+    (s) => !runSheets.has(s) && before.sheets.some((x) => x.name === s),
+  );
 
   const allowed = new Set(ALWAYS_ALLOWED);
   for (const name of inputSheets) {
@@ -51,7 +72,8 @@ export async function compareXlsx(beforeData: Buffer, afterData: Buffer, options
     for (const t of tableParts(before, part)) allowed.add(t);
   }
   const runParts = new Set<string>();
-  for (const s of before.sheets) if (runSheets.has(s.name) && s.part) for (const p of reachable(before, s.part)) runParts.add(p);
+  for (const s of before.sheets)
+    if (runSheets.has(s.name) && s.part) for (const p of reachable(before, s.part)) runParts.add(p);
   runParts.forEach((p) => allowed.add(p));
 
   const identicalParts: string[] = [];
@@ -60,7 +82,8 @@ export async function compareXlsx(beforeData: Buffer, afterData: Buffer, options
     identicalParts.push(part);
     const now = after.parts.get(part);
     if (!now) findings.push({ check: "part.missing", where: part, detail: "gone from the output" });
-    else if (!now.equals(data)) findings.push({ check: "part.changed", where: part, detail: `${data.length} -> ${now.length} bytes` });
+    else if (!now.equals(data))
+      findings.push({ check: "part.changed", where: part, detail: `${data.length} -> ${now.length} bytes` });
   }
 
   let cellsCompared = 0;
@@ -103,7 +126,8 @@ function ownedColumns(record: RunRecord | undefined, sheet: string): Set<number>
 /** Columns an earlier run recorded that still carry the recorded header: their cells are the run's to rewrite. */
 function stillOwned(previous: RunRecord | undefined, pkg: XlsxPackage, part: string, sheet: string): Set<number> {
   const out = new Set<number>();
-  for (const o of previous?.owned ?? []) if (o.sheet === sheet && topTexts(pkg, part, o.col + 1).includes(o.header)) out.add(o.col + 1);
+  for (const o of previous?.owned ?? [])
+    if (o.sheet === sheet && topTexts(pkg, part, o.col + 1).includes(o.header)) out.add(o.col + 1);
   return out;
 }
 
@@ -117,11 +141,22 @@ function reachable(pkg: XlsxPackage, part: string, seen = new Set<string>()): Se
 }
 
 /** Sheet entries (same attributes, same order, same parts), defined names, book views and workbook properties. */
-function compareWorkbook(before: XlsxPackage, after: XlsxPackage, runSheets: ReadonlySet<string>, record: RunRecord | undefined, out: Finding[]): void {
+function compareWorkbook(
+  before: XlsxPackage,
+  after: XlsxPackage,
+  runSheets: ReadonlySet<string>,
+  record: RunRecord | undefined,
+  out: Finding[],
+): void {
   const mine = before.sheets.filter((s) => s.name !== RECORD_SHEET_NAME);
   const names = new Set(mine.map((s) => s.name));
   const order = (list: { name: string }[]) => list.map((s) => s.name).filter((n) => names.has(n));
-  if (order(mine).join("|") !== order(after.sheets).join("|")) out.push({ check: "workbook.sheetOrder", where: "xl/workbook.xml", detail: `${order(mine).join(", ")} -> ${order(after.sheets).join(", ")}` });
+  if (order(mine).join("|") !== order(after.sheets).join("|"))
+    out.push({
+      check: "workbook.sheetOrder",
+      where: "xl/workbook.xml",
+      detail: `${order(mine).join(", ")} -> ${order(after.sheets).join(", ")}`,
+    });
   for (const s of mine) {
     const a = after.sheets.find((x) => x.name === s.name);
     if (!a) {
@@ -130,17 +165,30 @@ function compareWorkbook(before: XlsxPackage, after: XlsxPackage, runSheets: Rea
     }
     // A replaced sheet may get a new id and relationship; it keeps its name and visibility.
     const skip = runSheets.has(s.name) ? ["sheetId", "r:id"] : [];
-    if (attributes(s.element, skip) !== attributes(a.element, skip)) out.push({ check: "workbook.sheet", where: s.name, detail: `${attributes(s.element, [])} -> ${attributes(a.element, [])}` });
-    else if (!runSheets.has(s.name) && s.part !== a.part) out.push({ check: "workbook.sheet", where: s.name, detail: `part ${s.part} -> ${a.part}` });
+    if (attributes(s.element, skip) !== attributes(a.element, skip))
+      out.push({
+        check: "workbook.sheet",
+        where: s.name,
+        detail: `${attributes(s.element, [])} -> ${attributes(a.element, [])}`,
+      });
+    else if (!runSheets.has(s.name) && s.part !== a.part)
+      out.push({ check: "workbook.sheet", where: s.name, detail: `part ${s.part} -> ${a.part}` });
   }
   const recorded = new Set([RECORD_SHEET_NAME, ...(record?.ownedSheets ?? []).map((s) => s.sheet)]);
-  for (const s of after.sheets) if (!before.sheets.some((x) => x.name === s.name) && !recorded.has(s.name)) out.push({ check: "workbook.unrecordedSheet", where: s.name, detail: "a new sheet the record does not list" });
+  for (const s of after.sheets)
+    if (!before.sheets.some((x) => x.name === s.name) && !recorded.has(s.name))
+      out.push({ check: "workbook.unrecordedSheet", where: s.name, detail: "a new sheet the record does not list" });
   const bw = parseXml(partText(before, "xl/workbook.xml"));
   const aw = parseXml(partText(after, "xl/workbook.xml"));
   for (const key of ["workbookPr", "workbookProtection", "bookViews", "definedNames"]) {
-    const x = childElements(bw, key).map((e) => canon(e)).join("");
-    const y = childElements(aw, key).map((e) => canon(e)).join("");
-    if (x !== y) out.push({ check: `workbook.${key}`, where: "xl/workbook.xml", detail: `${x || "(none)"} -> ${y || "(none)"}` });
+    const x = childElements(bw, key)
+      .map((e) => canon(e))
+      .join("");
+    const y = childElements(aw, key)
+      .map((e) => canon(e))
+      .join("");
+    if (x !== y)
+      out.push({ check: `workbook.${key}`, where: "xl/workbook.xml", detail: `${x || "(none)"} -> ${y || "(none)"}` });
   }
 }
 
@@ -157,28 +205,56 @@ function compareStyles(before: XlsxPackage, after: XlsxPackage, out: Finding[]):
     const bl = childElements(firstChild(b, list)).map((e) => canon(e));
     const al = childElements(firstChild(a, list)).map((e) => canon(e));
     const changed = bl.map((x, i) => (al[i] === x ? -1 : i)).filter((i) => i >= 0);
-    for (const i of changed.slice(0, 10)) out.push({ check: `styles.${list}`, where: `xl/styles.xml ${list}[${i}]`, detail: `${bl[i]} -> ${al[i] ?? "(none)"}` });
-    if (changed.length > 10) out.push({ check: `styles.${list}`, where: `xl/styles.xml ${list}`, detail: `and ${changed.length - 10} more entries` });
+    for (const i of changed.slice(0, 10))
+      out.push({
+        check: `styles.${list}`,
+        where: `xl/styles.xml ${list}[${i}]`,
+        detail: `${bl[i]} -> ${al[i] ?? "(none)"}`,
+      });
+    if (changed.length > 10)
+      out.push({
+        check: `styles.${list}`,
+        where: `xl/styles.xml ${list}`,
+        detail: `and ${changed.length - 10} more entries`,
+      });
   }
   for (const key of ["colors", "tableStyles"]) {
-    const x = childElements(b, key).map((e) => canon(e)).join("");
-    const y = childElements(a, key).map((e) => canon(e)).join("");
-    if (x !== y) out.push({ check: `styles.${key}`, where: "xl/styles.xml", detail: `${x || "(none)"} -> ${y || "(none)"}` });
+    const x = childElements(b, key)
+      .map((e) => canon(e))
+      .join("");
+    const y = childElements(a, key)
+      .map((e) => canon(e))
+      .join("");
+    if (x !== y)
+      out.push({ check: `styles.${key}`, where: "xl/styles.xml", detail: `${x || "(none)"} -> ${y || "(none)"}` });
   }
 }
 
 /** The workbook's relationships to parts the run leaves alone, and their content types, stay. */
-function compareRelsAndTypes(before: XlsxPackage, after: XlsxPackage, runParts: ReadonlySet<string>, out: Finding[]): void {
+function compareRelsAndTypes(
+  before: XlsxPackage,
+  after: XlsxPackage,
+  runParts: ReadonlySet<string>,
+  out: Finding[],
+): void {
   const ar = relationships(after, "xl/workbook.xml");
   for (const [id, r] of relationships(before, "xl/workbook.xml")) {
     if (!r.external && runParts.has(r.target)) continue;
     const now = ar.get(id);
-    if (!now || now.type !== r.type || now.target !== r.target) out.push({ check: "workbook.relationship", where: id, detail: `${r.type} ${r.target} -> ${now ? `${now.type} ${now.target}` : "(none)"}` });
+    if (!now || now.type !== r.type || now.target !== r.target)
+      out.push({
+        check: "workbook.relationship",
+        where: id,
+        detail: `${r.type} ${r.target} -> ${now ? `${now.type} ${now.target}` : "(none)"}`,
+      });
   }
   const types = (pkg: XlsxPackage) => {
     const m = new Map<string, string>();
     for (const el of childElements(parseXml(partText(pkg, "[Content_Types].xml")))) {
-      const key = el.local === "Default" ? `ext:${(attr(el, "Extension") ?? "").toLowerCase()}` : `part:${(attr(el, "PartName") ?? "").replace(/^\//, "")}`;
+      const key =
+        el.local === "Default"
+          ? `ext:${(attr(el, "Extension") ?? "").toLowerCase()}`
+          : `part:${(attr(el, "PartName") ?? "").replace(/^\//, "")}`;
       m.set(key, attr(el, "ContentType") ?? "");
     }
     return m;
@@ -187,7 +263,8 @@ function compareRelsAndTypes(before: XlsxPackage, after: XlsxPackage, runParts: 
   const at = types(after);
   for (const [key, type] of bt) {
     if (key.startsWith("part:") && (runParts.has(key.slice(5)) || !before.parts.has(key.slice(5)))) continue;
-    if (at.get(key) !== type) out.push({ check: "contentTypes", where: key, detail: `${type} -> ${at.get(key) ?? "(none)"}` });
+    if (at.get(key) !== type)
+      out.push({ check: "contentTypes", where: key, detail: `${type} -> ${at.get(key) ?? "(none)"}` });
   }
 }
 

@@ -43,7 +43,15 @@ export const HEADER_ROWS = 20;
  * columns, row attributes (but `spans`), every other child of the worksheet, column
  * widths and the user's conditional formats. Returns the number of cells compared.
  */
-export function compareSheet(name: string, before: XlsxPackage, beforePart: string, after: XlsxPackage, afterPart: string, owned: OwnedColumns, out: Finding[]): number {
+export function compareSheet(
+  name: string,
+  before: XlsxPackage,
+  beforePart: string,
+  after: XlsxPackage,
+  afterPart: string,
+  owned: OwnedColumns,
+  out: Finding[],
+): number {
   const b = readSheet(before, beforePart);
   const a = readSheet(after, afterPart);
   const bShared = sharedStrings(before);
@@ -68,7 +76,13 @@ export function compareSheet(name: string, before: XlsxPackage, beforePart: stri
   compareChildren(name, b, a, out);
   compareCols(name, b, a, owned.after, out);
   compareConditionalFormats(name, b, a, owned, out);
-  for (const col of owned.after) if (!hasHeader(a, aShared, col)) out.push({ check: "owned.header", where: `${name}!${columnName(col)}`, detail: "a recorded owned column without a header cell" });
+  for (const col of owned.after)
+    if (!hasHeader(a, aShared, col))
+      out.push({
+        check: "owned.header",
+        where: `${name}!${columnName(col)}`,
+        detail: "a recorded owned column without a header cell",
+      });
   compareTables(name, before, beforePart, after, afterPart, owned.after, out);
   return compared;
 }
@@ -78,7 +92,12 @@ function holdsValue(el: XElement): boolean {
 }
 
 /** A cell's r, s, t, value (a shared string compared by its text and runs, not its index), formula and inline text. */
-function cellDifferences(b: XElement, bShared: readonly XElement[], a: XElement, aShared: readonly XElement[]): Omit<Finding, "where">[] {
+function cellDifferences(
+  b: XElement,
+  bShared: readonly XElement[],
+  a: XElement,
+  aShared: readonly XElement[],
+): Omit<Finding, "where">[] {
   const out: Omit<Finding, "where">[] = [];
   const diff = (check: string, x: string, y: string) => x !== y && out.push({ check, detail: `${x} -> ${y}` });
   diff("cell.s", attr(b, "s") ?? "0", attr(a, "s") ?? "0");
@@ -107,7 +126,9 @@ function elementOrNothing(el: XElement | undefined): string {
 export function attributes(el: XElement | undefined, skip: readonly string[]): string {
   if (!el) return "";
   const out: string[] = [];
-  for (const a of el.attrs) if (!skip.includes(a.name) && a.name !== "xmlns" && !a.name.startsWith("xmlns:")) out.push(`${a.uri ? `{${a.uri}}` : ""}${a.local}=${JSON.stringify(a.value)}`);
+  for (const a of el.attrs)
+    if (!skip.includes(a.name) && a.name !== "xmlns" && !a.name.startsWith("xmlns:"))
+      out.push(`${a.uri ? `{${a.uri}}` : ""}${a.local}=${JSON.stringify(a.value)}`);
   return out.sort().join(" ");
 }
 
@@ -115,7 +136,8 @@ export function attributes(el: XElement | undefined, skip: readonly string[]): s
 function compareChildren(name: string, b: SheetXml, a: SheetXml, out: Finding[]): void {
   const group = (s: SheetXml) => {
     const m = new Map<string, string[]>();
-    for (const el of childElements(s.root)) if (!SPECIAL.has(el.local)) m.set(el.local, [...(m.get(el.local) ?? []), canon(el)]);
+    for (const el of childElements(s.root))
+      if (!SPECIAL.has(el.local)) m.set(el.local, [...(m.get(el.local) ?? []), canon(el)]);
     return m;
   };
   const bg = group(b);
@@ -125,7 +147,11 @@ function compareChildren(name: string, b: SheetXml, a: SheetXml, out: Finding[])
     const y = (ag.get(key) ?? []).join("");
     if (x !== y) out.push({ check: `sheet.${key}`, where: name, detail: `${x || "(none)"} -> ${y || "(none)"}` });
   }
-  const order = (s: SheetXml) => childElements(s.root).map((e) => e.local).filter((n) => bg.has(n!) && ag.has(n!) && !SPECIAL.has(n!)).join(",");
+  const order = (s: SheetXml) =>
+    childElements(s.root)
+      .map((e) => e.local)
+      .filter((n) => bg.has(n!) && ag.has(n!) && !SPECIAL.has(n!))
+      .join(",");
   if (order(b) !== order(a)) out.push({ check: "sheet.order", where: name, detail: `${order(b)} -> ${order(a)}` });
 }
 
@@ -143,18 +169,26 @@ function compareCols(name: string, b: SheetXml, a: SheetXml, owned: ReadonlySet<
   const am = expand(a);
   const changed: number[] = [];
   for (const i of new Set([...bm.keys(), ...am.keys()])) if (!owned.has(i) && bm.get(i) !== am.get(i)) changed.push(i);
-  for (const i of changed.sort((x, y) => x - y).slice(0, 20)) out.push({ check: "cols", where: `${name}!${columnName(i)}`, detail: `${bm.get(i) ?? "(none)"} -> ${am.get(i) ?? "(none)"}` });
+  for (const i of changed.sort((x, y) => x - y).slice(0, 20))
+    out.push({
+      check: "cols",
+      where: `${name}!${columnName(i)}`,
+      detail: `${bm.get(i) ?? "(none)"} -> ${am.get(i) ?? "(none)"}`,
+    });
   if (changed.length > 20) out.push({ check: "cols", where: name, detail: `and ${changed.length - 20} more columns` });
 }
 
 /** The user's conditional formats stay as they were; new ones cover owned columns only. */
 function compareConditionalFormats(name: string, b: SheetXml, a: SheetXml, owned: OwnedColumns, out: Finding[]): void {
   const inOwned = (el: XElement, cols: ReadonlySet<number>) =>
-    (attr(el, "sqref") ?? "").split(/\s+/).filter(Boolean).every((ref) => {
-      const box = parseBox(ref);
-      for (let c = box.left; c <= box.right; c++) if (!cols.has(c)) return false;
-      return true;
-    });
+    (attr(el, "sqref") ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((ref) => {
+        const box = parseBox(ref);
+        for (let c = box.left; c <= box.right; c++) if (!cols.has(c)) return false;
+        return true;
+      });
   const both = new Set([...owned.after, ...owned.before]);
   const bList = childElements(b.root, "conditionalFormatting");
   const aList = childElements(a.root, "conditionalFormatting").map((el) => canon(el));
@@ -167,7 +201,12 @@ function compareConditionalFormats(name: string, b: SheetXml, a: SheetXml, owned
   }
   const bCanon = new Set(bList.map((el) => canon(el)));
   for (const el of childElements(a.root, "conditionalFormatting")) {
-    if (!bCanon.has(canon(el)) && !inOwned(el, owned.after)) out.push({ check: "conditionalFormatting.onUserCells", where: `${name}!${attr(el, "sqref")}`, detail: canon(el) });
+    if (!bCanon.has(canon(el)) && !inOwned(el, owned.after))
+      out.push({
+        check: "conditionalFormatting.onUserCells",
+        where: `${name}!${attr(el, "sqref")}`,
+        detail: canon(el),
+      });
   }
 }
 
@@ -194,14 +233,29 @@ export function topTexts(pkg: XlsxPackage, part: string, col: number): string[] 
 }
 
 export function tableParts(pkg: XlsxPackage, sheetPart: string): string[] {
-  return [...relationships(pkg, sheetPart).values()].filter((r) => !r.external && r.type.endsWith("/table")).map((r) => r.target);
+  return [...relationships(pkg, sheetPart).values()]
+    .filter((r) => !r.external && r.type.endsWith("/table"))
+    .map((r) => r.target);
 }
 
 /** Tables of the sheet: everything identical but ref, autoFilter's ref and table columns added over owned columns. */
-function compareTables(name: string, before: XlsxPackage, beforePart: string, after: XlsxPackage, afterPart: string, owned: ReadonlySet<number>, out: Finding[]): void {
+function compareTables(
+  name: string,
+  before: XlsxPackage,
+  beforePart: string,
+  after: XlsxPackage,
+  afterPart: string,
+  owned: ReadonlySet<number>,
+  out: Finding[],
+): void {
   // Matched by name: table names are unique in a workbook, part names and ids are the writer's business.
   const load = (pkg: XlsxPackage, part: string) =>
-    new Map(tableParts(pkg, part).filter((p) => pkg.parts.has(p)).map((p) => parseXml(partText(pkg, p))).map((el) => [attr(el, "name") ?? "", el] as const));
+    new Map(
+      tableParts(pkg, part)
+        .filter((p) => pkg.parts.has(p))
+        .map((p) => parseXml(partText(pkg, p)))
+        .map((el) => [attr(el, "name") ?? "", el] as const),
+    );
   const bt = load(before, beforePart);
   const at = load(after, afterPart);
   for (const [tableName, b] of bt) {
@@ -218,18 +272,37 @@ function compareTables(name: string, before: XlsxPackage, beforePart: string, af
     const ab = parseBox(attr(a, "ref") ?? "A1");
     const added: number[] = [];
     for (let c = bb.right + 1; c <= ab.right; c++) added.push(c);
-    if (ab.top !== bb.top || ab.left !== bb.left || ab.bottom !== bb.bottom || ab.right < bb.right || added.some((c) => !owned.has(c))) {
+    if (
+      ab.top !== bb.top ||
+      ab.left !== bb.left ||
+      ab.bottom !== bb.bottom ||
+      ab.right < bb.right ||
+      added.some((c) => !owned.has(c))
+    ) {
       out.push({ check: "table.ref", where, detail: `${attr(b, "ref")} -> ${attr(a, "ref")}` });
     }
     const bCols = childElements(firstChild(b, "tableColumns"), "tableColumn").map((el) => canon(el));
     const aCols = childElements(firstChild(a, "tableColumns"), "tableColumn").map((el) => canon(el));
     if (aCols.length !== bCols.length + added.length || bCols.some((c, i) => aCols[i] !== c)) {
-      out.push({ check: "table.columns", where, detail: `${bCols.length} columns -> ${aCols.length}, first change at ${bCols.findIndex((c, i) => aCols[i] !== c)}` });
+      out.push({
+        check: "table.columns",
+        where,
+        detail: `${bCols.length} columns -> ${aCols.length}, first change at ${bCols.findIndex((c, i) => aCols[i] !== c)}`,
+      });
     }
     const bf = firstChild(b, "autoFilter");
     const af = firstChild(a, "autoFilter");
-    if ((bf ? canon(bf, ["ref"]) : "") !== (af ? canon(af, ["ref"]) : "")) out.push({ check: "table.autoFilter", where, detail: `${bf ? canon(bf) : "(none)"} -> ${af ? canon(af) : "(none)"}` });
-    const rest = (el: XElement) => childElements(el).filter((c) => c.local !== "tableColumns" && c.local !== "autoFilter").map((c) => canon(c)).join("");
+    if ((bf ? canon(bf, ["ref"]) : "") !== (af ? canon(af, ["ref"]) : ""))
+      out.push({
+        check: "table.autoFilter",
+        where,
+        detail: `${bf ? canon(bf) : "(none)"} -> ${af ? canon(af) : "(none)"}`,
+      });
+    const rest = (el: XElement) =>
+      childElements(el)
+        .filter((c) => c.local !== "tableColumns" && c.local !== "autoFilter")
+        .map((c) => canon(c))
+        .join("");
     if (rest(b) !== rest(a)) out.push({ check: "table.other", where, detail: `${rest(b)} -> ${rest(a)}` });
   }
 }

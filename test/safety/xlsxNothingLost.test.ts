@@ -30,7 +30,8 @@ const GROUPS = {
   "parts it does not own stay byte for byte": /^(part\.|contentTypes|workbook\.relationship)/,
   "user cells keep value, type, formula and text": /^cell\.(?!s$)/,
   "user cells keep their style index and styles only grow": /^(cell\.s$|styles\.)/,
-  "rows, merged cells, validations, filters, panes, links, widths and conditional formats stay": /^(row|sheet\.|cols|conditionalFormatting\.)/,
+  "rows, merged cells, validations, filters, panes, links, widths and conditional formats stay":
+    /^(row|sheet\.|cols|conditionalFormatting\.)/,
   "tables change only by the owned columns": /^table\./,
   "sheets, their order, defined names and views stay": /^workbook\.(?!relationship)/,
   "only recorded columns are written, each under a header": /^owned\./,
@@ -38,7 +39,9 @@ const GROUPS = {
 type Group = keyof typeof GROUPS;
 
 function describeFindings(c: Comparison, group: Group): string[] {
-  return c.findings.filter((f) => GROUPS[group].test(f.check)).map((f) => `${f.check} ${f.where}: ${f.detail.slice(0, 300)}`);
+  return c.findings
+    .filter((f) => GROUPS[group].test(f.check))
+    .map((f) => `${f.check} ${f.where}: ${f.detail.slice(0, 300)}`);
 }
 
 /** One test per group; `failingToday` lists the groups today's writer fails, with the reason in `why`. */
@@ -53,19 +56,45 @@ function checkGroups(compare: () => Promise<Comparison>, failingToday: Partial<R
 
 beforeAll(() => {
   // Only the clock is fixed, so that the analysis sheet's "generated" time is the same in every run.
-  jest.useFakeTimers({ now: FIXED_NOW, doNotFake: ["nextTick", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout", "queueMicrotask", "hrtime", "performance"] });
+  jest.useFakeTimers({
+    now: FIXED_NOW,
+    doNotFake: [
+      "nextTick",
+      "setImmediate",
+      "clearImmediate",
+      "setInterval",
+      "clearInterval",
+      "setTimeout",
+      "clearTimeout",
+      "queueMicrotask",
+      "hrtime",
+      "performance",
+    ],
+  });
 });
 afterAll(() => jest.useRealTimers());
-
 
 describe("the zh-CN workbook with tables, run once (guarantee 1)", () => {
   const compare = zhFirstRun;
 
   it("compares every user cell of the three input sheets and takes the owned columns from the record", async () => {
     const c = await compare();
-    expect(c.owned).toEqual([..."IJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"].map((l) => `客户表!${l}`).concat(["订单表!G", "订单表!H", "拜访记录!E", "拜访记录!F"]));
+    expect(c.owned).toEqual(
+      [..."IJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"]
+        .map((l) => `客户表!${l}`)
+        .concat(["订单表!G", "订单表!H", "拜访记录!E", "拜访记录!F"]),
+    );
     expect(c.cellsCompared).toBe(51_634);
-    expect(c.identicalParts).toEqual(expect.arrayContaining(["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml", "xl/sharedStrings.xml", "xl/theme/theme1.xml", "xl/tables/table4.xml", "xl/tables/table5.xml"]));
+    expect(c.identicalParts).toEqual(
+      expect.arrayContaining([
+        "xl/comments1.xml",
+        "xl/drawings/vmlDrawing1.vml",
+        "xl/sharedStrings.xml",
+        "xl/theme/theme1.xml",
+        "xl/tables/table4.xml",
+        "xl/tables/table5.xml",
+      ]),
+    );
     expect(c.record?.ownedSheets).toEqual([{ sheet: "月度分析 2026-10", kind: "review" }]);
   });
 
@@ -93,7 +122,9 @@ describe("the zh-CN workbook run twice (guarantee 2)", () => {
     const once = await openPackage(await zhOnce());
     const twice = await openPackage(await zhTwice());
     expect([...twice.parts.keys()].sort()).toEqual([...once.parts.keys()].sort());
-    expect([...once.parts].filter(([name, data]) => !twice.parts.get(name)!.equals(data)).map(([name]) => name)).toEqual([]);
+    expect(
+      [...once.parts].filter(([name, data]) => !twice.parts.get(name)!.equals(data)).map(([name]) => name),
+    ).toEqual([]);
   });
 
   checkGroups(compare, {});
@@ -119,7 +150,8 @@ describe("the zh-CN workbook re-run for another month (guarantee 2)", () => {
     const charts = [...relationships(once, drawing).values()].map((r) => r.target);
     expect(charts).toHaveLength(2);
     expect(month.sheets.find((s) => s.name === "月度分析 2026-10")?.part).toBe(part);
-    for (const p of [part, `xl/worksheets/_rels/${part.split("/").pop()}.rels`, drawing, ...charts]) expect([p, month.parts.get(p)?.equals(once.parts.get(p)!)]).toEqual([p, true]);
+    for (const p of [part, `xl/worksheets/_rels/${part.split("/").pop()}.rels`, drawing, ...charts])
+      expect([p, month.parts.get(p)?.equals(once.parts.get(p)!)]).toEqual([p, true]);
     expect(partText(month, "xl/styles.xml").length).toBeGreaterThanOrEqual(partText(once, "xl/styles.xml").length);
   });
 
@@ -142,7 +174,9 @@ describe("an owned column cleared by hand, then re-run (guarantee 2)", () => {
     const col = readRecord(once)!.owned.find((o) => o.output === "customer.recent")!.col + 1;
     const emptied = columnValues(await openPackage(await cleared()), "客户表", col, 1, 203);
     expect(emptied.slice(1).every((v) => v === "")).toBe(true);
-    expect(columnValues(await openPackage(await again()), "客户表", col, 1, 203)).toEqual(columnValues(once, "客户表", col, 1, 203));
+    expect(columnValues(await openPackage(await again()), "客户表", col, 1, 203)).toEqual(
+      columnValues(once, "客户表", col, 1, 203),
+    );
   });
 
   checkGroups(compare, {});
@@ -153,7 +187,11 @@ describe("the en-US workbook with plain ranges under titles, run once (guarantee
 
   it("compares every user cell of the three input sheets and takes the owned columns from the record", async () => {
     const c = await compare();
-    expect(c.owned).toEqual([..."IJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"].map((l) => `Customers!${l}`).concat(["Orders!H", "Orders!I", "Visits!E", "Visits!F"]));
+    expect(c.owned).toEqual(
+      [..."IJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"]
+        .map((l) => `Customers!${l}`)
+        .concat(["Orders!H", "Orders!I", "Visits!E", "Visits!F"]),
+    );
     expect(c.cellsCompared).toBe(33_210);
     expect(columnValues(await openPackage(await enOnce()), "Customers", 8, 3, 5)).toEqual(["Tier", "Gold", "Standard"]);
     expect(columnValues(await openPackage(await enOnce()), "Customers", 9, 3, 3)).toEqual(["Tier (2)"]);
@@ -178,7 +216,9 @@ describe("a user column inserted between two owned columns, then re-run (guarant
   it("finds its columns where they moved and leaves the user's column as it was", async () => {
     const pkg = await openPackage(await again());
     expect(columnValues(pkg, "Customers", NOTE_COL, 3, 5)).toEqual(["My notes", "note 4", "note 5"]);
-    const recorded = readRecord(pkg)!.owned.filter((o) => o.sheet === "Customers").map((o) => o.col + 1);
+    const recorded = readRecord(pkg)!
+      .owned.filter((o) => o.sheet === "Customers")
+      .map((o) => o.col + 1);
     expect(recorded).not.toContain(NOTE_COL);
     expect(recorded).toHaveLength(15 + 13); // with the 13 receivable and screening columns
   });
@@ -192,7 +232,9 @@ describe("the sample ledgers as written by another tool (openpyxl: inline string
     [SAMPLE_EN, "en-US", 29_679],
   ] as const) {
     describe(sample.split("/").pop()!, () => {
-      const compare = lazy(async () => compareXlsx(readFileSync(sample), await runCli(readFileSync(sample), "--lang", lang)));
+      const compare = lazy(async () =>
+        compareXlsx(readFileSync(sample), await runCli(readFileSync(sample), "--lang", lang)),
+      );
       it("compares every user cell of the input sheets", async () => {
         expect((await compare()).cellsCompared).toBe(cells);
       });
@@ -212,7 +254,9 @@ describe("a user's note right of a table, in the table's rows (guarantee 1)", ()
     });
 
     it("is kept", async () => {
-      expect((await compare()).findings.filter((f) => f.where === "订单表!E5").map((f) => `${f.check}: ${f.detail}`)).toEqual([]);
+      expect(
+        (await compare()).findings.filter((f) => f.where === "订单表!E5").map((f) => `${f.check}: ${f.detail}`),
+      ).toEqual([]);
       expect(columnValues(await openPackage(await output()), "订单表", 5, 5, 5)).toEqual(["待确认"]);
     });
 

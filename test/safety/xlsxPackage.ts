@@ -107,7 +107,10 @@ export function relsPartOf(part: string): string {
 }
 
 /** A part's relationships by id, internal targets resolved to part names (absolute or relative targets alike). */
-export function relationships(pkg: XlsxPackage, part: string): Map<string, { type: string; target: string; external: boolean }> {
+export function relationships(
+  pkg: XlsxPackage,
+  part: string,
+): Map<string, { type: string; target: string; external: boolean }> {
   const out = new Map<string, { type: string; target: string; external: boolean }>();
   const data = pkg.parts.get(relsPartOf(part));
   if (!data) return out;
@@ -115,7 +118,11 @@ export function relationships(pkg: XlsxPackage, part: string): Map<string, { typ
   for (const el of childElements(parseXml(data.toString("utf8")))) {
     const target = attr(el, "Target") ?? "";
     const external = attr(el, "TargetMode") === "External";
-    out.set(attr(el, "Id") ?? "", { type: attr(el, "Type") ?? "", target: external ? target : resolvePart(dir, target), external });
+    out.set(attr(el, "Id") ?? "", {
+      type: attr(el, "Type") ?? "",
+      target: external ? target : resolvePart(dir, target),
+      external,
+    });
   }
   return out;
 }
@@ -131,7 +138,9 @@ function resolvePart(dir: string[], target: string): string {
 
 export function childElements(el: XElement | undefined, localName?: string): XElement[] {
   if (!el) return [];
-  return el.children.filter((c): c is XElement => typeof c !== "string" && (localName === undefined || c.local === localName));
+  return el.children.filter(
+    (c): c is XElement => typeof c !== "string" && (localName === undefined || c.local === localName),
+  );
 }
 
 export function firstChild(el: XElement | undefined, localName: string): XElement | undefined {

@@ -1,8 +1,26 @@
-import { BOOLEAN, cellType, ERROR, FORMULA_TEXT, INLINE, ISO_DATE, NUMBER, rowNumber, SHARED } from "../../src/adapters/xlsx/stream/cellAttributes";
+import {
+  BOOLEAN,
+  cellType,
+  ERROR,
+  FORMULA_TEXT,
+  INLINE,
+  ISO_DATE,
+  NUMBER,
+  rowNumber,
+  SHARED,
+} from "../../src/adapters/xlsx/stream/cellAttributes";
 
 describe("cellAttributes", () => {
   it("reads a cell's type", () => {
-    expect(["n", "s", "b", "e", "d", "str", "inlineStr"].map(cellType)).toEqual([NUMBER, SHARED, BOOLEAN, ERROR, ISO_DATE, FORMULA_TEXT, INLINE]);
+    expect(["n", "s", "b", "e", "d", "str", "inlineStr"].map(cellType)).toEqual([
+      NUMBER,
+      SHARED,
+      BOOLEAN,
+      ERROR,
+      ISO_DATE,
+      FORMULA_TEXT,
+      INLINE,
+    ]);
   });
 
   describe("edge cases", () => {

@@ -46,7 +46,15 @@ const CASES: [string, ReturnType<typeof tryParseA1>, number, number, { row: numb
 ];
 
 describe("column parsers on damaged references", () => {
-  it.each(CASES)("%j gives what each gave before they shared one implementation", (ref, a1, ofRef, reader, tableRef) => {
-    expect({ a1: tryParseA1(ref), ofRef: columnOfRef(ref), reader: columnNumber(ref) /* readSheetCells' call */, tableRef: parseRef(ref) }).toEqual({ a1, ofRef, reader, tableRef });
-  });
+  it.each(CASES)(
+    "%j gives what each gave before they shared one implementation",
+    (ref, a1, ofRef, reader, tableRef) => {
+      expect({
+        a1: tryParseA1(ref),
+        ofRef: columnOfRef(ref),
+        reader: columnNumber(ref) /* readSheetCells' call */,
+        tableRef: parseRef(ref),
+      }).toEqual({ a1, ofRef, reader, tableRef });
+    },
+  );
 });

@@ -56,13 +56,24 @@ describe("openBytesPort (the pane's reader, fflate instead of yauzl and zlib)", 
 
   it("reads the small valid workbook the unreadable inputs are made from", async () => {
     const pane = await readAll(await openBytesPort(await workbook(), "ledger.xlsx"));
-    expect(pane.grids).toEqual([{ sheet: "Orders", origin: { row: 0, col: 0 }, values: [["Order Date", "Customer ID", "Amount"], [46000, "C1", 100]] }]);
+    expect(pane.grids).toEqual([
+      {
+        sheet: "Orders",
+        origin: { row: 0, col: 0 },
+        values: [
+          ["Order Date", "Customer ID", "Amount"],
+          [46000, "C1", 100],
+        ],
+      },
+    ]);
     expect(pane.meta.sheetNames).toEqual(["Orders"]);
   });
 
   it("hears rows as each sheet is read", async () => {
     const heard: string[] = [];
-    const port = await openBytesPort(await workbook(), "ledger.xlsx", (p) => heard.push(`${p.sheet} ${p.rows} ${p.done}/${p.total}`));
+    const port = await openBytesPort(await workbook(), "ledger.xlsx", (p) =>
+      heard.push(`${p.sheet} ${p.rows} ${p.done}/${p.total}`),
+    );
     await port.readGrids(new Set());
     expect(heard).toEqual(["Orders 0 0/1", "Orders 2 1/1"]);
   });

@@ -48,7 +48,10 @@ describe("parseXmlStream", () => {
         yield Buffer.from(text);
       }
     }
-    await parseXmlStream(Readable.from(chunks(), { highWaterMark: 1 }), { write: (t: string) => events.push(`write ${t}`), close: () => events.push("close") });
+    await parseXmlStream(Readable.from(chunks(), { highWaterMark: 1 }), {
+      write: (t: string) => events.push(`write ${t}`),
+      close: () => events.push("close"),
+    });
     // The stream reads at most one chunk ahead of the parser; a chunk's bytes from its last "<"
     // on wait for the next chunk, so the parser gets whole tags ("<a>" goes with "x").
     expect(events).toEqual(["read <a>", "read x", "read </a>", "write <a>x", "write </a>", "close"]);

@@ -30,7 +30,10 @@ function rowsSheet(rows: number): Readable {
 describe("progress of the .xlsx reader", () => {
   it("tells the rows read after every 65,536 and counts them all", async () => {
     const told: number[] = [];
-    const read = await readSheetCells(rowsSheet(2 * ROWS_PER_REPORT + 5), [], { date1904: false, onRows: (n) => told.push(n) });
+    const read = await readSheetCells(rowsSheet(2 * ROWS_PER_REPORT + 5), [], {
+      date1904: false,
+      onRows: (n) => told.push(n),
+    });
     expect({ told, rows: read.rows }).toEqual({ told: [65_536, 131_072], rows: 131_077 });
   });
 
@@ -39,7 +42,11 @@ describe("progress of the .xlsx reader", () => {
     const port = packagePort(await openXlsx(SAMPLE), { onProgress: (p) => file.push(p) });
     const progress: Progress[] = [];
     try {
-      await reviewWorkbook(port, { lang: "zh-CN", generatedAt: "2026-11-30 09:00", onProgress: (p) => p.stage === "read" && progress.push(p) });
+      await reviewWorkbook(port, {
+        lang: "zh-CN",
+        generatedAt: "2026-11-30 09:00",
+        onProgress: (p) => p.stage === "read" && progress.push(p),
+      });
       await port.save(join(mkdtempSync(join(tmpdir(), "read-progress-")), "out.xlsx"));
     } finally {
       await port.close();

@@ -26,7 +26,9 @@ describe("readSheetCells", () => {
   });
 
   it("decodes multi-byte characters and entities split across every chunk boundary", async () => {
-    const xml = sheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>销售 &amp; 額 €</t></is></c><c r="B1" t="str"><v>a&lt;b</v></c></row>`);
+    const xml = sheet(
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>销售 &amp; 額 €</t></is></c><c r="B1" t="str"><v>a&lt;b</v></c></row>`,
+    );
     for (let size = 1; size <= 5; size++) {
       const { cells } = await readSheetCells(chunked(xml, size), [], { date1904: false });
       expect(cells.get(1, 1)).toBe("销售 & 額 €");
@@ -35,15 +37,21 @@ describe("readSheetCells", () => {
   });
 
   it("keeps xml:space text and decodes _x000D_ escapes as ExcelJS does", async () => {
-    const xml = sheet(`<row r="1"><c r="A1" t="inlineStr"><is><r><t xml:space="preserve"> a </t></r><r><t>b_x000D_</t></r><rPh><t>ignored</t></rPh></is></c></row>`);
+    const xml = sheet(
+      `<row r="1"><c r="A1" t="inlineStr"><is><r><t xml:space="preserve"> a </t></r><r><t>b_x000D_</t></r><rPh><t>ignored</t></rPh></is></c></row>`,
+    );
     const { cells } = await readSheetCells(chunked(xml, 3), [], { date1904: false });
     expect(cells.get(1, 1)).toBe(" a b\r");
   });
 
   it("reads booleans, errors, ISO dates and empty values", async () => {
-    const xml = sheet(`<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="e"><v>#N/A</v></c><c r="C1" t="d"><v>2024-02-29T12:00:00</v></c><c r="D1"><v/></c><c r="E1"><f>1+1</f></c><c r="F1" t="s"><v>1</v></c></row>`);
+    const xml = sheet(
+      `<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="e"><v>#N/A</v></c><c r="C1" t="d"><v>2024-02-29T12:00:00</v></c><c r="D1"><v/></c><c r="E1"><f>1+1</f></c><c r="F1" t="s"><v>1</v></c></row>`,
+    );
     const { cells } = await readSheetCells(chunked(xml, 4), ["x", "y"], { date1904: false });
-    expect(cells.block({ top: 1, left: 1, bottom: 1, right: 7 })).toEqual([[true, "#N/A", 45351.5, null, null, "y", null]]);
+    expect(cells.block({ top: 1, left: 1, bottom: 1, right: 7 })).toEqual([
+      [true, "#N/A", 45351.5, null, null, "y", null],
+    ]);
     const cells1904 = await readSheetCells(chunked(xml, 4), ["x", "y"], { date1904: true });
     expect(cells1904.cells.get(1, 3)).toBe(43889.5);
   });

@@ -33,7 +33,17 @@ function errorOf(xml: string, size = xml.length): { kind: string; message: strin
 describe("XmlTokenizer", () => {
   it("hands over tags, text and CDATA in order, whatever the chunk size", () => {
     const xml = `\ufeff<?xml version="1.0"?><!-- c --><x:a k='v>w' m="1"><b/>t&amp;u&#x41;<![CDATA[<z>]]><c>\r\nd</c></x:a>\n`;
-    const expected = [`<x:a k='v>w' m="1">`, "<b>", "</b>", "text t&uA", "cdata <z>", "<c>", "text \nd", "</c>", "</x:a>"];
+    const expected = [
+      `<x:a k='v>w' m="1">`,
+      "<b>",
+      "</b>",
+      "text t&uA",
+      "cdata <z>",
+      "<c>",
+      "text \nd",
+      "</c>",
+      "</x:a>",
+    ];
     for (let size = 1; size <= 12; size++) expect(eventsOf(xml, size)).toEqual(expected);
   });
 

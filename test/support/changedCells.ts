@@ -7,7 +7,10 @@ import { toCell } from "./loadWorkbook";
  * with ExcelJS on both sides (dates as serials in each workbook's own system). Owned columns
  * lie right of the input's, so none is compared.
  */
-export function changedCells(before: ExcelJS.Workbook, after: ExcelJS.Workbook): { compared: number; changed: string[] } {
+export function changedCells(
+  before: ExcelJS.Workbook,
+  after: ExcelJS.Workbook,
+): { compared: number; changed: string[] } {
   const b1904 = before.properties.date1904 === true;
   const a1904 = after.properties.date1904 === true;
   const out: string[] = [];

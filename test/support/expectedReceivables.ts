@@ -52,7 +52,12 @@ export function readMoney(v: unknown): number {
 }
 
 /** Each customer's credit limit from the customer sheet, by key. */
-export function creditLimits(customers: SheetDump, headerRow: number, idHeader: string, limitHeader: string): Map<string, number> {
+export function creditLimits(
+  customers: SheetDump,
+  headerRow: number,
+  idHeader: string,
+  limitHeader: string,
+): Map<string, number> {
   const [id, limit] = [columnOf(customers, headerRow, idHeader), columnOf(customers, headerRow, limitHeader)];
   const out = new Map<string, number>();
   for (const r of customers.rows.slice(headerRow + 1)) {
@@ -63,7 +68,12 @@ export function creditLimits(customers: SheetDump, headerRow: number, idHeader: 
 }
 
 /** Every customer's receivables on `asOf` (a 1900 serial), by key. */
-export function expectedReceivables(orders: SheetDump, c: OrderColumns, asOf: number, limits: Map<string, number>): Map<string, ExpectedReceivable> {
+export function expectedReceivables(
+  orders: SheetDump,
+  c: OrderColumns,
+  asOf: number,
+  limits: Map<string, number>,
+): Map<string, ExpectedReceivable> {
   const col = (h: string) => columnOf(orders, c.headerRow, h);
   const [dateCol, customerCol, amountCol, paidCol] = [col(c.date), col(c.customer), col(c.amount), col(c.paid)];
   const byCustomer = new Map<string, { due: number; row: number; cents: number }[]>();
@@ -82,7 +92,11 @@ export function expectedReceivables(orders: SheetDump, c: OrderColumns, asOf: nu
   return out;
 }
 
-function oneCustomer(list: { due: number; row: number; cents: number }[], asOf: number, limit: number): ExpectedReceivable {
+function oneCustomer(
+  list: { due: number; row: number; cents: number }[],
+  asOf: number,
+  limit: number,
+): ExpectedReceivable {
   let credit = list.filter((o) => o.cents < 0).reduce((a, o) => a - o.cents, 0);
   let receivable = 0;
   let overdue = 0;

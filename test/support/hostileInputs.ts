@@ -49,8 +49,14 @@ export async function workbook(parts: Record<string, string | Buffer> = {}): Pro
 
 /** The small workbook as an .xlsm: the macro-enabled content type and a vbaProject.bin part. */
 export async function macroWorkbook(): Promise<Buffer> {
-  const types = TYPES.replace(PLAIN_TYPE, MACRO_TYPE).replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
-  const rels = packageParts()["xl/_rels/workbook.xml.rels"].replace("</Relationships>", '<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>');
+  const types = TYPES.replace(PLAIN_TYPE, MACRO_TYPE).replace(
+    "</Types>",
+    '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+  );
+  const rels = packageParts()["xl/_rels/workbook.xml.rels"].replace(
+    "</Relationships>",
+    '<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+  );
   return workbook({ "[Content_Types].xml": types, "xl/_rels/workbook.xml.rels": rels, "xl/vbaProject.bin": VBA });
 }
 
@@ -64,7 +70,11 @@ export function ole(encrypted: boolean): Buffer {
 
 /** A workbook whose sheet part's deflate stream is damaged in the middle (its header and sizes intact). */
 export async function damagedDeflate(): Promise<Buffer> {
-  const rows = Array.from({ length: 400 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${46000 + (i % 30)}</v></c><c r="B${i + 2}" t="inlineStr"><is><t>C${i}</t></is></c><c r="C${i + 2}"><v>${i}</v></c></row>`).join("");
+  const rows = Array.from(
+    { length: 400 },
+    (_, i) =>
+      `<row r="${i + 2}"><c r="A${i + 2}"><v>${46000 + (i % 30)}</v></c><c r="B${i + 2}" t="inlineStr"><is><t>C${i}</t></is></c><c r="C${i + 2}"><v>${i}</v></c></row>`,
+  ).join("");
   const sheet = SHEET.replace("</sheetData>", `${rows}</sheetData>`).replace(/<row r="2">.*?<\/row>/, "");
   const zip = await workbook({ "xl/worksheets/sheet1.xml": sheet });
   // The sheet's local header: signature, 26 bytes, its name, its extra field, then the deflated data.
@@ -88,12 +98,19 @@ export async function wrongSize(): Promise<Buffer> {
 }
 
 /** An XML document as UTF-16LE with its BOM, its declaration saying so. */
-export const utf16 = (xml: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le")]);
+export const utf16 = (xml: string) =>
+  Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le"),
+  ]);
 
 /** The classic "billion laughs": ten levels of ten references, 10^9 "lol"s if a parser expanded them. */
 export function billionLaughs(): string {
   const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join("");
-  return SHEET.replace("?>", `?><!DOCTYPE worksheet [<!ENTITY lol0 "lol">${levels}]>`).replace("<t>C1</t>", "<t>&lol9;</t>");
+  return SHEET.replace("?>", `?><!DOCTYPE worksheet [<!ENTITY lol0 "lol">${levels}]>`).replace(
+    "<t>C1</t>",
+    "<t>&lol9;</t>",
+  );
 }
 
 /** workbook.xml with `depth` elements nested in an extension list (issue 13's memory case). */
@@ -109,10 +126,22 @@ export function nestedWorkbookXml(depth: number): string {
  */
 export async function inflatingSharedString(file: string, bytes: number): Promise<void> {
   const parts = packageParts();
-  parts["[Content_Types].xml"] = TYPES.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>');
-  parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace("</Relationships>", `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
-  parts["xl/worksheets/sheet1.xml"] = SHEET.replace('<c r="B2" t="inlineStr"><is><t>C1</t></is></c>', '<c r="B2" t="s"><v>0</v></c>');
-  const sst = [`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}" count="1" uniqueCount="1"><si><t>`, "</t></si></sst>"].map((t) => Buffer.from(t));
+  parts["[Content_Types].xml"] = TYPES.replace(
+    "</Types>",
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+  );
+  parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+    "</Relationships>",
+    `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+  );
+  parts["xl/worksheets/sheet1.xml"] = SHEET.replace(
+    '<c r="B2" t="inlineStr"><is><t>C1</t></is></c>',
+    '<c r="B2" t="s"><v>0</v></c>',
+  );
+  const sst = [
+    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}" count="1" uniqueCount="1"><si><t>`,
+    "</t></si></sst>",
+  ].map((t) => Buffer.from(t));
   const fd = openSync(file, "w");
   const entries: Entry[] = [];
   let offset = 0;
@@ -121,7 +150,8 @@ export async function inflatingSharedString(file: string, bytes: number): Promis
     offset += b.length;
   };
   try {
-    for (const [name, text] of Object.entries(parts)) entries.push(await storePart(put, () => offset, name, [Buffer.from(text)]));
+    for (const [name, text] of Object.entries(parts))
+      entries.push(await storePart(put, () => offset, name, [Buffer.from(text)]));
     entries.push(await storePart(put, () => offset, "xl/sharedStrings.xml", xChunks(sst[0], bytes, sst[1])));
     const start = offset;
     for (const e of entries) put(zipHeader(0x02014b50, e, true));
@@ -148,7 +178,12 @@ function* xChunks(head: Buffer, bytes: number, tail: Buffer): Generator<Buffer> 
 type Entry = { name: string; crc: number; size: number; packed: number; offset: number };
 
 /** Deflates the chunks into memory (a few MB at most), then writes the local header and the data. */
-async function storePart(put: (b: Buffer) => void, at: () => number, name: string, chunks: Iterable<Buffer>): Promise<Entry> {
+async function storePart(
+  put: (b: Buffer) => void,
+  at: () => number,
+  name: string,
+  chunks: Iterable<Buffer>,
+): Promise<Entry> {
   const deflate = createDeflateRaw({ level: 9 });
   const packed: Buffer[] = [];
   deflate.on("data", (b: Buffer) => packed.push(b));
@@ -195,19 +230,82 @@ function zipHeader(signature: number, e: Entry, central: boolean): Buffer {
 export const UNREADABLE_CASES: { name: string; key: MessageKey; file: () => Promise<Buffer | string> }[] = [
   { name: "an encrypted (password-protected) workbook", key: "cli.unreadable.encrypted", file: async () => ole(true) },
   { name: "an old .xls workbook", key: "cli.unreadable.oldXls", file: async () => ole(false) },
-  { name: "a CSV file", key: "cli.unreadable.text", file: async () => "Order Date,Customer ID,Amount\n2025-12-01,C1,100\n" },
+  {
+    name: "a CSV file",
+    key: "cli.unreadable.text",
+    file: async () => "Order Date,Customer ID,Amount\n2025-12-01,C1,100\n",
+  },
   { name: "a damaged deflate stream", key: "cli.unreadable.damaged", file: damagedDeflate },
   { name: "an entry inflating past the size its header declares", key: "cli.unreadable.damaged", file: wrongSize },
   { name: "a zip cut short", key: "cli.unreadable.damaged", file: async () => (await workbook()).subarray(0, 400) },
-  { name: "a shared string or cell text too large", key: "cli.unreadable.tooLarge", file: () => workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("<t>C1</t>", `<t>${"x".repeat(20 * 1024 * 1024)}</t>`) }) },
-  { name: "an internal entity in a sheet", key: "cli.unreadable.entities", file: () => workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("?>", '?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">]>').replace("<t>C1</t>", "<t>&a;</t>") }) },
-  { name: "a billion laughs in a sheet", key: "cli.unreadable.entities", file: async () => workbook({ "xl/worksheets/sheet1.xml": billionLaughs() }) },
-  { name: "an undefined entity reference in a sheet", key: "cli.unreadable.entities", file: () => workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("<t>C1</t>", "<t>&nbsp;C1</t>") }) },
-  { name: "an external entity in workbook.xml", key: "cli.unreadable.entities", file: () => workbook({ "xl/workbook.xml": `<?xml version="1.0"?><!DOCTYPE workbook [<!ENTITY x SYSTEM "file:///etc/passwd">]><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="&x;" sheetId="1" r:id="rId1"/></sheets></workbook>` }) },
-  { name: "a UTF-16 sheet part", key: "cli.unreadable.utf16", file: () => workbook({ "xl/worksheets/sheet1.xml": utf16(SHEET) }) },
-  { name: "a UTF-16 workbook part", key: "cli.unreadable.utf16", file: async () => workbook({ "xl/workbook.xml": utf16(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`) }) },
-  { name: "malformed sheet XML", key: "cli.unreadable.malformed", file: () => workbook({ "xl/worksheets/sheet1.xml": `${SHEET}trailing text` }) },
-  { name: "malformed workbook.xml", key: "cli.unreadable.malformed", file: () => workbook({ "xl/workbook.xml": `<?xml version="1.0"?><workbook xmlns="${NS}"><sheets>` }) },
-  { name: "a Strict Open XML workbook", key: "cli.unreadable.strict", file: () => workbook({ "_rels/.rels": STRICT_RELS }) },
-  { name: "an order sheet with its rows out of order", key: "cli.unreadable.rowOrder", file: () => workbook({ "xl/worksheets/sheet1.xml": ROWS_OUT_OF_ORDER }) },
+  {
+    name: "a shared string or cell text too large",
+    key: "cli.unreadable.tooLarge",
+    file: () =>
+      workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("<t>C1</t>", `<t>${"x".repeat(20 * 1024 * 1024)}</t>`) }),
+  },
+  {
+    name: "an internal entity in a sheet",
+    key: "cli.unreadable.entities",
+    file: () =>
+      workbook({
+        "xl/worksheets/sheet1.xml": SHEET.replace("?>", '?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">]>').replace(
+          "<t>C1</t>",
+          "<t>&a;</t>",
+        ),
+      }),
+  },
+  {
+    name: "a billion laughs in a sheet",
+    key: "cli.unreadable.entities",
+    file: async () => workbook({ "xl/worksheets/sheet1.xml": billionLaughs() }),
+  },
+  {
+    name: "an undefined entity reference in a sheet",
+    key: "cli.unreadable.entities",
+    file: () => workbook({ "xl/worksheets/sheet1.xml": SHEET.replace("<t>C1</t>", "<t>&nbsp;C1</t>") }),
+  },
+  {
+    name: "an external entity in workbook.xml",
+    key: "cli.unreadable.entities",
+    file: () =>
+      workbook({
+        "xl/workbook.xml": `<?xml version="1.0"?><!DOCTYPE workbook [<!ENTITY x SYSTEM "file:///etc/passwd">]><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="&x;" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      }),
+  },
+  {
+    name: "a UTF-16 sheet part",
+    key: "cli.unreadable.utf16",
+    file: () => workbook({ "xl/worksheets/sheet1.xml": utf16(SHEET) }),
+  },
+  {
+    name: "a UTF-16 workbook part",
+    key: "cli.unreadable.utf16",
+    file: async () =>
+      workbook({
+        "xl/workbook.xml": utf16(
+          `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        ),
+      }),
+  },
+  {
+    name: "malformed sheet XML",
+    key: "cli.unreadable.malformed",
+    file: () => workbook({ "xl/worksheets/sheet1.xml": `${SHEET}trailing text` }),
+  },
+  {
+    name: "malformed workbook.xml",
+    key: "cli.unreadable.malformed",
+    file: () => workbook({ "xl/workbook.xml": `<?xml version="1.0"?><workbook xmlns="${NS}"><sheets>` }),
+  },
+  {
+    name: "a Strict Open XML workbook",
+    key: "cli.unreadable.strict",
+    file: () => workbook({ "_rels/.rels": STRICT_RELS }),
+  },
+  {
+    name: "an order sheet with its rows out of order",
+    key: "cli.unreadable.rowOrder",
+    file: () => workbook({ "xl/worksheets/sheet1.xml": ROWS_OUT_OF_ORDER }),
+  },
 ];

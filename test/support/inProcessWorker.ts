@@ -25,4 +25,7 @@ export function inProcessWorker(): WorkerLike & { terminated: boolean; requests:
 }
 
 /** A fixture as the pane's file input hands it over: its name and its bytes. */
-export const picked = (file: string): PickedFile => ({ name: basename(file), arrayBuffer: async () => new Uint8Array(readFileSync(file)).buffer });
+export const picked = (file: string): PickedFile => ({
+  name: basename(file),
+  arrayBuffer: async () => new Uint8Array(readFileSync(file)).buffer,
+});

@@ -27,12 +27,21 @@ export interface LedgerFigures {
  * rows with a date in A, customers ids in A. Amounts are added in cents, so no binary noise decides a cut.
  */
 export function ledgerFigures(wb: ExcelJS.Workbook, layout: LedgerLayout): LedgerFigures {
-  const orders = rowsOf(wb, layout.orders).map(([d, c, a]) => ({ month: monthOf(d), customer: String(c), cents: Math.round(Number(a) * 100) }));
+  const orders = rowsOf(wb, layout.orders).map(([d, c, a]) => ({
+    month: monthOf(d),
+    customer: String(c),
+    cents: Math.round(Number(a) * 100),
+  }));
   const customers = rowsOf(wb, layout.customers).map(([id]) => String(id));
   const last = Math.max(...orders.map((o) => o.month));
   const sales = new Map(customers.map((c) => [c, 0]));
   for (const o of orders) if (o.month > last - 12) sales.set(o.customer, (sales.get(o.customer) ?? 0) + o.cents);
-  return { orders: orders.length, visits: rowsOf(wb, layout.visits).length, customers: sales.size, tiers: paretoTiers(sales) };
+  return {
+    orders: orders.length,
+    visits: rowsOf(wb, layout.visits).length,
+    customers: sales.size,
+    tiers: paretoTiers(sales),
+  };
 }
 
 function paretoTiers(sales: Map<string, number>): LedgerFigures["tiers"] {

@@ -47,19 +47,30 @@ export interface TableBox {
 /** The sheet's tables with their 1-based boxes (header row included, totals row excluded). */
 export function sheetTables(ws: ExcelJS.Worksheet): TableBox[] {
   const out: TableBox[] = [];
-  for (const t of Object.values((ws as unknown as { tables?: object }).tables ?? {}) as { table: { name: string; tableRef?: string; ref: string; totalsRow?: boolean } }[]) {
+  for (const t of Object.values((ws as unknown as { tables?: object }).tables ?? {}) as {
+    table: { name: string; tableRef?: string; ref: string; totalsRow?: boolean };
+  }[]) {
     const ref = t.table.tableRef ?? t.table.ref;
     const [a, b] = ref.split(":");
     const tl = ws.getCell(a);
     const br = ws.getCell(b ?? a);
     const totals = t.table.totalsRow === true;
-    out.push({ name: t.table.name, top: +tl.row, left: +tl.col, bottom: +br.row - (totals ? 1 : 0), right: +br.col, totalsRow: totals });
+    out.push({
+      name: t.table.name,
+      top: +tl.row,
+      left: +tl.col,
+      bottom: +br.row - (totals ? 1 : 0),
+      right: +br.col,
+      totalsRow: totals,
+    });
   }
   return out;
 }
 
 /** 1-based box of the cells that hold a value. */
-export function usedRange(ws: ExcelJS.Worksheet): { top: number; left: number; bottom: number; right: number } | undefined {
+export function usedRange(
+  ws: ExcelJS.Worksheet,
+): { top: number; left: number; bottom: number; right: number } | undefined {
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
@@ -76,7 +87,15 @@ export function usedRange(ws: ExcelJS.Worksheet): { top: number; left: number; b
   return bottom === 0 ? undefined : { top, left, bottom, right };
 }
 
-function readBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number, date1904: boolean, table?: string): Grid {
+function readBlock(
+  ws: ExcelJS.Worksheet,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+  date1904: boolean,
+  table?: string,
+): Grid {
   const values: Cell[][] = [];
   for (let r = top; r <= bottom; r++) {
     const row = ws.getRow(r);
@@ -102,7 +121,8 @@ export function toCell(value: ExcelJS.CellValue, date1904 = false): Cell {
   if ("formula" in value || "sharedFormula" in value) {
     const result = (value as { result?: unknown }).result;
     if (result === undefined || result === null) return null;
-    if (typeof result === "object" && result !== null && "error" in result) return String((result as { error: unknown }).error);
+    if (typeof result === "object" && result !== null && "error" in result)
+      return String((result as { error: unknown }).error);
     return toCell(result as ExcelJS.CellValue, date1904);
   }
   if ("text" in value) return String((value as { text: unknown }).text);

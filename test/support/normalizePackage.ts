@@ -14,7 +14,10 @@ export async function normalizePackage(data: Buffer | Uint8Array): Promise<Buffe
     const file = zip.file(name);
     if (!file) continue;
     const xml = await file.async("string");
-    const dir = name.replace(/_rels\/[^/]*$/, "").split("/").filter(Boolean);
+    const dir = name
+      .replace(/_rels\/[^/]*$/, "")
+      .split("/")
+      .filter(Boolean);
     const fixed = xml.replace(/Target="\/([^"]*)"/g, (_m, target: string) => `Target="${relativeTarget(dir, target)}"`);
     if (fixed !== xml) {
       zip.file(name, fixed);

@@ -16,7 +16,15 @@ export function planVisitRows(rows: Cell[][], lang: Lang): Cell[][] {
   for (const r of rows.slice(header + 1)) {
     if (r.length === 0) break;
     const over = r[1] === t(lang, "plan.overCapacity");
-    out.push([r[0] ?? t(lang, "report.unassigned"), over ? null : iso(r[1] as number), over ? null : (r[2] ?? null), r[3] ?? null, r[4] ?? null, r[5] ?? null, r[6] ?? null]);
+    out.push([
+      r[0] ?? t(lang, "report.unassigned"),
+      over ? null : iso(r[1] as number),
+      over ? null : (r[2] ?? null),
+      r[3] ?? null,
+      r[4] ?? null,
+      r[5] ?? null,
+      r[6] ?? null,
+    ]);
   }
   return out;
 }

@@ -13,13 +13,16 @@ export async function to1904(xlsx: Buffer): Promise<{ bytes: Buffer; shifted: nu
   let shifted = 0;
   for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
     const xml = await zip.file(name)!.async("string");
-    const out = xml.replace(/<c ([^>]*?)>(<f>[^<]*<\/f>)?<v>([^<]*)<\/v>/g, (whole, attrs: string, f: string | undefined, v: string) => {
-      const s = /\bs="(\d+)"/.exec(attrs);
-      const t = /\bt="(\w+)"/.exec(attrs);
-      if (!s || !dateStyles.has(Number(s[1])) || (t && t[1] !== "n")) return whole;
-      shifted++;
-      return `<c ${attrs}>${f ?? ""}<v>${Number(v) - 1462}</v>`;
-    });
+    const out = xml.replace(
+      /<c ([^>]*?)>(<f>[^<]*<\/f>)?<v>([^<]*)<\/v>/g,
+      (whole, attrs: string, f: string | undefined, v: string) => {
+        const s = /\bs="(\d+)"/.exec(attrs);
+        const t = /\bt="(\w+)"/.exec(attrs);
+        if (!s || !dateStyles.has(Number(s[1])) || (t && t[1] !== "n")) return whole;
+        shifted++;
+        return `<c ${attrs}>${f ?? ""}<v>${Number(v) - 1462}</v>`;
+      },
+    );
     zip.file(name, out);
   }
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
@@ -39,13 +42,15 @@ const BUILT_IN_DATES = new Set([14, 15, 16, 17, 22, ...range(27, 36), ...range(5
 /** Indexes of cellXfs whose number format shows a date: built in, or a custom code with y or d outside quotes and brackets. */
 function dateStyleIndexes(styles: string): Set<number> {
   const custom = new Map<number, string>();
-  for (const m of styles.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*)"/g)) custom.set(Number(m[1]), m[2]);
+  for (const m of styles.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*)"/g))
+    custom.set(Number(m[1]), m[2]);
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
   const out = new Set<number>();
   [...xfs.matchAll(/<xf\b[^>]*?(?:\/>|>)/g)].forEach((m, i) => {
     const id = Number(/numFmtId="(\d+)"/.exec(m[0])?.[1] ?? 0);
     const code = custom.get(id);
-    const isDate = code === undefined ? BUILT_IN_DATES.has(id) : /[yd]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
+    const isDate =
+      code === undefined ? BUILT_IN_DATES.has(id) : /[yd]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
     if (isDate) out.add(i);
   });
   return out;

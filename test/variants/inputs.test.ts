@@ -1,22 +1,63 @@
 import type ExcelJS from "exceljs";
 import type { Cell } from "../../src/core/_lib/cells";
-import { centsByCustomer, countTiers, monthOfSerial, monthsEnding, paretoTiers, rawOrders, readCents, readDate, serialOf, type RawOrder, type Tier } from "./oracle";
+import {
+  centsByCustomer,
+  countTiers,
+  monthOfSerial,
+  monthsEnding,
+  paretoTiers,
+  rawOrders,
+  readCents,
+  readDate,
+  serialOf,
+  type RawOrder,
+  type Tier,
+} from "./oracle";
 import { itWritesTheSameFigures } from "./sameFigures";
-import { cents, customerFigures, r6, EXPECTED, loadSample, ORDER_HEADERS, outputColumns, readReview, runCli, SAMPLE, saveVariant, sheetOf, SHEETS, unownedChangesOf, type Run } from "./support";
+import {
+  cents,
+  customerFigures,
+  r6,
+  EXPECTED,
+  loadSample,
+  ORDER_HEADERS,
+  outputColumns,
+  readReview,
+  runCli,
+  SAMPLE,
+  saveVariant,
+  sheetOf,
+  SHEETS,
+  unownedChangesOf,
+  type Run,
+} from "./support";
 import { asAmount, asDate, monthValue, rewrite } from "./textForms";
 
 /**
  * Metamorphic tests, variants 4–6: the sample with sheets removed, reviewed for
  * another month, or with its values typed as text.
  */
-const CHANGE: Record<string, string> = { New: "新客户", Up: "上升", Stable: "稳定", Down: "下降", Lost: "流失", Returning: "回流", Inactive: "无交易" };
+const CHANGE: Record<string, string> = {
+  New: "新客户",
+  Up: "上升",
+  Stable: "稳定",
+  Down: "下降",
+  Lost: "流失",
+  Returning: "回流",
+  Inactive: "无交易",
+};
 
 let original: Run;
 let orders: RawOrder[];
 let customerKeys: string[];
 beforeAll(async () => {
   original = await runCli(SAMPLE);
-  orders = rawOrders(sheetOf(original.input, SHEETS.orders), { date: "订单日期", key: "客户编号", amount: "金额", margin: "毛利" });
+  orders = rawOrders(sheetOf(original.input, SHEETS.orders), {
+    date: "订单日期",
+    key: "客户编号",
+    amount: "金额",
+    margin: "毛利",
+  });
   customerKeys = sheetOf(original.input, SHEETS.customers)
     .rows.slice(1)
     .map((r) => r[0])
@@ -32,16 +73,28 @@ beforeAll(async () => {
 describe("variant: no visit sheet, no cost sheet", () => {
   const ASOF = serialOf(2026, 10, 31);
   const VISIT_ROWS = ["实际工作日", "访问次数", "其中:新客户", "其中:老客户"];
-  const ORDER_ROWS = ["订货额", "其中:新客户订货额", "其中:老客户订货额", "订单数", "新客户数", "活跃客户数", "流失客户数"];
+  const ORDER_ROWS = [
+    "订货额",
+    "其中:新客户订货额",
+    "其中:老客户订货额",
+    "订单数",
+    "新客户数",
+    "活跃客户数",
+    "流失客户数",
+  ];
   let run: Run;
   beforeAll(async () => {
     const wb = await loadSample();
-    for (const sheet of [SHEETS.visits, SHEETS.costs]) wb.removeWorksheet((wb.getWorksheet(sheet) as ExcelJS.Worksheet).id);
+    for (const sheet of [SHEETS.visits, SHEETS.costs])
+      wb.removeWorksheet((wb.getWorksheet(sheet) as ExcelJS.Worksheet).id);
     run = await runCli(await saveVariant(wb, "no-visits-no-costs"));
   });
 
   it("exits 0 with only the customer and order sheets", () => {
-    expect({ code: run.code, sheets: [...run.input.keys()] }).toEqual({ code: 0, sheets: [SHEETS.customers, SHEETS.orders] });
+    expect({ code: run.code, sheets: [...run.input.keys()] }).toEqual({
+      code: 0,
+      sheets: [SHEETS.customers, SHEETS.orders],
+    });
   });
 
   it("writes the original tiers, sales and order change, zero visits and costs", () => {
@@ -62,7 +115,9 @@ describe("variant: no visit sheet, no cost sheet", () => {
   });
 
   it("writes the same tier and customer type on every order row", () => {
-    expect(outputColumns(sheetOf(run.dump, SHEETS.orders), ORDER_HEADERS)).toEqual(outputColumns(sheetOf(original.dump, SHEETS.orders), ORDER_HEADERS));
+    expect(outputColumns(sheetOf(run.dump, SHEETS.orders), ORDER_HEADERS)).toEqual(
+      outputColumns(sheetOf(original.dump, SHEETS.orders), ORDER_HEADERS),
+    );
   });
 
   it("writes the order rows of the monthly table unchanged and zeros in the visit and cost rows", () => {
@@ -75,15 +130,21 @@ describe("variant: no visit sheet, no cost sheet", () => {
     want["直接推销成本"] = [0, 0, 0, 0, 0, 0];
     want["每单推销成本"] = orig["订单数"].slice(0, 6).map((n) => ((n as number) > 0 ? 0 : null));
     want["推销成本率"] = orig["订货额"].slice(0, 6).map((a) => ((a as number) > 0 ? 0 : null));
-    const pick = (m: Record<string, Cell[]>) => Object.fromEntries(Object.keys(want).map((k) => [k, m[k]?.slice(0, 6)]));
+    const pick = (m: Record<string, Cell[]>) =>
+      Object.fromEntries(Object.keys(want).map((k) => [k, m[k]?.slice(0, 6)]));
     expect(pick(got)).toEqual(pick(want));
   });
 
   it("writes the original tier summary and each salesperson's orders with no visits", () => {
     const got = readReview(run.dump, "2026-10");
     const orig = readReview(original.dump, "2026-10");
-    const rep = (rows: Cell[][]) => rows.map((r) => [r[0], r[6], r[7], r[8], r[10]].map((v) => (typeof v === "number" ? cents(v) : v)));
-    expect({ tiers: got.tiers, reps: rep(got.byRep), visits: got.byRep.slice(1).map((r) => [r[0], ...r.slice(1, 6), r[9]]) }).toEqual({
+    const rep = (rows: Cell[][]) =>
+      rows.map((r) => [r[0], r[6], r[7], r[8], r[10]].map((v) => (typeof v === "number" ? cents(v) : v)));
+    expect({
+      tiers: got.tiers,
+      reps: rep(got.byRep),
+      visits: got.byRep.slice(1).map((r) => [r[0], ...r.slice(1, 6), r[9]]),
+    }).toEqual({
       tiers: orig.tiers,
       reps: rep(orig.byRep),
       visits: orig.byRep.slice(1).map((r) => [r[0], 0, 0, 0, 0, null, 0]),
@@ -95,7 +156,10 @@ describe("variant: no visit sheet, no cost sheet", () => {
   });
 
   it("leaves every input cell it does not own unchanged", () => {
-    expect(unownedChangesOf(run, [SHEETS.customers, SHEETS.orders])).toEqual({ [SHEETS.customers]: [], [SHEETS.orders]: [] });
+    expect(unownedChangesOf(run, [SHEETS.customers, SHEETS.orders])).toEqual({
+      [SHEETS.customers]: [],
+      [SHEETS.orders]: [],
+    });
   });
 });
 
@@ -120,20 +184,28 @@ function changeOracle(month: string): Record<string, [string, number | null]> {
   const prior = centsByCustomer(orders, monthsEnding(monthsEnding(month, 4)[0], 3));
   const before = centsByCustomer(orders, monthsEnding(monthsEnding(month, 4)[0], 12));
   const first = new Map<string, number>();
-  const earliest = (k: string, d: unknown) => typeof d === "number" && d <= asof && first.set(k, Math.min(first.get(k) ?? Infinity, d));
+  const earliest = (k: string, d: unknown) =>
+    typeof d === "number" && d <= asof && first.set(k, Math.min(first.get(k) ?? Infinity, d));
   for (const o of orders) earliest(o.key, o.date);
-  for (const r of sheetOf(original.input, SHEETS.customers).rows.slice(1)) if (typeof r[0] === "string") earliest(r[0], r[4]);
+  for (const r of sheetOf(original.input, SHEETS.customers).rows.slice(1))
+    if (typeof r[0] === "string") earliest(r[0], r[4]);
   const out: Record<string, [string, number | null]> = {};
   for (const k of customerKeys) {
     const [r, b, f] = [recent.get(k) ?? 0, prior.get(k) ?? 0, first.get(k)];
     const flag =
-      f !== undefined && window.includes(monthOfSerial(f)) ? "新客户"
-      : r <= 0 && (before.get(k) ?? 0) > 0 ? "流失"
-      : b <= 0 && r > 0 ? "回流"
-      : b > 0 && r * 10 < b * 7 ? "下降"
-      : b > 0 && r * 10 > b * 13 ? "上升"
-      : r > 0 ? "稳定"
-      : "无交易";
+      f !== undefined && window.includes(monthOfSerial(f))
+        ? "新客户"
+        : r <= 0 && (before.get(k) ?? 0) > 0
+          ? "流失"
+          : b <= 0 && r > 0
+            ? "回流"
+            : b > 0 && r * 10 < b * 7
+              ? "下降"
+              : b > 0 && r * 10 > b * 13
+                ? "上升"
+                : r > 0
+                  ? "稳定"
+                  : "无交易";
     out[k] = [flag, b > 0 ? r6((r - b) / b) : null];
   }
   return out;
@@ -147,7 +219,11 @@ describe("variant: review month 2026-07", () => {
 
   it("exits 0 and writes the analysis sheet 月度分析 2026-07 with as-of date 2026-07-31", () => {
     const ws = sheetOf(run.dump, "月度分析 2026-07");
-    expect({ code: run.code, sheets: [...run.dump.keys()].filter((s) => s.startsWith("月度分析")), asof: ws.rows.find((r) => r[0] === "截止日期")?.[1] }).toEqual({
+    expect({
+      code: run.code,
+      sheets: [...run.dump.keys()].filter((s) => s.startsWith("月度分析")),
+      asof: ws.rows.find((r) => r[0] === "截止日期")?.[1],
+    }).toEqual({
       code: 0,
       sheets: ["月度分析 2026-07"],
       asof: serialOf(2026, 7, 31),
@@ -155,31 +231,56 @@ describe("variant: review month 2026-07", () => {
   });
 
   it("shows the months 2026-02 … 2026-07 in the monthly table", () => {
-    expect(readReview(run.dump, "2026-07").monthlyHeader).toEqual(["指标", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "环比"]);
+    expect(readReview(run.dump, "2026-07").monthlyHeader).toEqual([
+      "指标",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "环比",
+    ]);
   });
 
   it("writes the original run's (and expected-zh.json's) 2026-07 order amount, orders and active customers", () => {
     const got = readReview(run.dump, "2026-07").monthly;
     const orig = readReview(original.dump, "2026-10").monthly;
     const e = EXPECTED.monthly["2026-07"];
-    expect({ amount: got["订货额"][5], orders: got["订单数"][5], active: got["活跃客户数"][5] }).toEqual({ amount: orig["订货额"][2], orders: orig["订单数"][2], active: orig["活跃客户数"][2] });
-    expect({ amount: cents(got["订货额"][5] as number), orders: got["订单数"][5], active: got["活跃客户数"][5] }).toEqual({ amount: cents(e["Order amount"]!), orders: e["Orders"], active: e["Active customers"] });
+    expect({ amount: got["订货额"][5], orders: got["订单数"][5], active: got["活跃客户数"][5] }).toEqual({
+      amount: orig["订货额"][2],
+      orders: orig["订单数"][2],
+      active: orig["活跃客户数"][2],
+    });
+    expect({
+      amount: cents(got["订货额"][5] as number),
+      orders: got["订单数"][5],
+      active: got["活跃客户数"][5],
+    }).toEqual({ amount: cents(e["Order amount"]!), orders: e["Orders"], active: e["Active customers"] });
   });
 
   it("writes every row of the months 2026-05 … 2026-07 as the original run does", () => {
     const got = readReview(run.dump, "2026-07").monthly;
     const orig = readReview(original.dump, "2026-10").monthly;
-    const slice = (m: Record<string, Cell[]>, from: number) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.slice(from, from + 3)]));
+    const slice = (m: Record<string, Cell[]>, from: number) =>
+      Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.slice(from, from + 3)]));
     expect(slice(got, 3)).toEqual(slice(orig, 0));
   });
 
   it("grades customers on the 12 months ending 2026-07 by the Pareto rule", () => {
     const want = oracle("2026-07");
     const figures = customerFigures(sheetOf(run.dump, SHEETS.customers));
-    const got = Object.fromEntries(Object.entries(figures).map(([k, [f]]) => [k, { tier: f["客户等级"], sales: f["近12月销售额"] }]));
-    for (const r of readReview(run.dump, "2026-07").unmatched.slice(1)) got[String(r[0] ?? r[1])] = { tier: r[3], sales: cents(r[2] as number) };
+    const got = Object.fromEntries(
+      Object.entries(figures).map(([k, [f]]) => [k, { tier: f["客户等级"], sales: f["近12月销售额"] }]),
+    );
+    for (const r of readReview(run.dump, "2026-07").unmatched.slice(1))
+      got[String(r[0] ?? r[1])] = { tier: r[3], sales: cents(r[2] as number) };
     expect(got).toEqual(want);
-    const summary = Object.fromEntries(readReview(run.dump, "2026-07").tiers.slice(1, 5).map((r) => [r[0], r[1]]));
+    const summary = Object.fromEntries(
+      readReview(run.dump, "2026-07")
+        .tiers.slice(1, 5)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(summary).toEqual(countTiers(new Map(Object.entries(want).map(([k, v]) => [k, v.tier]))));
   });
 
@@ -187,20 +288,28 @@ describe("variant: review month 2026-07", () => {
     const recent = centsByCustomer(orders, monthsEnding("2026-07", 3));
     const prior = centsByCustomer(orders, monthsEnding("2026-04", 3));
     const figures = customerFigures(sheetOf(run.dump, SHEETS.customers));
-    const got = Object.fromEntries(Object.entries(figures).map(([k, [f]]) => [k, [f["近3月订货额"], f["前3月订货额"]]]));
-    expect(got).toEqual(Object.fromEntries(Object.keys(figures).map((k) => [k, [(recent.get(k) ?? 0) / 100, (prior.get(k) ?? 0) / 100]])));
+    const got = Object.fromEntries(
+      Object.entries(figures).map(([k, [f]]) => [k, [f["近3月订货额"], f["前3月订货额"]]]),
+    );
+    expect(got).toEqual(
+      Object.fromEntries(Object.keys(figures).map((k) => [k, [(recent.get(k) ?? 0) / 100, (prior.get(k) ?? 0) / 100]])),
+    );
   });
 
   it("flags each customer's order change by the rules on those windows", () => {
     const figures = customerFigures(sheetOf(run.dump, SHEETS.customers));
-    expect(Object.fromEntries(Object.entries(figures).map(([k, [f]]) => [k, [f["订货变化"], f["变化率"]]]))).toEqual(changeOracle("2026-07"));
+    expect(Object.fromEntries(Object.entries(figures).map(([k, [f]]) => [k, [f["订货变化"], f["变化率"]]]))).toEqual(
+      changeOracle("2026-07"),
+    );
   });
 
   it("writes each salesperson's 2026-07 working days, visits, order amount and orders", () => {
     const rep = new Map<string, string>();
-    for (const r of sheetOf(original.input, SHEETS.customers).rows.slice(1)) if (typeof r[0] === "string" && !rep.has(r[0])) rep.set(r[0], String(r[2]));
+    for (const r of sheetOf(original.input, SHEETS.customers).rows.slice(1))
+      if (typeof r[0] === "string" && !rep.has(r[0])) rep.set(r[0], String(r[2]));
     const want = new Map<string, { days: Set<number>; visits: number; cents: number; ids: Set<string> }>();
-    const of = (name: string) => want.get(name) ?? want.set(name, { days: new Set(), visits: 0, cents: 0, ids: new Set() }).get(name)!;
+    const of = (name: string) =>
+      want.get(name) ?? want.set(name, { days: new Set(), visits: 0, cents: 0, ids: new Set() }).get(name)!;
     for (const r of sheetOf(original.input, SHEETS.visits).rows.slice(1)) {
       const d = readDate(r[0]);
       if (d === undefined || monthOfSerial(d) !== "2026-07") continue;
@@ -222,7 +331,9 @@ describe("variant: review month 2026-07", () => {
     const asof = serialOf(2026, 7, 31);
     const visits = sheetOf(original.input, SHEETS.visits).rows.filter((r) => (readDate(r[0]) ?? 0) > asof).length;
     const ws = sheetOf(run.dump, "月度分析 2026-07");
-    expect(ws.rows.find((r) => r[0] === "截止日期之后的行（未计入）")?.[1]).toEqual(orders.filter((o) => o.date > asof).length + visits);
+    expect(ws.rows.find((r) => r[0] === "截止日期之后的行（未计入）")?.[1]).toEqual(
+      orders.filter((o) => o.date > asof).length + visits,
+    );
   });
 
   it("leaves every input cell it does not own unchanged", () => {
@@ -233,12 +344,22 @@ describe("variant: review month 2026-07", () => {
 
 describe("the test's own Pareto oracle", () => {
   it("reproduces expected-zh.json's tiers and sales for 2026-10", () => {
-    const want = Object.fromEntries(Object.entries(EXPECTED.customers).map(([k, e]) => [k, { tier: e.tier, sales: cents(e.sales) }]));
+    const want = Object.fromEntries(
+      Object.entries(EXPECTED.customers).map(([k, e]) => [k, { tier: e.tier, sales: cents(e.sales) }]),
+    );
     expect(oracle("2026-10")).toEqual(want);
   });
 
   it("reproduces expected-zh.json's order change for 2026-10", () => {
-    const want = Object.fromEntries(customerKeys.map((k) => [k, [CHANGE[EXPECTED.customers[k].change], EXPECTED.customers[k].change_pct === null ? null : r6(EXPECTED.customers[k].change_pct!)]]));
+    const want = Object.fromEntries(
+      customerKeys.map((k) => [
+        k,
+        [
+          CHANGE[EXPECTED.customers[k].change],
+          EXPECTED.customers[k].change_pct === null ? null : r6(EXPECTED.customers[k].change_pct!),
+        ],
+      ]),
+    );
     expect(changeOracle("2026-10")).toEqual(want);
   });
 });
@@ -279,11 +400,13 @@ describe("variant: amounts and dates written as text in every supported form", (
         if (r === 0) return;
         for (const c of dateCols) {
           if (typeof row[c] === "number") kinds.add(`${sheet} numeric date`);
-          if (readDate(row[c]) !== readDate(before[r][c])) mismatches.push(`${sheet} R${r + 1}C${c + 1} ${String(row[c])}`);
+          if (readDate(row[c]) !== readDate(before[r][c]))
+            mismatches.push(`${sheet} R${r + 1}C${c + 1} ${String(row[c])}`);
         }
         for (const c of amountCols) {
           if (typeof row[c] === "number") kinds.add(`${sheet} numeric amount`);
-          if (readCents(row[c]) !== readCents(before[r][c])) mismatches.push(`${sheet} R${r + 1}C${c + 1} ${String(row[c])}`);
+          if (readCents(row[c]) !== readCents(before[r][c]))
+            mismatches.push(`${sheet} R${r + 1}C${c + 1} ${String(row[c])}`);
         }
       });
     }
@@ -291,7 +414,9 @@ describe("variant: amounts and dates written as text in every supported form", (
   });
 
   it("builds the variant as meant: every text form occurs", () => {
-    const texts = [...run.input.values()].flatMap((ws) => ws.rows.flat()).filter((v): v is string => typeof v === "string");
+    const texts = [...run.input.values()]
+      .flatMap((ws) => ws.rows.flat())
+      .filter((v): v is string => typeof v === "string");
     const forms: Record<string, RegExp> = {
       "¥1,234.50": /^¥\d{1,3}(,\d{3})*\.\d\d$/,
       "¥-1,234.50": /^¥-\d{1,3}(,\d{3})+\.\d\d$/,

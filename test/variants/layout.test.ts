@@ -2,7 +2,18 @@ import { readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import { loadWorkbook, sheetTables } from "../support/loadWorkbook";
 import { itWritesTheSameFigures, type Role } from "./sameFigures";
-import { headerRowOf, loadSample, renameHeader, runCli, SAMPLE, saveVariant, sheetOf, SHEETS, tableModels, type Run } from "./support";
+import {
+  headerRowOf,
+  loadSample,
+  renameHeader,
+  runCli,
+  SAMPLE,
+  saveVariant,
+  sheetOf,
+  SHEETS,
+  tableModels,
+  type Run,
+} from "./support";
 
 /**
  * Metamorphic tests, variants 1–3: the sample workbook laid out differently but
@@ -35,8 +46,23 @@ const HEADER_SETS: { title: string; name: string; headers: Record<Role, Record<s
     title: "Chinese synonyms",
     name: "synonyms-zh",
     headers: {
-      customers: { 客户编号: "客户代码", 客户名称: "单位名称", 业务员: "销售代表", 区域: "片区", 首次交易日期: "合作开始日期", 信用额度: "授信额度", 生日: "出生日期" },
-      orders: { 订单号: "订单编号", 订单日期: "下单日期", 客户编号: "客户号", 金额: "订货额", 毛利: "利润额", 已回款: "回款金额" },
+      customers: {
+        客户编号: "客户代码",
+        客户名称: "单位名称",
+        业务员: "销售代表",
+        区域: "片区",
+        首次交易日期: "合作开始日期",
+        信用额度: "授信额度",
+        生日: "出生日期",
+      },
+      orders: {
+        订单号: "订单编号",
+        订单日期: "下单日期",
+        客户编号: "客户号",
+        金额: "订货额",
+        毛利: "利润额",
+        已回款: "回款金额",
+      },
       visits: { 拜访日期: "日期", 客户编号: "客户ID", 业务员: "客户经理", 费用: "差旅费" },
       costs: { 业务员: "负责人", 工资: "底薪", 提成: "佣金", 差旅费: "交通费" },
     },
@@ -45,8 +71,23 @@ const HEADER_SETS: { title: string; name: string; headers: Record<Role, Record<s
     title: "English, full-width, spaced and unit-suffixed headers",
     name: "synonyms-forms",
     headers: {
-      customers: { 客户编号: "ＣＵＳＴＯＭＥＲ ＩＤ", 客户名称: "Customer  Name", 业务员: " sales rep ", 区域: "TERRITORY", 首次交易日期: "Customer Since", 信用额度: "Credit Limit", 生日: "Date of Birth" },
-      orders: { 订单号: "Order No", 订单日期: "订单　日期", 客户编号: "客户 编号", 金额: "金额(元)", 毛利: "Gross Margin", 已回款: "Amount Paid" },
+      customers: {
+        客户编号: "ＣＵＳＴＯＭＥＲ ＩＤ",
+        客户名称: "Customer  Name",
+        业务员: " sales rep ",
+        区域: "TERRITORY",
+        首次交易日期: "Customer Since",
+        信用额度: "Credit Limit",
+        生日: "Date of Birth",
+      },
+      orders: {
+        订单号: "Order No",
+        订单日期: "订单　日期",
+        客户编号: "客户 编号",
+        金额: "金额(元)",
+        毛利: "Gross Margin",
+        已回款: "Amount Paid",
+      },
       visits: { 拜访日期: "Visit Date", 客户编号: "ｃｕｓｔｏｍｅｒ ｃｏｄｅ", 业务员: "Rep", 费用: "Travel Cost" },
       costs: { 月份: "ＭＯＮＴＨ", 业务员: "Owner", 工资: "Salary", 提成: "Commission", 差旅费: "Travel" },
     },
@@ -55,8 +96,23 @@ const HEADER_SETS: { title: string; name: string; headers: Record<Role, Record<s
     title: "the shortest synonyms, shared by several fields or sheets",
     name: "synonyms-short",
     headers: {
-      customers: { 客户编号: "客户号", 客户名称: "客户", 业务员: "Owner", 区域: "城市", 首次交易日期: "起始交易时间", 信用额度: "信用额度", 生日: "Birthday" },
-      orders: { 订单号: "单号", 订单日期: "日期", 客户编号: "Account ID", 金额: "含税金额", 毛利: "毛利额", 已回款: "已收款" },
+      customers: {
+        客户编号: "客户号",
+        客户名称: "客户",
+        业务员: "Owner",
+        区域: "城市",
+        首次交易日期: "起始交易时间",
+        信用额度: "信用额度",
+        生日: "Birthday",
+      },
+      orders: {
+        订单号: "单号",
+        订单日期: "日期",
+        客户编号: "Account ID",
+        金额: "含税金额",
+        毛利: "毛利额",
+        已回款: "已收款",
+      },
       visits: { 拜访日期: "Date", 客户编号: "客户代码", 业务员: "销售员", 费用: "拜访费用" },
       costs: { 月份: "Month", 业务员: "Salesperson", 工资: "工资", 提成: "提成", 差旅费: "其他费用" },
     },
@@ -70,7 +126,9 @@ describe.each(HEADER_SETS)("variant: $title, neutral sheet names", ({ name, head
   });
 
   it("builds the variant as meant: neutral sheet names, every header renamed", () => {
-    const missing = (Object.keys(NEUTRAL) as Role[]).flatMap((role) => Object.values(headers[role]).filter((h) => !sheetOf(run.input, NEUTRAL[role]).rows[0].includes(h)));
+    const missing = (Object.keys(NEUTRAL) as Role[]).flatMap((role) =>
+      Object.values(headers[role]).filter((h) => !sheetOf(run.input, NEUTRAL[role]).rows[0].includes(h)),
+    );
     expect({ sheets: [...run.input.keys()], missing }).toEqual({ sheets: Object.values(NEUTRAL), missing: [] });
   });
 
@@ -105,13 +163,23 @@ describe("variant: title rows above every header, plain ranges", () => {
       ws.spliceRows(1, 0, ...TITLES[role]);
     }
     const file = await saveVariant(wb, "title-rows");
-    tablesLeft = (await loadWorkbook(readFileSync(file))).worksheets.flatMap((ws) => sheetTables(ws).map((t) => t.name));
+    tablesLeft = (await loadWorkbook(readFileSync(file))).worksheets.flatMap((ws) =>
+      sheetTables(ws).map((t) => t.name),
+    );
     run = await runCli(file);
   });
 
   it("builds the variant as meant: no tables, headers moved down", () => {
-    const headers = Object.fromEntries((Object.keys(SHEETS) as Role[]).map((role) => [role, headerRowOf(sheetOf(run.input, SHEETS[role]), PROBE[role]) + 1]));
-    expect({ tablesLeft, headers }).toEqual({ tablesLeft: [], headers: { customers: 3, orders: 4, visits: 5, costs: 2 } });
+    const headers = Object.fromEntries(
+      (Object.keys(SHEETS) as Role[]).map((role) => [
+        role,
+        headerRowOf(sheetOf(run.input, SHEETS[role]), PROBE[role]) + 1,
+      ]),
+    );
+    expect({ tablesLeft, headers }).toEqual({
+      tablesLeft: [],
+      headers: { customers: 3, orders: 4, visits: 5, costs: 2 },
+    });
   });
 
   itWritesTheSameFigures(
@@ -128,7 +196,8 @@ describe("variant: title rows above every header, plain ranges", () => {
  * customer keys are trimmed and folded. Orders without ids match by name.
  */
 describe("variant: orders and visits keyed by customer name", () => {
-  const X_FORMS = (x: string, i: number) => [x, ` ${x.toLowerCase()} `, x.replace(/[0-9A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))][i % 3];
+  const X_FORMS = (x: string, i: number) =>
+    [x, ` ${x.toLowerCase()} `, x.replace(/[0-9A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))][i % 3];
   let run: Run;
   beforeAll(async () => {
     const wb = await loadSample();
@@ -137,7 +206,10 @@ describe("variant: orders and visits keyed by customer name", () => {
       const [id, name] = [row.getCell(1).value, row.getCell(2).value];
       if (r > 1 && typeof id === "string" && typeof name === "string" && !names.has(id)) names.set(id, name);
     });
-    for (const [sheet, col] of [[SHEETS.orders, 3], [SHEETS.visits, 2]] as const) {
+    for (const [sheet, col] of [
+      [SHEETS.orders, 3],
+      [SHEETS.visits, 2],
+    ] as const) {
       const ws = wb.getWorksheet(sheet) as ExcelJS.Worksheet;
       renameHeader(ws, "客户编号", "客户名称");
       ws.eachRow((row, r) => {

@@ -8,7 +8,8 @@ import type { SheetDump } from "../support/readBack";
  */
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
-const halfWidth = (s: string) => s.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+const halfWidth = (s: string) =>
+  s.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 
 /** Excel serial of a calendar day. */
 export function serialOf(y: number, m: number, d: number): number {
@@ -25,8 +26,13 @@ export function monthOfSerial(serial: number): string {
 export function readDate(v: Cell): number | undefined {
   if (typeof v === "number") return Math.floor(v);
   if (typeof v !== "string") return undefined;
-  const s = halfWidth(v).trim().replace(/\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, "");
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  const s = halfWidth(v)
+    .trim()
+    .replace(/\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, "");
+  const m =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   return m ? serialOf(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
 
@@ -41,7 +47,10 @@ export function readCents(v: Cell): number | undefined {
     s = paren[1];
     sign = -1;
   }
-  s = s.replace(/^(RMB|¥|￥|\$)\s*/i, "").replace(/元$/, "").trim();
+  s = s
+    .replace(/^(RMB|¥|￥|\$)\s*/i, "")
+    .replace(/元$/, "")
+    .trim();
   let scale = 1;
   if (s.endsWith("万")) {
     s = s.slice(0, -1);
@@ -63,7 +72,10 @@ export interface RawOrder {
 }
 
 /** The readable order rows of a sheet dump, located by header names. */
-export function rawOrders(ws: SheetDump, headers: { date: string; key: string; amount: string; margin?: string }): RawOrder[] {
+export function rawOrders(
+  ws: SheetDump,
+  headers: { date: string; key: string; amount: string; margin?: string },
+): RawOrder[] {
   const h = ws.rows.findIndex((r) => r.includes(headers.date) && r.includes(headers.key) && r.includes(headers.amount));
   if (h < 0) throw new Error("no order header row");
   const at = (name: string) => ws.rows[h].indexOf(name);
@@ -75,7 +87,14 @@ export function rawOrders(ws: SheetDump, headers: { date: string; key: string; a
     const cents = readCents(r[ac]);
     const key = r[kc];
     if (date === undefined || cents === undefined || key === null || key === "") return;
-    out.push({ row: h + i + 2, date, month: monthOfSerial(date), key: String(key).trim().toUpperCase(), cents, marginCents: mc < 0 ? undefined : readCents(r[mc]) });
+    out.push({
+      row: h + i + 2,
+      date,
+      month: monthOfSerial(date),
+      key: String(key).trim().toUpperCase(),
+      cents,
+      marginCents: mc < 0 ? undefined : readCents(r[mc]),
+    });
   });
   return out;
 }
@@ -90,7 +109,11 @@ export function monthsEnding(month: string, n: number): string[] {
 }
 
 /** Net cents per customer key over the months given. */
-export function centsByCustomer(orders: RawOrder[], months: string[], pick: (o: RawOrder) => number | undefined = (o) => o.cents): Map<string, number> {
+export function centsByCustomer(
+  orders: RawOrder[],
+  months: string[],
+  pick: (o: RawOrder) => number | undefined = (o) => o.cents,
+): Map<string, number> {
   const inWindow = new Set(months);
   const out = new Map<string, number>();
   for (const o of orders) if (inWindow.has(o.month)) out.set(o.key, (out.get(o.key) ?? 0) + (pick(o) ?? 0));

@@ -1,5 +1,15 @@
 import type { Cell } from "../../src/core/_lib/cells";
-import { customerFigures, issueCells, outputColumns, ORDER_HEADERS, readReview, sheetOf, unownedChangesOf, VISIT_HEADERS, type Run } from "./support";
+import {
+  customerFigures,
+  issueCells,
+  outputColumns,
+  ORDER_HEADERS,
+  readReview,
+  sheetOf,
+  unownedChangesOf,
+  VISIT_HEADERS,
+  type Run,
+} from "./support";
 
 export type Role = "customers" | "orders" | "visits" | "costs";
 
@@ -14,7 +24,16 @@ export interface VariantShape {
 
 function byKey(rows: Cell[][]): Cell[][] {
   const [header, ...list] = rows;
-  return [header, ...list.map((r) => [String(r[0] ?? r[1]).normalize("NFKC").trim().toUpperCase(), ...r.slice(2)])];
+  return [
+    header,
+    ...list.map((r) => [
+      String(r[0] ?? r[1])
+        .normalize("NFKC")
+        .trim()
+        .toUpperCase(),
+      ...r.slice(2),
+    ]),
+  ];
 }
 
 /** Folds an unmatched customer's key (id or name, in any spelling) as `byKey` does. */
@@ -26,7 +45,11 @@ const fold = (v: Cell): string => String(v).normalize("NFKC").trim().toUpperCase
  * in the id column; rows of customers with both id and name stay as written.
  */
 function collectByKey(rows: Cell[][]): Cell[][] {
-  return rows.map((r) => (r[0] === "催收" && (r[1] === null || r[1] === undefined) !== (r[2] === null || r[2] === undefined) ? [r[0], fold(r[1] ?? r[2]), null, ...r.slice(3)] : r));
+  return rows.map((r) =>
+    r[0] === "催收" && (r[1] === null || r[1] === undefined) !== (r[2] === null || r[2] === undefined)
+      ? [r[0], fold(r[1] ?? r[2]), null, ...r.slice(3)]
+      : r,
+  );
 }
 
 const ORIGINAL: Record<Role, string> = { customers: "客户表", orders: "订单表", visits: "拜访记录", costs: "费用表" };
@@ -49,19 +72,28 @@ export function itWritesTheSameFigures(original: () => Run, variant: () => Run, 
   const { sheets } = shape;
 
   it("exits 0", () => {
-    expect({ code: variant().code, printed: variant().code === 0 ? [] : variant().printed }).toEqual({ code: 0, printed: [] });
+    expect({ code: variant().code, printed: variant().code === 0 ? [] : variant().printed }).toEqual({
+      code: 0,
+      printed: [],
+    });
   });
 
   it("writes every customer's figures as the original run does", () => {
-    expect(customerFigures(sheetOf(variant().dump, sheets.customers))).toEqual(customerFigures(sheetOf(original().dump, "客户表")));
+    expect(customerFigures(sheetOf(variant().dump, sheets.customers))).toEqual(
+      customerFigures(sheetOf(original().dump, "客户表")),
+    );
   });
 
   it("writes the same tier and customer type on every order row", () => {
-    expect(outputColumns(sheetOf(variant().dump, sheets.orders), ORDER_HEADERS)).toEqual(outputColumns(sheetOf(original().dump, "订单表"), ORDER_HEADERS));
+    expect(outputColumns(sheetOf(variant().dump, sheets.orders), ORDER_HEADERS)).toEqual(
+      outputColumns(sheetOf(original().dump, "订单表"), ORDER_HEADERS),
+    );
   });
 
   it("writes the same customer type and allocated cost on every visit row", () => {
-    expect(outputColumns(sheetOf(variant().dump, sheets.visits), VISIT_HEADERS)).toEqual(outputColumns(sheetOf(original().dump, "拜访记录"), VISIT_HEADERS));
+    expect(outputColumns(sheetOf(variant().dump, sheets.visits), VISIT_HEADERS)).toEqual(
+      outputColumns(sheetOf(original().dump, "拜访记录"), VISIT_HEADERS),
+    );
   });
 
   it("writes the same monthly table, salesperson table, tier summary, action list and unmatched customers", () => {
@@ -76,7 +108,10 @@ export function itWritesTheSameFigures(original: () => Run, variant: () => Run, 
 
   it("reports the original data issues at the variant's sheets and rows", () => {
     const review = readReview(variant().dump, "2026-10");
-    expect({ count: review.issueCount, cells: issueCells(review) }).toEqual({ count: readReview(original().dump, "2026-10").issueCount, cells: movedIssues(original(), shape) });
+    expect({ count: review.issueCount, cells: issueCells(review) }).toEqual({
+      count: readReview(original().dump, "2026-10").issueCount,
+      cells: movedIssues(original(), shape),
+    });
   });
 
   it("leaves every input cell it does not own unchanged", () => {

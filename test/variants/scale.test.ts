@@ -1,7 +1,20 @@
 import type ExcelJS from "exceljs";
 import type { Cell } from "../../src/core/_lib/cells";
 import { centsByCustomer, countTiers, monthsEnding, paretoTiers, rawOrders, readCents, type Tier } from "./oracle";
-import { cents, customerFigures, extendTables, loadSample, r6, readReview, runCli, saveVariant, sheetOf, SHEETS, unownedChangesOf, type Run } from "./support";
+import {
+  cents,
+  customerFigures,
+  extendTables,
+  loadSample,
+  r6,
+  readReview,
+  runCli,
+  saveVariant,
+  sheetOf,
+  SHEETS,
+  unownedChangesOf,
+  type Run,
+} from "./support";
 
 /**
  * Variant 7: hundreds of customers. The customer list is copied three times
@@ -35,7 +48,10 @@ beforeAll(async () => {
   for (const k of COPIES) {
     for (const r of customerRows) {
       const row = customers.getRow(r);
-      copyRow(customers, r, ++last, { 1: `C${k}${String(row.getCell(1).value).slice(2)}`, 2: `${String(row.getCell(2).value)}（${"一二三"[k - 1]}分部）` });
+      copyRow(customers, r, ++last, {
+        1: `C${k}${String(row.getCell(1).value).slice(2)}`,
+        2: `${String(row.getCell(2).value)}（${"一二三"[k - 1]}分部）`,
+      });
     }
   }
   extendTables(customers, last);
@@ -52,7 +68,13 @@ beforeAll(async () => {
         const v = readCents(row.getCell(c).value as string | number | null);
         return v === undefined ? row.getCell(c).value : Math.round(v * SCALE(k)) / 100;
       };
-      copyRow(orders, r, ++last, { 1: `${String(row.getCell(1).value)}-${k}`, 3: `C${k}${String(row.getCell(3).value).slice(2)}`, 4: scaled(4), 5: scaled(5), 6: scaled(6) });
+      copyRow(orders, r, ++last, {
+        1: `${String(row.getCell(1).value)}-${k}`,
+        3: `C${k}${String(row.getCell(3).value).slice(2)}`,
+        4: scaled(4),
+        5: scaled(5),
+        6: scaled(6),
+      });
       addedOrders += 1;
     }
   }
@@ -77,14 +99,25 @@ function oracle(): Record<string, Graded> {
     .filter((k): k is string => typeof k === "string");
   const sales = centsByCustomer(orders, monthsEnding("2026-10", 12));
   const tiers = paretoTiers([...listed, ...orders.map((o) => o.key)], sales);
-  const ranked = [...tiers.keys()].filter((k) => tiers.get(k) !== "D").sort((a, b) => sales.get(b)! - sales.get(a)! || (a < b ? -1 : 1));
+  const ranked = [...tiers.keys()]
+    .filter((k) => tiers.get(k) !== "D")
+    .sort((a, b) => sales.get(b)! - sales.get(a)! || (a < b ? -1 : 1));
   const total = ranked.reduce((t, k) => t + sales.get(k)!, 0);
   let cum = 0;
   const shares = new Map(ranked.map((k) => [k, [sales.get(k)! / total, (cum += sales.get(k)!) / total]]));
   return Object.fromEntries(
     [...tiers].map(([k, tier]) => {
       const [share, upTo] = shares.get(k) ?? [null, null];
-      return [k, { tier, sales: (sales.get(k) ?? 0) / 100, rank: tier === "D" ? null : ranked.indexOf(k) + 1, share: share === null ? null : r6(share), cum: upTo === null ? null : r6(upTo) }];
+      return [
+        k,
+        {
+          tier,
+          sales: (sales.get(k) ?? 0) / 100,
+          rank: tier === "D" ? null : ranked.indexOf(k) + 1,
+          share: share === null ? null : r6(share),
+          cum: upTo === null ? null : r6(upTo),
+        },
+      ];
     }),
   );
 }
@@ -94,7 +127,12 @@ describe("variant: hundreds of customers", () => {
     const rows = sheetOf(run.input, SHEETS.customers).rows.filter((r, i) => i > 0 && typeof r[0] === "string");
     const keys = sheetOf(run.input, SHEETS.orders).rows.map((r) => String(r[2]));
     const count = (re: RegExp) => keys.filter((k) => re.test(k)).length;
-    expect({ customerRows: rows.length, distinct: new Set(rows.map((r) => r[0])).size, copied: count(/^C[123]\d{3}$/), added: addedOrders }).toEqual({
+    expect({
+      customerRows: rows.length,
+      distinct: new Set(rows.map((r) => r[0])).size,
+      copied: count(/^C[123]\d{3}$/),
+      added: addedOrders,
+    }).toEqual({
       customerRows: 804,
       distinct: 800,
       copied: 3 * count(/^C0\d{3}$/),
@@ -108,10 +146,18 @@ describe("variant: hundreds of customers", () => {
 
   it("grades every customer by the Pareto rule on the 12 months ending 2026-10, with its rank and shares", () => {
     const got: Record<string, Record<keyof Graded, Cell>> = {};
-    for (const [k, [f]] of Object.entries(customerFigures(sheetOf(run.dump, SHEETS.customers)))) got[k] = { tier: f["客户等级"], sales: f["近12月销售额"], rank: f["销售排名"], share: f["销售占比"], cum: f["累计占比"] };
+    for (const [k, [f]] of Object.entries(customerFigures(sheetOf(run.dump, SHEETS.customers))))
+      got[k] = {
+        tier: f["客户等级"],
+        sales: f["近12月销售额"],
+        rank: f["销售排名"],
+        share: f["销售占比"],
+        cum: f["累计占比"],
+      };
     const want = oracle();
     // The unmatched customers' section shows sales and tier only.
-    for (const r of readReview(run.dump, "2026-10").unmatched.slice(1)) got[String(r[0] ?? r[1])] = { ...want[String(r[0] ?? r[1])], tier: r[3], sales: cents(r[2] as number) };
+    for (const r of readReview(run.dump, "2026-10").unmatched.slice(1))
+      got[String(r[0] ?? r[1])] = { ...want[String(r[0] ?? r[1])], tier: r[3], sales: cents(r[2] as number) };
     expect(got).toEqual(want);
   });
 

@@ -28,7 +28,23 @@ export const EXPECTED = JSON.parse(readFileSync(EXPECTED_ZH, "utf8")) as Expecte
 /** The sample's input sheets, by role. */
 export const SHEETS = { customers: "客户表", orders: "订单表", visits: "拜访记录", costs: "费用表" } as const;
 
-export const CUSTOMER_HEADERS = ["客户等级", "近12月销售额", "销售占比", "累计占比", "销售排名", "订货变化", "变化率", "近3月订货额", "前3月订货额", "拜访次数", "拜访成本", "成本率", "成本提示", "最近拜访", "拜访提醒"] as const;
+export const CUSTOMER_HEADERS = [
+  "客户等级",
+  "近12月销售额",
+  "销售占比",
+  "累计占比",
+  "销售排名",
+  "订货变化",
+  "变化率",
+  "近3月订货额",
+  "前3月订货额",
+  "拜访次数",
+  "拜访成本",
+  "成本率",
+  "成本提示",
+  "最近拜访",
+  "拜访提醒",
+] as const;
 export const ORDER_HEADERS = ["客户等级", "新老客户"] as const;
 export const VISIT_HEADERS = ["新老客户", "分摊成本"] as const;
 const OUTPUT_HEADERS = new Set<string>([...CUSTOMER_HEADERS, ...ORDER_HEADERS, ...VISIT_HEADERS]);
@@ -58,7 +74,8 @@ export async function loadSample(): Promise<ExcelJS.Workbook> {
 export async function saveVariant(wb: ExcelJS.Workbook, name: string): Promise<string> {
   const file = join(dir, `${name}.xlsx`);
   // ExcelJS cannot write back a table whose style element has no name (the sample's): give it an explicit plain style.
-  for (const ws of wb.worksheets) for (const t of tableModels(ws)) t.style ??= { showRowStripes: false, showColumnStripes: false };
+  for (const ws of wb.worksheets)
+    for (const t of tableModels(ws)) t.style ??= { showRowStripes: false, showColumnStripes: false };
   await wb.xlsx.writeFile(file);
   return file;
 }
@@ -76,7 +93,11 @@ export interface Run {
 export async function runCli(input: string, extra: string[] = []): Promise<Run> {
   const out = join(dir, `${basename(input, ".xlsx")}.${extra.join("_").replace(/[^\w-]/g, "")}.out.xlsx`);
   const printed: string[] = [];
-  const code = await main([input, "--out", out, "--lang", "zh-CN", ...extra], (l) => printed.push(l), (l) => printed.push(l));
+  const code = await main(
+    [input, "--out", out, "--lang", "zh-CN", ...extra],
+    (l) => printed.push(l),
+    (l) => printed.push(l),
+  );
   const dump = code === 0 ? await dumpWorkbook(out) : new Map<string, SheetDump>();
   return { code, printed, dump, input: await dumpWorkbook(input) };
 }
@@ -151,7 +172,12 @@ export function readReview(dump: Map<string, SheetDump>, month: string): Review 
   const issues = block("数据问题");
   return {
     monthlyHeader,
-    monthly: Object.fromEntries(metricRows.map((r) => [String(r[0]), Array.from({ length: monthlyHeader.length - 1 }, (_, k) => r[k + 1] ?? null)])),
+    monthly: Object.fromEntries(
+      metricRows.map((r) => [
+        String(r[0]),
+        Array.from({ length: monthlyHeader.length - 1 }, (_, k) => r[k + 1] ?? null),
+      ]),
+    ),
     byRep: block(`按业务员（${month}）`),
     tiers: block("客户等级汇总"),
     actions: block("行动清单"),
@@ -168,11 +194,13 @@ export function readReview(dump: Map<string, SheetDump>, month: string): Review 
  */
 export function unownedChanges(input: SheetDump, output: SheetDump): string[] {
   const outHeader = output.rows.findIndex((row) => row.some((v) => typeof v === "string" && OUTPUT_HEADERS.has(v)));
-  const firstOwned = outHeader < 0 ? Infinity : output.rows[outHeader].findIndex((v) => typeof v === "string" && OUTPUT_HEADERS.has(v));
+  const firstOwned =
+    outHeader < 0 ? Infinity : output.rows[outHeader].findIndex((v) => typeof v === "string" && OUTPUT_HEADERS.has(v));
   const inWidth = Math.max(0, ...input.rows.map((r) => r.length));
   const width = Math.min(firstOwned, Math.max(inWidth, ...output.rows.map((r) => r.length)));
   const changes: string[] = [];
-  if (firstOwned < inWidth && input.rows.some((r) => r.slice(firstOwned).some((v) => v !== null))) changes.push(`output column ${firstOwned + 1} overlaps the input`);
+  if (firstOwned < inWidth && input.rows.some((r) => r.slice(firstOwned).some((v) => v !== null)))
+    changes.push(`output column ${firstOwned + 1} overlaps the input`);
   const height = Math.max(input.rows.length, output.rows.length);
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
@@ -180,7 +208,8 @@ export function unownedChanges(input: SheetDump, output: SheetDump): string[] {
       const b = output.rows[r]?.[c] ?? null;
       const fa = input.formats[r]?.[c];
       const fb = output.formats[r]?.[c];
-      if (a !== b || fa !== fb) changes.push(`R${r + 1}C${c + 1}: ${JSON.stringify([a, fa])} → ${JSON.stringify([b, fb])}`);
+      if (a !== b || fa !== fb)
+        changes.push(`R${r + 1}C${c + 1}: ${JSON.stringify([a, fa])} → ${JSON.stringify([b, fb])}`);
     }
   }
   return changes;
@@ -188,7 +217,9 @@ export function unownedChanges(input: SheetDump, output: SheetDump): string[] {
 
 /** `unownedChanges` for several sheets, as one comparable record. */
 export function unownedChangesOf(run: Run, sheets: string[]): Record<string, string[]> {
-  return Object.fromEntries(sheets.map((s) => [s, unownedChanges(sheetOf(run.input, s), sheetOf(run.dump, s)).slice(0, 20)]));
+  return Object.fromEntries(
+    sheets.map((s) => [s, unownedChanges(sheetOf(run.input, s), sheetOf(run.dump, s)).slice(0, 20)]),
+  );
 }
 
 /** Renames a header cell, and the table column too when the sheet's data is an Excel table. */
@@ -214,7 +245,9 @@ interface TableModel {
 }
 
 export function tableModels(ws: ExcelJS.Worksheet): TableModel[] {
-  return Object.values((ws as unknown as { tables: Record<string, { table: TableModel }> }).tables ?? {}).map((t) => t.table);
+  return Object.values((ws as unknown as { tables: Record<string, { table: TableModel }> }).tables ?? {}).map(
+    (t) => t.table,
+  );
 }
 
 /** Grows every table of the sheet down to `lastRow`. */

@@ -10,15 +10,35 @@ export function amountText(x: number, i: number): string {
   const grouped = fixed.replace(/\B(?=(\d{3})+\.)/g, ",");
   const plain = fixed.replace(/\.?0+$/, "");
   const wan = `${Math.floor(c / 1_000_000)}.${String(c % 1_000_000).padStart(6, "0")}`.replace(/\.?0+$/, "");
-  if (x < 0) return [`(${grouped})`, `-${grouped}元`, `¥-${grouped}`, `RMB -${plain}`, `-${wan}万`, `(${plain})`][i % 6];
-  return [`¥${grouped}`, `${grouped}元`, `RMB ${plain}`, FW(grouped), `${wan}万`, `￥ ${grouped}`, `$${grouped}`, grouped, `RMB${FW(plain)}`][i % 9];
+  if (x < 0)
+    return [`(${grouped})`, `-${grouped}元`, `¥-${grouped}`, `RMB -${plain}`, `-${wan}万`, `(${plain})`][i % 6];
+  return [
+    `¥${grouped}`,
+    `${grouped}元`,
+    `RMB ${plain}`,
+    FW(grouped),
+    `${wan}万`,
+    `￥ ${grouped}`,
+    `$${grouped}`,
+    grouped,
+    `RMB${FW(plain)}`,
+  ][i % 9];
 }
 
 /** A date as text in the i-th form (cycling), some followed by a time. */
 export function dateText(d: Date, i: number): string {
   const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
   const [mm, dd] = [String(m).padStart(2, "0"), String(day).padStart(2, "0")];
-  return [`${y}/${m}/${day}`, `${y}.${m}.${day}`, `${y}年${m}月${day}日`, `${y}${mm}${dd}`, `${y}-${mm}-${dd} 00:00:00.000`, `${y}-${mm}-${dd}`, `${y}/${mm}/${dd} 14:30`, `${y}年${m}月${day}日 9:05:00`][i % 8];
+  return [
+    `${y}/${m}/${day}`,
+    `${y}.${m}.${day}`,
+    `${y}年${m}月${day}日`,
+    `${y}${mm}${dd}`,
+    `${y}-${mm}-${dd} 00:00:00.000`,
+    `${y}-${mm}-${dd}`,
+    `${y}/${mm}/${dd} 14:30`,
+    `${y}年${m}月${day}日 9:05:00`,
+  ][i % 8];
 }
 
 /** A cost-sheet month `YYYY-MM` in the i-th form (cycling): text or a real date. */
@@ -28,7 +48,11 @@ export function monthValue(text: string, i: number): ExcelJS.CellValue {
 }
 
 /** Rewrites the cells of the given 1-based columns below the header. */
-export function rewrite(ws: ExcelJS.Worksheet, cols: number[], f: (v: ExcelJS.CellValue, i: number) => ExcelJS.CellValue): void {
+export function rewrite(
+  ws: ExcelJS.Worksheet,
+  cols: number[],
+  f: (v: ExcelJS.CellValue, i: number) => ExcelJS.CellValue,
+): void {
   ws.eachRow((row, r) => {
     if (r === 1) return;
     for (const c of cols) {

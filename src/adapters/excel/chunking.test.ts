@@ -6,7 +6,11 @@ describe("packOps", () => {
   });
 
   it("gives an operation larger than the budget a batch of its own", () => {
-    expect(packOps([{ bytes: 1 }, { bytes: 10 }, { bytes: 1 }], 5).map((b) => b.map((o) => o.bytes))).toEqual([[1], [10], [1]]);
+    expect(packOps([{ bytes: 1 }, { bytes: 10 }, { bytes: 1 }], 5).map((b) => b.map((o) => o.bytes))).toEqual([
+      [1],
+      [10],
+      [1],
+    ]);
   });
 
   it("makes no batch of nothing", () => {
@@ -17,7 +21,11 @@ describe("packOps", () => {
 describe("packWork", () => {
   const log: string[] = [];
   const op = (bytes: number, tag: string) => ({ bytes, queue: () => log.push(tag) });
-  const rows = (rowBytes: number[], partBytes: number, tag: string) => ({ rowBytes, partBytes, queueRows: (a: number, b: number) => log.push(`${tag}${a}-${b}`) });
+  const rows = (rowBytes: number[], partBytes: number, tag: string) => ({
+    rowBytes,
+    partBytes,
+    queueRows: (a: number, b: number) => log.push(`${tag}${a}-${b}`),
+  });
 
   beforeEach(() => (log.length = 0));
 
@@ -55,7 +63,16 @@ describe("packWork", () => {
 
 describe("jsonBytes", () => {
   it("counts a value's UTF-8 bytes in JSON with the comma after it", () => {
-    expect([jsonBytes("abc"), jsonBytes("客户"), jsonBytes(1.5), jsonBytes(true), jsonBytes(false), jsonBytes(null), jsonBytes(46000), jsonBytes(0.1 + 0.2)]).toEqual([6, 9, 4, 5, 6, 5, 6, 20]);
+    expect([
+      jsonBytes("abc"),
+      jsonBytes("客户"),
+      jsonBytes(1.5),
+      jsonBytes(true),
+      jsonBytes(false),
+      jsonBytes(null),
+      jsonBytes(46000),
+      jsonBytes(0.1 + 0.2),
+    ]).toEqual([6, 9, 4, 5, 6, 5, 6, 20]);
   });
 
   it("equals JSON.stringify's UTF-8 length for escapes, control characters, surrogate pairs and lone surrogates", () => {
@@ -65,7 +82,26 @@ describe("jsonBytes", () => {
   });
 
   it("equals JSON.stringify's length for whole, negative, huge and fractional numbers and for what JSON writes as null", () => {
-    const numbers = [0, -0, 7, 10, -12, 46000, 99999, 100000, 123456789012345, 999999999999999, 1e15, 1e21, -1e-7, 0.1 + 0.2, 1234.5, NaN, Infinity, -Infinity];
+    const numbers = [
+      0,
+      -0,
+      7,
+      10,
+      -12,
+      46000,
+      99999,
+      100000,
+      123456789012345,
+      999999999999999,
+      1e15,
+      1e21,
+      -1e-7,
+      0.1 + 0.2,
+      1234.5,
+      NaN,
+      Infinity,
+      -Infinity,
+    ];
     expect(numbers.map(jsonBytes)).toEqual(numbers.map((v) => JSON.stringify(v).length + 1));
   });
 });

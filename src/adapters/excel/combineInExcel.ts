@@ -40,7 +40,12 @@ export async function combineInExcel(
   onProgress?: (p: Progress) => void,
 ): Promise<CombineResult & { plan: WritePlan }> {
   const { signal, runAt, canResizeTables } = options;
-  const port = excelPort(context, options.port, { signal, runAt, canResizeTables, ...(options.meta ? { meta: options.meta } : {}) });
+  const port = excelPort(context, options.port, {
+    signal,
+    runAt,
+    canResizeTables,
+    ...(options.meta ? { meta: options.meta } : {}),
+  });
   const meta = await port.readMeta();
   const inputs = request.includeOwn ? [ownInput(context, request.ownName, meta.record, options), ...files] : [...files];
   const result = await combineWorkbooks(inputs, {
@@ -53,7 +58,11 @@ export async function combineInExcel(
   onProgress?.({ stage: "compute", done: 0, total: 1 });
   const plan: WritePlan = {
     ...result.plan,
-    combined: result.merged.grids.map((g, i) => ({ sheet: g.sheet, rows: g.values, formats: result.merged.formats[i] })),
+    combined: result.merged.grids.map((g, i) => ({
+      sheet: g.sheet,
+      rows: g.values,
+      formats: result.merged.formats[i],
+    })),
   };
   const record = keptRecord(meta.record, result.record);
   await port.write(plan, record, [], onProgress);
@@ -74,12 +83,20 @@ function keptRecord(previous: WorkbookRecord, combined: WorkbookRecord): Workboo
 }
 
 /** The open workbook as an input: read through its own port, earlier combined sheets left out (they are our output, not the user's data). */
-function ownInput(context: Excel.RequestContext, name: string, record: WorkbookRecord, options: CombineInExcelOptions): CombineInput {
+function ownInput(
+  context: Excel.RequestContext,
+  name: string,
+  record: WorkbookRecord,
+  options: CombineInExcelOptions,
+): CombineInput {
   const combined = record.ownedSheets.filter((s) => s.kind === "combined").map((s) => s.sheet);
   return {
     name,
     open: async () => {
-      const port: WorkbookPort = excelPort(context, options.port, { signal: options.signal, ...(options.meta ? { meta: options.meta } : {}) });
+      const port: WorkbookPort = excelPort(context, options.port, {
+        signal: options.signal,
+        ...(options.meta ? { meta: options.meta } : {}),
+      });
       return {
         readMeta: () => port.readMeta(),
         readGrids: (skip, onProgress) => port.readGrids(new Set([...skip, ...combined]), onProgress),

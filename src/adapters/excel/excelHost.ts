@@ -49,7 +49,9 @@ const ISSUES_IN_PANE = 200;
 export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHost {
   /** One Excel.run; where ExcelApi 1.20 is there, merged into one undo group, so one Ctrl+Z takes it back. */
   const runBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    env.isSetSupported("ExcelApi", "1.20") ? excel.run({ mergeUndoGroup: true } as Excel.RunOptions, batch) : excel.run(batch);
+    env.isSetSupported("ExcelApi", "1.20")
+      ? excel.run({ mergeUndoGroup: true } as Excel.RunOptions, batch)
+      : excel.run(batch);
   const watch = workbookWatch(env.isSetSupported);
   return {
     async inspect(lang) {
@@ -58,12 +60,18 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
         const port = excelPort(context, env.port);
         const { sheetNames, record } = await port.readMeta();
         watch.listening();
-        const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review" || s.kind === "plan").map((s) => s.sheet);
+        const reviewSheets = record.ownedSheets
+          .filter((s) => s.kind === "review" || s.kind === "plan")
+          .map((s) => s.sheet);
         const grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]));
         watch.keep(state, port.lastRead());
         const { month: savedMonth, lang: _lang, ...saved } = record.settings;
         try {
-          const review = runReview(grids, { ...saved, owned: record.owned, ...(savedMonth ? { month: parseMonthOption(savedMonth) } : {}) });
+          const review = runReview(grids, {
+            ...saved,
+            owned: record.owned,
+            ...(savedMonth ? { month: parseMonthOption(savedMonth) } : {}),
+          });
           return inspectionOf(sheetNames, record, review);
         } catch (e) {
           if (!(e instanceof MissingColumnError)) throw e;
@@ -80,7 +88,13 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
         const canResizeTables = env.isSetSupported("ExcelApi", "1.13");
         const meta = await repairInterruptedRun(context, limit, canResizeTables);
         // A repaired run changed the workbook (meta undefined): read it again.
-        const port = excelPort(context, env.port, { signal, runAt: localTimestamp(env.now()), meta, canResizeTables, ...(meta ? { reuse } : {}) });
+        const port = excelPort(context, env.port, {
+          signal,
+          runAt: localTimestamp(env.now()),
+          meta,
+          canResizeTables,
+          ...(meta ? { reuse } : {}),
+        });
         const result = await reviewWorkbook(port, {
           lang: request.lang,
           month: request.month,
@@ -91,7 +105,17 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
         // What the workbook now holds comes from what the run read and wrote, and the sheet list its last request loaded.
         const log = port.written();
         // A customer sheet the run created is an input the next reading detects: that case reads the workbook again.
-        const after = log && !result.plan.created ? { inspection: inspectionOf(port.sheetNamesAfter(), result.record, withWrittenHeaders(result.review, result.plan)), lastRun: { reportSheet: log.reportSheet, at: log.at, columns: log.columns } } : undefined;
+        const after =
+          log && !result.plan.created
+            ? {
+                inspection: inspectionOf(
+                  port.sheetNamesAfter(),
+                  result.record,
+                  withWrittenHeaders(result.review, result.plan),
+                ),
+                lastRun: { reportSheet: log.reportSheet, at: log.at, columns: log.columns },
+              }
+            : undefined;
         return { summary: summarize(result.review, result.plan, request.lang), after };
       };
       try {
@@ -107,10 +131,23 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
       try {
         const summary = await runBatch(async (context) => {
           const canResizeTables = env.isSetSupported("ExcelApi", "1.13");
-          const meta = await repairInterruptedRun(context, env.port?.limitBytes ?? DEFAULT_LIMIT_BYTES, canResizeTables);
-          const options = { port: env.port, signal, runAt: localTimestamp(env.now()), canResizeTables, ...(meta ? { meta } : {}) };
+          const meta = await repairInterruptedRun(
+            context,
+            env.port?.limitBytes ?? DEFAULT_LIMIT_BYTES,
+            canResizeTables,
+          );
+          const options = {
+            port: env.port,
+            signal,
+            runAt: localTimestamp(env.now()),
+            canResizeTables,
+            ...(meta ? { meta } : {}),
+          };
           const result = await combineInExcel(context, request, files, options, localTimestamp(env.now()), onProgress);
-          return { ...summarize(result.review, result.plan, request.lang), combined: combineSummary(result, request.lang) };
+          return {
+            ...summarize(result.review, result.plan, request.lang),
+            combined: combineSummary(result, request.lang),
+          };
         });
         return { ok: true, summary };
       } catch (e) {
@@ -135,7 +172,9 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
           const { record } = await readMetaFromExcel(context);
           const snapshot = record.run ? await readUndoSheet(context, record.run.id, limit) : undefined;
           if (!record.run || !snapshot) return { ok: false, code: "NothingToUndo", message: t(lang, "undo.nothing") };
-          await rollbackRun(context, record.run, snapshot, limit, { canResizeTables: env.isSetSupported("ExcelApi", "1.13") });
+          await rollbackRun(context, record.run, snapshot, limit, {
+            canResizeTables: env.isSetSupported("ExcelApi", "1.13"),
+          });
           return { ok: true };
         });
       } catch (e) {
@@ -162,7 +201,11 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
  * "in progress"), so the run that follows starts from the workbook as it was before it.
  * Returns the sheets and record as read when nothing needed repair (the run then reads them again otherwise).
  */
-async function repairInterruptedRun(context: Excel.RequestContext, limit: number, canResizeTables: boolean): Promise<ExcelMeta | undefined> {
+async function repairInterruptedRun(
+  context: Excel.RequestContext,
+  limit: number,
+  canResizeTables: boolean,
+): Promise<ExcelMeta | undefined> {
   const meta = await readMetaFromExcel(context);
   const log: RunLog | undefined = meta.record.run;
   if (!log || log.state !== "inProgress") return meta;
@@ -178,15 +221,27 @@ function failure(e: unknown, lang: Lang): RunOutcome {
     return words ? { ok: false, code: "Unreadable", message: words } : failure(e.reason, lang);
   }
   if (e instanceof RunCancelledError) return { ok: false, code: "Cancelled", message: t(lang, "office.cancelled") };
-  if (e instanceof MissingColumnError) return { ok: false, code: "MissingColumn", message: describeMissingColumn(e, lang) };
+  if (e instanceof MissingColumnError)
+    return { ok: false, code: "MissingColumn", message: describeMissingColumn(e, lang) };
   if (e instanceof NoReadableRowsError) return { ok: false, code: "NoReadableRows", message: describeNoRows(e, lang) };
   if (e instanceof RangeError) return { ok: false, code: "BadSetting", message: e.message };
   if (e instanceof RollbackBlockedError) return { ok: false, code: e.code, message: describeBlocked(e, lang) };
-  if (e instanceof ProtectedSheetError) return { ok: false, code: e.code, message: t(lang, "office.protectedSheet", { sheet: e.sheet }) };
-  if (e instanceof ColumnTakenError) return { ok: false, code: e.code, message: t(lang, "office.columnTaken", { sheet: e.sheet, address: e.address, found: e.found }) };
+  if (e instanceof ProtectedSheetError)
+    return { ok: false, code: e.code, message: t(lang, "office.protectedSheet", { sheet: e.sheet }) };
+  if (e instanceof ColumnTakenError)
+    return {
+      ok: false,
+      code: e.code,
+      message: t(lang, "office.columnTaken", { sheet: e.sheet, address: e.address, found: e.found }),
+    };
   if (e instanceof WriteInterruptedError) {
     const problem = describeOfficeError(e.cause, lang);
-    return { ok: false, code: problem.code, message: `${problem.message} ${t(lang, "run.repair")}`, written: describeWritten(e.targets, lang) };
+    return {
+      ok: false,
+      code: problem.code,
+      message: `${problem.message} ${t(lang, "run.repair")}`,
+      written: describeWritten(e.targets, lang),
+    };
   }
   const problem = describeOfficeError(e, lang);
   return { ok: false, code: problem.code, message: problem.message };
@@ -203,7 +258,9 @@ function describeBlocked(e: RollbackBlockedError, lang: Lang): string {
  *   → ['the analysis sheet "Review 2026-10": partly written']
  */
 export function describeWritten(targets: readonly TargetStatus[], lang: Lang): string[] {
-  return targets.map((x) => t(lang, `run.written.${x.status}`, { what: t(lang, `run.target.${x.kind}`, { sheet: x.sheet, n: x.columns }) }));
+  return targets.map((x) =>
+    t(lang, `run.written.${x.status}`, { what: t(lang, `run.target.${x.kind}`, { sheet: x.sheet, n: x.columns }) }),
+  );
 }
 
 /** The review as a reading after its run sees it: the owned columns' headers in each input sheet's header row. */
@@ -225,18 +282,31 @@ function withWrittenHeaders(review: Review, plan: WritePlan): Review {
 function inspectionOf(sheetNames: string[], record: WorkbookRecord, review?: Review): Inspection {
   const { month, lang: _lang, ...saved } = record.settings;
   const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
-  const inspection: Inspection = { sheetNames, headers: {}, settings: { ...saved, month }, reviewSheets: reviewSheetMonths(reviewSheets, sheetNames) };
+  const inspection: Inspection = {
+    sheetNames,
+    headers: {},
+    settings: { ...saved, month },
+    reviewSheets: reviewSheetMonths(reviewSheets, sheetNames),
+  };
   if (!review) return inspection;
   inspection.detection = review.detection;
   inspection.latestMonth = formatMonth(review.month);
-  for (const m of [review.detection.customers, review.detection.orders, review.detection.visits, review.detection.costs]) {
+  for (const m of [
+    review.detection.customers,
+    review.detection.orders,
+    review.detection.visits,
+    review.detection.costs,
+  ]) {
     if (m) inspection.headers[m.sheet] = m.headers;
   }
   return inspection;
 }
 
 /** Review sheets earlier runs made that still exist, with the month in their name. */
-function reviewSheetMonths(reviewSheets: readonly string[], sheetNames: readonly string[]): { sheet: string; month: string }[] {
+function reviewSheetMonths(
+  reviewSheets: readonly string[],
+  sheetNames: readonly string[],
+): { sheet: string; month: string }[] {
   return reviewSheets.flatMap((sheet) => {
     const month = /(\d{4}-\d{2})/.exec(sheet)?.[1];
     return month && sheetNames.includes(sheet) ? [{ sheet, month }] : [];
@@ -276,14 +346,25 @@ export function summarize(review: Review, plan: WritePlan, lang: Lang): RunSumma
     reportSheet: plan.report.sheet,
     tiers,
     actions: review.actions.map((a) => {
-      const view = { reason: t(lang, `reason.${a.reason}`), customer: c.key(a.customer), name: c.names[a.customer], tier: a.tier };
+      const view = {
+        reason: t(lang, `reason.${a.reason}`),
+        customer: c.key(a.customer),
+        name: c.names[a.customer],
+        tier: a.tier,
+      };
       const where = target(a.customer);
       return where ? { ...view, target: where } : view;
     }),
     credit: review.credit ? countCredit(review.credit.receivables) : null,
     collect: review.collect.map((k) => {
       const r = review.credit!.receivables;
-      const view = { reason: t(lang, `creditFlag.${r.flag[k]!}`), customer: c.key(k), name: c.names[k], tier: review.results[k].tier, overdue: formatMoney(r.overdue[k]) };
+      const view = {
+        reason: t(lang, `creditFlag.${r.flag[k]!}`),
+        customer: c.key(k),
+        name: c.names[k],
+        tier: review.results[k].tier,
+        overdue: formatMoney(r.overdue[k]),
+      };
       const where = target(k);
       return where ? { ...view, target: where } : view;
     }),

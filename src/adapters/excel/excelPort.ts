@@ -49,7 +49,15 @@ export function excelPort(
       return { sheetNames: meta.sheetNames, record: meta.record, dateSystem: meta.dateSystem };
     },
     async readGrids(skip, onProgress) {
-      read = await readGridsFromExcel(context, meta?.sheetNames ?? [], skip, limit, onProgress, run.signal, run.reuse?.());
+      read = await readGridsFromExcel(
+        context,
+        meta?.sheetNames ?? [],
+        skip,
+        limit,
+        onProgress,
+        run.signal,
+        run.reuse?.(),
+      );
       boxes = read.boxes;
       blocked = read.blocked;
       grids = read.grids;
@@ -72,8 +80,22 @@ export function excelPort(
     },
     async write(plan, record, replaceSheets, onProgress) {
       if (!meta) throw new Error("excelPort.write before readMeta");
-      const state = { boxes, hasRecord: meta.hasRecord, recordCells: meta.recordCells, sheetNames: meta.sheetNames, sheets: meta.sheets, previous: meta.record, grids };
-      ({ log, sheetNames: sheetsAfter } = await writePlanToExcel(context, plan, record, replaceSheets, state, { limitBytes: limit, onProgress, signal: run.signal, runAt: run.runAt ?? "", canResizeTables: run.canResizeTables ?? true }));
+      const state = {
+        boxes,
+        hasRecord: meta.hasRecord,
+        recordCells: meta.recordCells,
+        sheetNames: meta.sheetNames,
+        sheets: meta.sheets,
+        previous: meta.record,
+        grids,
+      };
+      ({ log, sheetNames: sheetsAfter } = await writePlanToExcel(context, plan, record, replaceSheets, state, {
+        limitBytes: limit,
+        onProgress,
+        signal: run.signal,
+        runAt: run.runAt ?? "",
+        canResizeTables: run.canResizeTables ?? true,
+      }));
     },
   };
 }

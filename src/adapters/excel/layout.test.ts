@@ -19,7 +19,12 @@ describe("rowKeys", () => {
     const keys = rowKeys(grid, new Set([4]), 1, 4)!;
     expect(keys.cols).toEqual([1, 2]);
     expect({ row: keys.row, rows: keys.rows }).toEqual({ row: 1, rows: 4 });
-    expect(keys.hash).toBe(hashColumns([[46001, 46001, 46002, 46002], ["C1", "C2", "C1", "C1"]]));
+    expect(keys.hash).toBe(
+      hashColumns([
+        [46001, 46001, 46002, 46002],
+        ["C1", "C2", "C1", "C1"],
+      ]),
+    );
   });
 
   it("takes only the columns the review read when given them, and all the user's columns when none of those is in the grid", () => {
@@ -51,7 +56,12 @@ describe("hashColumns", () => {
 });
 
 describe("headerInPlace", () => {
-  const layout: SheetLayout = { sheet: "订单", row: 0, header: ["日期", "客户", "", ""], owned: [{ col: 2, header: "等级" }] };
+  const layout: SheetLayout = {
+    sheet: "订单",
+    row: 0,
+    header: ["日期", "客户", "", ""],
+    owned: [{ col: 2, header: "等级" }],
+  };
 
   it("takes the run's header or what was there in an owned cell, and anything new but a run's header one past them", () => {
     expect(headerInPlace(layout, ["日期", "客户", "等级", ""])).toBe(true);

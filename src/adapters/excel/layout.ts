@@ -42,14 +42,22 @@ export interface RowKeys {
  * formulas over the results, or of TODAY(), changes after the run without any row moving, and
  * would make Undo refuse for ever.
  */
-export function rowKeys(grid: Grid, ownedCols: ReadonlySet<number>, first: number, last: number, inputs?: readonly number[]): RowKeys | undefined {
+export function rowKeys(
+  grid: Grid,
+  ownedCols: ReadonlySet<number>,
+  first: number,
+  last: number,
+  inputs?: readonly number[],
+): RowKeys | undefined {
   if (last < first) return undefined;
   const rows = last - first + 1;
   const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
-  const cell = (r: number, c: number): HeaderValue => normalize(grid.values[first + r - grid.origin.row]?.[c - grid.origin.col]);
+  const cell = (r: number, c: number): HeaderValue =>
+    normalize(grid.values[first + r - grid.origin.row]?.[c - grid.origin.col]);
   // Each user column as small integer ids per row (a Map tells 1 from "1").
   const candidates: { col: number; ids: Int32Array; distinct: number }[] = [];
-  const readByReview = inputs?.filter((c) => !ownedCols.has(c) && c >= grid.origin.col && c < grid.origin.col + width) ?? [];
+  const readByReview =
+    inputs?.filter((c) => !ownedCols.has(c) && c >= grid.origin.col && c < grid.origin.col + width) ?? [];
   for (let c = grid.origin.col; c < grid.origin.col + width; c++) {
     if (ownedCols.has(c) || (readByReview.length > 0 && !readByReview.includes(c))) continue;
     const seen = new Map<HeaderValue, number>();
@@ -83,7 +91,13 @@ export function rowKeys(grid: Grid, ownedCols: ReadonlySet<number>, first: numbe
   const cols = candidates.slice(0, counts.indexOf(counts[counts.length - 1]!) + 1).map((x) => x.col);
   cols.sort((a, b) => a - b);
   const columns = cols.map((c) => Array.from({ length: rows }, (_, r) => cell(r, c)));
-  return { cols, row: first, rows, hash: hashColumns(columns), bytes: columns.reduce((n, col) => n + JSON.stringify(col).length * 3, 0) };
+  return {
+    cols,
+    row: first,
+    rows,
+    hash: hashColumns(columns),
+    bytes: columns.reduce((n, col) => n + JSON.stringify(col).length * 3, 0),
+  };
 }
 
 /** A cell as compared: empty, null and undefined alike. */

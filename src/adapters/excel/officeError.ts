@@ -13,7 +13,10 @@ export interface OfficeProblem {
  *   → "Excel is editing a cell. Press Enter or Esc in the sheet, then run again."
  */
 export function describeOfficeError(error: unknown, lang: Lang): OfficeProblem {
-  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "Unknown";
+  const code =
+    typeof error === "object" && error !== null && "code" in error
+      ? String((error as { code: unknown }).code)
+      : "Unknown";
   const detail = error instanceof Error ? error.message : String(error);
   switch (code) {
     case "AccessDenied":

@@ -61,12 +61,20 @@ export async function readMetaFromExcel(context: Excel.RequestContext): Promise<
   const sheetNames = sheets.items.map((s) => s.name);
   const list = sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: String(s.visibility) }));
   const dateSystem: DateSystem = !date1904.error && date1904.value === 0 ? 1904 : 1900;
-  if (rec.isNullObject) return { sheetNames, sheets: list, record: decodeRecord([]), hasRecord: false, recordCells: 0, dateSystem };
+  if (rec.isNullObject)
+    return { sheetNames, sheets: list, record: decodeRecord([]), hasRecord: false, recordCells: 0, dateSystem };
   const used = rec.getUsedRangeOrNullObject(true);
   used.load("values");
   await context.sync();
   const cells = used.isNullObject ? [] : used.values.map((r) => r[0] as unknown);
-  return { sheetNames, sheets: list, record: decodeRecord(cells), hasRecord: true, recordCells: cells.length, dateSystem };
+  return {
+    sheetNames,
+    sheets: list,
+    record: decodeRecord(cells),
+    hasRecord: true,
+    recordCells: cells.length,
+    dateSystem,
+  };
 }
 
 /**
@@ -128,7 +136,9 @@ export async function readGridsFromExcel(
   const beside = tableRanges.map((t) => {
     const right = t.range.columnIndex + t.range.columnCount;
     if (right > LAST_COL) return { t, right, used: null };
-    const used = t.ws.getRangeByIndexes(t.range.rowIndex, right, t.range.rowCount, LAST_COL - right + 1).getUsedRangeOrNullObject(false);
+    const used = t.ws
+      .getRangeByIndexes(t.range.rowIndex, right, t.range.rowCount, LAST_COL - right + 1)
+      .getUsedRangeOrNullObject(false);
     used.load("columnIndex");
     return { t, right, used };
   });
@@ -148,10 +158,24 @@ export async function readGridsFromExcel(
     if (own.length > 0) {
       for (const t of own) {
         const r = t.range;
-        boxes.push({ sheet: s.name, table: t.table, row: r.rowIndex, col: r.columnIndex, rows: r.rowCount - (t.totals ? 1 : 0), cols: r.columnCount, tableRows: r.rowCount });
+        boxes.push({
+          sheet: s.name,
+          table: t.table,
+          row: r.rowIndex,
+          col: r.columnIndex,
+          rows: r.rowCount - (t.totals ? 1 : 0),
+          cols: r.columnCount,
+          tableRows: r.rowCount,
+        });
       }
     } else if (!s.used.isNullObject) {
-      boxes.push({ sheet: s.name, row: s.used.rowIndex, col: s.used.columnIndex, rows: s.used.rowCount, cols: s.used.columnCount });
+      boxes.push({
+        sheet: s.name,
+        row: s.used.rowIndex,
+        col: s.used.columnIndex,
+        rows: s.used.rowCount,
+        cols: s.used.columnCount,
+      });
     }
   }
   const values: Cell[][][] = boxes.map(() => []);
@@ -160,7 +184,10 @@ export async function readGridsFromExcel(
     blocks: boxes,
     queue: (i, start, rows) => {
       const b = boxes[i];
-      return wsOf.get(b.sheet)!.getRangeByIndexes(b.row + start, b.col, rows, b.cols).load("values");
+      return wsOf
+        .get(b.sheet)!
+        .getRangeByIndexes(b.row + start, b.col, rows, b.cols)
+        .load("values");
     },
     rowBytes: (range, r) => rowJsonBytes(range.values[r]),
     keep: (i, start, range) => {
@@ -168,7 +195,9 @@ export async function readGridsFromExcel(
       for (let k = 0; k < rows.length; k++) values[i][start + k] = rows[k];
     },
   };
-  await readInChunks(context, source, limitBytes * READ_FILL, signal, (done) => onProgress?.({ stage: "read", done, total }));
+  await readInChunks(context, source, limitBytes * READ_FILL, signal, (done) =>
+    onProgress?.({ stage: "read", done, total }),
+  );
   const grids = boxes.map((b, i): Grid => {
     const g: Grid = { sheet: b.sheet, origin: { row: b.row, col: b.col }, values: values[i] };
     if (b.table) g.table = b.table;

@@ -5,7 +5,8 @@ import { readGridsFromExcel } from "./readExcel";
 import { MARGIN, PART_BYTES, ReadPlanner } from "./readInChunks";
 
 /** A budget that holds exactly these parts (rows at bytes a row each, the margin on top); half a byte spare against rounding. */
-const budgetFor = (...parts: [rows: number, perRow: number][]): number => parts.reduce((n, [rows, perRow]) => n + PART_BYTES + rows * perRow * MARGIN, 0.5);
+const budgetFor = (...parts: [rows: number, perRow: number][]): number =>
+  parts.reduce((n, [rows, perRow]) => n + PART_BYTES + rows * perRow * MARGIN, 0.5);
 
 describe("ReadPlanner", () => {
   it("takes rows at the heaviest of the samples around and inside them, margin included", () => {
@@ -51,7 +52,11 @@ describe("ReadPlanner", () => {
   });
 
   it("fills a request with the rest of one block and the start of the next, skipping blocks read whole", () => {
-    const planner = new ReadPlanner([50, 10, 1000], [[{ start: 0, perRow: 10 }], [], [{ start: 0, perRow: 10 }]], [false, true, false]);
+    const planner = new ReadPlanner(
+      [50, 10, 1000],
+      [[{ start: 0, perRow: 10 }], [], [{ start: 0, perRow: 10 }]],
+      [false, true, false],
+    );
     expect(planner.next(budgetFor([50, 10], [100, 10]))).toEqual([
       { block: 0, start: 0, rows: 50 },
       { block: 2, start: 0, rows: 100 },
@@ -60,7 +65,12 @@ describe("ReadPlanner", () => {
 
   it("sends a row heavier than the whole budget alone", () => {
     const planner = new ReadPlanner([3], [[{ start: 0, perRow: 5000 }]], [false]);
-    expect([planner.next(1000), planner.next(1000), planner.next(1000), planner.next(1000)]).toEqual([[{ block: 0, start: 0, rows: 1 }], [{ block: 0, start: 1, rows: 1 }], [{ block: 0, start: 2, rows: 1 }], []]);
+    expect([planner.next(1000), planner.next(1000), planner.next(1000), planner.next(1000)]).toEqual([
+      [{ block: 0, start: 0, rows: 1 }],
+      [{ block: 0, start: 1, rows: 1 }],
+      [{ block: 0, start: 2, rows: 1 }],
+      [],
+    ]);
   });
 });
 
@@ -70,7 +80,12 @@ describe("readGridsFromExcel in chunks", () => {
   function model(rows: number, heavyFrom: number, heavyTo: number): WorkbookModel {
     const m = new WorkbookModel();
     m.addSheet("订单");
-    const data = Array.from({ length: rows }, (_, i) => [46000 + (i % 300), `客户${i % 97}`, 100.5 + i, i >= heavyFrom && i < heavyTo ? "备注".repeat(40) : ""]);
+    const data = Array.from({ length: rows }, (_, i) => [
+      46000 + (i % 300),
+      `客户${i % 97}`,
+      100.5 + i,
+      i >= heavyFrom && i < heavyTo ? "备注".repeat(40) : "",
+    ]);
     m.setValues("订单", { row: 0, col: 0 }, [["订单日期", "客户名称", "金额", "备注"], ...data]);
     return m;
   }
@@ -87,7 +102,12 @@ describe("readGridsFromExcel in chunks", () => {
     // Notes of 0 to 60 characters on one row in seven, and names growing longer down the sheet.
     const m = new WorkbookModel();
     m.addSheet("订单");
-    const data = Array.from({ length: 30_000 }, (_, i) => [46000 + (i % 300), `客户${i % 97}${"甲".repeat(Math.floor(i / 5000))}`, 100.5 + i, i % 7 === 3 ? "x".repeat((i * 7919) % 61) : ""]);
+    const data = Array.from({ length: 30_000 }, (_, i) => [
+      46000 + (i % 300),
+      `客户${i % 97}${"甲".repeat(Math.floor(i / 5000))}`,
+      100.5 + i,
+      i % 7 === 3 ? "x".repeat((i * 7919) % 61) : "",
+    ]);
     m.setValues("订单", { row: 0, col: 0 }, [["订单日期", "客户名称", "金额", "备注"], ...data]);
     const { values, stats, valueBytes } = await read(m);
     expect(values).toEqual(m.sheetValues("订单").values);

@@ -41,7 +41,13 @@ const MEASURED_ROWS = 4096;
  * (`ReadPlanner`), from the samples around the rows it reads and the last chunk read.
  * A response that still comes out over Excel's limit is refused whole and read again in halves.
  */
-export async function readInChunks<H>(context: Excel.RequestContext, source: ChunkSource<H>, budget: number, signal?: AbortSignal, onProgress?: (rowsRead: number) => void): Promise<void> {
+export async function readInChunks<H>(
+  context: Excel.RequestContext,
+  source: ChunkSource<H>,
+  budget: number,
+  signal?: AbortSignal,
+  onProgress?: (rowsRead: number) => void,
+): Promise<void> {
   const n = source.blocks.filter((b) => b.rows > 0).length;
   const samples: { start: number; perRow: number }[][] = source.blocks.map(() => []);
   const whole: boolean[] = [];
@@ -77,7 +83,8 @@ export async function readInChunks<H>(context: Excel.RequestContext, source: Chu
     });
     onProgress?.(read);
   };
-  for (const batch of packOps(probe, budget)) await load(batch, (p, perRow) => samples[p.block].push({ start: p.start, perRow }));
+  for (const batch of packOps(probe, budget))
+    await load(batch, (p, perRow) => samples[p.block].push({ start: p.start, perRow }));
 
   const planner = new ReadPlanner(
     source.blocks.map((b) => b.rows),
@@ -166,7 +173,10 @@ function sampleRuns(rows: number, sampleRows: number): { start: number; rows: nu
   const runs = Math.min(SAMPLE_RUNS, sampleRows);
   const length = Math.max(1, Math.floor(sampleRows / runs));
   const span = rows - length;
-  return Array.from({ length: runs }, (_, k) => ({ start: runs === 1 ? 0 : Math.round((k * span) / (runs - 1)), rows: length }));
+  return Array.from({ length: runs }, (_, k) => ({
+    start: runs === 1 ? 0 : Math.round((k * span) / (runs - 1)),
+    rows: length,
+  }));
 }
 
 /** Bytes per row of a loaded part, measured on up to `MEASURED_ROWS` rows spread over it. */

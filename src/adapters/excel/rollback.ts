@@ -1,5 +1,13 @@
 import { parseA1 } from "../../core/_lib/a1";
-import { BACKUP_PLAN_SHEET, BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type RunLog, type WorkbookRecord } from "../../core/record";
+import {
+  BACKUP_PLAN_SHEET,
+  BACKUP_SHEET,
+  encodeRecord,
+  RECORD_SHEET,
+  UNDO_SHEET,
+  type RunLog,
+  type WorkbookRecord,
+} from "../../core/record";
 import { FILL, jsonBytes, opBytes, packWork, partBytes, rowJsonBytes, type QueuedOp, type RowsOp } from "./chunking";
 import { queueLayoutCheck } from "./checkLayout";
 import { asText } from "./escapeText";
@@ -30,7 +38,13 @@ export class RollbackBlockedError extends Error {
     readonly sheet: string,
     readonly table?: string,
   ) {
-    super(reason === "protected" ? `${sheet} is protected` : reason === "moved" ? `columns or rows of ${sheet} moved since the run` : `narrowing table ${table ?? ""} on ${sheet} would move cells right of it`);
+    super(
+      reason === "protected"
+        ? `${sheet} is protected`
+        : reason === "moved"
+          ? `columns or rows of ${sheet} moved since the run`
+          : `narrowing table ${table ?? ""} on ${sheet} would move cells right of it`,
+    );
     this.name = "RollbackBlockedError";
   }
 }
@@ -47,10 +61,26 @@ export class RollbackBlockedError extends Error {
  * the run wrote: `queueLayoutCheck`) and then changes nothing (RollbackBlockedError).
  * Without a snapshot (none was whole) the cells stay as they are and the rest is undone.
  */
-export async function rollbackRun(context: Excel.RequestContext, log: RunLog, snapshot: UndoSnapshot | undefined, limitBytes: number, options: RollbackOptions): Promise<void> {
+export async function rollbackRun(
+  context: Excel.RequestContext,
+  log: RunLog,
+  snapshot: UndoSnapshot | undefined,
+  limitBytes: number,
+  options: RollbackOptions,
+): Promise<void> {
   const sheets = context.workbook.worksheets;
   const moved = await queueLayoutCheck(context, snapshot?.layout ?? [], limitBytes * READ_FILL);
-  const touched = [...new Set([...log.tables.map((t) => t.sheet), ...[...(snapshot?.blocks ?? []), ...(snapshot?.bold ?? []), ...(snapshot?.rules ?? []), ...(snapshot?.ruleColumns ?? [])].map((x) => x.sheet)])];
+  const touched = [
+    ...new Set([
+      ...log.tables.map((t) => t.sheet),
+      ...[
+        ...(snapshot?.blocks ?? []),
+        ...(snapshot?.bold ?? []),
+        ...(snapshot?.rules ?? []),
+        ...(snapshot?.ruleColumns ?? []),
+      ].map((x) => x.sheet),
+    ]),
+  ];
   // A user's sheet that is gone fails this first request (ItemNotFound), before anything is changed.
   const protection = touched.map((name) => ({ name, protection: sheets.getItem(name).protection.load("protected") }));
   const added = log.added.map((name) => sheets.getItemOrNullObject(name).load("id"));
@@ -64,13 +94,17 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
   const undo = sheets.getItemOrNullObject(UNDO_SHEET).load("id");
   const tables = log.tables.map((t) => sheets.getItem(t.sheet).tables.getItemOrNullObject(t.table).load("name"));
   const columns = snapshot?.ruleColumns ?? [];
-  const lists = columns.map((c) => sheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, c.rows, 1).conditionalFormats.load("items/type,items/id"));
+  const lists = columns.map((c) =>
+    sheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, c.rows, 1).conditionalFormats.load("items/type,items/id"),
+  );
   await context.sync();
   const locked = protection.find((p) => p.protection.protected);
   if (locked) throw new RollbackBlockedError("protected", locked.name);
   const movedSheet = moved();
   if (movedSheet !== undefined) throw new RollbackBlockedError("moved", movedSheet);
-  const ruleRanges = lists.flatMap((list, i) => list.items.map((cf) => ({ cf, col: columns[i].col, range: cf.getRange().load("columnIndex,columnCount") })));
+  const ruleRanges = lists.flatMap((list, i) =>
+    list.items.map((cf) => ({ cf, col: columns[i].col, range: cf.getRange().load("columnIndex,columnCount") })),
+  );
   const recordUsed = record.isNullObject ? undefined : record.getUsedRangeOrNullObject(true).load("rowCount");
   // Without Table.resize the run's table columns are deleted, which moves whatever lies right of the table in its rows.
   const narrow = options.canResizeTables
@@ -78,12 +112,25 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
     : log.tables.flatMap((t, i) => {
         if (tables[i].isNullObject) return [];
         const whole = tables[i].getRange().load("columnIndex,columnCount");
-        return [{ t, table: tables[i], whole, columns: tables[i].columns.load("count"), rowsUsed: whole.getEntireRow().getUsedRangeOrNullObject(false).load("columnIndex,columnCount") }];
+        return [
+          {
+            t,
+            table: tables[i],
+            whole,
+            columns: tables[i].columns.load("count"),
+            rowsUsed: whole.getEntireRow().getUsedRangeOrNullObject(false).load("columnIndex,columnCount"),
+          },
+        ];
       });
   await context.sync();
   for (const n of narrow) {
     const right = n.whole.columnIndex + n.whole.columnCount;
-    if (!n.rowsUsed.isNullObject && n.rowsUsed.columnIndex + n.rowsUsed.columnCount > right && n.columns.count > columnsOf(n.t.address)) throw new RollbackBlockedError("cellsBesideTable", n.t.sheet, n.t.table);
+    if (
+      !n.rowsUsed.isNullObject &&
+      n.rowsUsed.columnIndex + n.rowsUsed.columnCount > right &&
+      n.columns.count > columnsOf(n.t.address)
+    )
+      throw new RollbackBlockedError("cellsBesideTable", n.t.sheet, n.t.table);
   }
 
   // Structure first: sheets and tables as they were, the run's rules gone (before a table column with them is deleted).
@@ -108,17 +155,25 @@ export async function rollbackRun(context: Excel.RequestContext, log: RunLog, sn
       if (!tables[i].isNullObject) tables[i].resize(t.address);
     });
   }
-  for (const n of narrow) for (let k = n.columns.count - 1; k >= columnsOf(n.t.address); k--) n.table.columns.getItemAt(k).delete();
+  for (const n of narrow)
+    for (let k = n.columns.count - 1; k >= columnsOf(n.t.address); k--) n.table.columns.getItemAt(k).delete();
   await context.sync();
 
   const ops: (QueuedOp | RowsOp)[] = [];
   for (const block of snapshot?.blocks ?? []) pushBlock(ops, () => sheets.getItem(block.sheet), block);
-  for (const b of snapshot?.bold ?? []) ops.push({ bytes: opBytes(b.sheet, 4), queue: () => (sheets.getItem(b.sheet).getRangeByIndexes(b.row, b.col, 1, 1).format.font.bold = b.bold) });
+  for (const b of snapshot?.bold ?? [])
+    ops.push({
+      bytes: opBytes(b.sheet, 4),
+      queue: () => (sheets.getItem(b.sheet).getRangeByIndexes(b.row, b.col, 1, 1).format.font.bold = b.bold),
+    });
   for (const rule of snapshot?.rules ?? []) {
     ops.push({
       bytes: opBytes(rule.sheet, 6) + jsonBytes(rule.formula) + 40,
       queue: () => {
-        const cf = sheets.getItem(rule.sheet).getRangeByIndexes(rule.row, rule.col, rule.rows, rule.cols).conditionalFormats.add("Custom");
+        const cf = sheets
+          .getItem(rule.sheet)
+          .getRangeByIndexes(rule.row, rule.col, rule.rows, rule.cols)
+          .conditionalFormats.add("Custom");
         cf.custom.rule.formula = rule.formula;
         if (rule.fill) cf.custom.format.fill.color = rule.fill;
         if (rule.font) cf.custom.format.font.color = rule.font;
@@ -156,7 +211,9 @@ function columnsOf(address: string): number {
 
 /** A saved block written back whole (empty cells emptied, General where no format was kept), as rows the packer cuts into requests. */
 function pushBlock(ops: (QueuedOp | RowsOp)[], ws: () => Excel.Worksheet, block: SavedBlock): void {
-  const inputs: (string | number | boolean)[][] = Array.from({ length: block.rows }, () => new Array<string | number | boolean>(block.cols).fill(""));
+  const inputs: (string | number | boolean)[][] = Array.from({ length: block.rows }, () =>
+    new Array<string | number | boolean>(block.cols).fill(""),
+  );
   const formats: string[][] = Array.from({ length: block.rows }, () => new Array<string>(block.cols).fill("General"));
   for (const [r, c, input, format] of block.cells) {
     inputs[r][c] = input;

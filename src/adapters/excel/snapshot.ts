@@ -60,33 +60,55 @@ export interface UndoSnapshot {
  */
 export async function readSnapshot(
   context: Excel.RequestContext,
-  request: { blocks: Block[]; headers: { sheet: string; row: number; col: number }[]; ruleColumns: RuleColumn[]; headerRows: { sheet: string; row: number; width: number }[] },
+  request: {
+    blocks: Block[];
+    headers: { sheet: string; row: number; col: number }[];
+    ruleColumns: RuleColumn[];
+    headerRows: { sheet: string; row: number; width: number }[];
+  },
   limitBytes: number,
   signal?: AbortSignal,
 ): Promise<{ saved: Omit<UndoSnapshot, "id">; ruleHandles: Excel.ConditionalFormat[]; headerRows: HeaderValue[][] }> {
   const ws = (name: string) => context.workbook.worksheets.getItem(name);
-  const used = request.blocks.map((b) => ws(b.sheet).getRangeByIndexes(b.row, b.col, b.rows, b.cols).getUsedRangeOrNullObject(false).load("rowIndex,columnIndex,rowCount,columnCount"));
+  const used = request.blocks.map((b) =>
+    ws(b.sheet)
+      .getRangeByIndexes(b.row, b.col, b.rows, b.cols)
+      .getUsedRangeOrNullObject(false)
+      .load("rowIndex,columnIndex,rowCount,columnCount"),
+  );
   const fonts = request.headers.map((h) => ws(h.sheet).getRangeByIndexes(h.row, h.col, 1, 1).format.font.load("bold"));
-  const lists = request.ruleColumns.map((c) => ws(c.sheet).getRangeByIndexes(c.row, c.col, c.rows, 1).conditionalFormats.load("items/type,items/id"));
+  const lists = request.ruleColumns.map((c) =>
+    ws(c.sheet).getRangeByIndexes(c.row, c.col, c.rows, 1).conditionalFormats.load("items/type,items/id"),
+  );
   const headerRows = request.headerRows.map((h) => ws(h.sheet).getRangeByIndexes(h.row, 0, 1, h.width).load("values"));
   await context.sync();
   const { rules, handles } = await readRules(context, request.ruleColumns, lists);
   checkAborted(signal);
 
   const blocks: SavedBlock[] = request.blocks.map((b) => ({ ...b, cells: [] }));
-  const areas = used.flatMap((u, i) => (u.isNullObject ? [] : [{ block: i, row: u.rowIndex, col: u.columnIndex, rows: u.rowCount, cols: u.columnCount }]));
+  const areas = used.flatMap((u, i) =>
+    u.isNullObject ? [] : [{ block: i, row: u.rowIndex, col: u.columnIndex, rows: u.rowCount, cols: u.columnCount }],
+  );
   const source: ChunkSource<Excel.Range> = {
     blocks: areas,
     queue: (k, start, rows) => {
       const a = areas[k];
-      return ws(blocks[a.block].sheet).getRangeByIndexes(a.row + start, a.col, rows, a.cols).load("values,formulas,numberFormat");
+      return ws(blocks[a.block].sheet)
+        .getRangeByIndexes(a.row + start, a.col, rows, a.cols)
+        .load("values,formulas,numberFormat");
     },
-    rowBytes: (range, r) => rowJsonBytes(range.values[r]) + rowJsonBytes(range.formulas[r]) + rowJsonBytes(range.numberFormat[r]),
-    keep: (k, start, range) => keepCells(blocks[areas[k].block], { row: areas[k].row + start, col: areas[k].col }, range),
+    rowBytes: (range, r) =>
+      rowJsonBytes(range.values[r]) + rowJsonBytes(range.formulas[r]) + rowJsonBytes(range.numberFormat[r]),
+    keep: (k, start, range) =>
+      keepCells(blocks[areas[k].block], { row: areas[k].row + start, col: areas[k].col }, range),
   };
   await readInChunks(context, source, limitBytes * READ_FILL, signal);
   const bold = request.headers.map((h, i) => ({ ...h, bold: fonts[i].bold === true }));
-  return { saved: { blocks, bold, ruleColumns: request.ruleColumns, rules }, ruleHandles: handles, headerRows: headerRows.map((h) => h.values[0].map(normalize)) };
+  return {
+    saved: { blocks, bold, ruleColumns: request.ruleColumns, rules },
+    ruleHandles: handles,
+    headerRows: headerRows.map((h) => h.values[0].map(normalize)),
+  };
 }
 
 /** Keeps the non-empty cells of a loaded range, in the form that puts each back. */
@@ -122,9 +144,20 @@ export function restoreInput(value: unknown, formula: unknown): string | number 
  * The custom rules lying wholly inside each column (a rule reaching beyond it is the user's
  * and is left alone), and their objects, for the run to delete before it adds its own.
  */
-async function readRules(context: Excel.RequestContext, columns: RuleColumn[], lists: Excel.ConditionalFormatCollection[]): Promise<{ rules: SavedRule[]; handles: Excel.ConditionalFormat[] }> {
+async function readRules(
+  context: Excel.RequestContext,
+  columns: RuleColumn[],
+  lists: Excel.ConditionalFormatCollection[],
+): Promise<{ rules: SavedRule[]; handles: Excel.ConditionalFormat[] }> {
   const seen = new Set<string>();
-  const found: { cf: Excel.ConditionalFormat; column: RuleColumn; range: Excel.Range; rule: Excel.ConditionalFormatRule; fill: Excel.ConditionalRangeFill; font: Excel.ConditionalRangeFont }[] = [];
+  const found: {
+    cf: Excel.ConditionalFormat;
+    column: RuleColumn;
+    range: Excel.Range;
+    rule: Excel.ConditionalFormatRule;
+    fill: Excel.ConditionalRangeFill;
+    font: Excel.ConditionalRangeFont;
+  }[] = [];
   lists.forEach((list, i) => {
     for (const cf of list.items) {
       if (cf.type !== "Custom" || seen.has(cf.id)) continue;
@@ -143,7 +176,14 @@ async function readRules(context: Excel.RequestContext, columns: RuleColumn[], l
   await context.sync();
   const inside = found.filter((f) => f.range.columnCount === 1 && f.range.columnIndex === f.column.col);
   const rules = inside.map((f) => {
-    const rule: SavedRule = { sheet: f.column.sheet, row: f.range.rowIndex, col: f.range.columnIndex, rows: f.range.rowCount, cols: 1, formula: f.rule.formula };
+    const rule: SavedRule = {
+      sheet: f.column.sheet,
+      row: f.range.rowIndex,
+      col: f.range.columnIndex,
+      rows: f.range.rowCount,
+      cols: 1,
+      formula: f.rule.formula,
+    };
     if (f.fill.color) rule.fill = f.fill.color;
     if (f.font.color) rule.font = f.font.color;
     return rule;

@@ -15,7 +15,12 @@ export type CustomerTarget = (customer: number) => { sheet: string; address: str
  * wrote (no second reading): each salesperson's days with the customers and their reasons,
  * the greetings and the prospect pools, in `lang`. Undefined when the run wrote no plan.
  */
-export function summarizePlan(review: Review, plan: WritePlan, lang: Lang, target: CustomerTarget): PlanSummary | undefined {
+export function summarizePlan(
+  review: Review,
+  plan: WritePlan,
+  lang: Lang,
+  target: CustomerTarget,
+): PlanSummary | undefined {
   const next = plan.nextMonth;
   if (!next || !plan.planSheet) return undefined;
   const c = review.customers;
@@ -33,22 +38,31 @@ export function summarizePlan(review: Review, plan: WritePlan, lang: Lang, targe
     calendar: calendarLine(next, lang),
     reps: groupPlanDays(next.visits).map((r) => ({
       salesperson: repName(r.rep),
-      days: r.days.map((d) => ({ date: d.day === null ? null : formatDay(d.day), region: d.region, visits: d.visits.map((v) => visit(v.customer, v.reasons)) })),
+      days: r.days.map((d) => ({
+        date: d.day === null ? null : formatDay(d.day),
+        region: d.region,
+        visits: d.visits.map((v) => visit(v.customer, v.reasons)),
+      })),
     })),
     greetings: next.greetings.map((g) => ({
       date: formatDay(g.day),
       occasion: greetingOccasion(g, lang),
-      who: g.kind === "festival" ? t(lang, "pane.plan.customers", { n: g.count }) : [c.key(g.customer), c.names[g.customer]].filter(Boolean).join(" "),
+      who:
+        g.kind === "festival"
+          ? t(lang, "pane.plan.customers", { n: g.count })
+          : [c.key(g.customer), c.names[g.customer]].filter(Boolean).join(" "),
       salesperson: repName(g.kind === "festival" ? g.rep : c.rep[g.customer]),
     })),
   };
   if (next.prospects) {
-    summary.prospects = summarizeProspects(next.prospects, review.reps.names, review.options.prospectTarget).map((p) => ({
-      salesperson: person(p.salesperson),
-      total: p.total,
-      target: p.target,
-      shortfall: p.shortfall,
-    }));
+    summary.prospects = summarizeProspects(next.prospects, review.reps.names, review.options.prospectTarget).map(
+      (p) => ({
+        salesperson: person(p.salesperson),
+        total: p.total,
+        target: p.target,
+        shortfall: p.shortfall,
+      }),
+    );
   }
   return summary;
 }

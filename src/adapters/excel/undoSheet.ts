@@ -47,22 +47,41 @@ export function queueUndoSlot(context: Excel.RequestContext, exists: boolean): (
  * cancelled or failing at any request leaves the earlier run undoable. Returns the column the
  * earlier snapshot is in, for the caller to clear once its run is complete.
  */
-export async function writeUndoSheet(context: Excel.RequestContext, snapshot: UndoSnapshot, slot: UndoSlot, limitBytes: number, signal?: AbortSignal): Promise<number | undefined> {
+export async function writeUndoSheet(
+  context: Excel.RequestContext,
+  snapshot: UndoSnapshot,
+  slot: UndoSlot,
+  limitBytes: number,
+  signal?: AbortSignal,
+): Promise<number | undefined> {
   const sheets = context.workbook.worksheets;
   const live = slot.marker === undefined ? undefined : (parseMarker(slot.marker)?.col ?? 0);
   const col = live === 0 ? 1 : 0;
   const ws = () => sheets.getItem(UNDO_SHEET);
   const ops: QueuedOp[] = [];
-  if (!slot.exists) ops.push({ bytes: opBytes(UNDO_SHEET, 2), queue: () => (sheets.add(UNDO_SHEET).visibility = "VeryHidden") });
+  if (!slot.exists)
+    ops.push({ bytes: opBytes(UNDO_SHEET, 2), queue: () => (sheets.add(UNDO_SHEET).visibility = "VeryHidden") });
   // What a run cancelled in this column left behind.
   else ops.push({ bytes: opBytes(UNDO_SHEET, 2), queue: () => clearColumn(ws(), col) });
   const json = JSON.stringify(snapshot);
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += RECORD_CHUNK) chunks.push(json.slice(i, i + RECORD_CHUNK));
   // Exact UTF-8 size of each cell as sent (its apostrophe included), and of its operations taken high.
-  for (const [i, c] of chunks.entries()) ops.push({ bytes: jsonBytes(c) + 5 + opBytes(UNDO_SHEET, 3), queue: () => (ws().getRangeByIndexes(i + 1, col, 1, 1).values = [[asText(c)]]) });
-  const marker: Marker = { id: snapshot.id, chunks: chunks.length, cellBytes: chunks.reduce((n, c) => Math.max(n, jsonBytes(c) + 2), 0), col };
-  ops.push({ bytes: opBytes(UNDO_SHEET, 3) + 200, queue: () => (ws().getRangeByIndexes(0, 0, 1, 1).values = [[asText(JSON.stringify(marker))]]) });
+  for (const [i, c] of chunks.entries())
+    ops.push({
+      bytes: jsonBytes(c) + 5 + opBytes(UNDO_SHEET, 3),
+      queue: () => (ws().getRangeByIndexes(i + 1, col, 1, 1).values = [[asText(c)]]),
+    });
+  const marker: Marker = {
+    id: snapshot.id,
+    chunks: chunks.length,
+    cellBytes: chunks.reduce((n, c) => Math.max(n, jsonBytes(c) + 2), 0),
+    col,
+  };
+  ops.push({
+    bytes: opBytes(UNDO_SHEET, 3) + 200,
+    queue: () => (ws().getRangeByIndexes(0, 0, 1, 1).values = [[asText(JSON.stringify(marker))]]),
+  });
   for (const batch of packOps(ops, limitBytes * FILL)) {
     checkAborted(signal);
     for (const op of batch) op.queue();
@@ -113,7 +132,11 @@ export async function readUndoMarker(context: Excel.RequestContext): Promise<Mar
 }
 
 /** The snapshot of run `id`, read in requests under the limit; undefined when the sheet holds no whole snapshot of that run. */
-export async function readUndoSheet(context: Excel.RequestContext, id: string, limitBytes: number): Promise<UndoSnapshot | undefined> {
+export async function readUndoSheet(
+  context: Excel.RequestContext,
+  id: string,
+  limitBytes: number,
+): Promise<UndoSnapshot | undefined> {
   const marker = await readUndoMarker(context);
   if (!marker || marker.id !== id) return undefined;
   const ws = context.workbook.worksheets.getItem(UNDO_SHEET);

@@ -8,7 +8,15 @@ import type { GridRead } from "./readExcel";
  * no cell edited) and sorts (1.10; whether a sort also raises `onChanged` is not documented).
  * Renamed or moved sheets need no event: the run compares the sheet list it loads anyway.
  */
-const EVENTS = ["onChanged", "onFormatChanged", "onAdded", "onDeleted", "onCalculated", "onRowSorted", "onColumnSorted"] as const;
+const EVENTS = [
+  "onChanged",
+  "onFormatChanged",
+  "onAdded",
+  "onDeleted",
+  "onCalculated",
+  "onRowSorted",
+  "onColumnSorted",
+] as const;
 
 /** The requirement set that has every event above. */
 export const WATCH_API_SET = "1.10";

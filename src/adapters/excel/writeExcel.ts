@@ -2,8 +2,25 @@ import { columnLetters, toA1 } from "../../core/_lib/a1";
 import { EXCEL_LIMITS } from "../../core/_lib/excelLimits";
 import type { Cell } from "../../core/_lib/cells";
 import type { Grid } from "../../core/types";
-import { NUMBER_FORMATS, type ColumnPlan, type CombinedSheetPlan, type ReportPlan, type RowStyle, type SheetPlan, type WritePlan } from "../../core/output";
-import { BACKUP_PLAN_SHEET, BACKUP_SHEET, encodeRecord, RECORD_SHEET, UNDO_SHEET, type ReplacedSheet, type RunLog, type WorkbookRecord } from "../../core/record";
+import {
+  NUMBER_FORMATS,
+  type ColumnPlan,
+  type CombinedSheetPlan,
+  type ReportPlan,
+  type RowStyle,
+  type SheetPlan,
+  type WritePlan,
+} from "../../core/output";
+import {
+  BACKUP_PLAN_SHEET,
+  BACKUP_SHEET,
+  encodeRecord,
+  RECORD_SHEET,
+  UNDO_SHEET,
+  type ReplacedSheet,
+  type RunLog,
+  type WorkbookRecord,
+} from "../../core/record";
 import type { Progress } from "../port";
 import { checkAborted, RunCancelledError } from "./cancel";
 import { FILL, jsonBytes, opBytes, packWork, partBytes, type QueuedOp, type RowsOp } from "./chunking";
@@ -114,29 +131,46 @@ export async function writePlanToExcel(
 
   checkAborted(signal);
   const request = snapshotRequest(plan, existing);
-  const protectedSheets = [...new Set([...plan.sheets.map((s) => s.sheet), ...replaceSheets])].filter((n) => existing.has(n)).map((n) => ({ n, p: sheet(n).protection.load("protected") }));
+  const protectedSheets = [...new Set([...plan.sheets.map((s) => s.sheet), ...replaceSheets])]
+    .filter((n) => existing.has(n))
+    .map((n) => ({ n, p: sheet(n).protection.load("protected") }));
   const readSlot = queueUndoSlot(context, existing.has(UNDO_SHEET));
   const { saved, ruleHandles, headerRows } = await readSnapshot(context, request, limitBytes, signal);
   const slot = readSlot();
   const locked = protectedSheets.find((x) => x.p.protected);
   if (locked) throw new ProtectedSheetError(locked.n);
   checkColumnsFree(plan, saved.blocks, state.previous);
-  const snapshot: UndoSnapshot = { id: newRunId(), ...saved, layout: sheetLayouts(plan, existing, headerRows, state.grids ?? []) };
+  const snapshot: UndoSnapshot = {
+    id: newRunId(),
+    ...saved,
+    layout: sheetLayouts(plan, existing, headerRows, state.grids ?? []),
+  };
 
   const log: RunLog = {
     id: snapshot.id,
     state: "inProgress",
     at: options.runAt,
-    previous: { version: state.previous.version, settings: state.previous.settings, owned: state.previous.owned, ownedSheets: state.previous.ownedSheets },
+    previous: {
+      version: state.previous.version,
+      settings: state.previous.settings,
+      owned: state.previous.owned,
+      ownedSheets: state.previous.ownedSheets,
+    },
     hadRecord: state.hasRecord,
     // The review and plan sheets are added anew on every run (a re-run hides the ones it replaces).
-    added: [...(plan.combined ?? []).map((c) => c.sheet), ...(plan.created ? [plan.created.sheet] : []), plan.report.sheet, ...(plan.planSheet ? [plan.planSheet.sheet] : [])],
+    added: [
+      ...(plan.combined ?? []).map((c) => c.sheet),
+      ...(plan.created ? [plan.created.sheet] : []),
+      plan.report.sheet,
+      ...(plan.planSheet ? [plan.planSheet.sheet] : []),
+    ],
     tables: widenedTables(plan, state.boxes),
     reportSheet: plan.report.sheet,
     columns: plan.sheets.filter((s) => existing.has(s.sheet)).reduce((n, s) => n + s.columns.length, 0),
   };
   const replacing = (name: string | undefined): ReplacedSheet | undefined => {
-    const s = name !== undefined && replaceSheets.includes(name) ? state.sheets.find((x) => x.name === name) : undefined;
+    const s =
+      name !== undefined && replaceSheets.includes(name) ? state.sheets.find((x) => x.name === name) : undefined;
     return s && { sheet: s.name, id: s.id, position: state.sheetNames.indexOf(s.name), visibility: s.visibility };
   };
   const replaced = replacing(plan.report.sheet);
@@ -146,7 +180,9 @@ export async function writePlanToExcel(
 
   const work = dataOps(plan, targets, sheet);
   const undoBatches = 1;
-  const batches: TaggedOp[][] = packWork(work, limitBytes * FILL).map((b) => b.map((op) => ({ ...op, target: work[op.from].target })));
+  const batches: TaggedOp[][] = packWork(work, limitBytes * FILL).map((b) =>
+    b.map((op) => ({ ...op, target: work[op.from].target })),
+  );
   const total = undoBatches + 1 + batches.length + 1;
   let done = 0;
   const step = async (work: () => Promise<void>): Promise<void> => {
@@ -230,7 +266,10 @@ export async function writePlanToExcel(
     if (!(e instanceof RunCancelledError)) throw interrupted(e);
     try {
       // The record as it was (the earlier run's log in it) and the earlier run's undo marker come back: that run stays undoable.
-      await rollbackRun(context, log, snapshot, limitBytes, { canResizeTables: options.canResizeTables, keep: { record: state.previous, ...(slot.marker !== undefined ? { undoMarker: slot.marker } : {}) } });
+      await rollbackRun(context, log, snapshot, limitBytes, {
+        canResizeTables: options.canResizeTables,
+        keep: { record: state.previous, ...(slot.marker !== undefined ? { undoMarker: slot.marker } : {}) },
+      });
     } catch (undoError) {
       throw interrupted(undoError);
     }
@@ -253,14 +292,19 @@ function describeTargets(plan: WritePlan): Target[] {
   for (const c of plan.combined ?? []) targets.push({ kind: "created", sheet: c.sheet, columns: 0 });
   if (plan.created) targets.push({ kind: "created", sheet: plan.created.sheet, columns: 0 });
   const made = new Set([...(plan.combined ?? []).map((c) => c.sheet), plan.created?.sheet]);
-  for (const s of plan.sheets) if (!made.has(s.sheet)) targets.push({ kind: "columns", sheet: s.sheet, columns: s.columns.length });
+  for (const s of plan.sheets)
+    if (!made.has(s.sheet)) targets.push({ kind: "columns", sheet: s.sheet, columns: s.columns.length });
   targets.push({ kind: "report", sheet: plan.report.sheet, columns: 0 });
   if (plan.planSheet) targets.push({ kind: "report", sheet: plan.planSheet.sheet, columns: 0 });
   return targets;
 }
 
 /** Each target fully written, partly, or not at all, after `progress.batches` data requests went through. */
-function statusOf(targets: Target[], progress: { structure: boolean; batches: number }, batches: TaggedOp[][]): TargetStatus[] {
+function statusOf(
+  targets: Target[],
+  progress: { structure: boolean; batches: number },
+  batches: TaggedOp[][],
+): TargetStatus[] {
   return targets.map((t, i) => {
     let total = 0;
     let done = 0;
@@ -277,7 +321,11 @@ function statusOf(targets: Target[], progress: { structure: boolean; batches: nu
 }
 
 /** Every value, format and rule the run writes, as operations sized for packing into requests, each tagged with its target. */
-function dataOps(plan: WritePlan, targets: Target[], sheet: (name: string) => Excel.Worksheet): (Work & { target: number })[] {
+function dataOps(
+  plan: WritePlan,
+  targets: Target[],
+  sheet: (name: string) => Excel.Worksheet,
+): (Work & { target: number })[] {
   const ops: (Work & { target: number })[] = [];
   const push = (kind: Target["kind"], name: string, build: (list: Work[]) => void): void => {
     const list: Work[] = [];
@@ -292,10 +340,16 @@ function dataOps(plan: WritePlan, targets: Target[], sheet: (name: string) => Ex
     push("created", created.sheet, (list) => {
       const rows: Cell[][] = [created.header, ...created.rows];
       pushBlock(list, () => sheet(created.sheet), created.sheet, 0, 0, rows, null, text);
-      list.push({ bytes: opBytes(created.sheet, 4), queue: () => (sheet(created.sheet).getRangeByIndexes(0, 0, 1, created.header.length).format.font.bold = true) });
+      list.push({
+        bytes: opBytes(created.sheet, 4),
+        queue: () => (sheet(created.sheet).getRangeByIndexes(0, 0, 1, created.header.length).format.font.bold = true),
+      });
     });
   }
-  for (const s of plan.sheets) push(s.sheet === created?.sheet || combined.has(s.sheet) ? "created" : "columns", s.sheet, (list) => pushColumns(list, () => sheet(s.sheet), s));
+  for (const s of plan.sheets)
+    push(s.sheet === created?.sheet || combined.has(s.sheet) ? "created" : "columns", s.sheet, (list) =>
+      pushColumns(list, () => sheet(s.sheet), s),
+    );
   push("report", plan.report.sheet, (list) => pushReport(list, () => sheet(plan.report.sheet), plan.report));
   const planSheet = plan.planSheet;
   if (planSheet) push("report", planSheet.sheet, (list) => pushReport(list, () => sheet(planSheet.sheet), planSheet));
@@ -311,24 +365,50 @@ function snapshotRequest(plan: WritePlan, existing: ReadonlySet<string>): Parame
   for (const s of plan.sheets) {
     if (!existing.has(s.sheet) || s.columns.length === 0) continue;
     // From column A to one past the last owned column: a column inserted or deleted left of or among them moves a cell here.
-    headerRows.push({ sheet: s.sheet, row: s.headerRow, width: Math.min(EXCEL_LIMITS.cols, Math.max(...s.columns.map((c) => c.col)) + 2) });
-    for (const run of columnRuns(s.columns)) blocks.push({ sheet: s.sheet, row: s.headerRow, col: run[0].col, rows: Math.max(s.lastRow, s.headerRow) - s.headerRow + 1, cols: run.length });
+    headerRows.push({
+      sheet: s.sheet,
+      row: s.headerRow,
+      width: Math.min(EXCEL_LIMITS.cols, Math.max(...s.columns.map((c) => c.col)) + 2),
+    });
+    for (const run of columnRuns(s.columns))
+      blocks.push({
+        sheet: s.sheet,
+        row: s.headerRow,
+        col: run[0].col,
+        rows: Math.max(s.lastRow, s.headerRow) - s.headerRow + 1,
+        cols: run.length,
+      });
     for (const c of s.columns) {
       headers.push({ sheet: s.sheet, row: s.headerRow, col: c.col });
-      if (c.highlights?.length && s.lastRow >= s.firstRow) ruleColumns.push({ sheet: s.sheet, col: c.col, row: s.firstRow, rows: s.lastRow - s.firstRow + 1 });
+      if (c.highlights?.length && s.lastRow >= s.firstRow)
+        ruleColumns.push({ sheet: s.sheet, col: c.col, row: s.firstRow, rows: s.lastRow - s.firstRow + 1 });
     }
   }
   return { blocks, headers, ruleColumns, headerRows };
 }
 
 /** Where the run leaves its columns and rows in each sheet (`headerRows` as `snapshotRequest` asked for them), for Undo to check they did not move. */
-function sheetLayouts(plan: WritePlan, existing: ReadonlySet<string>, headerRows: readonly HeaderValue[][], grids: readonly Grid[]): SheetLayout[] {
+function sheetLayouts(
+  plan: WritePlan,
+  existing: ReadonlySet<string>,
+  headerRows: readonly HeaderValue[][],
+  grids: readonly Grid[],
+): SheetLayout[] {
   const written = plan.sheets.filter((s) => existing.has(s.sheet) && s.columns.length > 0);
   return written.map((s, i) => {
-    const layout: SheetLayout = { sheet: s.sheet, row: s.headerRow, header: headerRows[i], owned: s.columns.map((c) => ({ col: c.col, header: c.header })) };
-    const onSheet = grids.filter((g) => g.sheet === s.sheet && g.origin.row <= s.headerRow && s.headerRow < g.origin.row + g.values.length);
+    const layout: SheetLayout = {
+      sheet: s.sheet,
+      row: s.headerRow,
+      header: headerRows[i],
+      owned: s.columns.map((c) => ({ col: c.col, header: c.header })),
+    };
+    const onSheet = grids.filter(
+      (g) => g.sheet === s.sheet && g.origin.row <= s.headerRow && s.headerRow < g.origin.row + g.values.length,
+    );
     const grid = onSheet.find((g) => g.table === s.table) ?? onSheet[0];
-    const keys = grid ? rowKeys(grid, new Set(s.columns.map((c) => c.col)), s.firstRow, s.lastRow, s.inputColumns) : undefined;
+    const keys = grid
+      ? rowKeys(grid, new Set(s.columns.map((c) => c.col)), s.firstRow, s.lastRow, s.inputColumns)
+      : undefined;
     if (keys) layout.keys = keys;
     return layout;
   });
@@ -379,7 +459,11 @@ function widenedTables(plan: WritePlan, boxes: readonly Box[]): RunLog["tables"]
     const box = s.table ? boxes.find((b) => b.table === s.table && b.sheet === s.sheet) : undefined;
     if (!box || !s.columns.some((c) => c.col === box.col + box.cols)) continue;
     const rows = box.tableRows ?? box.rows;
-    out.push({ sheet: s.sheet, table: box.table!, address: `${toA1(box.row, box.col)}:${toA1(box.row + rows - 1, box.col + box.cols - 1)}` });
+    out.push({
+      sheet: s.sheet,
+      table: box.table!,
+      address: `${toA1(box.row, box.col)}:${toA1(box.row + rows - 1, box.col + box.cols - 1)}`,
+    });
   }
   return out;
 }
@@ -429,8 +513,13 @@ function pushBlock(
     partBytes: partBytes(sheetName),
     queueRows: (a, b) => {
       const range = ws().getRangeByIndexes(row + a, col, b - a, width);
-      if (formats) range.numberFormat = rows.slice(a, b).map((_, k) => Array.from({ length: width }, (_, c) => formats[a + k]?.[c] ?? "General"));
-      range.values = rows.slice(a, b).map((r, k) => Array.from({ length: width }, (_, c) => convert(r[c] ?? null, a + k, c)));
+      if (formats)
+        range.numberFormat = rows
+          .slice(a, b)
+          .map((_, k) => Array.from({ length: width }, (_, c) => formats[a + k]?.[c] ?? "General"));
+      range.values = rows
+        .slice(a, b)
+        .map((r, k) => Array.from({ length: width }, (_, c) => convert(r[c] ?? null, a + k, c)));
     },
   });
 }
@@ -440,7 +529,11 @@ function pushCombined(ops: Work[], ws: () => Excel.Worksheet, c: CombinedSheetPl
   const formats = c.rows.map((_, r) => (r === 0 ? undefined : c.formats.map((f) => (f ? NUMBER_FORMATS[f] : null))));
   pushBlock(ops, ws, c.sheet, 0, 0, c.rows, formats, text);
   const width = c.rows[0]?.length ?? 0;
-  if (width > 0) ops.push({ bytes: opBytes(c.sheet, 4), queue: () => (ws().getRangeByIndexes(0, 0, 1, width).format.font.bold = true) });
+  if (width > 0)
+    ops.push({
+      bytes: opBytes(c.sheet, 4),
+      queue: () => (ws().getRangeByIndexes(0, 0, 1, width).format.font.bold = true),
+    });
 }
 
 /** Owned columns of one input sheet: headers, then contiguous runs of columns in row chunks, then highlight rules. */
@@ -464,7 +557,10 @@ function pushColumns(ops: Work[], ws: () => Excel.Worksheet, s: SheetPlan): void
     if (!c.highlights?.length || s.lastRow < s.firstRow) continue;
     const first = `${columnLetters(c.col)}${s.firstRow + 1}`;
     ops.push({
-      bytes: c.highlights.reduce((a, h) => a + opBytes(s.sheet, 4) + 2 * jsonBytes(h.text) + 2 * jsonBytes(first), opBytes(s.sheet, 2)),
+      bytes: c.highlights.reduce(
+        (a, h) => a + opBytes(s.sheet, 4) + 2 * jsonBytes(h.text) + 2 * jsonBytes(first),
+        opBytes(s.sheet, 2),
+      ),
       queue: () => {
         // The run's earlier rules in this column were deleted with the structure; a user's rule reaching beyond it stays.
         const range = ws().getRangeByIndexes(s.firstRow, c.col, s.lastRow - s.firstRow + 1, 1);
@@ -514,7 +610,10 @@ function pushReport(ops: Work[], ws: () => Excel.Worksheet, report: ReportPlan):
   const formats = report.rows.map((r) => r.formats?.map((f) => (f ? NUMBER_FORMATS[f] : null)));
   pushBlock(ops, ws, report.sheet, 0, 0, rows, formats, text);
   ops.push({
-    bytes: report.rows.reduce((a, row) => a + styleOps(row.style) * opBytes(report.sheet, 1), opBytes(report.sheet, 1 + 3 * report.columnWidths.length)),
+    bytes: report.rows.reduce(
+      (a, row) => a + styleOps(row.style) * opBytes(report.sheet, 1),
+      opBytes(report.sheet, 1 + 3 * report.columnWidths.length),
+    ),
     queue: () => {
       const sheet = ws();
       report.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7));
@@ -536,7 +635,11 @@ function pushReport(ops: Work[], ws: () => Excel.Worksheet, report: ReportPlan):
       queue: () => {
         const sheet = ws();
         const s = chart.source;
-        const c = sheet.charts.add(chart.kind === "stackedColumn" ? "ColumnStacked" : "ColumnClustered", sheet.getRangeByIndexes(s.row, s.col, s.rows, s.cols), chart.seriesBy === "rows" ? "Rows" : "Columns");
+        const c = sheet.charts.add(
+          chart.kind === "stackedColumn" ? "ColumnStacked" : "ColumnClustered",
+          sheet.getRangeByIndexes(s.row, s.col, s.rows, s.cols),
+          chart.seriesBy === "rows" ? "Rows" : "Columns",
+        );
         c.title.text = chart.title;
         const a = chart.anchor;
         c.setPosition(toA1(a.row, a.col), toA1(a.row + a.rows - 1, a.col + a.cols - 1));

@@ -38,7 +38,11 @@ describe("quoteSheetName", () => {
   });
 
   it("leaves plain English names unquoted", () => {
-    expect([quoteSheetName("Orders"), quoteSheetName("Sheet1"), quoteSheetName("my_sheet")]).toEqual(["Orders", "Sheet1", "my_sheet"]);
+    expect([quoteSheetName("Orders"), quoteSheetName("Sheet1"), quoteSheetName("my_sheet")]).toEqual([
+      "Orders",
+      "Sheet1",
+      "my_sheet",
+    ]);
   });
 
   it("quotes names with spaces", () => {
@@ -181,7 +185,9 @@ describe("parseA1", () => {
 
 describe("columnNumber", () => {
   it("reads the 1-based column of an A1 reference", () => {
-    expect(["A1", "Z9", "AA10", "XFD1048576", "ZZZZZ3"].map((r) => columnNumber(r))).toEqual([1, 26, 27, 16_384, 12_356_630]);
+    expect(["A1", "Z9", "AA10", "XFD1048576", "ZZZZZ3"].map((r) => columnNumber(r))).toEqual([
+      1, 26, 27, 16_384, 12_356_630,
+    ]);
   });
 
   it("starts at `from`, past a leading $", () => {
@@ -196,14 +202,21 @@ describe("columnNumber", () => {
     const mismatches: number[] = [];
     for (let col = 0; col < 16_384; col++) {
       const letters = columnLetters(col);
-      if (columnNumber(letters) !== col + 1 || columnNumber(letters.toLowerCase(), 0, true) !== col + 1) mismatches.push(col);
+      if (columnNumber(letters) !== col + 1 || columnNumber(letters.toLowerCase(), 0, true) !== col + 1)
+        mismatches.push(col);
     }
     expect(mismatches).toEqual([]);
   });
 
   describe("invalid input", () => {
     it("gives 0 for a reference without letters where it starts", () => {
-      expect([columnNumber("12"), columnNumber(""), columnNumber("a1"), columnNumber("$A1"), columnNumber("A1", 2)]).toEqual([0, 0, 0, 0, 0]);
+      expect([
+        columnNumber("12"),
+        columnNumber(""),
+        columnNumber("a1"),
+        columnNumber("$A1"),
+        columnNumber("A1", 2),
+      ]).toEqual([0, 0, 0, 0, 0]);
     });
   });
 });

@@ -12,7 +12,13 @@ const ERROR_VALUE = { ok: false, problem: "errorValue" };
 
 describe("isBlank", () => {
   it("finds null, undefined, the empty string and white space blank", () => {
-    expect([isBlank(null), isBlank(undefined), isBlank(""), isBlank("  "), isBlank("\t\u3000")]).toEqual([true, true, true, true, true]);
+    expect([isBlank(null), isBlank(undefined), isBlank(""), isBlank("  "), isBlank("\t\u3000")]).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it("finds text, zero and false not blank", () => {
@@ -22,7 +28,18 @@ describe("isBlank", () => {
 
 describe("isErrorValue", () => {
   it("finds Excel's error values", () => {
-    const errors = ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"];
+    const errors = [
+      "#N/A",
+      "#REF!",
+      "#VALUE!",
+      "#DIV/0!",
+      "#NAME?",
+      "#NUM!",
+      "#NULL!",
+      "#SPILL!",
+      "#CALC!",
+      "#GETTING_DATA",
+    ];
     expect(errors.filter((e) => !isErrorValue(e))).toEqual([]);
   });
 
@@ -31,14 +48,14 @@ describe("isErrorValue", () => {
   });
 
   it("does not find ordinary text, numbers or blanks", () => {
-    expect([isErrorValue("N/A"), isErrorValue("#1"), isErrorValue("#N/A more"), isErrorValue(42), isErrorValue(null), isErrorValue(true)]).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect([
+      isErrorValue("N/A"),
+      isErrorValue("#1"),
+      isErrorValue("#N/A more"),
+      isErrorValue(42),
+      isErrorValue(null),
+      isErrorValue(true),
+    ]).toEqual([false, false, false, false, false, false]);
   });
 });
 
@@ -215,11 +232,21 @@ describe("readDate", () => {
     });
 
     it("reports a blank as missing", () => {
-      expect([readDate(null), readDate(""), readDate("   "), readDate("\u3000")]).toEqual([MISSING, MISSING, MISSING, MISSING]);
+      expect([readDate(null), readDate(""), readDate("   "), readDate("\u3000")]).toEqual([
+        MISSING,
+        MISSING,
+        MISSING,
+        MISSING,
+      ]);
     });
 
     it("rejects serial 0, serial 60, negatives and serials past 9999-12-31", () => {
-      expect([readDate(0), readDate(60), readDate(-1), readDate(2_958_466)]).toEqual([NOT_A_DATE, NOT_A_DATE, NOT_A_DATE, NOT_A_DATE]);
+      expect([readDate(0), readDate(60), readDate(-1), readDate(2_958_466)]).toEqual([
+        NOT_A_DATE,
+        NOT_A_DATE,
+        NOT_A_DATE,
+        NOT_A_DATE,
+      ]);
     });
 
     it("rejects NaN and Infinity", () => {
@@ -243,17 +270,21 @@ describe("leadingDatePart", () => {
 
   describe("invalid input", () => {
     it("gives null for year-first dates", () => {
-      expect([leadingDatePart("2024-03-05"), leadingDatePart("2024年3月5日"), leadingDatePart("20240305")]).toEqual([null, null, null]);
-    });
-
-    it("gives null for numbers, booleans, blanks and words", () => {
-      expect([leadingDatePart(45292), leadingDatePart(true), leadingDatePart(null), leadingDatePart(""), leadingDatePart("soon")]).toEqual([
-        null,
-        null,
+      expect([leadingDatePart("2024-03-05"), leadingDatePart("2024年3月5日"), leadingDatePart("20240305")]).toEqual([
         null,
         null,
         null,
       ]);
+    });
+
+    it("gives null for numbers, booleans, blanks and words", () => {
+      expect([
+        leadingDatePart(45292),
+        leadingDatePart(true),
+        leadingDatePart(null),
+        leadingDatePart(""),
+        leadingDatePart("soon"),
+      ]).toEqual([null, null, null, null, null]);
     });
   });
 });
@@ -464,7 +495,12 @@ describe("readAmount", () => {
     });
 
     it("rejects two decimal points and a bare sign or currency", () => {
-      expect([readAmount("1.2.3"), readAmount("-"), readAmount("¥"), readAmount("万")]).toEqual([NOT_A_NUMBER, NOT_A_NUMBER, NOT_A_NUMBER, NOT_A_NUMBER]);
+      expect([readAmount("1.2.3"), readAmount("-"), readAmount("¥"), readAmount("万")]).toEqual([
+        NOT_A_NUMBER,
+        NOT_A_NUMBER,
+        NOT_A_NUMBER,
+        NOT_A_NUMBER,
+      ]);
     });
 
     it("rejects an unclosed parenthesis", () => {
@@ -480,7 +516,11 @@ describe("readAmount", () => {
     });
 
     it("rejects the text true and booleans", () => {
-      expect([readAmount("true"), readAmount(true), readAmount(false)]).toEqual([NOT_A_NUMBER, NOT_A_NUMBER, NOT_A_NUMBER]);
+      expect([readAmount("true"), readAmount(true), readAmount(false)]).toEqual([
+        NOT_A_NUMBER,
+        NOT_A_NUMBER,
+        NOT_A_NUMBER,
+      ]);
     });
 
     it("reports a blank as missing", () => {
@@ -488,7 +528,11 @@ describe("readAmount", () => {
     });
 
     it("rejects NaN and Infinity", () => {
-      expect([readAmount(Number.NaN), readAmount(Infinity), readAmount(-Infinity)]).toEqual([NOT_A_NUMBER, NOT_A_NUMBER, NOT_A_NUMBER]);
+      expect([readAmount(Number.NaN), readAmount(Infinity), readAmount(-Infinity)]).toEqual([
+        NOT_A_NUMBER,
+        NOT_A_NUMBER,
+        NOT_A_NUMBER,
+      ]);
     });
   });
 });

@@ -16,7 +16,8 @@ export type Read<T> = { ok: true; value: T } | { ok: false; problem: CellProblem
 /** Order of the day and month in `3/5/2024`-style text dates. */
 export type DayMonthOrder = "monthFirst" | "dayFirst";
 
-const EXCEL_ERROR = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
+const EXCEL_ERROR =
+  /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
 
 /** True for null, "" and text that is only white space. @example isBlank("  ") === true */
 export function isBlank(cell: Cell | undefined): boolean {
@@ -153,10 +154,12 @@ export function readAmount(cell: Cell): Read<number> {
     negative = true;
     text = paren[1];
   }
-  text = text.replace(/^[-−]/u, () => {
-    negative = !negative;
-    return "";
-  }).replace(/^\+/, "");
+  text = text
+    .replace(/^[-−]/u, () => {
+      negative = !negative;
+      return "";
+    })
+    .replace(/^\+/, "");
   text = text.replace(CURRENCY, "");
   text = text.replace(/^[-−]/u, () => {
     negative = !negative;

@@ -124,7 +124,11 @@ describe("descending", () => {
 
   it("gives 0 for equal values, so that a stable sort keeps their order", () => {
     expect([descending(2.5, 2.5), descending(1, 2), descending(2, 1)]).toEqual([0, 1, -1]);
-    const rows = [{ k: 1, v: 5 }, { k: 2, v: 7 }, { k: 3, v: 5 }];
+    const rows = [
+      { k: 1, v: 5 },
+      { k: 2, v: 7 },
+      { k: 3, v: 5 },
+    ];
     expect(rows.sort((a, b) => descending(a.v, b.v)).map((r) => r.k)).toEqual([2, 1, 3]);
   });
 });

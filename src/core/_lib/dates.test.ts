@@ -197,7 +197,12 @@ describe("serialToDay", () => {
     });
 
     it("has no date for 0, a time-only fraction or negatives", () => {
-      expect([serialToDay(0), serialToDay(0.5), serialToDay(-1), serialToDay(-45292)]).toEqual([null, null, null, null]);
+      expect([serialToDay(0), serialToDay(0.5), serialToDay(-1), serialToDay(-45292)]).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ]);
     });
 
     it("has no date for NaN or Infinity", () => {
@@ -298,7 +303,10 @@ describe("monthEnd", () => {
   });
 
   it("ends February 1900 on the 28th and February 2000 on the 29th", () => {
-    expect([formatDay(monthEnd(monthIndex(1900, 2))), formatDay(monthEnd(monthIndex(2000, 2)))]).toEqual(["1900-02-28", "2000-02-29"]);
+    expect([formatDay(monthEnd(monthIndex(1900, 2))), formatDay(monthEnd(monthIndex(2000, 2)))]).toEqual([
+      "1900-02-28",
+      "2000-02-29",
+    ]);
   });
 
   it("agrees with daysInMonth for every month of 2023-2026", () => {
@@ -352,7 +360,8 @@ describe("the 1904 date system", () => {
   it("reads the same calendar date from both systems' serials for every day of 1904-2030", () => {
     const mismatches: number[] = [];
     for (let day = ymdToDay(1904, 1, 1)!; day <= ymdToDay(2030, 12, 31)!; day++) {
-      if (serialToDay(dayToSerial(day, 1904), 1904) !== day || serialToDay(dayToSerial(day) - 1462, 1904) !== day) mismatches.push(day);
+      if (serialToDay(dayToSerial(day, 1904), 1904) !== day || serialToDay(dayToSerial(day) - 1462, 1904) !== day)
+        mismatches.push(day);
     }
     expect(mismatches).toEqual([]);
   });
@@ -369,7 +378,12 @@ describe("the 1904 date system", () => {
 
   describe("invalid input", () => {
     it("has no date below 0 or past 9999-12-31", () => {
-      expect([serialToDay(-1, 1904), serialToDay(-0.5, 1904), serialToDay(2_957_004, 1904), serialToDay(Number.NaN, 1904)]).toEqual([null, null, null, null]);
+      expect([
+        serialToDay(-1, 1904),
+        serialToDay(-0.5, 1904),
+        serialToDay(2_957_004, 1904),
+        serialToDay(Number.NaN, 1904),
+      ]).toEqual([null, null, null, null]);
     });
   });
 });

@@ -29,7 +29,10 @@ describe("dueQueues", () => {
     });
 
     it("sorts due dates centuries apart, by comparison instead of counting", () => {
-      expect(queues([0, 1, 0, 0, 1], [2_900_000, 5, -25_000, 2_900_000, 1], 2)).toEqual({ start: [0, 3, 5], order: [2, 0, 3, 4, 1] });
+      expect(queues([0, 1, 0, 0, 1], [2_900_000, 5, -25_000, 2_900_000, 1], 2)).toEqual({
+        start: [0, 3, 5],
+        order: [2, 0, 3, 4, 1],
+      });
     });
   });
 
@@ -38,9 +41,18 @@ describe("dueQueues", () => {
     const orders = fc.array(fc.record({ customer: fc.integer({ min: 0, max: 4 }), due }), { maxLength: 60 });
     fc.assert(
       fc.property(orders, (rows) => {
-        const got = queues(rows.map((r) => r.customer), rows.map((r) => r.due), 5, (i) => i % 7 !== 3);
+        const got = queues(
+          rows.map((r) => r.customer),
+          rows.map((r) => r.due),
+          5,
+          (i) => i % 7 !== 3,
+        );
         const expected = [0, 1, 2, 3, 4].flatMap((c) =>
-          rows.map((r, i) => ({ ...r, i })).filter((r) => r.customer === c && r.i % 7 !== 3).sort((a, b) => a.due - b.due || a.i - b.i).map((r) => r.i),
+          rows
+            .map((r, i) => ({ ...r, i }))
+            .filter((r) => r.customer === c && r.i % 7 !== 3)
+            .sort((a, b) => a.due - b.due || a.i - b.i)
+            .map((r) => r.i),
         );
         expect(got.order).toEqual(expected);
       }),

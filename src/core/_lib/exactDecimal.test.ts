@@ -8,6 +8,7 @@ describe("exactDecimal", () => {
   });
 
   it("gives NaN for what is not plain: no digits, a lone point, misplaced commas, over 15 digits", () => {
-    for (const t of ["", ".", "5.", ".5", "1,23", "1234,567", "1.2.3", "1234567890123456", "1e5", " 1"]) expect(exactDecimal(t, 0, t.length, true)).toBeNaN();
+    for (const t of ["", ".", "5.", ".5", "1,23", "1234,567", "1.2.3", "1234567890123456", "1e5", " 1"])
+      expect(exactDecimal(t, 0, t.length, true)).toBeNaN();
   });
 });

@@ -19,7 +19,11 @@ describe("Interner", () => {
   it("folds case, width and white space", () => {
     const interner = new Interner();
     const id = interner.add("Sales Rep A");
-    expect([interner.add("sales rep a"), interner.add("ＳＡＬＥＳ　ＲＥＰ　Ａ"), interner.add("  Sales   Rep A ")]).toEqual([id, id, id]);
+    expect([
+      interner.add("sales rep a"),
+      interner.add("ＳＡＬＥＳ　ＲＥＰ　Ａ"),
+      interner.add("  Sales   Rep A "),
+    ]).toEqual([id, id, id]);
     expect(interner.size).toBe(1);
   });
 

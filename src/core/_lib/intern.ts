@@ -29,7 +29,7 @@ export class Interner {
 
   /** The id of a text already added, or -1. */
   get(text: string | null): number {
-    return text === null ? -1 : this.index.get(customerKey(text)) ?? -1;
+    return text === null ? -1 : (this.index.get(customerKey(text)) ?? -1);
   }
 
   get size(): number {
@@ -103,10 +103,12 @@ export class TextIds {
   /** Numbers a new text, in empty slot `slot`. */
   private add(text: string, h: number, slot: number): number {
     const id = this.count++;
-    if (this.starts.length < this.count + 1) this.starts = copyInto(new Int32Array(2 * this.starts.length), this.starts);
+    if (this.starts.length < this.count + 1)
+      this.starts = copyInto(new Int32Array(2 * this.starts.length), this.starts);
     const start = this.starts[id];
     const end = start + text.length;
-    if (this.chars.length < end) this.chars = copyInto(new Uint16Array(Math.max(2 * this.chars.length, end)), this.chars);
+    if (this.chars.length < end)
+      this.chars = copyInto(new Uint16Array(Math.max(2 * this.chars.length, end)), this.chars);
     for (let j = 0; j < text.length; j++) this.chars[start + j] = text.charCodeAt(j);
     this.starts[id + 1] = end;
     this.slots[2 * slot] = id + 1;

@@ -10,7 +10,14 @@ describe("readAmount at the edge of what sums can hold", () => {
   });
 
   it("does not read larger ones, so that a million of them still sum to a finite number", () => {
-    for (const v of [1.000000000000001e15, 1e308, -Number.MAX_VALUE, "1e309", "10000000000000000", "1000000000000000000000万"]) {
+    for (const v of [
+      1.000000000000001e15,
+      1e308,
+      -Number.MAX_VALUE,
+      "1e309",
+      "10000000000000000",
+      "1000000000000000000000万",
+    ]) {
       expect([v, readAmount(v)]).toEqual([v, { ok: false, problem: "notANumber" }]);
     }
   });

@@ -32,7 +32,9 @@ describe("sanitizeSheetName", () => {
 
   it("adds (2), (3) … when the name is taken, compared case-insensitively as Excel does", () => {
     expect(sanitizeSheetName("Review 2026-10", new Set(["review 2026-10"]))).toBe("Review 2026-10 (2)");
-    expect(sanitizeSheetName("Review 2026-10", new Set(["REVIEW 2026-10", "Review 2026-10 (2)"]))).toBe("Review 2026-10 (3)");
+    expect(sanitizeSheetName("Review 2026-10", new Set(["REVIEW 2026-10", "Review 2026-10 (2)"]))).toBe(
+      "Review 2026-10 (3)",
+    );
     expect(sanitizeSheetName("客户表", new Set(["客户表"]))).toBe("客户表 (2)");
   });
 

@@ -25,7 +25,9 @@ describe("TextIds", () => {
     const ids = new TextIds();
     ids.id("SO-1");
     ids.id("SO-2");
-    expect([ids.find("SO-2"), ids.find("SO-1"), ids.find("SO-3"), ids.find("so-1"), ids.find("")]).toEqual([1, 0, -1, -1, -1]);
+    expect([ids.find("SO-2"), ids.find("SO-1"), ids.find("SO-3"), ids.find("so-1"), ids.find("")]).toEqual([
+      1, 0, -1, -1, -1,
+    ]);
     expect(ids.size).toBe(2);
     expect(ids.id("SO-3")).toBe(2);
   });

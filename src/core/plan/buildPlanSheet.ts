@@ -24,14 +24,9 @@ export function buildPlanSheet(
   sheet: string,
   generatedAt: string,
 ): ReportPlan {
-  const L = (key: MessageKey, params?: Record<string, string | number>) =>
-    t(lang, key, params);
+  const L = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const rows: ReportRow[] = [];
-  const add = (
-    style: ReportRow["style"],
-    cells: Cell[],
-    formats?: (NumberFormat | null)[],
-  ) => {
+  const add = (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[]) => {
     rows.push(formats ? { style, cells, formats } : { style, cells });
   };
   const sys = review.options.dateSystem;
@@ -82,17 +77,7 @@ export function buildPlanSheet(
           date(r.lastVisit),
           date(r.due),
         ],
-        [
-          null,
-          v.day === null ? null : "date",
-          null,
-          null,
-          null,
-          null,
-          null,
-          "date",
-          "date",
-        ],
+        [null, v.day === null ? null : "date", null, null, null, null, null, "date", "date"],
       );
     }
   }
@@ -109,26 +94,12 @@ export function buildPlanSheet(
       L("report.salesperson"),
       L("report.tier"),
     ]);
-    const formats: NumberFormat[] = [
-      "date",
-      "general",
-      "general",
-      "general",
-      "general",
-      "general",
-    ];
+    const formats: NumberFormat[] = ["date", "general", "general", "general", "general", "general"];
     for (const g of plan.greetings) {
       if (g.kind === "festival")
         add(
           "body",
-          [
-            date(g.day),
-            greetingOccasion(g, lang),
-            null,
-            g.count,
-            repName(g.rep),
-            null,
-          ],
+          [date(g.day), greetingOccasion(g, lang), null, g.count, repName(g.rep), null],
           [...formats.slice(0, 3), "integer", "general", "general"],
         );
       else
@@ -164,11 +135,7 @@ function addProspectSummary(
   review: Review,
   plan: NextMonthPlan,
   L: (key: MessageKey) => string,
-  add: (
-    style: ReportRow["style"],
-    cells: Cell[],
-    formats?: (NumberFormat | null)[],
-  ) => void,
+  add: (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[]) => void,
 ): void {
   add("header", [
     L("report.salesperson"),
@@ -180,15 +147,8 @@ function addProspectSummary(
     L("plan.col.target"),
     L("plan.col.shortfall"),
   ]);
-  const formats: (NumberFormat | null)[] = [
-    null,
-    ...Array<NumberFormat>(14).fill("integer"),
-  ];
-  const pools = summarizeProspects(
-    plan.prospects!,
-    review.reps.names,
-    review.options.prospectTarget,
-  );
+  const formats: (NumberFormat | null)[] = [null, ...Array<NumberFormat>(14).fill("integer")];
+  const pools = summarizeProspects(plan.prospects!, review.reps.names, review.options.prospectTarget);
   for (const p of pools)
     add(
       "body",

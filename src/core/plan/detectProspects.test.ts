@@ -55,8 +55,6 @@ describe("detectProspects", () => {
     ];
     const review = runReview(grids);
     expect(review.detection.customers).toBeUndefined();
-    expect(review.planInputs?.prospects?.prospects.map((p) => p.name)).toEqual([
-      "乙公司",
-    ]);
+    expect(review.planInputs?.prospects?.prospects.map((p) => p.name)).toEqual(["乙公司"]);
   });
 });

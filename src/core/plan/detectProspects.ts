@@ -42,34 +42,22 @@ export function detectProspects(
 ): ProspectSheet | undefined {
   const found: ProspectSheet[] = [];
   for (const grid of grids) {
-    const mine = new Set(
-      owned.filter((o) => o.sheet === grid.sheet).map((o) => o.col),
-    );
-    const rows = grid.table
-      ? 1
-      : Math.min(HEADER_SEARCH_ROWS, grid.values.length);
+    const mine = new Set(owned.filter((o) => o.sheet === grid.sheet).map((o) => o.col));
+    const rows = grid.table ? 1 : Math.min(HEADER_SEARCH_ROWS, grid.values.length);
     for (let r = 0; r < rows; r++) {
       const headers = headerTexts(grid, r);
       const columns = matchProspectColumns(headers, mine);
-      const man = [columns.money, columns.authority, columns.need].filter(
-        (c) => c !== undefined,
-      ).length;
+      const man = [columns.money, columns.authority, columns.need].filter((c) => c !== undefined).length;
       if (columns.name === undefined || man < 2) continue;
       found.push(readSheet(grid, r, columns, headers, dateSystem));
       break;
     }
   }
-  const named = (s: ProspectSheet) =>
-    Number(/潜在|prospect/i.test(s.grid.sheet));
-  return found.sort(
-    (a, b) => named(b) - named(a) || b.prospects.length - a.prospects.length,
-  )[0];
+  const named = (s: ProspectSheet) => Number(/潜在|prospect/i.test(s.grid.sheet));
+  return found.sort((a, b) => named(b) - named(a) || b.prospects.length - a.prospects.length)[0];
 }
 
-function matchProspectColumns(
-  headers: readonly string[],
-  owned: Set<number>,
-): Partial<Record<ProspectField, number>> {
+function matchProspectColumns(headers: readonly string[], owned: Set<number>): Partial<Record<ProspectField, number>> {
   const out: Partial<Record<ProspectField, number>> = {};
   const used = new Set<number>();
   for (const field of Object.keys(PROSPECT_SYNONYMS) as ProspectField[]) {
@@ -78,8 +66,7 @@ function matchProspectColumns(
     headers.forEach((h, c) => {
       if (h === "" || used.has(c) || owned.has(c)) return;
       const rank = keys.indexOf(headerKey(h));
-      if (rank >= 0 && (best === undefined || rank < best.rank))
-        best = { col: c, rank };
+      if (rank >= 0 && (best === undefined || rank < best.rank)) best = { col: c, rank };
     });
     if (best) {
       out[field] = best.col;
@@ -98,9 +85,7 @@ function readSheet(
 ): ProspectSheet {
   const cell = (row: readonly unknown[], field: ProspectField) => {
     const c = columns[field];
-    return c === undefined
-      ? null
-      : ((row[c - grid.origin.col] ?? null) as Parameters<typeof readText>[0]);
+    return c === undefined ? null : ((row[c - grid.origin.col] ?? null) as Parameters<typeof readText>[0]);
   };
   const prospects: Prospect[] = [];
   for (let i = r + 1; i < grid.values.length; i++) {

@@ -1,12 +1,6 @@
 import { getSolarDateFromLunar, getSolarTermsInRange } from "chinese-days";
 import { allForYear } from "@18f/us-federal-holidays";
-import {
-  dayToYmd,
-  formatDay,
-  monthEnd,
-  monthStart,
-  ymdToDay,
-} from "../_lib/dates";
+import { dayToYmd, formatDay, monthEnd, monthStart, ymdToDay } from "../_lib/dates";
 import type { Lang } from "../../i18n";
 
 export interface Festival {
@@ -50,13 +44,11 @@ export function listFestivals(month: number, lang: Lang): Festival[] {
   };
   if (lang === "zh-CN") {
     add(ymdToDay(year, 1, 1), "festival.newYear");
-    for (const [md, key] of LUNAR)
-      add(dayOf(getSolarDateFromLunar(`${year}-${md}`).date), key);
+    for (const [md, key] of LUNAR) add(dayOf(getSolarDateFromLunar(`${year}-${md}`).date), key);
     if (m === 4) {
-      const qingming = getSolarTermsInRange(
-        formatDay(first),
-        formatDay(last),
-      ).find((t) => t.term === "pure_brightness" && t.index === 1);
+      const qingming = getSolarTermsInRange(formatDay(first), formatDay(last)).find(
+        (t) => t.term === "pure_brightness" && t.index === 1,
+      );
       if (qingming) add(dayOf(qingming.date), "festival.qingming");
     }
     add(ymdToDay(year, 10, 1), "festival.nationalDay");
@@ -66,8 +58,7 @@ export function listFestivals(month: number, lang: Lang): Festival[] {
       shiftSaturdayHolidays: false,
       shiftSundayHolidays: false,
     }).find((h) => h.name === "Thanksgiving Day");
-    if (thanksgiving)
-      add(dayOf(thanksgiving.dateString), "festival.thanksgiving");
+    if (thanksgiving) add(dayOf(thanksgiving.dateString), "festival.thanksgiving");
     add(ymdToDay(year, 12, 25), "festival.christmas");
   }
   return out.sort((a, b) => a.day - b.day);

@@ -23,16 +23,11 @@ describe("listGreetings", () => {
 
   it("greets anniversaries of one year or more, not the first trade itself", () => {
     const out = listGreetings(
-      [
-        c({ firstTrade: day(2024, 11, 5) }),
-        c({ firstTrade: day(2026, 11, 3) }),
-      ],
+      [c({ firstTrade: day(2024, 11, 5) }), c({ firstTrade: day(2026, 11, 3) })],
       monthIndex(2026, 11),
       [],
     );
-    expect(out).toEqual([
-      { day: day(2026, 11, 5), kind: "anniversary", customer: 0, years: 2 },
-    ]);
+    expect(out).toEqual([{ day: day(2026, 11, 5), kind: "anniversary", customer: 0, years: 2 }]);
   });
 
   it("counts each salesperson's A–C customers per festival, D left out", () => {
@@ -65,11 +60,7 @@ describe("listGreetings", () => {
 
   it("orders by day, birthdays before anniversaries on the same day", () => {
     const out = listGreetings(
-      [
-        c({ firstTrade: day(2020, 7, 3) }),
-        c({ birthday: day(1970, 7, 3) }),
-        c({ birthday: day(1970, 7, 1) }),
-      ],
+      [c({ firstTrade: day(2020, 7, 3) }), c({ birthday: day(1970, 7, 3) }), c({ birthday: day(1970, 7, 1) })],
       monthIndex(2026, 7),
       [],
     );

@@ -42,19 +42,12 @@ export function listGreetings(
     if (c.tier === "D") return;
     counts.set(c.rep, (counts.get(c.rep) ?? 0) + 1);
     const birthday = dayInYear(c.birthday, year, m);
-    if (birthday !== null)
-      out.push({ day: birthday, kind: "birthday", customer });
+    if (birthday !== null) out.push({ day: birthday, kind: "birthday", customer });
     const since = dayInYear(c.firstTrade, year, m);
-    const years =
-      c.firstTrade === null || Number.isNaN(c.firstTrade)
-        ? 0
-        : year - dayToYmd(c.firstTrade).year;
-    if (since !== null && years >= 1)
-      out.push({ day: since, kind: "anniversary", customer, years });
+    const years = c.firstTrade === null || Number.isNaN(c.firstTrade) ? 0 : year - dayToYmd(c.firstTrade).year;
+    if (since !== null && years >= 1) out.push({ day: since, kind: "anniversary", customer, years });
   });
-  const reps = [...counts.keys()].sort((a, b) =>
-    a < 0 ? 1 : b < 0 ? -1 : a - b,
-  );
+  const reps = [...counts.keys()].sort((a, b) => (a < 0 ? 1 : b < 0 ? -1 : a - b));
   for (const f of festivals)
     for (const rep of reps)
       out.push({
@@ -69,18 +62,12 @@ export function listGreetings(
     (a, b) =>
       a.day - b.day ||
       rank[a.kind] - rank[b.kind] ||
-      (a.kind === "festival" || b.kind === "festival"
-        ? 0
-        : a.customer - b.customer),
+      (a.kind === "festival" || b.kind === "festival" ? 0 : a.customer - b.customer),
   );
 }
 
 /** The day of `date`'s month and day in the given year, when that month is `month`; 29 Feb → 28 Feb outside leap years. */
-function dayInYear(
-  date: number | null,
-  year: number,
-  month: number,
-): number | null {
+function dayInYear(date: number | null, year: number, month: number): number | null {
   if (date === null || Number.isNaN(date)) return null;
   const d = dayToYmd(date);
   if (d.month !== month) return null;

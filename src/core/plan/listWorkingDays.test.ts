@@ -30,23 +30,14 @@ describe("listWorkingDays", () => {
   it("follows 国庆节 and 中秋节 2025: 1–8 October off, Saturday 11 October worked", () => {
     // State Council notice 国办发明电〔2024〕12号: 10月1日至8日放假调休, 9月28日（周日）、10月11日（周六）上班.
     const days = dates(2025, 10, "zh-CN");
-    expect(days.slice(0, 4)).toEqual([
-      "2025-10-09",
-      "2025-10-10",
-      "2025-10-11",
-      "2025-10-13",
-    ]);
+    expect(days.slice(0, 4)).toEqual(["2025-10-09", "2025-10-10", "2025-10-11", "2025-10-13"]);
     expect(days).toHaveLength(18);
   });
 
   it("leaves out a US federal holiday on a weekday and the Friday observed for a Saturday one", () => {
     // 5 U.S.C. 6103: Independence Day 2026 is a Saturday, observed Friday 3 July.
     const july = dates(2026, 7, "en-US");
-    expect(july.slice(0, 3)).toEqual([
-      "2026-07-01",
-      "2026-07-02",
-      "2026-07-06",
-    ]);
+    expect(july.slice(0, 3)).toEqual(["2026-07-01", "2026-07-02", "2026-07-06"]);
     // Veterans Day Wednesday 11 November, Thanksgiving Thursday 26 November 2026.
     const nov = dates(2026, 11, "en-US");
     expect(nov).not.toContain("2026-11-11");
@@ -56,9 +47,7 @@ describe("listWorkingDays", () => {
 
   it("gives Monday–Friday with no calendar", () => {
     expect(dates(2026, 11, "none")).toHaveLength(21);
-    expect(listWorkingDays(monthIndex(2026, 11), "none").days[0]).toBe(
-      ymdToDay(2026, 11, 2),
-    );
+    expect(listWorkingDays(monthIndex(2026, 11), "none").days[0]).toBe(ymdToDay(2026, 11, 2));
   });
 
   describe("edge cases", () => {

@@ -21,23 +21,18 @@ export interface WorkingDays {
  * federal holidays (@18f/us-federal-holidays); none: Monday–Friday.
  * @example listWorkingDays(monthIndex(2026, 10), "zh-CN").days[0] === ymdToDay(2026, 10, 8) (国庆节 1–7 October)
  */
-export function listWorkingDays(
-  month: number,
-  calendar: PlanCalendar,
-): WorkingDays {
+export function listWorkingDays(month: number, calendar: PlanCalendar): WorkingDays {
   const first = monthStart(month);
   const last = monthEnd(month);
   const year = dayToYmd(first).year;
   const weekday = (d: number) => (((d + 3) % 7) + 7) % 7 < 5; // epoch day 0 was a Thursday; 0 = Monday
   const days: number[] = [];
   if (calendar === "zh-CN" && hasChineseSchedule(year)) {
-    for (let d = first; d <= last; d++)
-      if (isWorkday(formatDay(d))) days.push(d);
+    for (let d = first; d <= last; d++) if (isWorkday(formatDay(d))) days.push(d);
     return { days, official: true };
   }
   const holidays = calendar === "en-US" ? usHolidays(year) : new Set<string>();
-  for (let d = first; d <= last; d++)
-    if (weekday(d) && !holidays.has(formatDay(d))) days.push(d);
+  for (let d = first; d <= last; d++) if (weekday(d) && !holidays.has(formatDay(d))) days.push(d);
   return { days, official: calendar !== "zh-CN" };
 }
 
@@ -48,7 +43,5 @@ export function hasChineseSchedule(year: number): boolean {
 
 /** Observed federal holidays touching a year, as `yyyy-mm-dd` (New Year's Day of the next year may fall on 31 December). */
 function usHolidays(year: number): Set<string> {
-  return new Set(
-    [...allForYear(year), ...allForYear(year + 1)].map((h) => h.dateString),
-  );
+  return new Set([...allForYear(year), ...allForYear(year + 1)].map((h) => h.dateString));
 }

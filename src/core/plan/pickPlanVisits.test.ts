@@ -27,11 +27,7 @@ describe("pickPlanVisits", () => {
     expect(out).toEqual([
       {
         customer: 0,
-        reasons: [
-          { kind: "overdue", days: 12 },
-          { kind: "down" },
-          { kind: "collect" },
-        ],
+        reasons: [{ kind: "overdue", days: 12 }, { kind: "down" }, { kind: "collect" }],
       },
       { customer: 1, reasons: [{ kind: "due" }, { kind: "lost" }] },
       { customer: 2, reasons: [{ kind: "due" }] },
@@ -40,11 +36,7 @@ describe("pickPlanVisits", () => {
 
   it("leaves out D, C that is only Down, and customers due after the month", () => {
     const out = pickPlanVisits(
-      [
-        customer({ tier: "D", due: null, change: "Lost" }),
-        customer({ tier: "C", change: "Down" }),
-        customer({}),
-      ],
+      [customer({ tier: "D", due: null, change: "Lost" }), customer({ tier: "C", change: "Down" }), customer({})],
       END,
     );
     expect(out).toEqual([]);
@@ -52,8 +44,8 @@ describe("pickPlanVisits", () => {
 
   it("gives no Collect reason without credit flags, and one for a C customer with a flag", () => {
     expect(pickPlanVisits([customer({ tier: "C" })], END)).toEqual([]);
-    expect(
-      pickPlanVisits([customer({ tier: "C" })], END, ["Over limit"]),
-    ).toEqual([{ customer: 0, reasons: [{ kind: "collect" }] }]);
+    expect(pickPlanVisits([customer({ tier: "C" })], END, ["Over limit"])).toEqual([
+      { customer: 0, reasons: [{ kind: "collect" }] },
+    ]);
   });
 });

@@ -3,11 +3,7 @@ import type { Tier } from "../options";
 
 /** Why a customer is on next month's visit list (SPEC: every reason, in this order). */
 export type VisitReason =
-  | { kind: "overdue"; days: number }
-  | { kind: "due" }
-  | { kind: "down" }
-  | { kind: "lost" }
-  | { kind: "collect" };
+  { kind: "overdue"; days: number } | { kind: "due" } | { kind: "down" } | { kind: "lost" } | { kind: "collect" };
 
 /** What the visit list reads of one customer. */
 export interface PlanCustomer {
@@ -40,8 +36,7 @@ export function pickPlanVisits(
   customers.forEach((c, customer) => {
     if (c.tier === "D") return;
     const reasons: VisitReason[] = [];
-    if ((c.overdueDays ?? 0) > 0)
-      reasons.push({ kind: "overdue", days: c.overdueDays! });
+    if ((c.overdueDays ?? 0) > 0) reasons.push({ kind: "overdue", days: c.overdueDays! });
     else if (c.due !== null && c.due <= planEnd) reasons.push({ kind: "due" });
     if (c.tier !== "C" && c.change === "Down") reasons.push({ kind: "down" });
     if (c.tier !== "C" && c.change === "Lost") reasons.push({ kind: "lost" });

@@ -2,12 +2,7 @@ import { monthEnd } from "../_lib/dates";
 import { customerKey } from "../_lib/text";
 import type { Lang } from "../../i18n";
 import type { Review } from "../runReview";
-import {
-  classifyMan,
-  closenessOf,
-  type Closeness,
-  type ManClass,
-} from "./classifyProspect";
+import { classifyMan, closenessOf, type Closeness, type ManClass } from "./classifyProspect";
 import { listFestivals } from "./listFestivals";
 import { listGreetings, type Greeting } from "./listGreetings";
 import { listWorkingDays, type PlanCalendar } from "./listWorkingDays";
@@ -63,11 +58,11 @@ export function planNextMonth(review: Review, lang: Lang): NextMonthPlan {
     key: c.sortKey(customer),
   }));
   const name = (rep: number) => (rep >= 0 ? review.reps.names[rep] : null);
-  const repOrder = (a: number, b: number) =>
-    a < 0 ? 1 : b < 0 ? -1 : compare(name(a)!, name(b)!);
-  const visits = scheduleVisits(toPlace, days, o.visitsPerDay, repOrder).map(
-    (v) => ({ ...v, reasons: reasons.get(v.customer)! }),
-  );
+  const repOrder = (a: number, b: number) => (a < 0 ? 1 : b < 0 ? -1 : compare(name(a)!, name(b)!));
+  const visits = scheduleVisits(toPlace, days, o.visitsPerDay, repOrder).map((v) => ({
+    ...v,
+    reasons: reasons.get(v.customer)!,
+  }));
   const inputs = review.planInputs;
   const greeted = review.results.map((r, i) => ({
     tier: r.tier,
@@ -87,11 +82,7 @@ export function planNextMonth(review: Review, lang: Lang): NextMonthPlan {
     const last = new Map<string, number>();
     review.results.forEach((r, i) => {
       const n = c.names[i];
-      if (
-        n !== null &&
-        r.lastVisit !== null &&
-        !(last.get(customerKey(n))! >= r.lastVisit)
-      )
+      if (n !== null && r.lastVisit !== null && !(last.get(customerKey(n))! >= r.lastVisit))
         last.set(customerKey(n), r.lastVisit);
     });
     plan.prospects = inputs.prospects.prospects.map((p) => ({

@@ -50,8 +50,7 @@ export function planProspectColumns(
       output: "prospect.lastVisit",
       header: t(lang, "header.prospect.lastVisit"),
       format: "date",
-      value: (p) =>
-        p.lastVisit === null ? null : dayToSerial(p.lastVisit, system),
+      value: (p) => (p.lastVisit === null ? null : dayToSerial(p.lastVisit, system)),
     },
   ];
   const placed = placeColumns(
@@ -76,9 +75,7 @@ export function planProspectColumns(
       values,
     };
   });
-  const inputColumns = (Object.values(sheet.columns) as number[]).sort(
-    (a, b) => a - b,
-  );
+  const inputColumns = (Object.values(sheet.columns) as number[]).sort((a, b) => a - b);
   const out: SheetPlan = {
     sheet: name,
     headerRow: sheet.headerRow,

@@ -12,14 +12,20 @@ describe("visitReasons", () => {
 describe("greetingOccasion", () => {
   it("names a birthday, an anniversary with its years, and a festival", () => {
     expect(greetingOccasion({ day: 0, kind: "birthday", customer: 1 }, "en-US")).toBe("Birthday");
-    expect(greetingOccasion({ day: 0, kind: "anniversary", customer: 1, years: 3 }, "en-US")).toBe("3 years as customer");
-    expect(greetingOccasion({ day: 0, kind: "festival", festival: "festival.thanksgiving", rep: 0, count: 4 }, "en-US")).toBe("Thanksgiving");
+    expect(greetingOccasion({ day: 0, kind: "anniversary", customer: 1, years: 3 }, "en-US")).toBe(
+      "3 years as customer",
+    );
+    expect(
+      greetingOccasion({ day: 0, kind: "festival", festival: "festival.thanksgiving", rep: 0, count: 4 }, "en-US"),
+    ).toBe("Thanksgiving");
   });
 });
 
 describe("calendarLine", () => {
   it("names the calendar and counts the working days", () => {
-    expect(calendarLine({ calendar: "none", official: true, workingDays: [1, 2, 3] }, "en-US")).toBe("Monday–Friday: 3 working days");
+    expect(calendarLine({ calendar: "none", official: true, workingDays: [1, 2, 3] }, "en-US")).toBe(
+      "Monday–Friday: 3 working days",
+    );
   });
 
   it("says Monday–Friday was used when the year has no official calendar yet", () => {

@@ -14,7 +14,9 @@ import type { NextMonthPlan } from "./planNextMonth";
  */
 export function visitReasons(reasons: readonly VisitReason[], lang: Lang): string {
   const sep = lang === "zh-CN" ? "、" : ", ";
-  return reasons.map((r) => (r.kind === "overdue" ? t(lang, "due.overdue", { n: r.days }) : t(lang, `plan.reason.${r.kind}`))).join(sep);
+  return reasons
+    .map((r) => (r.kind === "overdue" ? t(lang, "due.overdue", { n: r.days }) : t(lang, `plan.reason.${r.kind}`)))
+    .join(sep);
 }
 
 /**

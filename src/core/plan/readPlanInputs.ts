@@ -27,8 +27,7 @@ export function readPlanInputs(
   const birthday = new Float64Array(customers.size).fill(NaN);
   const m = detection.customers;
   const col = m?.columns.birthday;
-  const grid =
-    m && grids.find((g) => g.sheet === m.sheet && g.table === m.table);
+  const grid = m && grids.find((g) => g.sheet === m.sheet && g.table === m.table);
   if (grid && col !== undefined) {
     for (let c = 0; c < customers.size; c++) {
       const row = customers.sheetRows[c]?.[0];

@@ -1,24 +1,19 @@
 import { scheduleVisits, type VisitToPlace } from "./scheduleVisits";
 
-const v = (
-  customer: number,
-  rep: number,
-  region: string | null,
-  tier: "A" | "B" | "C",
-  due: number,
-): VisitToPlace => ({ customer, rep, region, tier, due, key: `c${customer}` });
-const placed = (out: ReturnType<typeof scheduleVisits>) =>
-  out.map((p) => [p.rep, p.customer, p.day]);
+const v = (customer: number, rep: number, region: string | null, tier: "A" | "B" | "C", due: number): VisitToPlace => ({
+  customer,
+  rep,
+  region,
+  tier,
+  due,
+  key: `c${customer}`,
+});
+const placed = (out: ReturnType<typeof scheduleVisits>) => out.map((p) => [p.rep, p.customer, p.day]);
 
 describe("scheduleVisits", () => {
   it("takes groups in the order of their most urgent customer, one region a day", () => {
     const out = scheduleVisits(
-      [
-        v(0, 0, "East", "B", 5),
-        v(1, 0, "West", "A", 9),
-        v(2, 0, "East", "A", 7),
-        v(3, 0, "West", "C", 1),
-      ],
+      [v(0, 0, "East", "B", 5), v(1, 0, "West", "A", 9), v(2, 0, "East", "A", 7), v(3, 0, "West", "C", 1)],
       [100, 101, 102],
       4,
     );
@@ -44,11 +39,7 @@ describe("scheduleVisits", () => {
 
   it("marks what does not fit in the month with no day", () => {
     const out = scheduleVisits(
-      [
-        v(0, 0, "East", "A", 1),
-        v(1, 0, "West", "A", 2),
-        v(2, 0, "South", "B", 3),
-      ],
+      [v(0, 0, "East", "A", 1), v(1, 0, "West", "A", 2), v(2, 0, "South", "B", 3)],
       [100, 101],
       4,
     );
@@ -60,11 +51,7 @@ describe("scheduleVisits", () => {
   });
 
   it("keeps salespeople apart: each starts on the first working day", () => {
-    const out = scheduleVisits(
-      [v(0, 1, "East", "A", 1), v(1, 0, "East", "A", 1)],
-      [100],
-      4,
-    );
+    const out = scheduleVisits([v(0, 1, "East", "A", 1), v(1, 0, "East", "A", 1)], [100], 4);
     expect(placed(out)).toEqual([
       [0, 1, 100],
       [1, 0, 100],
@@ -90,17 +77,13 @@ describe("scheduleVisits", () => {
     });
 
     it("places nothing in a month without working days", () => {
-      expect(placed(scheduleVisits([v(0, 0, "East", "A", 1)], [], 4))).toEqual([
-        [0, 0, null],
-      ]);
+      expect(placed(scheduleVisits([v(0, 0, "East", "A", 1)], [], 4))).toEqual([[0, 0, null]]);
     });
   });
 
   describe("invalid input", () => {
     it("refuses fewer than one visit a day, in words", () => {
-      expect(() => scheduleVisits([], [100], 0)).toThrow(
-        "scheduleVisits: visits per day must be at least 1, not 0",
-      );
+      expect(() => scheduleVisits([], [100], 0)).toThrow("scheduleVisits: visits per day must be at least 1, not 0");
     });
   });
 });

@@ -32,10 +32,7 @@ export function scheduleVisits(
   perDay: number,
   repOrder?: (a: number, b: number) => number,
 ): PlacedVisit[] {
-  if (!(perDay >= 1))
-    throw new RangeError(
-      `scheduleVisits: visits per day must be at least 1, not ${perDay}`,
-    );
+  if (!(perDay >= 1)) throw new RangeError(`scheduleVisits: visits per day must be at least 1, not ${perDay}`);
   const byRep = new Map<number, VisitToPlace[]>();
   for (const v of visits) {
     const list = byRep.get(v.rep);

@@ -1,7 +1,11 @@
 import type { ClassedProspect } from "./planNextMonth";
 import { summarizeProspects } from "./summarizeProspects";
 
-const p = (salesperson: string | null, man: ClassedProspect["man"], closeness: ClassedProspect["closeness"]): ClassedProspect => ({
+const p = (
+  salesperson: string | null,
+  man: ClassedProspect["man"],
+  closeness: ClassedProspect["closeness"],
+): ClassedProspect => ({
   row: 1,
   name: "x",
   salesperson,
@@ -14,8 +18,22 @@ describe("summarizeProspects", () => {
   it("counts each salesperson's prospects by MAN class and closeness, with the shortfall against the target", () => {
     const prospects = [p("王", 1, "A"), p("王", 1, null), p("王", 8, "C"), p("李", 3, "B")];
     expect(summarizeProspects(prospects, ["王", "李"], 2)).toEqual([
-      { salesperson: "李", byClass: [0, 0, 1, 0, 0, 0, 0, 0], byCloseness: [0, 1, 0], total: 1, target: 2, shortfall: 1 },
-      { salesperson: "王", byClass: [2, 0, 0, 0, 0, 0, 0, 1], byCloseness: [1, 0, 1], total: 3, target: 2, shortfall: 0 },
+      {
+        salesperson: "李",
+        byClass: [0, 0, 1, 0, 0, 0, 0, 0],
+        byCloseness: [0, 1, 0],
+        total: 1,
+        target: 2,
+        shortfall: 1,
+      },
+      {
+        salesperson: "王",
+        byClass: [2, 0, 0, 0, 0, 0, 0, 1],
+        byCloseness: [1, 0, 1],
+        total: 3,
+        target: 2,
+        shortfall: 0,
+      },
     ]);
   });
 

@@ -57,7 +57,9 @@ export function orderRows(specs: readonly OrderSpec[]): OrderRows {
     amount: Float64Array.from(specs, (s) => s.amount),
     margin: Float64Array.from(specs, (s) => s.margin ?? 0),
     paid: Float64Array.from(specs, (s) => s.paid ?? NaN),
-    dueCell: Float64Array.from(specs, (s) => (s.due === undefined ? NaN : typeof s.due === "number" ? s.due : day(s.due))),
+    dueCell: Float64Array.from(specs, (s) =>
+      s.due === undefined ? NaN : typeof s.due === "number" ? s.due : day(s.due),
+    ),
     customer: Int32Array.from(specs, (s) => s.customer),
     rep: Int32Array.from(specs, (s) => s.rep ?? -1),
     orderId: Int32Array.from(specs, (s) => s.orderId ?? -1),
@@ -99,7 +101,14 @@ export function salesHistory(m: string, perCustomer: readonly Record<string, num
       sales[c * HISTORY_MONTHS + k] += amount;
     }
   });
-  return { first, months: HISTORY_MONTHS, sales, margin: new Float64Array(sales.length), firstOrder: new Float64Array(perCustomer.length).fill(NaN), ignoredAfterAsOf: 0 };
+  return {
+    first,
+    months: HISTORY_MONTHS,
+    sales,
+    margin: new Float64Array(sales.length),
+    firstOrder: new Float64Array(perCustomer.length).fill(NaN),
+    ignoredAfterAsOf: 0,
+  };
 }
 
 export interface ActivitySpec {
@@ -114,7 +123,11 @@ export interface ActivitySpec {
 }
 
 /** What runReview hands the monthly and salesperson tables, built from plain rows. */
-export function activityInputs(spec: ActivitySpec): { a: ActivityInputs; history: SalesHistory; firstDay: Float64Array } {
+export function activityInputs(spec: ActivitySpec): {
+  a: ActivityInputs;
+  history: SalesHistory;
+  firstDay: Float64Array;
+} {
   const m = month(spec.month);
   const end = monthEnd(m);
   const orders = orderRows(spec.orders ?? []);

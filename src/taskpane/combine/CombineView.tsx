@@ -1,4 +1,13 @@
-import { Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+} from "@fluentui/react-components";
 import { t, type Lang } from "../../i18n";
 import type { ReviewHost } from "../host";
 import { ResultsSection } from "../ResultsSection";
@@ -49,7 +58,12 @@ export function CombineView({ lang, host, view, disabled }: CombineViewProps) {
           {t(lang, "pane.cancelRun")}
         </Button>
       ) : (
-        <Button appearance="primary" data-testid="combine-run" disabledFocusable={!view.canRun || disabled} onClick={view.run}>
+        <Button
+          appearance="primary"
+          data-testid="combine-run"
+          disabledFocusable={!view.canRun || disabled}
+          onClick={view.run}
+        >
           {t(lang, "combine.pane.run")}
         </Button>
       )}

@@ -64,7 +64,11 @@ export function pickedInputs(
     open: async () => {
       const bytes = await file.arrayBuffer();
       const tell = options.onProgress && ((p: ReadProgress) => options.onProgress?.(file.name, p));
-      const meta = expect(await ask({ type: "open", id, name: file.name, lang, bytes }, tell, [bytes]), "meta", file.name).meta;
+      const meta = expect(
+        await ask({ type: "open", id, name: file.name, lang, bytes }, tell, [bytes]),
+        "meta",
+        file.name,
+      ).meta;
       return workerPort(id, meta, file.name, ask, worker, tell);
     },
   }));

@@ -11,10 +11,17 @@ export function serveReads(post: (reply: ReadReply) => void): (request: ReadRequ
   const open = new Map<number, { port: BytesPort; name: string; lang: Lang }>();
   return async (request) => {
     const fail = (e: unknown, name: string, lang: Lang) =>
-      post({ type: "error", id: request.id, words: describeRunError(e, name, lang), detail: e instanceof Error ? e.message : String(e) });
+      post({
+        type: "error",
+        id: request.id,
+        words: describeRunError(e, name, lang),
+        detail: e instanceof Error ? e.message : String(e),
+      });
     if (request.type === "open") {
       try {
-        const port = await openBytesPort(new Uint8Array(request.bytes), request.name, (progress) => post({ type: "progress", id: request.id, progress }));
+        const port = await openBytesPort(new Uint8Array(request.bytes), request.name, (progress) =>
+          post({ type: "progress", id: request.id, progress }),
+        );
         open.set(request.id, { port, name: request.name, lang: request.lang });
         post({ type: "meta", id: request.id, meta: await port.readMeta() });
       } catch (e) {

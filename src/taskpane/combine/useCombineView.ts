@@ -14,7 +14,12 @@ export type CombineStatus =
  * a run (files read in a worker started for it and ended after it; Cancel aborts both the reading
  * and the writing). `onWritten` hears of a run that changed the workbook, so the pane reads it again.
  */
-export function useCombineView(host: ReviewHost, lang: Lang, startWorker: (() => WorkerLike) | undefined, onWritten: () => void) {
+export function useCombineView(
+  host: ReviewHost,
+  lang: Lang,
+  startWorker: (() => WorkerLike) | undefined,
+  onWritten: () => void,
+) {
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [includeOwn, setIncludeOwn] = useState(true);
   const [status, setStatus] = useState<CombineStatus>({ kind: "idle" });
@@ -32,7 +37,8 @@ export function useCombineView(host: ReviewHost, lang: Lang, startWorker: (() =>
       worker = startWorker();
       const inputs = pickedInputs(files, worker, lang, {
         signal: abort.signal,
-        onProgress: (file, p) => setStatus({ kind: "running", text: t(lang, "combine.pane.reading", { file, sheet: p.sheet, rows: p.rows }) }),
+        onProgress: (file, p) =>
+          setStatus({ kind: "running", text: t(lang, "combine.pane.reading", { file, sheet: p.sheet, rows: p.rows }) }),
       });
       const outcome = await host.combine(
         { lang, includeOwn, ownName: t(lang, "combine.pane.thisWorkbook") },

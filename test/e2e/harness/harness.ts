@@ -31,7 +31,8 @@ export interface E2eProbe {
 type HarnessWindow = Window & { __MODEL_JSON__?: WorkbookJson; __model?: unknown; __e2e?: E2eProbe };
 
 const w = window as HarnessWindow;
-if (!w.__MODEL_JSON__) throw new Error("e2e harness: the page has no window.__MODEL_JSON__ (the server injects it before this script)");
+if (!w.__MODEL_JSON__)
+  throw new Error("e2e harness: the page has no window.__MODEL_JSON__ (the server injects it before this script)");
 const model = modelFromJson(w.__MODEL_JSON__);
 delete w.__MODEL_JSON__;
 // A few milliseconds a round trip, as a host would take, so the pane's progress has time to show.
@@ -49,7 +50,11 @@ w.__e2e = {
   },
   activeSheet: () => sheetName(model.activeSheetId),
   dump: () => modelToJson(model),
-  stats: () => ({ runs: double.stats.runs.length, syncs: double.stats.syncCount, maxRequestBytes: double.stats.maxRequestBytes }),
+  stats: () => ({
+    runs: double.stats.runs.length,
+    syncs: double.stats.syncCount,
+    maxRequestBytes: double.stats.maxRequestBytes,
+  }),
   snapshot: () => model.snapshot(),
   setLatency: (ms) => {
     double.options.latencyMs = ms;

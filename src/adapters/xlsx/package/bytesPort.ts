@@ -12,7 +12,11 @@ export type BytesPort = WorkbookPort & { close(): Promise<void> };
  * the command line's inspectPaths sniffs it (NotZipError for an encrypted workbook, an old .xls,
  * a CSV), opened with fflate (openXlsxBytes) and read by the same readers as the command line.
  */
-export async function openBytesPort(data: Uint8Array, name: string, onRows?: (p: ReadProgress) => void): Promise<BytesPort> {
+export async function openBytesPort(
+  data: Uint8Array,
+  name: string,
+  onRows?: (p: ReadProgress) => void,
+): Promise<BytesPort> {
   const notZip = await sniffBytes(data);
   if (notZip) throw new NotZipError(notZip, name);
   const reader = packageReader(await openXlsxBytes(data, name), onRows);

@@ -16,10 +16,16 @@ export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml
  * chart part per chart whose series reference the report's cells, with cached values for
  * viewers that do not recalculate.
  */
-export function chartParts(report: ReportPlan, chartFiles: readonly string[]): { drawing: string; drawingRels: string; charts: string[] } {
-  if (chartFiles.length !== report.charts.length) throw new Error(`chartParts: ${report.charts.length} charts, ${chartFiles.length} part names`);
+export function chartParts(
+  report: ReportPlan,
+  chartFiles: readonly string[],
+): { drawing: string; drawingRels: string; charts: string[] } {
+  if (chartFiles.length !== report.charts.length)
+    throw new Error(`chartParts: ${report.charts.length} charts, ${chartFiles.length} part names`);
   const anchors = report.charts.map((chart, i) => anchorXml(chart.anchor, `rId${i + 1}`, i + 2, chart.title)).join("");
-  const rels = chartFiles.map((file, i) => `<Relationship Id="rId${i + 1}" Type="${REL_CHART}" Target="../charts/${file}"/>`).join("");
+  const rels = chartFiles
+    .map((file, i) => `<Relationship Id="rId${i + 1}" Type="${REL_CHART}" Target="../charts/${file}"/>`)
+    .join("");
   return {
     drawing: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">${anchors}</xdr:wsDr>`,
     drawingRels: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}">${rels}</Relationships>`,
@@ -28,7 +34,8 @@ export function chartParts(report: ReportPlan, chartFiles: readonly string[]): {
 }
 
 function anchorXml(a: RangeRef, rid: string, id: number, title: string): string {
-  const marker = (row: number, col: number) => `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+  const marker = (row: number, col: number) =>
+    `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
   return (
     `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${marker(a.row, a.col)}</xdr:from><xdr:to>${marker(a.row + a.rows, a.col + a.cols)}</xdr:to>` +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${escapeXml(title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
@@ -38,17 +45,26 @@ function anchorXml(a: RangeRef, rid: string, id: number, title: string): string 
 }
 
 /** Categories and series of a chart's source block: first row/column as Excel reads it. */
-export function chartSeries(chart: ChartPlan): { categories: RangeRef; series: { name: RangeRef; values: RangeRef }[] } {
+export function chartSeries(chart: ChartPlan): {
+  categories: RangeRef;
+  series: { name: RangeRef; values: RangeRef }[];
+} {
   const { row, col, rows, cols } = chart.source;
   if (chart.seriesBy === "rows") {
     return {
       categories: { row, col: col + 1, rows: 1, cols: cols - 1 },
-      series: Array.from({ length: rows - 1 }, (_, i) => ({ name: { row: row + 1 + i, col, rows: 1, cols: 1 }, values: { row: row + 1 + i, col: col + 1, rows: 1, cols: cols - 1 } })),
+      series: Array.from({ length: rows - 1 }, (_, i) => ({
+        name: { row: row + 1 + i, col, rows: 1, cols: 1 },
+        values: { row: row + 1 + i, col: col + 1, rows: 1, cols: cols - 1 },
+      })),
     };
   }
   return {
     categories: { row: row + 1, col, rows: rows - 1, cols: 1 },
-    series: Array.from({ length: cols - 1 }, (_, i) => ({ name: { row, col: col + 1 + i, rows: 1, cols: 1 }, values: { row: row + 1, col: col + 1 + i, rows: rows - 1, cols: 1 } })),
+    series: Array.from({ length: cols - 1 }, (_, i) => ({
+      name: { row, col: col + 1 + i, rows: 1, cols: 1 },
+      values: { row: row + 1, col: col + 1 + i, rows: rows - 1, cols: 1 },
+    })),
   };
 }
 
@@ -80,7 +96,8 @@ function chartXml(chart: ChartPlan, report: ReportPlan): string {
 
 function cellsOf(report: ReportPlan, r: RangeRef): Cell[] {
   const out: Cell[] = [];
-  for (let row = r.row; row < r.row + r.rows; row++) for (let col = r.col; col < r.col + r.cols; col++) out.push(report.rows[row]?.cells[col] ?? null);
+  for (let row = r.row; row < r.row + r.rows; row++)
+    for (let col = r.col; col < r.col + r.cols; col++) out.push(report.rows[row]?.cells[col] ?? null);
   return out;
 }
 
@@ -93,11 +110,17 @@ function strCache(values: Cell[]): string {
 }
 
 function numCache(values: Cell[]): string {
-  const pts = values.map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : "")).join("");
+  const pts = values
+    .map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ""))
+    .join("");
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
-

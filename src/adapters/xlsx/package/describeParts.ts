@@ -1,6 +1,14 @@
 import type { ByteChunks } from "../stream/parseXmlStream";
 import { declaresEntities, looksUtf16, NotAnXlsxError, UnreadablePartError } from "./openXlsxError";
-import { isMacroEnabled, isStrict, isType, parseRels, relsPathOf, streamWorkbook, type Relationship } from "./openXlsxParts";
+import {
+  isMacroEnabled,
+  isStrict,
+  isType,
+  parseRels,
+  relsPathOf,
+  streamWorkbook,
+  type Relationship,
+} from "./openXlsxParts";
 
 const CONTENT_TYPES = "[Content_Types].xml";
 
@@ -75,7 +83,10 @@ export function entryFinder<E>(byName: ReadonlyMap<string, E>): (path: string) =
 }
 
 /** Reads the package's relationships, workbook part and sheet list through `zip`. */
-export async function describeParts<E, S extends ByteChunks>(zip: ZipEntries<E, S>, label: string): Promise<PackageParts<S>> {
+export async function describeParts<E, S extends ByteChunks>(
+  zip: ZipEntries<E, S>,
+  label: string,
+): Promise<PackageParts<S>> {
   const find = entryFinder(zip.byName);
   const open = async (path: string): Promise<S> => {
     const entry = find(path);
@@ -89,8 +100,10 @@ export async function describeParts<E, S extends ByteChunks>(zip: ZipEntries<E, 
   };
   const officeDocument = (await rels("")).find((r) => isType(r, "officeDocument"));
   // Every part the run writes is in the transitional class: a Strict package would come out mixed.
-  if (officeDocument && isStrict(officeDocument)) throw new UnreadablePartError("strict", "_rels/.rels", officeDocument.type);
-  const workbookPath = officeDocument && find(officeDocument.target) !== undefined ? officeDocument.target : "xl/workbook.xml";
+  if (officeDocument && isStrict(officeDocument))
+    throw new UnreadablePartError("strict", "_rels/.rels", officeDocument.type);
+  const workbookPath =
+    officeDocument && find(officeDocument.target) !== undefined ? officeDocument.target : "xl/workbook.xml";
   if (find(workbookPath) === undefined) throw new NotAnXlsxError(label, "no workbook part (xl/workbook.xml)");
   // Streamed: a workbook.xml of millions of elements (inside an extension list) costs no memory for them.
   const workbook = await streamWorkbook(await open(workbookPath), workbookPath);
@@ -100,7 +113,9 @@ export async function describeParts<E, S extends ByteChunks>(zip: ZipEntries<E, 
   for (const s of workbook.sheets) {
     const rel = byId.get(s.rId);
     if (!rel || !isType(rel, "worksheet")) continue;
-    const tables = (await rels(rel.target)).filter((r) => isType(r, "table")).map((r) => ({ partPath: r.target, rId: r.id }));
+    const tables = (await rels(rel.target))
+      .filter((r) => isType(r, "table"))
+      .map((r) => ({ partPath: r.target, rId: r.id }));
     sheets.push({ ...s, partPath: rel.target, tables });
   }
   const partOf = (kind: string) => wbRels.find((r) => isType(r, kind) && find(r.target) !== undefined)?.target;
@@ -112,7 +127,8 @@ export async function describeParts<E, S extends ByteChunks>(zip: ZipEntries<E, 
     workbookPath,
     sheets,
     date1904: workbook.date1904,
-    macroEnabled: find(CONTENT_TYPES) !== undefined ? isMacroEnabled(await readText(CONTENT_TYPES), workbookPath) : false,
+    macroEnabled:
+      find(CONTENT_TYPES) !== undefined ? isMacroEnabled(await readText(CONTENT_TYPES), workbookPath) : false,
   };
   const stylesPath = partOf("styles");
   const sharedStringsPath = partOf("sharedStrings");
@@ -128,7 +144,8 @@ async function textOf(stream: ByteChunks, path: string): Promise<string> {
   for await (const chunk of stream) {
     const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
     size += bytes.length;
-    if (size > MAX_TEXT_PART_BYTES) throw new UnreadablePartError("tooLarge", path, `inflates past ${MAX_TEXT_PART_BYTES} bytes`);
+    if (size > MAX_TEXT_PART_BYTES)
+      throw new UnreadablePartError("tooLarge", path, `inflates past ${MAX_TEXT_PART_BYTES} bytes`);
     chunks.push(bytes);
   }
   const whole = new Uint8Array(size);

@@ -41,7 +41,8 @@ export function reportSheetXml(report: ReportPlan, styles: RunStyles, drawingRid
     row(r) {
       const row = report.rows[r];
       let xml = "";
-      for (let c = 0; c < row.cells.length; c++) xml += cell(r, c, row.cells[c], styles.report(row.style, row.formats?.[c] ?? null));
+      for (let c = 0; c < row.cells.length; c++)
+        xml += cell(r, c, row.cells[c], styles.report(row.style, row.formats?.[c] ?? null));
       return xml;
     },
   });
@@ -68,7 +69,13 @@ export function createdSheetXml(created: CreatedSheetPlan, styles: RunStyles): R
 /** The very hidden record sheet: `encodeRecord`'s texts down column A. */
 export function recordSheetXml(record: WorkbookRecord): Readable {
   const texts = encodeRecord(record);
-  return sheetStream({ view: '<sheetView workbookViewId="0"/>', widths: [], rowCount: texts.length, colCount: 1, row: (r) => cell(r, 0, texts[r], 0) });
+  return sheetStream({
+    view: '<sheetView workbookViewId="0"/>',
+    widths: [],
+    rowCount: texts.length,
+    colCount: 1,
+    row: (r) => cell(r, 0, texts[r], 0),
+  });
 }
 
 /** Longest row (a loop: a million-row spread would overflow the stack). */
@@ -88,8 +95,12 @@ function sheetStream(parts: SheetParts): Readable {
 }
 
 function* chunks(parts: SheetParts): Generator<Buffer> {
-  const dimension = parts.rowCount > 0 && parts.colCount > 0 ? `A1:${columnLetters(parts.colCount - 1)}${parts.rowCount}` : "A1";
-  const cols = parts.widths.length > 0 ? `<cols>${parts.widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` : "";
+  const dimension =
+    parts.rowCount > 0 && parts.colCount > 0 ? `A1:${columnLetters(parts.colCount - 1)}${parts.rowCount}` : "A1";
+  const cols =
+    parts.widths.length > 0
+      ? `<cols>${parts.widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
+      : "";
   yield Buffer.from(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
       `<dimension ref="${dimension}"/><sheetViews>${parts.view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`,
@@ -104,5 +115,7 @@ function* chunks(parts: SheetParts): Generator<Buffer> {
     }
   }
   const drawing = parts.drawingRid ? `<drawing r:id="${parts.drawingRid}"/>` : "";
-  yield Buffer.from(`${xml}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${drawing}</worksheet>`);
+  yield Buffer.from(
+    `${xml}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${drawing}</worksheet>`,
+  );
 }

@@ -22,9 +22,12 @@ const READ_AHEAD = 1024 * 1024;
 /** Opens an .xlsx file for random access: nothing but the zip directory and a few small parts is read. */
 export async function openXlsx(file: string): Promise<XlsxPackage> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, z) =>
-      // A missing or unreadable file (ENOENT, EACCES, EISDIR) is not a bad workbook: its error goes up as it is.
-      err ? reject((err as NodeJS.ErrnoException).code ? err : new NotAnXlsxError(file, err.message)) : resolve(z),
+    yauzl.open(
+      file,
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (err, z) =>
+        // A missing or unreadable file (ENOENT, EACCES, EISDIR) is not a bad workbook: its error goes up as it is.
+        err ? reject((err as NodeJS.ErrnoException).code ? err : new NotAnXlsxError(file, err.message)) : resolve(z),
     ),
   );
   return fromZip(zip, file);
@@ -34,7 +37,9 @@ export async function openXlsx(file: string): Promise<XlsxPackage> {
 export async function openXlsxBuffer(data: Uint8Array, label = "workbook"): Promise<XlsxPackage> {
   const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (err, z) => (err ? reject(new NotAnXlsxError(label, err.message)) : resolve(z))),
+    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (err, z) =>
+      err ? reject(new NotAnXlsxError(label, err.message)) : resolve(z),
+    ),
   );
   return fromZip(zip, label);
 }
@@ -58,7 +63,12 @@ function readDirectory(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
     zip.on("error", reject);
     zip.on("end", () => resolve(byName));
     zip.on("entry", (entry: yauzl.Entry) => {
-      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, false);
+      const name = yauzl.getFileNameLowLevel(
+        entry.generalPurposeBitFlag,
+        entry.fileName as unknown as Buffer,
+        entry.extraFields,
+        false,
+      );
       try {
         entry.fileName = name;
         addEntry(byName, name, entry);
@@ -71,18 +81,34 @@ function readDirectory(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   });
 }
 
-async function describePackage(zip: yauzl.ZipFile, byName: Map<string, yauzl.Entry>, label: string): Promise<XlsxPackage> {
+async function describePackage(
+  zip: yauzl.ZipFile,
+  byName: Map<string, yauzl.Entry>,
+  label: string,
+): Promise<XlsxPackage> {
   const open = async (entry: yauzl.Entry, path: string): Promise<Readable> => {
     if (entry.compressionMethod !== 8) return zip.openReadStreamPromise(entry);
-    return inflate(await zip.openReadStreamPromise(entry, { decompress: false }), entry.uncompressedSize, (why) => new NotAnXlsxError(label, `part ${path} ${why}`));
+    return inflate(
+      await zip.openReadStreamPromise(entry, { decompress: false }),
+      entry.uncompressedSize,
+      (why) => new NotAnXlsxError(label, `part ${path} ${why}`),
+    );
   };
   const find = entryFinder(byName);
   const openRaw = async (path: string): Promise<RawEntry> => {
     const entry = find(path);
     if (!entry) throw new NotAnXlsxError(label, `part ${path} is missing`);
     // yauzl takes `decompress` only for a compressed entry; a stored one comes as it is.
-    const stream = await (entry.compressionMethod === 0 ? zip.openReadStreamPromise(entry) : zip.openReadStreamPromise(entry, { decompress: false }));
-    return { stream, method: entry.compressionMethod, crc32: entry.crc32, size: entry.uncompressedSize, compressed: entry.compressedSize };
+    const stream = await (entry.compressionMethod === 0
+      ? zip.openReadStreamPromise(entry)
+      : zip.openReadStreamPromise(entry, { decompress: false }));
+    return {
+      stream,
+      method: entry.compressionMethod,
+      crc32: entry.crc32,
+      size: entry.uncompressedSize,
+      compressed: entry.compressedSize,
+    };
   };
   const parts = await describeParts({ byName, open }, label);
   return { ...parts, openRaw, close: async () => zip.close() };

@@ -51,7 +51,8 @@ function readDirectory(data: Uint8Array): Map<string, ZipEntry> {
   const byName = new Map<string, ZipEntry>();
   const names = new TextDecoder("utf-8");
   for (let i = 0; i < count; i++) {
-    if (at + 46 > data.length || view.getUint32(at, true) !== CENTRAL) throw new Error(`invalid central directory file header signature at ${at}`);
+    if (at + 46 > data.length || view.getUint32(at, true) !== CENTRAL)
+      throw new Error(`invalid central directory file header signature at ${at}`);
     const nameLength = view.getUint16(at + 28, true);
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
@@ -78,12 +79,18 @@ function findEndRecord(view: DataView): number {
 }
 
 /** An entry's inflated bytes, slice by slice; the size its header declares is checked, not trusted. */
-async function* entryChunks(data: Uint8Array, entry: ZipEntry, path: string, label: string): AsyncGenerator<Uint8Array> {
+async function* entryChunks(
+  data: Uint8Array,
+  entry: ZipEntry,
+  path: string,
+  label: string,
+): AsyncGenerator<Uint8Array> {
   const fail = (why: string) => new NotAnXlsxError(label, `part ${path} ${why}`);
   if (entry.flags & 1) throw fail("is encrypted");
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const local = entry.localOffset;
-  if (local + 30 > data.length || view.getUint32(local, true) !== LOCAL) throw fail(`has an invalid local file header signature at ${local}`);
+  if (local + 30 > data.length || view.getUint32(local, true) !== LOCAL)
+    throw fail(`has an invalid local file header signature at ${local}`);
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
   if (start + entry.compressed > data.length) throw fail("is truncated: its data runs past the end of the file");
   const raw = data.subarray(start, start + entry.compressed);
@@ -96,7 +103,12 @@ async function* entryChunks(data: Uint8Array, entry: ZipEntry, path: string, lab
   yield* inflateSlices(raw, entry.size, path, fail);
 }
 
-async function* inflateSlices(raw: Uint8Array, declared: number, path: string, fail: (why: string) => Error): AsyncGenerator<Uint8Array> {
+async function* inflateSlices(
+  raw: Uint8Array,
+  declared: number,
+  path: string,
+  fail: (why: string) => Error,
+): AsyncGenerator<Uint8Array> {
   let out: Uint8Array[] = [];
   let seen = 0;
   const inflater = new Inflate((chunk) => {

@@ -53,6 +53,7 @@ export function unreadableKindOf(e: unknown): UnreadableKind | undefined {
   if (e instanceof UnreadablePartError) return e.kind;
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === "string" && code.startsWith("Z_")) return "damaged"; // zlib: a corrupt deflate stream
-  if (e instanceof RangeError && /Invalid string length|Array buffer allocation failed/.test(e.message)) return "tooLarge";
+  if (e instanceof RangeError && /Invalid string length|Array buffer allocation failed/.test(e.message))
+    return "tooLarge";
   return undefined;
 }

@@ -46,7 +46,8 @@ export function resolveTarget(sourcePart: string, target: string): string {
 export function parseRels(xml: string, sourcePart: string): Relationship[] {
   const out: Relationship[] = [];
   readElements(xml, sourcePart, ["Relationship"], (_local, r) => {
-    if (r.TargetMode !== "External") out.push({ id: r.Id ?? "", type: r.Type ?? "", target: resolveTarget(sourcePart, r.Target ?? "") });
+    if (r.TargetMode !== "External")
+      out.push({ id: r.Id ?? "", type: r.Type ?? "", target: resolveTarget(sourcePart, r.Target ?? "") });
   });
   return out;
 }
@@ -59,7 +60,10 @@ export function parseWorkbook(xml: string, partPath: string): { sheets: Workbook
 }
 
 /** `parseWorkbook` of the part streamed: a workbook.xml of millions of elements costs no memory for them. */
-export async function streamWorkbook(stream: ByteChunks, partPath: string): Promise<{ sheets: WorkbookSheet[]; date1904: boolean }> {
+export async function streamWorkbook(
+  stream: ByteChunks,
+  partPath: string,
+): Promise<{ sheets: WorkbookSheet[]; date1904: boolean }> {
   const workbook = new WorkbookReader();
   await streamElements(stream, partPath, WorkbookReader.NAMES, workbook.element);
   return workbook.result();

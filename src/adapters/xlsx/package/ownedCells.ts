@@ -59,20 +59,39 @@ export class OwnedCells {
   private numberOpen = "><v>";
   private numberClose = "</v></c>";
 
-  constructor(plan: SheetPlan, private readonly styles: SheetStyles) {
+  constructor(
+    plan: SheetPlan,
+    private readonly styles: SheetStyles,
+  ) {
     const seen = new Set<number>();
     for (const c of plan.columns) {
-      if (!Number.isInteger(c.col) || c.col < 0 || c.col > 16383) throw new Error(`patchSheet: column ${c.col} of ${plan.sheet} is outside the sheet`);
-      if (seen.has(c.col)) throw new Error(`patchSheet: column ${columnLetters(c.col)} of ${plan.sheet} is planned twice`);
+      if (!Number.isInteger(c.col) || c.col < 0 || c.col > 16383)
+        throw new Error(`patchSheet: column ${c.col} of ${plan.sheet} is outside the sheet`);
+      if (seen.has(c.col))
+        throw new Error(`patchSheet: column ${columnLetters(c.col)} of ${plan.sheet} is planned twice`);
       seen.add(c.col);
     }
     this.headerStyle = styles.header;
-    this.columns = [...plan.columns].sort((a, b) => a.col - b.col).map((c) => ({ plan: c, col: c.col, letters: columnLetters(c.col), style: this.styleOf(c.format), open: `<c r="${columnLetters(c.col)}` }));
+    this.columns = [...plan.columns]
+      .sort((a, b) => a.col - b.col)
+      .map((c) => ({
+        plan: c,
+        col: c.col,
+        letters: columnLetters(c.col),
+        style: this.styleOf(c.format),
+        open: `<c r="${columnLetters(c.col)}`,
+      }));
     this.headerRow = plan.headerRow;
     this.firstRow = plan.firstRow;
     this.bodyEnd = plan.firstRow + Math.max(0, ...plan.columns.map((c) => c.values.length));
-    this.lastRow = plan.columns.length === 0 ? -1 : this.bodyEnd > this.firstRow ? Math.max(plan.headerRow, this.bodyEnd - 1) : plan.headerRow;
-    if (this.lastRow > 1048575) throw new Error(`patchSheet: ${plan.sheet} would reach row ${this.lastRow + 1}, past Excel's 1,048,576`);
+    this.lastRow =
+      plan.columns.length === 0
+        ? -1
+        : this.bodyEnd > this.firstRow
+          ? Math.max(plan.headerRow, this.bodyEnd - 1)
+          : plan.headerRow;
+    if (this.lastRow > 1048575)
+      throw new Error(`patchSheet: ${plan.sheet} would reach row ${this.lastRow + 1}, past Excel's 1,048,576`);
   }
 
   private styleOf(format: NumberFormat): number {
@@ -135,7 +154,8 @@ export class OwnedCells {
     if (attr === undefined) this.styleAttr.set(style, (attr = style === 0 ? '"' : `" s="${style}"`));
     const head = c.open + num + attr;
     if (typeof value === "number" && Number.isFinite(value)) return head + this.numberOpen + value + this.numberClose;
-    if (typeof value !== "string" || value.length > CACHED_TEXT) return head + cellValueXml(`${c.letters}${num}`, value, this.prefix);
+    if (typeof value !== "string" || value.length > CACHED_TEXT)
+      return head + cellValueXml(`${c.letters}${num}`, value, this.prefix);
     let body = this.texts.get(value);
     if (body === undefined) {
       body = cellValueXml(`${c.letters}${num}`, value, this.prefix);

@@ -56,7 +56,15 @@ export function packagePort(pkg: XlsxPackage, options: { onProgress?: (p: FilePr
       const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString("hex")}.tmp`);
       try {
         tell?.({ stage: "write" });
-        await writeXlsx(pkg, kept.plan, kept.record, kept.replaceSheets, tmp, undefined, tell && ((sheet) => tell({ stage: "write", sheet })));
+        await writeXlsx(
+          pkg,
+          kept.plan,
+          kept.record,
+          kept.replaceSheets,
+          tmp,
+          undefined,
+          tell && ((sheet) => tell({ stage: "write", sheet })),
+        );
         await close();
         await rename(tmp, target);
       } catch (e) {

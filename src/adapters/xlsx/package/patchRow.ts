@@ -27,7 +27,16 @@ export class RowPatcher {
    * Writes row `t` (its tag just read by `scan`, its content ending at `contentEnd`) with the
    * `n` owned cells `xml` (in columns `cols`, ascending) replacing or joining its cells.
    */
-  patch(s: string, t: Tag, row: number, contentEnd: number, cols: number[], xml: string[], n: number, out: ByteOut): void {
+  patch(
+    s: string,
+    t: Tag,
+    row: number,
+    contentEnd: number,
+    cols: number[],
+    xml: string[],
+    n: number,
+    out: ByteOut,
+  ): void {
     let owned = xml[0];
     for (let k = 1; k < n; k++) owned += xml[k];
     if (this.scan.spansStart >= 0) out.splice(this.scan.spansStart, "", this.scan.spansEnd);
@@ -65,7 +74,16 @@ export class RowPatcher {
   }
 
   /** Writes the row's cells with owned cells merged in column order. */
-  private mergeCells(s: string, t: Tag, row: number, contentEnd: number, cols: number[], xml: string[], n: number, out: ByteOut): void {
+  private mergeCells(
+    s: string,
+    t: Tag,
+    row: number,
+    contentEnd: number,
+    cols: number[],
+    xml: string[],
+    n: number,
+    out: ByteOut,
+  ): void {
     let k = 0;
     let at = t.end; // where owned cells left over go: after the last cell
     let scan = t.end;
@@ -79,11 +97,21 @@ export class RowPatcher {
       }
       const ref = findAttr(s, c, "r");
       const col = ref ? columnOfRef(ref.value) : prevCol + 1;
-      if (col < 0) throw new UnreadablePartError("malformed", this.sheet, `patchSheet: cell reference "${ref?.value}" in row ${row + 1} of ${this.sheet}`);
+      if (col < 0)
+        throw new UnreadablePartError(
+          "malformed",
+          this.sheet,
+          `patchSheet: cell reference "${ref?.value}" in row ${row + 1} of ${this.sheet}`,
+        );
       let cellEnd = c.end;
       if (c.kind === "open") {
         const close = findClose(s, c.name, c.end);
-        if (!close || close.end > contentEnd) throw new UnreadablePartError("malformed", this.sheet, `patchSheet: unclosed <${c.name}> in row ${row + 1} of ${this.sheet}`);
+        if (!close || close.end > contentEnd)
+          throw new UnreadablePartError(
+            "malformed",
+            this.sheet,
+            `patchSheet: unclosed <${c.name}> in row ${row + 1} of ${this.sheet}`,
+          );
         cellEnd = close.end;
       }
       let before = "";

@@ -33,7 +33,6 @@ async function* patchChunks(source: Readable, patcher: SheetPatcher): AsyncGener
 
 const EMPTY = Buffer.alloc(0);
 
-
 /**
  * The synchronous core of `patchSheet`: `push` the part's bytes as they arrive and write out
  * the bytes it returns, then `end()`. Before `<sheetData>` the part is held and edited whole
@@ -78,7 +77,11 @@ export class SheetPatcher {
       return EMPTY;
     }
     const bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
-    if (this.phase === "head" && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    if (
+      this.phase === "head" &&
+      bytes.length >= 2 &&
+      ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    ) {
       throw new Error("patchSheet: the sheet part is UTF-16; only UTF-8 parts (what Excel writes) can be patched");
     }
     const s = bytes.toString("latin1");
@@ -100,8 +103,10 @@ export class SheetPatcher {
   }
 
   end(): Buffer {
-    if (this.phase === "head") throw new UnreadablePartError("malformed", this.plan.sheet, "patchSheet: the sheet part has no <sheetData>");
-    if (this.phase !== "tail") throw new UnreadablePartError("malformed", this.plan.sheet, "patchSheet: the sheet part ends inside <sheetData>");
+    if (this.phase === "head")
+      throw new UnreadablePartError("malformed", this.plan.sheet, "patchSheet: the sheet part has no <sheetData>");
+    if (this.phase !== "tail")
+      throw new UnreadablePartError("malformed", this.plan.sheet, "patchSheet: the sheet part ends inside <sheetData>");
     const tail = Buffer.concat(this.tailChunks).toString("latin1");
     this.tailChunks = [];
     return Buffer.from(patchSheetTail(tail, this.plan, this.cells, this.styles, this.prefix), "latin1");
@@ -156,12 +161,22 @@ export class SheetPatcher {
           continue;
         }
         if (t.kind === "close") {
-          if (t.name !== this.sheetData) throw new UnreadablePartError("malformed", this.plan.sheet, `patchSheet: unexpected </${t.name}> inside <sheetData>`);
+          if (t.name !== this.sheetData)
+            throw new UnreadablePartError(
+              "malformed",
+              this.plan.sheet,
+              `patchSheet: unexpected </${t.name}> inside <sheetData>`,
+            );
           out.splice(t.start, this.createRows(this.cells.lastRow));
           this.phase = "tail";
           return t.end;
         }
-        if (localName(t.name) !== "row") throw new UnreadablePartError("malformed", this.plan.sheet, `patchSheet: unexpected <${t.name}> inside <sheetData>`);
+        if (localName(t.name) !== "row")
+          throw new UnreadablePartError(
+            "malformed",
+            this.plan.sheet,
+            `patchSheet: unexpected <${t.name}> inside <sheetData>`,
+          );
         name = t.name;
       }
       const scan = this.scan;
@@ -184,7 +199,17 @@ export class SheetPatcher {
       const created = this.createRows(row - 1);
       if (created) out.splice(lt, created);
       const n = this.cells.has(row) ? this.cells.cellsOf(row, this.cols, this.xml) : 0;
-      if (n > 0) this.rowPatcher.patch(s, { start: lt, end: tagEnd, kind: scan.empty ? "empty" : "open", name }, row, contentEnd, this.cols, this.xml, n, out);
+      if (n > 0)
+        this.rowPatcher.patch(
+          s,
+          { start: lt, end: tagEnd, kind: scan.empty ? "empty" : "open", name },
+          row,
+          contentEnd,
+          this.cols,
+          this.xml,
+          n,
+          out,
+        );
       this.prevRow = row;
       pos = rowEnd;
       if (row >= this.cells.lastRow) {

@@ -45,7 +45,10 @@ export function patchSheetHead(head: string, cells: OwnedCells, prefix: string):
   let out = head;
   const newCols = cells.columns
     .filter((c) => !entries.some((e) => e.min <= c.col + 1 && c.col + 1 <= e.max))
-    .map((c) => ({ n: c.col + 1, xml: `<${prefix}col min="${c.col + 1}" max="${c.col + 1}" width="${columnWidth(c.plan.header)}" customWidth="1"/>` }));
+    .map((c) => ({
+      n: c.col + 1,
+      xml: `<${prefix}col min="${c.col + 1}" max="${c.col + 1}" width="${columnWidth(c.plan.header)}" customWidth="1"/>`,
+    }));
   if (newCols.length > 0) {
     if (!cols) out = `${out}<${prefix}cols>${newCols.map((c) => c.xml).join("")}</${prefix}cols>`;
     else if (!cols.close) {
@@ -72,7 +75,8 @@ function insertCols(s: string, entries: ColEntry[], newCols: { n: number; xml: s
     at.set(pos, [...(at.get(pos) ?? []), c.xml]);
   }
   let out = s;
-  for (const pos of [...at.keys()].sort((a, b) => b - a)) out = `${out.slice(0, pos)}${at.get(pos)!.join("")}${out.slice(pos)}`;
+  for (const pos of [...at.keys()].sort((a, b) => b - a))
+    out = `${out.slice(0, pos)}${at.get(pos)!.join("")}${out.slice(pos)}`;
   return out;
 }
 

@@ -6,7 +6,30 @@ import { escapeXmlText, toXstring } from "./xmlText";
 import { UnreadablePartError } from "./openXlsxError";
 
 /** CT_Worksheet children that follow conditionalFormatting. */
-const AFTER_CF = new Set(["dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
+const AFTER_CF = new Set([
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+]);
 
 interface Child {
   name: string;
@@ -23,7 +46,13 @@ interface Child {
  * @param tail the part after `</sheetData>` (or after `<sheetData/>`), as latin1 text of its bytes; so is the result
  * @param prefix the main namespace prefix with its colon ("" when default)
  */
-export function patchSheetTail(tail: string, plan: SheetPlan, cells: OwnedCells, styles: SheetStyles, prefix: string): string {
+export function patchSheetTail(
+  tail: string,
+  plan: SheetPlan,
+  cells: OwnedCells,
+  styles: SheetStyles,
+  prefix: string,
+): string {
   if (cells.columns.length === 0) return tail;
   const children: Child[] = [];
   let rootClose = -1;
@@ -41,18 +70,23 @@ export function patchSheetTail(tail: string, plan: SheetPlan, cells: OwnedCells,
       }
       continue;
     }
-    if (localName(t.name) === "cfRule") priorities.push({ at: t.start, priority: Number(findAttr(tail, t, "priority")?.value) || 0 });
+    if (localName(t.name) === "cfRule")
+      priorities.push({ at: t.start, priority: Number(findAttr(tail, t, "priority")?.value) || 0 });
     if (depth === 1 && t.kind === "empty") children.push({ name: t.name, start: t.start, end: t.end });
     if (depth === 1 && t.kind === "open") open = { name: t.name, start: t.start };
     if (t.kind === "open") depth++;
   }
-  if (rootClose < 0) throw new UnreadablePartError("malformed", plan.sheet, "patchSheet: the sheet part ends before </worksheet>");
+  if (rootClose < 0)
+    throw new UnreadablePartError("malformed", plan.sheet, "patchSheet: the sheet part ends before </worksheet>");
 
   const cfName = `${prefix}conditionalFormatting`;
   const cfs = children.filter((c) => c.name === cfName);
   const stale = cfs.filter((c) => isEarlierRuns(tail, c, plan.headerRow, cells));
   // Numbered after the rules that stay, not the earlier run's being removed: a re-run then gives the same numbers.
-  const maxPriority = priorities.reduce((max, p) => (p.priority > max && !stale.some((c) => c.start <= p.at && p.at < c.end) ? p.priority : max), 0);
+  const maxPriority = priorities.reduce(
+    (max, p) => (p.priority > max && !stale.some((c) => c.start <= p.at && p.at < c.end) ? p.priority : max),
+    0,
+  );
   const after = children.find((c) => prefixOk(c.name, prefix) && AFTER_CF.has(localName(c.name)));
   const insertAt = cfs.length > 0 ? cfs[cfs.length - 1].end : after ? after.start : rootClose;
   const added = toByteString(highlightBlocks(plan, cells, styles, prefix, maxPriority));
@@ -81,7 +115,9 @@ function isEarlierRuns(tail: string, block: Child, headerRow: number, cells: Own
     const ca = columnOfRef(a);
     const ra = rowOfRef(a);
     const rb = rowOfRef(b);
-    return ca >= 0 && ca === columnOfRef(b) && ra > headerRow && rb > headerRow && cells.columns.some((c) => c.col === ca);
+    return (
+      ca >= 0 && ca === columnOfRef(b) && ra > headerRow && rb > headerRow && cells.columns.some((c) => c.col === ca)
+    );
   });
 }
 
@@ -92,7 +128,13 @@ function rowOfRef(ref: string): number {
 }
 
 /** One block per highlighted column, one expression rule per highlight (`=I2="Down"`). */
-function highlightBlocks(plan: SheetPlan, cells: OwnedCells, styles: SheetStyles, prefix: string, maxPriority: number): string {
+function highlightBlocks(
+  plan: SheetPlan,
+  cells: OwnedCells,
+  styles: SheetStyles,
+  prefix: string,
+  maxPriority: number,
+): string {
   if (plan.lastRow < plan.firstRow) return "";
   let priority = maxPriority;
   let out = "";

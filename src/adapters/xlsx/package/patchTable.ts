@@ -16,7 +16,12 @@ import { UnreadablePartError } from "./openXlsxError";
 export function patchTable(xml: string, plan: SheetPlan): string {
   if (!plan.table) return xml;
   const root = outlineXml(xml);
-  if (root.local !== "table") throw new UnreadablePartError("malformed", plan.table, `patchTable: no <table> element in the table part of ${plan.table}`);
+  if (root.local !== "table")
+    throw new UnreadablePartError(
+      "malformed",
+      plan.table,
+      `patchTable: no <table> element in the table part of ${plan.table}`,
+    );
   const names = [root.attrs.displayName, root.attrs.name].map((v) => (v === undefined ? v : fromXmlText(v)));
   if (!names.includes(plan.table)) return xml;
   const ref = root.attrs.ref;
@@ -26,7 +31,8 @@ export function patchTable(xml: string, plan: SheetPlan): string {
   const br = parseA1(b);
 
   const columns = childrenNamed(root, "tableColumns")[0];
-  if (!columns) throw new UnreadablePartError("malformed", plan.table, `patchTable: table ${plan.table} has no <tableColumns>`);
+  if (!columns)
+    throw new UnreadablePartError("malformed", plan.table, `patchTable: table ${plan.table} has no <tableColumns>`);
   const existing = childrenNamed(columns, "tableColumn");
   const taken = new Set(existing.map((t) => fromXmlText(t.attrs.name ?? "").toLowerCase()));
   let nextId = Math.max(0, ...existing.map((t) => Number(t.attrs.id) || 0)) + 1;

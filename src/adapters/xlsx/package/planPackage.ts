@@ -19,7 +19,14 @@ export interface PackageLayout {
   /** Part path of next month's plan sheet, likewise. */
   planPart?: string;
   /** The report sheet's relationships part and its drawing and chart parts, when it has charts. */
-  charts?: { sheetRelsPart: string; sheetRels: string; drawingRid: string; drawingPart: string; drawingRelsPart: string; chartParts: string[] };
+  charts?: {
+    sheetRelsPart: string;
+    sheetRels: string;
+    drawingRid: string;
+    drawingPart: string;
+    drawingRelsPart: string;
+    chartParts: string[];
+  };
   createdPart?: string;
   /** The sheet plan of the owned columns written into the created sheet (it is a customer sheet like any). */
   createdPlan?: number;
@@ -50,7 +57,12 @@ interface SheetEntry {
  * of workbook.xml, its relationships and [Content_Types].xml, spliced into their text so
  * every other byte stays. New sheets go at the end; the record sheet is very hidden.
  */
-export async function planPackage(pkg: XlsxPackage, plan: WritePlan, replaceSheets: readonly string[], tableNames: (part: string) => Promise<string>): Promise<PackageLayout> {
+export async function planPackage(
+  pkg: XlsxPackage,
+  plan: WritePlan,
+  replaceSheets: readonly string[],
+  tableNames: (part: string) => Promise<string>,
+): Promise<PackageLayout> {
   const wbPath = pkg.workbookPath;
   const wbDir = wbPath.slice(0, wbPath.lastIndexOf("/") + 1);
   const wbXml = await pkg.readText(wbPath);
@@ -67,7 +79,11 @@ export async function planPackage(pkg: XlsxPackage, plan: WritePlan, replaceShee
   const idAttr = relIdAttr(sheetsEl.children[0]);
   const sheets: SheetEntry[] = childrenNamed(sheetsEl, "sheet").map((el) => {
     const rel = targets.get(decodeXml(el.attrs[idAttr] ?? ""));
-    return { name: decodeXml(el.attrs.name ?? ""), el, part: rel ? resolveTarget(wbPath, decodeXml(rel.attrs.Target ?? "")) : "" };
+    return {
+      name: decodeXml(el.attrs.name ?? ""),
+      el,
+      part: rel ? resolveTarget(wbPath, decodeXml(rel.attrs.Target ?? "")) : "",
+    };
   });
   const byName = (name: string) => {
     const found = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -76,11 +92,15 @@ export async function planPackage(pkg: XlsxPackage, plan: WritePlan, replaceShee
   };
 
   const planName = plan.planSheet?.sheet;
-  for (const name of replaceSheets) if (name !== plan.report.sheet && name !== planName) throw new Error(`writeXlsx: only the review and plan sheets are replaced in place, not "${name}"`);
+  for (const name of replaceSheets)
+    if (name !== plan.report.sheet && name !== planName)
+      throw new Error(`writeXlsx: only the review and plan sheets are replaced in place, not "${name}"`);
   const oldReport = replaceSheets.includes(plan.report.sheet) ? byName(plan.report.sheet) : undefined;
-  if (!oldReport && byName(plan.report.sheet)) throw new Error(`writeXlsx: sheet "${plan.report.sheet}" exists and is not to be replaced`);
+  if (!oldReport && byName(plan.report.sheet))
+    throw new Error(`writeXlsx: sheet "${plan.report.sheet}" exists and is not to be replaced`);
   const oldPlan = planName !== undefined && replaceSheets.includes(planName) ? byName(planName) : undefined;
-  if (planName !== undefined && !oldPlan && byName(planName)) throw new Error(`writeXlsx: sheet "${planName}" exists and is not to be replaced`);
+  if (planName !== undefined && !oldPlan && byName(planName))
+    throw new Error(`writeXlsx: sheet "${planName}" exists and is not to be replaced`);
   if (plan.created && byName(plan.created.sheet)) throw new Error(`writeXlsx: sheet "${plan.created.sheet}" exists`);
   const oldRecord = byName(RECORD_SHEET);
 
@@ -112,32 +132,44 @@ export async function planPackage(pkg: XlsxPackage, plan: WritePlan, replaceShee
   const usedIds = new Set(targets.keys());
   const relType = (kind: string) => {
     const any = [...targets.values()].map((r) => decodeXml(r.attrs.Type ?? "")).find((t) => t.endsWith("/worksheet"));
-    return any ? any.replace(/worksheet$/, kind) : `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${kind}`;
+    return any
+      ? any.replace(/worksheet$/, kind)
+      : `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${kind}`;
   };
   const addRel = (kind: string, part: string): string => {
     let n = usedIds.size + 1;
     while (usedIds.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     usedIds.add(id);
-    relEdits.appendChild(rels, `<${qual(rels, "Relationship")} Id="${id}" Type="${relType(kind)}" Target="${escapeXmlAttr(relativeTarget(wbPath, part))}"/>`);
+    relEdits.appendChild(
+      rels,
+      `<${qual(rels, "Relationship")} Id="${id}" Type="${relType(kind)}" Target="${escapeXmlAttr(relativeTarget(wbPath, part))}"/>`,
+    );
     return id;
   };
   // openpyxl declares the relationships prefix on each <sheet>, not on the root: new sheets then do too.
   const idPrefix = idAttr.slice(0, idAttr.indexOf(":"));
   const declared = (el: XmlElement) => el.attrs[`xmlns:${idPrefix}`] !== undefined;
-  const idNs = declared(wb) || declared(sheetsEl) ? "" : `xmlns:${idPrefix}="${sheetsEl.children[0]?.attrs[`xmlns:${idPrefix}`] ?? NS_REL}" `;
+  const idNs =
+    declared(wb) || declared(sheetsEl)
+      ? ""
+      : `xmlns:${idPrefix}="${sheetsEl.children[0]?.attrs[`xmlns:${idPrefix}`] ?? NS_REL}" `;
   let maxSheetId = Math.max(0, ...sheets.map((s) => Number(s.el.attrs.sheetId) || 0));
   const addSheet = (name: string, part: string, hidden: boolean) => {
     const id = addRel("worksheet", part);
     const state = hidden ? ' state="veryHidden"' : "";
-    wbEdits.appendChild(sheetsEl, `<${qual(sheetsEl, "sheet")} ${idNs}name="${escapeXmlAttr(name)}" sheetId="${++maxSheetId}"${state} ${idAttr}="${id}"/>`);
+    wbEdits.appendChild(
+      sheetsEl,
+      `<${qual(sheetsEl, "sheet")} ${idNs}name="${escapeXmlAttr(name)}" sheetId="${++maxSheetId}"${state} ${idAttr}="${id}"/>`,
+    );
   };
 
   const createdPart = plan.created ? newPart("worksheets", "sheet", CT_WORKSHEET) : undefined;
   if (plan.created && createdPart) addSheet(plan.created.sheet, createdPart, false);
   const reportPart = oldReport ? oldReport.part : newPart("worksheets", "sheet", CT_WORKSHEET);
   if (!oldReport) addSheet(plan.report.sheet, reportPart, false);
-  const planPart = planName === undefined ? undefined : oldPlan ? oldPlan.part : newPart("worksheets", "sheet", CT_WORKSHEET);
+  const planPart =
+    planName === undefined ? undefined : oldPlan ? oldPlan.part : newPart("worksheets", "sheet", CT_WORKSHEET);
   if (planName !== undefined && planPart && !oldPlan) addSheet(planName, planPart, false);
   const recordPart = oldRecord ? oldRecord.part : newPart("worksheets", "sheet", CT_WORKSHEET);
   if (oldRecord && oldRecord.el.attrs.state !== "veryHidden") wbEdits.setAttr(oldRecord.el, "state", "veryHidden");
@@ -158,7 +190,8 @@ export async function planPackage(pkg: XlsxPackage, plan: WritePlan, replaceShee
   const stylesIsNew = !stylesPart;
   if (!stylesPart) {
     stylesPart = `${wbDir}styles.xml`;
-    if (taken.has(stylesPart.toLowerCase())) throw new Error(`writeXlsx: ${stylesPart} exists but the workbook does not relate it`);
+    if (taken.has(stylesPart.toLowerCase()))
+      throw new Error(`writeXlsx: ${stylesPart} exists but the workbook does not relate it`);
     taken.add(stylesPart.toLowerCase());
     added.push(stylesPart);
     overrides.push([stylesPart, CT_STYLES]);
@@ -177,18 +210,26 @@ export async function planPackage(pkg: XlsxPackage, plan: WritePlan, replaceShee
     const info = pkg.sheets.find((s) => s.name === sp.sheet);
     if (!info) throw new Error(`writeXlsx: sheet ${sp.sheet} is gone`);
     let tablePart: string | undefined;
-    if (sp.table !== undefined) for (const t of info.tables) if ((await tableNames(t.partPath)) === sp.table) tablePart = t.partPath;
+    if (sp.table !== undefined)
+      for (const t of info.tables) if ((await tableNames(t.partPath)) === sp.table) tablePart = t.partPath;
     patched.push({ part: info.partPath, plan: i, ...(tablePart ? { tablePart } : {}) });
   }
 
   // [Content_Types].xml: no override for a dropped part, one for each new part, rels covered.
   for (const o of childrenNamed(ct, "Override")) {
-    const name = decodeXml(o.attrs.PartName ?? "").replace(/^\//, "").toLowerCase();
+    const name = decodeXml(o.attrs.PartName ?? "")
+      .replace(/^\//, "")
+      .toLowerCase();
     if (droppedLower.has(name)) ctEdits.replace(o.start, o.end, "");
   }
-  const hasRelsDefault = childrenNamed(ct, "Default").some((d) => decodeXml(d.attrs.Extension ?? "").toLowerCase() === "rels");
-  const newCt = overrides.map(([part, type]) => `<${qual(ct, "Override")} PartName="/${escapeXmlAttr(part)}" ContentType="${type}"/>`);
-  if (!hasRelsDefault && added.some((p) => p.endsWith(".rels"))) newCt.unshift(`<${qual(ct, "Default")} Extension="rels" ContentType="${CT_RELS}"/>`);
+  const hasRelsDefault = childrenNamed(ct, "Default").some(
+    (d) => decodeXml(d.attrs.Extension ?? "").toLowerCase() === "rels",
+  );
+  const newCt = overrides.map(
+    ([part, type]) => `<${qual(ct, "Override")} PartName="/${escapeXmlAttr(part)}" ContentType="${type}"/>`,
+  );
+  if (!hasRelsDefault && added.some((p) => p.endsWith(".rels")))
+    newCt.unshift(`<${qual(ct, "Default")} Extension="rels" ContentType="${CT_RELS}"/>`);
   if (newCt.length > 0) ctEdits.appendChild(ct, newCt.join(""));
 
   const edited = new Map<string, string>([
@@ -197,7 +238,20 @@ export async function planPackage(pkg: XlsxPackage, plan: WritePlan, replaceShee
     [CONTENT_TYPES, ctEdits.apply()],
   ]);
   // A part written again under an input entry's name takes that entry's place in the zip.
-  return { reportPart, ...(planPart ? { planPart } : {}), charts, createdPart, createdPlan, recordPart, stylesPart, stylesIsNew, patched, edited, dropped, added: added.filter((p) => !pkg.has(p)) };
+  return {
+    reportPart,
+    ...(planPart ? { planPart } : {}),
+    charts,
+    createdPart,
+    createdPlan,
+    recordPart,
+    stylesPart,
+    stylesIsNew,
+    patched,
+    edited,
+    dropped,
+    added: added.filter((p) => !pkg.has(p)),
+  };
 }
 
 /** The attribute that carries a sheet's relationship id, with the prefix this workbook gave it. */

@@ -19,7 +19,11 @@ export function packageReader(pkg: PackageParts, onRows?: (p: ReadProgress) => v
   return {
     async readMeta() {
       const { sheets } = await streamWorkbook(await pkg.openStream(pkg.workbookPath), pkg.workbookPath);
-      return { sheetNames: sheets.map((s) => s.name), record: decodeRecord(await recordCells(pkg)), dateSystem: pkg.date1904 ? 1904 : 1900 };
+      return {
+        sheetNames: sheets.map((s) => s.name),
+        record: decodeRecord(await recordCells(pkg)),
+        dateSystem: pkg.date1904 ? 1904 : 1900,
+      };
     },
     async readGrids(skip, onProgress) {
       let told = -1;

@@ -31,7 +31,9 @@ export async function recordCells(pkg: StreamPackage): Promise<Cell[]> {
     let value: Cell = null;
     if (cell.type === "inlineStr") value = unescapeText(cell.inline);
     else if (cell.type === "s" && cell.v !== undefined) {
-      shared ??= pkg.sharedStringsPath ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath), pkg.sharedStringsPath) : [];
+      shared ??= pkg.sharedStringsPath
+        ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath), pkg.sharedStringsPath)
+        : [];
       value = shared[Number(cell.v)] ?? null;
     } else if (cell.type === "str") value = cell.v ?? null;
     while (out.length < cell.row - 1) out.push(null);
@@ -61,7 +63,8 @@ class RecordReader implements XmlHandler {
     } else if (local === "c" && !this.firstSeen) {
       this.firstSeen = true;
       const r = this.attribute(s, attrs, "r");
-      if (r === undefined || /^A\d+$/i.test(r)) this.current = { row: this.row, type: this.attribute(s, attrs, "t") ?? "", v: undefined, inline: "" };
+      if (r === undefined || /^A\d+$/i.test(r))
+        this.current = { row: this.row, type: this.attribute(s, attrs, "t") ?? "", v: undefined, inline: "" };
     } else if (this.current) {
       if (local === "v" && !this.valueSeen) this.inValue = this.valueSeen = true;
       else if (local === "t") this.inText = this.phonetic === 0;
@@ -97,7 +100,8 @@ class RecordReader implements XmlHandler {
   private attribute(s: string, from: number, name: string): string | undefined {
     const a = this.attr;
     for (let i = from; readAttr(s, i, a) === 1; i = a.next) {
-      if (a.nameEnd - a.nameStart === name.length && s.startsWith(name, a.nameStart)) return decodeAttr(s.slice(a.valueStart, a.valueEnd));
+      if (a.nameEnd - a.nameStart === name.length && s.startsWith(name, a.nameStart))
+        return decodeAttr(s.slice(a.valueStart, a.valueEnd));
     }
     return undefined;
   }

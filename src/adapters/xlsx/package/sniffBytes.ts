@@ -15,9 +15,13 @@ export const HEAD = 4096;
  * file holds an EncryptionInfo stream, which `holdsEncryptionInfo` searches), a CSV or other text.
  * @example await sniffHead(new TextEncoder().encode("a,b\n1,2\n"), async () => false) === "text"
  */
-export async function sniffHead(head: Uint8Array, holdsEncryptionInfo: () => Promise<boolean>): Promise<NotZipKind | undefined> {
+export async function sniffHead(
+  head: Uint8Array,
+  holdsEncryptionInfo: () => Promise<boolean>,
+): Promise<NotZipKind | undefined> {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b) return undefined;
-  if (head.length >= 8 && OLE.every((b, i) => head[i] === b)) return (await holdsEncryptionInfo()) ? "encrypted" : "oldXls";
+  if (head.length >= 8 && OLE.every((b, i) => head[i] === b))
+    return (await holdsEncryptionInfo()) ? "encrypted" : "oldXls";
   return isText(head) ? "text" : "notZip";
 }
 

@@ -13,7 +13,6 @@ export interface RunStyles {
   report(style: RowStyle, format: NumberFormat | null): number;
 }
 
-
 /** What each row style of the analysis sheet looks like (as the removed ExcelJS writer had it). */
 const ROW_STYLES: Record<RowStyle, Omit<XfSpec, "format">> = {
   title: { font: "title", fill: false, border: false },

@@ -39,8 +39,16 @@ export async function writeXlsx(
   level = COMPRESSION_LEVEL,
   onSheet?: (sheet: string) => void,
 ): Promise<void> {
-  const layout = await planPackage(pkg, plan, replaceSheets, async (part) => readTablePart(await pkg.readText(part), part).name);
-  const { xml: stylesXml, styles } = appendStyles(layout.stylesIsNew ? undefined : await pkg.readText(layout.stylesPart), plan);
+  const layout = await planPackage(
+    pkg,
+    plan,
+    replaceSheets,
+    async (part) => readTablePart(await pkg.readText(part), part).name,
+  );
+  const { xml: stylesXml, styles } = appendStyles(
+    layout.stylesIsNew ? undefined : await pkg.readText(layout.stylesPart),
+    plan,
+  );
 
   const generated = new Map<string, Source>();
   const put = (part: string, source: Source) => generated.set(part.toLowerCase(), source);
@@ -51,7 +59,10 @@ export async function writeXlsx(
   if (planSheet && layout.planPart) put(layout.planPart, async () => reportSheetXml(planSheet, styles));
   if (layout.charts) {
     const c = layout.charts;
-    const parts = chartParts(plan.report, c.chartParts.map((p) => p.slice(p.lastIndexOf("/") + 1)));
+    const parts = chartParts(
+      plan.report,
+      c.chartParts.map((p) => p.slice(p.lastIndexOf("/") + 1)),
+    );
     put(c.sheetRelsPart, async () => c.sheetRels);
     put(c.drawingPart, async () => parts.drawing);
     put(c.drawingRelsPart, async () => parts.drawingRels);
@@ -59,7 +70,12 @@ export async function writeXlsx(
   }
   const created = plan.created;
   const createdPlan = layout.createdPlan === undefined ? undefined : plan.sheets[layout.createdPlan];
-  if (created && layout.createdPart) put(layout.createdPart, async () => (createdPlan ? patchSheet(createdSheetXml(created, styles), createdPlan, styles) : createdSheetXml(created, styles)));
+  if (created && layout.createdPart)
+    put(layout.createdPart, async () =>
+      createdPlan
+        ? patchSheet(createdSheetXml(created, styles), createdPlan, styles)
+        : createdSheetXml(created, styles),
+    );
   put(layout.recordPart, async () => recordSheetXml(record));
   for (const p of layout.patched) {
     const sheetPlan = plan.sheets[p.plan];

@@ -38,7 +38,7 @@ export function outlineXml(xml: string, keepDepth = Infinity): XmlElement {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let deep = 0;
-  for (let lt = xml.indexOf("<"); lt >= 0; ) {
+  for (let lt = xml.indexOf("<"); lt >= 0;) {
     const t = nextTag(xml, lt);
     if (!t) throw new UnreadablePartError("malformed", "XML part", `outlineXml: unterminated markup at ${lt}`);
     if (deep > 0 || (stack.length >= keepDepth && t.kind !== "close")) {
@@ -46,19 +46,34 @@ export function outlineXml(xml: string, keepDepth = Infinity): XmlElement {
       else if (t.kind === "close") deep--;
     } else if (t.kind === "close") {
       const el = stack.pop();
-      if (!el || el.name !== t.name) throw new UnreadablePartError("malformed", "XML part", `outlineXml: </${t.name}> at ${t.start} closes ${el ? `<${el.name}>` : "nothing"}`);
+      if (!el || el.name !== t.name)
+        throw new UnreadablePartError(
+          "malformed",
+          "XML part",
+          `outlineXml: </${t.name}> at ${t.start} closes ${el ? `<${el.name}>` : "nothing"}`,
+        );
       el.closeStart = t.start;
       el.end = t.end;
     } else if (t.kind !== "other") {
       const el = element(xml, t);
       if (stack.length > 0) stack[stack.length - 1].children.push(el);
-      else if (root) throw new UnreadablePartError("malformed", "XML part", `outlineXml: second root element <${el.name}> at ${t.start}`);
+      else if (root)
+        throw new UnreadablePartError(
+          "malformed",
+          "XML part",
+          `outlineXml: second root element <${el.name}> at ${t.start}`,
+        );
       else root = el;
       if (!el.selfClosing) stack.push(el);
     }
     lt = xml.indexOf("<", t.end);
   }
-  if (stack.length > 0) throw new UnreadablePartError("malformed", "XML part", `outlineXml: <${stack[stack.length - 1].name}> is never closed`);
+  if (stack.length > 0)
+    throw new UnreadablePartError(
+      "malformed",
+      "XML part",
+      `outlineXml: <${stack[stack.length - 1].name}> is never closed`,
+    );
   if (!root) throw new UnreadablePartError("malformed", "XML part", "outlineXml: no element");
   return root;
 }
@@ -105,7 +120,11 @@ export class Splices {
    * attribute is there, else appended after the last attribute. `value` must be escaped.
    */
   setAttr(el: XmlElement, name: string, value: string): this {
-    const found = findAttr(this.source, { start: el.start, end: el.openEnd, kind: el.selfClosing ? "empty" : "open", name: el.name }, name);
+    const found = findAttr(
+      this.source,
+      { start: el.start, end: el.openEnd, kind: el.selfClosing ? "empty" : "open", name: el.name },
+      name,
+    );
     // The old value with its quotes (either kind) becomes the new one in double quotes.
     if (found) return this.replace(found.end - found.value.length - 2, found.end, `"${value}"`);
     const at = el.openEnd - (el.selfClosing ? 2 : 1);

@@ -18,7 +18,6 @@ export interface Tag {
   name: string;
 }
 
-
 /** True for white space, "/" or ">" after a name (and NaN past the end of the text). */
 export function endsName(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === SLASH || code === GT || Number.isNaN(code);
@@ -160,7 +159,8 @@ export function findAttr(s: string, tag: Tag, name: string): AttrSpan | null {
   const a = cursor;
   for (let i = tag.start + 1 + tag.name.length; i < stop; i = a.next) {
     if (readAttr(s, i, a) !== 1 || a.valueEnd >= stop) return null;
-    if (a.nameEnd - a.nameStart === name.length && s.startsWith(name, a.nameStart)) return { start: a.wsStart, end: a.valueEnd + 1, value: s.slice(a.valueStart, a.valueEnd) };
+    if (a.nameEnd - a.nameStart === name.length && s.startsWith(name, a.nameStart))
+      return { start: a.wsStart, end: a.valueEnd + 1, value: s.slice(a.valueStart, a.valueEnd) };
   }
   return null;
 }

@@ -12,11 +12,22 @@ import type { Cell } from "../../../core/_lib/cells";
 // Characters XML 1.0 cannot hold, and the `_xHHHH_` pattern a reader would decode.
 // The `_` alternative matches only the underscore that starts such a pattern, so a
 // single pass both protects literal patterns and encodes forbidden characters.
-const XSTRING_SPECIAL = /_(?=x[0-9A-Fa-f]{4})|[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const XSTRING_SPECIAL =
+  /_(?=x[0-9A-Fa-f]{4})|[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const TEXT_SPECIAL = /[&<>\r]/g;
 const ATTR_SPECIAL = /[&<>"'\t\n\r]/g;
-const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
+const ENTITY: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+  "\t": "&#9;",
+  "\n": "&#10;",
+  "\r": "&#13;",
+};
 
 function hex4(code: number): string {
   return code.toString(16).toUpperCase().padStart(4, "0");
@@ -38,7 +49,10 @@ export function toXstring(s: string): string {
 
 function assertXmlChars(s: string, where: string): void {
   const m = NOT_XML.exec(s);
-  if (m) throw new Error(`${where}: U+${hex4(m[0].charCodeAt(0))} at index ${m.index} cannot be written in XML 1.0; encode the text with toXstring first`);
+  if (m)
+    throw new Error(
+      `${where}: U+${hex4(m[0].charCodeAt(0))} at index ${m.index} cannot be written in XML 1.0; encode the text with toXstring first`,
+    );
 }
 
 /**
@@ -72,7 +86,11 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
  * @example decodeXml("a&amp;b&lt;&#x41;") === "a&b<A"
  */
 export function decodeXml(s: string): string {
-  return s.includes("&") ? s.replace(ENTITY_REF, (_m, hex?: string, dec?: string, name?: string) => (name ? NAMED[name] : String.fromCodePoint(parseInt(hex ?? dec ?? "0", hex ? 16 : 10)))) : s;
+  return s.includes("&")
+    ? s.replace(ENTITY_REF, (_m, hex?: string, dec?: string, name?: string) =>
+        name ? NAMED[name] : String.fromCodePoint(parseInt(hex ?? dec ?? "0", hex ? 16 : 10)),
+      )
+    : s;
 }
 
 /**
@@ -82,7 +100,9 @@ export function decodeXml(s: string): string {
  */
 export function fromXmlText(s: string): string {
   const text = decodeXml(s);
-  return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : text;
+  return text.includes("_x")
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : text;
 }
 
 const NEEDS_PRESERVE = /^[ \t\r\n]|[ \t\r\n]$|[\r\n]/;

@@ -8,7 +8,8 @@ import { crc32, createDeflateRaw } from "node:zlib";
  * part at a time is in flight: its bytes from `open` (a stream, or a string written as
  * UTF-8), deflated on the way; or, from `raw`, an entry of another zip copied as it is stored.
  */
-export type ZipEntry = { name: string; open: () => Promise<Readable | string> } | { name: string; raw: () => Promise<RawEntry> };
+export type ZipEntry =
+  { name: string; open: () => Promise<Readable | string> } | { name: string; raw: () => Promise<RawEntry> };
 
 /** An entry's bytes as its zip stores them, with what its directory record says of them. */
 export interface RawEntry {
@@ -44,7 +45,12 @@ export interface Written {
  * entry or of `out`.
  * @example await writeZip([{ name: "a.xml", open: async () => "<a/>" }], createWriteStream(file), 1)
  */
-export async function writeZip(entries: readonly ZipEntry[], out: Writable, level: number, mtime = new Date()): Promise<void> {
+export async function writeZip(
+  entries: readonly ZipEntry[],
+  out: Writable,
+  level: number,
+  mtime = new Date(),
+): Promise<void> {
   let offset = 0;
   let failed: Error | undefined;
   out.on("error", (e: Error) => (failed ??= e));
@@ -56,7 +62,14 @@ export async function writeZip(entries: readonly ZipEntry[], out: Writable, leve
   const { time, date } = dosDateTime(mtime);
   const written: Written[] = [];
   for (const entry of entries) {
-    const w: Written = { name: Buffer.from(entry.name, "utf8"), method: DEFLATE, offset, crc: 0, size: 0, compressed: 0 };
+    const w: Written = {
+      name: Buffer.from(entry.name, "utf8"),
+      method: DEFLATE,
+      offset,
+      crc: 0,
+      size: 0,
+      compressed: 0,
+    };
     const data = async (chunks: AsyncIterable<Buffer>) => {
       for await (const chunk of chunks) {
         w.compressed += chunk.length;
@@ -68,7 +81,8 @@ export async function writeZip(entries: readonly ZipEntry[], out: Writable, leve
       Object.assign(w, { method: raw.method, crc: raw.crc32, size: raw.size });
       await put(localHeader(w, time, date));
       await pipeline(raw.stream, data);
-      if (w.compressed !== raw.compressed) throw new Error(`writeZip: ${entry.name} copied ${w.compressed} bytes, its record says ${raw.compressed}`);
+      if (w.compressed !== raw.compressed)
+        throw new Error(`writeZip: ${entry.name} copied ${w.compressed} bytes, its record says ${raw.compressed}`);
     } else {
       await put(localHeader(w, time, date));
       await pipeline(await openBytes(entry.open), checksum(w), createDeflateRaw({ level }), data);

@@ -22,7 +22,15 @@ export function rowNumber(text: string): number {
 export function cellType(t: string): number {
   if (t.length === 1) {
     const code = t.charCodeAt(0);
-    return code === 0x73 /* s */ ? SHARED : code === 0x62 /* b */ ? BOOLEAN : code === 0x65 /* e */ ? ERROR : code === 0x64 /* d */ ? ISO_DATE : NUMBER;
+    return code === 0x73 /* s */
+      ? SHARED
+      : code === 0x62 /* b */
+        ? BOOLEAN
+        : code === 0x65 /* e */
+          ? ERROR
+          : code === 0x64 /* d */
+            ? ISO_DATE
+            : NUMBER;
   }
   return t === "str" ? FORMULA_TEXT : t === "inlineStr" ? INLINE : NUMBER;
 }
@@ -49,7 +57,15 @@ export function cellTypeAt(s: string, start: number, end: number): number {
   const length = end - start;
   if (length === 1) {
     const code = s.charCodeAt(start);
-    return code === 0x73 /* s */ ? SHARED : code === 0x62 /* b */ ? BOOLEAN : code === 0x65 /* e */ ? ERROR : code === 0x64 /* d */ ? ISO_DATE : NUMBER;
+    return code === 0x73 /* s */
+      ? SHARED
+      : code === 0x62 /* b */
+        ? BOOLEAN
+        : code === 0x65 /* e */
+          ? ERROR
+          : code === 0x64 /* d */
+            ? ISO_DATE
+            : NUMBER;
   }
   if (length === 3 && s.startsWith("str", start)) return FORMULA_TEXT;
   return length === 9 && s.startsWith("inlineStr", start) ? INLINE : NUMBER;

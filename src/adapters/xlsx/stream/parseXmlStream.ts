@@ -83,7 +83,8 @@ class MarkupGuard {
 
   check(text: string): void {
     // A declaration split between two chunks is still refused: the tokenizer refuses "<!DOCTYPE" too.
-    if (text.includes("<!") && declaresEntities(text)) throw new UnreadablePartError("entities", this.part, "a document type or entity declaration");
+    if (text.includes("<!") && declaresEntities(text))
+      throw new UnreadablePartError("entities", this.part, "a document type or entity declaration");
     const last = text.lastIndexOf("<");
     if (last < 0) this.run += text.length;
     else {
@@ -97,7 +98,7 @@ class MarkupGuard {
   }
 
   private checkInner(text: string, last: number): void {
-    for (let at = text.indexOf("<"); at < last; ) {
+    for (let at = text.indexOf("<"); at < last;) {
       const next = text.indexOf("<", at + 1);
       if (next - at - 1 > MAX_TEXT_RUN) this.fail();
       at = next;

@@ -39,7 +39,8 @@ class ElementReader implements XmlHandler {
 /** Every attribute of the tag whose attributes start at `from`, values decoded. */
 function readAttributes(s: string, from: number, a: AttrCursor): Attributes {
   const out: Attributes = {};
-  for (let i = from; readAttr(s, i, a) === 1; i = a.next) out[s.slice(a.nameStart, a.nameEnd)] = decodeAttr(s.slice(a.valueStart, a.valueEnd));
+  for (let i = from; readAttr(s, i, a) === 1; i = a.next)
+    out[s.slice(a.nameStart, a.nameEnd)] = decodeAttr(s.slice(a.valueStart, a.valueEnd));
   return out;
 }
 
@@ -56,7 +57,12 @@ export function readElements(xml: string, part: string, names: string[], onEleme
 }
 
 /** `ElementReader` over a part streamed. */
-export async function streamElements(stream: ByteChunks, part: string, names: string[], onElement: OnElement): Promise<void> {
+export async function streamElements(
+  stream: ByteChunks,
+  part: string,
+  names: string[],
+  onElement: OnElement,
+): Promise<void> {
   await parseXmlStream(stream, new XmlTokenizer(new ElementReader(new Set(names), onElement)), part);
 }
 

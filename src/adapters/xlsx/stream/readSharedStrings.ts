@@ -59,5 +59,7 @@ export function localName(name: string): string {
 
 /** Decodes `_xHHHH_` escapes in `<t>` text, as ExcelJS (and Excel) do. */
 export function unescapeText(text: string): string {
-  return text.includes("_x") ? text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return text.includes("_x")
+    ? text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 }

@@ -2,7 +2,17 @@ import { columnNumber } from "../../../core/_lib/a1";
 import type { Cell } from "../../../core/_lib/cells";
 import type { BesideTables } from "./besideTables";
 import { AttrCursor, readAttr } from "../package/xmlScan";
-import { BOOLEAN, cellTypeAt, ERROR, FORMULA_TEXT, INLINE, ISO_DATE, NUMBER, rowNumberAt, SHARED } from "./cellAttributes";
+import {
+  BOOLEAN,
+  cellTypeAt,
+  ERROR,
+  FORMULA_TEXT,
+  INLINE,
+  ISO_DATE,
+  NUMBER,
+  rowNumberAt,
+  SHARED,
+} from "./cellAttributes";
 import { decimalAt, parseDecimal } from "./parseDecimal";
 import { ownCopy, parseXmlStream, type ByteChunks } from "./parseXmlStream";
 import { localName, unescapeText } from "./readSharedStrings";
@@ -11,7 +21,18 @@ import { decodeAttr, decodeText } from "./xmlReferences";
 import { isPlain, XmlTokenizer, type XmlHandler } from "./xmlTokenizer";
 
 // The per-cell helpers, bound once: under tsx (esbuild) every use of an imported name is a getter call.
-const hot = { cellTypeAt, columnNumber, decimalAt, decodeText, isPlain, localName, ownCopy, parseDecimal, rowNumberAt, unescapeText };
+const hot = {
+  cellTypeAt,
+  columnNumber,
+  decimalAt,
+  decodeText,
+  isPlain,
+  localName,
+  ownCopy,
+  parseDecimal,
+  rowNumberAt,
+  unescapeText,
+};
 
 /** A sheet's valued cells, the relationship ids of its `<tablePart>`s in order, and how many `<row>`s it has. */
 export interface SheetCells {
@@ -156,7 +177,8 @@ class SheetReader implements XmlHandler {
     const a = this.attr;
     let row = 0;
     for (let i = attrs; readAttr(s, i, a) === 1; i = a.next) {
-      if (a.nameEnd - a.nameStart === 1 && s.charCodeAt(a.nameStart) === 0x72 /* r */) row = hot.rowNumberAt(s, a.valueStart, a.valueEnd);
+      if (a.nameEnd - a.nameStart === 1 && s.charCodeAt(a.nameStart) === 0x72 /* r */)
+        row = hot.rowNumberAt(s, a.valueStart, a.valueEnd);
     }
     this.row = row > 0 ? row : this.row + 1;
     this.col = 0;
@@ -176,7 +198,8 @@ class SheetReader implements XmlHandler {
       const code = s.charCodeAt(a.nameStart);
       if (code === 0x72 /* r */) col = hot.columnNumber(s, a.valueStart);
       else if (code === 0x74 /* t */) type = hot.cellTypeAt(s, a.valueStart, a.valueEnd);
-      else if (code === 0x73 /* s */) marked = a.valueEnd - a.valueStart !== 1 || s.charCodeAt(a.valueStart) !== 0x30; /* "0" */
+      else if (code === 0x73 /* s */)
+        marked = a.valueEnd - a.valueStart !== 1 || s.charCodeAt(a.valueStart) !== 0x30; /* "0" */
     }
     this.col = col > 0 ? col : this.col + 1;
     this.type = type;
@@ -217,7 +240,10 @@ class SheetReader implements XmlHandler {
       case BOOLEAN:
         return raw === "1" || raw === "true";
       case ISO_DATE: {
-        const serial = Date.parse(raw.endsWith("Z") || raw.length <= 10 ? raw : `${raw}Z`) / MS_PER_DAY + EPOCH_SERIAL - (this.date1904 ? 1462 : 0);
+        const serial =
+          Date.parse(raw.endsWith("Z") || raw.length <= 10 ? raw : `${raw}Z`) / MS_PER_DAY +
+          EPOCH_SERIAL -
+          (this.date1904 ? 1462 : 0);
         return Math.round(serial * 1e9) / 1e9;
       }
       default:

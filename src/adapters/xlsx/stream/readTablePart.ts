@@ -4,7 +4,10 @@ import { readElements } from "./readElements";
  * A table part's name, reference and totals-row count (openpyxl may omit the attributes).
  * `part` names the part in errors.
  */
-export function readTablePart(xmlText: string, part = "table part"): { name: string; ref: string; totalsRowCount: number } {
+export function readTablePart(
+  xmlText: string,
+  part = "table part",
+): { name: string; ref: string; totalsRowCount: number } {
   let table: Record<string, string> = {};
   readElements(xmlText, part, ["table"], (_local, attrs, depth) => {
     if (depth === 0) table = attrs;

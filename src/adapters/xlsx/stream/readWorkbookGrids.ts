@@ -40,22 +40,42 @@ export async function readWorkbookGrids(pkg: StreamPackage, skip: ReadonlySet<st
  * the same pass (see `BesideTables`). `onRows` hears of each sheet as it starts, every
  * 65,536 rows (ROWS_PER_REPORT) and as it ends.
  */
-export async function readWorkbook(pkg: StreamPackage, skip: ReadonlySet<string> = new Set(), onRows?: (p: ReadProgress) => void): Promise<{ grids: Grid[]; blocked: BlockedTable[] }> {
-  const shared = pkg.sharedStringsPath ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath), pkg.sharedStringsPath) : [];
+export async function readWorkbook(
+  pkg: StreamPackage,
+  skip: ReadonlySet<string> = new Set(),
+  onRows?: (p: ReadProgress) => void,
+): Promise<{ grids: Grid[]; blocked: BlockedTable[] }> {
+  const shared = pkg.sharedStringsPath
+    ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath), pkg.sharedStringsPath)
+    : [];
   const grids: Grid[] = [];
   const blocked: BlockedTable[] = [];
   const read = pkg.sheets.filter((s) => !skip.has(s.name));
   for (const [done, sheet] of read.entries()) {
-    const tell = onRows && ((rows: number, finished = false) => onRows({ sheet: sheet.name, rows, done: finished ? done + 1 : done, total: read.length }));
+    const tell =
+      onRows &&
+      ((rows: number, finished = false) =>
+        onRows({ sheet: sheet.name, rows, done: finished ? done + 1 : done, total: read.length }));
     tell?.(0);
     // Table parts are small: read them before the sheet, whose <tableParts> come last.
     const tables = new Map<string, TablePart>();
-    for (const t of sheet.tables) tables.set(t.rId, { ...tableBox(await pkg.readText(t.partPath), t.partPath), index: tables.size });
+    for (const t of sheet.tables)
+      tables.set(t.rId, { ...tableBox(await pkg.readText(t.partPath), t.partPath), index: tables.size });
     const beside = tables.size > 0 ? new BesideTables([...tables.values()].map((t) => t.whole)) : undefined;
-    const { cells, tableParts, rows } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, { date1904: pkg.date1904, part: sheet.partPath, beside, onRows: tell });
+    const { cells, tableParts, rows } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, {
+      date1904: pkg.date1904,
+      part: sheet.partPath,
+      beside,
+      onRows: tell,
+    });
     tell?.(rows, true);
     // Excel stores rows in order, and the package writer patches them in order: a sheet stored otherwise is refused.
-    if (cells.outOfOrder) throw new UnreadablePartError("rowOrder", sheet.partPath, `row ${cells.outOfOrder.row} after row ${cells.outOfOrder.after} in ${sheet.name}`);
+    if (cells.outOfOrder)
+      throw new UnreadablePartError(
+        "rowOrder",
+        sheet.partPath,
+        `row ${cells.outOfOrder.row} after row ${cells.outOfOrder.after} in ${sheet.name}`,
+      );
     const listed = tableParts.map((id) => tables.get(id)).filter((t) => t !== undefined);
     if (listed.length > 0) {
       for (const t of listed) grids.push(cut(sheet.name, cells, t.box, t.name));
@@ -95,7 +115,10 @@ function tableBox(xml: string, part: string): Omit<TablePart, "index"> {
  * @example parseRef("$AB$12") → { row: 12, col: 28 }
  */
 export function parseRef(ref: string): { row: number; col: number } {
-  return { row: Number(ref.replace(/^[A-Z$]+/i, "").replace("$", "")), col: columnNumber(ref.replace(/\$/g, ""), 0, true) };
+  return {
+    row: Number(ref.replace(/^[A-Z$]+/i, "").replace("$", "")),
+    col: columnNumber(ref.replace(/\$/g, ""), 0, true),
+  };
 }
 
 /**

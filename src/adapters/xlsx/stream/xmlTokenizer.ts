@@ -26,7 +26,6 @@ export const MAX_NAMED_DEPTH = 1024;
 /** The longest piece of markup (a tag, comment, CDATA section) kept whole while it arrives. */
 export const MAX_MARKUP = 16 * 1024 * 1024;
 
-
 /**
  * The one XML reader of the package layer, streamed: `write` the decoded text chunk by chunk,
  * then `close`. It finds every tag, text, CDATA section, comment and processing instruction
@@ -62,7 +61,8 @@ export class XmlTokenizer {
     const pos = this.scan(s);
     this.consumed += pos;
     this.carry = pos === s.length ? "" : s.slice(pos);
-    if (this.carry.length > MAX_MARKUP) throw new XmlError("tooLarge", `more than ${MAX_MARKUP} characters of markup at character ${this.consumed + 1}`);
+    if (this.carry.length > MAX_MARKUP)
+      throw new XmlError("tooLarge", `more than ${MAX_MARKUP} characters of markup at character ${this.consumed + 1}`);
   }
 
   close(): void {
@@ -146,7 +146,7 @@ export class XmlTokenizer {
     if (i >= s.length) return -1;
     if (i === lt + 1) this.fail(lt, "a < that starts no tag");
     let gt = i;
-    for (;; gt++) {
+    for (; ; gt++) {
       const c = s.charCodeAt(gt);
       if (c === GT) break;
       if (c === DQUOTE || c === SQUOTE) {
@@ -200,7 +200,8 @@ export class XmlTokenizer {
     let name: string;
     if (this.depth < MAX_NAMED_DEPTH) {
       name = this.names[this.depth];
-      if (name.length !== i - lt - 2 || !s.startsWith(name, lt + 2)) this.fail(lt, `</${s.slice(lt + 2, i)}> closes <${name}>`);
+      if (name.length !== i - lt - 2 || !s.startsWith(name, lt + 2))
+        this.fail(lt, `</${s.slice(lt + 2, i)}> closes <${name}>`);
     } else name = s.slice(lt + 2, i);
     this.handler.close(name);
     return gt + 1;
@@ -220,7 +221,8 @@ export class XmlTokenizer {
       this.handler.cdata(s, lt + 9, e);
       return e + 3;
     }
-    if (s.startsWith("<!DOCTYPE", lt) || s.startsWith("<!ENTITY", lt)) throw new XmlError("entities", "a document type or entity declaration");
+    if (s.startsWith("<!DOCTYPE", lt) || s.startsWith("<!ENTITY", lt))
+      throw new XmlError("entities", "a document type or entity declaration");
     return this.fail(lt, "a <! that starts no comment or CDATA section");
   }
 
