@@ -6,6 +6,7 @@ import { enUserWorkbook, zhUserWorkbook } from "./fixtures/userWorkbooks";
 import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 import { compareXlsx, type Comparison } from "./xlsxCompare";
 import { columnValues, openPackage, partText, readRecord, relationships } from "./xlsxPackage";
+import { fixClock } from "../support/fixedClock";
 
 /**
  * Guarantee 1 and 2 on the .xlsx path, checked with an independent reader (xlsxCompare):
@@ -54,25 +55,7 @@ function checkGroups(compare: () => Promise<Comparison>, failingToday: Partial<R
   }
 }
 
-beforeAll(() => {
-  // Only the clock is fixed, so that the analysis sheet's "generated" time is the same in every run.
-  jest.useFakeTimers({
-    now: FIXED_NOW,
-    doNotFake: [
-      "nextTick",
-      "setImmediate",
-      "clearImmediate",
-      "setInterval",
-      "clearInterval",
-      "setTimeout",
-      "clearTimeout",
-      "queueMicrotask",
-      "hrtime",
-      "performance",
-    ],
-  });
-});
-afterAll(() => jest.useRealTimers());
+fixClock(FIXED_NOW);
 
 describe("the zh-CN workbook with tables, run once (guarantee 1)", () => {
   const compare = zhFirstRun;
