@@ -25,6 +25,10 @@ export const useAppStyles = makeStyles({
   header: {
     margin: "0",
   },
+  // Four tabs (合并工作簿 / Combine workbooks the longest) do not fit in one line at 320 px: they wrap, never scroll sideways.
+  tabs: {
+    flexWrap: "wrap",
+  },
   // A view's panel, and the Detected section within Review: their parts spaced as the pane's.
   view: {
     display: "flex",

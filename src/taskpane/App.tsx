@@ -82,6 +82,7 @@ export function App({ host, initialLang, theme, undoGroups, tips, startWorker }:
         {inspection && (
           <>
             <TabList
+              className={styles.tabs}
               selectedValue={app.view}
               onTabSelect={(_, d) => app.setView(d.value as View)}
               aria-label={t(lang, "pane.view.label")}
