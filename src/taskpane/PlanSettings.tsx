@@ -1,4 +1,5 @@
-import { Dropdown, Field, Option, SpinButton, Switch } from "@fluentui/react-components";
+import { Dropdown, Field, Option, Switch } from "@fluentui/react-components";
+import { NumberSetting } from "./NumberSetting";
 import { t, type Lang } from "../i18n";
 import { useSettingsSectionStyles } from "./SettingsSection.styles";
 import {
@@ -22,7 +23,6 @@ export interface PlanSettingsProps {
 export function PlanSettings({ lang, settings: s, errors, onChange, disabled }: PlanSettingsProps) {
   const styles = useSettingsSectionStyles();
   const { setNumber, error, calendars } = useSettingsSection(lang, errors, onChange);
-  const state = (key: keyof SettingsErrors) => (errors[key] ? "error" : "none");
   return (
     <>
       <Field hint={t(lang, "pane.settings.planHint")}>
@@ -37,34 +37,26 @@ export function PlanSettings({ lang, settings: s, errors, onChange, disabled }: 
       {s.plan && (
         <>
           <div className={styles.pair}>
-            <Field
+            <NumberSetting
+              testId="setting-visits-per-day"
               label={t(lang, "pane.settings.visitsPerDay")}
-              validationMessage={error("visitsPerDay")}
-              validationState={state("visitsPerDay")}
-            >
-              <SpinButton
-                data-testid="setting-visits-per-day"
-                value={shown(s.visitsPerDay)}
-                min={1}
-                max={MAX_VISITS_PER_DAY}
-                disabled={disabled}
-                onChange={setNumber("visitsPerDay")}
-              />
-            </Field>
-            <Field
+              value={shown(s.visitsPerDay)}
+              min={1}
+              max={MAX_VISITS_PER_DAY}
+              error={error("visitsPerDay")}
+              disabled={disabled}
+              onChange={setNumber("visitsPerDay")}
+            />
+            <NumberSetting
+              testId="setting-prospect-target"
               label={t(lang, "pane.settings.prospectTarget")}
-              validationMessage={error("prospectTarget")}
-              validationState={state("prospectTarget")}
-            >
-              <SpinButton
-                data-testid="setting-prospect-target"
-                value={shown(s.prospectTarget)}
-                min={0}
-                max={MAX_PROSPECT_TARGET}
-                disabled={disabled}
-                onChange={setNumber("prospectTarget")}
-              />
-            </Field>
+              value={shown(s.prospectTarget)}
+              min={0}
+              max={MAX_PROSPECT_TARGET}
+              error={error("prospectTarget")}
+              disabled={disabled}
+              onChange={setNumber("prospectTarget")}
+            />
           </div>
           <Field label={t(lang, "pane.settings.planCalendar")}>
             <Dropdown

@@ -1,17 +1,8 @@
-import {
-  Dropdown,
-  Field,
-  Input,
-  Option,
-  Radio,
-  RadioGroup,
-  SpinButton,
-  Text,
-  Tooltip,
-} from "@fluentui/react-components";
+import { Dropdown, Field, Input, Option, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { LANGS, t, type Lang } from "../i18n";
 import { useSettingsSectionStyles } from "./SettingsSection.styles";
 import { CRITERIA } from "../core/screeningOptions";
+import { NumberSetting } from "./NumberSetting";
 import { PlanSettings } from "./PlanSettings";
 import { WEIGHT_KEYS, type SettingsAction, type SettingsErrors, type SettingsState } from "./settingsState";
 import { shown, useSettingsSection } from "./useSettingsSection";
@@ -128,51 +119,35 @@ export function SettingsSection({
           <Radio value="lastYear" label={t(lang, "pane.settings.baseline.lastYear")} />
         </RadioGroup>
       </Field>
-      <Field
+      <NumberSetting
+        testId="setting-threshold"
         label={t(lang, "pane.settings.threshold")}
         hint={t(lang, "pane.settings.thresholdHint")}
-        validationMessage={error("thresholdPct")}
-        validationState={state("thresholdPct")}
-      >
-        <Tooltip content={t(lang, "pane.settings.thresholdTip")} relationship="description" positioning="below">
-          <SpinButton
-            data-testid="setting-threshold"
-            value={shown(s.thresholdPct)}
-            min={1}
-            max={99}
-            step={5}
-            disabled={disabled}
-            onChange={setNumber("thresholdPct")}
-          />
-        </Tooltip>
-      </Field>
+        tip={t(lang, "pane.settings.thresholdTip")}
+        value={shown(s.thresholdPct)}
+        min={1}
+        max={99}
+        step={5}
+        error={error("thresholdPct")}
+        disabled={disabled}
+        onChange={setNumber("thresholdPct")}
+      />
       <div className={styles.pair}>
-        <Field label={t(lang, "pane.settings.cutA")} validationState={state("cuts")}>
-          <Tooltip content={t(lang, "pane.settings.cutATip")} relationship="description" positioning="below">
-            <SpinButton
-              data-testid="setting-cut-a"
-              value={shown(s.cutAPct)}
-              min={1}
-              max={100}
-              step={5}
-              disabled={disabled}
-              onChange={setNumber("cutAPct")}
-            />
-          </Tooltip>
-        </Field>
-        <Field label={t(lang, "pane.settings.cutB")} validationState={state("cuts")}>
-          <Tooltip content={t(lang, "pane.settings.cutBTip")} relationship="description" positioning="below">
-            <SpinButton
-              data-testid="setting-cut-b"
-              value={shown(s.cutBPct)}
-              min={1}
-              max={100}
-              step={5}
-              disabled={disabled}
-              onChange={setNumber("cutBPct")}
-            />
-          </Tooltip>
-        </Field>
+        {(["A", "B"] as const).map((tier) => (
+          <NumberSetting
+            key={tier}
+            testId={`setting-cut-${tier.toLowerCase()}`}
+            label={t(lang, `pane.settings.cut${tier}`)}
+            tip={t(lang, `pane.settings.cut${tier}Tip`)}
+            value={shown(s[`cut${tier}Pct`])}
+            min={1}
+            max={100}
+            step={5}
+            invalid={errors.cuts !== undefined}
+            disabled={disabled}
+            onChange={setNumber(`cut${tier}Pct`)}
+          />
+        ))}
       </div>
       {errors.cuts && (
         <Text role="alert" data-testid="setting-cuts-error">
@@ -180,74 +155,59 @@ export function SettingsSection({
         </Text>
       )}
       <div className={styles.triple}>
-        {(["A", "B", "C"] as const).map((tier) => {
-          const key = `interval${tier}` as const;
-          return (
-            <Field
-              key={tier}
-              label={t(lang, "pane.settings.interval", { tier })}
-              validationMessage={error(key)}
-              validationState={state(key)}
-            >
-              <SpinButton
-                data-testid={`setting-interval-${tier}`}
-                value={shown(s[key])}
-                min={1}
-                max={366}
-                step={15}
-                disabled={disabled}
-                onChange={setNumber(key)}
-              />
-            </Field>
-          );
-        })}
+        {(["A", "B", "C"] as const).map((tier) => (
+          <NumberSetting
+            key={tier}
+            testId={`setting-interval-${tier}`}
+            label={t(lang, "pane.settings.interval", { tier })}
+            value={shown(s[`interval${tier}`])}
+            min={1}
+            max={366}
+            step={15}
+            error={error(`interval${tier}`)}
+            disabled={disabled}
+            onChange={setNumber(`interval${tier}`)}
+          />
+        ))}
       </div>
       <Text className={styles.note}>{t(lang, "pane.settings.intervalHint")}</Text>
-      <Field
+      <NumberSetting
+        testId="setting-visit-cost"
         label={t(lang, "pane.settings.visitCost")}
         hint={t(lang, "pane.settings.visitCostHint")}
-        validationMessage={error("visitCost")}
-        validationState={state("visitCost")}
-      >
-        <SpinButton
-          data-testid="setting-visit-cost"
-          value={shown(s.visitCost)}
-          min={0}
-          step={10}
-          disabled={disabled}
-          onChange={setNumber("visitCost")}
-        />
-      </Field>
-      <Field
+        value={shown(s.visitCost)}
+        min={0}
+        step={10}
+        error={error("visitCost")}
+        disabled={disabled}
+        onChange={setNumber("visitCost")}
+      />
+      <NumberSetting
+        testId="setting-default-terms"
         label={t(lang, "pane.settings.defaultTerms")}
         hint={t(lang, "pane.settings.defaultTermsHint")}
-        validationMessage={error("defaultTerms")}
-        validationState={state("defaultTerms")}
-      >
-        <SpinButton
-          data-testid="setting-default-terms"
-          value={shown(s.defaultTerms)}
-          min={0}
-          max={3650}
-          step={15}
-          disabled={disabled}
-          onChange={setNumber("defaultTerms")}
-        />
-      </Field>
+        value={shown(s.defaultTerms)}
+        min={0}
+        max={3650}
+        step={15}
+        error={error("defaultTerms")}
+        disabled={disabled}
+        onChange={setNumber("defaultTerms")}
+      />
       <Text weight="semibold">{t(lang, "pane.settings.weights")}</Text>
       <div className={styles.triple}>
         {CRITERIA.map((c) => (
-          <Field key={c} label={t(lang, `pane.settings.weight.${c}`)}>
-            <SpinButton
-              data-testid={`setting-weight-${c}`}
-              value={shown(s[WEIGHT_KEYS[c]])}
-              min={0}
-              max={100}
-              step={1}
-              disabled={disabled}
-              onChange={setNumber(WEIGHT_KEYS[c])}
-            />
-          </Field>
+          <NumberSetting
+            key={c}
+            testId={`setting-weight-${c}`}
+            label={t(lang, `pane.settings.weight.${c}`)}
+            value={shown(s[WEIGHT_KEYS[c]])}
+            min={0}
+            max={100}
+            step={1}
+            disabled={disabled}
+            onChange={setNumber(WEIGHT_KEYS[c])}
+          />
         ))}
       </div>
       {errors.weights ? (

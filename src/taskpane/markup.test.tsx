@@ -161,6 +161,30 @@ describe("task pane markup", () => {
     expect(describedBy("setting-interval-A")).toBeUndefined();
   });
 
+  it("marks both tier cuts invalid under one message, and only the field whose value is wrong", () => {
+    const out = html(
+      <SettingsSection
+        lang="en-US"
+        settings={initSettings(inspectionOf())}
+        errors={{ cuts: "pane.settings.cutsInvalid", intervalB: "pane.settings.intervalInvalid" }}
+        latestMonth="2026-10"
+        onChange={() => undefined}
+        onLangChange={() => undefined}
+        disabled={false}
+      />,
+    );
+    const invalid = (id: string) =>
+      new RegExp(`<input[^>]*data-testid="${id}"[^>]*>`).exec(out)![0].includes('aria-invalid="true"');
+    expect(["setting-cut-a", "setting-cut-b", "setting-interval-B"].map(invalid)).toEqual([true, true, true]);
+    expect(["setting-threshold", "setting-interval-A", "setting-visit-cost"].map(invalid)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(count(out, t("en-US", "pane.settings.cutsInvalid").replaceAll("'", "&#x27;"))).toBe(1);
+    expect(count(out, t("en-US", "pane.settings.intervalInvalid"))).toBe(1);
+  });
+
   it("shows the plan's switch off, and its settings with labels and messages only while it is on", () => {
     const start = initSettings(inspectionOf());
     const props = {
