@@ -3,7 +3,7 @@ import { checkGrids } from "../core/checkGrids";
 import { WorkbookMerger, type MergedWorkbook } from "../core/mergeWorkbooks";
 import type { WritePlan } from "../core/output";
 import { planOutput } from "../core/planOutput";
-import { BOOKKEEPING_SHEETS, RECORD_VERSION, type WorkbookRecord } from "../core/record";
+import { RECORD_VERSION, sheetsNeverRead, type WorkbookRecord } from "../core/record";
 import { runReview, type RunOptions } from "../core/runReview";
 import type { Role } from "../core/columns";
 import type { Grid } from "../core/types";
@@ -106,8 +106,7 @@ async function readInput(input: CombineInput, merger: WorkbookMerger, lang: Lang
   try {
     port = await input.open();
     const { record, dateSystem } = await port.readMeta();
-    const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
-    grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]));
+    grids = await port.readGrids(sheetsNeverRead(record));
     checkGrids(grids, lang);
     const { month: _month, lang: _lang, ...saved } = record.settings;
     run = { ...(saved as Partial<RunOptions>), owned: record.owned, dateSystem };

@@ -2,7 +2,7 @@ import { monthIndex } from "../core/_lib/dates";
 import { checkGrids } from "../core/checkGrids";
 import type { WritePlan } from "../core/output";
 import { planOutput } from "../core/planOutput";
-import { BOOKKEEPING_SHEETS, type WorkbookRecord } from "../core/record";
+import { reportSheets, sheetsNotReviewed, type WorkbookRecord } from "../core/record";
 import { runReview, type Review, type RunOptions } from "../core/runReview";
 import type { Lang } from "../i18n";
 import type { Progress, WorkbookPort } from "./port";
@@ -37,8 +37,7 @@ export async function reviewWorkbook(
   options: ReviewWorkbookOptions,
 ): Promise<ReviewWorkbookResult> {
   const { sheetNames, record: previous, dateSystem } = await port.readMeta();
-  const reviewSheets = previous.ownedSheets.filter((s) => s.kind === "review" || s.kind === "plan").map((s) => s.sheet);
-  const grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]), options.onProgress);
+  const grids = await port.readGrids(sheetsNotReviewed(previous, sheetNames), options.onProgress);
   checkGrids(grids, options.lang);
   options.onProgress?.({ stage: "compute", done: 0, total: 1 });
   const { month: savedMonth, lang: _savedLang, ...savedSettings } = previous.settings;
@@ -87,8 +86,9 @@ export async function reviewWorkbook(
     owned: plan.owned,
     ownedSheets,
   };
+  const written = reportSheets(previous);
   const replace = [plan.report.sheet, ...(plan.planSheet ? [plan.planSheet.sheet] : [])].filter((s) =>
-    reviewSheets.includes(s),
+    written.includes(s),
   );
   await port.write(plan, record, replace, options.onProgress);
   return { review, plan, record, recordDamaged: previous.damaged === true };

@@ -12,6 +12,39 @@ export const BACKUP_PLAN_SHEET = "_SalesReviewPrevPlan";
 /** Sheets that only keep the add-in's own bookkeeping: never read as input. */
 export const BOOKKEEPING_SHEETS: readonly string[] = [RECORD_SHEET, UNDO_SHEET, BACKUP_SHEET, BACKUP_PLAN_SHEET];
 export const RECORD_VERSION = 1;
+
+/** The analysis and plan sheets earlier runs wrote (a run replaces its month's). */
+export function reportSheets(record: Pick<WorkbookRecord, "ownedSheets">): string[] {
+  return record.ownedSheets.filter((s) => s.kind === "review" || s.kind === "plan").map((s) => s.sheet);
+}
+
+/** The sheets of a workbook that are never its data: our bookkeeping, and the analysis and plan sheets. */
+export function sheetsNeverRead(record: Pick<WorkbookRecord, "ownedSheets">): Set<string> {
+  return new Set([...BOOKKEEPING_SHEETS, ...reportSheets(record)]);
+}
+
+/**
+ * The sheets a review leaves unread. Once a team review has combined sheets into the workbook,
+ * those are the review's data and the workbook's other sheets are not read: they took part in
+ * the combined sheets or were left out of them on purpose, and a second copy of their rows would
+ * count them twice. A customer sheet a run created (no input had one) stays read with them.
+ * Once the combined sheets are gone (Undo, or deleted by hand), the workbook's own sheets are
+ * the data again.
+ * @example sheetsNotReviewed({ ownedSheets: [{ sheet: "订单表 (2)", kind: "combined" }] }, ["订单表", "订单表 (2)"]) has "订单表"
+ */
+export function sheetsNotReviewed(
+  record: Pick<WorkbookRecord, "ownedSheets">,
+  sheetNames: readonly string[],
+): Set<string> {
+  const skip = sheetsNeverRead(record);
+  const present = (kind: string) => record.ownedSheets.filter((s) => s.kind === kind && sheetNames.includes(s.sheet));
+  const combined = present("combined");
+  if (combined.length === 0) return skip;
+  const data = new Set([...combined, ...present("customers")].map((s) => s.sheet));
+  for (const name of sheetNames) if (!data.has(name)) skip.add(name);
+  return skip;
+}
+
 /** Record JSON is split over cells of this many characters (Excel allows 32,767 a cell). */
 export const RECORD_CHUNK = 30_000;
 

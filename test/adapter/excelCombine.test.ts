@@ -39,4 +39,38 @@ describe("Combine workbooks in the pane's host (issue 17)", () => {
       { sheet: "月度分析 2026-10", kind: "review" },
     ]);
   });
+
+  it("reviews the combined sheets again on a later Run, not the workbook's own sheets beside them", async () => {
+    // The open workbook's own order sheet is larger than the combined one: a review that read both would take it.
+    const model = await modelFromFile(SAMPLE_ZH);
+    const host = createExcelHost(asExcel(createExcelDouble(model)), env);
+    const files = pickedInputs([picked(SAMPLE_EN)], inProcessWorker(), "zh-CN");
+    const combined = await host.combine!({ lang: "zh-CN", includeOwn: false, ownName: "this" }, files, () => undefined);
+    if (!combined.ok) throw new Error(combined.message);
+    const report = combined.summary.reportSheet;
+    const afterCombine = paneWorkbook(model, "zh-CN").sheets.find((s) => s.name === report);
+    const afterCombineCustomers = paneWorkbook(model, "zh-CN").sheets.find((s) => s.name === "客户表 (2)");
+
+    const rerun = await host.run({ lang: "zh-CN", settings: {} }, () => undefined);
+    if (!rerun.ok) throw new Error(rerun.message);
+    expect(rerun.summary.reportSheet).toBe(report);
+    const afterRun = paneWorkbook(model, "zh-CN").sheets.find((s) => s.name === report);
+    // Every figure is the team review's; the sheet's head (rows read) and its data issues differ, because the
+    // inputs and their conflicts are the team review's to report and a later Run has only the combined sheets.
+    const figures = (rows: unknown[][]) =>
+      rows.slice(
+        rows.findIndex((r) => r[0] === "月度活动表"),
+        rows.findIndex((r) => r[0] === "数据问题"),
+      );
+    expect(figures(afterRun!.rows)).toEqual(figures(afterCombine!.rows));
+    expect(figures(afterRun!.rows).length).toBeGreaterThan(100);
+    expect(afterRun!.rows.slice(3, 7)).toEqual([
+      ["读取的表", "客户表：客户表 (2)，121 行"],
+      [null, "订单表：订单表 (2)，3390 行"],
+      [null, "拜访表：拜访表，2131 行"],
+      [null, "费用表：费用表 (2)，96 行"],
+    ]);
+    const customers = (m: typeof model) => paneWorkbook(m, "zh-CN").sheets.find((s) => s.name === "客户表 (2)");
+    expect(customers(model)).toEqual(afterCombineCustomers);
+  });
 });

@@ -4,7 +4,7 @@ import { formatDay, formatMonth } from "../../core/_lib/dates";
 import { MissingColumnError, NoReadableRowsError } from "../../core/errors";
 import { describeMissingColumn, describeNoRows } from "../describeErrors";
 import { runReview, type Review } from "../../core/runReview";
-import { BOOKKEEPING_SHEETS, type RunLog, type WorkbookRecord } from "../../core/record";
+import { sheetsNotReviewed, type RunLog, type WorkbookRecord } from "../../core/record";
 import type { WritePlan } from "../../core/output";
 import { t, type Lang } from "../../i18n";
 import type { Inspection, IssueView, ReviewHost, RunOutcome, RunSummary, UndoOutcome } from "../../taskpane/host";
@@ -60,10 +60,7 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
         const port = excelPort(context, env.port);
         const { sheetNames, record } = await port.readMeta();
         watch.listening();
-        const reviewSheets = record.ownedSheets
-          .filter((s) => s.kind === "review" || s.kind === "plan")
-          .map((s) => s.sheet);
-        const grids = await port.readGrids(new Set([...BOOKKEEPING_SHEETS, ...reviewSheets]));
+        const grids = await port.readGrids(sheetsNotReviewed(record, sheetNames));
         watch.keep(state, port.lastRead());
         const { month: savedMonth, lang: _lang, ...saved } = record.settings;
         try {
