@@ -58,10 +58,9 @@ export function computeReceivables(
   asOf: number,
   credits?: ArrayLike<number>,
 ): Receivables {
-  const balance = orderBalances(orders, asOf);
   const credit = new Float64Array(customerCount);
   if (credits) for (let c = 0; c < customerCount; c++) credit[c] = Math.max(0, wholeCents(credits[c]));
-  for (let i = 0; i < orders.n; i++) if (balance[i] < 0) credit[orders.customer[i]] -= balance[i];
+  const balance = orderBalances(orders, asOf, credit);
   const open = new OpenAmounts(customerCount, asOf);
   for (let i = 0; i < orders.n; i++) {
     const c = orders.customer[i];
@@ -79,12 +78,21 @@ export function computeReceivables(
   return open.finish(limits, credit);
 }
 
-/** Each order's amount − paid in whole cents (a blank paid is 0); 0 for an order after the as-of date. */
-function orderBalances({ n, day, amount, paid }: ReceivableOrders, asOf: number): Float64Array {
+/**
+ * Each order's amount − paid in whole cents (a blank paid is 0); 0 for an order after the
+ * as-of date. A negative balance is added to its customer's `credit` in the same pass.
+ */
+function orderBalances(
+  { n, customer, day, amount, paid }: ReceivableOrders,
+  asOf: number,
+  credit: Float64Array,
+): Float64Array {
   const balance = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (day[i] > asOf) continue;
-    balance[i] = wholeCents(amount[i]) - (Number.isNaN(paid[i]) ? 0 : wholeCents(paid[i]));
+    const b = wholeCents(amount[i]) - (Number.isNaN(paid[i]) ? 0 : wholeCents(paid[i]));
+    balance[i] = b;
+    if (b < 0) credit[customer[i]] -= b;
   }
   return balance;
 }
