@@ -3,6 +3,7 @@ import { t, type Lang, type MessageKey } from "../i18n";
 import { AGEING_BUCKETS } from "./computeReceivables";
 import type { NumberFormat, ReportRow } from "./output";
 import type { Review } from "./runReview";
+import { customerListCells, customerListHeads } from "./customerListColumns";
 
 type Add = (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[]) => number;
 
@@ -72,14 +73,9 @@ export function addCollectList(review: Review, lang: Lang, add: Add, listShown: 
   const r = review.credit?.receivables;
   if (!r || review.collect.length === 0) return;
   const L = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
-  const c = review.customers;
   add("note", [L("report.section.collect")]);
   add("header", [
-    L("report.reason"),
-    L("report.customerId"),
-    L("report.customerName"),
-    L("report.salesperson"),
-    L("report.tier"),
+    ...customerListHeads(lang),
     L("report.receivable"),
     L("report.overdue"),
     L("report.daysOverdue"),
@@ -92,11 +88,7 @@ export function addCollectList(review: Review, lang: Lang, add: Add, listShown: 
     add(
       "body",
       [
-        L("reason.Collect"),
-        c.ids[k],
-        c.names[k],
-        c.rep[k] >= 0 ? review.reps.names[c.rep[k]] : null,
-        review.results[k].tier,
+        ...customerListCells(review, k, L("reason.Collect")),
         r.receivable[k],
         r.overdue[k],
         r.daysOverdue[k],

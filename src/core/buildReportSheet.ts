@@ -7,6 +7,7 @@ import type { ChartPlan, NumberFormat, ReportPlan, ReportRow } from "./output";
 import type { Review } from "./runReview";
 import type { Role } from "./columns";
 import { addCollectList, addCreditSections } from "./buildCreditSections";
+import { customerListCells, customerListHeads } from "./customerListColumns";
 
 /** The first data issues listed in the report sheet (SPEC: the first 200, and the total count). */
 export const ISSUES_SHOWN = 200;
@@ -288,11 +289,7 @@ function addActionList(
     return;
   }
   add("header", [
-    L("report.reason"),
-    L("report.customerId"),
-    L("report.customerName"),
-    L("report.salesperson"),
-    L("report.tier"),
+    ...customerListHeads(lang),
     L("report.change"),
     L("report.recent"),
     L("report.prior"),
@@ -317,7 +314,6 @@ function addActionList(
     "money",
     null,
   ];
-  const c = review.customers;
   for (const a of review.actions.slice(0, listShown)) {
     const r = review.results[a.customer];
     const overdue = (r.overdueDays ?? 0) > 0;
@@ -330,11 +326,7 @@ function addActionList(
     add(
       "body",
       [
-        L(`reason.${a.reason}`),
-        c.ids[a.customer],
-        c.names[a.customer],
-        c.rep[a.customer] >= 0 ? review.reps.names[c.rep[a.customer]] : null,
-        r.tier,
+        ...customerListCells(review, a.customer, L(`reason.${a.reason}`)),
         L(`change.${r.change}`),
         cleanMoney(r.recent),
         cleanMoney(r.prior),
