@@ -1,20 +1,25 @@
 import { sanitizeSheetName } from "../core/_lib/sheetName";
-import { checkGrids } from "../core/checkGrids";
 import { WorkbookMerger, type MergedWorkbook } from "../core/mergeWorkbooks";
 import type { WritePlan } from "../core/output";
 import { planOutput } from "../core/planOutput";
-import { RECORD_VERSION, sheetsNeverRead, type WorkbookRecord } from "../core/record";
+import { RECORD_VERSION, type WorkbookRecord } from "../core/record";
 import { runReview, type RunOptions } from "../core/runReview";
 import type { Role } from "../core/columns";
-import type { Grid } from "../core/types";
+import type { MappingOverride } from "../core/types";
 import type { Lang } from "../i18n";
 import type { WorkbookPort } from "./port";
+import { readInputGrids, type InputGrids } from "./readInputGrids";
 import { parseMonthOption, type ReviewWorkbookResult } from "./reviewWorkbook";
 
 /** One workbook of a team review: its name as shown (file name) and how to open it. */
 export interface CombineInput {
   name: string;
   open(): Promise<WorkbookPort & { close(): Promise<void> }>;
+  /**
+   * The mapping the user chose for this input only (the pane's Team view), replacing the overrides
+   * its own record saves: the whole set, as `buildOverrides` gives it.
+   */
+  overrides?: Partial<Record<Role, MappingOverride>>;
 }
 
 export interface CombineOptions {
@@ -101,19 +106,15 @@ export async function combineWorkbooks(
 
 async function readInput(input: CombineInput, merger: WorkbookMerger, lang: Lang): Promise<void> {
   let port: (WorkbookPort & { close(): Promise<void> }) | undefined;
-  let grids: Grid[];
-  let run: RunOptions;
+  let read: InputGrids;
   try {
     port = await input.open();
-    const { record, dateSystem } = await port.readMeta();
-    grids = await port.readGrids(sheetsNeverRead(record));
-    checkGrids(grids, lang);
-    const { month: _month, lang: _lang, ...saved } = record.settings;
-    run = { ...(saved as Partial<RunOptions>), owned: record.owned, dateSystem };
+    read = await readInputGrids(port, lang);
   } catch (e) {
     throw new CombineInputError(input.name, e);
   } finally {
     await port?.close();
   }
-  merger.add(input.name, grids, run);
+  if (input.overrides) read.run.overrides = input.overrides;
+  merger.add(input.name, read.grids, read.run);
 }

@@ -253,6 +253,10 @@ export const enUS = {
   "combine.pane.reading": "Reading {file}: {sheet}, {rows} rows",
   "combine.pane.writing": "Writing the combined sheets and the analysis sheet…",
   "combine.pane.needFiles": "Pick one or more .xlsx workbooks to combine.",
+  "combine.pane.inspecting": "Reading {file} to see what it holds…",
+  "combine.pane.unreadable": "{file} cannot be read",
+  "combine.pane.fileDetected": "Detected in {file}",
+  "combine.pane.waitFiles": "Complete the columns of the files marked above, or pick other files, before combining.",
   "combine.pane.done":
     'Combined into new sheets of this workbook; your own sheets are unchanged. The analysis sheet is "{sheet}".',
   "combine.pane.failed": "The workbooks were not combined",
@@ -318,6 +322,7 @@ export const enUS = {
   "pane.detected.notUsed": "— not used —",
   "pane.detected.columnLabel": "{role}: column for {field}",
   "pane.detected.rows": "{rows} rows, headers in row {row}",
+  "pane.detected.rowsIssues": "{rows} rows, headers in row {row}, {issues} data issues",
   "pane.detected.monthlyCosts": "Monthly cost columns: {headers}",
   "pane.detected.autoColumns": "The columns of this sheet are detected when the review runs.",
   "pane.detected.optional": "Optional: the review runs without it.",

@@ -8,7 +8,7 @@ import {
   Option,
   Text,
 } from "@fluentui/react-components";
-import type { Dispatch, ReactNode } from "react";
+import { useId, type Dispatch, type ReactNode } from "react";
 import type { Field as FieldName, Role } from "../core/columns";
 import { t, type Lang } from "../i18n";
 import { useDetectedSectionStyles } from "./DetectedSection.styles";
@@ -42,6 +42,8 @@ export function DetectedSection({
   defaultExpanded,
 }: DetectedSectionProps) {
   const styles = useDetectedSectionStyles();
+  // Several sections may be on the page (the Team view shows one per file): ids of their own.
+  const columnsId = useId();
   const view = useDetectedSection(mapping, inspection, lang, problems, defaultExpanded);
   const { roles, sheets, createsCustomers, customersSheet, expanded } = view;
   const creates = createsCustomers && (
@@ -58,7 +60,7 @@ export function DetectedSection({
             as="button"
             data-testid="change-columns"
             aria-expanded={expanded}
-            aria-controls="detected-columns"
+            aria-controls={columnsId}
             onClick={view.toggle}
           >
             {t(lang, expanded ? "pane.detected.hide" : "pane.detected.change")}
@@ -67,7 +69,7 @@ export function DetectedSection({
       )}
       {!expanded && creates}
       {expanded && (
-        <div id="detected-columns" className={styles.root}>
+        <div id={columnsId} className={styles.root}>
           <RoleCards {...{ lang, inspection, mapping, onChange, disabled, roles, sheets, creates }} />
         </div>
       )}

@@ -3,6 +3,7 @@ import type { CombineRequest } from "../adapters/excel/combineInExcel";
 import type { Progress } from "../adapters/port";
 import type { ReviewOptions, Tier } from "../core/options";
 import type { Detection } from "../core/types";
+import type { Role } from "../core/columns";
 import type { Lang } from "../i18n";
 
 /** A row of the action list as the pane shows it; clicking selects the customer's row. */
@@ -107,6 +108,8 @@ export interface Inspection {
    * replacing one. Optional only so older fakes still typecheck; the Office.js host always sets it.
    */
   reviewSheets?: { sheet: string; month: string }[];
+  /** Data issues in each detected role's sheet, where known (a picked file in the Team view). */
+  issueCounts?: Partial<Record<Role, number>>;
 }
 
 export interface RunRequest {

@@ -162,3 +162,21 @@ export function buildOverrides(
   }
   return changed ? out : undefined;
 }
+
+/**
+ * What each role's chosen sheet lacks (see missingFields), for the roles whose headers the pane
+ * knows; empty when every chosen sheet can be read.
+ */
+export function findMappingProblems(
+  mapping: MappingState,
+  inspection: Inspection | undefined,
+): Partial<Record<Role, Field[][]>> {
+  const out: Partial<Record<Role, Field[][]>> = {};
+  for (const role of ROLES) {
+    const m = mapping[role];
+    if (m.sheet === null || !headersFor(role, m, inspection)) continue;
+    const missing = missingFields(role, effectiveColumns(role, m, inspection?.detection));
+    if (missing.length > 0) out[role] = missing;
+  }
+  return out;
+}

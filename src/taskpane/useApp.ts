@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import type { Field, Role } from "../core/columns";
 import type { Lang, MessageKey } from "../i18n";
 import { appReducer, busy, INITIAL_APP_STATE, inspectionOf } from "./appReducer";
 import { buildRunRequest } from "./buildRunRequest";
 import type { Inspection, LastRun, ReviewHost } from "./host";
 import { describeError } from "./officeEnvironment";
 import { takeTip, type TipStore } from "./onceTips";
-import { effectiveColumns, headersFor, initMapping, mappingReducer, missingFields, ROLES } from "./mappingState";
+import { findMappingProblems, initMapping, mappingReducer } from "./mappingState";
 import { replaceTarget, type ReplaceTarget } from "./replaceTarget";
 import { performRun, performUndo } from "./runActions";
 import {
@@ -113,16 +112,7 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
   );
 
   const settingsErrors = useMemo(() => validateSettings(settings), [settings]);
-  const mappingProblems = useMemo(() => {
-    const out: Partial<Record<Role, Field[][]>> = {};
-    for (const role of ROLES) {
-      const m = mapping[role];
-      if (m.sheet === null || !headersFor(role, m, inspection)) continue;
-      const missing = missingFields(role, effectiveColumns(role, m, inspection?.detection));
-      if (missing.length > 0) out[role] = missing;
-    }
-    return out;
-  }, [mapping, inspection]);
+  const mappingProblems = useMemo(() => findMappingProblems(mapping, inspection), [mapping, inspection]);
   const hasOrders = mapping.orders.sheet !== null;
   const canRun =
     inspection !== undefined &&

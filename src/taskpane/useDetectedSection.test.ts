@@ -77,6 +77,15 @@ describe("describeRoles", () => {
     });
   });
 
+  it("adds a role's data issues to its rows when they are known (a file picked in the Team view)", () => {
+    const withIssues = { ...inspection, issueCounts: { orders: 3, visits: 0 } };
+    const [, orders, visits] = describeRoles(mapping, withIssues, "zh-CN", {});
+    expect([orders.info, visits.info]).toEqual([
+      "120 行，表头在第 1 行，3 个数据问题",
+      "30 行，表头在第 2 行，0 个数据问题",
+    ]);
+  });
+
   it("names the column in Chinese", () => {
     const orders = describeRoles(mapping, inspection, "zh-CN", {})[1];
     expect(orders.sheetLabel).toBe("订单表");

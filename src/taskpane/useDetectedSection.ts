@@ -78,7 +78,10 @@ export function describeRoles(
       fields: [],
       autoColumns: m.sheet !== null && !headers,
     };
-    if (same) view.info = t(lang, "pane.detected.rows", { rows: same.rowCount, row: same.headerRow + 1 });
+    const issues = inspection?.issueCounts?.[role];
+    if (same && issues !== undefined)
+      view.info = t(lang, "pane.detected.rowsIssues", { rows: same.rowCount, row: same.headerRow + 1, issues });
+    else if (same) view.info = t(lang, "pane.detected.rows", { rows: same.rowCount, row: same.headerRow + 1 });
     if (headers && m.sheet !== null) {
       view.fields = mappableFields(role).map((field) => {
         const col = columns[field];

@@ -109,10 +109,36 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
     await byTestId(page, "tab-team").click();
     // The real file input: the files are read in the pane's worker, sent nowhere.
     await byTestId(page, "combine-files").setInputFiles([SAMPLES[0]!.path, sample.path]);
-    expect(await byTestId(page, "combine-picked").locator("li").allTextContents()).toEqual([
-      basename(SAMPLES[0]!.path),
-      basename(sample.path),
-    ]);
+    const picked = [SAMPLES[0]!, sample];
+    // Each file's detection, in the Review view's words (the pane is in en-US), before anything runs.
+    const files = picked.map((_, i) => byTestId(page, `combine-file-${i}`));
+    const summaries = files.map((f) => f.locator('[data-testid="detected-summary"]'));
+    for (const s of summaries) await s.waitFor({ timeout: 60_000 });
+    expect({
+      names: await byTestId(page, "combine-picked").locator('[data-testid="combine-file-name"]').allTextContents(),
+      summaries: await Promise.all(summaries.map((s) => s.textContent())),
+    }).toEqual({
+      names: picked.map((p) => basename(p.path)),
+      summaries: picked.map((p) => summaryLine({ ...p, lang: "en-US" })),
+    });
+    // A mapping change for one file only: the first file's amount column taken away holds Combine; put back, it runs.
+    const amount = files[0]!.locator(`[data-testid="${sample.mapping}"]`);
+    const choose = async (option: string) => {
+      await amount.click();
+      await page.getByRole("option", { name: option, exact: true }).click();
+      await page.getByRole("listbox").waitFor({ state: "detached" });
+    };
+    await files[0]!.locator('[data-testid="change-columns"]').click();
+    const original = ((await amount.textContent()) ?? "").trim();
+    await choose(t("en-US", "pane.detected.notUsed"));
+    await files[0]!.locator('[data-testid="missing-orders"]').waitFor();
+    expect({
+      otherFile: await files[1]!.locator('[data-testid="missing-orders"]').count(),
+      run: await byTestId(page, "combine-run").getAttribute("aria-disabled"),
+      wait: await byTestId(page, "combine-wait").textContent(),
+    }).toEqual({ otherFile: 0, run: "true", wait: t("en-US", "combine.pane.waitFiles") });
+    await choose(original);
+    await byTestId(page, "combine-wait").waitFor({ state: "detached" });
     await byTestId(page, "combine-include-own").click();
     expect(await byTestId(page, "combine-include-own").isChecked()).toBe(false);
     await byTestId(page, "combine-run").click();

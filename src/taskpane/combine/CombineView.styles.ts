@@ -2,6 +2,14 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useCombineViewStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  files: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  files: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+  },
+  file: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   lines: { whiteSpace: "pre-line" },
 });

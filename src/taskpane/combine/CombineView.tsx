@@ -12,6 +12,7 @@ import { t, type Lang } from "../../i18n";
 import type { ReviewHost } from "../host";
 import { ResultsSection } from "../ResultsSection";
 import { useCombineViewStyles } from "./CombineView.styles";
+import { PickedFileCard } from "./PickedFileCard";
 import type { useCombineView } from "./useCombineView";
 
 export interface CombineViewProps {
@@ -36,13 +37,20 @@ export function CombineView({ lang, host, view, disabled }: CombineViewProps) {
           accept=".xlsx,.xlsm"
           data-testid="combine-files"
           disabled={view.running || disabled}
-          onChange={(e) => view.setFiles(Array.from(e.currentTarget.files ?? []))}
+          onChange={(e) => view.pick(Array.from(e.currentTarget.files ?? []))}
         />
       </Field>
       {view.files.length > 0 && (
         <ul className={styles.files} data-testid="combine-picked">
-          {view.files.map((f) => (
-            <li key={f.name}>{f.name}</li>
+          {view.files.map((f, i) => (
+            <PickedFileCard
+              key={`${i}-${f.file.name}`}
+              lang={lang}
+              file={f}
+              index={i}
+              onChange={(action) => view.changeMapping(i, action)}
+              disabled={view.running || disabled}
+            />
           ))}
         </ul>
       )}
@@ -68,6 +76,7 @@ export function CombineView({ lang, host, view, disabled }: CombineViewProps) {
         </Button>
       )}
       {view.files.length === 0 && !view.running && <Text role="status">{t(lang, "combine.pane.needFiles")}</Text>}
+      {view.blocked && <Text data-testid="combine-wait">{t(lang, "combine.pane.waitFiles")}</Text>}
       {status.kind === "running" && <ProgressBar aria-label={status.text} data-testid="combine-progress" />}
       {status.kind === "running" && <Text role="status">{status.text}</Text>}
       {status.kind === "error" && (

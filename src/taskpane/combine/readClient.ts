@@ -6,6 +6,7 @@ import type { BytesPort } from "../../adapters/xlsx/package/bytesPort";
 import type { ReadProgress } from "../../adapters/xlsx/stream/readWorkbookGrids";
 import type { Grid } from "../../core/types";
 import type { Lang } from "../../i18n";
+import type { Inspection } from "../host";
 import type { ReadMeta, ReadReply, ReadRequest } from "./readProtocol";
 
 /** The part of a `Worker` the client uses (tests pass one that calls `serveReads` in-process). */
@@ -37,28 +38,7 @@ export function pickedInputs(
   lang: Lang,
   options: { signal?: AbortSignal; onProgress?: (file: string, p: ReadProgress) => void } = {},
 ): CombineInput[] {
-  const pending = new Map<number, Pending>();
-  worker.onmessage = ({ data }) => {
-    const waiting = pending.get(data.id);
-    if (data.type === "progress") return waiting?.onProgress?.(data.progress);
-    pending.delete(data.id);
-    waiting?.resolve(data);
-  };
-  const failAll = (e: Error) => {
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
-  };
-  worker.onerror = (e) => failAll(new Error(`the read worker failed: ${e.message ?? "it did not start"}`));
-  options.signal?.addEventListener("abort", () => {
-    worker.terminate();
-    failAll(new RunCancelledError());
-  });
-  const ask = (request: ReadRequest, onProgress?: (p: ReadProgress) => void, transfer: Transferable[] = []) =>
-    new Promise<ReadReply>((resolve, reject) => {
-      if (options.signal?.aborted) return reject(new RunCancelledError());
-      pending.set(request.id, { resolve, reject, onProgress });
-      worker.postMessage(request, transfer);
-    });
+  const ask = connect(worker, options.signal);
   return files.map((file, id) => ({
     name: file.name,
     open: async () => {
@@ -78,7 +58,7 @@ function workerPort(
   id: number,
   meta: ReadMeta,
   name: string,
-  ask: (request: ReadRequest, onProgress?: (p: ReadProgress) => void) => Promise<ReadReply>,
+  ask: Ask,
   worker: WorkerLike,
   tell?: (p: ReadProgress) => void,
 ): BytesPort {
@@ -96,6 +76,66 @@ function workerPort(
     },
     close: async () => worker.postMessage({ type: "close", id }),
   };
+}
+
+type Ask = (
+  request: ReadRequest,
+  onProgress?: (p: ReadProgress) => void,
+  transfer?: Transferable[],
+) => Promise<ReadReply>;
+
+/**
+ * Requests to the worker as promises of their replies (by request id). Aborting `signal`
+ * terminates the worker and every request waiting fails with RunCancelledError.
+ */
+function connect(worker: WorkerLike, signal?: AbortSignal): Ask {
+  const pending = new Map<number, Pending>();
+  worker.onmessage = ({ data }) => {
+    const waiting = pending.get(data.id);
+    if (data.type === "progress") return waiting?.onProgress?.(data.progress);
+    pending.delete(data.id);
+    waiting?.resolve(data);
+  };
+  const failAll = (e: Error) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  worker.onerror = (e) => failAll(new Error(`the read worker failed: ${e.message ?? "it did not start"}`));
+  signal?.addEventListener("abort", () => {
+    worker.terminate();
+    failAll(new RunCancelledError());
+  });
+  return (request, onProgress, transfer = []) =>
+    new Promise<ReadReply>((resolve, reject) => {
+      if (signal?.aborted) return reject(new RunCancelledError());
+      pending.set(request.id, { resolve, reject, onProgress });
+      worker.postMessage(request, transfer);
+    });
+}
+
+/**
+ * What was detected in each picked file, read in the worker one file at a time (the Team view
+ * shows it before a run). `onInspected` hears each file's as it comes: its Inspection, or the
+ * command line's words for a file that cannot be read (PickedFileError).
+ */
+export async function inspectPicked(
+  files: readonly PickedFile[],
+  worker: WorkerLike,
+  lang: Lang,
+  onInspected: (index: number, result: Inspection | PickedFileError) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const ask = connect(worker, signal);
+  for (const [id, file] of files.entries()) {
+    const bytes = await file.arrayBuffer();
+    const reply = await ask({ type: "inspect", id, name: file.name, lang, bytes }, undefined, [bytes]);
+    try {
+      onInspected(id, expect(reply, "inspection", file.name).inspection);
+    } catch (e) {
+      if (!(e instanceof PickedFileError)) throw e;
+      onInspected(id, e);
+    }
+  }
 }
 
 /** The reply of the type asked for, or the worker's failure as a PickedFileError. */

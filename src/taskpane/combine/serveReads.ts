@@ -1,6 +1,8 @@
+import { readInputGrids } from "../../adapters/readInputGrids";
 import { describeRunError } from "../../adapters/describeRunError";
 import { openBytesPort, type BytesPort } from "../../adapters/xlsx/package/bytesPort";
 import type { Lang } from "../../i18n";
+import { inspectFile } from "./inspectFile";
 import type { ReadReply, ReadRequest } from "./readProtocol";
 
 /**
@@ -24,6 +26,20 @@ export function serveReads(post: (reply: ReadReply) => void): (request: ReadRequ
         );
         open.set(request.id, { port, name: request.name, lang: request.lang });
         post({ type: "meta", id: request.id, meta: await port.readMeta() });
+      } catch (e) {
+        fail(e, request.name, request.lang);
+      }
+      return;
+    }
+    if (request.type === "inspect") {
+      try {
+        const port = await openBytesPort(new Uint8Array(request.bytes), request.name);
+        try {
+          const inspection = inspectFile(await readInputGrids(port, request.lang), request.lang);
+          post({ type: "inspection", id: request.id, inspection });
+        } finally {
+          await port.close();
+        }
       } catch (e) {
         fail(e, request.name, request.lang);
       }

@@ -1,7 +1,9 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { t, type Lang } from "../../i18n";
 import type { ReviewHost, RunSummary } from "../host";
-import { pickedInputs, type PickedFile, type WorkerLike } from "./readClient";
+import type { MappingAction } from "../mappingState";
+import { fileOverrides, filesReady, pickedFilesReducer } from "./pickedFiles";
+import { inspectPicked, pickedInputs, type PickedFile, type WorkerLike } from "./readClient";
 
 export type CombineStatus =
   | { kind: "idle" }
@@ -20,12 +22,49 @@ export function useCombineView(
   startWorker: (() => WorkerLike) | undefined,
   onWritten: () => void,
 ) {
-  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [files, dispatch] = useReducer(pickedFilesReducer, []);
   const [includeOwn, setIncludeOwn] = useState(true);
   const [status, setStatus] = useState<CombineStatus>({ kind: "idle" });
   const controller = useRef<AbortController | undefined>(undefined);
   const running = status.kind === "running";
-  const canRun = files.length > 0 && host.combine !== undefined && startWorker !== undefined && !running;
+  const ready = filesReady(files);
+  /** Every file is read, yet one cannot be (or lacks a column): the user must act before Combine. */
+  const blocked = files.length > 0 && !ready && files.every((f) => f.inspection !== undefined || f.error !== undefined);
+  const canRun = files.length > 0 && ready && host.combine !== undefined && startWorker !== undefined && !running;
+  const inspecting = useRef<AbortController | undefined>(undefined);
+
+  /** A new pick: each file is read in a worker of its own for the pick, to show what was detected in it. */
+  const pick = useCallback(
+    (picked: PickedFile[]) => {
+      inspecting.current?.abort();
+      dispatch({ type: "picked", files: picked });
+      if (!startWorker || picked.length === 0) return;
+      const abort = new AbortController();
+      inspecting.current = abort;
+      const worker = startWorker();
+      void inspectPicked(
+        picked,
+        worker,
+        lang,
+        (index, result) =>
+          dispatch(
+            result instanceof Error
+              ? { type: "failed", index, message: result.message }
+              : { type: "inspected", index, inspection: result },
+          ),
+        abort.signal,
+      )
+        .catch((e: unknown) => {
+          // A new pick cancelled this one; any other failure is every unread file's.
+          if (abort.signal.aborted) return;
+          const message = e instanceof Error ? e.message : String(e);
+          picked.forEach((_, index) => dispatch({ type: "failed", index, message }));
+        })
+        .finally(() => worker.terminate());
+    },
+    [startWorker, lang],
+  );
+  useEffect(() => () => inspecting.current?.abort(), []);
 
   const run = useCallback(async () => {
     if (!canRun || !host.combine || !startWorker) return;
@@ -35,11 +74,19 @@ export function useCombineView(
     let worker: WorkerLike | undefined;
     try {
       worker = startWorker();
-      const inputs = pickedInputs(files, worker, lang, {
-        signal: abort.signal,
-        onProgress: (file, p) =>
-          setStatus({ kind: "running", text: t(lang, "combine.pane.reading", { file, sheet: p.sheet, rows: p.rows }) }),
-      });
+      const inputs = pickedInputs(
+        files.map((f) => f.file),
+        worker,
+        lang,
+        {
+          signal: abort.signal,
+          onProgress: (file, p) =>
+            setStatus({
+              kind: "running",
+              text: t(lang, "combine.pane.reading", { file, sheet: p.sheet, rows: p.rows }),
+            }),
+        },
+      ).map((input, i) => ({ ...input, overrides: fileOverrides(files[i]) }));
       const outcome = await host.combine(
         { lang, includeOwn, ownName: t(lang, "combine.pane.thisWorkbook") },
         inputs,
@@ -61,5 +108,23 @@ export function useCombineView(
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
-  return { files, setFiles, includeOwn, setIncludeOwn, status, running, canRun, run: () => void run(), cancel };
+  const changeMapping = useCallback(
+    (index: number, action: MappingAction) => dispatch({ type: "mapping", index, action }),
+    [],
+  );
+
+  return {
+    files,
+    pick,
+    changeMapping,
+    ready,
+    blocked,
+    includeOwn,
+    setIncludeOwn,
+    status,
+    running,
+    canRun,
+    run: () => void run(),
+    cancel,
+  };
 }
