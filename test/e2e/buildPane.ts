@@ -53,6 +53,20 @@ function harnessConfig(outDir: string): Configuration {
 }
 
 /**
+ * Webpack's file cache under node_modules/.cache (issue 12): a second `npm test` rebuilds only what
+ * changed (webpack checks every source file and the two configs' files). A fresh clone has none and
+ * builds everything, as before.
+ */
+function persistentCache(name: string): Configuration["cache"] {
+  return {
+    type: "filesystem",
+    cacheDirectory: join(ROOT, "node_modules/.cache/sales-review-e2e"),
+    name,
+    buildDependencies: { config: [join(ROOT, "webpack.config.js"), __filename] },
+  };
+}
+
+/**
  * Builds the real task pane with the project's webpack.config.js in production mode, into a
  * temporary folder, with OFFICE_JS_URL pointing at the test server; and the harness beside it.
  * Independent of any earlier `npm run build`. `minify: false` skips only Terser and the source
@@ -78,14 +92,18 @@ export async function buildPane(officeJsUrl: string, { minify }: { minify: boole
     context: ROOT,
     output: { ...pane.output, path: distDir },
     infrastructureLogging: { level: "error" },
+    cache: persistentCache(minify ? "pane-minified" : "pane"),
   };
   if (!minify) pane = { ...pane, devtool: false, optimization: { ...pane.optimization, minimize: false } };
+  const compiler = webpack([pane, { ...harnessConfig(harnessDir), cache: persistentCache("harness") }]);
   const stats = await new Promise<Stats[]>((done, fail) =>
-    webpack([pane, harnessConfig(harnessDir)], (err, multi) => {
-      if (err) return fail(err);
-      if (!multi) return fail(new Error("webpack returned no stats"));
-      multi.stats.forEach((s) => s.compilation.compiler.close(() => undefined));
-      done(multi.stats);
+    compiler.run((err, multi) => {
+      // Closing writes the cache: wait for it, so nothing of webpack runs after the test file ends.
+      compiler.close((closeErr) => {
+        if (err ?? closeErr) return fail(err ?? closeErr);
+        if (!multi) return fail(new Error("webpack returned no stats"));
+        done(multi.stats);
+      });
     }),
   );
   const errors = stats.flatMap((s) => s.compilation.errors.map((e) => e.message));
