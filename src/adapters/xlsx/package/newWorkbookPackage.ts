@@ -6,7 +6,7 @@ import { NUMBER_FORMATS, type NumberFormat } from "../../../core/output";
 import type { Grid } from "../../../core/types";
 import { NS_REL } from "./charts";
 import type { XlsxPackage } from "./openXlsx";
-import { cellValueXml, cellXml, escapeXmlAttr } from "./xmlText";
+import { cellXml, escapeXmlAttr } from "./xmlText";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -15,8 +15,6 @@ const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 /** Bytes of a sheet part's chunk: a few thousand rows, so a million-row sheet streams in bounded memory. */
 const CHUNK_BYTES = 1 << 20;
 const WIDTH = 16;
-/** Distinct texts remembered per column: enough for every customer and salesperson, bounded for a column of order ids. */
-const TEXTS_PER_COLUMN = 65_536;
 
 /** A sheet of a new workbook: its grid (at A1, the first row its header) and each column's number format. */
 export interface NewSheet {
@@ -153,7 +151,6 @@ function* sheetChunks({ grid, formats }: NewSheet): Generator<Buffer> {
       `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`,
   );
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
-  const texts = letters.map(() => new Map<string, string>());
   // Each row's XML is encoded into a chunk as it is made: a chunk built as one string of
   // 2,000 rows was a tree of ~100,000 concatenations that Buffer.from had to flatten first.
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -165,9 +162,7 @@ function* sheetChunks({ grid, formats }: NewSheet): Generator<Buffer> {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null || v === undefined) continue;
-      if (r === 0 || typeof v !== "string")
-        cells += cellXml(letters[c] + n, v, r === 0 ? XF.header : typeof v === "number" ? styles[c] : 0);
-      else cells += `<c r="${letters[c]}${n}"${textXml(texts[c], v)}`;
+      cells += cellXml(letters[c] + n, v, r === 0 ? XF.header : typeof v === "number" ? styles[c] : 0);
     }
     const xml = `<row r="${n}">${cells}</row>`;
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
@@ -182,18 +177,4 @@ function* sheetChunks({ grid, formats }: NewSheet): Generator<Buffer> {
   yield Buffer.from(
     `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
   );
-}
-
-/**
- * A text cell's XML after its reference (style 0, as text cells are written), from `memo`:
- * customers, salespeople and each row's source repeat down a million rows, and escaping and
- * checking each again was a tenth of the combined sheets' writing.
- */
-function textXml(memo: Map<string, string>, text: string): string {
-  let xml = memo.get(text);
-  if (xml === undefined) {
-    xml = cellValueXml("", text);
-    if (memo.size < TEXTS_PER_COLUMN) memo.set(text, xml);
-  }
-  return xml;
 }
