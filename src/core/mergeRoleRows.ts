@@ -1,6 +1,6 @@
 import type { Cell } from "./_lib/cells";
+import { TextIds } from "./_lib/intern";
 import { toA1 } from "./_lib/a1";
-import { RowIds } from "./_lib/rowIds";
 import { headerKey } from "./_lib/text";
 import { ROLE_FIELDS, type Role } from "./columns";
 import { showNorm, type MergeRow, type MergeSheet } from "./readMergeRows";
@@ -38,7 +38,7 @@ export class MergeRoleRows {
   readonly mapped: boolean[];
   /** Monthly cost columns (cost sheet): header key → header, in order of first appearance. */
   readonly monthlyHeaders = new Map<string, string>();
-  private readonly distinct = new RowIds();
+  private readonly distinct = new TextIds(1024);
   private readonly kept: number[] = [];
   private readonly holder: number[] = [];
   private readonly multi: boolean[] = [];
@@ -89,10 +89,7 @@ export class MergeRoleRows {
         continue;
       }
       const at = this.rows.length;
-      // A customer's norms are filled in by later inputs (mergeInto): its own array, so that the
-      // distinct row numbered by this row's fields keeps them.
-      const norms = this.role === "customers" ? [...row.norms] : row.norms;
-      this.rows.push({ cells: row.cells, norms, monthly: row.monthly, source });
+      this.rows.push({ cells: row.cells, norms: row.norms, monthly: row.monthly, source });
       if (this.kept[id]++ === 0) this.firstCopy[id] = at;
       else this.moreCopies.set(id, [...(this.moreCopies.get(id) ?? []), at]);
       if (ownerKey !== undefined && !owner) this.setOwner(row, ownerKey, { input, file, row: at });
@@ -107,7 +104,9 @@ export class MergeRoleRows {
   }
 
   private distinctOf(row: MergeRow, input: number): number {
-    const id = this.distinct.id(row);
+    let key = row.norms.join("\u0001");
+    if (row.monthly) key += `\u0002${row.monthly.map((m) => `${m.key}=${m.norm}`).join("\u0001")}`;
+    const id = this.distinct.id(key);
     if (id === this.kept.length) {
       this.kept.push(0);
       this.holder.push(input);
