@@ -93,6 +93,11 @@ export function readMergeRows(
   return out;
 }
 
+const DATE = 0;
+const AMOUNT = 1;
+const MONTH = 2;
+const TEXT = 3;
+
 function readRows(s: SheetReader, role: Role, rows: readonly number[], options: ReviewOptions): MergeRow[] {
   const fields = ROLE_FIELDS[role];
   const orders: DayMonthOrder[] = fields.map((f) =>
@@ -104,6 +109,8 @@ function readRows(s: SheetReader, role: Role, rows: readonly number[], options: 
   });
   const byProduct = role === "orders" && s.mapping.columns.amount === undefined;
   const monthlyHeaders = s.mapping.monthlyCostColumns.map((c) => s.mapping.headers[c] ?? "");
+  // Each field's kind once, not two set lookups per cell of a million rows.
+  const kinds = fields.map((f) => (DATE_FIELDS.has(f) ? DATE : AMOUNTS.has(f) ? AMOUNT : f === "month" ? MONTH : TEXT));
   const out = new Array<MergeRow>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -111,21 +118,21 @@ function readRows(s: SheetReader, role: Role, rows: readonly number[], options: 
     const values: Cell[] = new Array(fields.length);
     const norms: string[] = new Array(fields.length);
     for (let f = 0; f < fields.length; f++) {
-      const field = fields[f];
+      const kind = kinds[f];
       const col = columns[f];
       const raw = col ? col.cell(cells) : null;
       if (!col || isBlank(raw)) {
         values[f] = null;
         norms[f] = "";
-      } else if (DATE_FIELDS.has(field)) {
+      } else if (kind === DATE) {
         const day = col.date(cells, row, orders[f], false);
         values[f] = day === undefined ? raw : dayToSerial(day, 1900);
         norms[f] = day === undefined ? `?${String(raw)}` : String(day);
-      } else if (AMOUNTS.has(field)) {
+      } else if (kind === AMOUNT) {
         const x = col.amount(cells, row, false);
         values[f] = x === undefined ? raw : x;
         norms[f] = x === undefined ? `?${String(raw)}` : String(x);
-      } else if (field === "month") {
+      } else if (kind === MONTH) {
         const m = readMonth(raw, s.dateSystem);
         values[f] = m.ok ? formatMonth(m.value) : raw;
         norms[f] = m.ok ? String(m.value) : `?${String(raw)}`;

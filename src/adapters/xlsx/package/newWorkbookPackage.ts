@@ -12,7 +12,8 @@ const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
-const ROWS_PER_CHUNK = 2_000;
+/** Bytes of a sheet part's chunk: a few thousand rows, so a million-row sheet streams in bounded memory. */
+const CHUNK_BYTES = 1 << 20;
 const WIDTH = 16;
 
 /** A sheet of a new workbook: its grid (at A1, the first row its header) and each column's number format. */
@@ -150,22 +151,30 @@ function* sheetChunks({ grid, formats }: NewSheet): Generator<Buffer> {
       `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`,
   );
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
-  let xml = "";
+  // Each row's XML is encoded into a chunk as it is made: a chunk built as one string of
+  // 2,000 rows was a tree of ~100,000 concatenations that Buffer.from had to flatten first.
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let at = 0;
   for (let r = 0; r < grid.values.length; r++) {
     const row: readonly Cell[] = grid.values[r];
+    const n = String(r + 1);
     let cells = "";
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null || v === undefined) continue;
-      cells += cellXml(`${letters[c]}${r + 1}`, v, r === 0 ? XF.header : typeof v === "number" ? styles[c] : 0);
+      cells += cellXml(letters[c] + n, v, r === 0 ? XF.header : typeof v === "number" ? styles[c] : 0);
     }
-    xml += `<row r="${r + 1}">${cells}</row>`;
-    if ((r + 1) % ROWS_PER_CHUNK === 0) {
-      yield Buffer.from(xml);
-      xml = "";
+    const xml = `<row r="${n}">${cells}</row>`;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (at + 3 * xml.length > chunk.length) {
+      if (at > 0) yield chunk.subarray(0, at);
+      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, 3 * xml.length));
+      at = 0;
     }
+    at += chunk.write(xml, at);
   }
+  if (at > 0) yield chunk.subarray(0, at);
   yield Buffer.from(
-    `${xml}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
+    `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
   );
 }
