@@ -61,24 +61,27 @@ export function buildPlanSheet(
       L("plan.col.due"),
     ]);
     const words = reasonWords(lang);
+    const overCapacity = L("plan.overCapacity");
+    // One formats list for every placed row and one for every Over-capacity row: the writers only read them.
+    const placed: (NumberFormat | null)[] = [null, "date", null, null, null, null, null, "date", "date"];
+    const over = placed.map((f, i) => (i === 1 ? null : f));
     for (const v of plan.visits) {
       const r = review.results[v.customer];
-      const reasons = words(v.reasons);
-      add(
-        "body",
-        [
+      rows.push({
+        style: "body",
+        cells: [
           repName(v.rep),
-          v.day === null ? L("plan.overCapacity") : date(v.day),
+          v.day === null ? overCapacity : date(v.day),
           v.region,
           c.ids[v.customer],
           c.names[v.customer],
           v.tier,
-          reasons,
+          words(v.reasons),
           date(r.lastVisit),
           date(r.due),
         ],
-        [null, v.day === null ? null : "date", null, null, null, null, null, "date", "date"],
-      );
+        formats: v.day === null ? over : placed,
+      });
     }
   }
   add("body", []);
@@ -95,13 +98,10 @@ export function buildPlanSheet(
       L("report.tier"),
     ]);
     const formats: NumberFormat[] = ["date", "general", "general", "general", "general", "general"];
+    const festivalFormats: NumberFormat[] = [...formats.slice(0, 3), "integer", "general", "general"];
     for (const g of plan.greetings) {
       if (g.kind === "festival")
-        add(
-          "body",
-          [date(g.day), greetingOccasion(g, lang), null, g.count, repName(g.rep), null],
-          [...formats.slice(0, 3), "integer", "general", "general"],
-        );
+        add("body", [date(g.day), greetingOccasion(g, lang), null, g.count, repName(g.rep), null], festivalFormats);
       else
         add(
           "body",

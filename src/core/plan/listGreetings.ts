@@ -44,8 +44,9 @@ export function listGreetings(
     const birthday = dayInYear(c.birthday, year, m);
     if (birthday !== null) out.push({ day: birthday, kind: "birthday", customer });
     const since = dayInYear(c.firstTrade, year, m);
-    const years = c.firstTrade === null || Number.isNaN(c.firstTrade) ? 0 : year - dayToYmd(c.firstTrade).year;
-    if (since !== null && years >= 1) out.push({ day: since, kind: "anniversary", customer, years });
+    if (since === null) return;
+    const years = year - dayToYmd(c.firstTrade!).year;
+    if (years >= 1) out.push({ day: since, kind: "anniversary", customer, years });
   });
   const reps = [...counts.keys()].sort((a, b) => (a < 0 ? 1 : b < 0 ? -1 : a - b));
   for (const f of festivals)

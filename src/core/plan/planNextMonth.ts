@@ -48,7 +48,8 @@ export function planNextMonth(review: Review, lang: Lang): NextMonthPlan {
   const c = review.customers;
   const reps = repOfEach(review);
   const picked = pickPlanVisits(review.results, monthEnd(month), review.credit?.receivables.flag);
-  const reasons = new Map(picked.map((p) => [p.customer, p.reasons]));
+  const reasons: VisitReason[][] = [];
+  for (const p of picked) reasons[p.customer] = p.reasons;
   const toPlace = picked.map(({ customer }) => ({
     customer,
     rep: reps[customer],
@@ -59,10 +60,9 @@ export function planNextMonth(review: Review, lang: Lang): NextMonthPlan {
   }));
   const name = (rep: number) => (rep >= 0 ? review.reps.names[rep] : null);
   const repOrder = (a: number, b: number) => (a < 0 ? 1 : b < 0 ? -1 : compare(name(a)!, name(b)!));
-  const visits = scheduleVisits(toPlace, days, o.visitsPerDay, repOrder).map((v) => ({
-    ...v,
-    reasons: reasons.get(v.customer)!,
-  }));
+  // The placed visits are new objects made for this plan: given their reasons in place, not copied again.
+  const visits = scheduleVisits(toPlace, days, o.visitsPerDay, repOrder) as PlannedVisit[];
+  for (const v of visits) v.reasons = reasons[v.customer];
   const inputs = review.planInputs;
   const greeted = review.results.map((r, i) => ({
     tier: r.tier,

@@ -27,7 +27,8 @@ export function visitReasons(reasons: readonly VisitReason[], lang: Lang): strin
 export function reasonWords(lang: Lang): (reasons: readonly VisitReason[]) => string {
   const made = new Map<string, string>();
   return (reasons) => {
-    const key = reasons.map((r) => (r.kind === "overdue" ? r.days : r.kind)).join();
+    let key = "";
+    for (const r of reasons) key += `${r.kind === "overdue" ? r.days : r.kind},`;
     let text = made.get(key);
     if (text === undefined) made.set(key, (text = visitReasons(reasons, lang)));
     return text;

@@ -33,31 +33,53 @@ export function scheduleVisits(
   repOrder?: (a: number, b: number) => number,
 ): PlacedVisit[] {
   if (!(perDay >= 1)) throw new RangeError(`scheduleVisits: visits per day must be at least 1, not ${perDay}`);
-  const byRep = new Map<number, VisitToPlace[]>();
-  for (const v of visits) {
+  const byRep = new Map<number, number[]>();
+  visits.forEach((v, i) => {
     const list = byRep.get(v.rep);
-    if (list) list.push(v);
-    else byRep.set(v.rep, [v]);
-  }
+    if (list) list.push(i);
+    else byRep.set(v.rep, [i]);
+  });
+  const byUrgencyAt = urgencyOrder(visits);
   const reps = [...byRep.keys()].sort(repOrder ?? ((a, b) => a - b));
   const out: PlacedVisit[] = [];
   for (const rep of reps) {
-    const groups = new Map<string | null, VisitToPlace[]>();
-    for (const v of [...byRep.get(rep)!].sort(byUrgency)) {
-      const g = groups.get(v.region);
-      if (g) g.push(v);
-      else groups.set(v.region, [v]);
+    const groups = new Map<string | null, number[]>();
+    for (const i of byRep.get(rep)!.sort(byUrgencyAt)) {
+      const g = groups.get(visits[i].region);
+      if (g) g.push(i);
+      else groups.set(visits[i].region, [i]);
     }
     // Map keeps insertion order: a group's place is that of its first (most urgent) customer.
     let next = 0;
     for (const group of groups.values()) {
       for (let i = 0; i < group.length; i += perDay) {
         const day = next < days.length ? days[next++] : null;
-        for (const v of group.slice(i, i + perDay)) out.push({ ...v, day });
+        for (let k = i; k < Math.min(i + perDay, group.length); k++) out.push(placedOn(visits[group[k]], day));
       }
     }
   }
   return out;
+}
+
+/**
+ * byUrgency as a comparison of indexes into `visits`, equal ones kept as given: tier and due
+ * date read from typed arrays, the key compared only on a tie — not objects' fields looked up
+ * by name at each of the sort's steps.
+ */
+function urgencyOrder(visits: readonly VisitToPlace[]): (a: number, b: number) => number {
+  const n = visits.length;
+  const rank = new Uint8Array(n);
+  const due = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    rank[i] = TIER_RANK[visits[i].tier];
+    due[i] = visits[i].due ?? Infinity;
+  }
+  return (a, b) => rank[a] - rank[b] || due[a] - due[b] || compareKeys(visits[a].key, visits[b].key) || a - b;
+}
+
+/** A visit with its day, its fields written out: `{ ...v, day }` was most of this function's CPU time in a profile of 48,025 visits. */
+function placedOn(v: VisitToPlace, day: number | null): PlacedVisit {
+  return { customer: v.customer, rep: v.rep, region: v.region, tier: v.tier, due: v.due, key: v.key, day };
 }
 
 const TIER_RANK: Record<Tier, number> = { A: 0, B: 1, C: 2, D: 3 };
@@ -65,8 +87,10 @@ const TIER_RANK: Record<Tier, number> = { A: 0, B: 1, C: 2, D: 3 };
 /** Tier, then due date (none last), then key. */
 export function byUrgency(a: VisitToPlace, b: VisitToPlace): number {
   return (
-    TIER_RANK[a.tier] - TIER_RANK[b.tier] ||
-    (a.due ?? Infinity) - (b.due ?? Infinity) ||
-    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+    TIER_RANK[a.tier] - TIER_RANK[b.tier] || (a.due ?? Infinity) - (b.due ?? Infinity) || compareKeys(a.key, b.key)
   );
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
