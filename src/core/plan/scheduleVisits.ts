@@ -62,9 +62,9 @@ export function scheduleVisits(
 }
 
 /**
- * byUrgency as a comparison of indexes into `visits`, equal ones kept as given: tier and due
- * date read from typed arrays, the key compared only on a tie — not objects' fields looked up
- * by name at each of the sort's steps.
+ * The order of urgency, as a comparison of indexes into `visits`: tier, then due date (none
+ * last), then key; equal ones kept as given. Tier and due date are read from typed arrays, the
+ * key only on a tie — not objects' fields looked up by name at each of the sort's steps.
  */
 function urgencyOrder(visits: readonly VisitToPlace[]): (a: number, b: number) => number {
   const n = visits.length;
@@ -83,13 +83,6 @@ function placedOn(v: VisitToPlace, day: number | null): PlacedVisit {
 }
 
 const TIER_RANK: Record<Tier, number> = { A: 0, B: 1, C: 2, D: 3 };
-
-/** Tier, then due date (none last), then key. */
-export function byUrgency(a: VisitToPlace, b: VisitToPlace): number {
-  return (
-    TIER_RANK[a.tier] - TIER_RANK[b.tier] || (a.due ?? Infinity) - (b.due ?? Infinity) || compareKeys(a.key, b.key)
-  );
-}
 
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
