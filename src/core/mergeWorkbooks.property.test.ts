@@ -363,7 +363,7 @@ function customerColumns(table: object | null, c: number, n: number): Record<str
   return out;
 }
 
-/** Every figure of a review (REVIEW_FIELDS), numbers to 13 significant digits, so that two reviews compare with toEqual. */
+/** Every figure of a review (REVIEW_FIELDS), numbers rounded (see rounded), so that two reviews compare with toEqual. */
 function figures(r: Review): unknown {
   const names: Names = {
     rep: (id) => (id === null ? null : id < 0 ? "(none)" : r.reps.names[id]),
@@ -374,9 +374,18 @@ function figures(r: Review): unknown {
   return rounded(tree);
 }
 
-/** Numbers to 13 significant digits (−0 as 0), typed arrays as arrays, recursively. */
+/**
+ * Numbers to a billionth, then to 13 significant digits (−0 as 0), typed arrays as arrays,
+ * recursively. A sum added in another order differs past the 15th digit, and a difference of
+ * two sums (amountExisting = orderAmount − amountNew) carries that 1e-14 into the 13th digit
+ * of a small result: −0.02 against −0.02000000000001 (docs/decisions.md).
+ */
 function rounded(v: unknown): unknown {
-  if (typeof v === "number") return v === 0 ? 0 : Number(v.toPrecision(13));
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return v;
+    const x = Math.round(v * 1e9) / 1e9;
+    return x === 0 ? 0 : Number(x.toPrecision(13));
+  }
   if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>, rounded);
   if (Array.isArray(v)) return v.map(rounded);
   if (v !== null && typeof v === "object")

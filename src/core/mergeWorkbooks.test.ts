@@ -241,6 +241,29 @@ describe("WorkbookMerger", () => {
     ]);
   });
 
+  it("gives a difference of two sums equal to a billionth, not to the last digit (property counterexample)", () => {
+    // amountExisting = orderAmount − amountNew: the order amount added input by input differs
+    // past the 15th digit, which the subtraction carries into a small result (docs/decisions.md).
+    const header = ["订单日期", "客户编号", "金额"];
+    const zhang = [
+      [serial("2026-09-01"), "C1", 100],
+      [serial("2026-10-01"), "C1", -0.01],
+      [serial("2026-10-01"), "C1", -0.01],
+    ];
+    const li = [[serial("2026-10-02"), "C2", 64.03]];
+    const existing = (grids: Grid[]) => runReview(grids).monthly.at(-1)!.amountExisting;
+    const whole = existing([CUSTOMERS, grid("订单表", [header, ...zhang, ...li])]);
+    const merged = merge(
+      "zh-CN",
+      ["li.xlsx", [CUSTOMERS, grid("订单表", [header, ...li])]],
+      ["zhang.xlsx", [CUSTOMERS, grid("订单表", [header, ...zhang])]],
+    );
+    const combined = existing(merged.grids);
+    expect(combined).not.toBe(whole);
+    expect(Math.abs(combined - whole)).toBeLessThan(1e-9);
+    expect(Math.abs(whole + 0.02)).toBeLessThan(1e-9);
+  });
+
   describe("edge cases", () => {
     it("gives no combined sheet for a role no input has", () => {
       expect(merge("zh-CN", ["a.xlsx", [CUSTOMERS]]).grids.map((g) => g.sheet)).toEqual(["客户表"]);
