@@ -355,9 +355,10 @@ function customerColumns(table: object | null, c: number, n: number): Record<str
   if (table === null) return null;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(table)) {
-    if (length(v) === n) out[k] = (v as ArrayLike<unknown>)[c];
-    else if (Array.isArray(v) && v.every((col) => length(col) === n))
+    // Columns of columns first: five ageing buckets for five customers are not one column.
+    if (Array.isArray(v) && v.length > 0 && v.every((col) => length(col) === n))
       out[k] = v.map((col: ArrayLike<unknown>) => col[c]);
+    else if (length(v) === n) out[k] = (v as ArrayLike<unknown>)[c];
     else out[k] = v;
   }
   return out;
