@@ -184,6 +184,86 @@ describe("WorkbookMerger", () => {
     expect(merged.issues).toEqual([]);
   });
 
+  it("orders tied customers missing from the customer sheet as the combined rows first name them (property counterexample)", () => {
+    // Two customers only visits name, with the same visit cost: the action list breaks the tie by
+    // customer number, i.e. by first appearance, which the combined rows change (docs/decisions.md).
+    const orders = [
+      ["订单日期", "客户编号", "金额"],
+      [serial("2026-10-01"), "C1", 100],
+    ];
+    const visit = (day: string, customer: string, rep: string) => [serial(day), customer, rep, 80];
+    const header = ["拜访日期", "客户编号", "业务员", "费用"];
+    const whole = [
+      CUSTOMERS,
+      grid("订单表", orders),
+      grid("拜访记录", [header, visit("2026-10-02", "C4", "李娜"), visit("2026-10-03", "C3", "张伟")]),
+    ];
+    const zhang = [CUSTOMERS, grid("订单表", orders), grid("拜访记录", [header, visit("2026-10-03", "C3", "张伟")])];
+    const li = [
+      CUSTOMERS,
+      grid("订单表", orders.slice(0, 1)),
+      grid("拜访记录", [header, visit("2026-10-02", "C4", "李娜")]),
+    ];
+    const actions = (grids: Grid[]) => {
+      const r = runReview(grids);
+      return r.actions.map((a) => [r.customers.key(a.customer), a.reason, r.results[a.customer].visitCost]);
+    };
+    expect(actions(whole)).toEqual([
+      ["C4", "VisitsNoOrders", 80],
+      ["C3", "VisitsNoOrders", 80],
+    ]);
+    expect(actions(merge("zh-CN", ["zhang.xlsx", zhang], ["li.xlsx", li]).grids)).toEqual([
+      ["C3", "VisitsNoOrders", 80],
+      ["C4", "VisitsNoOrders", 80],
+    ]);
+  });
+
+  it("orders tied salespeople missing from the customer sheet as the combined rows first name them (property counterexample)", () => {
+    const header = ["订单日期", "客户编号", "金额", "业务员"];
+    const tom = [serial("2026-10-01"), "C1", 100, "Tom"];
+    const wang = [serial("2026-10-02"), "C2", 100, "王芳"];
+    const reps = (grids: Grid[]) => {
+      const r = runReview(grids);
+      return r.byRep.map((g) => [r.reps.names[g.rep], g.orderAmount]);
+    };
+    expect(reps([CUSTOMERS, grid("订单表", [header, tom, wang])])).toEqual([
+      ["Tom", 100],
+      ["王芳", 100],
+    ]);
+    const merged = merge(
+      "zh-CN",
+      ["wang.xlsx", [CUSTOMERS, grid("订单表", [header, wang])]],
+      ["tom.xlsx", [CUSTOMERS, grid("订单表", [header, tom])]],
+    );
+    expect(reps(merged.grids)).toEqual([
+      ["王芳", 100],
+      ["Tom", 100],
+    ]);
+  });
+
+  it("gives a difference of two sums equal to a billionth, not to the last digit (property counterexample)", () => {
+    // amountExisting = orderAmount − amountNew: the order amount added input by input differs
+    // past the 15th digit, which the subtraction carries into a small result (docs/decisions.md).
+    const header = ["订单日期", "客户编号", "金额"];
+    const zhang = [
+      [serial("2026-09-01"), "C1", 100],
+      [serial("2026-10-01"), "C1", -0.01],
+      [serial("2026-10-01"), "C1", -0.01],
+    ];
+    const li = [[serial("2026-10-02"), "C2", 64.03]];
+    const existing = (grids: Grid[]) => runReview(grids).monthly.at(-1)!.amountExisting;
+    const whole = existing([CUSTOMERS, grid("订单表", [header, ...zhang, ...li])]);
+    const merged = merge(
+      "zh-CN",
+      ["li.xlsx", [CUSTOMERS, grid("订单表", [header, ...li])]],
+      ["zhang.xlsx", [CUSTOMERS, grid("订单表", [header, ...zhang])]],
+    );
+    const combined = existing(merged.grids);
+    expect(combined).not.toBe(whole);
+    expect(Math.abs(combined - whole)).toBeLessThan(1e-9);
+    expect(Math.abs(whole + 0.02)).toBeLessThan(1e-9);
+  });
+
   describe("edge cases", () => {
     it("gives no combined sheet for a role no input has", () => {
       expect(merge("zh-CN", ["a.xlsx", [CUSTOMERS]]).grids.map((g) => g.sheet)).toEqual(["客户表"]);
