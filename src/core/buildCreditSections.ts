@@ -1,3 +1,4 @@
+import { cleanMoney } from "./_lib/cents";
 import type { Cell } from "./_lib/cells";
 import { t, type Lang, type MessageKey } from "../i18n";
 import { AGEING_BUCKETS } from "./computeReceivables";
@@ -54,13 +55,13 @@ export function addCreditSections(review: Review, lang: Lang, add: Add): void {
   for (const cell of review.screeningSummary) {
     add(
       "body",
-      [L(`recommendation.${cell.recommendation}`), cell.tier, cell.customers, Number(cell.sales.toPrecision(15))],
+      [L(`recommendation.${cell.recommendation}`), cell.tier, cell.customers, cleanMoney(cell.sales)],
       formats,
     );
     customers += cell.customers;
     sales += cell.sales;
   }
-  add("total", [L("report.total"), null, customers, Number(sales.toPrecision(15))], formats);
+  add("total", [L("report.total"), null, customers, cleanMoney(sales)], formats);
   add("body", []);
 }
 

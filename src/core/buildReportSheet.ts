@@ -1,3 +1,4 @@
+import { cleanMoney } from "./_lib/cents";
 import { dayToSerial, formatMonth } from "./_lib/dates";
 import type { Cell } from "./_lib/cells";
 import { t, type Lang, type MessageKey } from "../i18n";
@@ -351,10 +352,6 @@ function money(format: NumberFormat): (v: number | null) => Cell {
 }
 
 /** Money at full precision, cleaned of the binary noise of long sums (see planColumns). */
-function cleanMoney(x: number): number {
-  return Number(x.toPrecision(15));
-}
-
 function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
 }

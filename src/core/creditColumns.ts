@@ -1,3 +1,4 @@
+import { cleanMoney } from "./_lib/cents";
 import { t, type Lang } from "../i18n";
 import { CREDIT_FLAGS, type CreditFlag } from "./computeReceivables";
 import type { ColumnSpec, Highlight } from "./output";
@@ -26,20 +27,19 @@ const RECOMMENDATION_COLOURS: Record<Recommendation, [string, string] | null> = 
 export function creditColumns(review: Review, lang: Lang): ColumnSpec[] {
   const s = review.screening;
   const r = review.credit?.receivables;
-  const money = (x: number) => Number(x.toPrecision(15));
   const receivable: ColumnSpec[] = r
     ? [
         {
           output: "customer.receivable",
           header: t(lang, "header.customer.receivable"),
           format: "money",
-          value: (c) => money(r.receivable[c]),
+          value: (c) => cleanMoney(r.receivable[c]),
         },
         {
           output: "customer.overdue",
           header: t(lang, "header.customer.overdue"),
           format: "money",
-          value: (c) => money(r.overdue[c]),
+          value: (c) => cleanMoney(r.overdue[c]),
         },
         {
           output: "customer.daysOverdue",

@@ -1,3 +1,4 @@
+import { cleanMoney } from "./_lib/cents";
 import { dayToSerial, monthOfDay, type DateSystem } from "./_lib/dates";
 import type { Cell } from "./_lib/cells";
 import { t, type Lang } from "../i18n";
@@ -278,10 +279,6 @@ function firstMonths(review: Review): Float64Array {
  * Money is written at full precision (an allocated cost may hold fractions of a cent,
  * and the cell format shows cents), cleaned of the binary noise of long sums (…99999997).
  */
-function cleanMoney(x: number): number {
-  return Number(x.toPrecision(15));
-}
-
 function createCustomerSheet(review: Review, lang: Lang): CreatedSheetPlan {
   const c = review.customers;
   const hasIds = c.ids.some((x) => x !== null);

@@ -1,4 +1,4 @@
-import { wholeCents } from "./cents";
+import { cleanMoney, wholeCents } from "./cents";
 
 describe("wholeCents", () => {
   it("gives the cents of an amount typed to the cent", () => {
@@ -21,5 +21,14 @@ describe("wholeCents", () => {
     it("gives 0, not −0, for a tiny negative amount", () => {
       expect(Object.is(wholeCents(-1e-9), 0)).toBe(true);
     });
+  });
+});
+
+describe("cleanMoney", () => {
+  it("cuts a sum's binary noise at 15 significant digits and keeps every digit of the figure", () => {
+    expect(cleanMoney(0.1 + 0.2)).toBe(0.3);
+    expect(cleanMoney(1234.5678)).toBe(1234.5678);
+    expect(cleanMoney(-0.019999999999996)).toBe(-0.019999999999996);
+    expect(cleanMoney(1e15 + 0.3)).toBe(1e15);
   });
 });

@@ -10,3 +10,12 @@ export function wholeCents(amount: number): number {
   const cents = Math.round(snapped);
   return amount < 0 && cents !== 0 ? -cents : cents;
 }
+
+/**
+ * A money figure as a sheet shows it: a sum's binary noise cut at 15 significant digits, so
+ * 0.1 + 0.2 is written 0.3 (the figure itself is not rounded to cents).
+ * @example cleanMoney(0.1 + 0.2) === 0.3; cleanMoney(1234.5678) === 1234.5678
+ */
+export function cleanMoney(x: number): number {
+  return Number(x.toPrecision(15));
+}
