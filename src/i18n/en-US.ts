@@ -348,6 +348,7 @@ export const enUS = {
   "pane.plan.visitRow": "{day}: {customer} {name}, tier {tier}, {reasons}",
   "pane.plan.visitNotInSheet": "{day}: {customer} {name}, tier {tier}, {reasons} (not in the customer sheet)",
   "pane.plan.greetings": "Greetings ({n})",
+  "pane.plan.greetingRow": "{date} {occasion}: {customer} {name}, tier {tier}, {salesperson}",
   "pane.plan.noGreetings": "No greetings next month.",
   "pane.plan.more": "{n} more in the plan sheet.",
   "pane.plan.prospectRow": "{salesperson}: {total} of {target} prospects, {shortfall} short",

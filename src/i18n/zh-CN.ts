@@ -345,6 +345,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "pane.plan.visitRow": "{day}：{customer} {name}，{tier} 级，{reasons}",
   "pane.plan.visitNotInSheet": "{day}：{customer} {name}，{tier} 级，{reasons}（不在客户表中）",
   "pane.plan.greetings": "吉祥日问候（{n}）",
+  "pane.plan.greetingRow": "{date} {occasion}：{customer} {name}，{tier} 级，{salesperson}",
   "pane.plan.noGreetings": "下月没有需要问候的日子。",
   "pane.plan.more": "另有 {n} 条见计划表。",
   "pane.plan.prospectRow": "{salesperson}：潜在客户 {total} / 目标 {target}，差 {shortfall}",

@@ -4,6 +4,7 @@ import {
   dayHeading,
   firstFew,
   GREETINGS_SHOWN,
+  greetingLabel,
   OVER_CAPACITY_SHOWN,
   planVisitLabel,
   repHeading,
@@ -76,7 +77,7 @@ export function PlanSection({ lang, plan, host }: PlanSectionProps) {
           <RepDays lang={lang} days={rep.days} labelledBy={`plan-rep-${i}`} onSelect={select} />
         </div>
       ))}
-      <PlanNotes lang={lang} plan={plan} />
+      <PlanNotes lang={lang} plan={plan} onSelect={select} />
     </section>
   );
 }
@@ -153,8 +154,16 @@ function DayVisits({
   );
 }
 
-/** The greetings (the first few) and the prospect pools, as short lines. */
-function PlanNotes({ lang, plan }: { lang: Lang; plan: PlanSummary }) {
+/** The greetings (the first few; a customer's selects its row) and the prospect pools, as short lines. */
+function PlanNotes({
+  lang,
+  plan,
+  onSelect,
+}: {
+  lang: Lang;
+  plan: PlanSummary;
+  onSelect: (sheet: string, address: string) => Promise<void>;
+}) {
   const styles = useResultsSectionStyles();
   const own = usePlanSectionStyles();
   const { shown, more } = firstFew(plan.greetings, GREETINGS_SHOWN);
@@ -170,7 +179,17 @@ function PlanNotes({ lang, plan }: { lang: Lang; plan: PlanSummary }) {
         <ul className={own.lines}>
           {shown.map((g, i) => (
             <li key={i}>
-              <Text>{[g.date, g.occasion, g.who, g.salesperson].join(" · ")}</Text>
+              {g.customer ? (
+                <CustomerRowButton
+                  testId="plan-greeting"
+                  row={g.customer}
+                  detail={[g.date, g.occasion, g.salesperson].join(" · ")}
+                  label={greetingLabel(g, lang)}
+                  select={onSelect}
+                />
+              ) : (
+                <Text>{[g.date, g.occasion, g.who, g.salesperson].join(" · ")}</Text>
+              )}
             </li>
           ))}
         </ul>

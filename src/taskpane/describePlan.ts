@@ -29,10 +29,7 @@ export function planVisitLabel(visit: PlanVisitView, day: PlanDayView, lang: Lan
     tier: visit.tier,
     reasons: visit.reasons,
   };
-  return t(lang, visit.target ? "pane.plan.visitRow" : "pane.plan.visitNotInSheet", params).replace(
-    /\s+([,，])/u,
-    "$1",
-  );
+  return withoutGapBeforeComma(t(lang, visit.target ? "pane.plan.visitRow" : "pane.plan.visitNotInSheet", params));
 }
 
 /**
@@ -57,4 +54,26 @@ export function repHeading(rep: PlanSummary["reps"][number], lang: Lang): string
  */
 export function firstFew<T>(list: readonly T[], n: number): { shown: readonly T[]; more: number } {
   return { shown: list.slice(0, n), more: Math.max(0, list.length - n) };
+}
+
+/**
+ * What a screen reader says for a birthday's or anniversary's customer in the Plan view.
+ * @example greetingLabel({ date: "2026-11-05", occasion: "Birthday", who: "C001 Acme", salesperson: "Lee", customer }, "en-US")
+ *   === "2026-11-05 Birthday: C001 Acme, tier A, Lee"
+ */
+export function greetingLabel(g: PlanSummary["greetings"][number], lang: Lang): string {
+  const params = {
+    date: g.date,
+    occasion: g.occasion,
+    customer: g.customer?.customer ?? g.who,
+    name: g.customer?.name ?? "",
+    tier: g.customer?.tier ?? "",
+    salesperson: g.salesperson,
+  };
+  return withoutGapBeforeComma(t(lang, "pane.plan.greetingRow", params));
+}
+
+/** A customer without a name leaves `{customer} {name},` as `C004 ,`: the space goes. */
+function withoutGapBeforeComma(text: string): string {
+  return text.replace(/\s+([,，])/u, "$1");
 }

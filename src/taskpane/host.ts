@@ -60,8 +60,17 @@ export interface PlanSummary {
   calendar: string;
   /** By salesperson in the sheet's order; "" names the customers without one. */
   reps: { salesperson: string; days: PlanDayView[] }[];
-  /** `yyyy-mm-dd`, the occasion, the customer (or for a festival the number of customers), the salesperson. */
-  greetings: { date: string; occasion: string; who: string; salesperson: string }[];
+  /**
+   * `yyyy-mm-dd`, the occasion, the customer (or for a festival the number of customers), the
+   * salesperson; a birthday's or anniversary's customer also as a row to select (`customer`).
+   */
+  greetings: {
+    date: string;
+    occasion: string;
+    who: string;
+    salesperson: string;
+    customer?: Omit<PlanVisitView, "reasons">;
+  }[];
   /** Absent when the workbook has no prospect sheet. */
   prospects?: { salesperson: string; total: number; target: number; shortfall: number }[];
 }

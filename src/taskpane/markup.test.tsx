@@ -358,7 +358,13 @@ describe("task pane markup", () => {
     expect(out).toContain(t("zh-CN", "pane.plan.overCapacityHint"));
     // A customer missing from the customer sheet cannot be gone to, but stays focusable for its name.
     expect(/<button[^>]*data-customer="C009"[^>]*>/.exec(out)![0]).toContain('aria-disabled="true"');
-    expect(out).toContain("2026-11-05 · 生日 · C001 华东贸易 · 李明");
+    // A customer's greeting selects its row; a festival's is a line.
+    expect([...out.matchAll(/data-testid="plan-greeting" data-customer="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      "C001",
+    ]);
+    expect(out).toContain('aria-label="2026-11-05 生日：C001 华东贸易，A 级，李明"');
+    expect(out).toContain("2026-11-05 · 生日 · 李明");
+    expect(out).toContain("2026-11-07 · 立冬 · 3 位客户 · 李明");
     expect(out).toContain(t("zh-CN", "plan.noProspectSheet"));
     // Each salesperson's list is one arrow-key group.
     expect(count(out, "data-tabster=")).toBe(2);

@@ -95,7 +95,16 @@ export const PLAN: PlanSummary = {
       ],
     },
   ],
-  greetings: [{ date: "2026-11-05", occasion: "生日", who: "C001 华东贸易", salesperson: "李明" }],
+  greetings: [
+    {
+      date: "2026-11-05",
+      occasion: "生日",
+      who: "C001 华东贸易",
+      salesperson: "李明",
+      customer: { customer: "C001", name: "华东贸易", tier: "A", target: { sheet: "客户表", address: "A2" } },
+    },
+    { date: "2026-11-07", occasion: "立冬", who: "3 位客户", salesperson: "李明" },
+  ],
 };
 
 export const LAST_RUN: LastRun = { reportSheet: "月度分析 2026-10", at: "2026-11-02 09:15", columns: 14 };

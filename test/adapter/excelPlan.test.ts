@@ -1,3 +1,4 @@
+import { parseA1 } from "../../src/core/_lib/a1";
 import { basename } from "node:path";
 import { createExcelHost } from "../../src/adapters/excel/excelHost";
 import { cliWorkbook, paneWorkbook } from "../e2e/compareWithCli";
@@ -49,6 +50,15 @@ function onePlan({ input, lang, plan }: (typeof SAMPLES)[keyof typeof SAMPLES]):
     const rows = planVisitRows(sheet.rows, lang);
     expect(rows.length).toBeGreaterThan(10);
     expect(viewRows(shown)).toEqual(rows);
+    // A birthday's or anniversary's customer is a row to select: the target cell holds that customer.
+    const greeted = shown.greetings.filter((g) => g.customer);
+    expect(greeted.length).toBeGreaterThan(0);
+    for (const g of greeted) {
+      const { sheet: at, address } = g.customer!.target!;
+      const { row, col } = parseA1(address);
+      const { values, origin } = model.sheetValues(at);
+      expect(values[row - origin.row].slice(col - origin.col)).toContain(g.customer!.customer);
+    }
     const pane = paneWorkbook(model, lang);
     expect(pane.names).toEqual(cli.names);
     expect(cli.names).toContain(plan);

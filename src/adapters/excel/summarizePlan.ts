@@ -27,11 +27,15 @@ export function summarizePlan(
   const person = (name: string | null | undefined) => (name ? name : t(lang, "report.unassigned"));
   const repName = (rep: number) => person(rep >= 0 ? review.reps.names[rep] : null);
   const words = reasonWords(lang);
-  const visit = (i: number, reasons: Parameters<typeof words>[0]): PlanVisitView => {
-    const view = { customer: c.key(i), name: c.names[i], tier: review.results[i].tier, reasons: words(reasons) };
+  const customer = (i: number): Omit<PlanVisitView, "reasons"> => {
+    const view = { customer: c.key(i), name: c.names[i], tier: review.results[i].tier };
     const where = target(i);
     return where ? { ...view, target: where } : view;
   };
+  const visit = (i: number, reasons: Parameters<typeof words>[0]): PlanVisitView => ({
+    ...customer(i),
+    reasons: words(reasons),
+  });
   const summary: PlanSummary = {
     month: formatMonth(next.month),
     sheet: plan.planSheet.sheet,
@@ -44,15 +48,13 @@ export function summarizePlan(
         visits: d.visits.map((v) => visit(v.customer, v.reasons)),
       })),
     })),
-    greetings: next.greetings.map((g) => ({
-      date: formatDay(g.day),
-      occasion: greetingOccasion(g, lang),
-      who:
-        g.kind === "festival"
-          ? t(lang, "pane.plan.customers", { n: g.count })
-          : [c.key(g.customer), c.names[g.customer]].filter(Boolean).join(" "),
-      salesperson: repName(g.kind === "festival" ? g.rep : c.rep[g.customer]),
-    })),
+    greetings: next.greetings.map((g) => {
+      const line = { date: formatDay(g.day), occasion: greetingOccasion(g, lang) };
+      if (g.kind === "festival")
+        return { ...line, who: t(lang, "pane.plan.customers", { n: g.count }), salesperson: repName(g.rep) };
+      const who = [c.key(g.customer), c.names[g.customer]].filter(Boolean).join(" ");
+      return { ...line, who, salesperson: repName(c.rep[g.customer]), customer: customer(g.customer) };
+    }),
   };
   if (next.prospects) {
     summary.prospects = summarizeProspects(next.prospects, review.reps.names, review.options.prospectTarget).map(
