@@ -1,3 +1,4 @@
+import { dayToSerial, serialToDay, type DateSystem } from "../core/_lib/dates";
 import { sanitizeSheetName } from "../core/_lib/sheetName";
 import { WorkbookMerger, type MergedWorkbook } from "../core/mergeWorkbooks";
 import type { WritePlan } from "../core/output";
@@ -32,6 +33,11 @@ export interface CombineOptions {
    * open workbook): a combined sheet takes a free name beside them (`客户表 (2)`), never a user's sheet.
    */
   sheetNames?: readonly string[];
+  /**
+   * The date system of the workbook the combined sheets go into (the pane's open workbook; a new
+   * workbook is 1900): the combined sheets' dates are written in it, and the review reads them so.
+   */
+  dateSystem?: DateSystem;
   /** Hears of each input as it starts being read (0-based). */
   onInput?: (index: number, name: string) => void;
 }
@@ -71,7 +77,9 @@ export async function combineWorkbooks(
   const merged = merger.finish();
   const taken = new Set(options.sheetNames ?? []);
   for (const grid of merged.grids) taken.add((grid.sheet = sanitizeSheetName(grid.sheet, taken)));
-  const run: RunOptions = {};
+  const dateSystem = options.dateSystem ?? 1900;
+  if (dateSystem === 1904) toDateSystem1904(merged);
+  const run: RunOptions = { dateSystem };
   if (options.month !== undefined) run.month = parseMonthOption(options.month);
   const review = runReview(merged.grids, run);
   // The combined rows are all readable: every issue is an input's own or the merge's.
@@ -117,4 +125,21 @@ async function readInput(input: CombineInput, merger: WorkbookMerger, lang: Lang
   }
   if (input.overrides) read.run.overrides = input.overrides;
   merger.add(input.name, read.grids, read.run);
+}
+
+/**
+ * The combined grids' dates (1900 serials, as the merge writes them) as the 1904 date system's
+ * serials of the same calendar days: each date column's numbers below the header row.
+ */
+function toDateSystem1904(merged: MergedWorkbook): void {
+  merged.grids.forEach((grid, i) => {
+    const dateColumns = merged.formats[i].flatMap((f, c) => (f === "date" ? [c] : []));
+    for (let r = 1; r < grid.values.length; r++) {
+      const row = grid.values[r];
+      for (const c of dateColumns) {
+        const day = typeof row[c] === "number" ? serialToDay(row[c] as number) : null;
+        if (day !== null) row[c] = dayToSerial(day, 1904);
+      }
+    }
+  });
 }

@@ -10,6 +10,8 @@ import type { WorkbookModel } from "../excel-double/model";
 import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 import { describeFull } from "../support/tier";
 import { to1904 } from "../support/to1904";
+import { pickedInputs } from "../../src/taskpane/combine/readClient";
+import { inProcessWorker, picked } from "../support/inProcessWorker";
 
 /**
  * The Office.js path on a 1904-date-system workbook (issue 13): the 1904 twin of each sample
@@ -69,6 +71,30 @@ function oneTwin({ input, lang }: (typeof TWINS)[keyof typeof TWINS]): void {
     }
   });
 }
+
+describe("Combine into a 1904 workbook (issue 17)", () => {
+  it("writes the combined sheets' dates in the open workbook's date system: the same calendar days as in a 1900 one", async () => {
+    const combineInto = async (model: WorkbookModel) => {
+      const files = pickedInputs([picked(SAMPLE_ZH)], inProcessWorker(), "zh-CN");
+      const host = createExcelHost(asExcel(createExcelDouble(model)), env);
+      const outcome = await host.combine!(
+        { lang: "zh-CN", includeOwn: false, ownName: "this" },
+        files,
+        () => undefined,
+      );
+      if (!outcome.ok) throw new Error(outcome.message);
+      return model;
+    };
+    const plain = paneWorkbook(await combineInto(await modelFromBytes(readFileSync(SAMPLE_EN))), "zh-CN");
+    const twin = await combineInto(await modelFromBytes((await to1904(readFileSync(SAMPLE_EN))).bytes));
+    showCalendarDates(twin);
+    const shown = paneWorkbook(twin, "zh-CN");
+    const added = ["客户表", "订单表", "拜访表", "费用表", "月度分析 2026-10"];
+    expect(plain.names).toEqual(expect.arrayContaining(added));
+    for (const name of added)
+      expect(shown.sheets.find((s) => s.name === name)).toEqual(plain.sheets.find((s) => s.name === name));
+  });
+});
 
 describe("Excel.Functions.date in the double", () => {
   it("gives DATE(1904,1,1) as 0 in a 1904 workbook and 1462 otherwise, as the add-in reads the date system", async () => {

@@ -53,6 +53,7 @@ export async function combineInExcel(
     ...(request.month ? { month: request.month } : {}),
     generatedAt,
     sheetNames: meta.sheetNames,
+    dateSystem: meta.dateSystem,
     onInput: (done) => onProgress?.({ stage: "read", done, total: inputs.length }),
   });
   onProgress?.({ stage: "compute", done: 0, total: 1 });
