@@ -21,16 +21,7 @@ export function rowNumber(text: string): number {
 /** A cell's `t` attribute as one of the types above (`n` and anything unknown: a number). */
 export function cellType(t: string): number {
   if (t.length === 1) {
-    const code = t.charCodeAt(0);
-    return code === 0x73 /* s */
-      ? SHARED
-      : code === 0x62 /* b */
-        ? BOOLEAN
-        : code === 0x65 /* e */
-          ? ERROR
-          : code === 0x64 /* d */
-            ? ISO_DATE
-            : NUMBER;
+    return typeOfLetter(t.charCodeAt(0));
   }
   return t === "str" ? FORMULA_TEXT : t === "inlineStr" ? INLINE : NUMBER;
 }
@@ -56,17 +47,21 @@ export function rowNumberAt(s: string, start: number, end: number): number {
 export function cellTypeAt(s: string, start: number, end: number): number {
   const length = end - start;
   if (length === 1) {
-    const code = s.charCodeAt(start);
-    return code === 0x73 /* s */
-      ? SHARED
-      : code === 0x62 /* b */
-        ? BOOLEAN
-        : code === 0x65 /* e */
-          ? ERROR
-          : code === 0x64 /* d */
-            ? ISO_DATE
-            : NUMBER;
+    return typeOfLetter(s.charCodeAt(start));
   }
   if (length === 3 && s.startsWith("str", start)) return FORMULA_TEXT;
   return length === 9 && s.startsWith("inlineStr", start) ? INLINE : NUMBER;
+}
+
+/** The type a one-letter `t` stands for, by its character code (`n` and anything unknown: a number). */
+function typeOfLetter(code: number): number {
+  return code === 0x73 /* s */
+    ? SHARED
+    : code === 0x62 /* b */
+      ? BOOLEAN
+      : code === 0x65 /* e */
+        ? ERROR
+        : code === 0x64 /* d */
+          ? ISO_DATE
+          : NUMBER;
 }
