@@ -28,6 +28,24 @@ const toggle = (text: string) => {
   return m && { expanded: /aria-expanded="(\w+)"/.exec(m[1])?.[1], text: m[2] };
 };
 
+/** The Detected section as the pane renders it for an inspection (its mapping as first detected). */
+const detected = (
+  inspection: ReturnType<typeof inspectionOf>,
+  lang: "en-US" | "zh-CN" = "en-US",
+  extra: { problems?: Parameters<typeof DetectedSection>[0]["problems"]; defaultExpanded?: boolean } = {},
+) =>
+  html(
+    <DetectedSection
+      lang={lang}
+      inspection={inspection}
+      mapping={initMapping(inspection.detection)}
+      problems={extra.problems ?? {}}
+      onChange={() => undefined}
+      disabled={false}
+      defaultExpanded={extra.defaultExpanded}
+    />,
+  );
+
 describe("task pane markup", () => {
   it.each([
     ["en-US", "a setting needs fixing"],
@@ -49,16 +67,7 @@ describe("task pane markup", () => {
 
   it("shows one summary line and no dropdowns while every required column is found", () => {
     const inspection = inspectionOf();
-    const out = html(
-      <DetectedSection
-        lang="en-US"
-        inspection={inspection}
-        mapping={initMapping(inspection.detection)}
-        problems={{}}
-        onChange={() => undefined}
-        disabled={false}
-      />,
-    );
+    const out = detected(inspection);
     expect(out).toContain(">Found: 订单, 拜访 — all columns</span>");
     expect(toggle(out)).toEqual({ expanded: "false", text: "Change columns" });
     expect(count(out, 'data-testid="mapping-')).toBe(0);
@@ -69,16 +78,7 @@ describe("task pane markup", () => {
 
   it("opens the dropdowns when something required is missing", () => {
     const inspection = inspectionOf();
-    const out = html(
-      <DetectedSection
-        lang="en-US"
-        inspection={inspection}
-        mapping={initMapping(inspection.detection)}
-        problems={{ orders: [["amount"]] }}
-        onChange={() => undefined}
-        disabled={false}
-      />,
-    );
+    const out = detected(inspection, "en-US", { problems: { orders: [["amount"]] } });
     expect(out).not.toContain('data-testid="detected-summary"');
     expect(out).not.toContain('data-testid="change-columns"');
     expect(out).toContain('data-testid="missing-orders"');
@@ -87,17 +87,7 @@ describe("task pane markup", () => {
 
   it("gives every mapping dropdown a test id and an accessible name", () => {
     const inspection = inspectionOf();
-    const out = html(
-      <DetectedSection
-        lang="en-US"
-        inspection={inspection}
-        mapping={initMapping(inspection.detection)}
-        problems={{}}
-        onChange={() => undefined}
-        disabled={false}
-        defaultExpanded
-      />,
-    );
+    const out = detected(inspection, "en-US", { defaultExpanded: true });
     expect(toggle(out)).toEqual({ expanded: "true", text: "Hide columns" });
     expect(out).toContain('data-testid="mapping-orders-amount"');
     expect(out).toContain('aria-label="Orders: column for amount"');
@@ -109,16 +99,7 @@ describe("task pane markup", () => {
 
   it("shows the host's missing-column message", () => {
     const inspection = inspectionOf({ detection: undefined, missing: "未找到订单表：需要 金额 / 数量。" });
-    const out = html(
-      <DetectedSection
-        lang="zh-CN"
-        inspection={inspection}
-        mapping={initMapping(undefined)}
-        problems={{}}
-        onChange={() => undefined}
-        disabled={false}
-      />,
-    );
+    const out = detected(inspection, "zh-CN");
     expect(out).toContain('data-testid="missing-message"');
     expect(out).toContain("未找到订单表：需要 金额 / 数量。");
     expect(out).toContain("— 未找到 —");
