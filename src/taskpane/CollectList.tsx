@@ -23,8 +23,8 @@ export function collectLabel(row: CollectView, lang: Lang): string {
 }
 
 /**
- * The credit counts (over limit, overdue) or why there are none, and the Collect list beside
- * the action list: customers with a credit flag; a row selects the customer's row.
+ * The Collect list beside the action list: its heading, the credit counts (over limit, overdue)
+ * and the customers with a credit flag, a row selecting the customer's row; or why there are none.
  */
 export function CollectList({ lang, summary, select }: CollectListProps) {
   const styles = useResultsSectionStyles();
@@ -40,12 +40,12 @@ export function CollectList({ lang, summary, select }: CollectListProps) {
   const rows = summary.collect ?? [];
   return (
     <div>
-      <Text block data-testid="credit-summary">
-        {t(lang, "pane.results.credit", { over: summary.credit.overLimit, overdue: summary.credit.overdue })}
-      </Text>
       <Subtitle2 as="h3" id="collect-title">
         {t(lang, "pane.results.collect", { n: rows.length })}
       </Subtitle2>
+      <Text block data-testid="credit-summary">
+        {t(lang, "pane.results.credit", { over: summary.credit.overLimit, overdue: summary.credit.overdue })}
+      </Text>
       <Text block className={styles.muted}>
         {t(lang, rows.length === 0 ? "pane.results.noCollect" : "pane.results.collectHint")}
       </Text>

@@ -316,6 +316,27 @@ describe("task pane markup", () => {
     expect(count(out, "data-tabster=")).toBe(2);
   });
 
+  it("shows the Collect list under its heading: the credit counts first, then the flagged customers", () => {
+    const collect = [
+      { reason: "超额度", customer: "C001", name: "华东贸易", tier: "A" as const, overdue: "12,000.00" },
+      { reason: "逾期90天以上", customer: "C009", name: null, tier: "B" as const, overdue: "3,500.50" },
+    ];
+    const out = html(
+      <ResultsSection
+        lang="zh-CN"
+        summary={{ ...SUMMARY, credit: { overLimit: 1, overdue: 2 }, collect }}
+        host={fakeHost()}
+      />,
+    );
+    const at = (what: string) => out.indexOf(what);
+    expect(at('id="collect-title"')).toBeGreaterThan(at('data-testid="action-list"'));
+    expect(at('data-testid="credit-summary"')).toBeGreaterThan(at('id="collect-title"'));
+    expect(at('data-testid="collect-row"')).toBeGreaterThan(at('data-testid="credit-summary"'));
+    expect(out).toContain(">催收（2）</h3>");
+    expect(out).toContain("超信用额度：1 位 · 有逾期：2 位");
+    expect(count(out, 'data-testid="collect-row"')).toBe(2);
+  });
+
   it("shows the plan by salesperson and day, customers as named buttons, the rows that did not fit marked", () => {
     const out = html(<PlanSection lang="zh-CN" plan={PLAN} host={fakeHost()} />);
     expect(out).toContain(`>${t("zh-CN", "plan.title", { month: "2026-11" })}<`);
