@@ -8,12 +8,14 @@ export interface CustomerRowButtonProps {
   row: Pick<ActionView, "customer" | "name" | "tier" | "target">;
   /** What follows the name: the reason, and for Collect the overdue amount. */
   detail: string;
+  /** The detail's colour: an alert's (reasons, overdue amounts; the default) or plain (a greeting's occasion). */
+  tone?: "alert" | "plain";
   label: string;
   select: (sheet: string, address: string) => Promise<void> | void;
 }
 
 /** One customer of a list in the results (actions, Collect, the Plan view's days): tier, id and name, detail; a click selects its row. */
-export function CustomerRowButton({ testId, row, detail, label, select }: CustomerRowButtonProps) {
+export function CustomerRowButton({ testId, row, detail, tone = "alert", label, select }: CustomerRowButtonProps) {
   const styles = useResultsSectionStyles();
   const { customer, name, tier, target } = row;
   return (
@@ -34,7 +36,7 @@ export function CustomerRowButton({ testId, row, detail, label, select }: Custom
           {customer}
           {name ? ` ${name}` : ""}
         </span>
-        <span className={styles.reason}>{detail}</span>
+        <span className={tone === "alert" ? styles.reason : styles.muted}>{detail}</span>
       </span>
     </Button>
   );

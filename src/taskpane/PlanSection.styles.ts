@@ -18,6 +18,12 @@ export const usePlanSectionStyles = makeStyles({
   over: {
     color: tokens.colorPaletteRedForeground1,
   },
+  /** A festival's greeting, level with the customers' rows beside it. */
+  line: {
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    paddingInlineStart: tokens.spacingHorizontalM,
+  },
   lines: {
     margin: "0",
     paddingInlineStart: tokens.spacingHorizontalL,

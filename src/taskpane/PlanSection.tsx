@@ -4,6 +4,7 @@ import {
   dayHeading,
   firstFew,
   GREETINGS_SHOWN,
+  greetingDays,
   greetingLabel,
   OVER_CAPACITY_SHOWN,
   planVisitLabel,
@@ -154,7 +155,10 @@ function DayVisits({
   );
 }
 
-/** The greetings (the first few; a customer's selects its row) and the prospect pools, as short lines. */
+/**
+ * The greetings (the first few, under their dates; a customer's selects its row, a festival's is a
+ * line) and the prospect pools, as short lines.
+ */
 function PlanNotes({
   lang,
   plan,
@@ -166,30 +170,45 @@ function PlanNotes({
 }) {
   const styles = useResultsSectionStyles();
   const own = usePlanSectionStyles();
+  const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   const { shown, more } = firstFew(plan.greetings, GREETINGS_SHOWN);
   return (
     <>
       <div data-testid="plan-greetings">
-        <Subtitle2 as="h3">{t(lang, "pane.plan.greetings", { n: plan.greetings.length })}</Subtitle2>
+        <Subtitle2 as="h3" id="plan-greetings-title">
+          {t(lang, "pane.plan.greetings", { n: plan.greetings.length })}
+        </Subtitle2>
         {plan.greetings.length === 0 && (
           <Text block className={styles.muted}>
             {t(lang, "pane.plan.noGreetings")}
           </Text>
         )}
-        <ul className={own.lines}>
-          {shown.map((g, i) => (
-            <li key={i}>
-              {g.customer ? (
-                <CustomerRowButton
-                  testId="plan-greeting"
-                  row={g.customer}
-                  detail={[g.date, g.occasion, g.salesperson].join(" · ")}
-                  label={greetingLabel(g, lang)}
-                  select={onSelect}
-                />
-              ) : (
-                <Text>{[g.date, g.occasion, g.who, g.salesperson].join(" · ")}</Text>
-              )}
+        <ul className={own.days} aria-labelledby="plan-greetings-title" {...arrows}>
+          {greetingDays(shown).map((day) => (
+            <li key={day.date} data-testid="plan-greeting-day" data-date={day.date}>
+              <Text block size={200} weight="semibold" className={styles.muted}>
+                {day.date}
+              </Text>
+              <ul className={own.visits}>
+                {day.greetings.map((g, i) => (
+                  <li key={i}>
+                    {g.customer ? (
+                      <CustomerRowButton
+                        testId="plan-greeting"
+                        row={g.customer}
+                        detail={[g.occasion, g.salesperson].join(" · ")}
+                        tone="plain"
+                        label={greetingLabel(g, lang)}
+                        select={onSelect}
+                      />
+                    ) : (
+                      <Text block className={own.line}>
+                        {[g.occasion, g.who, g.salesperson].join(" · ")}
+                      </Text>
+                    )}
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
         </ul>

@@ -1,4 +1,12 @@
-import { dayHeading, firstFew, GREETINGS_SHOWN, planVisitLabel, repHeading, visitCount } from "./describePlan";
+import {
+  dayHeading,
+  firstFew,
+  greetingDays,
+  GREETINGS_SHOWN,
+  planVisitLabel,
+  repHeading,
+  visitCount,
+} from "./describePlan";
 import { PLAN } from "./testFixtures";
 
 const [lee, none] = PLAN.reps;
@@ -54,5 +62,17 @@ describe("firstFew", () => {
     expect(firstFew(ten, GREETINGS_SHOWN)).toEqual({ shown: ten.slice(0, 8), more: 2 });
     expect(firstFew(PLAN.greetings, GREETINGS_SHOWN)).toEqual({ shown: PLAN.greetings, more: 0 });
     expect(firstFew([], 3)).toEqual({ shown: [], more: 0 });
+  });
+});
+
+describe("greetingDays", () => {
+  it("groups greetings under their dates in the order they come", () => {
+    const [birthday, festival] = PLAN.greetings;
+    const anniversary = { ...birthday, occasion: "合作2周年", salesperson: "王强" };
+    expect(greetingDays([birthday, anniversary, festival])).toEqual([
+      { date: "2026-11-05", greetings: [birthday, anniversary] },
+      { date: "2026-11-07", greetings: [festival] },
+    ]);
+    expect(greetingDays([])).toEqual([]);
   });
 });

@@ -57,6 +57,22 @@ export function firstFew<T>(list: readonly T[], n: number): { shown: readonly T[
 }
 
 /**
+ * Greetings grouped under their dates, in the order they come (the plan sheet's: by date), so
+ * that each row needs only its occasion and salesperson beside the customer.
+ * @example greetingDays([{ date: "2026-11-01", … }, { date: "2026-11-01", … }, { date: "2026-11-06", … }])
+ *   → [{ date: "2026-11-01", greetings: [first, second] }, { date: "2026-11-06", greetings: [third] }]
+ */
+export function greetingDays<T extends { date: string }>(list: readonly T[]): { date: string; greetings: T[] }[] {
+  const days: { date: string; greetings: T[] }[] = [];
+  for (const g of list) {
+    const last = days[days.length - 1];
+    if (last?.date === g.date) last.greetings.push(g);
+    else days.push({ date: g.date, greetings: [g] });
+  }
+  return days;
+}
+
+/**
  * What a screen reader says for a birthday's or anniversary's customer in the Plan view.
  * @example greetingLabel({ date: "2026-11-05", occasion: "Birthday", who: "C001 Acme", salesperson: "Lee", customer }, "en-US")
  *   === "2026-11-05 Birthday: C001 Acme, tier A, Lee"

@@ -360,16 +360,25 @@ describe("task pane markup", () => {
     expect(out).toContain(t("zh-CN", "pane.plan.overCapacityHint"));
     // A customer missing from the customer sheet cannot be gone to, but stays focusable for its name.
     expect(/<button[^>]*data-customer="C009"[^>]*>/.exec(out)![0]).toContain('aria-disabled="true"');
-    // A customer's greeting selects its row; a festival's is a line.
+    // Greetings under their dates; a customer's selects its row, a festival's is a line.
+    expect([...out.matchAll(/data-testid="plan-greeting-day" data-date="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      "2026-11-05",
+      "2026-11-07",
+    ]);
     expect([...out.matchAll(/data-testid="plan-greeting" data-customer="([^"]*)"/g)].map((m) => m[1])).toEqual([
       "C001",
     ]);
     expect(out).toContain('aria-label="2026-11-05 生日：C001 华东贸易，A 级，李明"');
-    expect(out).toContain("2026-11-05 · 生日 · 李明");
-    expect(out).toContain("2026-11-07 · 立冬 · 3 位客户 · 李明");
+    expect(out).toContain(">生日 · 李明<");
+    // A greeting is not an alert: its detail is not in the red of the visits' reasons.
+    const classOf = (text: string) => new RegExp(`<span class="([^"]*)">${text}</span>`).exec(out)?.[1];
+    expect(classOf("生日 · 李明")).toBeDefined();
+    expect(classOf("逾期5天、订货下降")).toBeDefined();
+    expect(classOf("生日 · 李明")).not.toBe(classOf("逾期5天、订货下降"));
+    expect(out).toContain(">立冬 · 3 位客户 · 李明<");
     expect(out).toContain(t("zh-CN", "plan.noProspectSheet"));
-    // Each salesperson's list is one arrow-key group.
-    expect(count(out, "data-tabster=")).toBe(2);
+    // Each salesperson's list is one arrow-key group, and so are the greetings.
+    expect(count(out, "data-tabster=")).toBe(3);
   });
 
   it("shows the prospect pools short, and says how to get a plan when there is none", () => {
