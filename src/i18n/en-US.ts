@@ -247,6 +247,7 @@ export const enUS = {
   "cli.month": "Review month {month}, as of {asOf}",
   "pane.view.team": "Combine workbooks",
   "combine.pane.pick": "Workbooks to combine (.xlsx, .xlsm): they are read here in the pane and sent nowhere",
+  "combine.pane.choose": "Choose workbooks…",
   "combine.pane.includeOwn": "Include this workbook's own sheets",
   "combine.pane.thisWorkbook": "This workbook",
   "combine.pane.run": "Combine and review",

@@ -250,6 +250,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "cli.month": "分析月份 {month}，截止 {asOf}",
   "pane.view.team": "合并工作簿",
   "combine.pane.pick": "要合并的工作簿（.xlsx、.xlsm）：只在任务窗格内读取，不会上传到任何地方",
+  "combine.pane.choose": "选择工作簿…",
   "combine.pane.includeOwn": "包括本工作簿自己的工作表",
   "combine.pane.thisWorkbook": "本工作簿",
   "combine.pane.run": "合并并分析",

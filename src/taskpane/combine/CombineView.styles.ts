@@ -11,5 +11,6 @@ export const useCombineViewStyles = makeStyles({
     rowGap: tokens.spacingVerticalL,
   },
   file: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  picker: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokens.spacingVerticalS },
   lines: { whiteSpace: "pre-line" },
 });

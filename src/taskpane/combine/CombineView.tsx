@@ -1,18 +1,19 @@
 import {
   Button,
   Checkbox,
-  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
   Text,
 } from "@fluentui/react-components";
+import { useRef } from "react";
 import { t, type Lang } from "../../i18n";
 import type { ReviewHost } from "../host";
 import { ResultsSection } from "../ResultsSection";
 import { useCombineViewStyles } from "./CombineView.styles";
 import { PickedFileCard } from "./PickedFileCard";
+import type { PickedFile } from "./readClient";
 import type { useCombineView } from "./useCombineView";
 
 export interface CombineViewProps {
@@ -30,16 +31,7 @@ export function CombineView({ lang, host, view, disabled }: CombineViewProps) {
   const { status } = view;
   return (
     <section className={styles.root} data-testid="combine-view">
-      <Field label={t(lang, "combine.pane.pick")}>
-        <input
-          type="file"
-          multiple
-          accept=".xlsx,.xlsm"
-          data-testid="combine-files"
-          disabled={view.running || disabled}
-          onChange={(e) => view.pick(Array.from(e.currentTarget.files ?? []))}
-        />
-      </Field>
+      <FilePicker lang={lang} onPick={view.pick} disabled={view.running || disabled} />
       {view.files.length > 0 && (
         <ul className={styles.files} data-testid="combine-picked">
           {view.files.map((f, i) => (
@@ -99,5 +91,49 @@ export function CombineView({ lang, host, view, disabled }: CombineViewProps) {
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The browser's file input behind a button in the pane's own words and look (the input's own
+ * button speaks the browser's language, not the pane's). The input is emptied after each pick,
+ * so that picking the same file again, after changing it, reads it again.
+ */
+function FilePicker({
+  lang,
+  onPick,
+  disabled,
+}: {
+  lang: Lang;
+  onPick: (files: PickedFile[]) => void;
+  disabled: boolean;
+}) {
+  const styles = useCombineViewStyles();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div className={styles.picker}>
+      <Text id="combine-pick-hint">{t(lang, "combine.pane.pick")}</Text>
+      <Button
+        data-testid="combine-choose"
+        aria-describedby="combine-pick-hint"
+        disabled={disabled}
+        onClick={() => input.current?.click()}
+      >
+        {t(lang, "combine.pane.choose")}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        accept=".xlsx,.xlsm"
+        data-testid="combine-files"
+        disabled={disabled}
+        onChange={(e) => {
+          onPick(Array.from(e.currentTarget.files ?? []));
+          e.currentTarget.value = "";
+        }}
+      />
+    </div>
   );
 }
