@@ -13,4 +13,13 @@ export const useCombineViewStyles = makeStyles({
   file: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   picker: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokens.spacingVerticalS },
   lines: { whiteSpace: "pre-line" },
+  /** What was read from each file and what the combine kept: one item a file, then the total. */
+  summary: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalS,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
 });

@@ -1,7 +1,7 @@
 import { FluentProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
 import { renderToString } from "react-dom/server";
 import { t, type Lang } from "../../i18n";
-import { fakeHost } from "../testFixtures";
+import { fakeHost, SUMMARY } from "../testFixtures";
 import { CombineView } from "./CombineView";
 import type { useCombineView } from "./useCombineView";
 
@@ -48,5 +48,30 @@ describe("the Combine view's file picker", () => {
     expect(out).toMatch(
       new RegExp(`id="combine-pick-hint"[^>]*>${t(lang, "combine.pane.pick").replace(/[.()]/g, "\\$&")}<`),
     );
+  });
+});
+
+describe("the Combine view after a run", () => {
+  it("lists what was read from each file, then the total, one item each, above the results", () => {
+    const combined = [
+      "a.xlsx: Orders (10 of 10 rows)",
+      "b.xlsx: Orders (4 of 5 rows)",
+      "Combined 2 workbooks: 13 rows kept",
+    ];
+    const out = renderToString(
+      <SSRProvider>
+        <FluentProvider theme={webLightTheme}>
+          <CombineView
+            lang="en-US"
+            host={fakeHost()}
+            view={{ ...idle, status: { kind: "done", summary: { ...SUMMARY, combined } } }}
+            disabled={false}
+          />
+        </FluentProvider>
+      </SSRProvider>,
+    );
+    const list = /<ul[^>]*data-testid="combine-summary"[^>]*>(.*?)<\/ul>/.exec(out)?.[1] ?? "";
+    expect([...list.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1])).toEqual(combined);
+    expect(out.indexOf('data-testid="combine-summary"')).toBeLessThan(out.indexOf('data-testid="results"'));
   });
 });

@@ -84,7 +84,11 @@ export function CombineView({ lang, host, view, disabled }: CombineViewProps) {
           <MessageBar intent="success" layout="multiline" data-testid="combine-done">
             <MessageBarBody>
               {t(lang, "combine.pane.done", { sheet: status.summary.reportSheet })}
-              <span className={styles.lines}>{"\n" + (status.summary.combined ?? []).join("\n")}</span>
+              <ul className={styles.summary} data-testid="combine-summary">
+                {(status.summary.combined ?? []).map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
             </MessageBarBody>
           </MessageBar>
           <ResultsSection lang={lang} summary={status.summary} host={host} />
