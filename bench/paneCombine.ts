@@ -18,7 +18,7 @@ import { SAMPLES } from "../test/e2e/samples";
 import { TestServer } from "../test/e2e/server";
 import { modelFromFile } from "../test/excel-double/fromExcelJS";
 import { modelToJson } from "../test/excel-double/serialize";
-import { profileByScript, type CpuProfile, type Share } from "./profileByScript";
+import { profileByScript, topPaneFunctions, type CpuProfile, type Share } from "./profileByScript";
 
 interface Watch {
   longTasks: { start: number; ms: number }[];
@@ -72,7 +72,8 @@ async function main(): Promise<void> {
   const server = new TestServer();
   await server.start();
   const officeJs = `${server.origin}/office/office.js`;
-  const built = await buildPane(officeJs, { minify: true });
+  // `--no-minify`: the pane's own function names in the profile's top list (timings then differ a little).
+  const built = await buildPane(officeJs, { minify: !process.argv.includes("--no-minify") });
   const sample = SAMPLES.find((s) => s.key === "en")!;
   server.addWorkbook(sample.key, modelToJson(await modelFromFile(sample.path)));
   server.serve(built.distDir, built.harnessDir, officeJs);
@@ -108,6 +109,13 @@ async function main(): Promise<void> {
     console.log(`whole combine: ${summarize(w, t0, t1)}`);
     const long = w.longTasks.filter((t) => t.start >= t0 && t.ms > 200);
     console.log(`CPU in tasks over 200 ms, by script: ${shares(profileByScript(profile, t0, long))}`);
+    const most = (t: { start: number; ms: number }) => {
+      const share = profileByScript(profile, t0, [t]);
+      return (Object.keys(share) as (keyof Share)[]).reduce((a, b) => (share[b] > share[a] ? b : a));
+    };
+    const byMost = long.map(most).reduce<Record<string, number>>((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {});
+    console.log(`tasks over 200 ms by what took most of each: ${JSON.stringify(byMost)}`);
+    console.log(`the pane's functions in those tasks: ${topPaneFunctions(profile, t0, long).join("; ")}`);
     console.log(
       `CPU on the pane's thread, whole combine: ${shares(profileByScript(profile, t0, [{ start: t0, ms: t1 - t0 }]))}`,
     );
