@@ -21,7 +21,7 @@ export function inProcessWorker(): WorkerLike & {
     replies: [] as ReadReply["type"][],
     postMessage(request: ReadRequest, transfer: Transferable[] = []) {
       worker.requests.push(request.type);
-      void serve(structuredClone(request, { transfer: transfer as Transferable[] & ArrayBuffer[] }));
+      void serve(structuredClone(request, { transfer }));
     },
     terminate() {
       worker.terminated = true;
