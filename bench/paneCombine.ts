@@ -18,6 +18,7 @@ import { SAMPLES } from "../test/e2e/samples";
 import { TestServer } from "../test/e2e/server";
 import { modelFromFile } from "../test/excel-double/fromExcelJS";
 import { modelToJson } from "../test/excel-double/serialize";
+import { profileByScript, topPaneFunctions, type CpuProfile, type Share } from "./profileByScript";
 
 interface Watch {
   longTasks: { start: number; ms: number }[];
@@ -57,6 +58,12 @@ function summarize(w: Watch, from: number, to: number): string {
   return `${((to - from) / 1000).toFixed(1)} s; long tasks ${tasks.length}, longest ${max(tasks).toFixed(0)} ms, over 200 ms ${tasks.filter((ms) => ms > 200).length}; longest gap between frames ${max(gaps).toFixed(0)} ms`;
 }
 
+/** A profile's shares in ms: the double (Excel's work, in the page here), the pane's own code, the garbage collector, the rest. */
+function shares(s: Share): string {
+  const f = (ms: number) => `${Math.round(ms).toLocaleString("en-US")} ms`;
+  return `double ${f(s.double)}, pane ${f(s.pane)}, GC ${f(s.gc)}, other ${f(s.other)}`;
+}
+
 async function main(): Promise<void> {
   if (!hasChromium()) throw new Error("/usr/bin/chromium is missing (Debian's chromium package)");
   const big = await ensureWorkbook(ISSUE_SIZE, (l) => console.log(l));
@@ -65,7 +72,8 @@ async function main(): Promise<void> {
   const server = new TestServer();
   await server.start();
   const officeJs = `${server.origin}/office/office.js`;
-  const built = await buildPane(officeJs, { minify: true });
+  // `--no-minify`: the pane's own function names in the profile's top list (timings then differ a little).
+  const built = await buildPane(officeJs, { minify: !process.argv.includes("--no-minify") });
   const sample = SAMPLES.find((s) => s.key === "en")!;
   server.addWorkbook(sample.key, modelToJson(await modelFromFile(sample.path)));
   server.serve(built.distDir, built.harnessDir, officeJs);
@@ -76,6 +84,10 @@ async function main(): Promise<void> {
     await byTestId(page, "tab-team").click();
     await page.evaluate(START_WATCHING);
 
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 1000 });
+    await cdp.send("Profiler.start");
     const t0 = await page.evaluate(() => performance.now());
     await byTestId(page, "combine-files").setInputFiles([big.file]);
     await byTestId(page, "combine-include-own").click();
@@ -88,12 +100,25 @@ async function main(): Promise<void> {
     if (error.length > 0) throw new Error(`the combine failed: ${error.join(" ")}`);
     const w = (await page.evaluate("window.__watch")) as Watch;
     const t1 = await page.evaluate(() => performance.now());
+    const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
     const stages = w.stages.filter((st) => st.at >= t0);
     for (let k = 0; k < stages.length; k++) {
       const end = k + 1 < stages.length ? stages[k + 1].at : t1;
       console.log(`"${stages[k].text}": ${summarize(w, stages[k].at, end)}`);
     }
     console.log(`whole combine: ${summarize(w, t0, t1)}`);
+    const long = w.longTasks.filter((t) => t.start >= t0 && t.ms > 200);
+    console.log(`CPU in tasks over 200 ms, by script: ${shares(profileByScript(profile, t0, long))}`);
+    const most = (t: { start: number; ms: number }) => {
+      const share = profileByScript(profile, t0, [t]);
+      return (Object.keys(share) as (keyof Share)[]).reduce((a, b) => (share[b] > share[a] ? b : a));
+    };
+    const byMost = long.map(most).reduce<Record<string, number>>((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {});
+    console.log(`tasks over 200 ms by what took most of each: ${JSON.stringify(byMost)}`);
+    console.log(`the pane's functions in those tasks: ${topPaneFunctions(profile, t0, long).join("; ")}`);
+    console.log(
+      `CPU on the pane's thread, whole combine: ${shares(profileByScript(profile, t0, [{ start: t0, ms: t1 - t0 }]))}`,
+    );
     console.log(`errors in the page: ${browser.pageErrors.length ? browser.pageErrors.join("; ") : "none"}`);
   } finally {
     await browser.close();

@@ -252,6 +252,8 @@ export const enUS = {
   "combine.pane.thisWorkbook": "This workbook",
   "combine.pane.run": "Combine and review",
   "combine.pane.reading": "Reading {file}: {sheet}, {rows} rows",
+  "combine.pane.merging": "Merging {file} into the combined sheets…",
+  "combine.pane.reviewing": "Merging {file}, then reviewing the combined sheets…",
   "combine.pane.writing": "Writing the combined sheets and the analysis sheet…",
   "combine.pane.needFiles": "Pick one or more .xlsx workbooks to combine.",
   "combine.pane.inspecting": "Reading {file} to see what it holds…",

@@ -255,6 +255,8 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "combine.pane.thisWorkbook": "本工作簿",
   "combine.pane.run": "合并并分析",
   "combine.pane.reading": "正在读取 {file}：{sheet}，{rows} 行",
+  "combine.pane.merging": "正在把 {file} 合并进合并表…",
+  "combine.pane.reviewing": "正在合并 {file}，然后分析合并表…",
   "combine.pane.writing": "正在写入合并后的工作表和分析表……",
   "combine.pane.needFiles": "请选择一个或多个要合并的 .xlsx 工作簿。",
   "combine.pane.inspecting": "正在读取 {file}，查看其中内容…",

@@ -1,5 +1,4 @@
-import type { CombineInput } from "../adapters/combineWorkbooks";
-import type { CombineRequest } from "../adapters/excel/combineInExcel";
+import type { CombineRequest, CombineRun } from "../adapters/excel/combineInExcel";
 import type { Progress } from "../adapters/port";
 import type { ReviewOptions, Tier } from "../core/options";
 import type { Detection } from "../core/types";
@@ -173,13 +172,13 @@ export interface ReviewHost {
   run(request: RunRequest, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<RunOutcome>;
   select(sheet: string, address: string): Promise<void>;
   /**
-   * Combine workbooks (issue 17): the picked files (read in the pane's worker) and, when asked,
-   * the open workbook's own sheets, combined into new sheets of the open workbook, then the
-   * review on them. Cancel and failures as `run`'s. Optional: only the Office.js host has it.
+   * Combine workbooks (issue 17): the picked files and, when asked, the open workbook's own sheets,
+   * combined by `combine` (in the pane's read worker) into new sheets of the open workbook, then
+   * the review on them. Cancel and failures as `run`'s. Optional: only the Office.js host has it.
    */
   combine?(
     request: CombineRequest,
-    files: readonly CombineInput[],
+    combine: CombineRun,
     onProgress: (p: Progress) => void,
     signal?: AbortSignal,
   ): Promise<RunOutcome>;

@@ -10,7 +10,7 @@ import type { WorkbookModel } from "../excel-double/model";
 import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 import { describeFull } from "../support/tier";
 import { to1904 } from "../support/to1904";
-import { pickedInputs } from "../../src/taskpane/combine/readClient";
+import { combineInWorker } from "../../src/taskpane/combine/combineInWorker";
 import { inProcessWorker, picked } from "../support/inProcessWorker";
 
 /**
@@ -75,7 +75,7 @@ function oneTwin({ input, lang }: (typeof TWINS)[keyof typeof TWINS]): void {
 describe("Combine into a 1904 workbook (issue 17)", () => {
   it("writes the combined sheets' dates in the open workbook's date system: the same calendar days as in a 1900 one", async () => {
     const combineInto = async (model: WorkbookModel) => {
-      const files = pickedInputs([picked(SAMPLE_ZH)], inProcessWorker(), "zh-CN");
+      const files = combineInWorker([{ file: picked(SAMPLE_ZH) }], inProcessWorker());
       const host = createExcelHost(asExcel(createExcelDouble(model)), env);
       const outcome = await host.combine!(
         { lang: "zh-CN", includeOwn: false, ownName: "this" },

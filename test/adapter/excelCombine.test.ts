@@ -1,7 +1,8 @@
 import { basename } from "node:path";
 import { createExcelHost } from "../../src/adapters/excel/excelHost";
 import { decodeRecord, RECORD_SHEET } from "../../src/core/record";
-import { pickedInputs } from "../../src/taskpane/combine/readClient";
+import { t } from "../../src/i18n";
+import { combineInWorker } from "../../src/taskpane/combine/combineInWorker";
 import { cliWorkbook, paneWorkbook } from "../e2e/compareWithCli";
 import { asExcel, createExcelDouble } from "../excel-double/excelDouble";
 import { modelFromFile } from "../excel-double/fromExcelJS";
@@ -14,7 +15,7 @@ describe("Combine workbooks in the pane's host (issue 17)", () => {
   it("writes the command line's combined sheets and analysis sheet as new sheets, the user's sheets unchanged", async () => {
     const model = await modelFromFile(SAMPLE_EN);
     const before = paneWorkbook(model, "zh-CN");
-    const files = pickedInputs([picked(SAMPLE_ZH), picked(SAMPLE_EN)], inProcessWorker(), "zh-CN");
+    const files = combineInWorker([{ file: picked(SAMPLE_ZH) }, { file: picked(SAMPLE_EN) }], inProcessWorker());
     const outcome = await createExcelHost(asExcel(createExcelDouble(model)), env).combine!(
       { lang: "zh-CN", includeOwn: false, ownName: "this" },
       files,
@@ -44,7 +45,7 @@ describe("Combine workbooks in the pane's host (issue 17)", () => {
     // The open workbook's own order sheet is larger than the combined one: a review that read both would take it.
     const model = await modelFromFile(SAMPLE_ZH);
     const host = createExcelHost(asExcel(createExcelDouble(model)), env);
-    const files = pickedInputs([picked(SAMPLE_EN)], inProcessWorker(), "zh-CN");
+    const files = combineInWorker([{ file: picked(SAMPLE_EN) }], inProcessWorker());
     const combined = await host.combine!({ lang: "zh-CN", includeOwn: false, ownName: "this" }, files, () => undefined);
     if (!combined.ok) throw new Error(combined.message);
     const report = combined.summary.reportSheet;
@@ -72,5 +73,26 @@ describe("Combine workbooks in the pane's host (issue 17)", () => {
     ]);
     const customers = (m: typeof model) => paneWorkbook(m, "zh-CN").sheets.find((s) => s.name === "客户表 (2)");
     expect(customers(model)).toEqual(afterCombineCustomers);
+  });
+
+  it("writes nothing when cancelled during the combine in the worker", async () => {
+    const model = await modelFromFile(SAMPLE_EN);
+    const before = model.snapshot();
+    const double = createExcelDouble(model);
+    const controller = new AbortController();
+    const files = combineInWorker([{ file: picked(SAMPLE_ZH) }], inProcessWorker(), {
+      signal: controller.signal,
+      onStep: (step) => {
+        if (step.kind === "review") controller.abort();
+      },
+    });
+    const outcome = await createExcelHost(asExcel(double), env).combine!(
+      { lang: "zh-CN", includeOwn: true, ownName: "this" },
+      files,
+      () => undefined,
+      controller.signal,
+    );
+    expect(outcome).toEqual({ ok: false, code: "Cancelled", message: t("zh-CN", "office.cancelled") });
+    expect(model.snapshot()).toEqual(before);
   });
 });

@@ -102,8 +102,8 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
   });
 
   // Full tier (issue 12): its quick-tier twins are test/adapter/excelCombine.test.ts (the same two samples combined
-  // through the pane's host, in-process read worker, compared with the command line), readClient.test.ts (the
-  // worker's protocol) and pickedFiles.test.ts (per-file detection and overrides); only the browser's file input,
+  // through the pane's host, in-process read worker, compared with the command line), combineInWorker.test.ts (the
+  // combine in the worker, its slices) and pickedFiles.test.ts (per-file detection and overrides); only the browser's file input,
   // Web Worker and the per-file cards are left to this flow.
   itFull(
     "combines two workbooks picked through the file input into new sheets, as the command line does (issue 17)",

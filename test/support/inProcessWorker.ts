@@ -4,22 +4,34 @@ import type { ReadReply, ReadRequest } from "../../src/taskpane/combine/readProt
 import type { PickedFile, WorkerLike } from "../../src/taskpane/combine/readClient";
 import { serveReads } from "../../src/taskpane/combine/serveReads";
 
-/** A worker whose other side is `serveReads` in-process; replies arrive asynchronously, as a real worker's do. */
-export function inProcessWorker(): WorkerLike & { terminated: boolean; requests: ReadRequest["type"][] } {
+/**
+ * A worker whose other side is `serveReads` in-process. As a real worker's, its messages are
+ * structured clones (a class instance arrives as a plain object, moved buffers are detached) and
+ * replies arrive asynchronously; `replies` lists their types, in order.
+ */
+export function inProcessWorker(): WorkerLike & {
+  terminated: boolean;
+  requests: ReadRequest["type"][];
+  replies: ReadReply["type"][];
+} {
   const worker = {
     onmessage: null as WorkerLike["onmessage"],
     terminated: false,
     requests: [] as ReadRequest["type"][],
-    postMessage(request: ReadRequest) {
+    replies: [] as ReadReply["type"][],
+    postMessage(request: ReadRequest, transfer: Transferable[] = []) {
       worker.requests.push(request.type);
-      void serve(request);
+      void serve(structuredClone(request, { transfer }));
     },
     terminate() {
       worker.terminated = true;
     },
   };
   const serve = serveReads((reply: ReadReply) => {
-    if (!worker.terminated) setTimeout(() => worker.onmessage?.({ data: reply }), 0);
+    if (worker.terminated) return;
+    const data = structuredClone(reply);
+    worker.replies.push(data.type);
+    setTimeout(() => worker.onmessage?.({ data }), 0);
   });
   return worker;
 }

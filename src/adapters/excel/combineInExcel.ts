@@ -1,7 +1,9 @@
-import type { WritePlan } from "../../core/output";
-import type { WorkbookRecord } from "../../core/record";
+import type { CombinedSheetPlan, WritePlan } from "../../core/output";
+import { sheetsNeverRead, type WorkbookRecord } from "../../core/record";
+import type { Grid } from "../../core/types";
 import type { Lang } from "../../i18n";
-import { combineWorkbooks, type CombineInput, type CombineResult } from "../combineWorkbooks";
+import type { RunSummary } from "../../taskpane/host";
+import { CombineInputError, type CombineOptions } from "../combineWorkbooks";
 import type { Progress, WorkbookPort } from "../port";
 import { excelPort, type ExcelPortOptions } from "./excelPort";
 import type { ExcelMeta } from "./readExcel";
@@ -14,6 +16,31 @@ export interface CombineRequest {
   /** How the open workbook is named in the Source column and data issues. */
   ownName: string;
 }
+
+/** The open workbook's own sheets as a combine input: read by the pane (only its thread reaches Excel), merged elsewhere. */
+export interface OwnSheets {
+  name: string;
+  meta: Awaited<ReturnType<WorkbookPort["readMeta"]>>;
+  grids: Grid[];
+}
+
+/** What the writer needs of a team review: its plan and record, the combined sheets, and the pane's summary of it. */
+export interface CombinedReview {
+  plan: WritePlan;
+  record: WorkbookRecord;
+  combined: CombinedSheetPlan[];
+  summary: RunSummary;
+}
+
+/**
+ * The team review (combineWorkbooks) over the picked files, `own` first when given: run where the
+ * picked files are, the pane's read worker (combineInWorker), so that the merge and the review
+ * never hold the pane's thread.
+ */
+export type CombineRun = (
+  own: OwnSheets | undefined,
+  options: Omit<CombineOptions, "onInput">,
+) => Promise<CombinedReview>;
 
 export interface CombineInExcelOptions {
   port?: ExcelPortOptions;
@@ -34,11 +61,11 @@ export interface CombineInExcelOptions {
 export async function combineInExcel(
   context: Excel.RequestContext,
   request: CombineRequest,
-  files: readonly CombineInput[],
+  run: CombineRun,
   options: CombineInExcelOptions,
   generatedAt: string,
   onProgress?: (p: Progress) => void,
-): Promise<CombineResult & { plan: WritePlan }> {
+): Promise<{ plan: WritePlan; record: WorkbookRecord; summary: RunSummary }> {
   const { signal, runAt, canResizeTables } = options;
   const port = excelPort(context, options.port, {
     signal,
@@ -47,27 +74,19 @@ export async function combineInExcel(
     ...(options.meta ? { meta: options.meta } : {}),
   });
   const meta = await port.readMeta();
-  const inputs = request.includeOwn ? [ownInput(context, request.ownName, meta.record, options), ...files] : [...files];
-  const result = await combineWorkbooks(inputs, {
+  const own = request.includeOwn ? await readOwn(context, request.ownName, meta.record, options) : undefined;
+  const result = await run(own, {
     lang: request.lang,
     ...(request.month ? { month: request.month } : {}),
     generatedAt,
     sheetNames: meta.sheetNames,
     dateSystem: meta.dateSystem,
-    onInput: (done) => onProgress?.({ stage: "read", done, total: inputs.length }),
   });
   onProgress?.({ stage: "compute", done: 0, total: 1 });
-  const plan: WritePlan = {
-    ...result.plan,
-    combined: result.merged.grids.map((g, i) => ({
-      sheet: g.sheet,
-      rows: g.values,
-      formats: result.merged.formats[i],
-    })),
-  };
+  const plan: WritePlan = { ...result.plan, combined: result.combined };
   const record = keptRecord(meta.record, result.record);
   await port.write(plan, record, [], onProgress);
-  return { ...result, plan, record };
+  return { plan, record, summary: result.summary };
 }
 
 /**
@@ -83,30 +102,27 @@ function keptRecord(previous: WorkbookRecord, combined: WorkbookRecord): Workboo
   };
 }
 
-/** The open workbook as an input: read through its own port, earlier combined sheets left out (they are our output, not the user's data). */
-function ownInput(
+/**
+ * The open workbook as an input, read through its own port as a team review reads an input
+ * (readInputGrids' sheets), earlier combined sheets left out (they are our output, not the
+ * user's data). A failure is the input's, as a picked file's is.
+ */
+async function readOwn(
   context: Excel.RequestContext,
   name: string,
   record: WorkbookRecord,
   options: CombineInExcelOptions,
-): CombineInput {
+): Promise<OwnSheets> {
   const combined = record.ownedSheets.filter((s) => s.kind === "combined").map((s) => s.sheet);
-  return {
-    name,
-    open: async () => {
-      const port: WorkbookPort = excelPort(context, options.port, {
-        signal: options.signal,
-        ...(options.meta ? { meta: options.meta } : {}),
-      });
-      return {
-        readMeta: () => port.readMeta(),
-        readGrids: (skip, onProgress) => port.readGrids(new Set([...skip, ...combined]), onProgress),
-        blockedTables: () => port.blockedTables?.() ?? [],
-        write: async () => {
-          throw new Error("combineInExcel: the open workbook is an input here, written only as the output");
-        },
-        close: async () => {},
-      };
-    },
-  };
+  try {
+    const port = excelPort(context, options.port, {
+      signal: options.signal,
+      ...(options.meta ? { meta: options.meta } : {}),
+    });
+    const { sheetNames, record: own, dateSystem } = await port.readMeta();
+    const grids = await port.readGrids(new Set([...sheetsNeverRead(own), ...combined]));
+    return { name, meta: { sheetNames, record: own, dateSystem }, grids };
+  } catch (e) {
+    throw new CombineInputError(name, e);
+  }
 }

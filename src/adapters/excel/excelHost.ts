@@ -12,7 +12,6 @@ import { localTimestamp, parseMonthOption, reviewWorkbook } from "../reviewWorkb
 import { RunCancelledError } from "./cancel";
 import { combineInExcel } from "./combineInExcel";
 import { CombineInputError } from "../combineWorkbooks";
-import { combineSummary } from "../combineSummary";
 import { describeRunError } from "../describeRunError";
 import { DEFAULT_LIMIT_BYTES } from "./chunking";
 import { excelPort, type ExcelPortOptions } from "./excelPort";
@@ -123,7 +122,7 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
       }
     },
 
-    async combine(request, files, onProgress, signal) {
+    async combine(request, combine, onProgress, signal) {
       watch.drop();
       try {
         const summary = await runBatch(async (context) => {
@@ -140,11 +139,8 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
             canResizeTables,
             ...(meta ? { meta } : {}),
           };
-          const result = await combineInExcel(context, request, files, options, localTimestamp(env.now()), onProgress);
-          return {
-            ...summarize(result.review, result.plan, request.lang),
-            combined: combineSummary(result, request.lang),
-          };
+          const at = localTimestamp(env.now());
+          return (await combineInExcel(context, request, combine, options, at, onProgress)).summary;
         });
         return { ok: true, summary };
       } catch (e) {

@@ -491,22 +491,27 @@ function pushBlock(
   if (width === 0 || rows.length === 0) return;
   // Exact JSON bytes of what is sent, but for an apostrophe `convert` may put before a text.
   const formatBytes = new Map<string, number>();
+  // Rows often share one formats row (a combined sheet's body): its bytes are counted once.
+  let last: { row: (string | null)[] | undefined; bytes: number } | undefined;
+  const formatsBytes = (row: (string | null)[] | undefined): number => {
+    if (last && last.row === row) return last.bytes;
+    let n = 2;
+    for (let c = 0; c < width; c++) {
+      const f = row?.[c] ?? "General";
+      let b = formatBytes.get(f);
+      if (b === undefined) formatBytes.set(f, (b = jsonBytes(f)));
+      n += b;
+    }
+    last = { row, bytes: n };
+    return n;
+  };
   const rowBytes = rows.map((r, i) => {
     let n = 2;
     for (let c = 0; c < width; c++) {
       const v = r[c] ?? "";
       n += jsonBytes(v) + (typeof v === "string" && v !== "" ? 1 : 0);
     }
-    if (formats) {
-      n += 2;
-      for (let c = 0; c < width; c++) {
-        const f = formats[i]?.[c] ?? "General";
-        let b = formatBytes.get(f);
-        if (b === undefined) formatBytes.set(f, (b = jsonBytes(f)));
-        n += b;
-      }
-    }
-    return n;
+    return formats ? n + formatsBytes(formats[i]) : n;
   });
   ops.push({
     rowBytes,
@@ -526,7 +531,9 @@ function pushBlock(
 
 /** A combined sheet's grid at A1, each column in its format, the header bold (as the command line's new workbook has it). */
 function pushCombined(ops: Work[], ws: () => Excel.Worksheet, c: CombinedSheetPlan): void {
-  const formats = c.rows.map((_, r) => (r === 0 ? undefined : c.formats.map((f) => (f ? NUMBER_FORMATS[f] : null))));
+  // One formats row shared by every body row: a combined sheet can have a million rows.
+  const body = c.formats.map((f) => (f ? NUMBER_FORMATS[f] : null));
+  const formats = c.rows.map((_, r) => (r === 0 ? undefined : body));
   pushBlock(ops, ws, c.sheet, 0, 0, c.rows, formats, text);
   const width = c.rows[0]?.length ?? 0;
   if (width > 0)

@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
-import { combineWorkbooks } from "../../adapters/combineWorkbooks";
 import { t } from "../../i18n";
 import { SAMPLE_EN } from "../../../test/fixtures/paths";
 import { inProcessWorker, picked } from "../../../test/support/inProcessWorker";
 import type { Inspection } from "../host";
 import { initMapping } from "../mappingState";
 import { fileOverrides, fileProblems, filesReady, pickedFilesReducer, type PickedFileState } from "./pickedFiles";
-import { inspectPicked, pickedInputs, type PickedFile } from "./readClient";
+import { combineInWorker } from "./combineInWorker";
+import { inspectPicked, type PickedFile } from "./readClient";
 
 const OPTIONS = { lang: "en-US", generatedAt: "2026-12-06 20:00" } as const;
 
@@ -38,14 +38,10 @@ async function inspect(files: PickedFile[]): Promise<PickedFileState[]> {
 }
 
 async function combinedOrderRows(state: PickedFileState[]): Promise<number> {
-  const inputs = pickedInputs(
-    state.map((f) => f.file),
-    inProcessWorker(),
-    "en-US",
-  ).map((input, i) => ({ ...input, overrides: fileOverrides(state[i]) }));
-  const result = await combineWorkbooks(inputs, OPTIONS);
-  const orders = result.merged.grids.find((g) => g.sheet === "Orders")!;
-  return orders.values.length - 1;
+  const files = state.map((f) => ({ file: f.file, overrides: fileOverrides(f) }));
+  const result = await combineInWorker(files, inProcessWorker())(undefined, OPTIONS);
+  const orders = result.combined.find((g) => g.sheet === "Orders")!;
+  return orders.rows.length - 1;
 }
 
 describe("pickedFilesReducer", () => {

@@ -1,32 +1,43 @@
-import type { BlockedTable } from "../../adapters/port";
-import type { DateSystem } from "../../core/_lib/dates";
-import type { WorkbookRecord } from "../../core/record";
-import type { Grid } from "../../core/types";
+import type { CombineInput, CombineOptions } from "../../adapters/combineWorkbooks";
+import type { OwnSheets } from "../../adapters/excel/combineInExcel";
 import type { ReadProgress } from "../../adapters/xlsx/stream/readWorkbookGrids";
 import type { Lang } from "../../i18n";
 import type { Inspection } from "../host";
+import type { ErrorWire } from "./errorWire";
 
-/** What the pane asks the read worker: open a picked file (its bytes moved, not copied), read its grids, let it go. */
-export type ReadRequest =
-  | { type: "open"; id: number; name: string; lang: Lang; bytes: ArrayBuffer }
-  | { type: "grids"; id: number; skip: string[] }
-  /** Open, read and detect a picked file, answer what was detected, and let it go (the Team view, before a run). */
-  | { type: "inspect"; id: number; name: string; lang: Lang; bytes: ArrayBuffer }
-  | { type: "close"; id: number };
-
-export interface ReadMeta {
-  sheetNames: string[];
-  record: WorkbookRecord;
-  dateSystem: DateSystem;
+/** A picked file of a combine: its name, its bytes (moved, not copied) and the mapping the user chose for it. */
+export interface CombineFile {
+  name: string;
+  bytes: ArrayBuffer;
+  overrides?: CombineInput["overrides"];
 }
 
+/** What the pane asks the read worker. */
+export type ReadRequest =
+  /** Open, read and detect a picked file, answer what was detected, and let it go (the Team view, before a run). */
+  | { type: "inspect"; id: number; name: string; lang: Lang; bytes: ArrayBuffer }
+  /**
+   * The whole team review (combineWorkbooks) over the picked files, the open workbook's own sheets
+   * first when they take part (read by the pane, which alone reaches Excel): answered by `slice`s
+   * of its large arrays, then `combined`.
+   */
+  | { type: "combine"; id: number; files: CombineFile[]; own?: OwnSheets; options: Omit<CombineOptions, "onInput"> };
+
+/** How far a combine is: reading a file (rows per sheet), merging it, or merging the last one and reviewing. */
+export type CombineStep =
+  | { kind: "read"; file: string; progress: ReadProgress }
+  | { kind: "merge"; file: string }
+  | { kind: "review"; file: string };
+
 /**
- * What the worker answers. A failure carries the command line's words for it (`describeRunError`,
- * in the request's language) when it is a file that cannot be read, and the error's own message.
+ * What the worker answers. An inspection's failure carries the command line's words for it
+ * (`describeRunError`, in the request's language) when it is a file that cannot be read, and the
+ * error's own message; a combine's failure carries its error as data (errorWire).
  */
 export type ReadReply =
-  | { type: "meta"; id: number; meta: ReadMeta }
-  | { type: "progress"; id: number; progress: ReadProgress }
-  | { type: "grids"; id: number; grids: Grid[]; blocked: BlockedTable[] }
   | { type: "inspection"; id: number; inspection: Inspection }
-  | { type: "error"; id: number; words?: string; detail: string };
+  | { type: "error"; id: number; words?: string; detail: string }
+  | { type: "step"; id: number; step: CombineStep }
+  | { type: "slice"; id: number; key: number; items: unknown[] }
+  | { type: "combined"; id: number; skeleton: unknown }
+  | { type: "combineError"; id: number; error: ErrorWire };

@@ -3,7 +3,9 @@ import { t, type Lang } from "../../i18n";
 import type { ReviewHost, RunSummary } from "../host";
 import type { MappingAction } from "../mappingState";
 import { fileOverrides, filesReady, pickedFilesReducer } from "./pickedFiles";
-import { inspectPicked, pickedInputs, type PickedFile, type WorkerLike } from "./readClient";
+import { combineInWorker } from "./combineInWorker";
+import { inspectPicked, type PickedFile, type WorkerLike } from "./readClient";
+import type { CombineStep } from "./readProtocol";
 
 export type CombineStatus =
   | { kind: "idle" }
@@ -74,22 +76,14 @@ export function useCombineView(
     let worker: WorkerLike | undefined;
     try {
       worker = startWorker();
-      const inputs = pickedInputs(
-        files.map((f) => f.file),
+      const combine = combineInWorker(
+        files.map((f) => ({ file: f.file, overrides: fileOverrides(f) })),
         worker,
-        lang,
-        {
-          signal: abort.signal,
-          onProgress: (file, p) =>
-            setStatus({
-              kind: "running",
-              text: t(lang, "combine.pane.reading", { file, sheet: p.sheet, rows: p.rows }),
-            }),
-        },
-      ).map((input, i) => ({ ...input, overrides: fileOverrides(files[i]) }));
+        { signal: abort.signal, onStep: (step) => setStatus({ kind: "running", text: stepText(step, lang) }) },
+      );
       const outcome = await host.combine(
         { lang, includeOwn, ownName: t(lang, "combine.pane.thisWorkbook") },
-        inputs,
+        combine,
         (p) => {
           if (p.stage !== "read") setStatus({ kind: "running", text: t(lang, "combine.pane.writing") });
         },
@@ -127,4 +121,11 @@ export function useCombineView(
     run: () => void run(),
     cancel,
   };
+}
+
+/** The progress line for a step of the combine in the worker. */
+function stepText(step: CombineStep, lang: Lang): string {
+  if (step.kind === "read")
+    return t(lang, "combine.pane.reading", { file: step.file, sheet: step.progress.sheet, rows: step.progress.rows });
+  return t(lang, step.kind === "merge" ? "combine.pane.merging" : "combine.pane.reviewing", { file: step.file });
 }
