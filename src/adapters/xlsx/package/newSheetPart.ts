@@ -6,7 +6,7 @@ import { NS_REL } from "./charts";
 import { OwnedCells, type SheetStyles } from "./ownedCells";
 import { patchSheetHead } from "./patchSheetHead";
 import { patchSheetTail } from "./patchSheetTail";
-import { cellXml } from "./xmlText";
+import { cellValueXml } from "./xmlText";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 /** Bytes of a sheet part's chunk: a few thousand rows, so a million-row sheet streams in bounded memory. */
@@ -61,6 +61,11 @@ export function* newSheetPart({ grid, formats }: NewSheet, owned?: OwnedPlan): G
   // The head is ASCII: its latin1 text is its bytes, as patchSheetHead edits it.
   yield Buffer.from(`${cells ? patchSheetHead(head, cells, "") : head}<sheetData>`, "latin1");
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
+  // cellXml's element with what every cell of a column shares made once: `<c r="B`, then `" s="2"`.
+  const opens = letters.map((l) => `<c r="${l}`);
+  const attr = (style: number) => (style === 0 ? '"' : `" s="${style}"`);
+  const numberAttrs = styles.map(attr);
+  const headerAttr = attr(XF.header);
   const ownedCols: number[] = [];
   const ownedXml: string[] = [];
   const rowCount = Math.max(grid.values.length, cells ? cells.lastRow + 1 : 0);
@@ -81,7 +86,8 @@ export function* newSheetPart({ grid, formats }: NewSheet, owned?: OwnedPlan): G
       while (k < n && ownedCols[k] < c) xml += ownedXml[k++];
       // An owned column's cell replaces the grid's, as patchSheet replaces it.
       if (k < n && ownedCols[k] === c) continue;
-      xml += cellXml(letters[c] + num, v, r === 0 ? XF.header : typeof v === "number" ? styles[c] : 0);
+      xml += opens[c] + num + (r === 0 ? headerAttr : typeof v === "number" ? numberAttrs[c] : '"');
+      xml += typeof v === "number" && Number.isFinite(v) ? `><v>${v}</v></c>` : cellValueXml(letters[c] + num, v);
     }
     while (k < n) xml += ownedXml[k++];
     xml += "</row>";
