@@ -9,11 +9,19 @@ import type { CellIssue } from "./types";
 /** A row of a combined sheet: its cells (one per field of ROLE_FIELDS[role]), and the inputs that hold it. */
 export interface CombinedRow {
   cells: Cell[];
+  /**
+   * What a later input's row is compared with when it merges into this one field by field:
+   * customers only; other roles' rows never do, and a million rows' normalised texts held to
+   * the end of the merge were a few hundred MB of the team review's peak.
+   */
   norms: string[];
   monthly?: MergeRow["monthly"];
   /** `file: sheet` of each input holding the row, joined with "; ". */
   source: string;
 }
+
+/** The norms of a row that no later row merges into (never written: only customers' rows are). */
+const NO_NORMS: string[] = [];
 
 /** Where a customer (by key) or a cost row's salesperson and month first came from. */
 interface Owner {
@@ -89,7 +97,8 @@ export class MergeRoleRows {
         continue;
       }
       const at = this.rows.length;
-      this.rows.push({ cells: row.cells, norms: row.norms, monthly: row.monthly, source });
+      const norms = this.role === "customers" ? row.norms : NO_NORMS;
+      this.rows.push({ cells: row.cells, norms, monthly: row.monthly, source });
       if (this.kept[id]++ === 0) this.firstCopy[id] = at;
       else this.moreCopies.set(id, [...(this.moreCopies.get(id) ?? []), at]);
       if (ownerKey !== undefined && !owner) this.setOwner(row, ownerKey, { input, file, row: at });
@@ -151,6 +160,7 @@ export class MergeRoleRows {
 
   private mergeInto(owner: Owner, row: MergeRow, file: string, sheet: MergeSheet, issues: CellIssue[]): void {
     const target = this.rows[owner.row];
+    const norms = target.norms;
     const fields = ROLE_FIELDS[this.role];
     const where = `[${file}]${sheet.mapping.sheet}`;
     if (this.role === "costs") {
@@ -162,13 +172,13 @@ export class MergeRoleRows {
     this.addSource(owner.row, `${file}: ${sheet.mapping.sheet}`);
     for (let f = 0; f < fields.length; f++) {
       const later = row.norms[f];
-      if (later === "" || later === target.norms[f]) continue;
-      if (target.norms[f] === "") {
+      if (later === "" || later === norms[f]) continue;
+      if (norms[f] === "") {
         target.cells[f] = row.cells[f];
-        target.norms[f] = later;
+        norms[f] = later;
         continue;
       }
-      const value = `${file}: ${showNorm(fields[f], later, row.cells[f])} ≠ ${owner.file}: ${showNorm(fields[f], target.norms[f], target.cells[f])}`;
+      const value = `${file}: ${showNorm(fields[f], later, row.cells[f])} ≠ ${owner.file}: ${showNorm(fields[f], norms[f], target.cells[f])}`;
       issues.push({
         sheet: where,
         address: toA1(row.sheetRow, sheet.mapping.columns[fields[f]] ?? 0),

@@ -79,7 +79,7 @@ export class WorkbookMerger {
     return summary;
   }
 
-  /** The combined grids, issues and per-input summaries; call once, after the last `add`. */
+  /** The combined grids, issues and per-input summaries; call once, after the last `add` (it lets the merged rows go). */
   finish(): MergedWorkbook {
     const grids: Grid[] = [];
     const formats: (NumberFormat | null)[][] = [];
@@ -91,6 +91,8 @@ export class WorkbookMerger {
       formats.push(format);
     }
     this.inputs.forEach((s, i) => (s.shared = ROLES.reduce((n, r) => n + (this.roles.get(r)?.sharedRows(i) ?? 0), 0)));
+    // The merged rows live on in the grids alone: the caller's review and writer need not hold both.
+    this.roles.clear();
     return {
       grids,
       formats,

@@ -1,32 +1,19 @@
 import { Readable } from "node:stream";
 import { crc32, deflateRawSync } from "node:zlib";
-import { columnLetters } from "../../../core/_lib/a1";
-import type { Cell } from "../../../core/_lib/cells";
-import { NUMBER_FORMATS, type NumberFormat } from "../../../core/output";
-import type { Grid } from "../../../core/types";
+import { NUMBER_FORMATS } from "../../../core/output";
 import { NS_REL } from "./charts";
+import { newSheetPart, type NewSheet } from "./newSheetPart";
 import type { XlsxPackage } from "./openXlsx";
-import { cellXml, escapeXmlAttr } from "./xmlText";
+import { escapeXmlAttr } from "./xmlText";
+
+export type { NewSheet } from "./newSheetPart";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
-/** Bytes of a sheet part's chunk: a few thousand rows, so a million-row sheet streams in bounded memory. */
-const CHUNK_BYTES = 1 << 20;
-const WIDTH = 16;
 
-/** A sheet of a new workbook: its grid (at A1, the first row its header) and each column's number format. */
-export interface NewSheet {
-  grid: Grid;
-  formats: readonly (NumberFormat | null)[];
-}
-
-/**
- * cellXfs of the new workbook's styles part: 0 default, then header (bold) and one per number
- * format an input field can have; ratios and scores are never input fields (General).
- */
-const XF = { header: 1, date: 2, money: 3, integer: 4, decimal: 5, percent: 0, oneDecimal: 0, general: 0 } as const;
+/** The styles part; its cellXfs are `XF`'s indices. */
 const STYLES =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">` +
   `<numFmts count="1"><numFmt numFmtId="164" formatCode="${NUMBER_FORMATS.date}"/></numFmts>` +
@@ -45,7 +32,8 @@ const STYLES =
 /**
  * A workbook that exists only in memory, holding `sheets` as plain ranges, shaped as
  * `openXlsx` gives a file: the package writer then writes a review into it as into any
- * workbook (owned columns patched into the sheets, the analysis and record sheets added).
+ * workbook (the analysis and record sheets added), except that its sheets' owned columns are
+ * written as the sheet parts are generated (`writeOwned`), not patched into them afterwards.
  * Sheet parts are generated as they are streamed, so a million-row sheet is never held as XML.
  * @example packagePort(newWorkbookPackage([{ grid, formats: [null] }])) // a port over a one-sheet workbook
  */
@@ -61,7 +49,7 @@ export function newWorkbookPackage(sheets: readonly NewSheet[]): XlsxPackage {
   parts.set("xl/workbook.xml", () => workbookXml(sheets));
   parts.set("xl/_rels/workbook.xml.rels", () => workbookRels(sheets.length));
   parts.set("xl/styles.xml", () => STYLES);
-  sheets.forEach((s, i) => parts.set(sheetPart(i), () => Readable.from(sheetChunks(s))));
+  sheets.forEach((s, i) => parts.set(sheetPart(i), () => Readable.from(newSheetPart(s))));
   const open = (path: string) => {
     const make = parts.get(path);
     if (!make) throw new Error(`newWorkbookPackage: no part ${path}`);
@@ -95,6 +83,10 @@ export function newWorkbookPackage(sheets: readonly NewSheet[]): XlsxPackage {
       };
     },
     readText: async (path) => (await bytes(path)).toString("utf8"),
+    writeOwned: (path, plan, styles) => {
+      const i = sheets.findIndex((_, k) => sheetPart(k) === path);
+      return i < 0 ? undefined : Readable.from(newSheetPart(sheets[i], { plan, styles }));
+    },
     workbookPath: "xl/workbook.xml",
     sheets: sheets.map((s, i) => ({
       name: s.grid.sheet,
@@ -138,43 +130,4 @@ function workbookRels(n: number): string {
   );
   rels.push(`<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/>`);
   return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels.join("")}</Relationships>`;
-}
-
-function* sheetChunks({ grid, formats }: NewSheet): Generator<Buffer> {
-  const width = grid.values[0]?.length ?? 0;
-  const styles = formats.map((f) => (f === null ? 0 : XF[f]));
-  const cols = width > 0 ? `<cols><col min="1" max="${width}" width="${WIDTH}" customWidth="1"/></cols>` : "";
-  const dimension = width > 0 ? `A1:${columnLetters(width - 1)}${grid.values.length}` : "A1";
-  yield Buffer.from(
-    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${dimension}"/>` +
-      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
-      `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`,
-  );
-  const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
-  // Each row's XML is encoded into a chunk as it is made: a chunk built as one string of
-  // 2,000 rows was a tree of ~100,000 concatenations that Buffer.from had to flatten first.
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let at = 0;
-  for (let r = 0; r < grid.values.length; r++) {
-    const row: readonly Cell[] = grid.values[r];
-    const n = String(r + 1);
-    let cells = "";
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v === null || v === undefined) continue;
-      cells += cellXml(letters[c] + n, v, r === 0 ? XF.header : typeof v === "number" ? styles[c] : 0);
-    }
-    const xml = `<row r="${n}">${cells}</row>`;
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (at + 3 * xml.length > chunk.length) {
-      if (at > 0) yield chunk.subarray(0, at);
-      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, 3 * xml.length));
-      at = 0;
-    }
-    at += chunk.write(xml, at);
-  }
-  if (at > 0) yield chunk.subarray(0, at);
-  yield Buffer.from(
-    `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
-  );
 }

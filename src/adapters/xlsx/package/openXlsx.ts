@@ -4,6 +4,8 @@ import yauzl from "yauzl";
 import { addEntry, describeParts, entryFinder, type PackageParts } from "./describeParts";
 import { NotAnXlsxError, UnreadablePartError, unreadableKindOf } from "./openXlsxError";
 import type { RawEntry } from "./zipWriter";
+import type { SheetPlan } from "../../../core/output";
+import type { SheetStyles } from "./ownedCells";
 
 export { NotAnXlsxError } from "./openXlsxError";
 export type { XlsxSheetInfo } from "./describeParts";
@@ -12,6 +14,12 @@ export interface XlsxPackage extends PackageParts<Readable> {
   /** An entry's bytes as stored (compressed), with its directory record's CRC and sizes: copied into an output unchanged. */
   openRaw(path: string): Promise<RawEntry>;
   close(): Promise<void>;
+  /**
+   * A package that generates its sheet parts (`newWorkbookPackage`) writes a sheet plan's owned
+   * cells as it generates the part, byte for byte as `patchSheet` would patch them into it, so
+   * that the XML it has just made is not parsed again; undefined for a part it does not make.
+   */
+  writeOwned?(part: string, plan: SheetPlan, styles: SheetStyles): Readable | undefined;
 }
 
 /** Inflater output chunk; larger than zlib's 16 KiB default, so a 200 MB sheet is fewer hand-offs. */

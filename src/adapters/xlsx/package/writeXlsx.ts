@@ -81,7 +81,7 @@ export async function writeXlsx(
     const sheetPlan = plan.sheets[p.plan];
     put(p.part, async () => {
       onSheet?.(sheetPlan.sheet);
-      return patchSheet(await pkg.openStream(p.part), sheetPlan, styles);
+      return pkg.writeOwned?.(p.part, sheetPlan, styles) ?? patchSheet(await pkg.openStream(p.part), sheetPlan, styles);
     });
     const table = p.tablePart;
     if (table) put(table, async () => patchTable(await pkg.readText(table), sheetPlan));

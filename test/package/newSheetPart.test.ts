@@ -1,0 +1,111 @@
+import { Readable } from "node:stream";
+import type { Cell } from "../../src/core/_lib/cells";
+import type { ColumnPlan, Highlight, NumberFormat, SheetPlan } from "../../src/core/output";
+import { newSheetPart, type NewSheet } from "../../src/adapters/xlsx/package/newSheetPart";
+import { newWorkbookPackage } from "../../src/adapters/xlsx/package/newWorkbookPackage";
+import { patchSheet, type SheetStyles } from "../../src/adapters/xlsx/package/patchSheet";
+
+const FORMAT_STYLE: Record<NumberFormat, number> = {
+  general: 8,
+  money: 9,
+  percent: 10,
+  date: 11,
+  integer: 12,
+  decimal: 13,
+  oneDecimal: 14,
+};
+const STYLES: SheetStyles = {
+  header: 7,
+  body: (f) => FORMAT_STYLE[f],
+  dxf: (h: Highlight) => (h.text === "A" ? 3 : 4),
+};
+
+async function text(stream: Readable | Iterable<Buffer>): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(chunk as Buffer);
+  return Buffer.concat(parts).toString("utf8");
+}
+
+function sheet(values: Cell[][], formats: NewSheet["formats"]): NewSheet {
+  return { grid: { sheet: "订单", origin: { row: 0, col: 0 }, values }, formats };
+}
+
+function plan(columns: ColumnPlan[], rows: number): SheetPlan {
+  return { sheet: "订单", headerRow: 0, firstRow: 1, lastRow: rows, columns };
+}
+
+/** The part made with its owned cells in one pass, and the part made without them and then patched. */
+async function bothWays(s: NewSheet, p: SheetPlan): Promise<{ onePass: string; patched: string }> {
+  const onePass = await text(newSheetPart(s, { plan: p, styles: STYLES }));
+  const patched = await text(patchSheet(Readable.from(newSheetPart(s)), p, STYLES));
+  return { onePass, patched };
+}
+
+const GRID: Cell[][] = [
+  ["客户", "日期", "金额"],
+  ["甲 & 乙", 46000, 12.5],
+  [null, null, null],
+  ["=SUM(A1)", null, 3],
+];
+
+describe("newSheetPart", () => {
+  it("writes owned columns right of the grid as patchSheet writes them, highlights and widths included", async () => {
+    const owned: ColumnPlan[] = [
+      {
+        output: "t.tier",
+        header: "层级",
+        col: 3,
+        format: "general",
+        values: ["A", "B", "A"],
+        highlights: [{ text: "A", fill: "#FF0000", font: "#000000" }],
+      },
+      {
+        output: "t.due",
+        header: "到期",
+        col: 4,
+        format: "date",
+        values: [46001, "无", null],
+        cellFormats: [null, "general", null],
+      },
+    ];
+    const { onePass, patched } = await bothWays(sheet(GRID, [null, "date", "money"]), plan(owned, 3));
+    expect(onePass).toBe(patched);
+    expect(onePass).toContain(
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>甲 &amp; 乙</t></is></c><c r="B2" s="2"><v>46000</v></c><c r="C2" s="3"><v>12.5</v></c><c r="D2" s="8" t="inlineStr"><is><t>A</t></is></c><c r="E2" s="11"><v>46001</v></c></row>',
+    );
+    expect(onePass).toContain('<row r="3"><c r="D3" s="8" t="inlineStr"><is><t>B</t></is></c>');
+    expect(onePass).toContain('<dimension ref="A1:E4"/>');
+    expect(onePass).toContain('<conditionalFormatting sqref="D2:D4"><cfRule type="expression" dxfId="3" priority="1">');
+  });
+
+  it("replaces a grid cell in an owned column and creates the rows past the grid", async () => {
+    const owned: ColumnPlan[] = [
+      { output: "t.a", header: "新", col: 1, format: "integer", values: [1, 2, 3, 4, 5] },
+      { output: "t.b", header: "后", col: 5, format: "general", values: ["x"] },
+    ];
+    const { onePass, patched } = await bothWays(sheet(GRID, [null, "date", "money"]), plan(owned, 5));
+    expect(onePass).toBe(patched);
+    expect(onePass).toContain(
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>甲 &amp; 乙</t></is></c><c r="B2" s="12"><v>1</v></c><c r="C2" s="3"><v>12.5</v></c><c r="F2" s="8" t="inlineStr"><is><t>x</t></is></c></row>',
+    );
+    expect(onePass).toContain(
+      '<row r="5"><c r="B5" s="12"><v>4</v></c></row><row r="6"><c r="B6" s="12"><v>5</v></c></row></sheetData>',
+    );
+  });
+
+  it("is the plain part when the plan owns no column", async () => {
+    const s = sheet(GRID, [null, "date", "money"]);
+    expect(await text(newSheetPart(s, { plan: plan([], 3), styles: STYLES }))).toBe(await text(newSheetPart(s)));
+  });
+
+  it("is what the new workbook package writes for its own parts only", async () => {
+    const pkg = newWorkbookPackage([sheet(GRID, [null, "date", "money"])]);
+    const owned = plan([{ output: "t.a", header: "新", col: 3, format: "general", values: ["y"] }], 3);
+    const stream = pkg.writeOwned?.("xl/worksheets/sheet1.xml", owned, STYLES);
+    expect(stream).toBeDefined();
+    expect(await text(stream!)).toBe(
+      await text(patchSheet(await pkg.openStream("xl/worksheets/sheet1.xml"), owned, STYLES)),
+    );
+    expect(pkg.writeOwned?.("xl/worksheets/sheet2.xml", owned, STYLES)).toBeUndefined();
+  });
+});
