@@ -20,17 +20,22 @@ export function visitReasons(reasons: readonly VisitReason[], lang: Lang): strin
 }
 
 /**
- * visitReasons for many rows (tens of thousands share a few dozen lists): each distinct
- * list of reasons is worded once.
+ * visitReasons for many rows (tens of thousands share a few hundred lists): each distinct
+ * list of reasons is worded once. pickPlanVisits gives equal lists as one array, found here
+ * by identity; another equal array is found by its contents.
  * @example const words = reasonWords("en-US"); words([{ kind: "due" }]) === "Due"
  */
 export function reasonWords(lang: Lang): (reasons: readonly VisitReason[]) => string {
-  const made = new Map<string, string>();
+  const byList = new Map<readonly VisitReason[], string>();
+  const byKey = new Map<string, string>();
   return (reasons) => {
+    let text = byList.get(reasons);
+    if (text !== undefined) return text;
     let key = "";
     for (const r of reasons) key += `${r.kind === "overdue" ? r.days : r.kind},`;
-    let text = made.get(key);
-    if (text === undefined) made.set(key, (text = visitReasons(reasons, lang)));
+    text = byKey.get(key);
+    if (text === undefined) byKey.set(key, (text = visitReasons(reasons, lang)));
+    byList.set(reasons, text);
     return text;
   };
 }
