@@ -22,16 +22,31 @@ export interface PlacedVisit extends VisitToPlace {
  * (a blank region is one group), groups are taken in the order of their most urgent customer
  * (tier, then due date, then key) and so are the customers in a group; a day holds one group
  * and at most `perDay` visits, a group goes on over the next working days, and what does not
- * fit gets no day. Output: by salesperson (in the order given by `repOrder`), then as laid.
+ * fit gets no day. Output: by salesperson (in the order given by `repOrder`), then as laid,
+ * each visit made by `place` (by default a PlacedVisit: the visit's fields and its day).
  * @example scheduleVisits([{ customer: 0, rep: 0, region: "东", tier: "A", due: 5, key: "c1" }], [10, 11], 4)
  *   → [{ customer: 0, rep: 0, region: "东", tier: "A", due: 5, key: "c1", day: 10 }]
  */
+export function scheduleVisits<V extends VisitToPlace, P>(
+  visits: readonly V[],
+  days: readonly number[],
+  perDay: number,
+  repOrder: ((a: number, b: number) => number) | undefined,
+  place: (v: V, day: number | null) => P,
+): P[];
 export function scheduleVisits(
   visits: readonly VisitToPlace[],
   days: readonly number[],
   perDay: number,
   repOrder?: (a: number, b: number) => number,
-): PlacedVisit[] {
+): PlacedVisit[];
+export function scheduleVisits(
+  visits: readonly VisitToPlace[],
+  days: readonly number[],
+  perDay: number,
+  repOrder?: (a: number, b: number) => number,
+  place: (v: VisitToPlace, day: number | null) => unknown = placedOn,
+): unknown[] {
   if (!(perDay >= 1)) throw new RangeError(`scheduleVisits: visits per day must be at least 1, not ${perDay}`);
   const byRep = new Map<number, number[]>();
   visits.forEach((v, i) => {
@@ -41,7 +56,7 @@ export function scheduleVisits(
   });
   const byUrgencyAt = urgencyOrder(visits);
   const reps = [...byRep.keys()].sort(repOrder ?? ((a, b) => a - b));
-  const out: PlacedVisit[] = [];
+  const out: unknown[] = [];
   for (const rep of reps) {
     const groups = new Map<string | null, number[]>();
     for (const i of byRep.get(rep)!.sort(byUrgencyAt)) {
@@ -54,7 +69,7 @@ export function scheduleVisits(
     for (const group of groups.values()) {
       for (let i = 0; i < group.length; i += perDay) {
         const day = next < days.length ? days[next++] : null;
-        for (let k = i; k < Math.min(i + perDay, group.length); k++) out.push(placedOn(visits[group[k]], day));
+        for (let k = i; k < Math.min(i + perDay, group.length); k++) out.push(place(visits[group[k]], day));
       }
     }
   }
