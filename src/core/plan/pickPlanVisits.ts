@@ -55,15 +55,21 @@ const COLLECT = 8;
 
 /**
  * The list of reasons for a set of flags and overdue days (0: not overdue), made once per
- * distinct pair: 48,000 customers share a few hundred lists, so neither the lists nor their
- * reasons are made per customer, and the sheet words each list once (reasonWords).
+ * distinct pair, each reason one object: 48,000 customers share a few hundred lists, so
+ * nothing is made per customer, and the sheet words each list and reason once (reasonWords).
  */
 function reasonLists(): (bits: number, overdueDays: number) => VisitReason[] {
   const made = Array.from({ length: 16 }, () => new Map<number, VisitReason[]>());
+  const late = new Map<number, VisitReason>();
+  const overdue = (days: number) => {
+    let reason = late.get(days);
+    if (reason === undefined) late.set(days, (reason = { kind: "overdue", days }));
+    return reason;
+  };
   return (bits, overdueDays) => {
     let list = made[bits].get(overdueDays);
     if (list === undefined) {
-      list = overdueDays > 0 ? [{ kind: "overdue", days: overdueDays }] : [];
+      list = overdueDays > 0 ? [overdue(overdueDays)] : [];
       for (const [bit, reason] of FLAG_REASONS) if (bits & bit) list.push(reason);
       made[bits].set(overdueDays, list);
     }

@@ -13,31 +13,39 @@ import type { NextMonthPlan } from "./planNextMonth";
  * @example visitReasons([{ kind: "overdue", days: 5 }, { kind: "down" }], "en-US") === "Overdue 5 days, Down"
  */
 export function visitReasons(reasons: readonly VisitReason[], lang: Lang): string {
-  const sep = lang === "zh-CN" ? "、" : ", ";
-  return reasons
-    .map((r) => (r.kind === "overdue" ? t(lang, "due.overdue", { n: r.days }) : t(lang, `plan.reason.${r.kind}`)))
-    .join(sep);
+  return joinReasons(
+    reasons.map((r) => reasonWord(r, lang)),
+    lang,
+  );
 }
 
 /**
- * visitReasons for many rows (tens of thousands share a few hundred lists): each distinct
- * list of reasons is worded once. pickPlanVisits gives equal lists as one array, found here
- * by identity; another equal array is found by its contents.
+ * visitReasons for many rows (tens of thousands share a few hundred lists): pickPlanVisits
+ * gives equal lists as one array and equal reasons as one object, so each list and each
+ * reason is worded once, found by identity. Other arrays are worded as they come.
  * @example const words = reasonWords("en-US"); words([{ kind: "due" }]) === "Due"
  */
 export function reasonWords(lang: Lang): (reasons: readonly VisitReason[]) => string {
   const byList = new Map<readonly VisitReason[], string>();
-  const byKey = new Map<string, string>();
+  const byReason = new Map<VisitReason, string>();
+  const word = (r: VisitReason) => {
+    let w = byReason.get(r);
+    if (w === undefined) byReason.set(r, (w = reasonWord(r, lang)));
+    return w;
+  };
   return (reasons) => {
     let text = byList.get(reasons);
-    if (text !== undefined) return text;
-    let key = "";
-    for (const r of reasons) key += `${r.kind === "overdue" ? r.days : r.kind},`;
-    text = byKey.get(key);
-    if (text === undefined) byKey.set(key, (text = visitReasons(reasons, lang)));
-    byList.set(reasons, text);
+    if (text === undefined) byList.set(reasons, (text = joinReasons(reasons.map(word), lang)));
     return text;
   };
+}
+
+function reasonWord(r: VisitReason, lang: Lang): string {
+  return r.kind === "overdue" ? t(lang, "due.overdue", { n: r.days }) : t(lang, `plan.reason.${r.kind}`);
+}
+
+function joinReasons(words: readonly string[], lang: Lang): string {
+  return words.join(lang === "zh-CN" ? "、" : ", ");
 }
 
 /**
