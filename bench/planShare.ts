@@ -5,6 +5,7 @@
  * A benchmark, not a test: it prints figures and asserts nothing.
  */
 import { createHash } from "node:crypto";
+import { loadavg } from "node:os";
 import { runReview } from "../src/core/runReview";
 import { buildPlanSheet } from "../src/core/plan/buildPlanSheet";
 import { planNextMonth } from "../src/core/plan/planNextMonth";
@@ -48,3 +49,8 @@ line("plan cpu ms", cpu);
 line("  planNextMonth cpu ms", cpuPlan);
 line("  buildPlanSheet cpu ms", cpuSheet);
 line("plan wall ms", wall);
+console.log(
+  `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
+);

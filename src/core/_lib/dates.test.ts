@@ -13,6 +13,7 @@ import {
   serialToDay,
   ymdToDay,
 } from "./dates";
+import { itFull } from "../../../test/support/tier";
 
 describe("ymdToDay", () => {
   it("counts 1970-01-01 as epoch day 0", () => {
@@ -142,6 +143,40 @@ describe("dayToYmd", () => {
     }
     expect(mismatches).toEqual([]);
     expect(end - start + 1).toBe(365 + 366);
+  });
+
+  // A UTC Date is the reference: dayToYmd counts whole days itself.
+  const byDate = (day: number) => {
+    const d = new Date(day * 86_400_000);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  };
+  const mismatchesOf = (days: readonly number[]) => days.filter((day) => !sameParts(dayToYmd(day), byDate(day)));
+  const sameParts = (a: ReturnType<typeof dayToYmd>, b: ReturnType<typeof dayToYmd>) =>
+    a.year === b.year && a.month === b.month && a.day === b.day;
+
+  it("agrees with a UTC Date on every day of 1899-2100, around every 1 January and 1 March, and on fractions", () => {
+    const days = [-1.5, -0.5, -0, 0.25, 19_782.999, 100_000_000, -100_000_000];
+    for (let day = ymdToDay(1900, 1, 1)! - 365; day <= ymdToDay(2100, 12, 31)!; day++) days.push(day);
+    for (let year = 0; year <= 9999; year++)
+      for (const month of [0, 2]) {
+        const first = new Date(0);
+        first.setUTCFullYear(year, month, 1); // not Date.UTC: it reads years 0-99 as 1900-1999
+        days.push(first.getTime() / 86_400_000 - 1, first.getTime() / 86_400_000);
+      }
+    expect(mismatchesOf(days)).toEqual([]);
+    expect(days.length).toBe(7 + 73_779 + 40_000);
+  });
+
+  itFull("agrees with a UTC Date on every day from 0000-03-01 to 9999-12-31", () => {
+    const days: number[] = [];
+    for (let day = -719_468; day <= ymdToDay(9999, 12, 31)!; day++) days.push(day);
+    expect(mismatchesOf(days)).toEqual([]);
+    expect(days.length).toBe(719_468 + 2_932_896 + 1);
+  });
+
+  it("gives NaN parts for NaN and days beyond a Date's range", () => {
+    expect(dayToYmd(NaN)).toEqual({ year: NaN, month: NaN, day: NaN });
+    expect(dayToYmd(100_000_001)).toEqual({ year: NaN, month: NaN, day: NaN });
   });
 });
 

@@ -29,10 +29,6 @@ export function buildPlanSheet(
   const add = (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[]) => {
     rows.push(formats ? { style, cells, formats } : { style, cells });
   };
-  const sys = review.options.dateSystem;
-  const date = (d: number | null) => (d === null ? null : dayToSerial(d, sys));
-  const c = review.customers;
-  const repName = (rep: number) => (rep >= 0 ? review.reps.names[rep] : null);
   add("title", [L("plan.title", { month: formatMonth(plan.month) })]);
   add("body", [L("plan.reviewMonth"), formatMonth(review.month)]);
   add("body", [L("plan.calendar"), calendarLine(plan, lang)]);
@@ -48,75 +44,12 @@ export function buildPlanSheet(
 
   add("section", [L("plan.section.visits")]);
   if (plan.visits.length === 0) add("note", [L("report.none")]);
-  else {
-    add("header", [
-      L("report.salesperson"),
-      L("plan.col.date"),
-      L("plan.col.region"),
-      L("report.customerId"),
-      L("report.customerName"),
-      L("report.tier"),
-      L("plan.col.reasons"),
-      L("report.lastVisit"),
-      L("plan.col.due"),
-    ]);
-    const words = reasonWords(lang);
-    const overCapacity = L("plan.overCapacity");
-    // One formats list for every placed row and one for every Over-capacity row: the writers only read them.
-    const placed: (NumberFormat | null)[] = [null, "date", null, null, null, null, null, "date", "date"];
-    const over = placed.map((f, i) => (i === 1 ? null : f));
-    for (const v of plan.visits) {
-      const r = review.results[v.customer];
-      rows.push({
-        style: "body",
-        cells: [
-          repName(v.rep),
-          v.day === null ? overCapacity : date(v.day),
-          v.region,
-          c.ids[v.customer],
-          c.names[v.customer],
-          v.tier,
-          words(v.reasons),
-          date(r.lastVisit),
-          date(r.due),
-        ],
-        formats: v.day === null ? over : placed,
-      });
-    }
-  }
+  else addVisitRows(review, plan, lang, rows);
   add("body", []);
 
   add("section", [L("plan.section.greetings")]);
   if (plan.greetings.length === 0) add("note", [L("report.none")]);
-  else {
-    add("header", [
-      L("plan.col.date"),
-      L("plan.col.occasion"),
-      L("report.customerId"),
-      L("report.customerName"),
-      L("report.salesperson"),
-      L("report.tier"),
-    ]);
-    const formats: NumberFormat[] = ["date", "general", "general", "general", "general", "general"];
-    const festivalFormats: NumberFormat[] = [...formats.slice(0, 3), "integer", "general", "general"];
-    for (const g of plan.greetings) {
-      if (g.kind === "festival")
-        add("body", [date(g.day), greetingOccasion(g, lang), null, g.count, repName(g.rep), null], festivalFormats);
-      else
-        add(
-          "body",
-          [
-            date(g.day),
-            greetingOccasion(g, lang),
-            c.ids[g.customer],
-            c.names[g.customer],
-            repName(c.rep[g.customer]),
-            review.results[g.customer].tier,
-          ],
-          formats,
-        );
-    }
-  }
+  else addGreetingRows(review, plan, lang, add);
   add("body", []);
 
   add("section", [L("plan.section.prospects")]);
@@ -131,12 +64,66 @@ export function buildPlanSheet(
   };
 }
 
-function addProspectSummary(
-  review: Review,
-  plan: NextMonthPlan,
-  L: (key: MessageKey) => string,
-  add: (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[]) => void,
-): void {
+type Add = (style: ReportRow["style"], cells: Cell[], formats?: (NumberFormat | null)[]) => void;
+
+/** The visits' header and a row per visit, by salesperson and day as planned. */
+function addVisitRows(review: Review, plan: NextMonthPlan, lang: Lang, rows: ReportRow[]): void {
+  const L = (key: MessageKey) => t(lang, key);
+  const sys = review.options.dateSystem;
+  const date = (d: number | null) => (d === null ? null : dayToSerial(d, sys));
+  const c = review.customers;
+  const repName = (rep: number) => (rep >= 0 ? review.reps.names[rep] : null);
+  const header: MessageKey[] = ["report.salesperson", "plan.col.date", "plan.col.region", "report.customerId"];
+  header.push("report.customerName", "report.tier", "plan.col.reasons", "report.lastVisit", "plan.col.due");
+  rows.push({ style: "header", cells: header.map(L) });
+  const words = reasonWords(lang);
+  const overCapacity = L("plan.overCapacity");
+  // One formats list for every placed row and one for every Over-capacity row: the writers only read them.
+  const placed: (NumberFormat | null)[] = [null, "date", null, null, null, null, null, "date", "date"];
+  const over = placed.map((f, i) => (i === 1 ? null : f));
+  // Read in customer order once: the visits jump across the customers, and so did reading each one's result.
+  const lastVisit = review.results.map((r) => r.lastVisit);
+  for (const v of plan.visits)
+    rows.push({
+      style: "body",
+      cells: [
+        repName(v.rep),
+        v.day === null ? overCapacity : date(v.day),
+        v.region,
+        c.ids[v.customer],
+        c.names[v.customer],
+        v.tier,
+        words(v.reasons),
+        date(lastVisit[v.customer]),
+        date(v.due),
+      ],
+      formats: v.day === null ? over : placed,
+    });
+}
+
+/** The greetings' header and a row per greeting: a customer's, or a festival's count per salesperson. */
+function addGreetingRows(review: Review, plan: NextMonthPlan, lang: Lang, add: Add): void {
+  const L = (key: MessageKey) => t(lang, key);
+  const sys = review.options.dateSystem;
+  const date = (d: number) => dayToSerial(d, sys);
+  const c = review.customers;
+  const repName = (rep: number) => (rep >= 0 ? review.reps.names[rep] : null);
+  const header: MessageKey[] = ["plan.col.date", "plan.col.occasion", "report.customerId", "report.customerName"];
+  header.push("report.salesperson", "report.tier");
+  add("header", header.map(L));
+  const formats: NumberFormat[] = ["date", "general", "general", "general", "general", "general"];
+  const festivalFormats: NumberFormat[] = [...formats.slice(0, 3), "integer", "general", "general"];
+  for (const g of plan.greetings) {
+    if (g.kind === "festival")
+      add("body", [date(g.day), greetingOccasion(g, lang), null, g.count, repName(g.rep), null], festivalFormats);
+    else {
+      const customer = [c.ids[g.customer], c.names[g.customer], repName(c.rep[g.customer])];
+      add("body", [date(g.day), greetingOccasion(g, lang), ...customer, review.results[g.customer].tier], formats);
+    }
+  }
+}
+
+function addProspectSummary(review: Review, plan: NextMonthPlan, L: (key: MessageKey) => string, add: Add): void {
   add("header", [
     L("report.salesperson"),
     ...MAN_LETTERS,

@@ -16,6 +16,7 @@ export interface PlanCustomer {
 
 export interface PickedVisit {
   customer: number;
+  /** Shared by every customer with the same reasons: read, never change. */
   reasons: VisitReason[];
 }
 
@@ -33,15 +34,53 @@ export function pickPlanVisits(
   creditFlags?: readonly (string | null)[],
 ): PickedVisit[] {
   const out: PickedVisit[] = [];
-  customers.forEach((c, customer) => {
-    if (c.tier === "D") return;
-    const reasons: VisitReason[] = [];
-    if ((c.overdueDays ?? 0) > 0) reasons.push({ kind: "overdue", days: c.overdueDays! });
-    else if (c.due !== null && c.due <= planEnd) reasons.push({ kind: "due" });
-    if (c.tier !== "C" && c.change === "Down") reasons.push({ kind: "down" });
-    if (c.tier !== "C" && c.change === "Lost") reasons.push({ kind: "lost" });
-    if (creditFlags?.[customer]) reasons.push({ kind: "collect" });
-    if (reasons.length > 0) out.push({ customer, reasons });
-  });
+  const lists = reasonLists();
+  for (let customer = 0; customer < customers.length; customer++) {
+    const c = customers[customer];
+    if (c.tier === "D") continue;
+    const overdue = (c.overdueDays ?? 0) > 0 ? c.overdueDays! : 0;
+    let bits = overdue > 0 || c.due === null || c.due > planEnd ? 0 : DUE;
+    if (c.tier !== "C" && c.change === "Down") bits |= DOWN;
+    if (c.tier !== "C" && c.change === "Lost") bits |= LOST;
+    if (creditFlags?.[customer]) bits |= COLLECT;
+    if (bits > 0 || overdue > 0) out.push({ customer, reasons: lists(bits, overdue) });
+  }
   return out;
 }
+
+const DUE = 1;
+const DOWN = 2;
+const LOST = 4;
+const COLLECT = 8;
+
+/**
+ * The list of reasons for a set of flags and overdue days (0: not overdue), made once per
+ * distinct pair, each reason one object: 48,000 customers share a few hundred lists, so
+ * nothing is made per customer, and the sheet words each list and reason once (reasonWords).
+ */
+function reasonLists(): (bits: number, overdueDays: number) => VisitReason[] {
+  const made = Array.from({ length: 16 }, () => new Map<number, VisitReason[]>());
+  const late = new Map<number, VisitReason>();
+  const overdue = (days: number) => {
+    let reason = late.get(days);
+    if (reason === undefined) late.set(days, (reason = { kind: "overdue", days }));
+    return reason;
+  };
+  return (bits, overdueDays) => {
+    let list = made[bits].get(overdueDays);
+    if (list === undefined) {
+      list = overdueDays > 0 ? [overdue(overdueDays)] : [];
+      for (const [bit, reason] of FLAG_REASONS) if (bits & bit) list.push(reason);
+      made[bits].set(overdueDays, list);
+    }
+    return list;
+  };
+}
+
+/** After Overdue, the reasons in the SPEC's order, each one object for every list. */
+const FLAG_REASONS: readonly [number, VisitReason][] = [
+  [DUE, { kind: "due" }],
+  [DOWN, { kind: "down" }],
+  [LOST, { kind: "lost" }],
+  [COLLECT, { kind: "collect" }],
+];

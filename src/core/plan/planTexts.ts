@@ -13,26 +13,39 @@ import type { NextMonthPlan } from "./planNextMonth";
  * @example visitReasons([{ kind: "overdue", days: 5 }, { kind: "down" }], "en-US") === "Overdue 5 days, Down"
  */
 export function visitReasons(reasons: readonly VisitReason[], lang: Lang): string {
-  const sep = lang === "zh-CN" ? "、" : ", ";
-  return reasons
-    .map((r) => (r.kind === "overdue" ? t(lang, "due.overdue", { n: r.days }) : t(lang, `plan.reason.${r.kind}`)))
-    .join(sep);
+  return joinReasons(
+    reasons.map((r) => reasonWord(r, lang)),
+    lang,
+  );
 }
 
 /**
- * visitReasons for many rows (tens of thousands share a few dozen lists): each distinct
- * list of reasons is worded once.
+ * visitReasons for many rows (tens of thousands share a few hundred lists): pickPlanVisits
+ * gives equal lists as one array and equal reasons as one object, so each list and each
+ * reason is worded once, found by identity. Other arrays are worded as they come.
  * @example const words = reasonWords("en-US"); words([{ kind: "due" }]) === "Due"
  */
 export function reasonWords(lang: Lang): (reasons: readonly VisitReason[]) => string {
-  const made = new Map<string, string>();
+  const byList = new Map<readonly VisitReason[], string>();
+  const byReason = new Map<VisitReason, string>();
+  const word = (r: VisitReason) => {
+    let w = byReason.get(r);
+    if (w === undefined) byReason.set(r, (w = reasonWord(r, lang)));
+    return w;
+  };
   return (reasons) => {
-    let key = "";
-    for (const r of reasons) key += `${r.kind === "overdue" ? r.days : r.kind},`;
-    let text = made.get(key);
-    if (text === undefined) made.set(key, (text = visitReasons(reasons, lang)));
+    let text = byList.get(reasons);
+    if (text === undefined) byList.set(reasons, (text = joinReasons(reasons.map(word), lang)));
     return text;
   };
+}
+
+function reasonWord(r: VisitReason, lang: Lang): string {
+  return r.kind === "overdue" ? t(lang, "due.overdue", { n: r.days }) : t(lang, `plan.reason.${r.kind}`);
+}
+
+function joinReasons(words: readonly string[], lang: Lang): string {
+  return words.join(lang === "zh-CN" ? "、" : ", ");
 }
 
 /**
