@@ -1,24 +1,10 @@
 import { Readable } from "node:stream";
 import type { Cell } from "../../src/core/_lib/cells";
-import type { ColumnPlan, Highlight, NumberFormat, SheetPlan } from "../../src/core/output";
+import type { ColumnPlan, SheetPlan } from "../../src/core/output";
 import { newSheetPart, type NewSheet } from "../../src/adapters/xlsx/package/newSheetPart";
 import { newWorkbookPackage } from "../../src/adapters/xlsx/package/newWorkbookPackage";
-import { patchSheet, type SheetStyles } from "../../src/adapters/xlsx/package/patchSheet";
-
-const FORMAT_STYLE: Record<NumberFormat, number> = {
-  general: 8,
-  money: 9,
-  percent: 10,
-  date: 11,
-  integer: 12,
-  decimal: 13,
-  oneDecimal: 14,
-};
-const STYLES: SheetStyles = {
-  header: 7,
-  body: (f) => FORMAT_STYLE[f],
-  dxf: (h: Highlight) => (h.text === "A" ? 3 : 4),
-};
+import { patchSheet } from "../../src/adapters/xlsx/package/patchSheet";
+import { STYLES } from "./sheetStyles";
 
 async function text(stream: Readable | Iterable<Buffer>): Promise<string> {
   const parts: Buffer[] = [];

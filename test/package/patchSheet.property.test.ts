@@ -6,6 +6,7 @@ import type { ColumnPlan, NumberFormat, SheetPlan } from "../../src/core/output"
 import { columnLetters } from "../../src/core/_lib/a1";
 import { patchSheet, type SheetStyles } from "../../src/adapters/xlsx/package/patchSheet";
 import { fromXmlText } from "../../src/adapters/xlsx/package/xmlText";
+import { FORMAT_STYLE, STYLES as TEST_STYLES } from "./sheetStyles";
 
 /**
  * Random sheet parts (prefixes, implicit rows and cells, gaps, every cell kind, CJK and
@@ -14,16 +15,7 @@ import { fromXmlText } from "../../src/adapters/xlsx/package/xmlText";
  * as it was, and the output is well-formed.
  */
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const FORMAT_STYLE: Record<NumberFormat, number> = {
-  general: 8,
-  money: 9,
-  percent: 10,
-  date: 11,
-  integer: 12,
-  decimal: 13,
-  oneDecimal: 14,
-};
-const STYLES: SheetStyles = { header: 7, body: (f) => FORMAT_STYLE[f], dxf: () => 0 };
+const STYLES: SheetStyles = { ...TEST_STYLES, dxf: () => 0 };
 
 interface GenCell {
   col: number;

@@ -1,21 +1,7 @@
 import { Readable } from "node:stream";
-import type { ColumnPlan, Highlight, NumberFormat, SheetPlan } from "../../src/core/output";
-import { patchSheet, SheetPatcher, type SheetStyles } from "../../src/adapters/xlsx/package/patchSheet";
-
-const FORMAT_STYLE: Record<NumberFormat, number> = {
-  general: 8,
-  money: 9,
-  percent: 10,
-  date: 11,
-  integer: 12,
-  decimal: 13,
-  oneDecimal: 14,
-};
-const STYLES: SheetStyles = {
-  header: 7,
-  body: (f) => FORMAT_STYLE[f],
-  dxf: (h: Highlight) => (h.text === "A" ? 3 : 4),
-};
+import type { ColumnPlan, SheetPlan } from "../../src/core/output";
+import { patchSheet, SheetPatcher } from "../../src/adapters/xlsx/package/patchSheet";
+import { STYLES } from "./sheetStyles";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

@@ -21,11 +21,11 @@ const idle: ReturnType<typeof useCombineView> = {
   cancel: () => undefined,
 };
 
-const html = (lang: Lang) =>
+const html = (lang: Lang, view = idle) =>
   renderToString(
     <SSRProvider>
       <FluentProvider theme={webLightTheme}>
-        <CombineView lang={lang} host={fakeHost()} view={idle} disabled={false} />
+        <CombineView lang={lang} host={fakeHost()} view={view} disabled={false} />
       </FluentProvider>
     </SSRProvider>,
   );
@@ -58,18 +58,7 @@ describe("the Combine view after a run", () => {
       "b.xlsx: Orders (4 of 5 rows)",
       "Combined 2 workbooks: 13 rows kept",
     ];
-    const out = renderToString(
-      <SSRProvider>
-        <FluentProvider theme={webLightTheme}>
-          <CombineView
-            lang="en-US"
-            host={fakeHost()}
-            view={{ ...idle, status: { kind: "done", summary: { ...SUMMARY, combined } } }}
-            disabled={false}
-          />
-        </FluentProvider>
-      </SSRProvider>,
-    );
+    const out = html("en-US", { ...idle, status: { kind: "done", summary: { ...SUMMARY, combined } } });
     const list = /<ul[^>]*data-testid="combine-summary"[^>]*>(.*?)<\/ul>/.exec(out)?.[1] ?? "";
     expect([...list.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1])).toEqual(combined);
     expect(out.indexOf('data-testid="combine-summary"')).toBeLessThan(out.indexOf('data-testid="results"'));
