@@ -17,15 +17,19 @@ export type ErrorWire =
   | { kind: "range"; message: string }
   | { kind: "other"; message: string };
 
+/**
+ * A picked file that could not be read, as it crosses to the pane (inspected or combined): the
+ * command line's words for it (describeRunError, in `lang`) when it has some, and its own message.
+ */
+export function fileFailure(e: unknown, file: string, lang: Lang): { words?: string; detail: string } {
+  const detail = e instanceof Error ? e.message : String(e);
+  const words = describeRunError(e, file, lang);
+  return words === undefined ? { detail } : { words, detail };
+}
+
 /** `e` as data; an input that cannot be read keeps the command line's words for it (describeRunError, in `lang`). */
 export function errorToWire(e: unknown, lang: Lang): ErrorWire {
-  if (e instanceof CombineInputError) {
-    const detail = e.reason instanceof Error ? e.reason.message : String(e.reason);
-    const words = describeRunError(e.reason, e.input, lang);
-    return words === undefined
-      ? { kind: "input", input: e.input, detail }
-      : { kind: "input", input: e.input, words, detail };
-  }
+  if (e instanceof CombineInputError) return { kind: "input", input: e.input, ...fileFailure(e.reason, e.input, lang) };
   if (e instanceof MissingColumnError) return { kind: "missingColumn", role: e.role, missing: e.missing, seen: e.seen };
   if (e instanceof NoReadableRowsError) return { kind: "noRows", sheet: e.sheet, issues: [...e.issues] };
   if (e instanceof RangeError) return { kind: "range", message: e.message };

@@ -1,6 +1,6 @@
 import { readInputGrids } from "../../adapters/readInputGrids";
-import { describeRunError } from "../../adapters/describeRunError";
 import { openBytesPort } from "../../adapters/xlsx/package/bytesPort";
+import { fileFailure } from "./errorWire";
 import { inspectFile } from "./inspectFile";
 import type { ReadReply, ReadRequest } from "./readProtocol";
 import { serveCombine } from "./serveCombine";
@@ -21,12 +21,7 @@ export function serveReads(post: (reply: ReadReply) => void): (request: ReadRequ
         await port.close();
       }
     } catch (e) {
-      post({
-        type: "error",
-        id: request.id,
-        words: describeRunError(e, request.name, request.lang),
-        detail: e instanceof Error ? e.message : String(e),
-      });
+      post({ type: "error", id: request.id, ...fileFailure(e, request.name, request.lang) });
     }
   };
 }
