@@ -5,8 +5,7 @@ import {
   childElements,
   firstChild,
   openPackage,
-  parseXml,
-  partText,
+  partXml,
   readRecord,
   RECORD_SHEET_NAME,
   relationships,
@@ -178,8 +177,8 @@ function compareWorkbook(
   for (const s of after.sheets)
     if (!before.sheets.some((x) => x.name === s.name) && !recorded.has(s.name))
       out.push({ check: "workbook.unrecordedSheet", where: s.name, detail: "a new sheet the record does not list" });
-  const bw = parseXml(partText(before, "xl/workbook.xml"));
-  const aw = parseXml(partText(after, "xl/workbook.xml"));
+  const bw = partXml(before, "xl/workbook.xml");
+  const aw = partXml(after, "xl/workbook.xml");
   for (const key of ["workbookPr", "workbookProtection", "bookViews", "definedNames"]) {
     const x = childElements(bw, key)
       .map((e) => canon(e))
@@ -199,8 +198,8 @@ function compareStyles(before: XlsxPackage, after: XlsxPackage, out: Finding[]):
     out.push({ check: "styles.missing", where: "xl/styles.xml", detail: "gone from the output" });
     return;
   }
-  const b = parseXml(partText(before, "xl/styles.xml"));
-  const a = parseXml(partText(after, "xl/styles.xml"));
+  const b = partXml(before, "xl/styles.xml");
+  const a = partXml(after, "xl/styles.xml");
   for (const list of STYLE_LISTS) {
     const bl = childElements(firstChild(b, list)).map((e) => canon(e));
     const al = childElements(firstChild(a, list)).map((e) => canon(e));
@@ -250,7 +249,7 @@ function compareRelsAndTypes(
   }
   const types = (pkg: XlsxPackage) => {
     const m = new Map<string, string>();
-    for (const el of childElements(parseXml(partText(pkg, "[Content_Types].xml")))) {
+    for (const el of childElements(partXml(pkg, "[Content_Types].xml"))) {
       const key =
         el.local === "Default"
           ? `ext:${(attr(el, "Extension") ?? "").toLowerCase()}`

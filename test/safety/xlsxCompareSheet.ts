@@ -6,8 +6,7 @@ import {
   columnName,
   firstChild,
   parseBox,
-  parseXml,
-  partText,
+  partXml,
   readSheet,
   relationships,
   sharedStrings,
@@ -253,7 +252,7 @@ function compareTables(
     new Map(
       tableParts(pkg, part)
         .filter((p) => pkg.parts.has(p))
-        .map((p) => parseXml(partText(pkg, p)))
+        .map((p) => partXml(pkg, p))
         .map((el) => [attr(el, "name") ?? "", el] as const),
     );
   const bt = load(before, beforePart);

@@ -80,18 +80,47 @@ export interface SheetEntry {
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-export async function openPackage(data: Buffer | Uint8Array): Promise<XlsxPackage> {
+/**
+ * Packages already opened, by the bytes they came from: the safety tests compare the same input and
+ * output bytes several times over, and the trees are never changed, so each is unzipped and parsed once.
+ */
+const opened = new WeakMap<Buffer | Uint8Array, Promise<XlsxPackage>>();
+/** Parsed parts and sheets of each package, by part name. */
+const parsedParts = new WeakMap<XlsxPackage, Map<string, XElement>>();
+const parsedSheets = new WeakMap<XlsxPackage, Map<string, SheetXml>>();
+
+function memo<V>(cache: WeakMap<XlsxPackage, Map<string, V>>, pkg: XlsxPackage, key: string, make: () => V): V {
+  let byKey = cache.get(pkg);
+  if (!byKey) cache.set(pkg, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (value === undefined) byKey.set(key, (value = make()));
+  return value;
+}
+
+/** The package of these bytes (unzipped once per Buffer; the result is shared, so never change it). */
+export function openPackage(data: Buffer | Uint8Array): Promise<XlsxPackage> {
+  let pkg = opened.get(data);
+  if (!pkg) opened.set(data, (pkg = unzipPackage(data)));
+  return pkg;
+}
+
+async function unzipPackage(data: Buffer | Uint8Array): Promise<XlsxPackage> {
   const zip = await JSZip.loadAsync(data);
   const parts = new Map<string, Buffer>();
   for (const [name, file] of Object.entries(zip.files)) if (!file.dir) parts.set(name, await file.async("nodebuffer"));
   const pkg: XlsxPackage = { parts, sheets: [] };
-  const wb = parseXml(partText(pkg, "xl/workbook.xml"));
+  const wb = partXml(pkg, "xl/workbook.xml");
   const rels = relationships(pkg, "xl/workbook.xml");
   for (const el of childElements(firstChild(wb, "sheets"))) {
     const rid = attrNS(el, NS_REL, "id") ?? "";
     pkg.sheets.push({ name: attr(el, "name") ?? "", element: el, part: rels.get(rid)?.target });
   }
   return pkg;
+}
+
+/** A part's XML tree, parsed once per package (shared: never change it). */
+export function partXml(pkg: XlsxPackage, part: string): XElement {
+  return memo(parsedParts, pkg, part, () => parseXml(partText(pkg, part)));
 }
 
 export function partText(pkg: XlsxPackage, part: string): string {
@@ -112,10 +141,10 @@ export function relationships(
   part: string,
 ): Map<string, { type: string; target: string; external: boolean }> {
   const out = new Map<string, { type: string; target: string; external: boolean }>();
-  const data = pkg.parts.get(relsPartOf(part));
-  if (!data) return out;
+  const relsPart = relsPartOf(part);
+  if (!pkg.parts.has(relsPart)) return out;
   const dir = part.split("/").slice(0, -1);
-  for (const el of childElements(parseXml(data.toString("utf8")))) {
+  for (const el of childElements(partXml(pkg, relsPart))) {
     const target = attr(el, "Target") ?? "";
     const external = attr(el, "TargetMode") === "External";
     out.set(attr(el, "Id") ?? "", {
@@ -223,8 +252,12 @@ export interface SheetXml {
   cells: Map<string, SheetCell>;
 }
 
+/** A worksheet part's tree with its rows and cells indexed, read once per package (shared: never change it). */
 export function readSheet(pkg: XlsxPackage, part: string): SheetXml {
-  const root = parseXml(partText(pkg, part));
+  return memo(parsedSheets, pkg, part, () => indexSheet(partXml(pkg, part)));
+}
+
+function indexSheet(root: XElement): SheetXml {
   const rows = new Map<number, XElement>();
   const cells = new Map<string, SheetCell>();
   let r = 0;
@@ -245,7 +278,7 @@ export function sharedStrings(pkg: XlsxPackage): XElement[] {
   const rels = relationships(pkg, "xl/workbook.xml");
   const part = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"))?.target;
   if (!part || !pkg.parts.has(part)) return [];
-  return childElements(parseXml(partText(pkg, part)), "si");
+  return childElements(partXml(pkg, part), "si");
 }
 
 /** A cell's text when it holds a string (shared, inline or a formula's string result). */
