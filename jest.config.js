@@ -8,6 +8,8 @@ module.exports = {
   },
   // Generous: the browser flows and the 100,000-row runs must not fail on a busy 2-core machine.
   testTimeout: 300000,
+  // toEqual's fast path for equal values (test/support/fastToEqual.ts).
+  setupFilesAfterEnv: ["<rootDir>/test/support/fastToEqual.ts"],
   // Both cores: Jest's default leaves one of two idle.
   maxWorkers: 2,
 };
