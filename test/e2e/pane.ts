@@ -60,9 +60,14 @@ export async function doubleStats(page: Page): Promise<ReturnType<E2eProbe["stat
   return page.evaluate(() => (window as unknown as ProbeWindow).__e2e.stats());
 }
 
-/** The workbook as the double compares it, for before/after equality. */
+/**
+ * The workbook as the double compares it, for before/after equality. Sent as one JSON string:
+ * Playwright checks a structured result element by element (~10 s of CPU for the samples' workbooks
+ * in the quick tier's two flows), a string at once; both are plain JSON (test/excel-double/serialize.ts).
+ */
 export async function snapshot(page: Page): Promise<WorkbookSnapshot> {
-  return page.evaluate(() => (window as unknown as ProbeWindow).__e2e.snapshot());
+  const text = await page.evaluate(() => JSON.stringify((window as unknown as ProbeWindow).__e2e.snapshot()));
+  return JSON.parse(text) as WorkbookSnapshot;
 }
 
 /** Makes every sync from now on take `ms` milliseconds. */
@@ -140,8 +145,10 @@ export async function liveText(page: Page): Promise<string> {
   return ((await page.locator('[data-testid="live-region"]').textContent()) ?? "").trim();
 }
 
+/** The double's whole workbook, as one JSON string for speed (see `snapshot`). */
 export async function dumpWorkbook(page: Page): Promise<WorkbookJson> {
-  return page.evaluate(() => (window as unknown as ProbeWindow).__e2e.dump());
+  const text = await page.evaluate(() => JSON.stringify((window as unknown as ProbeWindow).__e2e.dump()));
+  return JSON.parse(text) as WorkbookJson;
 }
 
 /** Waits until Excel's selection is no longer `before` (selecting is an Excel.run), then returns it. */
