@@ -10,8 +10,8 @@ import { fuzzWorkbook, type FuzzWorkbook } from "./generators";
 /** Seeded so that a failure reproduces: FUZZ_SEED=<seed> npx jest test/fuzz. */
 export const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 export const GENERATED_AT = "2026-11-23 09:30";
-/** How many workbooks each path runs: 100 in the quick tier, 1,000 in the full one, or FUZZ_RUNS=<n> npx jest test/fuzz. */
-export const RUNS = Number(process.env.FUZZ_RUNS ?? tierCount(100, 1000));
+/** How many workbooks each path runs: 50 in the quick tier, 1,000 in the full one, or FUZZ_RUNS=<n> npx jest test/fuzz. */
+export const RUNS = Number(process.env.FUZZ_RUNS ?? tierCount(50, 1000));
 
 /** What a fuzz run saw, printed once at the end and written to test-output/. */
 export interface Tally {
