@@ -29,7 +29,8 @@ interface Watch {
 
 /**
  * Installed in the page before the pick: long tasks, frame gaps, and when the progress first says
- * a new wording. Plain JavaScript text: tsx would wrap a function's inner names in a helper the page lacks.
+ * a new wording (and when the results show: the pane then reads the workbook again, now its
+ * combined sheets, as after any change to it). Plain JavaScript text: tsx would wrap a function's inner names in a helper the page lacks.
  */
 const START_WATCHING = `(() => {
   const w = { longTasks: [], frameGaps: [], stages: [] };
@@ -45,7 +46,8 @@ const START_WATCHING = `(() => {
   };
   requestAnimationFrame(frame);
   new MutationObserver(() => {
-    const text = (document.querySelector('[data-testid="combine-progress"]')?.getAttribute("aria-label") ?? "").replace(/[0-9,.%]+/g, "#");
+    const done = document.querySelector('[data-testid="combine-done"]') ? "(done: results shown; the pane reads the workbook again)" : "";
+    const text = (document.querySelector('[data-testid="combine-progress"]')?.getAttribute("aria-label") ?? done).replace(/[0-9,.%]+/g, "#");
     const last = w.stages[w.stages.length - 1];
     if (text && (!last || last.text !== text)) w.stages.push({ text, at: performance.now() });
   }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -116,6 +118,12 @@ async function main(): Promise<void> {
     const byMost = long.map(most).reduce<Record<string, number>>((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {});
     console.log(`tasks over 200 ms by what took most of each: ${JSON.stringify(byMost)}`);
     console.log(`the pane's functions in those tasks: ${topPaneFunctions(profile, t0, long).join("; ")}`);
+    // `--tasks`: each task over 200 ms on its own, when it started (s after the pick), its length and its shares.
+    if (process.argv.includes("--tasks"))
+      for (const task of long)
+        console.log(
+          `  task at ${((task.start - t0) / 1000).toFixed(1)} s (${stages.filter((st) => st.at <= task.start).pop()?.text ?? "start"}), ${Math.round(task.ms)} ms: ${shares(profileByScript(profile, t0, [task]))}; ${topPaneFunctions(profile, t0, [task], 3).join("; ")}`,
+        );
     console.log(
       `CPU on the pane's thread, whole combine: ${shares(profileByScript(profile, t0, [{ start: t0, ms: t1 - t0 }]))}`,
     );
