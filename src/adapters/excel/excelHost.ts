@@ -125,7 +125,7 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
     async combine(request, combine, onProgress, signal) {
       watch.drop();
       try {
-        const summary = await runBatch(async (context) => {
+        const { summary, after } = await runBatch(async (context) => {
           const canResizeTables = env.isSetSupported("ExcelApi", "1.13");
           const meta = await repairInterruptedRun(
             context,
@@ -140,9 +140,9 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
             ...(meta ? { meta } : {}),
           };
           const at = localTimestamp(env.now());
-          return (await combineInExcel(context, request, combine, options, at, onProgress)).summary;
+          return combineInExcel(context, request, combine, options, at, onProgress);
         });
-        return { ok: true, summary };
+        return after ? { ok: true, summary, after } : { ok: true, summary };
       } catch (e) {
         return failure(e, request.lang);
       }
@@ -257,7 +257,7 @@ export function describeWritten(targets: readonly TargetStatus[], lang: Lang): s
 }
 
 /** The review as a reading after its run sees it: the owned columns' headers in each input sheet's header row. */
-function withWrittenHeaders(review: Review, plan: WritePlan): Review {
+export function withWrittenHeaders(review: Review, plan: WritePlan): Review {
   const detection = { ...review.detection };
   for (const role of ["customers", "orders", "visits", "costs"] as const) {
     const m = detection[role];
@@ -272,7 +272,11 @@ function withWrittenHeaders(review: Review, plan: WritePlan): Review {
 }
 
 /** What the pane shows of a workbook: its sheets, saved settings and review sheets, and what the review (if it ran) detected. */
-function inspectionOf(sheetNames: string[], record: WorkbookRecord, review?: Review): Inspection {
+export function inspectionOf(
+  sheetNames: string[],
+  record: WorkbookRecord,
+  review?: Pick<Review, "detection" | "month">,
+): Inspection {
   const { month, lang: _lang, ...saved } = record.settings;
   const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
   const inspection: Inspection = {
