@@ -6,7 +6,7 @@ import type { Lang } from "../../i18n";
 import type { AfterRun, RunSummary } from "../../taskpane/host";
 import { CombineInputError, type CombineOptions } from "../combineWorkbooks";
 import type { Progress, WorkbookPort } from "../port";
-import { inspectionOf } from "./excelHost";
+import { inspectionOf } from "./inspectionOf";
 import { excelPort, type ExcelPortOptions } from "./excelPort";
 import type { ExcelMeta } from "./readExcel";
 

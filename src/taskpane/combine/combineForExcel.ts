@@ -7,7 +7,8 @@ import {
 } from "../../adapters/combineWorkbooks";
 import type { Role } from "../../core/columns";
 import type { CombinedReview } from "../../adapters/excel/combineInExcel";
-import { summarize, withWrittenHeaders } from "../../adapters/excel/excelHost";
+import { summarize } from "../../adapters/excel/excelHost";
+import { withWrittenHeaders } from "../../adapters/excel/inspectionOf";
 
 /**
  * The team review as the pane writes it: the command line's combineWorkbooks, then the pane's
