@@ -32,6 +32,30 @@ export function profileByScript(profile: CpuProfile, startAt: number, within: re
   return share;
 }
 
+/**
+ * The page's performance.now() when the profile started, found from a function the page ran
+ * (named `name`, started at page time `at`): `at` less the profile time of its first sample.
+ * The profile keeps its own clock, and a round trip to the page to read the page's at the start
+ * can take tens of milliseconds on a busy machine, which would charge a task's neighbours to it.
+ */
+export function profileStart(profile: CpuProfile, name: string, at: number): number {
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const inside = new Set<number>();
+  const mark = (id: number): void => {
+    inside.add(id);
+    for (const c of byId.get(id)?.children ?? []) mark(c);
+  };
+  for (const x of profile.nodes) if (x.callFrame.functionName === name) mark(x.id);
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let ms = 0;
+  for (let i = 0; i < samples.length; i++) {
+    ms += deltas[i] / 1000;
+    if (inside.has(samples[i])) return at - ms;
+  }
+  throw new Error(`the profile holds no sample of ${name}`);
+}
+
 /** The pane's functions that took most self time within `within`: "name (file:line) ms", at most `n`. */
 export function topPaneFunctions(profile: CpuProfile, startAt: number, within: readonly Interval[], n = 12): string[] {
   const self = new Map<string, number>();

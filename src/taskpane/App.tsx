@@ -51,7 +51,7 @@ export function App({ host, initialLang, theme, undoGroups, tips, startWorker }:
   usePageStyles();
   const styles = useAppStyles();
   const app = useApp(host, initialLang, { undoGroups, tips });
-  const combine = useCombineView(host, app.lang, startWorker, app.retry);
+  const combine = useCombineView(host, app.lang, startWorker, app.written);
   const { lang, state, inspection } = app;
   const running = state.status === "running";
   const busy = running || state.status === "undoing";

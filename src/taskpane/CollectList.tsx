@@ -1,5 +1,7 @@
 import { Subtitle2, Text, useArrowNavigationGroup } from "@fluentui/react-components";
+import { useCallback } from "react";
 import { CustomerRowButton } from "./CustomerRowButton";
+import { GrowingList } from "./GrowingList";
 import { t, type Lang } from "../i18n";
 import type { CollectView, RunSummary } from "./host";
 import { useResultsSectionStyles } from "./ResultsSection.styles";
@@ -29,6 +31,20 @@ export function collectLabel(row: CollectView, lang: Lang): string {
 export function CollectList({ lang, summary, select }: CollectListProps) {
   const styles = useResultsSectionStyles();
   const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
+  const collectRow = useCallback(
+    (a: CollectView, i: number) => (
+      <li key={`${a.customer}-${i}`}>
+        <CustomerRowButton
+          testId="collect-row"
+          row={a}
+          detail={`${a.reason} · ${a.overdue}`}
+          label={collectLabel(a, lang)}
+          select={select}
+        />
+      </li>
+    ),
+    [lang, select],
+  );
   if (summary.credit === undefined) return null;
   if (summary.credit === null) {
     return (
@@ -51,17 +67,7 @@ export function CollectList({ lang, summary, select }: CollectListProps) {
       </Text>
       {rows.length > 0 && (
         <ul className={styles.list} aria-labelledby="collect-title" data-testid="collect-list" {...arrows}>
-          {rows.map((a, i) => (
-            <li key={`${a.customer}-${i}`}>
-              <CustomerRowButton
-                testId="collect-row"
-                row={a}
-                detail={`${a.reason} · ${a.overdue}`}
-                label={collectLabel(a, lang)}
-                select={select}
-              />
-            </li>
-          ))}
+          <GrowingList items={rows} render={collectRow} />
         </ul>
       )}
     </div>

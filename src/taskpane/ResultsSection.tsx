@@ -7,12 +7,14 @@ import {
   Text,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
+import { useCallback } from "react";
 import { TIERS } from "../core/options";
 import { t, type Lang } from "../i18n";
 import { CollectList } from "./CollectList";
 import { CustomerRowButton } from "./CustomerRowButton";
 import { actionLabel, cellRef, issueLabel, readingNotes } from "./describeResults";
-import type { ReviewHost, RunSummary } from "./host";
+import { GrowingList } from "./GrowingList";
+import type { ActionView, ReviewHost, RunSummary } from "./host";
 import { useResultsSectionStyles } from "./ResultsSection.styles";
 import { useFocusOnMount } from "./useFocusOnMount";
 import { SelectError } from "./SelectError";
@@ -34,6 +36,14 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
   const { select, selectError, dismiss } = useSelectCell(host, lang);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
+  const actionRow = useCallback(
+    (a: ActionView, i: number) => (
+      <li key={`${a.customer}-${a.reason}-${i}`}>
+        <CustomerRowButton testId="action-row" row={a} detail={a.reason} label={actionLabel(a, lang)} select={select} />
+      </li>
+    ),
+    [lang, select],
+  );
   return (
     <section className={styles.root} aria-labelledby="results-title" data-testid="results">
       <div>
@@ -110,17 +120,7 @@ export function ResultsSection({ lang, summary, host }: ResultsSectionProps) {
               {t(lang, "pane.results.actionsHint")}
             </Text>
             <ul className={styles.list} aria-labelledby="actions-title" data-testid="action-list" {...arrows}>
-              {summary.actions.map((a, i) => (
-                <li key={`${a.customer}-${a.reason}-${i}`}>
-                  <CustomerRowButton
-                    testId="action-row"
-                    row={a}
-                    detail={a.reason}
-                    label={actionLabel(a, lang)}
-                    select={select}
-                  />
-                </li>
-              ))}
+              <GrowingList items={summary.actions} render={actionRow} />
             </ul>
           </>
         )}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import type { Lang, MessageKey } from "../i18n";
 import { appReducer, busy, INITIAL_APP_STATE, inspectionOf } from "./appReducer";
 import { buildRunRequest } from "./buildRunRequest";
-import type { Inspection, LastRun, ReviewHost } from "./host";
+import type { AfterRun, Inspection, LastRun, ReviewHost } from "./host";
 import { describeError } from "./officeEnvironment";
 import { takeTip, type TipStore } from "./onceTips";
 import { findMappingProblems, initMapping, mappingReducer } from "./mappingState";
@@ -170,6 +170,15 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
 
   const setSetting = useCallback((action: SettingsAction) => settingsDispatch(action), []);
   const retry = useCallback(() => void inspect(false), [inspect]);
+  /** The workbook changed outside a Run (a Combine): what it now holds when known, else it is read again. */
+  const written = useCallback(
+    (after?: AfterRun) => {
+      if (!after) return void inspect(false);
+      inspectSeq.current += 1;
+      show(after.inspection, after.lastRun, false);
+    },
+    [inspect, show],
+  );
 
   return {
     lang,
@@ -200,5 +209,6 @@ export function useApp(host: ReviewHost, initialLang: Lang, options: AppOptions 
     ctrlZTip,
     dismissCtrlZTip: () => setCtrlZTip(false),
     retry,
+    written,
   };
 }

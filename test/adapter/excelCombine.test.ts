@@ -75,6 +75,37 @@ describe("Combine workbooks in the pane's host (issue 17)", () => {
     expect(customers(model)).toEqual(afterCombineCustomers);
   });
 
+  it.each([
+    ["the open workbook's sheets left out", SAMPLE_ZH, [SAMPLE_EN], false],
+    ["the open workbook's sheets taking part", SAMPLE_EN, [SAMPLE_ZH], true],
+  ])(
+    "tells the pane what the workbook now holds, as reading it again finds it (%s)",
+    async (_, open, inputs, includeOwn) => {
+      const model = await modelFromFile(open);
+      const host = createExcelHost(asExcel(createExcelDouble(model)), env);
+      const files = combineInWorker(
+        inputs.map((f) => ({ file: picked(f) })),
+        inProcessWorker(),
+      );
+      const outcome = await host.combine!({ lang: "zh-CN", includeOwn, ownName: "this" }, files, () => undefined);
+      if (!outcome.ok) throw new Error(outcome.message);
+      expect(outcome.after?.inspection.detection?.orders?.sheet).toMatch(/^订单表/);
+      expect(outcome.after).toEqual({ inspection: await host.inspect("zh-CN"), lastRun: await host.lastRun!() });
+    },
+  );
+
+  it("leaves the pane to read the workbook again when it saves a month of its own", async () => {
+    const model = await modelFromFile(SAMPLE_ZH);
+    const host = createExcelHost(asExcel(createExcelDouble(model)), env);
+    const run = await host.run({ lang: "zh-CN", month: "2026-09", settings: {} }, () => undefined);
+    if (!run.ok) throw new Error(run.message);
+    const files = combineInWorker([{ file: picked(SAMPLE_EN) }], inProcessWorker());
+    const outcome = await host.combine!({ lang: "zh-CN", includeOwn: false, ownName: "this" }, files, () => undefined);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect((await host.inspect("zh-CN")).settings.month).toBe("2026-09");
+    expect(outcome.after).toBeUndefined();
+  });
+
   it("writes nothing when cancelled during the combine in the worker", async () => {
     const model = await modelFromFile(SAMPLE_EN);
     const before = model.snapshot();

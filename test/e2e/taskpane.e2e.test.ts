@@ -257,6 +257,8 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       // The action list: every Down/Lost customer first, important tiers first; then the overdue and the cost flags.
       const want = expectedActions(sample.expected);
       const rows = page.locator('[data-testid="action-row"]');
+      // A long list grows a step per task (GrowingList): wait for its last row.
+      await rows.nth(want.total - 1).waitFor();
       const customers = await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-customer") ?? ""));
       expect(customers.length).toBe(want.total);
       const changes = customers.slice(0, want.changes.length);
@@ -495,6 +497,9 @@ suite(`the task pane in headless Chromium${skipped}`, () => {
       expect(await page.locator('[aria-live="polite"][data-testid="live-region"]').count()).toBe(1);
 
       // Tab goes into the action list at its first row; the arrow keys walk it; Enter selects the customer's row.
+      await byTestId(page, "action-row")
+        .nth(want.total - 1)
+        .waitFor();
       await tabTo(page, "action-row", 5);
       const rowCustomer = () => page.evaluate(() => document.activeElement?.getAttribute("data-customer") ?? "");
       const customers = await byTestId(page, "action-row").evaluateAll((els) =>

@@ -20,11 +20,11 @@ describe("packOps", () => {
 
 describe("packWork", () => {
   const log: string[] = [];
-  const op = (bytes: number, tag: string) => ({ bytes, queue: () => log.push(tag) });
+  const op = (bytes: number, tag: string) => ({ bytes, queue: () => void log.push(tag) });
   const rows = (rowBytes: number[], partBytes: number, tag: string) => ({
     rowBytes,
     partBytes,
-    queueRows: (a: number, b: number) => log.push(`${tag}${a}-${b}`),
+    queueRows: (a: number, b: number) => void log.push(`${tag}${a}-${b}`),
   });
 
   beforeEach(() => (log.length = 0));
@@ -38,20 +38,20 @@ describe("packWork", () => {
       ],
       [[1, 7]],
     ]);
-    for (const b of batches) for (const o of b) o.queue();
+    for (const b of batches) for (const o of b) void o.queue();
     expect(log).toEqual(["x", "r0-1", "r1-3"]);
   });
 
   it("fills every request but the last with rows of consecutive blocks", () => {
     const batches = packWork([rows([2, 2, 2, 2, 2], 0, "a"), rows([2, 2, 2, 2, 2], 0, "b")], 6);
-    for (const b of batches) for (const o of b) o.queue();
+    for (const b of batches) for (const o of b) void o.queue();
     expect(batches.map((b) => b.reduce((n, o) => n + o.bytes, 0))).toEqual([6, 6, 6, 2]);
     expect(log).toEqual(["a0-3", "a3-5", "b0-1", "b1-4", "b4-5"]);
   });
 
   it("sends a row larger than the budget alone, and starts a new request for it rather than splitting", () => {
     const batches = packWork([op(2, "x"), rows([1, 20, 1], 0, "r")], 5);
-    for (const b of batches) for (const o of b) o.queue();
+    for (const b of batches) for (const o of b) void o.queue();
     expect(batches.map((b) => b.map((o) => o.bytes))).toEqual([[2, 1], [20], [1]]);
     expect(log).toEqual(["x", "r0-1", "r1-2", "r2-3"]);
   });

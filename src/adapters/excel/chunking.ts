@@ -1,7 +1,7 @@
-/** A unit of work for one request: its size in bytes and what to queue. */
+/** A unit of work for one request: its size in bytes and what to queue (a promise when it builds its arguments paced). */
 export interface QueuedOp {
   bytes: number;
-  queue: () => void;
+  queue: () => void | Promise<void>;
 }
 
 /**
@@ -12,7 +12,7 @@ export interface QueuedOp {
 export interface RowsOp {
   rowBytes: ArrayLike<number>;
   partBytes: number;
-  queueRows: (a: number, b: number) => void;
+  queueRows: (a: number, b: number) => void | Promise<void>;
 }
 
 /** What an Office request may carry: Excel on the web refuses over 5 MB; we stay under 4 MB. */

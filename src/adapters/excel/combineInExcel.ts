@@ -1,10 +1,12 @@
 import type { CombinedSheetPlan, WritePlan } from "../../core/output";
+import type { Review } from "../../core/runReview";
 import { sheetsNeverRead, type WorkbookRecord } from "../../core/record";
 import type { Grid } from "../../core/types";
 import type { Lang } from "../../i18n";
-import type { RunSummary } from "../../taskpane/host";
+import type { AfterRun, RunSummary } from "../../taskpane/host";
 import { CombineInputError, type CombineOptions } from "../combineWorkbooks";
 import type { Progress, WorkbookPort } from "../port";
+import { inspectionOf } from "./inspectionOf";
 import { excelPort, type ExcelPortOptions } from "./excelPort";
 import type { ExcelMeta } from "./readExcel";
 
@@ -30,6 +32,8 @@ export interface CombinedReview {
   record: WorkbookRecord;
   combined: CombinedSheetPlan[];
   summary: RunSummary;
+  /** What the review detected in the combined sheets (their owned columns' headers in place) and its month. */
+  found: Pick<Review, "detection" | "month">;
 }
 
 /**
@@ -57,6 +61,8 @@ export interface CombineInExcelOptions {
  * combined as the command line combines them; the combined sheets are new sheets beside the
  * user's (never over one: `客户表 (2)`), written by the run's writer with the owned columns and
  * the analysis sheet, and recorded as owned (`kind: "combined"`), so Undo takes them away.
+ * What the workbook then holds (`after`) comes from the combine's own review where a reading of
+ * the workbook would find the same (afterCombine), so the pane need not review it again.
  */
 export async function combineInExcel(
   context: Excel.RequestContext,
@@ -65,7 +71,7 @@ export async function combineInExcel(
   options: CombineInExcelOptions,
   generatedAt: string,
   onProgress?: (p: Progress) => void,
-): Promise<{ plan: WritePlan; record: WorkbookRecord; summary: RunSummary }> {
+): Promise<{ plan: WritePlan; record: WorkbookRecord; summary: RunSummary; after?: AfterRun }> {
   const { signal, runAt, canResizeTables } = options;
   const port = excelPort(context, options.port, {
     signal,
@@ -86,7 +92,31 @@ export async function combineInExcel(
   const plan: WritePlan = { ...result.plan, combined: result.combined };
   const record = keptRecord(meta.record, result.record);
   await port.write(plan, record, [], onProgress);
-  return { plan, record, summary: result.summary };
+  const after = afterCombine(port, plan, record, result.found);
+  return { plan, record, summary: result.summary, ...(after ? { after } : {}) };
+}
+
+/**
+ * What the workbook holds after a combine, as reading it again would find it: the combined sheets
+ * are then its data (sheetsNotReviewed), reviewed with its saved settings, the owned columns left
+ * out of the detection. The combine's review saw the same sheets without those columns, so it
+ * detected the same, unless the workbook saves a month or a mapping of its own (a reading would
+ * take them) or the combine created a customer sheet (a reading detects it): then undefined, and
+ * the pane reads the workbook again.
+ */
+function afterCombine(
+  port: ReturnType<typeof excelPort>,
+  plan: WritePlan,
+  record: WorkbookRecord,
+  found: Pick<Review, "detection" | "month">,
+): AfterRun | undefined {
+  const log = port.written();
+  const { month, overrides } = record.settings;
+  if (!log || plan.created || month !== undefined || overrides !== undefined) return undefined;
+  return {
+    inspection: inspectionOf(port.sheetNamesAfter(), record, found),
+    lastRun: { reportSheet: log.reportSheet, at: log.at, columns: log.columns },
+  };
 }
 
 /**

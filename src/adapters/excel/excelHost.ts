@@ -4,13 +4,14 @@ import { formatDay, formatMonth } from "../../core/_lib/dates";
 import { MissingColumnError, NoReadableRowsError } from "../../core/errors";
 import { describeMissingColumn, describeNoRows } from "../describeErrors";
 import { runReview, type Review } from "../../core/runReview";
-import { sheetsNotReviewed, type RunLog, type WorkbookRecord } from "../../core/record";
+import { sheetsNotReviewed, type RunLog } from "../../core/record";
 import type { WritePlan } from "../../core/output";
 import { t, type Lang } from "../../i18n";
-import type { Inspection, IssueView, ReviewHost, RunOutcome, RunSummary, UndoOutcome } from "../../taskpane/host";
+import type { IssueView, ReviewHost, RunOutcome, RunSummary, UndoOutcome } from "../../taskpane/host";
 import { localTimestamp, parseMonthOption, reviewWorkbook } from "../reviewWorkbook";
 import { RunCancelledError } from "./cancel";
 import { combineInExcel } from "./combineInExcel";
+import { inspectionOf, withWrittenHeaders } from "./inspectionOf";
 import { CombineInputError } from "../combineWorkbooks";
 import { describeRunError } from "../describeRunError";
 import { DEFAULT_LIMIT_BYTES } from "./chunking";
@@ -125,7 +126,7 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
     async combine(request, combine, onProgress, signal) {
       watch.drop();
       try {
-        const summary = await runBatch(async (context) => {
+        const { summary, after } = await runBatch(async (context) => {
           const canResizeTables = env.isSetSupported("ExcelApi", "1.13");
           const meta = await repairInterruptedRun(
             context,
@@ -140,9 +141,9 @@ export function createExcelHost(excel: ExcelApi, env: HostEnvironment): ReviewHo
             ...(meta ? { meta } : {}),
           };
           const at = localTimestamp(env.now());
-          return (await combineInExcel(context, request, combine, options, at, onProgress)).summary;
+          return combineInExcel(context, request, combine, options, at, onProgress);
         });
-        return { ok: true, summary };
+        return after ? { ok: true, summary, after } : { ok: true, summary };
       } catch (e) {
         return failure(e, request.lang);
       }
@@ -254,56 +255,6 @@ export function describeWritten(targets: readonly TargetStatus[], lang: Lang): s
   return targets.map((x) =>
     t(lang, `run.written.${x.status}`, { what: t(lang, `run.target.${x.kind}`, { sheet: x.sheet, n: x.columns }) }),
   );
-}
-
-/** The review as a reading after its run sees it: the owned columns' headers in each input sheet's header row. */
-function withWrittenHeaders(review: Review, plan: WritePlan): Review {
-  const detection = { ...review.detection };
-  for (const role of ["customers", "orders", "visits", "costs"] as const) {
-    const m = detection[role];
-    const s = m && plan.sheets.find((p) => p.sheet === m.sheet);
-    if (!m || !s) continue;
-    const headers = [...m.headers];
-    for (const c of s.columns) headers[c.col] = c.header;
-    for (let c = 0; c < headers.length; c++) headers[c] ??= "";
-    detection[role] = { ...m, headers };
-  }
-  return { ...review, detection };
-}
-
-/** What the pane shows of a workbook: its sheets, saved settings and review sheets, and what the review (if it ran) detected. */
-function inspectionOf(sheetNames: string[], record: WorkbookRecord, review?: Review): Inspection {
-  const { month, lang: _lang, ...saved } = record.settings;
-  const reviewSheets = record.ownedSheets.filter((s) => s.kind === "review").map((s) => s.sheet);
-  const inspection: Inspection = {
-    sheetNames,
-    headers: {},
-    settings: { ...saved, month },
-    reviewSheets: reviewSheetMonths(reviewSheets, sheetNames),
-  };
-  if (!review) return inspection;
-  inspection.detection = review.detection;
-  inspection.latestMonth = formatMonth(review.month);
-  for (const m of [
-    review.detection.customers,
-    review.detection.orders,
-    review.detection.visits,
-    review.detection.costs,
-  ]) {
-    if (m) inspection.headers[m.sheet] = m.headers;
-  }
-  return inspection;
-}
-
-/** Review sheets earlier runs made that still exist, with the month in their name. */
-function reviewSheetMonths(
-  reviewSheets: readonly string[],
-  sheetNames: readonly string[],
-): { sheet: string; month: string }[] {
-  return reviewSheets.flatMap((sheet) => {
-    const month = /(\d{4}-\d{2})/.exec(sheet)?.[1];
-    return month && sheetNames.includes(sheet) ? [{ sheet, month }] : [];
-  });
 }
 
 /** The order and visit sheets' rows dated after the as-of date, where there are any. */

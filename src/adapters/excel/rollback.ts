@@ -164,7 +164,9 @@ export async function rollbackRun(
   for (const b of snapshot?.bold ?? [])
     ops.push({
       bytes: opBytes(b.sheet, 4),
-      queue: () => (sheets.getItem(b.sheet).getRangeByIndexes(b.row, b.col, 1, 1).format.font.bold = b.bold),
+      queue: () => {
+        sheets.getItem(b.sheet).getRangeByIndexes(b.row, b.col, 1, 1).format.font.bold = b.bold;
+      },
     });
   for (const rule of snapshot?.rules ?? []) {
     ops.push({
@@ -196,7 +198,7 @@ export async function rollbackRun(
   });
   for (const batch of packWork(ops, limitBytes * FILL)) {
     context.application.suspendApiCalculationUntilNextSync();
-    for (const op of batch) op.queue();
+    for (const op of batch) await op.queue();
     // A sync per batch cut to Office's request size limit (packWork), not per row or item.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();

@@ -60,7 +60,12 @@ export async function writeUndoSheet(
   const ws = () => sheets.getItem(UNDO_SHEET);
   const ops: QueuedOp[] = [];
   if (!slot.exists)
-    ops.push({ bytes: opBytes(UNDO_SHEET, 2), queue: () => (sheets.add(UNDO_SHEET).visibility = "VeryHidden") });
+    ops.push({
+      bytes: opBytes(UNDO_SHEET, 2),
+      queue: () => {
+        sheets.add(UNDO_SHEET).visibility = "VeryHidden";
+      },
+    });
   // What a run cancelled in this column left behind.
   else ops.push({ bytes: opBytes(UNDO_SHEET, 2), queue: () => clearColumn(ws(), col) });
   const json = JSON.stringify(snapshot);
@@ -70,7 +75,9 @@ export async function writeUndoSheet(
   for (const [i, c] of chunks.entries())
     ops.push({
       bytes: jsonBytes(c) + 5 + opBytes(UNDO_SHEET, 3),
-      queue: () => (ws().getRangeByIndexes(i + 1, col, 1, 1).values = [[asText(c)]]),
+      queue: () => {
+        ws().getRangeByIndexes(i + 1, col, 1, 1).values = [[asText(c)]];
+      },
     });
   const marker: Marker = {
     id: snapshot.id,
@@ -80,11 +87,13 @@ export async function writeUndoSheet(
   };
   ops.push({
     bytes: opBytes(UNDO_SHEET, 3) + 200,
-    queue: () => (ws().getRangeByIndexes(0, 0, 1, 1).values = [[asText(JSON.stringify(marker))]]),
+    queue: () => {
+      ws().getRangeByIndexes(0, 0, 1, 1).values = [[asText(JSON.stringify(marker))]];
+    },
   });
   for (const batch of packOps(ops, limitBytes * FILL)) {
     checkAborted(signal);
-    for (const op of batch) op.queue();
+    for (const op of batch) await op.queue();
     // A sync per batch cut to Office's request size limit (packOps), not per row or item.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();

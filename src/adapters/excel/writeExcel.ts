@@ -25,6 +25,7 @@ import type { Progress } from "../port";
 import { checkAborted, RunCancelledError } from "./cancel";
 import { FILL, jsonBytes, opBytes, packWork, partBytes, type QueuedOp, type RowsOp } from "./chunking";
 import { asText } from "./escapeText";
+import { buildPaced, pacer } from "./pace";
 import type { Box } from "./readExcel";
 import { rowKeys, type HeaderValue, type SheetLayout } from "./layout";
 import { rollbackRun } from "./rollback";
@@ -178,7 +179,9 @@ export async function writePlanToExcel(
   if (replaced) log.replaced = replaced;
   if (replacedPlan) log.replacedPlan = replacedPlan;
 
-  const work = dataOps(plan, targets, sheet);
+  // One pace for the run: building the requests' arrays hands the pane's thread back now and then (issue 17).
+  const pace = pacer();
+  const work = await dataOps(plan, targets, sheet, pace);
   const undoBatches = 1;
   const batches: TaggedOp[][] = packWork(work, limitBytes * FILL).map((b) =>
     b.map((op) => ({ ...op, target: work[op.from].target })),
@@ -245,7 +248,7 @@ export async function writePlanToExcel(
       checkAborted(signal);
       await step(async () => {
         context.application.suspendApiCalculationUntilNextSync();
-        for (const op of batch) op.queue();
+        for (const op of batch) await op.queue();
         // A sync per batch cut to Office's request size limit (packWork), not per row or item.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
@@ -320,39 +323,54 @@ function statusOf(
   });
 }
 
-/** Every value, format and rule the run writes, as operations sized for packing into requests, each tagged with its target. */
-function dataOps(
+/**
+ * Every value, format and rule the run writes, as operations sized for packing into requests,
+ * each tagged with its target. Sizing a million rows takes a while: it goes at `pace`.
+ */
+async function dataOps(
   plan: WritePlan,
   targets: Target[],
   sheet: (name: string) => Excel.Worksheet,
-): (Work & { target: number })[] {
+  pace: Pace,
+): Promise<(Work & { target: number })[]> {
   const ops: (Work & { target: number })[] = [];
-  const push = (kind: Target["kind"], name: string, build: (list: Work[]) => void): void => {
+  const push = async (kind: Target["kind"], name: string, build: (list: Work[]) => Promise<void>): Promise<void> => {
     const list: Work[] = [];
-    build(list);
+    await build(list);
     const target = targets.findIndex((t) => t.kind === kind && t.sheet === name);
     for (const op of list) ops.push({ ...op, target });
   };
-  for (const c of plan.combined ?? []) push("created", c.sheet, (list) => pushCombined(list, () => sheet(c.sheet), c));
+  for (const c of plan.combined ?? [])
+    await push("created", c.sheet, (list) => pushCombined(list, () => sheet(c.sheet), c, pace));
   const combined = new Set((plan.combined ?? []).map((c) => c.sheet));
   const created = plan.created;
   if (created) {
-    push("created", created.sheet, (list) => {
+    await push("created", created.sheet, async (list) => {
       const rows: Cell[][] = [created.header, ...created.rows];
-      pushBlock(list, () => sheet(created.sheet), created.sheet, 0, 0, rows, null, text);
+      await pushBlock(
+        list,
+        () => sheet(created.sheet),
+        { sheet: created.sheet, row: 0, col: 0, rows, formats: null },
+        pace,
+      );
       list.push({
         bytes: opBytes(created.sheet, 4),
-        queue: () => (sheet(created.sheet).getRangeByIndexes(0, 0, 1, created.header.length).format.font.bold = true),
+        queue: () => {
+          sheet(created.sheet).getRangeByIndexes(0, 0, 1, created.header.length).format.font.bold = true;
+        },
       });
     });
   }
   for (const s of plan.sheets)
-    push(s.sheet === created?.sheet || combined.has(s.sheet) ? "created" : "columns", s.sheet, (list) =>
-      pushColumns(list, () => sheet(s.sheet), s),
+    await push(s.sheet === created?.sheet || combined.has(s.sheet) ? "created" : "columns", s.sheet, (list) =>
+      pushColumns(list, () => sheet(s.sheet), s, pace),
     );
-  push("report", plan.report.sheet, (list) => pushReport(list, () => sheet(plan.report.sheet), plan.report));
+  await push("report", plan.report.sheet, (list) =>
+    pushReport(list, () => sheet(plan.report.sheet), plan.report, pace),
+  );
   const planSheet = plan.planSheet;
-  if (planSheet) push("report", planSheet.sheet, (list) => pushReport(list, () => sheet(planSheet.sheet), planSheet));
+  if (planSheet)
+    await push("report", planSheet.sheet, (list) => pushReport(list, () => sheet(planSheet.sheet), planSheet, pace));
   return ops;
 }
 
@@ -476,24 +494,66 @@ function text(v: Cell): string | number | boolean {
   return asText(v);
 }
 
-/** Queues a 2-D block (values, optional formats) as rows that the packer cuts into requests within the limit. */
-function pushBlock(
-  ops: Work[],
-  ws: () => Excel.Worksheet,
-  sheetName: string,
-  row: number,
-  col: number,
-  rows: Cell[][],
-  formats: ((string | null)[] | undefined)[] | null,
-  convert: (v: Cell, r: number, c: number) => string | number | boolean,
-): void {
+type Pace = () => Promise<void>;
+
+/** A 2-D block of a sheet: its top left cell, its rows, and each row's number formats when it has any (several rows may share one). */
+interface BlockPlan {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: Cell[][];
+  formats: ((string | null)[] | undefined)[] | null;
+}
+
+/**
+ * Queues a 2-D block (values, optional formats) as rows that the packer cuts into requests
+ * within the limit. Both the sizing and each request's arrays, built right before it is sent,
+ * go at `pace`: a sheet of 166,000 rows is never built in one task.
+ */
+async function pushBlock(ops: Work[], ws: () => Excel.Worksheet, block: BlockPlan, pace: Pace): Promise<void> {
+  const { rows, formats } = block;
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (width === 0 || rows.length === 0) return;
-  // Exact JSON bytes of what is sent, but for an apostrophe `convert` may put before a text.
+  const formatsBytes = formatsBytesOf(width);
+  // Exact JSON bytes of what is sent, but for the apostrophe `text` puts before a text.
+  const rowBytes = await buildPaced(
+    rows.length,
+    (i) => {
+      const r = rows[i];
+      let n = 2;
+      for (let c = 0; c < width; c++) {
+        const v = r[c] ?? "";
+        n += jsonBytes(v) + (typeof v === "string" && v !== "" ? 1 : 0);
+      }
+      return formats ? n + formatsBytes(formats[i]) : n;
+    },
+    pace,
+  );
+  ops.push({
+    rowBytes,
+    partBytes: partBytes(block.sheet),
+    queueRows: async (a, b) => {
+      const range = ws().getRangeByIndexes(block.row + a, block.col, b - a, width);
+      if (formats) range.numberFormat = await formatRows(formats, a, b, width, pace);
+      range.values = await buildPaced(
+        b - a,
+        (k) => {
+          const r = rows[a + k];
+          const out = new Array<string | number | boolean>(width);
+          for (let c = 0; c < width; c++) out[c] = text(r[c] ?? null);
+          return out;
+        },
+        pace,
+      );
+    },
+  });
+}
+
+/** JSON bytes of a formats row `width` wide (General where it has none); rows often share one formats row (a combined sheet's body), counted once. */
+function formatsBytesOf(width: number): (row: (string | null)[] | undefined) => number {
   const formatBytes = new Map<string, number>();
-  // Rows often share one formats row (a combined sheet's body): its bytes are counted once.
   let last: { row: (string | null)[] | undefined; bytes: number } | undefined;
-  const formatsBytes = (row: (string | null)[] | undefined): number => {
+  return (row) => {
     if (last && last.row === row) return last.bytes;
     let n = 2;
     for (let c = 0; c < width; c++) {
@@ -505,46 +565,49 @@ function pushBlock(
     last = { row, bytes: n };
     return n;
   };
-  const rowBytes = rows.map((r, i) => {
-    let n = 2;
-    for (let c = 0; c < width; c++) {
-      const v = r[c] ?? "";
-      n += jsonBytes(v) + (typeof v === "string" && v !== "" ? 1 : 0);
-    }
-    return formats ? n + formatsBytes(formats[i]) : n;
-  });
-  ops.push({
-    rowBytes,
-    partBytes: partBytes(sheetName),
-    queueRows: (a, b) => {
-      const range = ws().getRangeByIndexes(row + a, col, b - a, width);
-      if (formats)
-        range.numberFormat = rows
-          .slice(a, b)
-          .map((_, k) => Array.from({ length: width }, (_, c) => formats[a + k]?.[c] ?? "General"));
-      range.values = rows
-        .slice(a, b)
-        .map((r, k) => Array.from({ length: width }, (_, c) => convert(r[c] ?? null, a + k, c)));
+}
+
+/** The numberFormat array of rows [a, b): General where a row has no format; rows sharing one formats row share its array. */
+function formatRows(
+  formats: ((string | null)[] | undefined)[],
+  a: number,
+  b: number,
+  width: number,
+  pace: Pace,
+): Promise<string[][]> {
+  let last: { row: (string | null)[] | undefined; out: string[] } | undefined;
+  return buildPaced(
+    b - a,
+    (k) => {
+      const row = formats[a + k];
+      if (last && last.row === row) return last.out;
+      const out = new Array<string>(width);
+      for (let c = 0; c < width; c++) out[c] = row?.[c] ?? "General";
+      last = { row, out };
+      return out;
     },
-  });
+    pace,
+  );
 }
 
 /** A combined sheet's grid at A1, each column in its format, the header bold (as the command line's new workbook has it). */
-function pushCombined(ops: Work[], ws: () => Excel.Worksheet, c: CombinedSheetPlan): void {
+async function pushCombined(ops: Work[], ws: () => Excel.Worksheet, c: CombinedSheetPlan, pace: Pace): Promise<void> {
   // One formats row shared by every body row: a combined sheet can have a million rows.
   const body = c.formats.map((f) => (f ? NUMBER_FORMATS[f] : null));
   const formats = c.rows.map((_, r) => (r === 0 ? undefined : body));
-  pushBlock(ops, ws, c.sheet, 0, 0, c.rows, formats, text);
+  await pushBlock(ops, ws, { sheet: c.sheet, row: 0, col: 0, rows: c.rows, formats }, pace);
   const width = c.rows[0]?.length ?? 0;
   if (width > 0)
     ops.push({
       bytes: opBytes(c.sheet, 4),
-      queue: () => (ws().getRangeByIndexes(0, 0, 1, width).format.font.bold = true),
+      queue: () => {
+        ws().getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+      },
     });
 }
 
 /** Owned columns of one input sheet: headers, then contiguous runs of columns in row chunks, then highlight rules. */
-function pushColumns(ops: Work[], ws: () => Excel.Worksheet, s: SheetPlan): void {
+async function pushColumns(ops: Work[], ws: () => Excel.Worksheet, s: SheetPlan, pace: Pace): Promise<void> {
   const cols = [...s.columns].sort((x, y) => x.col - y.col);
   for (const run of columnRuns(cols)) {
     ops.push({
@@ -555,10 +618,16 @@ function pushColumns(ops: Work[], ws: () => Excel.Worksheet, s: SheetPlan): void
         header.format.font.bold = true;
       },
     });
-    const n = s.lastRow - s.firstRow + 1;
-    const rows: Cell[][] = Array.from({ length: Math.max(0, n) }, (_, k) => run.map((c) => c.values[k]));
-    const formats = rows.map((_, k) => run.map((c) => NUMBER_FORMATS[c.cellFormats?.[k] ?? c.format]));
-    pushBlock(ops, ws, s.sheet, s.firstRow, run[0].col, rows, formats, text);
+    const n = Math.max(0, s.lastRow - s.firstRow + 1);
+    const rows: Cell[][] = await buildPaced(n, (k) => run.map((c) => c.values[k]), pace);
+    // Columns without a format per cell share one formats row (counted and built once per request).
+    const shared = run.every((c) => !c.cellFormats) ? run.map((c) => NUMBER_FORMATS[c.format]) : undefined;
+    const formats = await buildPaced(
+      n,
+      (k) => shared ?? run.map((c) => NUMBER_FORMATS[c.cellFormats?.[k] ?? c.format]),
+      pace,
+    );
+    await pushBlock(ops, ws, { sheet: s.sheet, row: s.firstRow, col: run[0].col, rows, formats }, pace);
   }
   for (const c of cols) {
     if (!c.highlights?.length || s.lastRow < s.firstRow) continue;
@@ -612,10 +681,10 @@ function styleOps(style: RowStyle): number {
   return n === 0 ? 0 : 3 + n;
 }
 
-function pushReport(ops: Work[], ws: () => Excel.Worksheet, report: ReportPlan): void {
+async function pushReport(ops: Work[], ws: () => Excel.Worksheet, report: ReportPlan, pace: Pace): Promise<void> {
   const rows = report.rows.map((r) => r.cells);
   const formats = report.rows.map((r) => r.formats?.map((f) => (f ? NUMBER_FORMATS[f] : null)));
-  pushBlock(ops, ws, report.sheet, 0, 0, rows, formats, text);
+  await pushBlock(ops, ws, { sheet: report.sheet, row: 0, col: 0, rows, formats }, pace);
   ops.push({
     bytes: report.rows.reduce(
       (a, row) => a + styleOps(row.style) * opBytes(report.sheet, 1),

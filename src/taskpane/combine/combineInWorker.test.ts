@@ -11,6 +11,7 @@ import { sheetsNeverRead } from "../../core/record";
 import { t } from "../../i18n";
 import { SAMPLE_EN, SAMPLE_ZH } from "../../../test/fixtures/paths";
 import { inProcessWorker, picked } from "../../../test/support/inProcessWorker";
+import { foundInCombined } from "./combineForExcel";
 import { combineInWorker } from "./combineInWorker";
 import type { PickedFile } from "./readClient";
 import type { CombineStep } from "./readProtocol";
@@ -31,6 +32,8 @@ async function direct(inputs: CombineInput[], lang: "zh-CN" | "en-US" = "zh-CN")
     record: r.record,
     combined: r.merged.grids.map((g, i) => ({ sheet: g.sheet, rows: g.values, formats: r.merged.formats[i] })),
     summary: { ...summarize(r.review, r.plan, lang), combined: combineSummary(r, lang) },
+    // Checked against a reading of the written workbook in test/adapter/excelCombine.test.ts.
+    found: foundInCombined(r),
   };
 }
 

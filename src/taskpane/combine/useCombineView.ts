@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { t, type Lang } from "../../i18n";
-import type { ReviewHost, RunSummary } from "../host";
+import type { AfterRun, ReviewHost, RunSummary } from "../host";
 import type { MappingAction } from "../mappingState";
 import { fileOverrides, filesReady, pickedFilesReducer } from "./pickedFiles";
 import { combineInWorker } from "./combineInWorker";
@@ -16,13 +16,14 @@ export type CombineStatus =
 /**
  * The Combine view's logic: the picked files, whether this workbook's own sheets take part, and
  * a run (files read in a worker started for it and ended after it; Cancel aborts both the reading
- * and the writing). `onWritten` hears of a run that changed the workbook, so the pane reads it again.
+ * and the writing). `onWritten` hears of a run that changed the workbook, with what it now holds
+ * when the host could tell (else the pane reads it again).
  */
 export function useCombineView(
   host: ReviewHost,
   lang: Lang,
   startWorker: (() => WorkerLike) | undefined,
-  onWritten: () => void,
+  onWritten: (after?: AfterRun) => void,
 ) {
   const [files, dispatch] = useReducer(pickedFilesReducer, []);
   const [includeOwn, setIncludeOwn] = useState(true);
@@ -90,7 +91,7 @@ export function useCombineView(
         abort.signal,
       );
       setStatus(outcome.ok ? { kind: "done", summary: outcome.summary } : { kind: "error", message: outcome.message });
-      if (outcome.ok) onWritten();
+      if (outcome.ok) onWritten(outcome.after);
     } catch (e) {
       // The host words every failure of a run; this is one before it (the worker would not start).
       setStatus({ kind: "error", message: e instanceof Error ? e.message : String(e) });
