@@ -3,6 +3,7 @@ import {
   fitAmount,
   isBlank,
   leadingDatePart,
+  mayBeDayMonthDate,
   readAmount,
   readDate,
   readText,
@@ -12,6 +13,7 @@ import {
 } from "./_lib/cells";
 import { serialToDay, type DateSystem } from "./_lib/dates";
 import { exactDecimal } from "./_lib/exactDecimal";
+import { TextIds } from "./_lib/intern";
 import type { Field } from "./columns";
 import type { CellIssue, Grid, SheetMapping } from "./types";
 
@@ -135,7 +137,7 @@ export class SheetReader {
       const parts = new Map<string, number | null>();
       for (let row = this.firstRow; row <= this.lastRow; row++) {
         const v = this.cell(row, col);
-        if (typeof v !== "string") continue; // leadingDatePart is null for any other cell
+        if (typeof v !== "string" || !mayBeDayMonthDate(v)) continue; // leadingDatePart is null for these
         let p = parts.get(v);
         if (p === undefined) parts.set(v, (p = leadingDatePart(v)));
         if (p === null) continue;
@@ -159,8 +161,13 @@ export class Column {
   readonly col: number | undefined;
   /** Index in a row's cells; -1 when not mapped. */
   private readonly at: number;
-  /** Text dates already read: a million of them hold only a few hundred distinct days. */
-  private readonly dates = new Map<string, Read<number>>();
+  /**
+   * Text dates already read: a million of them hold only a few hundred distinct days. Each
+   * cell holds its own string, and TextIds numbers such fresh strings faster than a Map
+   * finds them; dateReads[n] is how text n reads.
+   */
+  private dateTexts = new TextIds();
+  private dateReads: Read<number>[] = [];
   private dateOrder: DayMonthOrder = "monthFirst";
   /** memoDate as a value, made once (not a closure per row). */
   private readonly readDateMemo = (c: Cell): Read<number> => this.memoDate(c);
@@ -218,7 +225,8 @@ export class Column {
       if (day !== null) return day;
     }
     if (order !== this.dateOrder) {
-      this.dates.clear();
+      this.dateTexts = new TextIds();
+      this.dateReads = [];
       this.dateOrder = order;
     }
     return this.read(cells, row, this.readDateMemo, required);
@@ -226,8 +234,9 @@ export class Column {
 
   private memoDate(c: Cell): Read<number> {
     if (typeof c !== "string") return readDate(c, this.dateOrder, this.sheet.dateSystem);
-    let r = this.dates.get(c);
-    if (r === undefined) this.dates.set(c, (r = readDate(c, this.dateOrder, this.sheet.dateSystem)));
-    return r;
+    const known = this.dateTexts.size;
+    const n = this.dateTexts.id(c);
+    if (n < known) return this.dateReads[n];
+    return (this.dateReads[n] = readDate(c, this.dateOrder, this.sheet.dateSystem));
   }
 }

@@ -65,9 +65,23 @@ export function readDate(cell: Cell, order: DayMonthOrder = "monthFirst", system
  * a column in which any first part is above 12 is read day-first.
  */
 export function leadingDatePart(cell: Cell): number | null {
-  if (typeof cell !== "string") return null;
+  if (typeof cell !== "string" || !mayBeDayMonthDate(cell)) return null;
   const x = XY_YEAR.exec(foldText(cell));
   return x ? Number(x[1]) : null;
+}
+
+/**
+ * False when a text cannot be a `3/5/2024`-style date: it starts with three ASCII digits,
+ * which folding keeps where they are, and such a date's first part has two at most. It
+ * decides the commonest text dates (`2024-03-05`, `2024年3月5日`) without folding them.
+ * @example mayBeDayMonthDate("2024-03-05") === false; mayBeDayMonthDate("3/5/2024") === true
+ */
+export function mayBeDayMonthDate(text: string): boolean {
+  return !(isAsciiDigit(text.charCodeAt(0)) && isAsciiDigit(text.charCodeAt(1)) && isAsciiDigit(text.charCodeAt(2)));
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function fromParts(y: number, m: number, d: number): Read<number> {
