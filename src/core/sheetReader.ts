@@ -13,7 +13,6 @@ import {
 } from "./_lib/cells";
 import { serialToDay, type DateSystem } from "./_lib/dates";
 import { exactDecimal } from "./_lib/exactDecimal";
-import { TextIds } from "./_lib/intern";
 import type { Field } from "./columns";
 import type { CellIssue, Grid, SheetMapping } from "./types";
 
@@ -161,13 +160,8 @@ export class Column {
   readonly col: number | undefined;
   /** Index in a row's cells; -1 when not mapped. */
   private readonly at: number;
-  /**
-   * Text dates already read: a million of them hold only a few hundred distinct days. Each
-   * cell holds its own string, and TextIds numbers such fresh strings faster than a Map
-   * finds them; dateReads[n] is how text n reads.
-   */
-  private dateTexts = new TextIds();
-  private dateReads: Read<number>[] = [];
+  /** Text dates already read: a million of them hold only a few hundred distinct days. */
+  private readonly dates = new Map<string, Read<number>>();
   private dateOrder: DayMonthOrder = "monthFirst";
   /** memoDate as a value, made once (not a closure per row). */
   private readonly readDateMemo = (c: Cell): Read<number> => this.memoDate(c);
@@ -225,8 +219,7 @@ export class Column {
       if (day !== null) return day;
     }
     if (order !== this.dateOrder) {
-      this.dateTexts = new TextIds();
-      this.dateReads = [];
+      this.dates.clear();
       this.dateOrder = order;
     }
     return this.read(cells, row, this.readDateMemo, required);
@@ -234,9 +227,8 @@ export class Column {
 
   private memoDate(c: Cell): Read<number> {
     if (typeof c !== "string") return readDate(c, this.dateOrder, this.sheet.dateSystem);
-    const known = this.dateTexts.size;
-    const n = this.dateTexts.id(c);
-    if (n < known) return this.dateReads[n];
-    return (this.dateReads[n] = readDate(c, this.dateOrder, this.sheet.dateSystem));
+    let r = this.dates.get(c);
+    if (r === undefined) this.dates.set(c, (r = readDate(c, this.dateOrder, this.sheet.dateSystem)));
+    return r;
   }
 }
