@@ -3,6 +3,7 @@ import {
   isErrorValue,
   leadingDatePart,
   mayBeDayMonthDate,
+  mayBeSpace,
   readAmount,
   readDate,
   readMonth,
@@ -32,6 +33,23 @@ describe("isBlank", () => {
 
   it("finds text, zero and false not blank", () => {
     expect([isBlank("a"), isBlank(0), isBlank(false), isBlank(" 0 ")]).toEqual([false, false, false, false]);
+  });
+
+  it("agrees with trim on every character, alone and before text", () => {
+    const disagree: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (isBlank(ch) !== (ch.trim() === "") || isBlank(`${ch}${ch}x`)) disagree.push(c);
+    }
+    expect(disagree).toEqual([]);
+  });
+});
+
+describe("mayBeSpace", () => {
+  it("holds for every character trim removes", () => {
+    const missed: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (String.fromCharCode(c).trim() === "" && !mayBeSpace(c)) missed.push(c);
+    expect(missed).toEqual([]);
   });
 });
 
