@@ -3,7 +3,7 @@ import { Interner, textHash } from "./_lib/intern";
 import type { Field } from "./columns";
 import { CustomerTable } from "./customerTable";
 import type { ReviewOptions } from "./options";
-import { SheetReader, type DateOrderNote } from "./sheetReader";
+import { SheetReader, type Cells, type DateOrderNote } from "./sheetReader";
 import type { CellIssue, Detection, Grid, SheetMapping } from "./types";
 
 /** Readable order rows as columns. Days are epoch days; reps are interned (-1: none). */
@@ -139,13 +139,16 @@ function readCustomers(
   options: ReviewOptions,
 ): void {
   const order = s.dayMonthOrder("firstTradeDate", options.dayMonthOrder, dateOrders);
-  const firstTrade = s.column("firstTradeDate");
+  const [idCol, nameCol, repCol, regionCol, firstTrade] = (
+    ["customerId", "customerName", "salesperson", "region", "firstTradeDate"] as const
+  ).map((f) => s.column(f));
+  const figures = customerFigures(s, table);
   const keyField: Field = s.mapping.columns.customerId !== undefined ? "customerId" : "customerName";
   for (let row = s.firstRow; row <= s.lastRow; row++) {
     const cells = s.cells(row);
     if (s.isBlankRow(cells)) continue;
-    const id = s.text(row, "customerId");
-    const name = s.text(row, "customerName");
+    const id = idCol.text(cells);
+    const name = nameCol.text(cells);
     if (id === null && name === null) {
       s.report(row, s.mapping.columns[keyField]!, keyField, "missing", s.cell(row, s.mapping.columns[keyField]));
       continue;
@@ -156,17 +159,26 @@ function readCustomers(
       s.report(row, col, "customer", "duplicateCustomer", s.cell(row, col));
     }
     // A duplicate row completes the first: a salesperson or region it lacked, and the earlier first trade date.
-    if (table.rep[index] < 0) table.rep[index] = reps.add(s.text(row, "salesperson"));
-    table.region[index] ??= s.text(row, "region");
+    if (table.rep[index] < 0) table.rep[index] = reps.add(repCol.text(cells));
+    table.region[index] ??= regionCol.text(cells);
     const first = firstTrade.date(cells, row, order, false) ?? NaN;
     if (!Number.isNaN(first) && !(table.firstTrade[index] <= first)) table.firstTrade[index] = first;
-    if (duplicate) continue;
-    table.sheetVisits[index] = s.read(row, "visitCount", readAmount, false) ?? NaN;
-    table.sheetVisitCost[index] = s.read(row, "visitCostTotal", readAmount, false) ?? NaN;
-    table.creditLimit[index] = s.read(row, "creditLimit", readAmount, false) ?? NaN;
-    table.terms[index] = s.read(row, "paymentTerms", readAmount, false) ?? NaN;
-    table.cooperation[index] = s.cell(row, s.mapping.columns.cooperation);
+    if (!duplicate) figures(cells, row, index);
   }
+}
+
+/** Reads a listed customer's own figures (its first row's): visits, visit cost, credit limit, terms, cooperation. */
+function customerFigures(s: SheetReader, table: CustomerTable): (cells: Cells, row: number, index: number) => void {
+  const [visits, visitCost, limit, terms, cooperation] = (
+    ["visitCount", "visitCostTotal", "creditLimit", "paymentTerms", "cooperation"] as const
+  ).map((f) => s.column(f));
+  return (cells, row, index) => {
+    table.sheetVisits[index] = visits.amount(cells, row, false) ?? NaN;
+    table.sheetVisitCost[index] = visitCost.amount(cells, row, false) ?? NaN;
+    table.creditLimit[index] = limit.amount(cells, row, false) ?? NaN;
+    table.terms[index] = terms.amount(cells, row, false) ?? NaN;
+    table.cooperation[index] = cooperation.cell(cells);
+  };
 }
 
 function readOrders(

@@ -208,7 +208,7 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
     opts,
   );
 
-  const orderMonth = placeOrders(inputs, history.first, month, asOf);
+  const orderMonth = placeOrders(inputs, month, asOf);
   numberOrderIds(orders, orderMonth, month - TABLE_MONTHS + 1, month); // the months the monthly and salesperson tables count
   const activity: ActivityInputs = {
     orders,
@@ -253,6 +253,9 @@ export function runReview(grids: readonly Grid[], options: RunOptions = {}): Rev
   };
 }
 
+/** How many months back placeOrders locates without a Date per row: a century, beyond any real order log. */
+const MAX_LOCATED_MONTHS = 1200;
+
 /** A row's salesperson is its own salesperson cell if present, else its customer's. */
 function resolveRowReps({ orders, visits, customers }: Inputs): void {
   for (let i = 0; i < orders.n; i++) if (orders.rep[i] < 0) orders.rep[i] = customers.rep[orders.customer[i]];
@@ -267,11 +270,18 @@ function latestMonth(days: Int32Array, n: number): number | undefined {
   return monthOfDay(max);
 }
 
-/** Month index of each order row on or before the as-of date; −1 after it. */
-function placeOrders({ orders }: Inputs, first: number, month: number, asOf: number): Int32Array {
+/**
+ * Month index of each order row on or before the as-of date; −1 after it. The months are
+ * located from the earliest order's month (at most MAX_LOCATED_MONTHS back), not from the
+ * sales history's first month: a two-year log has a sixth of its orders before that, and a
+ * Date per such row (monthOfDay) cost more than the rest of the pass.
+ */
+function placeOrders({ orders }: Inputs, month: number, asOf: number): Int32Array {
   const out = new Int32Array(orders.n);
-  const count = month - first + 1;
-  const locate = monthLocator(first, count);
+  let earliest = asOf;
+  for (let i = 0; i < orders.n; i++) if (orders.day[i] < earliest) earliest = orders.day[i];
+  const first = Math.max(monthOfDay(earliest), month - MAX_LOCATED_MONTHS + 1);
+  const locate = monthLocator(first, month - first + 1);
   for (let i = 0; i < orders.n; i++) {
     const day = orders.day[i];
     if (day > asOf) out[i] = -1;

@@ -3,6 +3,8 @@ import {
   fitAmount,
   isBlank,
   leadingDatePart,
+  mayBeDayMonthDate,
+  mayBeSpace,
   readAmount,
   readDate,
   readText,
@@ -42,29 +44,6 @@ export function plainAmount(text: string): number {
 
 /** The cells of one sheet row; undefined outside the grid. */
 export type Cells = readonly Cell[] | undefined;
-
-/** Whether String.prototype.trim might remove this character (every control character counts, to be safe). */
-function mayBeSpace(c: number): boolean {
-  return (
-    c <= 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/** !isBlank(v), deciding the commonest cells (numbers, text that starts with no space) without trimming. */
-function hasValue(v: Cell | undefined): boolean {
-  if (typeof v === "number") return true;
-  if (typeof v === "string" && v !== "" && !mayBeSpace(v.charCodeAt(0))) return true;
-  return !isBlank(v);
-}
 
 /** Cell access for one mapped sheet, in sheet coordinates, with issue reporting. */
 export class SheetReader {
@@ -108,7 +87,7 @@ export class SheetReader {
   isBlankRow(cells: Cells): boolean {
     if (!cells) return true;
     for (const c of this.mappedCols) {
-      if (hasValue(cells[c])) return false;
+      if (!isBlank(cells[c])) return false;
     }
     return true;
   }
@@ -135,7 +114,7 @@ export class SheetReader {
       const parts = new Map<string, number | null>();
       for (let row = this.firstRow; row <= this.lastRow; row++) {
         const v = this.cell(row, col);
-        if (typeof v !== "string") continue; // leadingDatePart is null for any other cell
+        if (typeof v !== "string" || !mayBeDayMonthDate(v)) continue; // leadingDatePart is null for these
         let p = parts.get(v);
         if (p === undefined) parts.set(v, (p = leadingDatePart(v)));
         if (p === null) continue;

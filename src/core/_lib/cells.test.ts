@@ -1,4 +1,14 @@
-import { isBlank, isErrorValue, leadingDatePart, readAmount, readDate, readMonth, readText } from "./cells";
+import {
+  isBlank,
+  isErrorValue,
+  leadingDatePart,
+  mayBeDayMonthDate,
+  mayBeSpace,
+  readAmount,
+  readDate,
+  readMonth,
+  readText,
+} from "./cells";
 import { monthIndex } from "./dates";
 
 /** Epoch day of 2024-03-05, and of 2024-05-03 (the same text read day-first). */
@@ -23,6 +33,23 @@ describe("isBlank", () => {
 
   it("finds text, zero and false not blank", () => {
     expect([isBlank("a"), isBlank(0), isBlank(false), isBlank(" 0 ")]).toEqual([false, false, false, false]);
+  });
+
+  it("agrees with trim on every character, alone and before text", () => {
+    const disagree: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (isBlank(ch) !== (ch.trim() === "") || isBlank(`${ch}${ch}x`)) disagree.push(c);
+    }
+    expect(disagree).toEqual([]);
+  });
+});
+
+describe("mayBeSpace", () => {
+  it("holds for every character trim removes", () => {
+    const missed: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (String.fromCharCode(c).trim() === "" && !mayBeSpace(c)) missed.push(c);
+    expect(missed).toEqual([]);
   });
 });
 
@@ -286,6 +313,31 @@ describe("leadingDatePart", () => {
         leadingDatePart("soon"),
       ]).toEqual([null, null, null, null, null]);
     });
+  });
+});
+
+describe("mayBeDayMonthDate", () => {
+  it("rules out texts that start with three ASCII digits", () => {
+    expect(["2024-03-05", "2024/3/5 08:30", "20240305", "123/5/2024"].map(mayBeDayMonthDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it("leaves every other text to leadingDatePart, full-width digits and a leading space too", () => {
+    expect(["3/5/2024", "12/5/2024", "２５／１２／２０２４", " 1/5/2024", "12", "soon"].map(mayBeDayMonthDate)).toEqual(
+      [true, true, true, true, true, true],
+    );
+  });
+
+  it("rules out only texts that read the same day-first and month-first", () => {
+    const ruledOut = ["2024-03-05", "2024年3月5日", "20240305", "2024.3.5 8:30", "123/5/2024", "2024/13/5"].filter(
+      (t) => !mayBeDayMonthDate(t),
+    );
+    expect(ruledOut.map((t) => readDate(t, "dayFirst"))).toEqual(ruledOut.map((t) => readDate(t, "monthFirst")));
+    expect(ruledOut).toHaveLength(6);
   });
 });
 
