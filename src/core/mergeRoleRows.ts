@@ -4,7 +4,7 @@ import { toA1 } from "./_lib/a1";
 import { headerKey } from "./_lib/text";
 import { ROLE_FIELDS, type Role } from "./columns";
 import { DistinctRows } from "./distinctRows";
-import { showNorm, type MergeRow, type MergeSheet } from "./readMergeRows";
+import { showNorm, type MergeSheet, type MonthlyCell } from "./readMergeRows";
 import type { CellIssue } from "./types";
 
 /** A row of a combined sheet: its cells (one per field of ROLE_FIELDS[role]), and the inputs that hold it. */
@@ -16,7 +16,7 @@ export interface CombinedRow {
    * the end of the merge were a few hundred MB of the team review's peak.
    */
   norms: string[];
-  monthly?: MergeRow["monthly"];
+  monthly?: MonthlyCell[];
   /** `file: sheet` of each input holding the row, joined with "; ". */
   source: string;
 }
@@ -83,8 +83,7 @@ export class MergeRoleRows {
     }
     const source = `${file}: ${sheet.mapping.sheet}`;
     const ids: number[] = (this.perInput[input] = []);
-    for (let i = 0; i < sheet.rows.length; i++) {
-      const row = sheet.rows[i];
+    for (let i = 0; i < sheet.cells.length; i++) {
       const id = this.distinctOf(sheet, i, input);
       ids.push(id);
       if (this.curInput[id] !== input) {
@@ -100,15 +99,15 @@ export class MergeRoleRows {
       const ownerKey = this.ownerKey(norms);
       const owner = ownerKey === undefined ? undefined : this.findOwner(norms, ownerKey);
       if (owner && owner.input !== input) {
-        if (this.kept[id] === 0) this.mergeInto(owner, row, norms, file, sheet, issues);
+        if (this.kept[id] === 0) this.mergeInto(owner, sheet, i, norms, file, issues);
         else this.addSource(owner.row, source);
         continue;
       }
       const at = this.rows.length;
       this.rows.push({
-        cells: row.cells,
+        cells: sheet.cells[i],
         norms: this.role === "customers" ? norms : NO_NORMS,
-        monthly: row.monthly,
+        monthly: sheet.monthly?.[i],
         source,
       });
       if (this.kept[id]++ === 0) this.firstCopy[id] = at;
@@ -174,20 +173,22 @@ export class MergeRoleRows {
 
   private mergeInto(
     owner: Owner,
-    row: MergeRow,
+    sheet: MergeSheet,
+    i: number,
     rowNorms: readonly string[],
     file: string,
-    sheet: MergeSheet,
     issues: CellIssue[],
   ): void {
+    const cells = sheet.cells[i];
+    const sheetRow = sheet.sheetRows[i];
     const target = this.rows[owner.row];
     const norms = target.norms;
     const fields = ROLE_FIELDS[this.role];
     const where = `[${file}]${sheet.mapping.sheet}`;
     if (this.role === "costs") {
       const col = sheet.mapping.columns.month ?? 0;
-      const value = `${file}: ${costTotal(row)} ≠ ${owner.file}: ${costTotal(target)}`;
-      issues.push({ sheet: where, address: toA1(row.sheetRow, col), field: "monthlyCost", code: "conflict", value });
+      const value = `${file}: ${costTotal(sheet.monthly?.[i])} ≠ ${owner.file}: ${costTotal(target.monthly)}`;
+      issues.push({ sheet: where, address: toA1(sheetRow, col), field: "monthlyCost", code: "conflict", value });
       return;
     }
     this.addSource(owner.row, `${file}: ${sheet.mapping.sheet}`);
@@ -195,14 +196,14 @@ export class MergeRoleRows {
       const later = rowNorms[f];
       if (later === "" || later === norms[f]) continue;
       if (norms[f] === "") {
-        target.cells[f] = row.cells[f];
+        target.cells[f] = cells[f];
         norms[f] = later;
         continue;
       }
-      const value = `${file}: ${showNorm(fields[f], later, row.cells[f])} ≠ ${owner.file}: ${showNorm(fields[f], norms[f], target.cells[f])}`;
+      const value = `${file}: ${showNorm(fields[f], later, cells[f])} ≠ ${owner.file}: ${showNorm(fields[f], norms[f], target.cells[f])}`;
       issues.push({
         sheet: where,
-        address: toA1(row.sheetRow, sheet.mapping.columns[fields[f]] ?? 0),
+        address: toA1(sheetRow, sheet.mapping.columns[fields[f]] ?? 0),
         field: fields[f],
         code: "conflict",
         value,
@@ -216,8 +217,8 @@ function keyOfHeader(sheet: MergeSheet, col: number): string {
 }
 
 /** The sum of a cost row's readable monthly costs, as its review adds them. */
-function costTotal(row: { monthly?: MergeRow["monthly"] }): number {
+function costTotal(monthly: readonly MonthlyCell[] | undefined): number {
   let sum = 0;
-  for (const m of row.monthly ?? []) if (typeof m.value === "number") sum += m.value;
+  for (const m of monthly ?? []) if (typeof m.value === "number") sum += m.value;
   return Math.round(sum * 100) / 100;
 }

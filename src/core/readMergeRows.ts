@@ -9,21 +9,27 @@ import { RowNorms } from "./rowNorms";
 import { SheetReader } from "./sheetReader";
 import type { Detection, Grid, SheetMapping } from "./types";
 
-/** One input row as the merge sees it: the cells to write (what they mean, compared by, is in its sheet's `norms`). */
-export interface MergeRow {
-  /** 0-based row of the input sheet. */
-  sheetRow: number;
-  /** Cells to write, one per field of ROLE_FIELDS[role] (dates as 1900 serials, amounts as numbers). */
-  cells: Cell[];
-  /** Cost sheet only: the monthly cost columns by header key, with their header and amount. */
-  monthly?: { key: string; header: string; value: Cell; norm: string }[];
+/** A cost row's monthly cost column: its header key and header, and its amount. */
+export interface MonthlyCell {
+  key: string;
+  header: string;
+  value: Cell;
+  norm: string;
 }
 
-/** The rows of one role of one input that the single-workbook review reads. */
+/**
+ * The rows of one role of one input that the single-workbook review reads, as columns
+ * (row i is `sheetRows[i]`, `cells[i]`, row i of `norms`): no object per row of a million.
+ */
 export interface MergeSheet {
   role: Role;
   mapping: SheetMapping;
-  rows: MergeRow[];
+  /** 0-based rows of the input sheet. */
+  sheetRows: readonly number[];
+  /** Cells to write, one per field of ROLE_FIELDS[role] (dates as 1900 serials, amounts as numbers). */
+  cells: Cell[][];
+  /** Cost sheet only: each row's monthly cost columns. */
+  monthly?: MonthlyCell[][];
   /**
    * Row i's normalised fields (row i of `norms`): one per field of ROLE_FIELDS[role], and for
    * a cost sheet one more, its monthly columns (`key=norm` joined), what rows are compared by.
@@ -89,10 +95,13 @@ export function readMergeRows(
     const s = new SheetReader(gridOf(mapping), mapping, [], options.dateSystem);
     const rows = kept[role]();
     const norms = new RowNorms(ROLE_FIELDS[role].length + (role === "costs" ? 1 : 0), rows.length);
+    const monthly = role === "costs" ? new Array<MonthlyCell[]>(rows.length) : undefined;
     out.push({
       role,
       mapping,
-      rows: readRows(s, role, rows, options, norms, texts),
+      sheetRows: rows,
+      cells: readRows(s, role, rows, options, { norms, texts, monthly }),
+      monthly,
       norms,
       mapped: ROLE_FIELDS[role].map((f) => {
         const source = sourceField(role, f, mapping);
@@ -113,9 +122,8 @@ function readRows(
   role: Role,
   rows: readonly number[],
   options: ReviewOptions,
-  norms: RowNorms,
-  texts: TextIds,
-): MergeRow[] {
+  { norms, texts, monthly }: { norms: RowNorms; texts: TextIds; monthly?: MonthlyCell[][] },
+): Cell[][] {
   const fields = ROLE_FIELDS[role];
   const orders: DayMonthOrder[] = fields.map((f) =>
     DATE_FIELDS.has(f) ? s.dayMonthOrder(f, options.dayMonthOrder, []) : "monthFirst",
@@ -128,7 +136,7 @@ function readRows(
   const monthlyHeaders = s.mapping.monthlyCostColumns.map((c) => s.mapping.headers[c] ?? "");
   // Each field's kind once, not two set lookups per cell of a million rows.
   const kinds = fields.map((f) => (DATE_FIELDS.has(f) ? DATE : AMOUNTS.has(f) ? AMOUNT : f === "month" ? MONTH : TEXT));
-  const out = new Array<MergeRow>(rows.length);
+  const out = new Array<Cell[]>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const cells = s.cells(row);
@@ -161,12 +169,11 @@ function readRows(
       }
     }
     if (byProduct) productAmount(fields, values, norms, i);
-    const merged: MergeRow = { sheetRow: row, cells: values };
-    if (role === "costs") {
-      merged.monthly = monthlyCells(s, row, monthlyHeaders);
-      norms.setText(i, fields.length, merged.monthly.map((m) => `${m.key}=${m.norm}`).join("\u0001"), texts);
+    if (monthly) {
+      monthly[i] = monthlyCells(s, row, monthlyHeaders);
+      norms.setText(i, fields.length, monthly[i].map((m) => `${m.key}=${m.norm}`).join("\u0001"), texts);
     }
-    out[i] = merged;
+    out[i] = values;
   }
   return out;
 }
@@ -192,7 +199,7 @@ function productAmount(fields: readonly Field[], values: Cell[], norms: RowNorms
   norms.setNumber(row, a, q * p);
 }
 
-function monthlyCells(s: SheetReader, row: number, headers: readonly string[]): NonNullable<MergeRow["monthly"]> {
+function monthlyCells(s: SheetReader, row: number, headers: readonly string[]): MonthlyCell[] {
   return s.mapping.monthlyCostColumns.map((col, k) => {
     const v = s.cell(row, col);
     const r = isBlank(v) ? undefined : readAmount(v);

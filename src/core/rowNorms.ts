@@ -82,10 +82,13 @@ export class RowNorms {
 
   /** Copies row `other` of `from` into row `row`. */
   copy(row: number, from: RowNorms, other: number): void {
-    const at = this.at(row, 0);
+    const at = this.at(row, this.width - 1) + 1 - this.width;
     const b = other * from.width;
-    this.tags.set(from.tags.subarray(b, b + this.width), at);
-    this.values.set(from.values.subarray(b, b + this.width), at);
+    // A loop, not set(subarray): two views made per row cost more than the copy.
+    for (let f = 0; f < this.width; f++) {
+      this.tags[at + f] = from.tags[b + f];
+      this.values[at + f] = from.values[b + f];
+    }
   }
 
   /** The index of a field of a row, growing the tables to hold it. */
