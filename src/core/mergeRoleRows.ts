@@ -1,9 +1,10 @@
 import type { Cell } from "./_lib/cells";
-import { TextIds } from "./_lib/intern";
+import type { TextIds } from "./_lib/intern";
 import { toA1 } from "./_lib/a1";
 import { headerKey } from "./_lib/text";
 import { ROLE_FIELDS, type Role } from "./columns";
-import { showNorm, type MergeRow, type MergeSheet } from "./readMergeRows";
+import { DistinctRows } from "./distinctRows";
+import { showNorm, type MergeSheet, type MonthlyCell } from "./readMergeRows";
 import type { CellIssue } from "./types";
 
 /** A row of a combined sheet: its cells (one per field of ROLE_FIELDS[role]), and the inputs that hold it. */
@@ -15,7 +16,7 @@ export interface CombinedRow {
    * the end of the merge were a few hundred MB of the team review's peak.
    */
   norms: string[];
-  monthly?: MergeRow["monthly"];
+  monthly?: MonthlyCell[];
   /** `file: sheet` of each input holding the row, joined with "; ". */
   source: string;
 }
@@ -46,7 +47,7 @@ export class MergeRoleRows {
   readonly mapped: boolean[];
   /** Monthly cost columns (cost sheet): header key → header, in order of first appearance. */
   readonly monthlyHeaders = new Map<string, string>();
-  private readonly distinct = new TextIds(1024);
+  private readonly distinct: DistinctRows;
   private readonly kept: number[] = [];
   private readonly holder: number[] = [];
   private readonly multi: boolean[] = [];
@@ -61,7 +62,12 @@ export class MergeRoleRows {
   private readonly idAt: number;
   private readonly nameAt: number;
 
-  constructor(readonly role: Role) {
+  /** @param texts the merge's normalised texts, which every input's `norms` number. */
+  constructor(
+    readonly role: Role,
+    private readonly texts: TextIds,
+  ) {
+    this.distinct = new DistinctRows(ROLE_FIELDS[role].length + (role === "costs" ? 1 : 0));
     this.mapped = ROLE_FIELDS[role].map(() => false);
     this.idAt = ROLE_FIELDS[role].indexOf("customerId");
     this.nameAt = ROLE_FIELDS[role].indexOf("customerName");
@@ -77,8 +83,8 @@ export class MergeRoleRows {
     }
     const source = `${file}: ${sheet.mapping.sheet}`;
     const ids: number[] = (this.perInput[input] = []);
-    for (const row of sheet.rows) {
-      const id = this.distinctOf(row, input);
+    for (let i = 0; i < sheet.cells.length; i++) {
+      const id = this.distinctOf(sheet, i, input);
       ids.push(id);
       if (this.curInput[id] !== input) {
         this.curInput[id] = input;
@@ -89,19 +95,24 @@ export class MergeRoleRows {
         this.addSource(this.copy(id, count - 1), source);
         continue;
       }
-      const ownerKey = this.ownerKey(row);
-      const owner = ownerKey === undefined ? undefined : this.findOwner(row, ownerKey);
+      const norms = this.role === "customers" || this.role === "costs" ? this.normsOf(sheet, i) : NO_NORMS;
+      const ownerKey = this.ownerKey(norms);
+      const owner = ownerKey === undefined ? undefined : this.findOwner(norms, ownerKey);
       if (owner && owner.input !== input) {
-        if (this.kept[id] === 0) this.mergeInto(owner, row, file, sheet, issues);
+        if (this.kept[id] === 0) this.mergeInto(owner, sheet, i, norms, file, issues);
         else this.addSource(owner.row, source);
         continue;
       }
       const at = this.rows.length;
-      const norms = this.role === "customers" ? row.norms : NO_NORMS;
-      this.rows.push({ cells: row.cells, norms, monthly: row.monthly, source });
+      this.rows.push({
+        cells: sheet.cells[i],
+        norms: this.role === "customers" ? norms : NO_NORMS,
+        monthly: sheet.monthly?.[i],
+        source,
+      });
       if (this.kept[id]++ === 0) this.firstCopy[id] = at;
       else this.moreCopies.set(id, [...(this.moreCopies.get(id) ?? []), at]);
-      if (ownerKey !== undefined && !owner) this.setOwner(row, ownerKey, { input, file, row: at });
+      if (ownerKey !== undefined && !owner) this.setOwner(norms, ownerKey, { input, file, row: at });
     }
   }
 
@@ -112,10 +123,8 @@ export class MergeRoleRows {
     return n;
   }
 
-  private distinctOf(row: MergeRow, input: number): number {
-    let key = row.norms.join("\u0001");
-    if (row.monthly) key += `\u0002${row.monthly.map((m) => `${m.key}=${m.norm}`).join("\u0001")}`;
-    const id = this.distinct.id(key);
+  private distinctOf(sheet: MergeSheet, i: number, input: number): number {
+    const id = this.distinct.id(sheet.norms, i);
     if (id === this.kept.length) {
       this.kept.push(0);
       this.holder.push(input);
@@ -136,52 +145,65 @@ export class MergeRoleRows {
     if (!row.source.split("; ").includes(source)) row.source += `; ${source}`;
   }
 
+  /** A row's normalised fields as strings, what customers and cost rows merge by. */
+  private normsOf(sheet: MergeSheet, i: number): string[] {
+    return ROLE_FIELDS[this.role].map((_, f) => sheet.norms.norm(i, f, this.texts));
+  }
+
   /** The key rows merge by: customers by id (`i…`) else name (`n…`); cost rows by month and salesperson. */
-  private ownerKey(row: MergeRow): string | undefined {
-    if (this.role === "customers")
-      return row.norms[this.idAt] !== "" ? `i${row.norms[this.idAt]}` : `n${row.norms[this.nameAt]}`;
-    if (this.role === "costs") return `${row.norms[0]}\u0001${row.norms[1]}`;
+  private ownerKey(norms: readonly string[]): string | undefined {
+    if (this.role === "customers") return norms[this.idAt] !== "" ? `i${norms[this.idAt]}` : `n${norms[this.nameAt]}`;
+    if (this.role === "costs") return `${norms[0]}\u0001${norms[1]}`;
     return undefined;
   }
 
   /** A customer with an id also meets one listed by the same name without an id (as orders match). */
-  private findOwner(row: MergeRow, key: string): Owner | undefined {
+  private findOwner(norms: readonly string[], key: string): Owner | undefined {
     const found = this.owners.get(key);
-    if (found || this.role !== "customers" || !key.startsWith("i") || row.norms[this.nameAt] === "") return found;
-    const byName = this.owners.get(`n${row.norms[this.nameAt]}`);
+    if (found || this.role !== "customers" || !key.startsWith("i") || norms[this.nameAt] === "") return found;
+    const byName = this.owners.get(`n${norms[this.nameAt]}`);
     return byName && this.rows[byName.row].norms[this.idAt] === "" ? byName : undefined;
   }
 
-  private setOwner(row: MergeRow, key: string, owner: Owner): void {
+  private setOwner(norms: readonly string[], key: string, owner: Owner): void {
     this.owners.set(key, owner);
-    const name = this.role === "customers" ? row.norms[this.nameAt] : "";
+    const name = this.role === "customers" ? norms[this.nameAt] : "";
     if (key.startsWith("i") && name !== "" && !this.owners.has(`n${name}`)) this.owners.set(`n${name}`, owner);
   }
 
-  private mergeInto(owner: Owner, row: MergeRow, file: string, sheet: MergeSheet, issues: CellIssue[]): void {
+  private mergeInto(
+    owner: Owner,
+    sheet: MergeSheet,
+    i: number,
+    rowNorms: readonly string[],
+    file: string,
+    issues: CellIssue[],
+  ): void {
+    const cells = sheet.cells[i];
+    const sheetRow = sheet.sheetRows[i];
     const target = this.rows[owner.row];
     const norms = target.norms;
     const fields = ROLE_FIELDS[this.role];
     const where = `[${file}]${sheet.mapping.sheet}`;
     if (this.role === "costs") {
       const col = sheet.mapping.columns.month ?? 0;
-      const value = `${file}: ${costTotal(row)} ≠ ${owner.file}: ${costTotal(target)}`;
-      issues.push({ sheet: where, address: toA1(row.sheetRow, col), field: "monthlyCost", code: "conflict", value });
+      const value = `${file}: ${costTotal(sheet.monthly?.[i])} ≠ ${owner.file}: ${costTotal(target.monthly)}`;
+      issues.push({ sheet: where, address: toA1(sheetRow, col), field: "monthlyCost", code: "conflict", value });
       return;
     }
     this.addSource(owner.row, `${file}: ${sheet.mapping.sheet}`);
     for (let f = 0; f < fields.length; f++) {
-      const later = row.norms[f];
+      const later = rowNorms[f];
       if (later === "" || later === norms[f]) continue;
       if (norms[f] === "") {
-        target.cells[f] = row.cells[f];
+        target.cells[f] = cells[f];
         norms[f] = later;
         continue;
       }
-      const value = `${file}: ${showNorm(fields[f], later, row.cells[f])} ≠ ${owner.file}: ${showNorm(fields[f], norms[f], target.cells[f])}`;
+      const value = `${file}: ${showNorm(fields[f], later, cells[f])} ≠ ${owner.file}: ${showNorm(fields[f], norms[f], target.cells[f])}`;
       issues.push({
         sheet: where,
-        address: toA1(row.sheetRow, sheet.mapping.columns[fields[f]] ?? 0),
+        address: toA1(sheetRow, sheet.mapping.columns[fields[f]] ?? 0),
         field: fields[f],
         code: "conflict",
         value,
@@ -195,8 +217,8 @@ function keyOfHeader(sheet: MergeSheet, col: number): string {
 }
 
 /** The sum of a cost row's readable monthly costs, as its review adds them. */
-function costTotal(row: { monthly?: MergeRow["monthly"] }): number {
+function costTotal(monthly: readonly MonthlyCell[] | undefined): number {
   let sum = 0;
-  for (const m of row.monthly ?? []) if (typeof m.value === "number") sum += m.value;
+  for (const m of monthly ?? []) if (typeof m.value === "number") sum += m.value;
   return Math.round(sum * 100) / 100;
 }

@@ -1,29 +1,40 @@
 import { isBlank, readAmount, readMonth, type Cell, type DayMonthOrder } from "./_lib/cells";
 import { dayToSerial, formatDay, formatMonth } from "./_lib/dates";
+import type { TextIds } from "./_lib/intern";
 import { customerKey, headerKey } from "./_lib/text";
 import { ROLE_FIELDS, type Field, type Role } from "./columns";
 import type { ReviewOptions } from "./options";
 import type { Inputs } from "./readInputs";
+import { RowNorms } from "./rowNorms";
 import { SheetReader } from "./sheetReader";
 import type { Detection, Grid, SheetMapping } from "./types";
 
-/** One input row as the merge sees it: the cells to write and what they mean, compared by. */
-export interface MergeRow {
-  /** 0-based row of the input sheet. */
-  sheetRow: number;
-  /** Cells to write, one per field of ROLE_FIELDS[role] (dates as 1900 serials, amounts as numbers). */
-  cells: Cell[];
-  /** Normalised values of the same fields ("" when blank), what rows are compared by. */
-  norms: string[];
-  /** Cost sheet only: the monthly cost columns by header key, with their header and amount. */
-  monthly?: { key: string; header: string; value: Cell; norm: string }[];
+/** A cost row's monthly cost column: its header key and header, and its amount. */
+export interface MonthlyCell {
+  key: string;
+  header: string;
+  value: Cell;
+  norm: string;
 }
 
-/** The rows of one role of one input that the single-workbook review reads. */
+/**
+ * The rows of one role of one input that the single-workbook review reads, as columns
+ * (row i is `sheetRows[i]`, `cells[i]`, row i of `norms`): no object per row of a million.
+ */
 export interface MergeSheet {
   role: Role;
   mapping: SheetMapping;
-  rows: MergeRow[];
+  /** 0-based rows of the input sheet. */
+  sheetRows: readonly number[];
+  /** Cells to write, one per field of ROLE_FIELDS[role] (dates as 1900 serials, amounts as numbers). */
+  cells: Cell[][];
+  /** Cost sheet only: each row's monthly cost columns. */
+  monthly?: MonthlyCell[][];
+  /**
+   * Row i's normalised fields (row i of `norms`): one per field of ROLE_FIELDS[role], and for
+   * a cost sheet one more, its monthly columns (`key=norm` joined), what rows are compared by.
+   */
+  norms: RowNorms;
   /** Whether the input's sheet maps each field of ROLE_FIELDS[role]. */
   mapped: boolean[];
 }
@@ -57,14 +68,16 @@ const AMOUNTS: ReadonlySet<Field> = new Set<Field>([...MONEY_FIELDS, "quantity",
  * inputs in other languages, date systems and cell styles compare: dates as days (written
  * as 1900 serials), amounts as numbers, text folded (written trimmed). A cell its review
  * could not read stays as it was, compared by its text. Orders read by quantity × unit
- * price get that product as their amount, as their review computes it.
- * @example readMergeRows(grids, detection, readInputs(grids, detection, opts), opts).map((s) => s.role) → ["customers", "orders"]
+ * price get that product as their amount, as their review computes it. Normalised texts are
+ * numbered in `texts`, one table for every input of a merge.
+ * @example readMergeRows(grids, detection, readInputs(grids, detection, opts), opts, new TextIds()).map((s) => s.role) → ["customers", "orders"]
  */
 export function readMergeRows(
   grids: readonly Grid[],
   detection: Detection,
   inputs: Inputs,
   options: ReviewOptions,
+  texts: TextIds,
 ): MergeSheet[] {
   const out: MergeSheet[] = [];
   const gridOf = (m: SheetMapping) =>
@@ -80,10 +93,16 @@ export function readMergeRows(
     const mapping = detection[role];
     if (!mapping) continue;
     const s = new SheetReader(gridOf(mapping), mapping, [], options.dateSystem);
+    const rows = kept[role]();
+    const norms = new RowNorms(ROLE_FIELDS[role].length + (role === "costs" ? 1 : 0), rows.length);
+    const monthly = role === "costs" ? new Array<MonthlyCell[]>(rows.length) : undefined;
     out.push({
       role,
       mapping,
-      rows: readRows(s, role, kept[role](), options),
+      sheetRows: rows,
+      cells: readRows(s, role, rows, options, { norms, texts, monthly }),
+      monthly,
+      norms,
       mapped: ROLE_FIELDS[role].map((f) => {
         const source = sourceField(role, f, mapping);
         return source !== undefined && mapping.columns[source] !== undefined;
@@ -98,7 +117,13 @@ const AMOUNT = 1;
 const MONTH = 2;
 const TEXT = 3;
 
-function readRows(s: SheetReader, role: Role, rows: readonly number[], options: ReviewOptions): MergeRow[] {
+function readRows(
+  s: SheetReader,
+  role: Role,
+  rows: readonly number[],
+  options: ReviewOptions,
+  { norms, texts, monthly }: { norms: RowNorms; texts: TextIds; monthly?: MonthlyCell[][] },
+): Cell[][] {
   const fields = ROLE_FIELDS[role];
   const orders: DayMonthOrder[] = fields.map((f) =>
     DATE_FIELDS.has(f) ? s.dayMonthOrder(f, options.dayMonthOrder, []) : "monthFirst",
@@ -111,41 +136,44 @@ function readRows(s: SheetReader, role: Role, rows: readonly number[], options: 
   const monthlyHeaders = s.mapping.monthlyCostColumns.map((c) => s.mapping.headers[c] ?? "");
   // Each field's kind once, not two set lookups per cell of a million rows.
   const kinds = fields.map((f) => (DATE_FIELDS.has(f) ? DATE : AMOUNTS.has(f) ? AMOUNT : f === "month" ? MONTH : TEXT));
-  const out = new Array<MergeRow>(rows.length);
+  const out = new Array<Cell[]>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const cells = s.cells(row);
     const values: Cell[] = new Array(fields.length);
-    const norms: string[] = new Array(fields.length);
     for (let f = 0; f < fields.length; f++) {
       const kind = kinds[f];
       const col = columns[f];
       const raw = col ? col.cell(cells) : null;
       if (!col || isBlank(raw)) {
         values[f] = null;
-        norms[f] = "";
       } else if (kind === DATE) {
         const day = col.date(cells, row, orders[f], false);
         values[f] = day === undefined ? raw : dayToSerial(day, 1900);
-        norms[f] = day === undefined ? `?${String(raw)}` : String(day);
+        if (day === undefined) norms.setText(i, f, `?${String(raw)}`, texts);
+        else norms.setNumber(i, f, day);
       } else if (kind === AMOUNT) {
         const x = col.amount(cells, row, false);
         values[f] = x === undefined ? raw : x;
-        norms[f] = x === undefined ? `?${String(raw)}` : String(x);
+        if (x === undefined) norms.setText(i, f, `?${String(raw)}`, texts);
+        else norms.setNumber(i, f, x);
       } else if (kind === MONTH) {
         const m = readMonth(raw, s.dateSystem);
         values[f] = m.ok ? formatMonth(m.value) : raw;
-        norms[f] = m.ok ? String(m.value) : `?${String(raw)}`;
+        if (m.ok) norms.setNumber(i, f, m.value);
+        else norms.setText(i, f, `?${String(raw)}`, texts);
       } else {
         const text = col.text(cells) ?? "";
         values[f] = typeof raw === "number" ? raw : text;
-        norms[f] = customerKey(text);
+        norms.setText(i, f, customerKey(text), texts);
       }
     }
-    if (byProduct) productAmount(fields, values, norms);
-    const merged: MergeRow = { sheetRow: row, cells: values, norms };
-    if (role === "costs") merged.monthly = monthlyCells(s, row, monthlyHeaders);
-    out[i] = merged;
+    if (byProduct) productAmount(fields, values, norms, i);
+    if (monthly) {
+      monthly[i] = monthlyCells(s, row, monthlyHeaders);
+      norms.setText(i, fields.length, monthly[i].map((m) => `${m.key}=${m.norm}`).join("\u0001"), texts);
+    }
+    out[i] = values;
   }
   return out;
 }
@@ -162,16 +190,16 @@ function sourceField(role: Role, field: Field, mapping: SheetMapping): Field | u
 }
 
 /** The amount its review computes for an order read by quantity × unit price. */
-function productAmount(fields: readonly Field[], values: Cell[], norms: string[]): void {
+function productAmount(fields: readonly Field[], values: Cell[], norms: RowNorms, row: number): void {
   const q = values[fields.indexOf("quantity")];
   const p = values[fields.indexOf("unitPrice")];
   const a = fields.indexOf("amount");
   if (typeof q !== "number" || typeof p !== "number") return;
   values[a] = q * p;
-  norms[a] = String(q * p);
+  norms.setNumber(row, a, q * p);
 }
 
-function monthlyCells(s: SheetReader, row: number, headers: readonly string[]): NonNullable<MergeRow["monthly"]> {
+function monthlyCells(s: SheetReader, row: number, headers: readonly string[]): MonthlyCell[] {
   return s.mapping.monthlyCostColumns.map((col, k) => {
     const v = s.cell(row, col);
     const r = isBlank(v) ? undefined : readAmount(v);

@@ -131,6 +131,24 @@ describe("cellValueXml", () => {
     expect(cellValueXml("A1", 3, "x:")).toBe("><x:v>3</x:v></x:c>");
     expect(cellValueXml("A1", null)).toBe("/>");
   });
+
+  it("writes any text as the escapes would, plain text included (which skips them)", () => {
+    const escaped = (s: string) => {
+      const space = /^[ \t\r\n]|[ \t\r\n]$|[\r\n]/.test(s) ? ' xml:space="preserve"' : "";
+      return ` t="inlineStr"><is><t${space}>${escapeXmlText(toXstring(s))}</t></is></c>`;
+    };
+    const edges = [" ", "\t", "\n", "\r", "\u0001", "\u001f", "_", "_x0041", "x", "0", "A", "&", "<", ">", '"', "'"];
+    const more = ["\u4e2d", "\ud7ff", "\ud800", "\udc00", "\ud83d\ude00", "\ue000", "\uff01", "\ufffe", "\uffff"];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...edges, ...more), maxLength: 12 }), (s) => {
+        expect(cellValueXml("A1", s)).toBe(escaped(s));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const s of ["", "_x0041", " a", "a ", "a\tb", "a\u0001", "a&b", "a<b", "a>b", "\ud800", "\ufffe", "a\nb"])
+      expect(cellValueXml("A1", s)).toBe(escaped(s));
+    expect(cellValueXml("A1", "客户A-001 Key")).toBe(' t="inlineStr"><is><t>客户A-001 Key</t></is></c>');
+  });
 });
 
 describe("cellXml", () => {

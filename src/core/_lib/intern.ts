@@ -92,6 +92,13 @@ export class TextIds {
     }
   }
 
+  /** Text number `id`, as it was numbered. */
+  text(id: number): string {
+    let out = "";
+    for (let j = this.starts[id]; j < this.starts[id + 1]; j++) out += String.fromCharCode(this.chars[j]);
+    return out;
+  }
+
   /** Whether text number `id` is `text`. */
   private holds(id: number, text: string): boolean {
     const start = this.starts[id];

@@ -32,6 +32,13 @@ describe("TextIds", () => {
     expect(ids.id("SO-3")).toBe(2);
   });
 
+  it("gives back each numbered text as it was numbered", () => {
+    const ids = new TextIds(1);
+    const texts = ["SO-1", "", "客户 A", "订单".repeat(500)];
+    const numbers = texts.map((t) => ids.id(t));
+    expect(numbers.map((n) => ids.text(n))).toEqual(texts);
+  });
+
   describe("edge cases", () => {
     it("grows past the size it was made for, long texts included", () => {
       const ids = new TextIds(2);
