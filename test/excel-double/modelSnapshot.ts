@@ -1,6 +1,14 @@
 import { columnLetters, formatAddress, formatBox, MAX_COLS } from "./address";
 import type { WorkbookModel } from "./model";
-import type { CellData, FreezeModel, NoteData, SheetModel, ValidationRule, Visibility } from "./sheetModel";
+import {
+  copyCell,
+  type CellData,
+  type FreezeModel,
+  type NoteData,
+  type SheetModel,
+  type ValidationRule,
+  type Visibility,
+} from "./sheetModel";
 
 /** A sheet's cells keyed "A1", in row-major order (numeric key order is row-major); plain copies. */
 function cellsByAddress(sheet: SheetModel): Record<string, CellData> {
@@ -11,7 +19,7 @@ function cellsByAddress(sheet: SheetModel): Record<string, CellData> {
     let l = letters.get(col);
     if (l === undefined) letters.set(col, (l = columnLetters(col)));
     const cell = sheet.cells.get(k)!;
-    out[`${l}${Math.floor(k / MAX_COLS) + 1}`] = cell.font ? { ...cell, font: { ...cell.font } } : { ...cell };
+    out[`${l}${Math.floor(k / MAX_COLS) + 1}`] = copyCell(cell);
   }
   return out;
 }

@@ -12,6 +12,7 @@ import {
   type Visibility,
   WorkbookModel,
   cellKey,
+  copyCell,
 } from "./model";
 
 /**
@@ -75,7 +76,9 @@ export function modelToJson(model: WorkbookModel): WorkbookJson {
       id: s.id,
       visibility: s.visibility,
       protected: s.protected,
-      cells: [...s.entries()].sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([r, c, cell]) => [r, c, clone(cell)]),
+      cells: [...s.cells.keys()]
+        .sort((a, b) => a - b)
+        .map((k) => [Math.floor(k / MAX_COLS), k % MAX_COLS, copyCell(s.cells.get(k)!)]),
       columnWidths: [...s.columnWidths].sort((a, b) => a[0] - b[0]),
       merges: clone(s.merges),
       notes: perCell(s.notes),
@@ -105,7 +108,7 @@ export function modelFromJson(json: WorkbookJson): WorkbookModel {
   for (const s of json.sheets) {
     const sheet = model.addSheet(s.name, { visibility: s.visibility, protected: s.protected });
     (sheet as { id: string }).id = s.id;
-    for (const [r, c, cell] of s.cells) sheet.put(r, c, clone(cell));
+    for (const [r, c, cell] of s.cells) sheet.put(r, c, copyCell(cell));
     for (const [c, w] of s.columnWidths) sheet.columnWidths.set(c, w);
     sheet.merges.push(...clone(s.merges ?? []));
     for (const [r, c, note] of s.notes ?? []) sheet.notes.set(cellKey(r, c), clone(note));

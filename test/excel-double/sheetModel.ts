@@ -25,6 +25,18 @@ export interface CellData {
   fill?: string;
 }
 
+/** A plain copy of a cell, its font copied too, keys holding undefined left out (as JSON would). */
+export function copyCell(cell: CellData): CellData {
+  const out: CellData = {};
+  if (cell.value !== undefined) out.value = cell.value;
+  if (cell.formula !== undefined) out.formula = cell.formula;
+  if (cell.numberFormat !== undefined) out.numberFormat = cell.numberFormat;
+  if (cell.font !== undefined)
+    out.font = Object.fromEntries(Object.entries(cell.font).filter(([, v]) => v !== undefined)) as FontData;
+  if (cell.fill !== undefined) out.fill = cell.fill;
+  return out;
+}
+
 /** A note (Excel's legacy comment) on one cell. */
 export interface NoteData {
   text: string;
@@ -156,8 +168,11 @@ export class SheetModel {
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    for (const [r, c, cell] of this.entries()) {
+    // Straight over the map: Office's getUsedRange asks this of every sheet, often.
+    for (const [k, cell] of this.cells) {
       if (valuesOnly && cell.value === undefined) continue;
+      const r = Math.floor(k / MAX_COLS);
+      const c = k % MAX_COLS;
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (c < left) left = c;

@@ -207,9 +207,8 @@ export function sortRowsDescending(
   const sheet = model.sheet(sheetName)!;
   // Whether Excel also raises WorksheetChanged for a sort is not documented: the double raises only WorksheetRowSorted.
   const before = sheet.changed && { ...sheet.changed };
-  const rows: Map<number, CellData>[] = [];
-  for (let r = top; r <= bottom; r++)
-    rows.push(new Map([...sheet.entries()].filter(([rr]) => rr === r).map(([, c, cell]) => [c, cell])));
+  const rows = Array.from({ length: bottom - top + 1 }, () => new Map<number, CellData>());
+  for (const [r, c, cell] of sheet.entries()) if (r >= top && r <= bottom) rows[r - top].set(c, cell);
   const value = (m: Map<number, CellData>) => String(m.get(by)?.value ?? "");
   const sorted = [...rows].sort((a, b) => value(b).localeCompare(value(a)));
   for (const [r, c] of [...sheet.entries()].filter(([rr]) => rr >= top && rr <= bottom)) sheet.put(r, c, {});
