@@ -6,6 +6,7 @@ import JSZip from "jszip";
 import { describeRunError } from "../../src/adapters/describeRunError";
 import { openXlsx } from "../../src/adapters/xlsx/package/openXlsx";
 import { readWorkbook, type ReadProgress } from "../../src/adapters/xlsx/stream/readWorkbookGrids";
+import { sheetsOffThread } from "../../src/adapters/xlsx/worker/readSheetOffThread";
 import * as start from "../../src/adapters/xlsx/worker/startWorker";
 import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 
@@ -99,15 +100,20 @@ describe("reading the largest sheet part on a worker thread", () => {
     });
   }
 
-  it("picks the largest part, from the size given", async () => {
-    const pkg = await openXlsx(SAMPLE_ZH, { offThreadFrom: 0 });
+  it("picks the largest part from the size given, when the others are a quarter of it together", async () => {
+    const pkg = await openXlsx(SAMPLE_ZH, { offThreadFrom: Infinity });
     try {
+      expect(pkg.offThread).toBeUndefined();
       const parts = pkg.sheets.map((s) => s.partPath);
-      expect(pkg.offThread?.pick(parts)).toBe(ORDERS);
-      const size = pkg.partSize!(ORDERS)!;
-      const at = async (from: number) => (await openXlsx(SAMPLE_ZH, { offThreadFrom: from })).offThread?.pick(parts);
-      expect([await at(size), await at(size + 1)]).toEqual([ORDERS, undefined]);
-      expect((await openXlsx(SAMPLE_ZH, { offThreadFrom: Infinity })).offThread).toBeUndefined();
+      const size = (part: string) => pkg.partSize!(part)!;
+      const largest = size(ORDERS);
+      expect(parts.every((p) => size(p) <= largest)).toBe(true);
+      const pick = (from: number, among = parts) => sheetsOffThread(SAMPLE_ZH, size, from).pick(among);
+      expect([pick(0), pick(largest), pick(largest + 1)]).toEqual([ORDERS, ORDERS, undefined]);
+      // Beside the customers part alone, the orders part goes only while the customers' is a quarter of `from`.
+      const two = [CUSTOMERS, ORDERS];
+      const quarter = size(CUSTOMERS) * 4;
+      expect([pick(quarter, two), pick(quarter + 4, two), pick(1, [ORDERS])]).toEqual([ORDERS, undefined, undefined]);
     } finally {
       await pkg.close();
     }

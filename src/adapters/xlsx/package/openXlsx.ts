@@ -32,8 +32,8 @@ const READ_AHEAD = 1024 * 1024;
 
 /**
  * Opens an .xlsx file for random access: nothing but the zip directory and a few small parts is read.
- * Its largest sheet part, when it inflates to `offThreadFrom` bytes or more, is read on a worker
- * thread (`offThread`, see readSheetOffThread); tests force that with 0.
+ * Its largest sheet part may be read on a worker thread (`offThread`): from `offThreadFrom`
+ * bytes inflated, see `sheetsOffThread`; tests force it with 0, Infinity never offers it.
  */
 export async function openXlsx(
   file: string,

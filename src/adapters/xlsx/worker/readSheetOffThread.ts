@@ -10,14 +10,17 @@ import { startWorker } from "./startWorker";
 
 /**
  * From this inflated size (the zip directory's), the largest sheet part is read on a worker
- * thread while the main thread reads the rest (see docs/decisions.md): the issue-size
- * workbook's 55 MB orders part. Below it a worker's start (~50 ms of CPU) costs more than it saves.
+ * thread while the main thread reads the rest, when the other parts read inflate to a quarter
+ * of it or more (see docs/decisions.md): the issue-size workbook's 45 MB orders part, beside
+ * 21 MB of other sheets. Below it, or with little else to read meanwhile, a worker's start and
+ * the cells' crossing cost more than they save (measured: a combine input of 8.9 MB took longer).
  */
-export const OFF_THREAD_BYTES = 8 * 1024 * 1024;
+export const OFF_THREAD_BYTES = 16 * 1024 * 1024;
 
 /**
- * The command line's `OffThreadSheets` for the .xlsx `file`: the largest part of `from` bytes
- * or more (`sizeOf` gives a part's inflated size) is read on a worker thread.
+ * The command line's `OffThreadSheets` for the .xlsx `file`: the largest part, when it
+ * inflates to `from` bytes or more and the other parts to `from / 4` or more together
+ * (`sizeOf` gives a part's inflated size), is read on a worker thread.
  */
 export function sheetsOffThread(
   file: string,
@@ -28,11 +31,13 @@ export function sheetsOffThread(
     pick(parts) {
       let best: string | undefined;
       let bestSize = -1;
+      let total = 0;
       for (const part of parts) {
-        const size = sizeOf(part) ?? -1;
+        const size = sizeOf(part) ?? 0;
+        total += size;
         if (size > bestSize) [best, bestSize] = [part, size];
       }
-      return bestSize >= from ? best : undefined;
+      return bestSize >= from && total - bestSize >= from / 4 ? best : undefined;
     },
     start: (part, opts) =>
       new WorkerSheet({ role: READ_WORKER, file, part, date1904: opts.date1904, marks: opts.marks }, opts.onRows),
