@@ -60,41 +60,14 @@ export async function readWorkbook(
   onRows?: (p: ReadProgress) => void,
 ): Promise<{ grids: Grid[]; blocked: BlockedTable[] }> {
   const read = pkg.sheets.filter((s) => !skip.has(s.name));
-  let done = 0;
-  const teller =
-    (sheet: string): Tell =>
-    (rows, finished = false) => {
-      if (finished) done++;
-      onRows?.({ sheet, rows, done, total: read.length });
-    };
-  const farPart = pkg.offThread?.pick(read.map((s) => s.partPath));
-  const farIndex = farPart === undefined ? -1 : read.findIndex((s) => s.partPath === farPart);
-  const far = farIndex < 0 ? undefined : startFar(pkg, read[farIndex], teller(read[farIndex].name));
+  const teller = progressTeller(read.length, onRows);
+  const far = startFar(pkg, read, teller);
   try {
     const shared = pkg.sharedStringsPath
       ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath), pkg.sharedStringsPath)
       : [];
-    const farRead = far && readSheet(pkg, read[farIndex], shared, far.tell, far.sheet);
-    // Awaited in the sheets' order below; this handler only keeps it from being unhandled meanwhile.
-    farRead?.catch(() => undefined);
-    const got: Promise<SheetGrids>[] = [];
-    for (const [i, sheet] of read.entries()) {
-      if (i === farIndex && farRead) got.push(farRead);
-      else {
-        const one = readSheet(pkg, sheet, shared, teller(sheet.name));
-        got.push(one);
-        // A sheet that fails ends the reading, as it would one sheet after another.
-        if (
-          !(await one.then(
-            () => true,
-            () => false,
-          ))
-        )
-          break;
-      }
-    }
     const out: SheetGrids = { grids: [], blocked: [] };
-    for (const one of got) {
+    for (const one of await readInOrder(pkg, read, shared, teller, far)) {
       const { grids, blocked } = await one;
       out.grids.push(...grids);
       out.blocked.push(...blocked);
@@ -105,12 +78,61 @@ export async function readWorkbook(
   }
 }
 
-/** Starts reading `sheet` on another thread, telling its start. */
-function startFar(pkg: StreamPackage, sheet: StreamPackage["sheets"][number], tell: Tell) {
+/** A sheet's progress teller; `done` counts the sheets finished, in the order they finish. */
+function progressTeller(total: number, onRows?: (p: ReadProgress) => void): (sheet: string) => Tell {
+  let done = 0;
+  return (sheet) =>
+    (rows, finished = false) => {
+      if (finished) done++;
+      onRows?.({ sheet, rows, done, total });
+    };
+}
+
+type SheetInfo = StreamPackage["sheets"][number];
+
+/** The sheet `pkg.offThread` picks, started on another thread (its start told), if any. */
+function startFar(pkg: StreamPackage, read: readonly SheetInfo[], teller: (sheet: string) => Tell) {
+  const part = pkg.offThread?.pick(read.map((s) => s.partPath));
+  const index = read.findIndex((s) => s.partPath === part);
+  if (!pkg.offThread || index < 0) return undefined;
+  const sheet = read[index];
+  const tell = teller(sheet.name);
   tell(0);
   const opts = { date1904: pkg.date1904, marks: sheet.tables.length > 0, onRows: (rows: number) => tell(rows) };
-  return { sheet: pkg.offThread!.start(sheet.partPath, opts), tell };
+  return { index, tell, sheet: pkg.offThread.start(sheet.partPath, opts) };
 }
+
+/**
+ * Each sheet's read, in workbook order: `far`'s cells told as they come from the other thread
+ * while the others are read here one after another, until one fails (as reading all in order would).
+ */
+async function readInOrder(
+  pkg: StreamPackage,
+  read: readonly SheetInfo[],
+  shared: readonly string[],
+  teller: (sheet: string) => Tell,
+  far: ReturnType<typeof startFar>,
+): Promise<Promise<SheetGrids>[]> {
+  const farRead = far && readSheet(pkg, read[far.index], shared, far.tell, far.sheet);
+  // Awaited in the sheets' order by the caller; this handler only keeps it from being unhandled meanwhile.
+  farRead?.catch(() => undefined);
+  const got: Promise<SheetGrids>[] = [];
+  for (const [i, sheet] of read.entries()) {
+    if (farRead && i === far.index) got.push(farRead);
+    else {
+      const one = readSheet(pkg, sheet, shared, teller(sheet.name));
+      got.push(one);
+      if (!(await succeeds(one))) break;
+    }
+  }
+  return got;
+}
+
+const succeeds = (p: Promise<unknown>): Promise<boolean> =>
+  p.then(
+    () => true,
+    () => false,
+  );
 
 /**
  * One sheet's grids: its table parts read (they are small, and its `<tableParts>` come last),
@@ -118,7 +140,7 @@ function startFar(pkg: StreamPackage, sheet: StreamPackage["sheets"][number], te
  */
 async function readSheet(
   pkg: StreamPackage,
-  sheet: StreamPackage["sheets"][number],
+  sheet: SheetInfo,
   shared: readonly string[],
   tell: Tell,
   far?: OffThreadSheet,
