@@ -13,8 +13,6 @@ export type { XlsxSheetInfo } from "./describeParts";
 export interface XlsxPackage extends PackageParts<Readable> {
   /** An entry's bytes as stored (compressed), with its directory record's CRC and sizes: copied into an output unchanged. */
   openRaw(path: string): Promise<RawEntry>;
-  /** An entry's inflated size as its directory record says (checked when it is inflated), undefined when absent. */
-  partSize?(path: string): number | undefined;
   close(): Promise<void>;
   /**
    * A package that generates its sheet parts (`newWorkbookPackage`) writes a sheet plan's owned
@@ -121,8 +119,7 @@ async function describePackage(
     };
   };
   const parts = await describeParts({ byName, open }, label);
-  const partSize = (path: string) => find(path)?.uncompressedSize;
-  return { ...parts, openRaw, partSize, close: async () => zip.close() };
+  return { ...parts, openRaw, close: async () => zip.close() };
 }
 
 /**

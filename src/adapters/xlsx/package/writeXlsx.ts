@@ -6,12 +6,11 @@ import { readTablePart } from "../stream/readTablePart";
 import { chartParts } from "./charts";
 import { createdSheetXml, recordSheetXml, reportSheetXml } from "./newSheets";
 import type { XlsxPackage } from "./openXlsx";
-import { patchAhead, type PatchAhead } from "./patchAhead";
 import { patchSheet } from "./patchSheet";
 import { patchTable } from "./patchTable";
 import { planPackage } from "./planPackage";
 import { appendStyles } from "./styles";
-import { rawEntryOf, writeZip, type ZipEntry } from "./zipWriter";
+import { writeZip, type ZipEntry } from "./zipWriter";
 
 /**
  * Deflate level of the parts the run writes. 1 (zlib's fastest): a package is mostly XML that
@@ -19,14 +18,6 @@ import { rawEntryOf, writeZip, type ZipEntry } from "./zipWriter";
  * the level decides how long a 1,048,575-row workbook takes (see docs/decisions.md).
  */
 export const COMPRESSION_LEVEL = 1;
-
-/**
- * From this inflated size, the largest patched sheet part is patched and deflated on a worker
- * thread while this one patches the others ahead of the writer (see docs/decisions.md): the
- * issue-size workbook's 40 MB orders part and 20 MB visits part then take both cores. Below
- * it, a worker's start costs more than it saves, and every part streams as before.
- */
-export const OFF_THREAD_BYTES = 8 * 1024 * 1024;
 
 type Source = () => Promise<Readable | string>;
 
@@ -47,7 +38,6 @@ export async function writeXlsx(
   outFile: string,
   level = COMPRESSION_LEVEL,
   onSheet?: (sheet: string) => void,
-  offThreadFrom = OFF_THREAD_BYTES,
 ): Promise<void> {
   const layout = await planPackage(
     pkg,
@@ -87,24 +77,12 @@ export async function writeXlsx(
         : createdSheetXml(created, styles),
     );
   put(layout.recordPart, async () => recordSheetXml(record));
-  const offThread = largestFrom(pkg, layout.patched, offThreadFrom);
-  const ahead = new Map<string, ZipEntry>();
-  const jobs: PatchAhead[] = [];
   for (const p of layout.patched) {
     const sheetPlan = plan.sheets[p.plan];
-    const open = () => pkg.openStream(p.part);
-    if (offThread !== undefined) {
-      const job = patchAhead(open, sheetPlan, styles, level, p.part === offThread);
-      jobs.push(job);
-      ahead.set(
-        p.part.toLowerCase(),
-        madeAhead(p.part, job, () => onSheet?.(sheetPlan.sheet)),
-      );
-    } else
-      put(p.part, async () => {
-        onSheet?.(sheetPlan.sheet);
-        return pkg.writeOwned?.(p.part, sheetPlan, styles) ?? patchSheet(await open(), sheetPlan, styles);
-      });
+    put(p.part, async () => {
+      onSheet?.(sheetPlan.sheet);
+      return pkg.writeOwned?.(p.part, sheetPlan, styles) ?? patchSheet(await pkg.openStream(p.part), sheetPlan, styles);
+    });
     const table = p.tablePart;
     if (table) put(table, async () => patchTable(await pkg.readText(table), sheetPlan));
   }
@@ -113,9 +91,7 @@ export async function writeXlsx(
   const entries: ZipEntry[] = [];
   for (const name of pkg.entries) {
     const source = generated.get(name.toLowerCase());
-    const made = ahead.get(name.toLowerCase());
-    if (made) entries.push(made);
-    else if (source) entries.push({ name, open: source });
+    if (source) entries.push({ name, open: source });
     else if (!dropped.has(name.toLowerCase())) entries.push({ name, raw: () => pkg.openRaw(name) });
   }
   for (const name of layout.added) {
@@ -123,33 +99,7 @@ export async function writeXlsx(
     if (!source) throw new Error(`writeXlsx: nothing to write for ${name}`);
     entries.push({ name, open: source });
   }
-  try {
-    await writeZipFile(entries, outFile, level);
-  } finally {
-    for (const job of jobs) job.cancel();
-  }
-}
-
-/** The zip entry of a part made ahead: copied as stored once made; `onStart` as the writer reaches it. */
-function madeAhead(name: string, job: PatchAhead, onStart: () => void): ZipEntry {
-  return {
-    name,
-    raw: async () => {
-      onStart();
-      return rawEntryOf(await job.result);
-    },
-  };
-}
-
-/** The largest of the patched parts when it inflates to `from` bytes or more (sizes from the zip directory). */
-function largestFrom(pkg: XlsxPackage, patched: readonly { part: string }[], from: number): string | undefined {
-  let best: string | undefined;
-  let bestSize = -1;
-  for (const { part } of patched) {
-    const size = pkg.partSize?.(part) ?? -1;
-    if (size > bestSize) [best, bestSize] = [part, size];
-  }
-  return bestSize >= from ? best : undefined;
+  await writeZipFile(entries, outFile, level);
 }
 
 /** The zip written to `outFile`; on failure the file stream is closed (the caller removes the file). */

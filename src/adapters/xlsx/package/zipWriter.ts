@@ -97,40 +97,13 @@ export async function writeZip(
   await finished(out);
 }
 
-/** A part deflated ahead of the writer: its deflated bytes, and the CRC-32 and size of what was deflated. */
-export interface Deflated {
-  bytes: Uint8Array;
-  crc32: number;
-  size: number;
-}
-
-/**
- * A part's bytes deflated at `level` into memory, with their CRC-32 and size (see
- * `patchAhead`): the same bytes `writeZip` would deflate from `source` itself.
- * @example const d = await deflateEntry(Readable.from([Buffer.from("<a/>")]), 1)
- */
-export async function deflateEntry(source: Readable, level: number): Promise<Deflated> {
-  const w = { crc: 0, size: 0 };
-  const chunks: Buffer[] = [];
-  await pipeline(source, checksum(w), createDeflateRaw({ level }), async (deflated: AsyncIterable<Buffer>) => {
-    for await (const chunk of deflated) chunks.push(chunk);
-  });
-  return { bytes: Buffer.concat(chunks), crc32: w.crc, size: w.size };
-}
-
-/** A deflated part as `writeZip` copies a stored entry (`raw`). */
-export function rawEntryOf(d: Deflated): RawEntry {
-  const bytes = Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength);
-  return { stream: Readable.from([bytes]), method: DEFLATE, crc32: d.crc32, size: d.size, compressed: bytes.length };
-}
-
 async function openBytes(open: () => Promise<Readable | string>): Promise<Readable> {
   const source = await open();
   return typeof source === "string" ? Readable.from([Buffer.from(source, "utf8")]) : source;
 }
 
 /** A pipeline step that passes the bytes on, adding them to `w`'s CRC-32 and size. */
-function checksum(w: Pick<Written, "crc" | "size">) {
+function checksum(w: Written) {
   return async function* (chunks: AsyncIterable<Buffer>) {
     for await (const chunk of chunks) {
       w.crc = crc32(chunk, w.crc);
