@@ -39,6 +39,20 @@ describe("writeZip", () => {
     expect(read.file("empty.xml")!.date.getMinutes()).toBe(30);
   });
 
+  it("deflates a part cut into small chunks of any size as one deflate of its whole bytes", async () => {
+    // Small chunks are joined into pieces for the deflater; the deflated bytes must not depend on the cut.
+    const sizes = [1, 17, 4096, 65535, 2, 70_000, 333, 9000];
+    const chunks: Buffer[] = [];
+    for (let at = 0, k = 0; at < big.length; at += sizes[k++ % sizes.length])
+      chunks.push(big.subarray(at, at + sizes[k % sizes.length]));
+    const zip = await zipOf([{ name: "s.xml", open: async () => Readable.from(chunks) }]);
+    const start = zip.readUInt32LE(zip.length - 6); // the central directory, from the end record
+    const compressed = zip.readUInt32LE(start + 20);
+    expect(zip.subarray(35, 35 + compressed).equals(deflateRawSync(big, { level: 1 }))).toBe(true);
+    expect(zip.readUInt32LE(start + 16)).toBe(crc32(big));
+    expect(zip.readUInt32LE(start + 24)).toBe(big.length);
+  });
+
   it("is read by yauzl (the package reader's zip library) with the sizes its directory declares", async () => {
     const zip = await zipOf([{ name: "a/b.xml", open: async () => Readable.from([big]) }]);
     const text = await new Promise<string>((resolve, reject) =>

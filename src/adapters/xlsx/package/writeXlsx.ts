@@ -10,7 +10,7 @@ import { patchSheet } from "./patchSheet";
 import { patchTable } from "./patchTable";
 import { planPackage } from "./planPackage";
 import { appendStyles } from "./styles";
-import { writeZip, type ZipEntry } from "./zipWriter";
+import { PIPE_AHEAD, writeZip, type ZipEntry } from "./zipWriter";
 
 /**
  * Deflate level of the parts the run writes. 1 (zlib's fastest): a package is mostly XML that
@@ -104,7 +104,7 @@ export async function writeXlsx(
 
 /** The zip written to `outFile`; on failure the file stream is closed (the caller removes the file). */
 async function writeZipFile(entries: ZipEntry[], outFile: string, level: number): Promise<void> {
-  const out = createWriteStream(outFile);
+  const out = createWriteStream(outFile, { highWaterMark: PIPE_AHEAD });
   try {
     await writeZip(entries, out, level);
   } catch (e) {

@@ -1,7 +1,7 @@
 import { once } from "node:events";
-import { Readable, type Writable } from "node:stream";
+import { Readable, type TransformOptions, type Writable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
-import { crc32, createDeflateRaw } from "node:zlib";
+import { crc32, createDeflateRaw, type ZlibOptions } from "node:zlib";
 
 /**
  * An entry of the zip being written, opened only when the writer reaches it, so one large
@@ -19,6 +19,19 @@ export interface RawEntry {
   size: number;
   compressed: number;
 }
+
+/**
+ * How many bytes each step of a part's way out may hold ahead of the next (patched bytes
+ * before the deflater, deflated bytes before the file). With Node's 16 KiB defaults one
+ * chunk went through at a time: the main thread waited on each deflate and each file write
+ * on libuv's pool instead of patching the next chunk meanwhile (see docs/decisions.md).
+ */
+export const PIPE_AHEAD = 1024 * 1024;
+/**
+ * The deflater's output chunk, and the least it is handed at once: the inflater's chunks
+ * (and so the patched ones) are often a few KiB, and each write is a trip to the pool and back.
+ */
+const DEFLATE_CHUNK = 64 * 1024;
 
 /** Sizes past this need the zip64 records (0xffffffff itself means "see zip64"). */
 const MAX_32 = 0xfffffffe;
@@ -85,7 +98,7 @@ export async function writeZip(
         throw new Error(`writeZip: ${entry.name} copied ${w.compressed} bytes, its record says ${raw.compressed}`);
     } else {
       await put(localHeader(w, time, date));
-      await pipeline(await openBytes(entry.open), checksum(w), createDeflateRaw({ level }), data);
+      await pipeline(await openBytes(entry.open), checksum(w), deflater(level), data);
     }
     await put(dataDescriptor(w));
     written.push(w);
@@ -97,19 +110,43 @@ export async function writeZip(
   await finished(out);
 }
 
+/**
+ * A raw deflate stream at `level` that takes `PIPE_AHEAD` bytes before it holds its writer back
+ * (zlib's streams pass these options on to `Transform`; @types/node's `ZlibOptions` omits them).
+ */
+function deflater(level: number) {
+  const options: ZlibOptions & TransformOptions = {
+    level,
+    chunkSize: DEFLATE_CHUNK,
+    writableHighWaterMark: PIPE_AHEAD,
+    readableHighWaterMark: PIPE_AHEAD,
+  };
+  return createDeflateRaw(options);
+}
+
 async function openBytes(open: () => Promise<Readable | string>): Promise<Readable> {
   const source = await open();
   return typeof source === "string" ? Readable.from([Buffer.from(source, "utf8")]) : source;
 }
 
-/** A pipeline step that passes the bytes on, adding them to `w`'s CRC-32 and size. */
+/**
+ * A pipeline step that passes the bytes on, adding them to `w`'s CRC-32 and size, in pieces
+ * of at least `DEFLATE_CHUNK` bytes (small chunks joined) but the last.
+ */
 function checksum(w: Written) {
   return async function* (chunks: AsyncIterable<Buffer>) {
+    let batch: Buffer[] = [];
+    let held = 0;
     for await (const chunk of chunks) {
       w.crc = crc32(chunk, w.crc);
       w.size += chunk.length;
-      yield chunk;
+      batch.push(chunk);
+      held += chunk.length;
+      if (held < DEFLATE_CHUNK) continue;
+      yield batch.length === 1 ? batch[0] : Buffer.concat(batch, held);
+      [batch, held] = [[], 0];
     }
+    if (held > 0) yield Buffer.concat(batch, held);
   };
 }
 

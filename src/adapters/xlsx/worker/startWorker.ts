@@ -3,11 +3,11 @@ import { Worker } from "node:worker_threads";
 
 /**
  * Starts a worker thread on a module of this code base, given its path without extension
- * (`join(__dirname, "patchWorker")`): the compiled file when this one is compiled (the
+ * (`join(__dirname, "sheetWorker")`): the compiled file when this one is compiled (the
  * command line's .cache/cli), else its TypeScript source through tsx's require hook (ts-jest
  * and tsx runs), so that one call works in both. The caller owns the worker: it terminates it
  * once it has its answer or an error, so a worker never keeps the process alive.
- * @example const worker = startWorker(join(__dirname, "patchWorker"), job)
+ * @example const worker = startWorker(join(__dirname, "sheetWorker"), job)
  */
 export function startWorker(module: string, workerData: unknown): Worker {
   const ext = extname(__filename);
