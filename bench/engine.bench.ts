@@ -5,13 +5,18 @@
  * 2-core machine: full size under 1.5 s, peak RSS under 800 MB.
  *
  * Options: `--runs N` timed runs per size (default 5); `--full-only`; `--receivables-off`: the
- * workbook without its 已回款 and 信用额度 columns (as before issue 15: no receivables, no safety).
+ * workbook without its 已回款 and 信用额度 columns (as before issue 15: no receivables, no safety);
+ * `--compiled`: time the engine as the command line runs it, compiled to CommonJS by tsc
+ * (bench/file's build, untimed), not as tsx loads it: tsx reaches every function another
+ * module exports through two getters, which the engine's per-row loops call millions of times.
  * A benchmark, not a test: it prints figures and asserts nothing.
  */
+import { createRequire } from "node:module";
 import { median } from "../src/core/_lib/median";
-import { runReview, type Review } from "../src/core/runReview";
-import { buildPlanSheet } from "../src/core/plan/buildPlanSheet";
-import { planNextMonth } from "../src/core/plan/planNextMonth";
+import * as sourceReview from "../src/core/runReview";
+import type { Review } from "../src/core/runReview";
+import * as sourcePlanSheet from "../src/core/plan/buildPlanSheet";
+import * as sourcePlan from "../src/core/plan/planNextMonth";
 import { generateWorkbook, type BenchWorkbook } from "./generate";
 
 const TARGET_MS = 1500;
@@ -28,6 +33,7 @@ interface SizeResult {
 
 const MB = 1024 * 1024;
 const args = process.argv.slice(2);
+const { runReview, buildPlanSheet, planNextMonth } = engine();
 const runs = Math.max(1, Number(args[args.indexOf("--runs") + 1]) || 5);
 const sizes: [string, number][] = args.includes("--full-only")
   ? [["1", 1]]
@@ -43,6 +49,22 @@ function dropReceivables(wb: BenchWorkbook): void {
     const at = g.values[0].findIndex((h) => h === "已回款" || h === "信用额度");
     if (at >= 0) for (const row of g.values) row.splice(at, 1);
   }
+}
+
+/** The engine timed: its sources as tsx loads them, or (`--compiled`) the command line's tsc build of them. */
+function engine(): typeof sourceReview & typeof sourcePlanSheet & typeof sourcePlan {
+  if (!args.includes("--compiled")) return { ...sourceReview, ...sourcePlanSheet, ...sourcePlan };
+  // Loaded only here: bench/file's build brings ExcelJS, whose memory then counts in this run's RSS figures.
+  const runners = createRequire(__filename)("./file/runners") as typeof import("./file/runners");
+  const build = runners.buildCli();
+  console.log(
+    `engine compiled with tsc in ${build.seconds.toFixed(1)} s (not timed)${build.typeErrors ? `, ${build.typeErrors} type errors in the tree, emitted anyway` : ""}`,
+  );
+  return {
+    ...runners.requireBuilt<typeof sourceReview>("src/core/runReview"),
+    ...runners.requireBuilt<typeof sourcePlanSheet>("src/core/plan/buildPlanSheet"),
+    ...runners.requireBuilt<typeof sourcePlan>("src/core/plan/planNextMonth"),
+  };
 }
 
 function timeRun(wb: BenchWorkbook): { ms: number; cpuMs: number; review: Review } {

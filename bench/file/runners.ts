@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { basename, join, resolve } from "node:path";
 import { CACHE_DIR } from "./generateWorkbook";
 import { measure, nodeRusageEnv, type Measured } from "./measure";
@@ -38,6 +39,11 @@ export function buildCli(): { seconds: number; typeErrors: number } {
   if (!existsSync(join(JS_DIR, "src", "cli", "main.js")))
     throw new Error(`tsc did not emit the command line:\n${r.stdout}${r.stderr}`);
   return { seconds, typeErrors: (r.stdout.match(/error TS\d+/g) ?? []).length };
+}
+
+/** A module of the command line's build (`buildCli`), by its path under the repository without extension, e.g. "src/core/runReview". */
+export function requireBuilt<T>(path: string): T {
+  return createRequire(__filename)(join(JS_DIR, `${path}.js`)) as T;
 }
 
 /** The command line on `input`, writing `output`. */
