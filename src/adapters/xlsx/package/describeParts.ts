@@ -1,3 +1,4 @@
+import type { OffThreadSheets } from "../stream/offThreadSheet";
 import type { ByteChunks } from "../stream/parseXmlStream";
 import { declaresEntities, looksUtf16, NotAnXlsxError, UnreadablePartError } from "./openXlsxError";
 import {
@@ -47,6 +48,8 @@ export interface PackageParts<S extends ByteChunks = ByteChunks> {
   date1904: boolean;
   /** The workbook part's content type is macro-enabled: the output must be named .xlsm (or .xltm) too. */
   macroEnabled: boolean;
+  /** Reads the largest sheet part on another thread (openXlsx on a file: the command line); none in the pane. */
+  offThread?: OffThreadSheets;
 }
 
 /** A zip's entries by name and how to inflate one (the zip layer's whole job). */

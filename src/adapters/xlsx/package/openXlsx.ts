@@ -6,6 +6,7 @@ import { NotAnXlsxError, UnreadablePartError, unreadableKindOf } from "./openXls
 import type { RawEntry } from "./zipWriter";
 import type { SheetPlan } from "../../../core/output";
 import type { SheetStyles } from "./ownedCells";
+import { OFF_THREAD_BYTES, sheetsOffThread } from "../worker/readSheetOffThread";
 
 export { NotAnXlsxError } from "./openXlsxError";
 export type { XlsxSheetInfo } from "./describeParts";
@@ -13,6 +14,8 @@ export type { XlsxSheetInfo } from "./describeParts";
 export interface XlsxPackage extends PackageParts<Readable> {
   /** An entry's bytes as stored (compressed), with its directory record's CRC and sizes: copied into an output unchanged. */
   openRaw(path: string): Promise<RawEntry>;
+  /** An entry's inflated size as its directory record says (checked when it is inflated), undefined when absent. */
+  partSize?(path: string): number | undefined;
   close(): Promise<void>;
   /**
    * A package that generates its sheet parts (`newWorkbookPackage`) writes a sheet plan's owned
@@ -27,8 +30,15 @@ const CHUNK = 64 * 1024;
 /** How far inflating (on libuv's thread pool) may run ahead of the XML scanner. */
 const READ_AHEAD = 1024 * 1024;
 
-/** Opens an .xlsx file for random access: nothing but the zip directory and a few small parts is read. */
-export async function openXlsx(file: string): Promise<XlsxPackage> {
+/**
+ * Opens an .xlsx file for random access: nothing but the zip directory and a few small parts is read.
+ * Its largest sheet part may be read on a worker thread (`offThread`): from `offThreadFrom`
+ * bytes inflated, see `sheetsOffThread`; tests force it with 0, Infinity never offers it.
+ */
+export async function openXlsx(
+  file: string,
+  { offThreadFrom = OFF_THREAD_BYTES }: { offThreadFrom?: number } = {},
+): Promise<XlsxPackage> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(
       file,
@@ -38,7 +48,9 @@ export async function openXlsx(file: string): Promise<XlsxPackage> {
         err ? reject((err as NodeJS.ErrnoException).code ? err : new NotAnXlsxError(file, err.message)) : resolve(z),
     ),
   );
-  return fromZip(zip, file);
+  const pkg = await fromZip(zip, file);
+  if (offThreadFrom !== Infinity) pkg.offThread = sheetsOffThread(file, (part) => pkg.partSize?.(part), offThreadFrom);
+  return pkg;
 }
 
 /** The same over bytes in memory (tests, and callers that already hold the file). */
@@ -119,7 +131,8 @@ async function describePackage(
     };
   };
   const parts = await describeParts({ byName, open }, label);
-  return { ...parts, openRaw, close: async () => zip.close() };
+  const partSize = (path: string) => find(path)?.uncompressedSize;
+  return { ...parts, openRaw, partSize, close: async () => zip.close() };
 }
 
 /**

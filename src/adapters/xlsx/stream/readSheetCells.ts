@@ -1,6 +1,7 @@
 import { columnNumber } from "../../../core/_lib/a1";
 import type { Cell } from "../../../core/_lib/cells";
 import type { BesideTables } from "./besideTables";
+import { StoreCells, type CellSink } from "./cellSink";
 import { AttrCursor, readAttr } from "../package/xmlScan";
 import {
   BOOLEAN,
@@ -16,7 +17,7 @@ import {
 import { decimalAt, parseDecimal } from "./parseDecimal";
 import { ownCopy, parseXmlStream, type ByteChunks } from "./parseXmlStream";
 import { localName, unescapeText } from "./readSharedStrings";
-import { SheetRows } from "./sheetRows";
+import type { SheetRows } from "./sheetRows";
 import { decodeAttr, decodeText } from "./xmlReferences";
 import { isPlain, XmlTokenizer, type XmlHandler } from "./xmlTokenizer";
 
@@ -35,8 +36,12 @@ const hot = {
 };
 
 /** A sheet's valued cells, the relationship ids of its `<tablePart>`s in order, and how many `<row>`s it has. */
-export interface SheetCells {
+export interface SheetCells extends SheetEnd {
   cells: SheetRows;
+}
+
+/** What reading a sheet part gives besides its cells: its `<tablePart>` ids in order and its `<row>` count. */
+export interface SheetEnd {
   tableParts: string[];
   rows: number;
 }
@@ -59,9 +64,22 @@ export async function readSheetCells(
   sharedStrings: readonly string[],
   opts: { date1904: boolean; part?: string; beside?: BesideTables; onRows?: (rows: number) => void },
 ): Promise<SheetCells> {
-  const reader = new SheetReader(sharedStrings, opts.date1904, opts.beside, opts.onRows);
+  const sink = new StoreCells(sharedStrings, opts.beside);
+  return { cells: sink.cells, ...(await streamSheet(stream, sink, opts)) };
+}
+
+/**
+ * `readSheetCells` with its cells told to `sink` (stored, or encoded for another thread), in
+ * document order; shared strings are told by their index.
+ */
+export async function streamSheet(
+  stream: ByteChunks,
+  sink: CellSink,
+  opts: { date1904: boolean; part?: string; onRows?: (rows: number) => void },
+): Promise<SheetEnd> {
+  const reader = new SheetReader(sink, opts.date1904, opts.onRows);
   await parseXmlStream(stream, new XmlTokenizer(reader), opts.part ?? "sheet");
-  return { cells: reader.cells, tableParts: reader.tableParts, rows: reader.rows };
+  return { tableParts: reader.tableParts, rows: reader.rows };
 }
 
 /**
@@ -72,7 +90,6 @@ export async function readSheetCells(
  * apart by their character codes; a prefixed name (`x:c`) takes the slower general path.
  */
 class SheetReader implements XmlHandler {
-  readonly cells = new SheetRows();
   readonly tableParts: string[] = [];
   /** `<row>`s read in sheetData. */
   rows = 0;
@@ -92,16 +109,18 @@ class SheetReader implements XmlHandler {
   private inline: string | undefined = undefined;
   private inText = false;
   private phonetic = 0;
-  /** The cell has a formula or a style other than the default (tracked only with `beside`). */
+  /** The cell has a formula or a style other than the default (tracked only when the sink `marks`). */
   private marked = false;
   private readonly attr = new AttrCursor();
+  private readonly marks: boolean;
 
   constructor(
-    private readonly shared: readonly string[],
+    private readonly sink: CellSink,
     private readonly date1904: boolean,
-    private readonly beside: BesideTables | undefined,
     private readonly onRows: ((rows: number) => void) | undefined,
-  ) {}
+  ) {
+    this.marks = sink.marks;
+  }
 
   open(s: string, name: string, attrs: number): void {
     if (name.length === 1) this.openShort(name.charCodeAt(0), s, attrs);
@@ -111,7 +130,7 @@ class SheetReader implements XmlHandler {
 
   close(name: string): void {
     if (name.length === 1) this.closeShort(name.charCodeAt(0));
-    else if (name === "row") this.cells.endRow(this.row);
+    else if (name === "row") this.sink.endRow(this.row);
     else this.closeOther(hot.localName(name));
   }
 
@@ -144,7 +163,7 @@ class SheetReader implements XmlHandler {
       if (this.inSheetData) this.openCell(s, attrs);
     } else if (code === 0x76 /* v */) this.inValue = true;
     else if (code === 0x74 /* t */) this.inText = this.inline !== undefined && this.phonetic === 0;
-    else if (code === 0x66 /* f */) this.marked = true;
+    else if (code === 0x66 /* f */) this.marked = this.marks;
   }
 
   private closeShort(code: number): void {
@@ -167,7 +186,7 @@ class SheetReader implements XmlHandler {
 
   private closeOther(name: string): void {
     if (name.length === 1) this.closeShort(name.charCodeAt(0));
-    else if (name === "row") this.cells.endRow(this.row);
+    else if (name === "row") this.sink.endRow(this.row);
     else if (name === "rPh") this.phonetic--;
     else if (name === "sheetData") this.inSheetData = false;
   }
@@ -206,24 +225,39 @@ class SheetReader implements XmlHandler {
     this.vText = "";
     this.raw = undefined;
     this.inline = undefined;
-    if (this.beside !== undefined) this.marked = marked;
+    if (this.marks) this.marked = marked;
   }
 
   private closeCell(): void {
-    const value = this.value();
-    if (value !== null) this.cells.set(this.row, this.col, value);
-    if (this.beside !== undefined && (value !== null || this.marked)) this.beside.note(this.row, this.col);
+    if (this.type === SHARED) this.closeShared();
+    else {
+      const value = this.value();
+      if (value !== null || this.marked) this.sink.cell(this.row, this.col, value, this.marked);
+    }
     this.inline = undefined;
     this.vText = "";
     this.raw = undefined;
   }
 
+  /** A shared-string cell goes to the sink as its index: the sink looks the string up (or another thread does). */
+  private closeShared(): void {
+    const raw = this.raw;
+    const index =
+      this.vText !== ""
+        ? hot.decimalAt(this.vText, this.vStart, this.vEnd)
+        : raw === undefined || raw === ""
+          ? undefined
+          : hot.parseDecimal(raw);
+    if (index !== undefined) this.sink.sharedCell(this.row, this.col, index, this.marked);
+    else if (this.marked) this.sink.cell(this.row, this.col, null, true);
+  }
+
+  /** The value of a cell of any type but SHARED. */
   private value(): Cell {
     const type = this.type;
     if (type === INLINE) return this.inline === undefined ? null : hot.ownCopy(hot.unescapeText(this.inline));
     if (this.vText !== "") {
       if (type === NUMBER) return hot.decimalAt(this.vText, this.vStart, this.vEnd);
-      if (type === SHARED) return this.shared[hot.decimalAt(this.vText, this.vStart, this.vEnd)] ?? null;
       return this.valueOf(this.vText.slice(this.vStart, this.vEnd));
     }
     const raw = this.raw;
@@ -232,8 +266,6 @@ class SheetReader implements XmlHandler {
 
   private valueOf(raw: string): Cell {
     switch (this.type) {
-      case SHARED:
-        return this.shared[hot.parseDecimal(raw)] ?? null;
       case FORMULA_TEXT:
       case ERROR:
         return hot.ownCopy(raw);

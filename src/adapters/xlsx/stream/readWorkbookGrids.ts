@@ -5,7 +5,9 @@ import type { Grid } from "../../../core/types";
 import type { BlockedTable } from "../../port";
 import { BesideTables } from "./besideTables";
 import { readSharedStrings } from "./readSharedStrings";
-import { readSheetCells } from "./readSheetCells";
+import { StoreCells } from "./cellSink";
+import type { OffThreadSheet, OffThreadSheets } from "./offThreadSheet";
+import { streamSheet } from "./readSheetCells";
 import { readTablePart } from "./readTablePart";
 import type { Box, SheetRows } from "./sheetRows";
 import { UnreadablePartError } from "../package/openXlsxError";
@@ -17,6 +19,8 @@ export interface StreamPackage {
   date1904: boolean;
   openStream(path: string): Promise<ByteChunks>;
   readText(path: string): Promise<string>;
+  /** Reads the largest sheet part on another thread meanwhile, when the package offers it (the command line). */
+  offThread?: OffThreadSheets;
 }
 
 /** Rows read so far in `sheet`; `done` of `total` sheets are read (this one counts once it ends). */
@@ -32,60 +36,145 @@ export async function readWorkbookGrids(pkg: StreamPackage, skip: ReadonlySet<st
   return (await readWorkbook(pkg, skip)).grids;
 }
 
+type Tell = (rows: number, finished?: boolean) => void;
+
+/** One sheet's grids and blocked tables. */
+interface SheetGrids {
+  grids: Grid[];
+  blocked: BlockedTable[];
+}
+
 /**
  * The grids `workbookGrids` gives, read by streaming each sheet part: each table as
  * its own grid (totals row excluded), each sheet without tables as its used range.
  * Tables are those the sheet lists in `<tableParts>`, in that order, as ExcelJS reads them.
  * `blocked` lists the tables with the user's cells right of them in their rows, found in
  * the same pass (see `BesideTables`). `onRows` hears of each sheet as it starts, every
- * 65,536 rows (ROWS_PER_REPORT) and as it ends.
+ * 65,536 rows (ROWS_PER_REPORT) and as it ends. With `pkg.offThread`, the part it picks is
+ * read on another thread from the start while this one reads the shared strings and the
+ * other sheets; the result, and the error when sheets fail, are those of reading one after another.
  */
 export async function readWorkbook(
   pkg: StreamPackage,
   skip: ReadonlySet<string> = new Set(),
   onRows?: (p: ReadProgress) => void,
 ): Promise<{ grids: Grid[]; blocked: BlockedTable[] }> {
-  const shared = pkg.sharedStringsPath
-    ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath), pkg.sharedStringsPath)
-    : [];
-  const grids: Grid[] = [];
-  const blocked: BlockedTable[] = [];
   const read = pkg.sheets.filter((s) => !skip.has(s.name));
-  for (const [done, sheet] of read.entries()) {
-    const tell =
-      onRows &&
-      ((rows: number, finished = false) =>
-        onRows({ sheet: sheet.name, rows, done: finished ? done + 1 : done, total: read.length }));
-    tell?.(0);
-    // Table parts are small: read them before the sheet, whose <tableParts> come last.
-    const tables = new Map<string, TablePart>();
-    for (const t of sheet.tables)
-      tables.set(t.rId, { ...tableBox(await pkg.readText(t.partPath), t.partPath), index: tables.size });
-    const beside = tables.size > 0 ? new BesideTables([...tables.values()].map((t) => t.whole)) : undefined;
-    const { cells, tableParts, rows } = await readSheetCells(await pkg.openStream(sheet.partPath), shared, {
-      date1904: pkg.date1904,
-      part: sheet.partPath,
-      beside,
-      onRows: tell,
-    });
-    tell?.(rows, true);
-    // Excel stores rows in order, and the package writer patches them in order: a sheet stored otherwise is refused.
-    if (cells.outOfOrder)
-      throw new UnreadablePartError(
-        "rowOrder",
-        sheet.partPath,
-        `row ${cells.outOfOrder.row} after row ${cells.outOfOrder.after} in ${sheet.name}`,
-      );
-    const listed = tableParts.map((id) => tables.get(id)).filter((t) => t !== undefined);
-    if (listed.length > 0) {
-      for (const t of listed) grids.push(cut(sheet.name, cells, t.box, t.name));
-      if (beside) blocked.push(...beside.blocked(sheet.name, listed));
-      continue;
+  const teller = progressTeller(read.length, onRows);
+  const far = startFar(pkg, read, teller);
+  try {
+    const shared = pkg.sharedStringsPath
+      ? await readSharedStrings(await pkg.openStream(pkg.sharedStringsPath), pkg.sharedStringsPath)
+      : [];
+    const out: SheetGrids = { grids: [], blocked: [] };
+    for (const one of await readInOrder(pkg, read, shared, teller, far)) {
+      const { grids, blocked } = await one;
+      out.grids.push(...grids);
+      out.blocked.push(...blocked);
     }
-    const used = cells.used();
-    if (used) grids.push(cut(sheet.name, cells, used));
+    return out;
+  } finally {
+    far?.sheet.cancel();
   }
-  return { grids, blocked };
+}
+
+/** A sheet's progress teller; `done` counts the sheets finished, in the order they finish. */
+function progressTeller(total: number, onRows?: (p: ReadProgress) => void): (sheet: string) => Tell {
+  let done = 0;
+  return (sheet) =>
+    (rows, finished = false) => {
+      if (finished) done++;
+      onRows?.({ sheet, rows, done, total });
+    };
+}
+
+type SheetInfo = StreamPackage["sheets"][number];
+
+/** The sheet `pkg.offThread` picks, started on another thread (its start told), if any. */
+function startFar(pkg: StreamPackage, read: readonly SheetInfo[], teller: (sheet: string) => Tell) {
+  const part = pkg.offThread?.pick(read.map((s) => s.partPath));
+  const index = read.findIndex((s) => s.partPath === part);
+  if (!pkg.offThread || index < 0) return undefined;
+  const sheet = read[index];
+  const tell = teller(sheet.name);
+  tell(0);
+  const opts = { date1904: pkg.date1904, marks: sheet.tables.length > 0, onRows: (rows: number) => tell(rows) };
+  return { index, tell, sheet: pkg.offThread.start(sheet.partPath, opts) };
+}
+
+/**
+ * Each sheet's read, in workbook order: `far`'s cells told as they come from the other thread
+ * while the others are read here one after another, until one fails (as reading all in order would).
+ */
+async function readInOrder(
+  pkg: StreamPackage,
+  read: readonly SheetInfo[],
+  shared: readonly string[],
+  teller: (sheet: string) => Tell,
+  far: ReturnType<typeof startFar>,
+): Promise<Promise<SheetGrids>[]> {
+  const farRead = far && readSheet(pkg, read[far.index], shared, far.tell, far.sheet);
+  // Awaited in the sheets' order by the caller; this handler only keeps it from being unhandled meanwhile.
+  farRead?.catch(() => undefined);
+  const got: Promise<SheetGrids>[] = [];
+  for (const [i, sheet] of read.entries()) {
+    if (farRead && i === far.index) got.push(farRead);
+    else {
+      const one = readSheet(pkg, sheet, shared, teller(sheet.name));
+      got.push(one);
+      if (!(await succeeds(one))) break;
+    }
+  }
+  return got;
+}
+
+const succeeds = (p: Promise<unknown>): Promise<boolean> =>
+  p.then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * One sheet's grids: its table parts read (they are small, and its `<tableParts>` come last),
+ * then its cells, streamed here or told by `far`, the same reader on another thread.
+ */
+async function readSheet(
+  pkg: StreamPackage,
+  sheet: SheetInfo,
+  shared: readonly string[],
+  tell: Tell,
+  far?: OffThreadSheet,
+): Promise<SheetGrids> {
+  if (!far) tell(0);
+  const tables = new Map<string, TablePart>();
+  for (const t of sheet.tables)
+    tables.set(t.rId, { ...tableBox(await pkg.readText(t.partPath), t.partPath), index: tables.size });
+  const beside = tables.size > 0 ? new BesideTables([...tables.values()].map((t) => t.whole)) : undefined;
+  const sink = new StoreCells(shared, beside);
+  const { tableParts, rows } = far
+    ? await far.into(sink)
+    : await streamSheet(await pkg.openStream(sheet.partPath), sink, {
+        date1904: pkg.date1904,
+        part: sheet.partPath,
+        onRows: tell,
+      });
+  tell(rows, true);
+  const cells = sink.cells;
+  // Excel stores rows in order, and the package writer patches them in order: a sheet stored otherwise is refused.
+  if (cells.outOfOrder)
+    throw new UnreadablePartError(
+      "rowOrder",
+      sheet.partPath,
+      `row ${cells.outOfOrder.row} after row ${cells.outOfOrder.after} in ${sheet.name}`,
+    );
+  const listed = tableParts.map((id) => tables.get(id)).filter((t) => t !== undefined);
+  if (listed.length > 0)
+    return {
+      grids: listed.map((t) => cut(sheet.name, cells, t.box, t.name)),
+      blocked: beside ? beside.blocked(sheet.name, listed) : [],
+    };
+  const used = cells.used();
+  return { grids: used ? [cut(sheet.name, cells, used)] : [], blocked: [] };
 }
 
 interface TablePart {
