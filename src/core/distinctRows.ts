@@ -1,3 +1,4 @@
+import { doubledSlots } from "./_lib/intern";
 import { RowNorms } from "./rowNorms";
 
 /**
@@ -33,20 +34,7 @@ export class DistinctRows {
     this.rows.copy(id, norms, row);
     this.slots[2 * slot] = id + 1;
     this.slots[2 * slot + 1] = h;
-    if (this.count * 4 > this.slots.length) this.grow();
+    if (this.count * 4 > this.slots.length) this.slots = doubledSlots(this.slots);
     return id;
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    const mask = (this.slots.length >> 1) - 1;
-    for (let j = 0; j < old.length; j += 2) {
-      if (old[j] === 0) continue;
-      let i = old[j + 1] & mask;
-      while (this.slots[2 * i] !== 0) i = (i + 1) & mask;
-      this.slots[2 * i] = old[j];
-      this.slots[2 * i + 1] = old[j + 1];
-    }
   }
 }

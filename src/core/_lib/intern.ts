@@ -120,22 +120,27 @@ export class TextIds {
     this.starts[id + 1] = end;
     this.slots[2 * slot] = id + 1;
     this.slots[2 * slot + 1] = h;
-    if (this.count * 4 > this.slots.length) this.grow();
+    if (this.count * 4 > this.slots.length) this.slots = doubledSlots(this.slots);
     return id;
   }
+}
 
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    const mask = (this.slots.length >> 1) - 1;
-    for (let j = 0; j < old.length; j += 2) {
-      if (old[j] === 0) continue;
-      let i = old[j + 1] & mask;
-      while (this.slots[2 * i] !== 0) i = (i + 1) & mask;
-      this.slots[2 * i] = old[j];
-      this.slots[2 * i + 1] = old[j + 1];
-    }
+/**
+ * An open-addressing table's slots (slot i: [2i] = id + 1, 0 when empty; [2i + 1] = the hash)
+ * moved into a table twice as large, each at its hash's first free slot (linear probing):
+ * TextIds' and DistinctRows' one way to grow.
+ */
+export function doubledSlots(old: Int32Array): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(old.length * 2);
+  const mask = (slots.length >> 1) - 1;
+  for (let j = 0; j < old.length; j += 2) {
+    if (old[j] === 0) continue;
+    let i = old[j + 1] & mask;
+    while (slots[2 * i] !== 0) i = (i + 1) & mask;
+    slots[2 * i] = old[j];
+    slots[2 * i + 1] = old[j + 1];
   }
+  return slots;
 }
 
 function copyInto<T extends Int32Array | Uint16Array>(bigger: T, from: T): T {
