@@ -1,8 +1,10 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { openXlsx } from "../../src/adapters/xlsx/package/openXlsx";
+import { readWorkbook } from "../../src/adapters/xlsx/stream/readWorkbookGrids";
 import { main } from "../../src/cli/main";
 import type { ProgressStream } from "../../src/cli/progressLine";
 import { SAMPLE_ZH as SAMPLE } from "../fixtures/paths";
@@ -79,5 +81,35 @@ describe("the command line's progress line", () => {
       `tty:${ERASE}`,
       'err:No Orders sheet found: it needs customer ID / customer name.\nSheet "Orders" row 1 has: Order Date, Amount',
     ]);
+  });
+});
+
+// In this file, after the test above that runs bin/sales-review.js: one build, never two at once.
+describe("the compiled command line (.cache/cli)", () => {
+  /** Reads `file` with the compiled modules, its largest sheet part on a worker; prints the grids and the workers started. */
+  const script = `
+    const threads = require("node:worker_threads");
+    const Real = threads.Worker;
+    let started = 0;
+    threads.Worker = class extends Real { constructor(...a) { super(...a); started++; } };
+    const { openXlsx } = require("./.cache/cli/src/adapters/xlsx/package/openXlsx.js");
+    const { readWorkbook } = require("./.cache/cli/src/adapters/xlsx/stream/readWorkbookGrids.js");
+    (async () => {
+      const pkg = await openXlsx(process.argv[1], { offThreadFrom: 0 });
+      try { const read = await readWorkbook(pkg); process.stdout.write(JSON.stringify({ ...read, started })); }
+      finally { await pkg.close(); }
+    })().catch((e) => { console.error(e); process.exit(1); });`;
+
+  it("reads the largest sheet part on a worker from its compiled file, as the sources read it in one thread", async () => {
+    execFileSync(process.execPath, ["bin/sales-review.js", "--help"], { cwd: ROOT, stdio: "ignore" });
+    const compiled = JSON.parse(
+      execFileSync(process.execPath, ["-e", script, SAMPLE], { cwd: ROOT, encoding: "utf8" }),
+    );
+    const pkg = await openXlsx(SAMPLE, { offThreadFrom: Infinity });
+    try {
+      expect(compiled).toEqual(JSON.parse(JSON.stringify({ ...(await readWorkbook(pkg)), started: 1 })));
+    } finally {
+      await pkg.close();
+    }
   });
 });
