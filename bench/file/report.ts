@@ -99,7 +99,7 @@ export function printTable(results: SizeResult[], runs: number, runner: string):
     );
   }
 
-  console.log(`\ntargets, command line run as ${runner === "node" ? "prebuilt JS" : "npx tsx"}:`);
+  console.log(`\ntargets, command line run as ${runner === "node" ? "node bin/sales-review.js" : "npx tsx"}:`);
   printRatioTarget("issue 12: on issue 12's workbook", rowsOf.get("issue"), TARGET_ISSUE_RATIO);
   printRatioTarget("issue 12: at full size", full, TARGET_FULL_RATIO);
   console.log("issue 5:");

@@ -1,5 +1,6 @@
-import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { execFile, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -84,7 +85,77 @@ describe("the command line's progress line", () => {
   });
 });
 
-// In this file, after the test above that runs bin/sales-review.js: one build, never two at once.
+// In this file, after the first test that runs bin/sales-review.js: one build, never two at once.
+describe("bin/sales-review.js", () => {
+  const { NODE_FLAGS } = createRequire(__filename)("../../bin/sales-review.js") as { NODE_FLAGS: string[] };
+  let dir: string;
+  let log: string;
+  /** NODE_OPTIONS' preload: each Node process logs its pid and flags; with `hold`, the flagged one never ends by itself. */
+  const envWith = (hold: boolean) => {
+    const preload = join(dir, "preload.js");
+    writeFileSync(
+      preload,
+      `require("fs").appendFileSync(${JSON.stringify(log)}, JSON.stringify([process.pid, process.execArgv]) + "\\n");
+       if (${hold} && process.execArgv.length > 0) setInterval(() => undefined, 1000);`,
+    );
+    return { ...process.env, NODE_OPTIONS: `--require ${preload}` };
+  };
+  const logged = (): [number, string[]][] =>
+    existsSync(log)
+      ? readFileSync(log, "utf8")
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l))
+      : [];
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "cli-bin-"));
+    log = join(dir, "processes.log");
+  });
+
+  it("runs the command line in a Node started with its V8 flags, on the same streams, ending with its exit code", async () => {
+    const child = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ["bin/sales-review.js", join(dir, "missing.xlsx"), "--out", join(dir, "out.xlsx"), "--lang", "en-US"],
+        { cwd: ROOT, env: envWith(false) },
+        (error, _stdout, stderr) => resolve({ code: typeof error?.code === "number" ? error.code : 0, stderr }),
+      );
+    });
+    expect(NODE_FLAGS).toEqual(["--max-semi-space-size=64"]);
+    expect(child.code).toBe(2);
+    expect(child.stderr).toContain("missing.xlsx");
+    expect(logged().map(([, flags]) => flags)).toEqual([[], NODE_FLAGS]);
+  });
+
+  it("passes a termination on to the run and ends by the same signal", async () => {
+    const parent = spawn(process.execPath, ["bin/sales-review.js", "--help"], {
+      cwd: ROOT,
+      env: envWith(true),
+      stdio: "ignore",
+    });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) =>
+      parent.on("exit", (_code, signal) => resolve(signal)),
+    );
+    while (logged().length < 2) await new Promise((r) => setTimeout(r, 20));
+    const [[parentPid], [runPid]] = logged();
+    expect(parentPid).toBe(parent.pid);
+    parent.kill("SIGTERM");
+    expect(await ended).toBe("SIGTERM");
+    for (let i = 0; i < 100 && isAlive(runPid); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(isAlive(runPid)).toBe(false);
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// In this file, after the tests above that runs bin/sales-review.js: one build, never two at once.
 describe("the compiled command line (.cache/cli)", () => {
   /** Reads `file` with the compiled modules, its largest sheet part on a worker; prints the grids and the workers started. */
   const script = `
