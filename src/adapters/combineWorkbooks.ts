@@ -9,13 +9,15 @@ import type { Role } from "../core/columns";
 import type { MappingOverride } from "../core/types";
 import type { Lang } from "../i18n";
 import type { WorkbookPort } from "./port";
-import { readInputGrids, type InputGrids } from "./readInputGrids";
+import { startInputGrids, type InputGrids } from "./readInputGrids";
 import { parseMonthOption, type ReviewWorkbookResult } from "./reviewWorkbook";
+
+type OpenedInput = WorkbookPort & { close(): Promise<void> };
 
 /** One workbook of a team review: its name as shown (file name) and how to open it. */
 export interface CombineInput {
   name: string;
-  open(): Promise<WorkbookPort & { close(): Promise<void> }>;
+  open(): Promise<OpenedInput>;
   /**
    * The mapping the user chose for this input only (the pane's Team view), replacing the overrides
    * its own record saves: the whole set, as `buildOverrides` gives it.
@@ -58,8 +60,8 @@ export class CombineInputError extends Error {
 }
 
 /**
- * The team review: reads every input (one at a time, each as a single workbook is read,
- * letting its grids go before the next), merges them (WorkbookMerger), runs the review on
+ * The team review: reads every input (each as a single workbook is read, letting its grids go
+ * once merged; see mergeInputs), merges them (WorkbookMerger), runs the review on
  * the combined grids and plans the new workbook's writes: the combined sheets with their
  * owned columns, the analysis sheet and the record. Nothing is written here: the caller
  * writes `plan` and `record` into a workbook holding `merged.grids` (a new one, or the pane's).
@@ -69,12 +71,7 @@ export async function combineWorkbooks(
   inputs: readonly CombineInput[],
   options: CombineOptions,
 ): Promise<CombineResult> {
-  const merger = new WorkbookMerger(options.lang);
-  for (let i = 0; i < inputs.length; i++) {
-    options.onInput?.(i, inputs[i].name);
-    await readInput(inputs[i], merger, options.lang);
-  }
-  const merged = merger.finish();
+  const merged = await mergeInputs(inputs, options);
   const taken = new Set(options.sheetNames ?? []);
   for (const grid of merged.grids) taken.add((grid.sheet = sanitizeSheetName(grid.sheet, taken)));
   const dateSystem = options.dateSystem ?? 1900;
@@ -112,19 +109,67 @@ export async function combineWorkbooks(
   return { review, plan, record, recordDamaged: false, merged };
 }
 
-async function readInput(input: CombineInput, merger: WorkbookMerger, lang: Lang): Promise<void> {
-  let port: (WorkbookPort & { close(): Promise<void> }) | undefined;
-  let read: InputGrids;
+/**
+ * Every input merged in the order given, read one after another, but the next one's read begins
+ * before this one is merged: on the command line its largest sheet part is then read on its worker
+ * thread while this thread merges (at most two inputs' grids alive). An unreadable input fails the
+ * run as CombineInputError; the first failure in the inputs' order is the one thrown.
+ */
+async function mergeInputs(inputs: readonly CombineInput[], options: CombineOptions): Promise<MergedWorkbook> {
+  const merger = new WorkbookMerger(options.lang);
+  const start = (i: number) => {
+    options.onInput?.(i, inputs[i].name);
+    return startReading(inputs[i], options.lang);
+  };
+  let reading = inputs.length > 0 ? await start(0) : undefined;
+  for (let i = 0; reading; i++) {
+    const read = await reading.grids;
+    reading = i + 1 < inputs.length ? await start(i + 1) : undefined;
+    try {
+      merger.add(inputs[i].name, read.grids, read.run);
+    } catch (e) {
+      // This input's failure comes first in order: the next one's read is let end (its port closed), its result unused.
+      await reading?.grids.catch(() => undefined);
+      throw e;
+    }
+  }
+  return merger.finish();
+}
+
+/** An input whose grids are being read: they come with its overrides, or fail as CombineInputError naming it. */
+interface Reading {
+  grids: Promise<InputGrids>;
+}
+
+/**
+ * Opens `input` and begins reading its grids; resolves once the read has begun or failed, never
+ * rejects (a failure is `grids`', in the caller's order). The port is closed before `grids` settles.
+ */
+async function startReading(input: CombineInput, lang: Lang): Promise<Reading> {
+  let port: OpenedInput | undefined;
+  let grids: Promise<InputGrids>;
   try {
     port = await input.open();
-    read = await readInputGrids(port, lang);
+    grids = (await startInputGrids(port, lang)).grids;
+  } catch (e) {
+    grids = Promise.reject(e);
+  }
+  const read = finishReading(input, grids, port);
+  // Awaited in the inputs' order by the caller; this handler only keeps it from being unhandled meanwhile.
+  read.catch(() => undefined);
+  return { grids: read };
+}
+
+async function finishReading(input: CombineInput, grids: Promise<InputGrids>, port?: OpenedInput): Promise<InputGrids> {
+  try {
+    const read = await grids;
+    if (input.overrides) read.run.overrides = input.overrides;
+    return read;
   } catch (e) {
     throw new CombineInputError(input.name, e);
   } finally {
     await port?.close();
   }
-  if (input.overrides) read.run.overrides = input.overrides;
-  merger.add(input.name, read.grids, read.run);
 }
 
 /**

@@ -17,9 +17,20 @@ export interface InputGrids {
  * add-in's bookkeeping left out) with its own review's options; shared by the run and the pane's per-file detection.
  */
 export async function readInputGrids(port: WorkbookPort, lang: Lang): Promise<InputGrids> {
+  return (await startInputGrids(port, lang)).grids;
+}
+
+/**
+ * `readInputGrids` in two steps: resolves once the input's meta is read and its grids' read has
+ * begun (the command line's reader has then started its worker thread on the largest sheet part),
+ * with the grids to come. The caller awaits or handles `grids`.
+ */
+export async function startInputGrids(port: WorkbookPort, lang: Lang): Promise<{ grids: Promise<InputGrids> }> {
   const { record, dateSystem, sheetNames } = await port.readMeta();
-  const grids = await port.readGrids(sheetsNeverRead(record));
-  checkGrids(grids, lang);
-  const { month: _month, lang: _lang, ...saved } = record.settings;
-  return { grids, run: { ...(saved as Partial<RunOptions>), owned: record.owned, dateSystem }, sheetNames };
+  const grids = port.readGrids(sheetsNeverRead(record)).then((grids) => {
+    checkGrids(grids, lang);
+    const { month: _month, lang: _lang, ...saved } = record.settings;
+    return { grids, run: { ...(saved as Partial<RunOptions>), owned: record.owned, dateSystem }, sheetNames };
+  });
+  return { grids };
 }
