@@ -47,7 +47,8 @@ function build() {
 /**
  * V8 flags the command line runs with. Semispaces of 64 MB (Node's default is 16) let the
  * rows a workbook's read makes die young instead of being copied into the old generation: a team
- * review of the 8 benchmark cuts took 22.0–22.4 s instead of 27.2–28.5 s (docs/benchmarks.md).
+ * review of the 8 benchmark cuts took a median 24.3 s and 33.4 CPU s instead of 27.2 and 38.4
+ * (docs/benchmarks.md).
  */
 const NODE_FLAGS = ["--max-semi-space-size=64"];
 

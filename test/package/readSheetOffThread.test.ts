@@ -119,6 +119,29 @@ describe("reading the largest sheet part on a worker thread", () => {
     }
   });
 
+  it("reads no sheet after the other thread's once that one has failed (its error comes first)", async () => {
+    const pkg = await openXlsx(SAMPLE_ZH, { offThreadFrom: Infinity });
+    const failed = new Error("the part read on the other thread is damaged");
+    pkg.offThread = {
+      pick: () => ORDERS,
+      start: () => ({ into: () => Promise.reject(failed), cancel: () => undefined }),
+    };
+    const started = new Set<string>();
+    try {
+      await expect(readWorkbook(pkg, new Set(), (p) => started.add(p.sheet))).rejects.toBe(failed);
+      const far = pkg.sheets.findIndex((s) => s.partPath === ORDERS);
+      expect(far).toBeLessThan(pkg.sheets.length - 1);
+      expect([...started].sort()).toEqual(
+        pkg.sheets
+          .slice(0, far + 1)
+          .map((s) => s.name)
+          .sort(),
+      );
+    } finally {
+      await pkg.close();
+    }
+  });
+
   describe("invalid input", () => {
     const cases: Record<string, () => Promise<string>> = {
       "malformed XML": async () =>

@@ -104,7 +104,8 @@ function startFar(pkg: StreamPackage, read: readonly SheetInfo[], teller: (sheet
 
 /**
  * Each sheet's read, in workbook order: `far`'s cells told as they come from the other thread
- * while the others are read here one after another, until one fails (as reading all in order would).
+ * while the others are read here one after another, until one fails (as reading all in order would)
+ * or `far` has failed and the next comes after it.
  */
 async function readInOrder(
   pkg: StreamPackage,
@@ -114,10 +115,13 @@ async function readInOrder(
   far: ReturnType<typeof startFar>,
 ): Promise<Promise<SheetGrids>[]> {
   const farRead = far && readSheet(pkg, read[far.index], shared, far.tell, far.sheet);
-  // Awaited in the sheets' order by the caller; this handler only keeps it from being unhandled meanwhile.
-  farRead?.catch(() => undefined);
+  let farFailed = false;
+  // Awaited in the sheets' order by the caller; this handler keeps it from being unhandled meanwhile,
+  // and once it has failed the sheets after it are not read (its error comes before theirs).
+  farRead?.catch(() => (farFailed = true));
   const got: Promise<SheetGrids>[] = [];
   for (const [i, sheet] of read.entries()) {
+    if (far && farFailed && i > far.index) break;
     if (farRead && i === far.index) got.push(farRead);
     else {
       const one = readSheet(pkg, sheet, shared, teller(sheet.name));
