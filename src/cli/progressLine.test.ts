@@ -22,6 +22,51 @@ describe("progressLine", () => {
     ]);
   });
 
+  it("shows the sheets read side by side in the order they started, each leaving once finished", () => {
+    const { stream, writes, clock } = fakeTty();
+    const line = progressLine(stream, "en-US", () => clock.now);
+    for (const [sheet, rows, done] of [
+      ["Orders", 0, 0],
+      ["Customers", 0, 0],
+      ["Orders", 65_536, 0],
+      ["Customers", 6_047, 1],
+      ["Orders", 131_072, 1],
+    ] as const) {
+      line.update({ stage: "read", sheet, rows, done });
+      clock.now += REDRAW_MS;
+    }
+    expect(writes).toEqual([
+      `${ERASE}Reading Orders … 0 rows`,
+      `${ERASE}Reading Orders … 0 rows · Customers … 0 rows`,
+      `${ERASE}Reading Orders … 65,536 rows · Customers … 0 rows`,
+      `${ERASE}Reading Orders … 65,536 rows · Customers … 6,047 rows`,
+      `${ERASE}Reading Orders … 131,072 rows`,
+    ]);
+    const zh = fakeTty();
+    const zhLine = progressLine(zh.stream, "zh-CN", () => 0);
+    zhLine.update({ stage: "read", sheet: "订单表", rows: 65_536, done: 0 });
+    zhLine.update({ stage: "read", sheet: "客户表", rows: 0, done: 0 });
+    expect(zh.writes).toEqual([`${ERASE}读取 订单表 … 65,536 行`]);
+    zhLine.update({ stage: "compute" });
+    zhLine.update({ stage: "read", sheet: "客户表", rows: 10, done: 0 });
+    expect(zh.writes.at(-1)).toBe(`${ERASE}读取 订单表 … 65,536 行 · 客户表 … 10 行`);
+  });
+
+  it("starts afresh with the next workbook's read (a team review reads one after another)", () => {
+    const { stream, writes, clock } = fakeTty();
+    const line = progressLine(stream, "en-US", () => clock.now);
+    for (const [sheet, rows, done] of [
+      ["Orders", 0, 0],
+      ["Visits", 0, 0],
+      ["Orders", 10, 1],
+      ["Customers", 0, 0],
+    ] as const) {
+      line.update({ stage: "read", sheet, rows, done });
+      clock.now += REDRAW_MS;
+    }
+    expect(writes.at(-1)).toBe(`${ERASE}Reading Customers … 0 rows`);
+  });
+
   it("says when it computes and what it writes, in English and Chinese", () => {
     for (const [lang, want] of [
       ["en-US", ["Computing the review …", "Writing the output file …", "Writing Orders …"]],

@@ -1,8 +1,18 @@
 import { t, type Lang } from "../i18n";
 
 /** What the command line is doing, as its progress line says it. */
-export type CliProgress =
-  { stage: "read"; sheet: string; rows: number } | { stage: "compute" } | { stage: "write"; sheet?: string };
+export type CliProgress = ReadUpdate | { stage: "compute" } | { stage: "write"; sheet?: string };
+
+/**
+ * A sheet's rows read so far. `done` counts the workbook's sheets finished, this one included
+ * once it is: a sheet whose update raises it has finished.
+ */
+interface ReadUpdate {
+  stage: "read";
+  sheet: string;
+  rows: number;
+  done?: number;
+}
 
 /** The part of a stream the line needs (`process.stderr`, or a fake one in tests). */
 export interface ProgressStream {
@@ -40,11 +50,13 @@ export function progressLine(
   let shown: string | undefined;
   let stage: CliProgress["stage"] | undefined;
   let drawnAt = -Infinity;
+  const read = sheetsBeingRead();
   return {
     update(progress) {
       const at = now();
+      const reading = progress.stage === "read" ? read(progress) : [];
       if (progress.stage === stage && at - drawnAt < REDRAW_MS) return;
-      const text = fit(describe(progress, lang), tty.columns);
+      const text = fit(describe(progress, reading, lang), tty.columns);
       if (text === shown) return;
       stage = progress.stage;
       drawnAt = at;
@@ -60,8 +72,36 @@ export function progressLine(
   };
 }
 
-function describe(p: CliProgress, lang: Lang): string {
-  if (p.stage === "read") return t(lang, "cli.progress.read", { sheet: p.sheet, rows: groupDigits(p.rows) });
+/**
+ * The sheets being read, each with its rows so far, in the order they started: the command line
+ * reads its largest sheet on another thread beside the others, and the line shows both. A sheet
+ * is shown once more as it finishes, then leaves; a `done` lower than before is a new workbook's read.
+ */
+function sheetsBeingRead(): (p: ReadUpdate) => [string, number][] {
+  const rows = new Map<string, number>();
+  let done = 0;
+  return (p) => {
+    if (p.done !== undefined && p.done < done) rows.clear();
+    rows.set(p.sheet, p.rows);
+    const shown = [...rows];
+    if (p.done !== undefined && p.done > done) rows.delete(p.sheet);
+    done = p.done ?? done;
+    return shown;
+  };
+}
+
+/** `读取 订单表 … 393,216 行 · 拜访表 … 65,536 行` */
+function describeRead(sheets: readonly [string, number][], lang: Lang): string {
+  return sheets
+    .map(([sheet, rows], i) =>
+      t(lang, i === 0 ? "cli.progress.read" : "cli.progress.readAlso", { sheet, rows: groupDigits(rows) }),
+    )
+    .join(" · ");
+}
+
+/** The line's text; `reading`, the sheets being read (`sheetsBeingRead`) when `p` is a read's. */
+function describe(p: CliProgress, reading: readonly [string, number][], lang: Lang): string {
+  if (p.stage === "read") return describeRead(reading, lang);
   if (p.stage === "compute") return t(lang, "cli.progress.compute");
   return p.sheet === undefined ? t(lang, "cli.progress.writeFile") : t(lang, "cli.progress.write", { sheet: p.sheet });
 }

@@ -309,6 +309,7 @@ export const enUS = {
   "cli.out.needsXlsx":
     '--out "{file}": the input has no macros, and Excel refuses a workbook without macros under a name ending in .xlsm. Name the result .xlsx. Nothing was written.',
   "cli.progress.read": "Reading {sheet} … {rows} rows",
+  "cli.progress.readAlso": "{sheet} … {rows} rows",
   "cli.progress.compute": "Computing the review …",
   "cli.progress.write": "Writing {sheet} …",
   "cli.progress.writeFile": "Writing the output file …",

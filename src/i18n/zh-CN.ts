@@ -306,6 +306,7 @@ export const zhCN: Record<keyof typeof enUS, string> = {
   "cli.out.needsXlsx":
     "--out “{file}”：输入不含宏，Excel 拒绝打开以 .xlsm 结尾、却不含宏的工作簿。请将结果命名为 .xlsx。未写入任何内容。",
   "cli.progress.read": "读取 {sheet} … {rows} 行",
+  "cli.progress.readAlso": "{sheet} … {rows} 行",
   "cli.progress.compute": "正在计算 …",
   "cli.progress.write": "写入 {sheet} …",
   "cli.progress.writeFile": "正在写入输出文件 …",
