@@ -10,6 +10,17 @@ function fakeTty(columns?: number): { stream: ProgressStream; writes: string[]; 
   return { stream, writes, clock: { now: 0 } };
 }
 
+/** What an English line draws for reads `[sheet, rows, done]` told a redraw's time apart. */
+function drawnForReads(reads: readonly (readonly [string, number, number])[]): string[] {
+  const { stream, writes, clock } = fakeTty();
+  const line = progressLine(stream, "en-US", () => clock.now);
+  for (const [sheet, rows, done] of reads) {
+    line.update({ stage: "read", sheet, rows, done });
+    clock.now += REDRAW_MS;
+  }
+  return writes;
+}
+
 describe("progressLine", () => {
   it("says which sheet is read and how many rows so far, in English and Chinese", () => {
     const en = fakeTty();
@@ -23,18 +34,13 @@ describe("progressLine", () => {
   });
 
   it("shows the sheets read side by side in the order they started, each leaving once finished", () => {
-    const { stream, writes, clock } = fakeTty();
-    const line = progressLine(stream, "en-US", () => clock.now);
-    for (const [sheet, rows, done] of [
+    const writes = drawnForReads([
       ["Orders", 0, 0],
       ["Customers", 0, 0],
       ["Orders", 65_536, 0],
       ["Customers", 6_047, 1],
       ["Orders", 131_072, 1],
-    ] as const) {
-      line.update({ stage: "read", sheet, rows, done });
-      clock.now += REDRAW_MS;
-    }
+    ]);
     expect(writes).toEqual([
       `${ERASE}Reading Orders … 0 rows`,
       `${ERASE}Reading Orders … 0 rows · Customers … 0 rows`,
@@ -53,17 +59,12 @@ describe("progressLine", () => {
   });
 
   it("starts afresh with the next workbook's read (a team review reads one after another)", () => {
-    const { stream, writes, clock } = fakeTty();
-    const line = progressLine(stream, "en-US", () => clock.now);
-    for (const [sheet, rows, done] of [
+    const writes = drawnForReads([
       ["Orders", 0, 0],
       ["Visits", 0, 0],
       ["Orders", 10, 1],
       ["Customers", 0, 0],
-    ] as const) {
-      line.update({ stage: "read", sheet, rows, done });
-      clock.now += REDRAW_MS;
-    }
+    ]);
     expect(writes.at(-1)).toBe(`${ERASE}Reading Customers … 0 rows`);
   });
 
