@@ -11,6 +11,9 @@ import type { Lang } from "../i18n";
 import type { WorkbookPort } from "./port";
 import { startInputGrids, type InputGrids } from "./readInputGrids";
 import { parseMonthOption, type ReviewWorkbookResult } from "./reviewWorkbook";
+import { CombineInputError } from "./combineInputError";
+
+export { CombineInputError } from "./combineInputError";
 
 type OpenedInput = WorkbookPort & { close(): Promise<void> };
 
@@ -46,17 +49,6 @@ export interface CombineOptions {
 
 export interface CombineResult extends ReviewWorkbookResult {
   merged: MergedWorkbook;
-}
-
-/** An input that could not be opened or read: the run stops before anything is written, naming it. */
-export class CombineInputError extends Error {
-  constructor(
-    readonly input: string,
-    readonly reason: unknown,
-  ) {
-    super(`${input}: ${reason instanceof Error ? reason.message : String(reason)}`);
-    this.name = "CombineInputError";
-  }
 }
 
 /**

@@ -1,7 +1,6 @@
 import { describeMissingColumn, describeNoRows } from "./describeErrors";
 import { MissingColumnError, NoReadableRowsError } from "../core/errors";
 import { t, type Lang } from "../i18n";
-import { PickedFileError } from "./pickedFileError";
 import { NotAnXlsxError, unreadableKindOf } from "./xlsx/package/openXlsxError";
 import { NotZipError, type NotZipKind } from "./xlsx/package/sniffBytes";
 
@@ -24,7 +23,6 @@ const ZIP_DAMAGED =
 export function describeRunError(e: unknown, input: string, lang: Lang): string | undefined {
   if (e instanceof MissingColumnError) return describeMissingColumn(e, lang);
   if (e instanceof NoReadableRowsError) return describeNoRows(e, lang);
-  if (e instanceof PickedFileError) return e.words;
   if (e instanceof NotZipError) return describeNotZip(e.kind, input, lang);
   const unreadable = unreadableKindOf(e);
   if (unreadable) return t(lang, `cli.unreadable.${unreadable}`, { file: input });

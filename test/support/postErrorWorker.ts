@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { NotAnXlsxError, UnreadablePartError } from "../../src/adapters/xlsx/package/openXlsxError";
-import { postedError } from "../../src/adapters/xlsx/worker/postedError";
+import { postedError } from "../../src/adapters/postedError";
 
 const ERRORS: Record<string, () => Error> = {
   unreadable: () => new UnreadablePartError("rowOrder", "订单表", "row 3 after row 4 in 订单表"),

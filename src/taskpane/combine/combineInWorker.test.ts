@@ -4,7 +4,8 @@ import { CombineInputError, combineWorkbooks, type CombineInput } from "../../ad
 import { RunCancelledError } from "../../adapters/excel/cancel";
 import type { OwnSheets } from "../../adapters/excel/combineInExcel";
 import { summarize } from "../../adapters/excel/excelHost";
-import { PickedFileError } from "../../adapters/pickedFileError";
+import { describeRunError } from "../../adapters/describeRunError";
+import { NotZipError } from "../../adapters/xlsx/package/sniffBytes";
 import { openXlsx } from "../../adapters/xlsx/package/openXlsx";
 import { packagePort } from "../../adapters/xlsx/package/packagePort";
 import { sheetsNeverRead } from "../../core/record";
@@ -103,9 +104,11 @@ describe("combineInWorker (the pane's team review, run in the read worker)", () 
       const error = await run(undefined, { ...OPTIONS, lang: "en-US" }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CombineInputError);
       expect((error as CombineInputError).input).toBe("orders.csv");
-      const reason = (error as CombineInputError).reason as PickedFileError;
-      expect(reason).toBeInstanceOf(PickedFileError);
-      expect(reason.words).toBe(t("en-US", "cli.unreadable.text", { file: "orders.csv" }));
+      const reason = (error as CombineInputError).reason;
+      expect(reason).toBeInstanceOf(NotZipError);
+      expect(describeRunError(reason, "orders.csv", "en-US")).toBe(
+        t("en-US", "cli.unreadable.text", { file: "orders.csv" }),
+      );
     });
 
     it("fails a month that is not YYYY-MM with the command line's words, as a RangeError", async () => {

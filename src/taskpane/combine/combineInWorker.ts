@@ -1,7 +1,7 @@
 import type { CombineInput } from "../../adapters/combineWorkbooks";
 import type { CombinedReview, CombineRun } from "../../adapters/excel/combineInExcel";
 import { connect, type PickedFile, type WorkerLike } from "./readClient";
-import { errorFromWire } from "./errorWire";
+import { errorFromWorker } from "../../adapters/postedError";
 import type { CombineFile, CombineStep } from "./readProtocol";
 import { SliceJoiner } from "./sliceLargeArrays";
 
@@ -37,7 +37,7 @@ export function combineInWorker(
       },
       picked.map((f) => f.bytes),
     );
-    if (reply.type === "combineError") throw errorFromWire(reply.error);
+    if (reply.type === "error") throw errorFromWorker(reply.error);
     if (reply.type !== "combined") throw new Error(`read worker answered ${reply.type} to a combine request`);
     return slices.join(reply.skeleton) as CombinedReview;
   };

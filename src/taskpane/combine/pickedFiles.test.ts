@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import { t } from "../../i18n";
 import { SAMPLE_EN } from "../../../test/fixtures/paths";
 import { inProcessWorker, picked } from "../../../test/support/inProcessWorker";
-import type { Inspection } from "../host";
 import { initMapping } from "../mappingState";
 import { fileOverrides, fileProblems, filesReady, pickedFilesReducer, type PickedFileState } from "./pickedFiles";
 import { combineInWorker } from "./combineInWorker";
@@ -29,9 +28,9 @@ async function inspect(files: PickedFile[]): Promise<PickedFileState[]> {
   await inspectPicked(files, inProcessWorker(), "en-US", (index, result) => {
     state = pickedFilesReducer(
       state,
-      result instanceof Error
-        ? { type: "failed", index, message: result.message }
-        : { type: "inspected", index, inspection: result as Inspection },
+      "failed" in result
+        ? { type: "failed", index, message: result.failed }
+        : { type: "inspected", index, inspection: result.inspection },
     );
   });
   return state;

@@ -1,5 +1,6 @@
 import { RunCancelledError } from "../../adapters/excel/cancel";
-import { PickedFileError } from "../../adapters/pickedFileError";
+import { describeRunError } from "../../adapters/describeRunError";
+import { errorFromWorker } from "../../adapters/postedError";
 import type { Lang } from "../../i18n";
 import type { Inspection } from "../host";
 import type { ReadReply, ReadRequest } from "./readProtocol";
@@ -62,21 +63,27 @@ export function connect(worker: WorkerLike, signal?: AbortSignal): Ask {
 /**
  * What was detected in each picked file, read in the worker one file at a time (the Team view
  * shows it before a run). `onInspected` hears each file's as it comes: its Inspection, or the
- * command line's words for a file that cannot be read (PickedFileError).
+ * command line's words for a file that cannot be read (`describeRunError`; a bug's own message).
  */
 export async function inspectPicked(
   files: readonly PickedFile[],
   worker: WorkerLike,
   lang: Lang,
-  onInspected: (index: number, result: Inspection | PickedFileError) => void,
+  onInspected: (index: number, result: { inspection: Inspection } | { failed: string }) => void,
   signal?: AbortSignal,
 ): Promise<void> {
   const ask = connect(worker, signal);
   for (const [id, file] of files.entries()) {
     const bytes = await file.arrayBuffer();
     const reply = await ask({ type: "inspect", id, name: file.name, lang, bytes }, undefined, [bytes]);
-    if (reply.type === "inspection") onInspected(id, reply.inspection);
-    else if (reply.type === "error") onInspected(id, new PickedFileError(file.name, reply.words, reply.detail));
+    if (reply.type === "inspection") onInspected(id, { inspection: reply.inspection });
+    else if (reply.type === "error")
+      onInspected(id, { failed: unreadableFile(errorFromWorker(reply.error), file.name, lang) });
     else throw new Error(`read worker answered ${reply.type} to an inspect request for ${file.name}`);
   }
+}
+
+/** The words for a picked file that could not be read: the command line's, or the error's own message after the file's name. */
+function unreadableFile(e: Error, file: string, lang: Lang): string {
+  return describeRunError(e, file, lang) ?? `${file}: ${e.message}`;
 }

@@ -3,7 +3,7 @@ import type { OwnSheets } from "../../adapters/excel/combineInExcel";
 import type { ReadProgress } from "../../adapters/xlsx/stream/readWorkbookGrids";
 import type { Lang } from "../../i18n";
 import type { Inspection } from "../host";
-import type { ErrorWire } from "./errorWire";
+import type { PostedError } from "../../adapters/postedError";
 
 /** A picked file of a combine: its name, its bytes (moved, not copied) and the mapping the user chose for it. */
 export interface CombineFile {
@@ -29,15 +29,10 @@ export type CombineStep =
   | { kind: "merge"; file: string }
   | { kind: "review"; file: string };
 
-/**
- * What the worker answers. An inspection's failure carries the command line's words for it
- * (`describeRunError`, in the request's language) when it is a file that cannot be read, and the
- * error's own message; a combine's failure carries its error as data (errorWire).
- */
+/** What the worker answers; a request that fails is answered with its error as data (postedError). */
 export type ReadReply =
   | { type: "inspection"; id: number; inspection: Inspection }
-  | { type: "error"; id: number; words?: string; detail: string }
+  | { type: "error"; id: number; error: PostedError }
   | { type: "step"; id: number; step: CombineStep }
   | { type: "slice"; id: number; key: number; items: unknown[] }
-  | { type: "combined"; id: number; skeleton: unknown }
-  | { type: "combineError"; id: number; error: ErrorWire };
+  | { type: "combined"; id: number; skeleton: unknown };

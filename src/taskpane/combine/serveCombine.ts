@@ -1,8 +1,8 @@
 import type { CombineInput } from "../../adapters/combineWorkbooks";
 import type { OwnSheets } from "../../adapters/excel/combineInExcel";
+import { postedError } from "../../adapters/postedError";
 import { openBytesPort } from "../../adapters/xlsx/package/bytesPort";
 import { combineForExcel } from "./combineForExcel";
-import { errorToWire } from "./errorWire";
 import type { CombineStep, ReadReply, ReadRequest } from "./readProtocol";
 import { sliceLargeArrays } from "./sliceLargeArrays";
 
@@ -38,7 +38,7 @@ export async function serveCombine(request: CombineRequest, post: (reply: ReadRe
     const skeleton = sliceLargeArrays(result, (key, items) => post({ type: "slice", id, key, items }));
     post({ type: "combined", id, skeleton });
   } catch (e) {
-    post({ type: "combineError", id, error: errorToWire(e, options.lang) });
+    post({ type: "error", id, error: postedError(e) });
   }
 }
 

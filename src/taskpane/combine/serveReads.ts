@@ -1,6 +1,6 @@
+import { postedError } from "../../adapters/postedError";
 import { readInputGrids } from "../../adapters/readInputGrids";
 import { openBytesPort } from "../../adapters/xlsx/package/bytesPort";
-import { fileFailure } from "./errorWire";
 import { inspectFile } from "./inspectFile";
 import type { ReadReply, ReadRequest } from "./readProtocol";
 import { serveCombine } from "./serveCombine";
@@ -21,7 +21,7 @@ export function serveReads(post: (reply: ReadReply) => void): (request: ReadRequ
         await port.close();
       }
     } catch (e) {
-      post({ type: "error", id: request.id, ...fileFailure(e, request.name, request.lang) });
+      post({ type: "error", id: request.id, error: postedError(e) });
     }
   };
 }

@@ -51,9 +51,9 @@ export function useCombineView(
         lang,
         (index, result) =>
           dispatch(
-            result instanceof Error
-              ? { type: "failed", index, message: result.message }
-              : { type: "inspected", index, inspection: result },
+            "failed" in result
+              ? { type: "failed", index, message: result.failed }
+              : { type: "inspected", index, inspection: result.inspection },
           ),
         abort.signal,
       )

@@ -4,7 +4,7 @@ import type { CellSink } from "../stream/cellSink";
 import { replayCells, type CellBatch } from "../stream/encodeCells";
 import type { OffThreadSheet, OffThreadSheets } from "../stream/offThreadSheet";
 import type { SheetEnd } from "../stream/readSheetCells";
-import { errorFromWorker } from "./postedError";
+import { errorFromWorker } from "../../postedError";
 import { READ_WORKER, type FromReadWorker, type ReadJob, type ToReadWorker } from "./readSheetWorker";
 import { startWorker } from "./startWorker";
 

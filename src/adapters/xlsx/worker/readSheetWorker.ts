@@ -3,7 +3,7 @@ import { openXlsx } from "../package/openXlsx";
 import { EncodeCells, type CellBatch } from "../stream/encodeCells";
 import type { ByteChunks } from "../stream/parseXmlStream";
 import { streamSheet, type SheetEnd } from "../stream/readSheetCells";
-import { postedError, type PostedError } from "./postedError";
+import { postedError, type PostedError } from "../../postedError";
 
 export const READ_WORKER = "sales-review/readSheet";
 
