@@ -45,6 +45,11 @@ export interface CombineOptions {
   dateSystem?: DateSystem;
   /** Hears of each input as it starts being read (0-based). */
   onInput?: (index: number, name: string) => void;
+  /**
+   * Hears of each input as its merge begins (0-based): after the next input's read has begun, so
+   * a progress display that shows the latest step shows the merge while it runs. The review follows the last one's.
+   */
+  onMerge?: (index: number, name: string) => void;
 }
 
 export interface CombineResult extends ReviewWorkbookResult {
@@ -118,6 +123,7 @@ async function mergeInputs(inputs: readonly CombineInput[], options: CombineOpti
     const read = await reading.grids;
     reading = i + 1 < inputs.length ? await start(i + 1) : undefined;
     try {
+      options.onMerge?.(i, inputs[i].name);
       merger.add(inputs[i].name, read.grids, read.run);
     } catch (e) {
       // This input's failure comes first in order: the next one's read is let end (its port closed), its result unused.

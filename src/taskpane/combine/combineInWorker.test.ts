@@ -68,7 +68,7 @@ describe("combineInWorker (the pane's team review, run in the read worker)", () 
     expect(pane.summary.combined?.[0]).toContain("This workbook");
   });
 
-  it("tells rows read per sheet, then each file's merge and, after the last one, the review", async () => {
+  it("tells rows read per sheet, and each file's merge as it begins, the next file's read begun; the last one's as the review", async () => {
     const steps: string[] = [];
     const say = (s: CombineStep) =>
       s.kind === "read"
@@ -81,6 +81,10 @@ describe("combineInWorker (the pane's team review, run in the read worker)", () 
       "merge sales-ledger-sample.xlsx",
       `review ${basename(SAMPLE_ZH)}`,
     ]);
+    // Each step shows until the next: the merge of the first file shows while it runs, not the second file's read.
+    const merge = steps.indexOf("merge sales-ledger-sample.xlsx");
+    expect(steps.findIndex((s) => s.startsWith(basename(SAMPLE_ZH)))).toBeLessThan(merge);
+    expect(steps[merge + 1]?.startsWith(basename(SAMPLE_ZH))).toBe(true);
   });
 
   it("stops when cancelled: the worker is terminated and the run fails as cancelled", async () => {

@@ -21,7 +21,13 @@ export type ReadRequest =
    * first when they take part (read by the pane, which alone reaches Excel): answered by `slice`s
    * of its large arrays, then `combined`.
    */
-  | { type: "combine"; id: number; files: CombineFile[]; own?: OwnSheets; options: Omit<CombineOptions, "onInput"> };
+  | {
+      type: "combine";
+      id: number;
+      files: CombineFile[];
+      own?: OwnSheets;
+      options: Omit<CombineOptions, "onInput" | "onMerge">;
+    };
 
 /** How far a combine is: reading a file (rows per sheet), merging it, or merging the last one and reviewing. */
 export type CombineStep =

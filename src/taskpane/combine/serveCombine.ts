@@ -10,31 +10,24 @@ type CombineRequest = Extract<ReadRequest, { type: "combine" }>;
 
 /**
  * Runs a combine request in the worker: every input opened from its bytes with the command line's
- * readers, one at a time, telling each step; then the result's large arrays in slices and the rest
- * in one message, or the failure as data.
+ * readers, telling each step (rows read, each input's merge as it begins, the last one's as the
+ * review's); then the result's large arrays in slices and the rest in one message, or the failure as data.
  */
 export async function serveCombine(request: CombineRequest, post: (reply: ReadReply) => void): Promise<void> {
   const { id, options } = request;
   const tell = (step: CombineStep) => post({ type: "step", id, step });
-  const last = request.files.length - 1;
-  const inputs = request.files.map((file, i): CombineInput => ({
+  const inputs = request.files.map((file): CombineInput => ({
     name: file.name,
     ...(file.overrides ? { overrides: file.overrides } : {}),
-    open: async () => {
-      const port = await openBytesPort(new Uint8Array(file.bytes), file.name, (progress) =>
+    open: () =>
+      openBytesPort(new Uint8Array(file.bytes), file.name, (progress) =>
         tell({ kind: "read", file: file.name, progress }),
-      );
-      // combineWorkbooks closes an input before merging it; the review follows the last one's merge.
-      const close = async () => {
-        await port.close();
-        tell({ kind: i === last ? "review" : "merge", file: file.name });
-      };
-      return { ...port, close };
-    },
+      ),
   }));
   if (request.own) inputs.unshift(ownInput(request.own));
+  const onMerge = (i: number, file: string) => tell({ kind: i === inputs.length - 1 ? "review" : "merge", file });
   try {
-    const result = await combineForExcel(inputs, options);
+    const result = await combineForExcel(inputs, { ...options, onMerge });
     const skeleton = sliceLargeArrays(result, (key, items) => post({ type: "slice", id, key, items }));
     post({ type: "combined", id, skeleton });
   } catch (e) {
