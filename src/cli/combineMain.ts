@@ -62,7 +62,14 @@ export async function combineMain(
     );
     line.update({ stage: "compute" });
     const port = packagePort(
-      newWorkbookPackage(result.merged.grids.map((grid, i) => ({ grid, formats: result.merged.formats[i] }))),
+      newWorkbookPackage(
+        result.merged.grids.map((grid, i) => ({
+          grid,
+          formats: result.merged.formats[i],
+          // A combined grid's last column is its Source (MergedWorkbook): one text per input, on every row.
+          sharedColumns: [result.merged.formats[i].length - 1],
+        })),
+      ),
       { onProgress: (p) => line.update(p) },
     );
     await port.write(result.plan, result.record, []);

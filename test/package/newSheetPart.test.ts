@@ -4,6 +4,7 @@ import type { ColumnPlan, SheetPlan } from "../../src/core/output";
 import { newSheetPart, type NewSheet } from "../../src/adapters/xlsx/package/newSheetPart";
 import { newWorkbookPackage } from "../../src/adapters/xlsx/package/newWorkbookPackage";
 import { patchSheet } from "../../src/adapters/xlsx/package/patchSheet";
+import { SharedStringTable } from "../../src/adapters/xlsx/package/sharedStringTable";
 import { STYLES } from "./sheetStyles";
 
 async function text(stream: Readable | Iterable<Buffer>): Promise<string> {
@@ -93,5 +94,67 @@ describe("newSheetPart", () => {
       await text(patchSheet(await pkg.openStream("xl/worksheets/sheet1.xml"), owned, STYLES)),
     );
     expect(pkg.writeOwned?.("xl/worksheets/sheet2.xml", owned, STYLES)).toBeUndefined();
+  });
+
+  it("writes the texts of its shared columns as shared strings, numbered in order of first use, and the rest inline", async () => {
+    const strings = new SharedStringTable();
+    const s: NewSheet = { ...sheet(GRID, [null, "date", "money"]), sharedColumns: [0] };
+    const xml = await text(newSheetPart(s, undefined, strings));
+    expect(xml).toContain(
+      '<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="1" t="inlineStr"><is><t>日期</t></is></c>',
+    );
+    expect(xml).toContain('<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" s="2"><v>46000</v></c>');
+    expect(xml).toContain('<row r="4"><c r="A4" t="s"><v>2</v></c><c r="C4" s="3"><v>3</v></c></row>');
+    expect(await text(strings.part())).toBe(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3">' +
+        "<si><t>客户</t></si><si><t>甲 &amp; 乙</t></si><si><t>=SUM(A1)</t></si></sst>",
+    );
+  });
+
+  it("is the inline part without a table, whatever its shared columns", async () => {
+    const s = sheet(GRID, [null, "date", "money"]);
+    expect(await text(newSheetPart({ ...s, sharedColumns: [0] }))).toBe(await text(newSheetPart(s)));
+  });
+});
+
+describe("SharedStringTable", () => {
+  it("numbers a text once, counts every use, and keeps white space and control characters", async () => {
+    const strings = new SharedStringTable();
+    expect(["a", " b", "a", "c\u0001"].map((t) => strings.index(t))).toEqual([0, 1, 0, 2]);
+    expect(await text(strings.part())).toContain(
+      'count="4" uniqueCount="3"><si><t>a</t></si><si><t xml:space="preserve"> b</t></si><si><t>c_x0001_</t></si></sst>',
+    );
+  });
+
+  it("refuses a new text once its part is made, and takes one it has", async () => {
+    const strings = new SharedStringTable();
+    strings.index("a");
+    await text(strings.part());
+    expect(strings.index("a")).toBe(0);
+    expect(() => strings.index("b")).toThrow("after the shared strings part was made");
+  });
+});
+
+describe("newWorkbookPackage's shared strings", () => {
+  const source = (): NewSheet => ({ ...sheet(GRID, [null, "date", "money"]), sharedColumns: [0] });
+
+  it("writes them after its sheets, named in the content types and the workbook's relationships", async () => {
+    const pkg = newWorkbookPackage([source()]);
+    expect(pkg.entries.at(-1)).toBe("xl/sharedStrings.xml");
+    expect(pkg.sharedStringsPath).toBe("xl/sharedStrings.xml");
+    await text(await pkg.openStream("xl/worksheets/sheet1.xml"));
+    expect(await pkg.readText("xl/sharedStrings.xml")).toContain("<si><t>甲 &amp; 乙</t></si>");
+    expect(await pkg.readText("[Content_Types].xml")).toContain(
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+    );
+    expect(await pkg.readText("xl/_rels/workbook.xml.rels")).toContain(
+      'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"',
+    );
+  });
+
+  it("refuses to make them before every sheet is made", async () => {
+    const pkg = newWorkbookPackage([source(), source()]);
+    await text(await pkg.openStream("xl/worksheets/sheet1.xml"));
+    await expect(pkg.readText("xl/sharedStrings.xml")).rejects.toThrow("after every sheet part");
   });
 });

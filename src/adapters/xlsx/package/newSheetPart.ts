@@ -6,6 +6,7 @@ import { NS_REL } from "./charts";
 import { OwnedCells, type SheetStyles } from "./ownedCells";
 import { patchSheetHead } from "./patchSheetHead";
 import { patchSheetTail } from "./patchSheetTail";
+import type { SharedStringTable } from "./sharedStringTable";
 import { cellValueXml } from "./xmlText";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -32,6 +33,12 @@ export const XF = {
 export interface NewSheet {
   grid: Grid;
   formats: readonly (NumberFormat | null)[];
+  /**
+   * Columns whose texts are written as shared strings: few texts on many rows (a combined
+   * sheet's Source, one text per input). Other texts are inline strings: numbering a million
+   * distinct ones (order ids) cost more than their bytes saved (docs/decisions.md).
+   */
+  sharedColumns?: readonly number[];
 }
 
 /** A sheet plan's owned cells and the styles they are written in. */
@@ -46,9 +53,14 @@ export interface OwnedPlan {
  * owned cells written in the same pass, exactly as `patchSheet` would write them into the part
  * made without them (the same head and tail edits, each row's cells in column order, an owned
  * cell in place of a grid cell of its column, rows past the grid created): nothing the run has
- * just made is parsed again.
+ * just made is parsed again. With `strings`, the texts of `sharedColumns` are written as shared
+ * strings; every other text (owned cells too, as `patchSheet` writes them) as an inline string.
  */
-export function* newSheetPart({ grid, formats }: NewSheet, owned?: OwnedPlan): Generator<Buffer> {
+export function* newSheetPart(
+  { grid, formats, sharedColumns = [] }: NewSheet,
+  owned?: OwnedPlan,
+  strings?: SharedStringTable,
+): Generator<Buffer> {
   const width = grid.values[0]?.length ?? 0;
   const styles = formats.map((f) => (f === null ? 0 : XF[f]));
   const cells = owned && owned.plan.columns.length > 0 ? new OwnedCells(owned.plan, owned.styles) : undefined;
@@ -65,6 +77,7 @@ export function* newSheetPart({ grid, formats }: NewSheet, owned?: OwnedPlan): G
   const opens = letters.map((l) => `<c r="${l}`);
   const attr = (style: number) => (style === 0 ? '"' : `" s="${style}"`);
   const numberAttrs = styles.map(attr);
+  const shared = letters.map((_, c) => sharedColumns.includes(c));
   const headerAttr = attr(XF.header);
   const ownedCols: number[] = [];
   const ownedXml: string[] = [];
@@ -87,7 +100,8 @@ export function* newSheetPart({ grid, formats }: NewSheet, owned?: OwnedPlan): G
       // An owned column's cell replaces the grid's, as patchSheet replaces it.
       if (k < n && ownedCols[k] === c) continue;
       xml += opens[c] + num + (r === 0 ? headerAttr : typeof v === "number" ? numberAttrs[c] : '"');
-      xml += typeof v === "number" && Number.isFinite(v) ? `><v>${v}</v></c>` : cellValueXml(letters[c] + num, v);
+      if (typeof v === "string" && strings && shared[c]) xml += ` t="s"><v>${strings.index(v)}</v></c>`;
+      else xml += typeof v === "number" && Number.isFinite(v) ? `><v>${v}</v></c>` : cellValueXml(letters[c] + num, v);
     }
     while (k < n) xml += ownedXml[k++];
     xml += "</row>";

@@ -2,7 +2,8 @@ import { Readable } from "node:stream";
 import { crc32, deflateRawSync } from "node:zlib";
 import { NUMBER_FORMATS } from "../../../core/output";
 import { NS_REL } from "./charts";
-import { newSheetPart, type NewSheet } from "./newSheetPart";
+import { newSheetPart, type NewSheet, type OwnedPlan } from "./newSheetPart";
+import { SharedStringTable } from "./sharedStringTable";
 import type { XlsxPackage } from "./openXlsx";
 import { escapeXmlAttr } from "./xmlText";
 
@@ -35,11 +36,24 @@ const STYLES =
  * workbook (the analysis and record sheets added), except that its sheets' owned columns are
  * written as the sheet parts are generated (`writeOwned`), not patched into them afterwards.
  * Sheet parts are generated as they are streamed, so a million-row sheet is never held as XML.
+ * Their texts are shared strings; the shared strings part comes after every sheet part and can
+ * only be made once each has been (as the package writer makes the parts, in order).
  * @example packagePort(newWorkbookPackage([{ grid, formats: [null] }])) // a port over a one-sheet workbook
  */
 export function newWorkbookPackage(sheets: readonly NewSheet[]): XlsxPackage {
   const parts = new Map<string, () => Readable | string>();
   const sheetPart = (i: number) => `xl/worksheets/sheet${i + 1}.xml`;
+  const strings = new SharedStringTable();
+  const made = new Set<number>();
+  function* sheetXml(i: number, owned?: OwnedPlan): Generator<Buffer> {
+    yield* newSheetPart(sheets[i], owned, strings);
+    made.add(i);
+  }
+  function* stringsXml(): Generator<Buffer> {
+    if (made.size < sheets.length)
+      throw new Error("newWorkbookPackage: the shared strings part is made after every sheet part");
+    yield* strings.part();
+  }
   parts.set("[Content_Types].xml", () => contentTypes(sheets.length));
   parts.set(
     "_rels/.rels",
@@ -49,7 +63,8 @@ export function newWorkbookPackage(sheets: readonly NewSheet[]): XlsxPackage {
   parts.set("xl/workbook.xml", () => workbookXml(sheets));
   parts.set("xl/_rels/workbook.xml.rels", () => workbookRels(sheets.length));
   parts.set("xl/styles.xml", () => STYLES);
-  sheets.forEach((s, i) => parts.set(sheetPart(i), () => Readable.from(newSheetPart(s))));
+  sheets.forEach((_, i) => parts.set(sheetPart(i), () => Readable.from(sheetXml(i))));
+  parts.set(SHARED_STRINGS, () => Readable.from(stringsXml()));
   const open = (path: string) => {
     const make = parts.get(path);
     if (!make) throw new Error(`newWorkbookPackage: no part ${path}`);
@@ -85,7 +100,7 @@ export function newWorkbookPackage(sheets: readonly NewSheet[]): XlsxPackage {
     readText: async (path) => (await bytes(path)).toString("utf8"),
     writeOwned: (path, plan, styles) => {
       const i = sheets.findIndex((_, k) => sheetPart(k) === path);
-      return i < 0 ? undefined : Readable.from(newSheetPart(sheets[i], { plan, styles }));
+      return i < 0 ? undefined : Readable.from(sheetXml(i, { plan, styles }));
     },
     workbookPath: "xl/workbook.xml",
     sheets: sheets.map((s, i) => ({
@@ -97,12 +112,14 @@ export function newWorkbookPackage(sheets: readonly NewSheet[]): XlsxPackage {
       tables: [],
     })),
     stylesPath: "xl/styles.xml",
+    sharedStringsPath: SHARED_STRINGS,
     date1904: false,
     close: async () => undefined,
   };
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const SHARED_STRINGS = "xl/sharedStrings.xml";
 
 function contentTypes(n: number): string {
   const sheets = Array.from(
@@ -112,7 +129,8 @@ function contentTypes(n: number): string {
   return (
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-    `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>${sheets}</Types>`
+    `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>${sheets}` +
+    `<Override PartName="/${SHARED_STRINGS}" ContentType="${CT}.sharedStrings+xml"/></Types>`
   );
 }
 
@@ -129,5 +147,6 @@ function workbookRels(n: number): string {
     (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
   );
   rels.push(`<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/>`);
+  rels.push(`<Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
   return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels.join("")}</Relationships>`;
 }

@@ -134,9 +134,19 @@ export function cellValueXml(ref: string, value: Cell, prefix = ""): string {
     return `><${p}v>${value}</${p}v></${p}c>`;
   }
   if (typeof value === "boolean") return ` t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
-  if (isPlainText(value)) return ` t="inlineStr"><${p}is><${p}t>${value}</${p}t></${p}is></${p}c>`;
+  return ` t="inlineStr"><${p}is>${textXml(value, p)}</${p}is></${p}c>`;
+}
+
+/**
+ * A text as the `<t>` element of an inline string or of a shared string (`<si>`): encoded as
+ * an ST_Xstring and escaped, with xml:space="preserve" where white space would otherwise be lost.
+ * @example textXml(" a&b") === '<t xml:space="preserve"> a&amp;b</t>'
+ */
+export function textXml(value: string, prefix = ""): string {
+  const p = prefix;
+  if (isPlainText(value)) return `<${p}t>${value}</${p}t>`;
   const space = NEEDS_PRESERVE.test(value) ? ' xml:space="preserve"' : "";
-  return ` t="inlineStr"><${p}is><${p}t${space}>${escapeXmlText(toXstring(value))}</${p}t></${p}is></${p}c>`;
+  return `<${p}t${space}>${escapeXmlText(toXstring(value))}</${p}t>`;
 }
 
 /**
