@@ -36,8 +36,8 @@ const STYLES =
  * workbook (the analysis and record sheets added), except that its sheets' owned columns are
  * written as the sheet parts are generated (`writeOwned`), not patched into them afterwards.
  * Sheet parts are generated as they are streamed, so a million-row sheet is never held as XML.
- * Their texts are shared strings; the shared strings part comes after every sheet part and can
- * only be made once each has been (as the package writer makes the parts, in order).
+ * The texts of their shared columns are shared strings: that part comes after every sheet part and
+ * can only be made once each has been read to its end (as the package writer makes the parts, in order).
  * @example packagePort(newWorkbookPackage([{ grid, formats: [null] }])) // a port over a one-sheet workbook
  */
 export function newWorkbookPackage(sheets: readonly NewSheet[]): XlsxPackage {
@@ -45,10 +45,8 @@ export function newWorkbookPackage(sheets: readonly NewSheet[]): XlsxPackage {
   const sheetPart = (i: number) => `xl/worksheets/sheet${i + 1}.xml`;
   const strings = new SharedStringTable();
   const made = new Set<number>();
-  function* sheetXml(i: number, owned?: OwnedPlan): Generator<Buffer> {
-    yield* newSheetPart(sheets[i], owned, strings);
-    made.add(i);
-  }
+  const sheetXml = (i: number, owned?: OwnedPlan): Readable =>
+    Readable.from(newSheetPart(sheets[i], owned, strings)).once("end", () => made.add(i));
   function* stringsXml(): Generator<Buffer> {
     if (made.size < sheets.length)
       throw new Error("newWorkbookPackage: the shared strings part is made after every sheet part");
@@ -63,7 +61,7 @@ export function newWorkbookPackage(sheets: readonly NewSheet[]): XlsxPackage {
   parts.set("xl/workbook.xml", () => workbookXml(sheets));
   parts.set("xl/_rels/workbook.xml.rels", () => workbookRels(sheets.length));
   parts.set("xl/styles.xml", () => STYLES);
-  sheets.forEach((_, i) => parts.set(sheetPart(i), () => Readable.from(sheetXml(i))));
+  sheets.forEach((_, i) => parts.set(sheetPart(i), () => sheetXml(i)));
   parts.set(SHARED_STRINGS, () => Readable.from(stringsXml()));
   const open = (path: string) => {
     const make = parts.get(path);
@@ -100,7 +98,7 @@ export function newWorkbookPackage(sheets: readonly NewSheet[]): XlsxPackage {
     readText: async (path) => (await bytes(path)).toString("utf8"),
     writeOwned: (path, plan, styles) => {
       const i = sheets.findIndex((_, k) => sheetPart(k) === path);
-      return i < 0 ? undefined : Readable.from(sheetXml(i, { plan, styles }));
+      return i < 0 ? undefined : sheetXml(i, { plan, styles });
     },
     workbookPath: "xl/workbook.xml",
     sheets: sheets.map((s, i) => ({
