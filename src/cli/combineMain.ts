@@ -4,7 +4,6 @@ import { combineSummary } from "../adapters/combineSummary";
 import { localTimestamp } from "../adapters/reviewWorkbook";
 import { newWorkbookPackage } from "../adapters/xlsx/package/newWorkbookPackage";
 import { openXlsx } from "../adapters/xlsx/package/openXlsx";
-import { COMBINE_BESIDE_BYTES } from "../adapters/xlsx/worker/readSheetOffThread";
 import { packagePort } from "../adapters/xlsx/package/packagePort";
 import { t, type Lang } from "../i18n";
 import { describePathProblem, describeRunError, describeUnexpected } from "./describeRunError";
@@ -57,11 +56,7 @@ export async function combineMain(
     const result = await combineWorkbooks(
       inputs.map((file, i) => ({
         name: names[i],
-        // The first input is read with nothing to merge meanwhile: this thread reads beside its worker.
-        open: async () =>
-          packagePort(await openXlsx(file, { besideFrom: i === 0 ? Infinity : COMBINE_BESIDE_BYTES }), {
-            onProgress: (p) => line.update(p),
-          }),
+        open: async () => packagePort(await openXlsx(file), { onProgress: (p) => line.update(p) }),
       })),
       { lang, month: options.month, generatedAt: localTimestamp(new Date()) },
     );

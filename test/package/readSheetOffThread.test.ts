@@ -6,26 +6,15 @@ import JSZip from "jszip";
 import { describeRunError } from "../../src/adapters/describeRunError";
 import { openXlsx } from "../../src/adapters/xlsx/package/openXlsx";
 import { readWorkbook, type ReadProgress } from "../../src/adapters/xlsx/stream/readWorkbookGrids";
-import { streamSheet } from "../../src/adapters/xlsx/stream/readSheetCells";
 import { sheetsOffThread } from "../../src/adapters/xlsx/worker/readSheetOffThread";
-import type { ReadJob } from "../../src/adapters/xlsx/worker/readSheetWorker";
 import * as start from "../../src/adapters/xlsx/worker/startWorker";
 import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
 
 const DIR = mkdtempSync(join(tmpdir(), "read-off-thread-"));
 
-/** Where `read` reads the sheet parts: all here, the largest on a worker, or every part on one worker. */
-type Where = "here" | "largest" | "all";
-
-const SIZES: Record<Where, { offThreadFrom: number; besideFrom?: number }> = {
-  here: { offThreadFrom: Infinity },
-  largest: { offThreadFrom: 0 },
-  all: { offThreadFrom: 0, besideFrom: 0 },
-};
-
-/** Reads `file` as the command line does, its sheet parts read `where` told. */
-async function read(file: string, where: Where) {
-  const pkg = await openXlsx(file, SIZES[where]);
+/** Reads `file` as the command line does, its largest sheet part on a worker (`offThread`) or not. */
+async function read(file: string, offThread: boolean) {
+  const pkg = await openXlsx(file, { offThreadFrom: offThread ? 0 : Infinity });
   const progress: ReadProgress[] = [];
   try {
     return { ...(await readWorkbook(pkg, new Set(), (p) => progress.push(p))), progress };
@@ -38,9 +27,9 @@ async function read(file: string, where: Where) {
  * The error reading gives: its class's name (zlib's errors are of Node's realm, not the test's),
  * message, the fields the command line words it by, and those words.
  */
-async function failure(file: string, where: Where) {
+async function failure(file: string, offThread: boolean) {
   try {
-    await read(file, where);
+    await read(file, offThread);
   } catch (e) {
     const { kind, part, detail, code } = e as Record<string, unknown>;
     const words = describeRunError(e, file, "en-US");
@@ -49,20 +38,17 @@ async function failure(file: string, where: Where) {
   return undefined;
 }
 
-/** The workers started meanwhile, the parts each was given, and each once it has exited. */
-function watchWorkers(): { started: () => number; parts: () => string[][]; exited: () => Promise<void>[] } {
+/** The workers started meanwhile, each once it has exited. */
+function watchWorkers(): { started: () => number; exited: () => Promise<void>[] } {
   const workers: Worker[] = [];
-  const jobs: ReadJob[] = [];
   const real = start.startWorker;
   jest.spyOn(start, "startWorker").mockImplementation((module, data) => {
     const worker = real(module, data);
     workers.push(worker);
-    jobs.push(data as ReadJob);
     return worker;
   });
   return {
     started: () => workers.length,
-    parts: () => jobs.map((j) => j.parts.map((p) => p.part)),
     exited: () =>
       workers.map(
         (w) => new Promise<void>((resolve) => (w.threadId === -1 ? resolve() : w.once("exit", () => resolve()))),
@@ -94,28 +80,24 @@ const damage = (path: string) => (zip: Buffer) => {
   return zip;
 };
 
-// The sample's largest sheet part, the one read on the worker, and its sheets before and after it.
+// The sample's largest sheet part, the one read on the worker.
 const ORDERS = "xl/worksheets/sheet2.xml";
 const CUSTOMERS = "xl/worksheets/sheet1.xml";
-const VISITS = "xl/worksheets/sheet3.xml";
-const COSTS = "xl/worksheets/sheet4.xml";
 
 describe("reading the largest sheet part on a worker thread", () => {
   for (const file of [SAMPLE_ZH, SAMPLE_EN]) {
-    for (const where of ["largest", "all"] as const) {
-      it(`gives the grids, blocked tables and last progress of reading in-thread (${where} on it): ${file.split("/").pop()}`, async () => {
-        const workers = watchWorkers();
-        const here = await read(file, "here");
-        expect(workers.started()).toBe(0);
-        const there = await read(file, where);
-        expect(workers.parts()).toEqual([where === "all" ? [CUSTOMERS, ORDERS, VISITS, COSTS] : [ORDERS]]);
-        expect({ grids: there.grids, blocked: there.blocked }).toEqual({ grids: here.grids, blocked: here.blocked });
-        const last = (p: ReadProgress[]) => new Map(p.map((x) => [x.sheet, x.rows]));
-        expect(last(there.progress)).toEqual(last(here.progress));
-        expect(there.progress.at(-1)?.done).toBe(here.progress.length / 2);
-        await Promise.all(workers.exited());
-      });
-    }
+    it(`gives the grids, blocked tables and last progress of reading in-thread: ${file.split("/").pop()}`, async () => {
+      const workers = watchWorkers();
+      const here = await read(file, false);
+      expect(workers.started()).toBe(0);
+      const there = await read(file, true);
+      expect(workers.started()).toBe(1);
+      expect({ grids: there.grids, blocked: there.blocked }).toEqual({ grids: here.grids, blocked: here.blocked });
+      const last = (p: ReadProgress[]) => new Map(p.map((x) => [x.sheet, x.rows]));
+      expect(last(there.progress)).toEqual(last(here.progress));
+      expect(there.progress.at(-1)?.done).toBe(here.progress.length / 2);
+      await Promise.all(workers.exited());
+    });
   }
 
   it("picks the largest part from the size given, when the others are a quarter of it together", async () => {
@@ -126,82 +108,38 @@ describe("reading the largest sheet part on a worker thread", () => {
       const size = (part: string) => pkg.partSize!(part)!;
       const largest = size(ORDERS);
       expect(parts.every((p) => size(p) <= largest)).toBe(true);
-      const pick = (from: number, among = parts) => sheetsOffThread(SAMPLE_ZH, size, { from }).pick(among);
-      expect([pick(0), pick(largest), pick(largest + 1)]).toEqual([[ORDERS], [ORDERS], []]);
+      const pick = (from: number, among = parts) => sheetsOffThread(SAMPLE_ZH, size, from).pick(among);
+      expect([pick(0), pick(largest), pick(largest + 1)]).toEqual([ORDERS, ORDERS, undefined]);
       // Beside the customers part alone, the orders part goes only while the customers' is a quarter of `from`.
       const two = [CUSTOMERS, ORDERS];
       const quarter = size(CUSTOMERS) * 4;
-      expect([pick(quarter, two), pick(quarter + 4, two), pick(1, [ORDERS])]).toEqual([[ORDERS], [], []]);
+      expect([pick(quarter, two), pick(quarter + 4, two), pick(1, [ORDERS])]).toEqual([ORDERS, undefined, undefined]);
     } finally {
       await pkg.close();
     }
   });
 
-  it("picks the other parts from the size given beside it, in the order given, only when the largest goes", async () => {
+  it("reads no sheet after the other thread's once that one has failed (its error comes first)", async () => {
     const pkg = await openXlsx(SAMPLE_ZH, { offThreadFrom: Infinity });
-    try {
-      const parts = pkg.sheets.map((s) => s.partPath);
-      const size = (part: string) => pkg.partSize!(part)!;
-      expect(size(VISITS)).toBeGreaterThan(size(CUSTOMERS));
-      const pick = (from: number, besideFrom: number) =>
-        sheetsOffThread(SAMPLE_ZH, size, { from, besideFrom }).pick(parts);
-      expect(pick(0, size(VISITS))).toEqual([ORDERS, VISITS]);
-      expect(pick(0, size(CUSTOMERS))).toEqual([CUSTOMERS, ORDERS, VISITS]);
-      expect(pick(0, 0)).toEqual(parts);
-      expect(pick(size(ORDERS) + 1, 0)).toEqual([]);
-    } finally {
-      await pkg.close();
-    }
-  });
-
-  /** SAMPLE_ZH read with `far` parts on a stand-in other thread, each failing with its own error or read here. */
-  async function readWithFar(far: Record<string, Error | undefined>) {
-    const pkg = await openXlsx(SAMPLE_ZH, { offThreadFrom: Infinity });
-    const stream = pkg.openStream.bind(pkg);
+    const failed = new Error("the part read on the other thread is damaged");
     pkg.offThread = {
-      pick: (parts) => parts.filter((p) => p in far),
-      start: (parts, date1904) =>
-        parts.map(({ part, onRows }) => ({
-          into: async (sink) => {
-            onRows(0);
-            const failed = far[part];
-            if (failed) throw failed;
-            return streamSheet(await stream(part), sink, { date1904, part });
-          },
-          cancel: () => undefined,
-        })),
+      pick: () => ORDERS,
+      start: () => ({ into: () => Promise.reject(failed), cancel: () => undefined }),
     };
     const started = new Set<string>();
     try {
-      await readWorkbook(pkg, new Set(), (p) => started.add(p.sheet));
-      return { started: [...started] };
-    } catch (e) {
-      return { started: [...started], error: e };
+      await expect(readWorkbook(pkg, new Set(), (p) => started.add(p.sheet))).rejects.toBe(failed);
+      const far = pkg.sheets.findIndex((s) => s.partPath === ORDERS);
+      expect(far).toBeLessThan(pkg.sheets.length - 1);
+      expect([...started].sort()).toEqual(
+        pkg.sheets
+          .slice(0, far + 1)
+          .map((s) => s.name)
+          .sort(),
+      );
     } finally {
       await pkg.close();
     }
-  }
-
-  const namesTo = (part: string) => {
-    const names = ["客户表", "订单表", "拜访记录", "费用表"];
-    return names.slice(0, Number(/sheet(\d)/.exec(part)![1])).sort();
-  };
-
-  it("reads no sheet after the other thread's once that one has failed (its error comes first)", async () => {
-    const failed = new Error("the part read on the other thread is damaged");
-    const got = await readWithFar({ [ORDERS]: failed });
-    expect(got.error).toBe(failed);
-    expect(got.started.sort()).toEqual(namesTo(ORDERS));
-  });
-
-  it("fails with the first failing far sheet's error in workbook order, and reads none after it", async () => {
-    const first = new Error("customers damaged");
-    const second = new Error("visits damaged");
-    const got = await readWithFar({ [CUSTOMERS]: first, [ORDERS]: undefined, [VISITS]: second });
-    expect(got.error).toBe(first);
-    const later = await readWithFar({ [ORDERS]: undefined, [VISITS]: second });
-    expect(later.error).toBe(second);
-    expect(later.started.sort()).toEqual(namesTo(VISITS));
   });
 
   describe("invalid input", () => {
@@ -214,23 +152,19 @@ describe("reading the largest sheet part on a worker thread", () => {
       "damaged compressed data": async () => variant("damaged", {}, damage(ORDERS)),
       "an earlier sheet damaged (the worker stopped)": async () =>
         variant("earlier", { [CUSTOMERS]: "<worksheet><sheetData><row>" }),
-      "a later sheet damaged (read here, or after it on the worker)": async () =>
-        variant("later", { [VISITS]: "<worksheet><sheetData><row>" }),
       "an earlier sheet damaged too (its error comes first, as one after another)": async () =>
         variant("both", { [ORDERS]: "<worksheet><sheetData>", [CUSTOMERS]: "<worksheet><sheetData><row>" }),
     };
     for (const [name, make] of Object.entries(cases)) {
-      for (const where of ["largest", "all"] as const) {
-        it(`rejects with the in-thread reader's error class, words and fields, the worker ended (${where} on it): ${name}`, async () => {
-          const file = await make();
-          const workers = watchWorkers();
-          const here = await failure(file, "here");
-          expect(here?.words).toEqual(expect.any(String));
-          expect(await failure(file, where)).toEqual(here);
-          expect(workers.started()).toBe(1);
-          await Promise.all(workers.exited());
-        });
-      }
+      it(`rejects with the in-thread reader's error class, words and fields, the worker ended: ${name}`, async () => {
+        const file = await make();
+        const workers = watchWorkers();
+        const here = await failure(file, false);
+        expect(here?.words).toEqual(expect.any(String));
+        expect(await failure(file, true)).toEqual(here);
+        expect(workers.started()).toBe(1);
+        await Promise.all(workers.exited());
+      });
     }
   });
 });

@@ -33,12 +33,11 @@ const READ_AHEAD = 1024 * 1024;
 /**
  * Opens an .xlsx file for random access: nothing but the zip directory and a few small parts is read.
  * Its largest sheet part may be read on a worker thread (`offThread`): from `offThreadFrom`
- * bytes inflated, with the other parts from `besideFrom` bytes (a team review's inputs), see
- * `sheetsOffThread`; tests force it with 0, Infinity never offers it.
+ * bytes inflated, see `sheetsOffThread`; tests force it with 0, Infinity never offers it.
  */
 export async function openXlsx(
   file: string,
-  { offThreadFrom = OFF_THREAD_BYTES, besideFrom = Infinity }: { offThreadFrom?: number; besideFrom?: number } = {},
+  { offThreadFrom = OFF_THREAD_BYTES }: { offThreadFrom?: number } = {},
 ): Promise<XlsxPackage> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(
@@ -50,8 +49,7 @@ export async function openXlsx(
     ),
   );
   const pkg = await fromZip(zip, file);
-  if (offThreadFrom !== Infinity)
-    pkg.offThread = sheetsOffThread(file, (part) => pkg.partSize?.(part), { from: offThreadFrom, besideFrom });
+  if (offThreadFrom !== Infinity) pkg.offThread = sheetsOffThread(file, (part) => pkg.partSize?.(part), offThreadFrom);
   return pkg;
 }
 

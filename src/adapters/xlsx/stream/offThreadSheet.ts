@@ -2,26 +2,15 @@ import type { CellSink } from "./cellSink";
 import type { SheetEnd } from "./readSheetCells";
 
 /**
- * A way to read large sheet parts on another thread while this one reads the rest: the command
- * line's (a worker thread, see adapters/xlsx/worker); the pane has none. The other thread runs
- * the same reader; each part's cells come back to this thread's sink in document order.
+ * A way to read one large sheet part on another thread while this one reads the rest: the
+ * command line's (a worker thread, see adapters/xlsx/worker); the pane has none. The other
+ * thread runs the same reader; its cells come back to this thread's sink in document order.
  */
 export interface OffThreadSheets {
-  /** The parts among `parts` worth reading on another thread, in the order given, if any. */
-  pick(parts: readonly string[]): string[];
-  /**
-   * Starts reading `parts` at once, one after another in that order; `onRows` hears of a part's
-   * start (0 rows), then of its rows as `readSheetCells`' `onRows` would. A failure fails the part
-   * being read and those after it.
-   */
-  start(parts: readonly FarPart[], date1904: boolean): OffThreadSheet[];
-}
-
-/** A part to read on another thread: whether its cells' marks are told (`CellSink.marks`), and its progress. */
-export interface FarPart {
-  part: string;
-  marks: boolean;
-  onRows(rows: number): void;
+  /** The one part among `parts` worth reading on another thread, if any. */
+  pick(parts: readonly string[]): string | undefined;
+  /** Starts reading `part` at once; `onRows` hears of its rows as `readSheetCells`' `onRows` would. */
+  start(part: string, opts: { date1904: boolean; marks: boolean; onRows(rows: number): void }): OffThreadSheet;
 }
 
 /** A sheet part being read on another thread. */

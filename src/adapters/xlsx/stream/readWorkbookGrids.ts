@@ -19,7 +19,7 @@ export interface StreamPackage {
   date1904: boolean;
   openStream(path: string): Promise<ByteChunks>;
   readText(path: string): Promise<string>;
-  /** Reads the largest sheet parts on another thread meanwhile, when the package offers it (the command line). */
+  /** Reads the largest sheet part on another thread meanwhile, when the package offers it (the command line). */
   offThread?: OffThreadSheets;
 }
 
@@ -50,7 +50,7 @@ interface SheetGrids {
  * Tables are those the sheet lists in `<tableParts>`, in that order, as ExcelJS reads them.
  * `blocked` lists the tables with the user's cells right of them in their rows, found in
  * the same pass (see `BesideTables`). `onRows` hears of each sheet as it starts, every
- * 65,536 rows (ROWS_PER_REPORT) and as it ends. With `pkg.offThread`, the parts it picks are
+ * 65,536 rows (ROWS_PER_REPORT) and as it ends. With `pkg.offThread`, the part it picks is
  * read on another thread from the start while this one reads the shared strings and the
  * other sheets; the result, and the error when sheets fail, are those of reading one after another.
  */
@@ -74,7 +74,7 @@ export async function readWorkbook(
     }
     return out;
   } finally {
-    for (const f of far) f.sheet.cancel();
+    far?.sheet.cancel();
   }
 }
 
@@ -90,57 +90,39 @@ function progressTeller(total: number, onRows?: (p: ReadProgress) => void): (she
 
 type SheetInfo = StreamPackage["sheets"][number];
 
-/** A sheet read on another thread: its place among the sheets read, its progress teller and its read. */
-interface FarSheet {
-  index: number;
-  tell: Tell;
-  sheet: OffThreadSheet;
+/** The sheet `pkg.offThread` picks, started on another thread (its start told), if any. */
+function startFar(pkg: StreamPackage, read: readonly SheetInfo[], teller: (sheet: string) => Tell) {
+  const part = pkg.offThread?.pick(read.map((s) => s.partPath));
+  const index = read.findIndex((s) => s.partPath === part);
+  if (!pkg.offThread || index < 0) return undefined;
+  const sheet = read[index];
+  const tell = teller(sheet.name);
+  tell(0);
+  const opts = { date1904: pkg.date1904, marks: sheet.tables.length > 0, onRows: (rows: number) => tell(rows) };
+  return { index, tell, sheet: pkg.offThread.start(sheet.partPath, opts) };
 }
 
 /**
- * The sheets `pkg.offThread` picks, started on another thread, in workbook order; each one's start
- * is told as the other thread begins it (it reads them one after another).
- */
-function startFar(pkg: StreamPackage, read: readonly SheetInfo[], teller: (sheet: string) => Tell): FarSheet[] {
-  const picked = new Set(pkg.offThread?.pick(read.map((s) => s.partPath)));
-  const far = read.flatMap((sheet, index) => (picked.has(sheet.partPath) ? [{ sheet, index }] : []));
-  if (!pkg.offThread || far.length === 0) return [];
-  const tells = far.map(({ sheet }) => teller(sheet.name));
-  const parts = far.map(({ sheet }, i) => ({
-    part: sheet.partPath,
-    marks: sheet.tables.length > 0,
-    onRows: (rows: number) => tells[i](rows),
-  }));
-  const started = pkg.offThread.start(parts, pkg.date1904);
-  return far.map(({ index }, i) => ({ index, tell: tells[i], sheet: started[i] }));
-}
-
-/**
- * Each sheet's read, in workbook order: the `far` sheets' cells told as they come from their threads
+ * Each sheet's read, in workbook order: `far`'s cells told as they come from the other thread
  * while the others are read here one after another, until one fails (as reading all in order would)
- * or a far sheet before the next one has failed.
+ * or `far` has failed and the next comes after it.
  */
 async function readInOrder(
   pkg: StreamPackage,
   read: readonly SheetInfo[],
   shared: readonly string[],
   teller: (sheet: string) => Tell,
-  far: readonly FarSheet[],
+  far: ReturnType<typeof startFar>,
 ): Promise<Promise<SheetGrids>[]> {
-  const farReads = new Map<number, Promise<SheetGrids>>();
-  let firstFailed = Infinity;
-  for (const f of far) {
-    const one = readSheet(pkg, read[f.index], shared, f.tell, f.sheet);
-    farReads.set(f.index, one);
-    // Awaited in the sheets' order by the caller; this handler keeps it from being unhandled meanwhile,
-    // and once it has failed the sheets after it are not read (its error comes before theirs).
-    one.catch(() => (firstFailed = Math.min(firstFailed, f.index)));
-  }
+  const farRead = far && readSheet(pkg, read[far.index], shared, far.tell, far.sheet);
+  let farFailed = false;
+  // Awaited in the sheets' order by the caller; this handler keeps it from being unhandled meanwhile,
+  // and once it has failed the sheets after it are not read (its error comes before theirs).
+  farRead?.catch(() => (farFailed = true));
   const got: Promise<SheetGrids>[] = [];
   for (const [i, sheet] of read.entries()) {
-    if (i > firstFailed) break;
-    const farRead = farReads.get(i);
-    if (farRead) got.push(farRead);
+    if (far && farFailed && i > far.index) break;
+    if (farRead && i === far.index) got.push(farRead);
     else {
       const one = readSheet(pkg, sheet, shared, teller(sheet.name));
       got.push(one);

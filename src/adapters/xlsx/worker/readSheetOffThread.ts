@@ -17,103 +17,64 @@ import { startWorker } from "./startWorker";
  */
 export const OFF_THREAD_BYTES = 16 * 1024 * 1024;
 
-/** The sizes `sheetsOffThread` picks parts by (inflated bytes). */
-export interface OffThreadSizes {
-  /** The largest part's least size (default OFF_THREAD_BYTES); Infinity: no part goes. */
-  from?: number;
-  /** The other parts' least size to go with it (default Infinity: none; COMBINE_BESIDE_BYTES in a team review). */
-  besideFrom?: number;
-}
-
 /**
- * The team review's inputs' other sheet parts from this inflated size go to the worker too (see
- * docs/decisions.md): there the main thread merges each input while the worker reads the next, so
- * the worker has time to spare; in a single review it has none and reads the largest part alone.
- * The full-size benchmark cuts' 12.3 MB customers and 5 MB visits parts go, beside their 38 MB orders.
- */
-export const COMBINE_BESIDE_BYTES = 4 * 1024 * 1024;
-
-/**
- * The command line's `OffThreadSheets` for the .xlsx `file`: when the largest part inflates to
- * `from` bytes or more and the other parts to `from / 4` or more together (`sizeOf` gives a
- * part's inflated size), it is read on a worker thread, and with it, on the same worker in the
- * order given, every other part of `besideFrom` bytes or more.
+ * The command line's `OffThreadSheets` for the .xlsx `file`: the largest part, when it
+ * inflates to `from` bytes or more and the other parts to `from / 4` or more together
+ * (`sizeOf` gives a part's inflated size), is read on a worker thread.
  */
 export function sheetsOffThread(
   file: string,
   sizeOf: (part: string) => number | undefined,
-  { from = OFF_THREAD_BYTES, besideFrom = Infinity }: OffThreadSizes = {},
+  from = OFF_THREAD_BYTES,
 ): OffThreadSheets {
-  const size = (part: string) => sizeOf(part) ?? 0;
   return {
     pick(parts) {
-      const largest = parts.reduce<string | undefined>(
-        (a, p) => (a === undefined || size(p) > size(a) ? p : a),
-        undefined,
-      );
-      const rest = parts.reduce((sum, p) => sum + size(p), 0) - (largest === undefined ? 0 : size(largest));
-      if (largest === undefined || size(largest) < from || rest < from / 4) return [];
-      return parts.filter((p) => p === largest || size(p) >= besideFrom);
+      let best: string | undefined;
+      let bestSize = -1;
+      let total = 0;
+      for (const part of parts) {
+        const size = sizeOf(part) ?? 0;
+        total += size;
+        if (size > bestSize) [best, bestSize] = [part, size];
+      }
+      return bestSize >= from && total - bestSize >= from / 4 ? best : undefined;
     },
-    start: (parts, date1904) =>
-      new WorkerSheets(
-        { role: READ_WORKER, file, date1904, parts: parts.map(({ part, marks }) => ({ part, marks })) },
-        parts.map((p) => p.onRows),
-      ).sheets,
+    start: (part, opts) =>
+      new WorkerSheet({ role: READ_WORKER, file, part, date1904: opts.date1904, marks: opts.marks }, opts.onRows),
   };
 }
 
 /**
- * Parts read on one worker, one after another: each part's batches are replayed into its sink as
- * they come (kept until it has one), each answered so the worker may post more. The worker is
- * ended once every part is read, at the first failure (which fails the part being read and
- * those after it, never read), or on `cancel`, so it never keeps the process alive.
+ * A part read on a worker: its batches are replayed into the sink as they come (kept until
+ * there is one), each answered so the worker may post more; the worker is ended once the part
+ * is read or fails, or on `cancel`, so it never keeps the process alive.
  */
-class WorkerSheets {
-  readonly sheets: PartOnWorker[];
+class WorkerSheet implements OffThreadSheet {
   private readonly worker: Worker;
-
-  constructor(job: ReadJob, onRows: readonly ((rows: number) => void)[]) {
-    this.worker = startWorker(join(__dirname, "readSheetWorker"), job);
-    const took = () => this.worker.postMessage({ took: true } satisfies ToReadWorker);
-    this.sheets = job.parts.map((_, i) => new PartOnWorker(took, onRows[i], this.cancel));
-    this.worker.on("message", (m: FromReadWorker) => {
-      try {
-        if ("failed" in m) this.fail(errorFromWorker(m.failed));
-        else this.sheets[m.sheet].hear(m);
-      } catch (e) {
-        this.fail(e);
-      }
-    });
-    this.worker.once("error", (e) => this.fail(e));
-    const names = job.parts.map((p) => p.part).join(", ");
-    this.worker.once("exit", (code) => this.fail(new Error(`the worker reading ${names} stopped (exit code ${code})`)));
-    // Also what keeps a failure before a part's `into` is called from being unhandled: `into` returns its `end` itself.
-    void Promise.allSettled(this.sheets.map((s) => s.end)).then(this.cancel);
-  }
-
-  readonly cancel = (): void => void this.worker.terminate();
-
-  /** Fails every part not yet read (the parts before the one being read are); a settled part keeps its end. */
-  private fail(e: unknown): void {
-    for (const sheet of this.sheets) sheet.fail(e);
-    this.cancel();
-  }
-}
-
-/** One part read on a `WorkerSheets`' worker. */
-class PartOnWorker implements OffThreadSheet {
-  readonly end: Promise<SheetEnd>;
+  private readonly end: Promise<SheetEnd>;
   private readonly waiting: CellBatch[] = [];
   private sink: CellSink | undefined;
-  private settle!: { resolve(end: SheetEnd): void; reject(e: unknown): void };
 
-  constructor(
-    private readonly took: () => void,
-    private readonly onRows: (rows: number) => void,
-    readonly cancel: () => void,
-  ) {
-    this.end = new Promise<SheetEnd>((resolve, reject) => (this.settle = { resolve, reject }));
+  constructor(job: ReadJob, onRows: (rows: number) => void) {
+    this.worker = startWorker(join(__dirname, "readSheetWorker"), job);
+    this.end = new Promise<SheetEnd>((resolve, reject) => {
+      this.worker.on("message", (m: FromReadWorker) => {
+        try {
+          if ("batch" in m) this.take(m.batch);
+          else if ("rows" in m) onRows(m.rows);
+          else if ("done" in m) resolve(m.done);
+          else reject(errorFromWorker(m.failed));
+        } catch (e) {
+          reject(e);
+        }
+      });
+      this.worker.once("error", reject);
+      this.worker.once("exit", (code) =>
+        reject(new Error(`the worker reading ${job.part} stopped (exit code ${code})`)),
+      );
+    });
+    // Also what keeps a failure before `into` is called from being unhandled: `into` returns `end` itself.
+    this.end.then(this.cancel, this.cancel);
   }
 
   async into(sink: CellSink): Promise<SheetEnd> {
@@ -122,15 +83,7 @@ class PartOnWorker implements OffThreadSheet {
     return this.end;
   }
 
-  hear(m: Exclude<FromReadWorker, { failed: unknown }>): void {
-    if ("batch" in m) this.take(m.batch);
-    else if ("rows" in m) this.onRows(m.rows);
-    else this.settle.resolve(m.done);
-  }
-
-  fail(e: unknown): void {
-    this.settle.reject(e);
-  }
+  readonly cancel = (): void => void this.worker.terminate();
 
   private take(batch: CellBatch): void {
     if (this.sink) this.replay(batch, this.sink);
@@ -139,6 +92,6 @@ class PartOnWorker implements OffThreadSheet {
 
   private replay(batch: CellBatch, sink: CellSink): void {
     replayCells(batch, sink);
-    this.took();
+    this.worker.postMessage({ took: true } satisfies ToReadWorker);
   }
 }

@@ -12,43 +12,28 @@ export interface ReadJob {
   role: typeof READ_WORKER;
   /** The .xlsx file, opened again here (its directory is cheap to read). */
   file: string;
-  date1904: boolean;
-  /** The sheet parts to read, one after another in this order. */
-  parts: ReadPart[];
-}
-
-/** A sheet part a worker reads. */
-export interface ReadPart {
   part: string;
+  date1904: boolean;
   /** Whether formulas and styles are told (the sheet has tables). */
   marks: boolean;
 }
 
-/**
- * The worker's messages: rows read so far (0 as a part starts), a batch of cells, then the part's
- * end (each naming its part by its place in `ReadJob.parts`), or the error that ended the reading.
- */
-export type FromReadWorker =
-  | { batch: CellBatch; sheet: number }
-  | { rows: number; sheet: number }
-  | { done: SheetEnd; sheet: number }
-  | { failed: PostedError };
+/** The worker's messages: a batch of cells, rows read so far, then the part's end or the error. */
+export type FromReadWorker = { batch: CellBatch } | { rows: number } | { done: SheetEnd } | { failed: PostedError };
 
 /** The main thread's answer to each batch once it has replayed it. */
 export type ToReadWorker = { took: true };
 
 /**
- * Batches posted and not yet replayed, at most (2 MB of numbers each), whichever parts they are
- * of: when the main thread is busy, this thread waits rather than filling the heap with a
- * million-row sheet's cells. 16 rather than 4 lets a team review's worker read on while the main
- * thread merges the input before (at 4 it waited there, and the combine was slower).
+ * Batches posted and not yet replayed, at most (2 MB of numbers each): when the main thread is
+ * busy, this thread waits rather than filling the heap with a million-row sheet's cells.
  */
-const IN_FLIGHT = 16;
+const IN_FLIGHT = 4;
 
 /**
- * The worker's side: opens the file and streams each part in turn through the same reader as the
- * main thread (`streamSheet`) into an `EncodeCells`, posting its start, its batches (buffers
- * moved), the rows read, then its end; the first error ends the reading and is posted.
+ * The worker's side: opens the file, streams the part through the same reader as the main
+ * thread (`streamSheet`) into an `EncodeCells`, posting its batches (buffers moved), the rows
+ * read, then the end or the error.
  */
 export async function serveReadJob(port: MessagePort, job: ReadJob): Promise<void> {
   const credit = new Credit(IN_FLIGHT);
@@ -57,17 +42,14 @@ export async function serveReadJob(port: MessagePort, job: ReadJob): Promise<voi
   try {
     const pkg = await openXlsx(job.file, { offThreadFrom: Infinity });
     try {
-      for (const [sheet, { part, marks }] of job.parts.entries()) {
-        const sink = new EncodeCells(marks, (batch, transfer) => {
-          credit.spend();
-          post({ batch, sheet }, transfer);
-        });
-        const opts = { date1904: job.date1904, part, onRows: (rows: number) => post({ rows, sheet }) };
-        opts.onRows(0);
-        const end = await streamSheet(paced(await pkg.openStream(part), credit), sink, opts);
-        sink.flush();
-        post({ done: end, sheet });
-      }
+      const sink = new EncodeCells(job.marks, (batch, transfer) => {
+        credit.spend();
+        post({ batch }, transfer);
+      });
+      const opts = { date1904: job.date1904, part: job.part, onRows: (rows: number) => post({ rows }) };
+      const end = await streamSheet(paced(await pkg.openStream(job.part), credit), sink, opts);
+      sink.flush();
+      post({ done: end });
     } finally {
       await pkg.close();
     }
