@@ -26,9 +26,11 @@ export type ToReadWorker = { took: true };
 
 /**
  * Batches posted and not yet replayed, at most (2 MB of numbers each): when the main thread is
- * busy, this thread waits rather than filling the heap with a million-row sheet's cells.
+ * busy, this thread waits rather than filling the heap with a million-row sheet's cells. 16, not
+ * 4: while the main thread reads the other sheets it answers late, and at 4 this thread waited on
+ * it (the full-size single run took ~2 s longer); 64 made the combine slower (docs/decisions.md).
  */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 16;
 
 /**
  * The worker's side: opens the file, streams the part through the same reader as the main
