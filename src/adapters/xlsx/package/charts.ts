@@ -1,9 +1,8 @@
 import { columnLetters, quoteSheetName } from "../../../core/_lib/a1";
 import type { Cell } from "../../../core/_lib/cells";
 import type { ChartPlan, RangeRef, ReportPlan } from "../../../core/output";
+import { NS_PKG_REL, NS_REL } from "./namespaces";
 
-export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-export const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 export const REL_DRAWING = `${NS_REL}/drawing`;
 export const REL_CHART = `${NS_REL}/chart`;
 export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";

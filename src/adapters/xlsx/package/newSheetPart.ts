@@ -2,14 +2,13 @@ import { columnLetters } from "../../../core/_lib/a1";
 import type { Cell } from "../../../core/_lib/cells";
 import type { NumberFormat, SheetPlan } from "../../../core/output";
 import type { Grid } from "../../../core/types";
-import { NS_REL } from "./charts";
+import { NS_MAIN, NS_REL } from "./namespaces";
 import { OwnedCells, type SheetStyles } from "./ownedCells";
 import { patchSheetHead } from "./patchSheetHead";
 import { patchSheetTail } from "./patchSheetTail";
 import type { SharedStringTable } from "./sharedStringTable";
 import { cellValueXml } from "./xmlText";
 
-const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 /** Bytes of a sheet part's chunk: a few thousand rows, so a million-row sheet streams in bounded memory. */
 const CHUNK_BYTES = 1 << 20;
 const WIDTH = 16;

@@ -3,11 +3,10 @@ import { columnLetters } from "../../../core/_lib/a1";
 import type { Cell } from "../../../core/_lib/cells";
 import type { CreatedSheetPlan, ReportPlan } from "../../../core/output";
 import { encodeRecord, type WorkbookRecord } from "../../../core/record";
-import { NS_REL } from "./charts";
+import { NS_MAIN, NS_REL } from "./namespaces";
 import type { RunStyles } from "./styles";
 import { cellXml } from "./xmlText";
 
-const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 /** Rows per chunk of a generated part: a few hundred KB, so a 500,000-row list streams in bounded memory. */
 const ROWS_PER_CHUNK = 2_000;
 const CREATED_WIDTH = 18;

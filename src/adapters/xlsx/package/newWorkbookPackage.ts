@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { crc32, deflateRawSync } from "node:zlib";
 import { NUMBER_FORMATS } from "../../../core/output";
-import { NS_REL } from "./charts";
+import { NS_MAIN, NS_PKG_REL, NS_REL } from "./namespaces";
 import { newSheetPart, type NewSheet, type OwnedPlan } from "./newSheetPart";
 import { SharedStringTable } from "./sharedStringTable";
 import type { XlsxPackage } from "./openXlsx";
@@ -9,9 +9,6 @@ import { escapeXmlAttr } from "./xmlText";
 
 export type { NewSheet } from "./newSheetPart";
 
-const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 
 /** The styles part; its cellXfs are `XF`'s indices. */
@@ -56,7 +53,7 @@ export function newWorkbookPackage(sheets: readonly NewSheet[]): XlsxPackage {
   parts.set(
     "_rels/.rels",
     () =>
-      `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
   );
   parts.set("xl/workbook.xml", () => workbookXml(sheets));
   parts.set("xl/_rels/workbook.xml.rels", () => workbookRels(sheets.length));
@@ -142,9 +139,9 @@ function workbookXml(sheets: readonly NewSheet[]): string {
 function workbookRels(n: number): string {
   const rels = Array.from(
     { length: n },
-    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
   );
-  rels.push(`<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/>`);
-  rels.push(`<Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
+  rels.push(`<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>`);
+  rels.push(`<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>`);
   return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels.join("")}</Relationships>`;
 }

@@ -1,6 +1,7 @@
 import type { WritePlan } from "../../../core/output";
 import { RECORD_SHEET } from "../../../core/record";
-import { CT_CHART, CT_DRAWING, NS_PKG_REL, NS_REL, REL_DRAWING } from "./charts";
+import { CT_CHART, CT_DRAWING, REL_DRAWING } from "./charts";
+import { NS_PKG_REL, NS_REL } from "./namespaces";
 import type { XlsxPackage } from "./openXlsx";
 import { relsPathOf, resolveTarget } from "./openXlsxParts";
 import { relativeTarget, unreferencedParts } from "./unreferencedParts";

@@ -1,6 +1,6 @@
+import { NS_MAIN } from "./namespaces";
 import { textXml } from "./xmlText";
 
-const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 /** Bytes of a shared strings part's chunk, as a sheet part's. */
 const CHUNK_BYTES = 1 << 20;
 

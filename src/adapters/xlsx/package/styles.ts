@@ -1,5 +1,6 @@
 import type { Highlight, NumberFormat, RowStyle, WritePlan } from "../../../core/output";
 import { StyleBook, type XfSpec } from "./styleBook";
+import { NS_MAIN } from "./namespaces";
 
 /** Style ids for everything a run writes (the `SheetStyles` of patchSheet, and the report's). */
 export interface RunStyles {
@@ -23,8 +24,6 @@ const ROW_STYLES: Record<RowStyle, Omit<XfSpec, "format">> = {
   body: { font: "base", fill: false, border: false },
 };
 const HEADER_SPEC: XfSpec = { font: "bold", fill: false, border: false, format: null };
-
-const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** The styles part a package without one gets (Excel's defaults: Calibri 11, the two reserved fills). */
 export const MINIMAL_STYLES =
