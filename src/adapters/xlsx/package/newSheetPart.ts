@@ -5,12 +5,11 @@ import type { Grid } from "../../../core/types";
 import { NS_MAIN, NS_REL } from "./namespaces";
 import { OwnedCells, type SheetStyles } from "./ownedCells";
 import { patchSheetHead } from "./patchSheetHead";
+import { PartBytes } from "./partBytes";
 import { patchSheetTail } from "./patchSheetTail";
 import type { SharedStringTable } from "./sharedStringTable";
-import { cellValueXml } from "./xmlText";
+import { cellValueXml, isPlainText, VALUE_MARKUP } from "./xmlText";
 
-/** Bytes of a sheet part's chunk: a few thousand rows, so a million-row sheet streams in bounded memory. */
-const CHUNK_BYTES = 1 << 20;
 const WIDTH = 16;
 
 /**
@@ -71,51 +70,108 @@ export function* newSheetPart(
     `<sheetFormatPr defaultRowHeight="15"/>${cols}`;
   // The head is ASCII: its latin1 text is its bytes, as patchSheetHead edits it.
   yield Buffer.from(`${cells ? patchSheetHead(head, cells, "") : head}<sheetData>`, "latin1");
-  const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
-  // cellXml's element with what every cell of a column shares made once: `<c r="B`, then `" s="2"`.
-  const opens = letters.map((l) => `<c r="${l}`);
-  const attr = (style: number) => (style === 0 ? '"' : `" s="${style}"`);
-  const numberAttrs = styles.map(attr);
-  const shared = letters.map((_, c) => sharedColumns.includes(c));
-  const headerAttr = attr(XF.header);
-  const ownedCols: number[] = [];
-  const ownedXml: string[] = [];
+  const rows = new RowWriter(styles, sharedColumns, cells, strings);
   const rowCount = Math.max(grid.values.length, cells ? cells.lastRow + 1 : 0);
-  // Each row's XML is encoded into a chunk as it is made: a chunk built as one string of
-  // 2,000 rows was a tree of ~100,000 concatenations that Buffer.from had to flatten first.
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let at = 0;
+  const out = new PartBytes();
   for (let r = 0; r < rowCount; r++) {
-    const row: readonly Cell[] | undefined = grid.values[r];
-    const n = cells?.has(r) ? cells.cellsOf(r, ownedCols, ownedXml) : 0;
-    if (row === undefined && n === 0) continue;
-    const num = String(r + 1);
-    let xml = `<row r="${num}">`;
-    let k = 0;
-    for (let c = 0; row !== undefined && c < row.length; c++) {
-      const v = row[c];
-      if (v === null || v === undefined) continue;
-      while (k < n && ownedCols[k] < c) xml += ownedXml[k++];
-      // An owned column's cell replaces the grid's, as patchSheet replaces it.
-      if (k < n && ownedCols[k] === c) continue;
-      xml += opens[c] + num + (r === 0 ? headerAttr : typeof v === "number" ? numberAttrs[c] : '"');
-      if (typeof v === "string" && strings && shared[c]) xml += ` t="s"><v>${strings.index(v)}</v></c>`;
-      else xml += typeof v === "number" && Number.isFinite(v) ? `><v>${v}</v></c>` : cellValueXml(letters[c] + num, v);
-    }
-    while (k < n) xml += ownedXml[k++];
-    xml += "</row>";
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (at + 3 * xml.length > chunk.length) {
-      if (at > 0) yield chunk.subarray(0, at);
-      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, 3 * xml.length));
-      at = 0;
-    }
-    at += chunk.write(xml, at);
+    rows.write(out, r, grid.values[r]);
+    if (out.full) yield out.take();
   }
-  if (at > 0) yield chunk.subarray(0, at);
+  const rest = out.take();
+  if (rest.length > 0) yield rest;
   const tail = `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
   yield Buffer.from(
     `</sheetData>${cells && owned ? patchSheetTail(tail, owned.plan, cells, owned.styles, "") : tail}`,
     "latin1",
   );
+}
+
+const bytesOf = (markup: string) => Buffer.from(markup, "latin1");
+const ROW_OPEN = bytesOf('<row r="');
+const ROW_OPENED = bytesOf('">');
+const ROW_CLOSE = bytesOf("</row>");
+const NO_STYLE = bytesOf('"');
+const SHARED_OPEN = bytesOf(' t="s"><v>');
+const NUMBER_OPEN = bytesOf(VALUE_MARKUP.number[0]);
+const NUMBER_CLOSE = bytesOf(VALUE_MARKUP.number[1]);
+const TEXT_OPEN = bytesOf(VALUE_MARKUP.plainText[0]);
+const TEXT_CLOSE = bytesOf(VALUE_MARKUP.plainText[1]);
+
+/**
+ * Writes a new sheet's rows as bytes: the grid's cells and the owned cells in column order,
+ * what every cell of a column shares made once (`<c r="B`, `" s="2"`), and a value written
+ * between its markup's bytes, so that a cell makes no string (docs/decisions.md).
+ */
+class RowWriter {
+  /** Each column's `<c r="B`, made when first needed (owned columns may lie past the grid). */
+  private readonly opens: Uint8Array[] = [];
+  private readonly numberAttrs: Uint8Array[];
+  private readonly headerAttr: Uint8Array;
+  private readonly shared: boolean[] = [];
+  private readonly ownedCols: number[] = [];
+  private readonly ownedAttrs: string[] = [];
+  private readonly ownedBodies: string[] = [];
+
+  constructor(
+    styles: readonly number[],
+    sharedColumns: readonly number[],
+    private readonly cells: OwnedCells | undefined,
+    private readonly strings: SharedStringTable | undefined,
+  ) {
+    const attr = (style: number) => bytesOf(style === 0 ? '"' : `" s="${style}"`);
+    this.numberAttrs = styles.map(attr);
+    this.headerAttr = attr(XF.header);
+    for (const c of sharedColumns) this.shared[c] = true;
+  }
+
+  /** Row `r` (0-based) of the grid with its owned cells; nothing when it has neither. */
+  write(out: PartBytes, r: number, row: readonly Cell[] | undefined): void {
+    const cells = this.cells;
+    const n = cells?.has(r) ? cells.partsOf(r, this.ownedCols, this.ownedAttrs, this.ownedBodies) : 0;
+    if (row === undefined && n === 0) return;
+    out.bytes(ROW_OPEN);
+    out.whole(r + 1);
+    out.bytes(ROW_OPENED);
+    let k = 0;
+    for (let c = 0; row !== undefined && c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined) continue;
+      while (k < n && this.ownedCols[k] < c) this.owned(out, r, k++);
+      // An owned column's cell replaces the grid's, as patchSheet replaces it.
+      if (k < n && this.ownedCols[k] === c) continue;
+      this.cell(out, r, c, v);
+    }
+    while (k < n) this.owned(out, r, k++);
+    out.bytes(ROW_CLOSE);
+  }
+
+  private cell(out: PartBytes, r: number, c: number, v: Cell): void {
+    out.bytes(this.openOf(c));
+    out.whole(r + 1);
+    out.bytes(r === 0 ? this.headerAttr : typeof v === "number" ? this.numberAttrs[c] : NO_STYLE);
+    if (typeof v === "string" && this.strings && this.shared[c]) {
+      out.bytes(SHARED_OPEN);
+      out.whole(this.strings.index(v));
+      out.bytes(NUMBER_CLOSE);
+    } else if (typeof v === "number" && Number.isFinite(v)) {
+      out.bytes(NUMBER_OPEN);
+      out.decimal(v);
+      out.bytes(NUMBER_CLOSE);
+    } else if (typeof v === "string" && isPlainText(v)) {
+      out.bytes(TEXT_OPEN);
+      out.text(v);
+      out.bytes(TEXT_CLOSE);
+    } else out.text(cellValueXml(columnLetters(c) + String(r + 1), v));
+  }
+
+  private owned(out: PartBytes, r: number, k: number): void {
+    out.bytes(this.openOf(this.ownedCols[k]));
+    out.whole(r + 1);
+    out.ascii(this.ownedAttrs[k]);
+    out.text(this.ownedBodies[k]);
+  }
+
+  private openOf(col: number): Uint8Array {
+    return (this.opens[col] ??= bytesOf(`<c r="${columnLetters(col)}`));
+  }
 }

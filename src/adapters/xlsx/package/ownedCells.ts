@@ -18,8 +18,6 @@ interface OwnedColumn {
   col: number;
   letters: string;
   style: number;
-  /** `<c r="G` with the part's prefix. */
-  open: string;
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
@@ -55,6 +53,9 @@ export class OwnedCells {
   private readonly formatStyle: Partial<Record<NumberFormat, number>> = {};
   private readonly styleAttr = new Map<number, string>();
   private readonly texts = new Map<string, string>();
+  /** Each owned column's `<c r="G`, with the part's prefix, by column. */
+  private readonly opens: string[] = [];
+  private readonly attrs: string[] = [];
   private prefix = "";
   private numberOpen = "><v>";
   private numberClose = "</v></c>";
@@ -79,7 +80,6 @@ export class OwnedCells {
         col: c.col,
         letters: columnLetters(c.col),
         style: this.styleOf(c.format),
-        open: `<c r="${columnLetters(c.col)}`,
       }));
     this.headerRow = plan.headerRow;
     this.firstRow = plan.firstRow;
@@ -92,6 +92,7 @@ export class OwnedCells {
           : plan.headerRow;
     if (this.lastRow > 1048575)
       throw new Error(`patchSheet: ${plan.sheet} would reach row ${this.lastRow + 1}, past Excel's 1,048,576`);
+    this.usePrefix("");
   }
 
   private styleOf(format: NumberFormat): number {
@@ -119,7 +120,7 @@ export class OwnedCells {
     this.prefix = prefix;
     this.numberOpen = `><${prefix}v>`;
     this.numberClose = `</${prefix}v></${prefix}c>`;
-    for (const c of this.columns) c.open = `<${prefix}c r="${c.letters}`;
+    for (const c of this.columns) this.opens[c.col] = `<${prefix}c r="${c.letters}`;
   }
 
   /**
@@ -127,12 +128,25 @@ export class OwnedCells {
    * Returns how many were written into the two (reused) arrays.
    */
   cellsOf(row: number, cols: number[], xml: string[]): number {
-    let n = 0;
+    const n = this.partsOf(row, cols, this.attrs, xml);
     const num = String(row + 1);
+    for (let i = 0; i < n; i++) xml[i] = this.opens[cols[i]] + num + this.attrs[i] + xml[i];
+    return n;
+  }
+
+  /**
+   * `cellsOf` in pieces, for a writer of bytes that writes each cell's start (`<c r="`, the
+   * column letters and the row number) itself: `attrs[i]` closes the `r` attribute and adds
+   * the style (`"` or `" s="3"`), `bodies[i]` is cellValueXml's part. Each piece is made once
+   * per style or value (texts up to CACHED_TEXT long), so a million rows of tiers make no string.
+   */
+  partsOf(row: number, cols: number[], attrs: string[], bodies: string[]): number {
+    let n = 0;
     if (row === this.headerRow) {
       for (const c of this.columns) {
         cols[n] = c.col;
-        xml[n++] = this.cell(c, num, c.plan.header, this.headerStyle);
+        attrs[n] = this.attrOf(this.headerStyle);
+        bodies[n++] = this.body(c, row, c.plan.header);
       }
       return n;
     }
@@ -143,24 +157,28 @@ export class OwnedCells {
       if (k >= values.length) continue;
       const f = c.plan.cellFormats?.[k];
       cols[n] = c.col;
-      xml[n++] = this.cell(c, num, values[k], f ? this.styleOf(f) : c.style);
+      attrs[n] = this.attrOf(f ? this.styleOf(f) : c.style);
+      bodies[n++] = this.body(c, row, values[k]);
     }
     return n;
   }
 
-  /** cellXml's element, with the parts every cell of a column shares built once. */
-  private cell(c: OwnedColumn, num: string, value: Cell, style: number): string {
+  private attrOf(style: number): string {
     let attr = this.styleAttr.get(style);
     if (attr === undefined) this.styleAttr.set(style, (attr = style === 0 ? '"' : `" s="${style}"`));
-    const head = c.open + num + attr;
-    if (typeof value === "number" && Number.isFinite(value)) return head + this.numberOpen + value + this.numberClose;
+    return attr;
+  }
+
+  /** cellValueXml's part of a cell, short texts made once. */
+  private body(c: OwnedColumn, row: number, value: Cell): string {
+    if (typeof value === "number" && Number.isFinite(value)) return this.numberOpen + value + this.numberClose;
     if (typeof value !== "string" || value.length > CACHED_TEXT)
-      return head + cellValueXml(`${c.letters}${num}`, value, this.prefix);
+      return cellValueXml(`${c.letters}${row + 1}`, value, this.prefix);
     let body = this.texts.get(value);
     if (body === undefined) {
-      body = cellValueXml(`${c.letters}${num}`, value, this.prefix);
+      body = cellValueXml(`${c.letters}${row + 1}`, value, this.prefix);
       if (this.texts.size < CACHE_SIZE) this.texts.set(value, body);
     }
-    return head + body;
+    return body;
   }
 }

@@ -138,6 +138,17 @@ export function cellValueXml(ref: string, value: Cell, prefix = ""): string {
 }
 
 /**
+ * The markup cellValueXml writes (no prefix) before and after a finite number (as `String`
+ * writes it) and before and after a text that `isPlainText`: a writer of bytes writes the
+ * value between the two itself (newSheetPart), with no string made for the cell.
+ * @example VALUE_MARKUP.plainText.join("abc") === cellValueXml("A1", "abc")
+ */
+export const VALUE_MARKUP = {
+  number: ["><v>", "</v></c>"],
+  plainText: [' t="inlineStr"><is><t>', "</t></is></c>"],
+} as const;
+
+/**
  * A text as the `<t>` element of an inline string or of a shared string (`<si>`): encoded as
  * an ST_Xstring and escaped, with xml:space="preserve" where white space would otherwise be lost.
  * @example textXml(" a&b") === '<t xml:space="preserve"> a&amp;b</t>'
@@ -157,7 +168,7 @@ export function textXml(value: string, prefix = ""): string {
  * of thousands of text cells (names, ids, CJK text).
  * @example isPlainText("客户A-001") === true; isPlainText("a_b") === false
  */
-function isPlainText(s: string): boolean {
+export function isPlainText(s: string): boolean {
   if (s.charCodeAt(0) === 0x20 || s.charCodeAt(s.length - 1) === 0x20) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

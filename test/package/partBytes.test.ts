@@ -1,0 +1,108 @@
+import fc from "fast-check";
+import { PartBytes } from "../../src/adapters/xlsx/package/partBytes";
+import { cellValueXml, VALUE_MARKUP } from "../../src/adapters/xlsx/package/xmlText";
+
+/** What `write` puts into a fresh PartBytes, as one buffer. */
+function written(write: (b: PartBytes) => void): Buffer {
+  const b = new PartBytes();
+  write(b);
+  return b.take();
+}
+
+const decimalOf = (x: number) => written((b) => b.decimal(x)).toString("latin1");
+
+describe("PartBytes.decimal", () => {
+  it.each([
+    [0, "0"],
+    [-0, "0"],
+    [7, "7"],
+    [0.07, "0.07"],
+    [0.1, "0.1"],
+    [12.5, "12.5"],
+    [-1234.56, "-1234.56"],
+    [100, "100"],
+    [999999999999.99, "999999999999.99"],
+    [1e12, "1000000000000"],
+    [1.005, "1.005"],
+    [0.1 + 0.2, "0.30000000000000004"],
+    [1 / 3, "0.3333333333333333"],
+    [1e21, "1e+21"],
+    [5e-324, "5e-324"],
+    [-2.5e-7, "-2.5e-7"],
+  ])("writes %p as %p", (x, expected) => {
+    expect(decimalOf(x)).toBe(expected);
+    expect(decimalOf(x)).toBe(String(x));
+  });
+
+  it("writes every amount in cents as String does, up to a trillion and past it", () => {
+    const cents = fc.oneof(
+      fc.integer({ min: -100_000_000, max: 100_000_000 }),
+      fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+      fc.integer({ min: 99_999_999_999_000, max: 100_000_000_001_000 }),
+    );
+    fc.assert(
+      fc.property(cents, (n) => decimalOf(n / 100) === String(n / 100)),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("writes any finite double as String does", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => decimalOf(x) === String(x)),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe("PartBytes.text", () => {
+  it("encodes as Buffer.from does: BMP, astral pairs and lone surrogates", () => {
+    for (const s of ["", "abc", "é", "客户 A-001", "😀x", "\ud800", "a\udc00b", "\ud83d", "\uffff"])
+      expect(written((b) => b.text(s))).toEqual(Buffer.from(s, "utf8"));
+  });
+
+  it("encodes any string as Buffer.from does", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 40 }), (s) =>
+        written((b) => b.text(s)).equals(Buffer.from(s, "utf8")),
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("PartBytes", () => {
+  it("writes markup, bytes and whole numbers in order", () => {
+    const out = written((b) => {
+      b.ascii("<row r=");
+      b.whole(1048576);
+      b.bytes(Buffer.from("><c/>", "latin1"));
+      b.whole(0);
+    });
+    expect(out.toString("latin1")).toBe("<row r=1048576><c/>0");
+  });
+
+  it("is full after a megabyte, hands it on and starts again empty; a longer row grows the chunk", () => {
+    const b = new PartBytes();
+    const row = "x".repeat(1000);
+    let rows = 0;
+    while (!b.full) {
+      b.ascii(row);
+      rows++;
+    }
+    expect(rows).toBe(Math.ceil((1 << 20) / 1000));
+    const first = b.take();
+    expect(first.length).toBe(rows * 1000);
+    expect(b.full).toBe(false);
+    const long = "é".repeat(600_000);
+    b.text(long);
+    expect(b.take()).toEqual(Buffer.from(long, "utf8"));
+    expect(b.take().length).toBe(0);
+  });
+});
+
+describe("VALUE_MARKUP", () => {
+  it("is cellValueXml's markup around a number and around a plain text", () => {
+    expect(VALUE_MARKUP.number.join(String(-12.5))).toBe(cellValueXml("A1", -12.5));
+    expect(VALUE_MARKUP.plainText.join("客户A-001")).toBe(cellValueXml("A1", "客户A-001"));
+  });
+});
