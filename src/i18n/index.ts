@@ -22,6 +22,8 @@ const PLACEHOLDER = /\{(\w+)\}/g;
  */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = TABLES[lang][key] ?? TABLES["en-US"][key];
+  // Most messages have no placeholder; the action list asks for tens of thousands of them.
+  if (!text.includes("{")) return text;
   return text.replace(PLACEHOLDER, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
