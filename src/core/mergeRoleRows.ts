@@ -67,7 +67,7 @@ export class MergeRoleRows {
     readonly role: Role,
     private readonly texts: TextIds,
   ) {
-    this.distinct = new DistinctRows(ROLE_FIELDS[role].length + (role === "costs" ? 1 : 0));
+    this.distinct = new DistinctRows();
     this.mapped = ROLE_FIELDS[role].map(() => false);
     this.idAt = ROLE_FIELDS[role].indexOf("customerId");
     this.nameAt = ROLE_FIELDS[role].indexOf("customerName");

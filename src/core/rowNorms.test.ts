@@ -63,16 +63,28 @@ describe("DistinctRows", () => {
       n.setNumber(r, 0, x);
       n.setText(r, 1, t, texts);
     });
-    const d = new DistinctRows(2);
+    const d = new DistinctRows();
     expect([0, 1, 2, 3].map((r) => d.id(n, r))).toEqual([0, 1, 0, 2]);
   });
 
   it("finds every row again after its table grows", () => {
     const n = new RowNorms(1, 5000);
     for (let r = 0; r < 5000; r++) n.setNumber(r, 0, r % 2500);
-    const d = new DistinctRows(1);
+    const d = new DistinctRows();
     const ids = Array.from({ length: 5000 }, (_, r) => d.id(n, r));
     expect(ids.slice(2500)).toEqual(ids.slice(0, 2500));
     expect(new Set(ids).size).toBe(2500);
+  });
+
+  it("confirms a row on the norms it was first seen in, across inputs' norms", () => {
+    const a = new RowNorms(1, 2);
+    const b = new RowNorms(1, 3);
+    a.setNumber(0, 0, 1);
+    a.setNumber(1, 0, 2);
+    b.setNumber(0, 0, 2);
+    b.setNumber(1, 0, 3);
+    b.setNumber(2, 0, 1);
+    const d = new DistinctRows();
+    expect([d.id(a, 0), d.id(a, 1), d.id(b, 0), d.id(b, 1), d.id(b, 2)]).toEqual([0, 1, 1, 2, 0]);
   });
 });

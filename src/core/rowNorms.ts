@@ -80,17 +80,6 @@ export class RowNorms {
     return true;
   }
 
-  /** Copies row `other` of `from` into row `row`. */
-  copy(row: number, from: RowNorms, other: number): void {
-    const at = this.at(row, this.width - 1) + 1 - this.width;
-    const b = other * from.width;
-    // A loop, not set(subarray): two views made per row cost more than the copy.
-    for (let f = 0; f < this.width; f++) {
-      this.tags[at + f] = from.tags[b + f];
-      this.values[at + f] = from.values[b + f];
-    }
-  }
-
   /** The index of a field of a row, growing the tables to hold it. */
   private at(row: number, field: number): number {
     const at = row * this.width + field;
