@@ -1,7 +1,7 @@
 import { isBlank, readAmount, readMonth, type Cell, type DayMonthOrder } from "./_lib/cells";
 import { dayToSerial, formatDay, formatMonth } from "./_lib/dates";
 import type { TextIds } from "./_lib/intern";
-import { customerKey, headerKey } from "./_lib/text";
+import { headerKey } from "./_lib/text";
 import { ROLE_FIELDS, type Field, type Role } from "./columns";
 import type { ReviewOptions } from "./options";
 import type { Inputs } from "./readInputs";
@@ -165,7 +165,7 @@ function readRows(
       } else {
         const text = col.text(cells) ?? "";
         values[f] = typeof raw === "number" ? raw : text;
-        norms.setText(i, f, customerKey(text), texts);
+        norms.setKey(i, f, text, texts);
       }
     }
     if (byProduct) productAmount(fields, values, norms, i);

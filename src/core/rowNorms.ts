@@ -37,9 +37,18 @@ export class RowNorms {
 
   /** A normalised text: "" is blank, as the merge always compared it. */
   setText(row: number, field: number, text: string, texts: TextIds): void {
+    this.setId(row, field, text === "" ? -1 : texts.id(text));
+  }
+
+  /** A text normalised as its customerKey (`TextIds.keyId`): a blank key is blank. */
+  setKey(row: number, field: number, text: string, texts: TextIds): void {
+    this.setId(row, field, texts.keyId(text));
+  }
+
+  private setId(row: number, field: number, id: number): void {
     const at = this.at(row, field);
-    this.tags[at] = text === "" ? BLANK : TEXT;
-    this.values[at] = text === "" ? 0 : texts.id(text);
+    this.tags[at] = id < 0 ? BLANK : TEXT;
+    this.values[at] = id < 0 ? 0 : id;
   }
 
   /** The normalised value as a string: "" when blank, a number as `String` writes it, or the text. */

@@ -1,4 +1,4 @@
-import { customerKey } from "./text";
+import { customerKey, isFolded } from "./text";
 
 /**
  * Interns text values (salespeople, order ids) as small integers, so that the
@@ -72,12 +72,30 @@ export class TextIds {
 
   /** The number of a text, numbering it when new. */
   id(text: string): number {
-    const h = textHash(text);
+    return this.idOf(text, false);
+  }
+
+  /**
+   * The number of a text's customerKey, numbering it when new; −1 when the key is blank. A
+   * key that is the text with A–Z lowered (most ids: "SO00000001") is hashed, matched and
+   * kept lowered char by char, without the lowered string being made.
+   * @example ids.keyId("SO-1") === ids.id("so-1"); ids.keyId(" ") === -1
+   */
+  keyId(text: string): number {
+    const folded = isFolded(text);
+    if (folded === 1) return this.idOf(text, true);
+    const key = folded === 0 ? text : customerKey(text);
+    return key === "" ? -1 : this.idOf(key, false);
+  }
+
+  /** `id` of the text, or of the text with A–Z lowered. */
+  private idOf(text: string, lower: boolean): number {
+    const h = textHash(text, lower);
     const mask = (this.slots.length >> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const id = this.slots[2 * i] - 1;
-      if (id < 0) return this.add(text, h, i);
-      if (this.slots[2 * i + 1] === h && this.holds(id, text)) return id;
+      if (id < 0) return this.add(text, lower, h, i);
+      if (this.slots[2 * i + 1] === h && this.holds(id, text, lower)) return id;
     }
   }
 
@@ -88,7 +106,7 @@ export class TextIds {
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const id = this.slots[2 * i] - 1;
       if (id < 0) return -1;
-      if (this.slots[2 * i + 1] === h && this.holds(id, text)) return id;
+      if (this.slots[2 * i + 1] === h && this.holds(id, text, false)) return id;
     }
   }
 
@@ -99,16 +117,16 @@ export class TextIds {
     return out;
   }
 
-  /** Whether text number `id` is `text`. */
-  private holds(id: number, text: string): boolean {
+  /** Whether text number `id` is `text` (with A–Z lowered when `lower`). */
+  private holds(id: number, text: string, lower: boolean): boolean {
     const start = this.starts[id];
     if (this.starts[id + 1] - start !== text.length) return false;
-    for (let j = 0; j < text.length; j++) if (this.chars[start + j] !== text.charCodeAt(j)) return false;
+    for (let j = 0; j < text.length; j++) if (this.chars[start + j] !== charAt(text, j, lower)) return false;
     return true;
   }
 
-  /** Numbers a new text, in empty slot `slot`. */
-  private add(text: string, h: number, slot: number): number {
+  /** Numbers a new text (with A–Z lowered when `lower`), in empty slot `slot`. */
+  private add(text: string, lower: boolean, h: number, slot: number): number {
     const id = this.count++;
     if (this.starts.length < this.count + 1)
       this.starts = copyInto(new Int32Array(2 * this.starts.length), this.starts);
@@ -116,7 +134,7 @@ export class TextIds {
     const end = start + text.length;
     if (this.chars.length < end)
       this.chars = copyInto(new Uint16Array(Math.max(2 * this.chars.length, end)), this.chars);
-    for (let j = 0; j < text.length; j++) this.chars[start + j] = text.charCodeAt(j);
+    for (let j = 0; j < text.length; j++) this.chars[start + j] = charAt(text, j, lower);
     this.starts[id + 1] = end;
     this.slots[2 * slot] = id + 1;
     this.slots[2 * slot + 1] = h;
@@ -155,8 +173,14 @@ function copyInto<T extends Int32Array | Uint16Array>(bigger: T, from: T): T {
  * the cache on every row (2× faster); the runs it forms cost a few more probes of ints.
  * Distinct texts may share a hash ("Aa" and "BB" do): tables confirm a match on the text.
  */
-export function textHash(text: string): number {
+export function textHash(text: string, lower = false): number {
   let h = 0;
-  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + charAt(text, i, lower)) | 0;
   return h ^ (h >>> 16);
+}
+
+/** The char code at `i`, A–Z lowered when `lower`. */
+function charAt(text: string, i: number, lower: boolean): number {
+  const c = text.charCodeAt(i);
+  return lower && c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
 }

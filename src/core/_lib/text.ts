@@ -11,11 +11,12 @@ export function foldText(text: string): string {
  * Whether foldText would return the text unchanged, decided by one scan without
  * allocating: every character is printable ASCII or a CJK unified ideograph (both
  * unchanged by NFKC, and no character of either composes with the next), and spaces
- * stand alone between other characters. Then gives 1 when it has an ASCII capital,
- * else 0; −1 when in doubt (foldText's full path decides). Ids and names of a million
- * rows are almost all such text, and NFKC through ICU costs far more than this scan.
+ * stand alone between other characters. Then gives 1 when it has an ASCII capital (its
+ * customerKey is then the text with A–Z lowered), else 0; −1 when in doubt (foldText's full
+ * path decides). Ids and names of a million rows are almost all such text, and NFKC
+ * through ICU costs far more than this scan.
  */
-function isFolded(text: string): -1 | 0 | 1 {
+export function isFolded(text: string): -1 | 0 | 1 {
   let upper: 0 | 1 = 0;
   let prevSpace = true; // a leading space is not folded
   for (let i = 0; i < text.length; i++) {
