@@ -82,7 +82,6 @@ describe("combineWorkbooks (reading its inputs)", () => {
   it("begins reading the next input before merging this one, and merges them in the order given", async () => {
     const log: string[] = [];
     spyOnMerges(log);
-    const heard: [number, string][] = [];
     const inputs = [
       fakeInput("a.xlsx", [CUSTOMERS, orders(100)], log),
       fakeInput("b.xlsx", [orders(50)], log),
@@ -90,18 +89,13 @@ describe("combineWorkbooks (reading its inputs)", () => {
     ];
     const result = await combineWorkbooks(
       inputs.map((i) => i.input),
-      { ...OPTIONS, onInput: (i, name) => heard.push([i, name]) },
+      OPTIONS,
     );
     expect(log).toEqual([
       ...["open a.xlsx", "read a.xlsx", "close a.xlsx"],
       ...["open b.xlsx", "read b.xlsx", "merge a.xlsx", "close b.xlsx"],
       ...["open c.xlsx", "read c.xlsx", "merge b.xlsx", "close c.xlsx"],
       "merge c.xlsx",
-    ]);
-    expect(heard).toEqual([
-      [0, "a.xlsx"],
-      [1, "b.xlsx"],
-      [2, "c.xlsx"],
     ]);
     expect(result.merged.inputs.map((i) => i.file)).toEqual(["a.xlsx", "b.xlsx", "c.xlsx"]);
     expect(result.merged.grids.find((g) => g.sheet === "Orders")!.values.slice(1)).toEqual([

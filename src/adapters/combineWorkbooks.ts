@@ -43,8 +43,6 @@ export interface CombineOptions {
    * workbook is 1900): the combined sheets' dates are written in it, and the review reads them so.
    */
   dateSystem?: DateSystem;
-  /** Hears of each input as it starts being read (0-based). */
-  onInput?: (index: number, name: string) => void;
   /**
    * Hears of each input as its merge begins (0-based): after the next input's read has begun, so
    * a progress display that shows the latest step shows the merge while it runs. The review follows the last one's.
@@ -114,10 +112,7 @@ export async function combineWorkbooks(
  */
 async function mergeInputs(inputs: readonly CombineInput[], options: CombineOptions): Promise<MergedWorkbook> {
   const merger = new WorkbookMerger(options.lang);
-  const start = (i: number) => {
-    options.onInput?.(i, inputs[i].name);
-    return startReading(inputs[i], options.lang);
-  };
+  const start = (i: number) => startReading(inputs[i], options.lang);
   let reading = inputs.length > 0 ? await start(0) : undefined;
   for (let i = 0; reading; i++) {
     const read = await reading.grids;

@@ -43,7 +43,7 @@ export interface CombinedReview {
  */
 export type CombineRun = (
   own: OwnSheets | undefined,
-  options: Omit<CombineOptions, "onInput" | "onMerge">,
+  options: Omit<CombineOptions, "onMerge">,
 ) => Promise<CombinedReview>;
 
 export interface CombineInExcelOptions {

@@ -26,7 +26,7 @@ export type ReadRequest =
       id: number;
       files: CombineFile[];
       own?: OwnSheets;
-      options: Omit<CombineOptions, "onInput" | "onMerge">;
+      options: Omit<CombineOptions, "onMerge">;
     };
 
 /** How far a combine is: reading a file (rows per sheet), merging it, or merging the last one and reviewing. */
