@@ -1,4 +1,4 @@
-import { doubledSlots } from "./_lib/intern";
+import { copyInto, doubledSlots } from "./_lib/intern";
 import type { RowNorms } from "./rowNorms";
 
 /**
@@ -33,8 +33,8 @@ export class DistinctRows {
     const id = this.count++;
     if (this.sources[this.sources.length - 1] !== norms) this.sources.push(norms);
     if (id === this.rows.length) {
-      this.from = grown(this.from);
-      this.rows = grown(this.rows);
+      this.from = copyInto(new Int32Array(2 * id), this.from);
+      this.rows = copyInto(new Int32Array(2 * id), this.rows);
     }
     this.from[id] = this.sources.length - 1;
     this.rows[id] = row;
@@ -43,10 +43,4 @@ export class DistinctRows {
     if (this.count * 4 > this.slots.length) this.slots = doubledSlots(this.slots);
     return id;
   }
-}
-
-function grown(a: Int32Array): Int32Array {
-  const bigger = new Int32Array(2 * a.length);
-  bigger.set(a);
-  return bigger;
 }

@@ -161,7 +161,8 @@ export function doubledSlots(old: Int32Array): Int32Array<ArrayBuffer> {
   return slots;
 }
 
-function copyInto<T extends Int32Array | Uint16Array>(bigger: T, from: T): T {
+/** `from` copied into the start of `bigger`, which is returned: how a table of ints grows. */
+export function copyInto<T extends Int32Array | Uint16Array>(bigger: T, from: T): T {
   bigger.set(from);
   return bigger;
 }

@@ -8,7 +8,7 @@ import { patchSheetHead } from "./patchSheetHead";
 import { PartBytes } from "./partBytes";
 import { patchSheetTail } from "./patchSheetTail";
 import type { SharedStringTable } from "./sharedStringTable";
-import { cellValueXml, isPlainText, VALUE_MARKUP } from "./xmlText";
+import { cellValueXml, isPlainText, styleAttr, VALUE_MARKUP } from "./xmlText";
 
 const WIDTH = 16;
 
@@ -90,7 +90,7 @@ const bytesOf = (markup: string) => Buffer.from(markup, "latin1");
 const ROW_OPEN = bytesOf('<row r="');
 const ROW_OPENED = bytesOf('">');
 const ROW_CLOSE = bytesOf("</row>");
-const NO_STYLE = bytesOf('"');
+const NO_STYLE = bytesOf(styleAttr(0));
 const SHARED_OPEN = bytesOf(' t="s"><v>');
 const NUMBER_OPEN = bytesOf(VALUE_MARKUP.number[0]);
 const NUMBER_CLOSE = bytesOf(VALUE_MARKUP.number[1]);
@@ -118,7 +118,7 @@ class RowWriter {
     private readonly cells: OwnedCells | undefined,
     private readonly strings: SharedStringTable | undefined,
   ) {
-    const attr = (style: number) => bytesOf(style === 0 ? '"' : `" s="${style}"`);
+    const attr = (style: number) => bytesOf(styleAttr(style));
     this.numberAttrs = styles.map(attr);
     this.headerAttr = attr(XF.header);
     for (const c of sharedColumns) this.shared[c] = true;

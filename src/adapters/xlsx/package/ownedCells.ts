@@ -1,7 +1,7 @@
 import { columnLetters } from "../../../core/_lib/a1";
 import type { Cell } from "../../../core/_lib/cells";
 import type { ColumnPlan, Highlight, NumberFormat, SheetPlan } from "../../../core/output";
-import { cellValueXml } from "./xmlText";
+import { cellValueXml, styleAttr } from "./xmlText";
 
 /** Style indices the package writer resolves in the styles part (engineer C's styles.ts). */
 export interface SheetStyles {
@@ -165,7 +165,7 @@ export class OwnedCells {
 
   private attrOf(style: number): string {
     let attr = this.styleAttr.get(style);
-    if (attr === undefined) this.styleAttr.set(style, (attr = style === 0 ? '"' : `" s="${style}"`));
+    if (attr === undefined) this.styleAttr.set(style, (attr = styleAttr(style)));
     return attr;
   }
 

@@ -116,8 +116,16 @@ const NEEDS_PRESERVE = /^[ \t\r\n]|[ \t\r\n]$|[\r\n]/;
  * @example cellXml("B3", null, 3) === '<c r="B3" s="3"/>'
  */
 export function cellXml(ref: string, value: Cell, styleId: number, prefix = ""): string {
-  const head = styleId === 0 ? `<${prefix}c r="${ref}"` : `<${prefix}c r="${ref}" s="${styleId}"`;
-  return head + cellValueXml(ref, value, prefix);
+  return `<${prefix}c r="${ref}${styleAttr(styleId)}${cellValueXml(ref, value, prefix)}`;
+}
+
+/**
+ * What follows a cell's reference in `cellXml`: the quote that closes its `r` attribute, then
+ * its style, left out for the default style 0 (as Excel writes it).
+ * @example styleAttr(0) === '"'; styleAttr(3) === '" s="3"'
+ */
+export function styleAttr(styleId: number): string {
+  return styleId === 0 ? '"' : `" s="${styleId}"`;
 }
 
 /**
