@@ -1,5 +1,4 @@
 import type { Cell } from "./_lib/cells";
-import type { TextIds } from "./_lib/intern";
 import { toA1 } from "./_lib/a1";
 import { headerKey } from "./_lib/text";
 import { ROLE_FIELDS, type Role } from "./columns";
@@ -62,11 +61,7 @@ export class MergeRoleRows {
   private readonly idAt: number;
   private readonly nameAt: number;
 
-  /** @param texts the merge's normalised texts, which every input's `norms` number. */
-  constructor(
-    readonly role: Role,
-    private readonly texts: TextIds,
-  ) {
+  constructor(readonly role: Role) {
     this.distinct = new DistinctRows();
     this.mapped = ROLE_FIELDS[role].map(() => false);
     this.idAt = ROLE_FIELDS[role].indexOf("customerId");
@@ -147,7 +142,7 @@ export class MergeRoleRows {
 
   /** A row's normalised fields as strings, what customers and cost rows merge by. */
   private normsOf(sheet: MergeSheet, i: number): string[] {
-    return ROLE_FIELDS[this.role].map((_, f) => sheet.norms.norm(i, f, this.texts));
+    return ROLE_FIELDS[this.role].map((_, f) => sheet.norms.norm(i, f));
   }
 
   /** The key rows merge by: customers by id (`i…`) else name (`n…`); cost rows by month and salesperson. */

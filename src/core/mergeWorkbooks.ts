@@ -1,5 +1,4 @@
 import type { Cell, DayMonthOrder } from "./_lib/cells";
-import { TextIds } from "./_lib/intern";
 import { t, type Lang } from "../i18n";
 import { ROLE_FIELDS, SYNONYMS, type Field, type Role } from "./columns";
 import { detectSheets } from "./detectSheets";
@@ -49,8 +48,6 @@ export class WorkbookMerger {
   private readonly inputs: MergeInputSummary[] = [];
   private readonly skipped: Record<Role, number> = { customers: 0, orders: 0, visits: 0, costs: 0, payments: 0 };
   private readonly dateOrders: MergedWorkbook["dateOrders"] = [];
-  /** Every input's normalised texts, numbered once for the whole merge. */
-  private readonly texts = new TextIds(1024);
 
   constructor(private readonly lang: Lang) {}
 
@@ -64,9 +61,9 @@ export class WorkbookMerger {
     for (const d of inputs.dateOrders) this.dateOrders.push({ sheet: where(d.sheet), order: d.order });
     const index = this.inputs.length;
     const summary: MergeInputSummary = { file, sheets: [], shared: 0 };
-    for (const sheet of readMergeRows(grids, detection, inputs, opts, this.texts)) {
+    for (const sheet of readMergeRows(grids, detection, inputs, opts)) {
       let merge = this.roles.get(sheet.role);
-      if (!merge) this.roles.set(sheet.role, (merge = new MergeRoleRows(sheet.role, this.texts)));
+      if (!merge) this.roles.set(sheet.role, (merge = new MergeRoleRows(sheet.role)));
       merge.add(index, file, sheet, this.conflicts);
       const m = sheet.mapping;
       summary.sheets.push({

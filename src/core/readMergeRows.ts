@@ -1,6 +1,5 @@
 import { isBlank, readAmount, readMonth, type Cell, type DayMonthOrder } from "./_lib/cells";
 import { dayToSerial, formatDay, formatMonth } from "./_lib/dates";
-import type { TextIds } from "./_lib/intern";
 import { headerKey } from "./_lib/text";
 import { ROLE_FIELDS, type Field, type Role } from "./columns";
 import type { ReviewOptions } from "./options";
@@ -68,16 +67,14 @@ const AMOUNTS: ReadonlySet<Field> = new Set<Field>([...MONEY_FIELDS, "quantity",
  * inputs in other languages, date systems and cell styles compare: dates as days (written
  * as 1900 serials), amounts as numbers, text folded (written trimmed). A cell its review
  * could not read stays as it was, compared by its text. Orders read by quantity × unit
- * price get that product as their amount, as their review computes it. Normalised texts are
- * numbered in `texts`, one table for every input of a merge.
- * @example readMergeRows(grids, detection, readInputs(grids, detection, opts), opts, new TextIds()).map((s) => s.role) → ["customers", "orders"]
+ * price get that product as their amount, as their review computes it.
+ * @example readMergeRows(grids, detection, readInputs(grids, detection, opts), opts).map((s) => s.role) → ["customers", "orders"]
  */
 export function readMergeRows(
   grids: readonly Grid[],
   detection: Detection,
   inputs: Inputs,
   options: ReviewOptions,
-  texts: TextIds,
 ): MergeSheet[] {
   const out: MergeSheet[] = [];
   const gridOf = (m: SheetMapping) =>
@@ -100,7 +97,7 @@ export function readMergeRows(
       role,
       mapping,
       sheetRows: rows,
-      cells: readRows(s, role, rows, options, { norms, texts, monthly }),
+      cells: readRows(s, role, rows, options, { norms, monthly }),
       monthly,
       norms,
       mapped: ROLE_FIELDS[role].map((f) => {
@@ -122,7 +119,7 @@ function readRows(
   role: Role,
   rows: readonly number[],
   options: ReviewOptions,
-  { norms, texts, monthly }: { norms: RowNorms; texts: TextIds; monthly?: MonthlyCell[][] },
+  { norms, monthly }: { norms: RowNorms; monthly?: MonthlyCell[][] },
 ): Cell[][] {
   const fields = ROLE_FIELDS[role];
   const orders: DayMonthOrder[] = fields.map((f) =>
@@ -150,28 +147,28 @@ function readRows(
       } else if (kind === DATE) {
         const day = col.date(cells, row, orders[f], false);
         values[f] = day === undefined ? raw : dayToSerial(day, 1900);
-        if (day === undefined) norms.setText(i, f, `?${String(raw)}`, texts);
+        if (day === undefined) norms.setText(i, f, `?${String(raw)}`);
         else norms.setNumber(i, f, day);
       } else if (kind === AMOUNT) {
         const x = col.amount(cells, row, false);
         values[f] = x === undefined ? raw : x;
-        if (x === undefined) norms.setText(i, f, `?${String(raw)}`, texts);
+        if (x === undefined) norms.setText(i, f, `?${String(raw)}`);
         else norms.setNumber(i, f, x);
       } else if (kind === MONTH) {
         const m = readMonth(raw, s.dateSystem);
         values[f] = m.ok ? formatMonth(m.value) : raw;
         if (m.ok) norms.setNumber(i, f, m.value);
-        else norms.setText(i, f, `?${String(raw)}`, texts);
+        else norms.setText(i, f, `?${String(raw)}`);
       } else {
         const text = col.text(cells) ?? "";
         values[f] = typeof raw === "number" ? raw : text;
-        norms.setKey(i, f, text, texts);
+        norms.setKey(i, f, text);
       }
     }
     if (byProduct) productAmount(fields, values, norms, i);
     if (monthly) {
       monthly[i] = monthlyCells(s, row, monthlyHeaders);
-      norms.setText(i, fields.length, monthly[i].map((m) => `${m.key}=${m.norm}`).join("\u0001"), texts);
+      norms.setText(i, fields.length, monthly[i].map((m) => `${m.key}=${m.norm}`).join("\u0001"));
     }
     out[i] = values;
   }

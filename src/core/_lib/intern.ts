@@ -1,4 +1,4 @@
-import { customerKey, isFolded } from "./text";
+import { customerKey } from "./text";
 
 /**
  * Interns text values (salespeople, order ids) as small integers, so that the
@@ -72,30 +72,12 @@ export class TextIds {
 
   /** The number of a text, numbering it when new. */
   id(text: string): number {
-    return this.idOf(text, false);
-  }
-
-  /**
-   * The number of a text's customerKey, numbering it when new; −1 when the key is blank. A
-   * key that is the text with A–Z lowered (most ids: "SO00000001") is hashed, matched and
-   * kept lowered char by char, without the lowered string being made.
-   * @example ids.keyId("SO-1") === ids.id("so-1"); ids.keyId(" ") === -1
-   */
-  keyId(text: string): number {
-    const folded = isFolded(text);
-    if (folded === 1) return this.idOf(text, true);
-    const key = folded === 0 ? text : customerKey(text);
-    return key === "" ? -1 : this.idOf(key, false);
-  }
-
-  /** `id` of the text, or of the text with A–Z lowered. */
-  private idOf(text: string, lower: boolean): number {
-    const h = textHash(text, lower);
+    const h = textHash(text);
     const mask = (this.slots.length >> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const id = this.slots[2 * i] - 1;
-      if (id < 0) return this.add(text, lower, h, i);
-      if (this.slots[2 * i + 1] === h && this.holds(id, text, lower)) return id;
+      if (id < 0) return this.add(text, h, i);
+      if (this.slots[2 * i + 1] === h && this.holds(id, text)) return id;
     }
   }
 
@@ -106,7 +88,7 @@ export class TextIds {
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const id = this.slots[2 * i] - 1;
       if (id < 0) return -1;
-      if (this.slots[2 * i + 1] === h && this.holds(id, text, false)) return id;
+      if (this.slots[2 * i + 1] === h && this.holds(id, text)) return id;
     }
   }
 
@@ -117,16 +99,16 @@ export class TextIds {
     return out;
   }
 
-  /** Whether text number `id` is `text` (with A–Z lowered when `lower`). */
-  private holds(id: number, text: string, lower: boolean): boolean {
+  /** Whether text number `id` is `text`. */
+  private holds(id: number, text: string): boolean {
     const start = this.starts[id];
     if (this.starts[id + 1] - start !== text.length) return false;
-    for (let j = 0; j < text.length; j++) if (this.chars[start + j] !== charAt(text, j, lower)) return false;
+    for (let j = 0; j < text.length; j++) if (this.chars[start + j] !== text.charCodeAt(j)) return false;
     return true;
   }
 
-  /** Numbers a new text (with A–Z lowered when `lower`), in empty slot `slot`. */
-  private add(text: string, lower: boolean, h: number, slot: number): number {
+  /** Numbers a new text, in empty slot `slot`. */
+  private add(text: string, h: number, slot: number): number {
     const id = this.count++;
     if (this.starts.length < this.count + 1)
       this.starts = copyInto(new Int32Array(2 * this.starts.length), this.starts);
@@ -134,7 +116,7 @@ export class TextIds {
     const end = start + text.length;
     if (this.chars.length < end)
       this.chars = copyInto(new Uint16Array(Math.max(2 * this.chars.length, end)), this.chars);
-    for (let j = 0; j < text.length; j++) this.chars[start + j] = charAt(text, j, lower);
+    for (let j = 0; j < text.length; j++) this.chars[start + j] = text.charCodeAt(j);
     this.starts[id + 1] = end;
     this.slots[2 * slot] = id + 1;
     this.slots[2 * slot + 1] = h;
@@ -178,6 +160,18 @@ export function textHash(text: string, lower = false): number {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + charAt(text, i, lower)) | 0;
   return h ^ (h >>> 16);
+}
+
+/**
+ * Whether two texts are equal with A–Z lowered in both: how the merge compares texts held so
+ * that their customerKey is themselves with A–Z lowered (see RowNorms.setKey).
+ * @example sameLowered("SO-1", "so-1") → true; sameLowered("Ａ", "a") → false
+ */
+export function sameLowered(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (charAt(a, i, true) !== charAt(b, i, true)) return false;
+  return true;
 }
 
 /** The char code at `i`, A–Z lowered when `lower`. */
