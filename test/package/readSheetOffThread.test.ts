@@ -100,6 +100,15 @@ describe("reading the largest sheet part on a worker thread", () => {
     });
   }
 
+  it("reads one workbook's part after another's on the same worker, which ends once idle", async () => {
+    const workers = watchWorkers();
+    const zh = await read(SAMPLE_ZH, true);
+    const en = await read(SAMPLE_EN, true);
+    expect(workers.started()).toBe(1);
+    expect([zh.grids, en.grids]).toEqual([(await read(SAMPLE_ZH, false)).grids, (await read(SAMPLE_EN, false)).grids]);
+    await Promise.all(workers.exited());
+  });
+
   it("picks the largest part from the size given, when the others are a quarter of it together", async () => {
     const pkg = await openXlsx(SAMPLE_ZH, { offThreadFrom: Infinity });
     try {

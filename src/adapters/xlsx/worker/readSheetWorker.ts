@@ -8,8 +8,12 @@ import { postedError, type PostedError } from "../../postedError";
 export const READ_WORKER = "sales-review/readSheet";
 
 /** What a sheet-reading worker is started with (`workerData`). */
-export interface ReadJob {
+export interface ReadWorkerData {
   role: typeof READ_WORKER;
+}
+
+/** One part to read: posted to the worker with the port its answers go to (`ReadRequest`). */
+export interface ReadJob {
   /** The .xlsx file, opened again here (its directory is cheap to read). */
   file: string;
   part: string;
@@ -85,5 +89,23 @@ async function* paced(stream: ByteChunks, credit: Credit): AsyncGenerator<Uint8A
   }
 }
 
-const job = workerData as ReadJob | undefined;
-if (!isMainThread && parentPort && job?.role === READ_WORKER) void serveReadJob(parentPort, job);
+/** What the main thread posts to the worker for each part: the job and the port of its messages. */
+export interface ReadRequest {
+  job: ReadJob;
+  port: MessagePort;
+}
+
+/**
+ * The worker's loop: the parts it is sent, read one after another, each answered on its own
+ * port (closed once the part is read or has failed), so that one warm worker reads a team
+ * review's every input.
+ */
+function serveRequests(from: MessagePort): void {
+  let last = Promise.resolve();
+  from.on("message", ({ job, port }: ReadRequest) => {
+    last = last.then(() => serveReadJob(port, job)).then(() => port.close());
+  });
+}
+
+const data = workerData as ReadWorkerData | undefined;
+if (!isMainThread && parentPort && data?.role === READ_WORKER) serveRequests(parentPort);
