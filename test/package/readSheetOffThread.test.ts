@@ -6,6 +6,7 @@ import JSZip from "jszip";
 import { describeRunError } from "../../src/adapters/describeRunError";
 import { openXlsx } from "../../src/adapters/xlsx/package/openXlsx";
 import { readWorkbook, type ReadProgress } from "../../src/adapters/xlsx/stream/readWorkbookGrids";
+import type { OffThreadSheet } from "../../src/adapters/xlsx/stream/offThreadSheet";
 import { sheetsOffThread } from "../../src/adapters/xlsx/worker/readSheetOffThread";
 import * as start from "../../src/adapters/xlsx/worker/startWorker";
 import { SAMPLE_EN, SAMPLE_ZH } from "../fixtures/paths";
@@ -106,6 +107,29 @@ describe("reading the largest sheet part on a worker thread", () => {
     const en = await read(SAMPLE_EN, true);
     expect(workers.started()).toBe(1);
     expect([zh.grids, en.grids]).toEqual([(await read(SAMPLE_ZH, false)).grids, (await read(SAMPLE_EN, false)).grids]);
+    await Promise.all(workers.exited());
+  });
+
+  it("reads two parts sent at once, one after the other, on one worker", async () => {
+    const workers = watchWorkers();
+    const counted = async (sheets: OffThreadSheet[]) => {
+      const counts = sheets.map(() => 0);
+      const sinks = sheets.map((_, k) => ({
+        marks: false,
+        cell: () => void counts[k]++,
+        sharedCell: () => void counts[k]++,
+        endRow: () => undefined,
+      }));
+      const ends = await Promise.all(sheets.map((sheet, k) => sheet.into(sinks[k])));
+      return ends.map((end, k) => [end.rows, counts[k]]);
+    };
+    const off = sheetsOffThread(SAMPLE_ZH, () => 0, 0);
+    const opts = { date1904: false, marks: false, onRows: () => undefined };
+    const together = await counted([off.start(ORDERS, opts), off.start(CUSTOMERS, opts)]);
+    expect(workers.started()).toBe(1);
+    const apart = [...(await counted([off.start(ORDERS, opts)])), ...(await counted([off.start(CUSTOMERS, opts)]))];
+    expect(together).toEqual(apart);
+    expect(together.every(([rows, cells]) => rows > 0 && cells > rows)).toBe(true);
     await Promise.all(workers.exited());
   });
 

@@ -67,6 +67,8 @@ class ReadWorker {
   private static current: ReadWorker | undefined;
   readonly worker = startWorker(join(__dirname, "readSheetWorker"), { role: READ_WORKER } satisfies ReadWorkerData);
   private idle: NodeJS.Timeout | undefined;
+  /** Parts sent and not yet released. */
+  private parts = 0;
 
   private constructor() {
     this.worker.once("exit", () => this.forget());
@@ -77,6 +79,7 @@ class ReadWorker {
     const one = (ReadWorker.current ??= new ReadWorker());
     clearTimeout(one.idle);
     one.worker.ref();
+    one.parts++;
     return one;
   }
 
@@ -87,8 +90,9 @@ class ReadWorker {
     return port1;
   }
 
-  /** The part is read: the worker waits for the next one, keeping nothing alive. */
+  /** A part is read: with none left, the worker waits for the next one, keeping nothing alive. */
   release(): void {
+    if (--this.parts > 0) return;
     this.worker.unref();
     this.idle = setTimeout(() => this.end(), IDLE_MS).unref();
   }
