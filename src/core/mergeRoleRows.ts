@@ -18,6 +18,8 @@ export interface CombinedRow {
   monthly?: MonthlyCell[];
   /** `file: sheet` of each input holding the row, joined with "; ". */
   source: string;
+  /** The last input whose `file: sheet` the source lists. */
+  sourceInput: number;
 }
 
 /** The norms of a row that no later row merges into (never written: only customers' rows are). */
@@ -87,15 +89,15 @@ export class MergeRoleRows {
       }
       const count = ++this.curCount[id];
       if (count <= this.kept[id]) {
-        this.addSource(this.copy(id, count - 1), source);
+        this.addSource(this.copy(id, count - 1), input, source);
         continue;
       }
       const norms = this.role === "customers" || this.role === "costs" ? this.normsOf(sheet, i) : NO_NORMS;
       const ownerKey = this.ownerKey(norms);
       const owner = ownerKey === undefined ? undefined : this.findOwner(norms, ownerKey);
       if (owner && owner.input !== input) {
-        if (this.kept[id] === 0) this.mergeInto(owner, sheet, i, norms, file, issues);
-        else this.addSource(owner.row, source);
+        if (this.kept[id] === 0) this.mergeInto(owner, sheet, i, norms, { input, file }, issues);
+        else this.addSource(owner.row, input, source);
         continue;
       }
       const at = this.rows.length;
@@ -104,6 +106,7 @@ export class MergeRoleRows {
         norms: this.role === "customers" ? norms : NO_NORMS,
         monthly: sheet.monthly?.[i],
         source,
+        sourceInput: input,
       });
       if (this.kept[id]++ === 0) this.firstCopy[id] = at;
       else this.moreCopies.set(id, [...(this.moreCopies.get(id) ?? []), at]);
@@ -135,9 +138,12 @@ export class MergeRoleRows {
     return k === 0 ? this.firstCopy[id] : this.moreCopies.get(id)![k - 1];
   }
 
-  private addSource(at: number, source: string): void {
+  /** Lists input `input`'s `source` in a row's Source, once (inputs come in order). */
+  private addSource(at: number, input: number, source: string): void {
     const row = this.rows[at];
-    if (!row.source.split("; ").includes(source)) row.source += `; ${source}`;
+    if (row.sourceInput === input) return;
+    row.sourceInput = input;
+    row.source += `; ${source}`;
   }
 
   /** A row's normalised fields as strings, what customers and cost rows merge by. */
@@ -171,7 +177,7 @@ export class MergeRoleRows {
     sheet: MergeSheet,
     i: number,
     rowNorms: readonly string[],
-    file: string,
+    { input, file }: { input: number; file: string },
     issues: CellIssue[],
   ): void {
     const cells = sheet.cells[i];
@@ -186,7 +192,7 @@ export class MergeRoleRows {
       issues.push({ sheet: where, address: toA1(sheetRow, col), field: "monthlyCost", code: "conflict", value });
       return;
     }
-    this.addSource(owner.row, `${file}: ${sheet.mapping.sheet}`);
+    this.addSource(owner.row, input, `${file}: ${sheet.mapping.sheet}`);
     for (let f = 0; f < fields.length; f++) {
       const later = rowNorms[f];
       if (later === "" || later === norms[f]) continue;

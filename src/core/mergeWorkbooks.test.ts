@@ -265,6 +265,18 @@ describe("WorkbookMerger", () => {
   });
 
   describe("edge cases", () => {
+    it("lists each input holding a row once in its Source, in order, two inputs of one name too", () => {
+      const a = grid("订单表", [
+        ["订单日期", "客户编号", "金额"],
+        [serial("2026-10-01"), "C1", 100],
+        [serial("2026-10-01"), "C1", 100],
+      ]);
+      const sources = (...files: string[]) =>
+        merge("zh-CN", ...files.map((f): [string, Grid[]] => [f, [a]])).grids[0].values.map((r) => r[3]);
+      const listed = "a.xlsx: 订单表; x; b.xlsx: 订单表; a.xlsx: 订单表";
+      expect(sources("a.xlsx", "x; b.xlsx", "a.xlsx")).toEqual(["来源", listed, listed]);
+    });
+
     it("gives no combined sheet for a role no input has", () => {
       expect(merge("zh-CN", ["a.xlsx", [CUSTOMERS]]).grids.map((g) => g.sheet)).toEqual(["客户表"]);
     });
