@@ -90,7 +90,6 @@ const bytesOf = (markup: string) => Buffer.from(markup, "latin1");
 const ROW_OPEN = bytesOf('<row r="');
 const ROW_OPENED = bytesOf('">');
 const ROW_CLOSE = bytesOf("</row>");
-const NO_STYLE = bytesOf(styleAttr(0));
 const SHARED_OPEN = bytesOf(' t="s"><v>');
 const NUMBER_OPEN = bytesOf(VALUE_MARKUP.number[0]);
 const NUMBER_CLOSE = bytesOf(VALUE_MARKUP.number[1]);
@@ -98,15 +97,65 @@ const TEXT_OPEN = bytesOf(VALUE_MARKUP.plainText[0]);
 const TEXT_CLOSE = bytesOf(VALUE_MARKUP.plainText[1]);
 
 /**
- * Writes a new sheet's rows as bytes: the grid's cells and the owned cells in column order,
- * what every cell of a column shares made once (`<c r="B`, `" s="2"`), and a value written
- * between its markup's bytes, so that a cell makes no string (docs/decisions.md).
+ * A generated sheet's cells as bytes: each column's `<c r="B` and each style's attribute made
+ * once, and a value written between its markup's bytes, so that a cell makes no string
+ * (docs/decisions.md): what `cellXml` writes, for every sheet part the run generates.
  */
-class RowWriter {
+export class CellBytes {
   /** Each column's `<c r="B`, made when first needed (owned columns may lie past the grid). */
   private readonly opens: Uint8Array[] = [];
-  private readonly numberAttrs: Uint8Array[];
-  private readonly headerAttr: Uint8Array;
+  private readonly attrs: Uint8Array[] = [];
+
+  /** `<c r="B7` of cell (r, c), 0-based. */
+  open(out: PartBytes, r: number, c: number): void {
+    out.bytes((this.opens[c] ??= bytesOf(`<c r="${columnLetters(c)}`)));
+    out.whole(r + 1);
+  }
+
+  /** `styleAttr(style)` as bytes. */
+  attr(style: number): Uint8Array {
+    return (this.attrs[style] ??= bytesOf(styleAttr(style)));
+  }
+
+  /** What `cellValueXml` writes for cell (r, c). */
+  value(out: PartBytes, r: number, c: number, v: Cell): void {
+    if (typeof v === "number" && Number.isFinite(v)) {
+      out.bytes(NUMBER_OPEN);
+      out.decimal(v);
+      out.bytes(NUMBER_CLOSE);
+    } else if (typeof v === "string" && isPlainText(v)) {
+      out.bytes(TEXT_OPEN);
+      out.text(v);
+      out.bytes(TEXT_CLOSE);
+    } else out.text(cellValueXml(columnLetters(c) + String(r + 1), v));
+  }
+
+  /** A whole cell, as `cellXml` writes it. */
+  cell(out: PartBytes, r: number, c: number, v: Cell, style: number): void {
+    this.open(out, r, c);
+    out.bytes(this.attr(style));
+    this.value(out, r, c, v);
+  }
+}
+
+/** `<row r="N">` and `</row>` around a generated sheet's row. */
+export function openRow(out: PartBytes, r: number): void {
+  out.bytes(ROW_OPEN);
+  out.whole(r + 1);
+  out.bytes(ROW_OPENED);
+}
+
+export function closeRow(out: PartBytes): void {
+  out.bytes(ROW_CLOSE);
+}
+
+/**
+ * Writes a new sheet's rows as bytes (`CellBytes`): the grid's cells and the owned cells in
+ * column order, a number in its column's format, the header row bold.
+ */
+class RowWriter {
+  private readonly cellBytes = new CellBytes();
+  private readonly numberStyles: readonly number[];
   private readonly shared: boolean[] = [];
   private readonly ownedCols: number[] = [];
   private readonly ownedAttrs: string[] = [];
@@ -118,9 +167,7 @@ class RowWriter {
     private readonly cells: OwnedCells | undefined,
     private readonly strings: SharedStringTable | undefined,
   ) {
-    const attr = (style: number) => bytesOf(styleAttr(style));
-    this.numberAttrs = styles.map(attr);
-    this.headerAttr = attr(XF.header);
+    this.numberStyles = styles;
     for (const c of sharedColumns) this.shared[c] = true;
   }
 
@@ -129,9 +176,7 @@ class RowWriter {
     const cells = this.cells;
     const n = cells?.has(r) ? cells.partsOf(r, this.ownedCols, this.ownedAttrs, this.ownedBodies) : 0;
     if (row === undefined && n === 0) return;
-    out.bytes(ROW_OPEN);
-    out.whole(r + 1);
-    out.bytes(ROW_OPENED);
+    openRow(out, r);
     let k = 0;
     for (let c = 0; row !== undefined && c < row.length; c++) {
       const v = row[c];
@@ -142,36 +187,23 @@ class RowWriter {
       this.cell(out, r, c, v);
     }
     while (k < n) this.owned(out, r, k++);
-    out.bytes(ROW_CLOSE);
+    closeRow(out);
   }
 
   private cell(out: PartBytes, r: number, c: number, v: Cell): void {
-    out.bytes(this.openOf(c));
-    out.whole(r + 1);
-    out.bytes(r === 0 ? this.headerAttr : typeof v === "number" ? this.numberAttrs[c] : NO_STYLE);
+    const bytes = this.cellBytes;
+    bytes.open(out, r, c);
+    out.bytes(bytes.attr(r === 0 ? XF.header : typeof v === "number" ? (this.numberStyles[c] ?? 0) : 0));
     if (typeof v === "string" && this.strings && this.shared[c]) {
       out.bytes(SHARED_OPEN);
       out.whole(this.strings.index(v));
       out.bytes(NUMBER_CLOSE);
-    } else if (typeof v === "number" && Number.isFinite(v)) {
-      out.bytes(NUMBER_OPEN);
-      out.decimal(v);
-      out.bytes(NUMBER_CLOSE);
-    } else if (typeof v === "string" && isPlainText(v)) {
-      out.bytes(TEXT_OPEN);
-      out.text(v);
-      out.bytes(TEXT_CLOSE);
-    } else out.text(cellValueXml(columnLetters(c) + String(r + 1), v));
+    } else bytes.value(out, r, c, v);
   }
 
   private owned(out: PartBytes, r: number, k: number): void {
-    out.bytes(this.openOf(this.ownedCols[k]));
-    out.whole(r + 1);
+    this.cellBytes.open(out, r, this.ownedCols[k]);
     out.ascii(this.ownedAttrs[k]);
     out.text(this.ownedBodies[k]);
-  }
-
-  private openOf(col: number): Uint8Array {
-    return (this.opens[col] ??= bytesOf(`<c r="${columnLetters(col)}`));
   }
 }

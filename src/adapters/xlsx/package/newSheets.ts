@@ -5,10 +5,9 @@ import type { CreatedSheetPlan, ReportPlan } from "../../../core/output";
 import { encodeRecord, type WorkbookRecord } from "../../../core/record";
 import { NS_MAIN, NS_REL } from "./namespaces";
 import type { RunStyles } from "./styles";
-import { cellXml } from "./xmlText";
+import { CellBytes, closeRow, openRow } from "./newSheetPart";
+import { PartBytes } from "./partBytes";
 
-/** Rows per chunk of a generated part: a few hundred KB, so a 500,000-row list streams in bounded memory. */
-const ROWS_PER_CHUNK = 2_000;
 const CREATED_WIDTH = 18;
 
 interface SheetParts {
@@ -18,7 +17,9 @@ interface SheetParts {
   /** Cells in columns; rows in order, each row's cells as written. */
   rowCount: number;
   colCount: number;
-  row(r: number): string;
+  cells(r: number): readonly (Cell | undefined)[];
+  /** The style of cell (r, c): a cell with none (0) and no value is not written. */
+  style(r: number, c: number): number;
   /** Relationship id of the sheet's drawing, when it has one. */
   drawingRid?: string;
 }
@@ -37,13 +38,8 @@ export function reportSheetXml(report: ReportPlan, styles: RunStyles, drawingRid
     rowCount: report.rows.length,
     colCount,
     drawingRid,
-    row(r) {
-      const row = report.rows[r];
-      let xml = "";
-      for (let c = 0; c < row.cells.length; c++)
-        xml += cell(r, c, row.cells[c], styles.report(row.style, row.formats?.[c] ?? null));
-      return xml;
-    },
+    cells: (r) => report.rows[r].cells,
+    style: (r, c) => styles.report(report.rows[r].style, report.rows[r].formats?.[c] ?? null),
   });
 }
 
@@ -55,13 +51,8 @@ export function createdSheetXml(created: CreatedSheetPlan, styles: RunStyles): R
     widths: created.header.map(() => CREATED_WIDTH),
     rowCount: created.rows.length + 1,
     colCount,
-    row(r) {
-      const cells: readonly Cell[] = r === 0 ? created.header : created.rows[r - 1];
-      const style = r === 0 ? styles.header : 0;
-      let xml = "";
-      for (let c = 0; c < cells.length; c++) xml += cell(r, c, cells[c], style);
-      return xml;
-    },
+    cells: (r) => (r === 0 ? created.header : created.rows[r - 1]),
+    style: (r) => (r === 0 ? styles.header : 0),
   });
 }
 
@@ -73,7 +64,8 @@ export function recordSheetXml(record: WorkbookRecord): Readable {
     widths: [],
     rowCount: texts.length,
     colCount: 1,
-    row: (r) => cell(r, 0, texts[r], 0),
+    cells: (r) => [texts[r]],
+    style: () => 0,
   });
 }
 
@@ -82,11 +74,6 @@ function widest(rows: readonly (readonly Cell[])[]): number {
   let n = 0;
   for (const r of rows) n = Math.max(n, r.length);
   return n;
-}
-
-function cell(r: number, c: number, value: Cell | undefined, style: number): string {
-  if ((value === null || value === undefined) && style === 0) return "";
-  return cellXml(`${columnLetters(c)}${r + 1}`, value ?? null, style);
 }
 
 function sheetStream(parts: SheetParts): Readable {
@@ -104,17 +91,30 @@ function* chunks(parts: SheetParts): Generator<Buffer> {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
       `<dimension ref="${dimension}"/><sheetViews>${parts.view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`,
   );
-  let xml = "";
+  const out = new PartBytes();
+  const cells = new CellBytes();
   for (let r = 0; r < parts.rowCount; r++) {
-    const cells = parts.row(r);
-    if (cells !== "") xml += `<row r="${r + 1}">${cells}</row>`;
-    if ((r + 1) % ROWS_PER_CHUNK === 0) {
-      yield Buffer.from(xml);
-      xml = "";
-    }
+    writeRow(out, cells, parts, r);
+    if (out.full) yield out.take();
   }
   const drawing = parts.drawingRid ? `<drawing r:id="${parts.drawingRid}"/>` : "";
-  yield Buffer.from(
-    `${xml}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${drawing}</worksheet>`,
+  out.text(
+    `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${drawing}</worksheet>`,
   );
+  yield out.take();
+}
+
+/** Row `r`: its cells with a value or a style, in a `<row>`; nothing when it has none. */
+function writeRow(out: PartBytes, cells: CellBytes, parts: SheetParts, r: number): void {
+  const row = parts.cells(r);
+  let opened = false;
+  for (let c = 0; c < row.length; c++) {
+    const value = row[c] ?? null;
+    const style = parts.style(r, c);
+    if (value === null && style === 0) continue;
+    if (!opened) openRow(out, r);
+    opened = true;
+    cells.cell(out, r, c, value, style);
+  }
+  if (opened) closeRow(out);
 }
