@@ -71,7 +71,9 @@ class ReadWorker {
   private parts = 0;
 
   private constructor() {
-    this.worker.once("exit", () => this.forget());
+    // The parts in flight hear the worker's error and exit themselves (WorkerSheet); this one only
+    // forgets it, so that an error while idle is no unhandled 'error' event and the next part starts a new one.
+    this.worker.on("error", () => this.forget()).once("exit", () => this.forget());
   }
 
   /** The worker, started if there is none, no longer idle. */
