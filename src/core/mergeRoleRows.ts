@@ -96,7 +96,7 @@ export class MergeRoleRows {
       const ownerKey = this.ownerKey(norms);
       const owner = ownerKey === undefined ? undefined : this.findOwner(norms, ownerKey);
       if (owner && owner.input !== input) {
-        if (this.kept[id] === 0) this.mergeInto(owner, sheet, i, norms, { input, file }, issues);
+        if (this.kept[id] === 0) this.mergeInto(owner, sheet, i, norms, { input, file, source }, issues);
         else this.addSource(owner.row, input, source);
         continue;
       }
@@ -177,7 +177,7 @@ export class MergeRoleRows {
     sheet: MergeSheet,
     i: number,
     rowNorms: readonly string[],
-    { input, file }: { input: number; file: string },
+    { input, file, source }: { input: number; file: string; source: string },
     issues: CellIssue[],
   ): void {
     const cells = sheet.cells[i];
@@ -192,7 +192,7 @@ export class MergeRoleRows {
       issues.push({ sheet: where, address: toA1(sheetRow, col), field: "monthlyCost", code: "conflict", value });
       return;
     }
-    this.addSource(owner.row, input, `${file}: ${sheet.mapping.sheet}`);
+    this.addSource(owner.row, input, source);
     for (let f = 0; f < fields.length; f++) {
       const later = rowNorms[f];
       if (later === "" || later === norms[f]) continue;

@@ -155,19 +155,18 @@ export function closeRow(out: PartBytes): void {
  */
 class RowWriter {
   private readonly cellBytes = new CellBytes();
-  private readonly numberStyles: readonly number[];
   private readonly shared: boolean[] = [];
   private readonly ownedCols: number[] = [];
   private readonly ownedAttrs: string[] = [];
   private readonly ownedBodies: string[] = [];
 
+  /** @param numberStyles each column's style for a number (its format) */
   constructor(
-    styles: readonly number[],
+    private readonly numberStyles: readonly number[],
     sharedColumns: readonly number[],
     private readonly cells: OwnedCells | undefined,
     private readonly strings: SharedStringTable | undefined,
   ) {
-    this.numberStyles = styles;
     for (const c of sharedColumns) this.shared[c] = true;
   }
 
