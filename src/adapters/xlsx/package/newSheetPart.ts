@@ -157,8 +157,8 @@ class RowWriter {
   private readonly cellBytes = new CellBytes();
   private readonly shared: boolean[] = [];
   private readonly ownedCols: number[] = [];
-  private readonly ownedAttrs: string[] = [];
-  private readonly ownedBodies: string[] = [];
+  private readonly ownedStyles: number[] = [];
+  private readonly ownedValues: Cell[] = [];
 
   /** @param numberStyles each column's style for a number (its format) */
   constructor(
@@ -173,7 +173,7 @@ class RowWriter {
   /** Row `r` (0-based) of the grid with its owned cells; nothing when it has neither. */
   write(out: PartBytes, r: number, row: readonly Cell[] | undefined): void {
     const cells = this.cells;
-    const n = cells?.has(r) ? cells.partsOf(r, this.ownedCols, this.ownedAttrs, this.ownedBodies) : 0;
+    const n = cells?.has(r) ? cells.valuesOf(r, this.ownedCols, this.ownedStyles, this.ownedValues) : 0;
     if (row === undefined && n === 0) return;
     openRow(out, r);
     let k = 0;
@@ -201,8 +201,6 @@ class RowWriter {
   }
 
   private owned(out: PartBytes, r: number, k: number): void {
-    this.cellBytes.open(out, r, this.ownedCols[k]);
-    out.ascii(this.ownedAttrs[k]);
-    out.text(this.ownedBodies[k]);
+    this.cellBytes.cell(out, r, this.ownedCols[k], this.ownedValues[k], this.ownedStyles[k]);
   }
 }

@@ -55,7 +55,8 @@ export class OwnedCells {
   private readonly texts = new Map<string, string>();
   /** Each owned column's `<c r="G`, with the part's prefix, by column. */
   private readonly opens: string[] = [];
-  private readonly attrs: string[] = [];
+  private readonly styleIds: number[] = [];
+  private readonly values: Cell[] = [];
   private prefix = "";
   private numberOpen = "><v>";
   private numberClose = "</v></c>";
@@ -124,42 +125,43 @@ export class OwnedCells {
   }
 
   /**
-   * The cells of row `row` in column order: `cols[i]` is the 0-based column of `xml[i]`.
-   * Returns how many were written into the two (reused) arrays.
+   * The cells of row `row` in column order: column `cols[i]`, cellXfs style `styles[i]` and
+   * value `values[i]`, written into the three (reused) arrays. Returns how many. A writer of
+   * bytes writes them as it writes its own cells (newSheetPart); `cellsOf` makes their XML.
    */
-  cellsOf(row: number, cols: number[], xml: string[]): number {
-    const n = this.partsOf(row, cols, this.attrs, xml);
-    const num = String(row + 1);
-    for (let i = 0; i < n; i++) xml[i] = this.opens[cols[i]] + num + this.attrs[i] + xml[i];
-    return n;
-  }
-
-  /**
-   * `cellsOf` in pieces, for a writer of bytes that writes each cell's start (`<c r="`, the
-   * column letters and the row number) itself: `attrs[i]` closes the `r` attribute and adds
-   * the style (`"` or `" s="3"`), `bodies[i]` is cellValueXml's part. Each piece is made once
-   * per style or value (texts up to CACHED_TEXT long), so a million rows of tiers make no string.
-   */
-  partsOf(row: number, cols: number[], attrs: string[], bodies: string[]): number {
+  valuesOf(row: number, cols: number[], styles: number[], values: Cell[]): number {
     let n = 0;
     if (row === this.headerRow) {
       for (const c of this.columns) {
         cols[n] = c.col;
-        attrs[n] = this.attrOf(this.headerStyle);
-        bodies[n++] = this.body(c, row, c.plan.header);
+        styles[n] = this.headerStyle;
+        values[n++] = c.plan.header;
       }
       return n;
     }
     const k = row - this.firstRow;
     if (k < 0) return 0;
     for (const c of this.columns) {
-      const values = c.plan.values;
-      if (k >= values.length) continue;
+      const planned = c.plan.values;
+      if (k >= planned.length) continue;
       const f = c.plan.cellFormats?.[k];
       cols[n] = c.col;
-      attrs[n] = this.attrOf(f ? this.styleOf(f) : c.style);
-      bodies[n++] = this.body(c, row, values[k]);
+      styles[n] = f ? this.styleOf(f) : c.style;
+      values[n++] = planned[k];
     }
+    return n;
+  }
+
+  /**
+   * The cells of row `row` in column order as XML: `cols[i]` is the 0-based column of `xml[i]`.
+   * Returns how many were written into the two (reused) arrays. Each style's attribute and each
+   * text's value markup (texts up to CACHED_TEXT long) is made once.
+   */
+  cellsOf(row: number, cols: number[], xml: string[]): number {
+    const n = this.valuesOf(row, cols, this.styleIds, this.values);
+    const num = String(row + 1);
+    for (let i = 0; i < n; i++)
+      xml[i] = this.opens[cols[i]] + num + this.attrOf(this.styleIds[i]) + this.body(cols[i], row, this.values[i]);
     return n;
   }
 
@@ -169,14 +171,14 @@ export class OwnedCells {
     return attr;
   }
 
-  /** cellValueXml's part of a cell, short texts made once. */
-  private body(c: OwnedColumn, row: number, value: Cell): string {
+  /** cellValueXml's part of cell (row, col), short texts made once. */
+  private body(col: number, row: number, value: Cell): string {
     if (typeof value === "number" && Number.isFinite(value)) return this.numberOpen + value + this.numberClose;
     if (typeof value !== "string" || value.length > CACHED_TEXT)
-      return cellValueXml(`${c.letters}${row + 1}`, value, this.prefix);
+      return cellValueXml(`${columnLetters(col)}${row + 1}`, value, this.prefix);
     let body = this.texts.get(value);
     if (body === undefined) {
-      body = cellValueXml(`${c.letters}${row + 1}`, value, this.prefix);
+      body = cellValueXml(`${columnLetters(col)}${row + 1}`, value, this.prefix);
       if (this.texts.size < CACHE_SIZE) this.texts.set(value, body);
     }
     return body;
