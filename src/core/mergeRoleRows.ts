@@ -6,25 +6,6 @@ import { DistinctRows } from "./distinctRows";
 import { showNorm, type MergeSheet, type MonthlyCell } from "./readMergeRows";
 import type { CellIssue } from "./types";
 
-/** A row of a combined sheet: its cells (one per field of ROLE_FIELDS[role]), and the inputs that hold it. */
-export interface CombinedRow {
-  cells: Cell[];
-  /**
-   * What a later input's row is compared with when it merges into this one field by field:
-   * customers only; other roles' rows never do, and a million rows' normalised texts held to
-   * the end of the merge were a few hundred MB of the team review's peak.
-   */
-  norms: string[];
-  monthly?: MonthlyCell[];
-  /** `file: sheet` of each input holding the row, joined with "; ". */
-  source: string;
-  /** The last input whose `file: sheet` the source lists. */
-  sourceInput: number;
-}
-
-/** The norms of a row that no later row merges into (never written: only customers' rows are). */
-const NO_NORMS: string[] = [];
-
 /** Where a customer (by key) or a cost row's salesperson and month first came from. */
 interface Owner {
   input: number;
@@ -40,10 +21,26 @@ interface Owner {
  * later input holds differently are merged into the first input's: a customer's blank
  * fields are filled, a field filled differently keeps the first value and is a data issue,
  * a differing cost row is dropped with a data issue.
- * @example const m = new MergeRoleRows("orders"); m.add(0, "a.xlsx", sheetA, issues); m.add(1, "b.xlsx", sheetB, issues); m.rows.length
+ * @example const m = new MergeRoleRows("orders"); m.add(0, "a.xlsx", sheetA, issues); m.add(1, "b.xlsx", sheetB, issues); m.cells.length
  */
 export class MergeRoleRows {
-  readonly rows: CombinedRow[] = [];
+  /**
+   * The combined rows as columns (row r is `cells[r]`, `sources[r]`, …), no object per row of a
+   * million: each row's cells, one per field of ROLE_FIELDS[role].
+   */
+  readonly cells: Cell[][] = [];
+  /** Cost rows only: each row's monthly cost columns. */
+  readonly monthly: (MonthlyCell[] | undefined)[] = [];
+  /** `file: sheet` of each input holding the row, joined with "; ". */
+  readonly sources: string[] = [];
+  /** The last input whose `file: sheet` a row's source lists. */
+  private readonly sourceInput: number[] = [];
+  /**
+   * What a later input's row is compared with when it merges into a row field by field:
+   * customers only; other roles' rows never do, and a million rows' normalised texts held to
+   * the end of the merge were a few hundred MB of the team review's peak.
+   */
+  private readonly norms: string[][] = [];
   /** Whether some input maps each field of ROLE_FIELDS[role]. */
   readonly mapped: boolean[];
   /** Monthly cost columns (cost sheet): header key → header, in order of first appearance. */
@@ -92,7 +89,7 @@ export class MergeRoleRows {
         this.addSource(this.copy(id, count - 1), input, source);
         continue;
       }
-      const norms = this.role === "customers" || this.role === "costs" ? this.normsOf(sheet, i) : NO_NORMS;
+      const norms = this.role === "customers" || this.role === "costs" ? this.normsOf(sheet, i) : [];
       const ownerKey = this.ownerKey(norms);
       const owner = ownerKey === undefined ? undefined : this.findOwner(norms, ownerKey);
       if (owner && owner.input !== input) {
@@ -100,14 +97,12 @@ export class MergeRoleRows {
         else this.addSource(owner.row, input, source);
         continue;
       }
-      const at = this.rows.length;
-      this.rows.push({
-        cells: sheet.cells[i],
-        norms: this.role === "customers" ? norms : NO_NORMS,
-        monthly: sheet.monthly?.[i],
-        source,
-        sourceInput: input,
-      });
+      const at = this.cells.length;
+      this.cells.push(sheet.cells[i]);
+      this.sources.push(source);
+      this.sourceInput.push(input);
+      if (this.role === "customers") this.norms[at] = norms;
+      if (sheet.monthly) this.monthly[at] = sheet.monthly[i];
       if (this.kept[id]++ === 0) this.firstCopy[id] = at;
       else this.moreCopies.set(id, [...(this.moreCopies.get(id) ?? []), at]);
       if (ownerKey !== undefined && !owner) this.setOwner(norms, ownerKey, { input, file, row: at });
@@ -140,10 +135,9 @@ export class MergeRoleRows {
 
   /** Lists input `input`'s `source` in a row's Source, once (inputs come in order). */
   private addSource(at: number, input: number, source: string): void {
-    const row = this.rows[at];
-    if (row.sourceInput === input) return;
-    row.sourceInput = input;
-    row.source += `; ${source}`;
+    if (this.sourceInput[at] === input) return;
+    this.sourceInput[at] = input;
+    this.sources[at] += `; ${source}`;
   }
 
   /** A row's normalised fields as strings, what customers and cost rows merge by. */
@@ -163,7 +157,7 @@ export class MergeRoleRows {
     const found = this.owners.get(key);
     if (found || this.role !== "customers" || !key.startsWith("i") || norms[this.nameAt] === "") return found;
     const byName = this.owners.get(`n${norms[this.nameAt]}`);
-    return byName && this.rows[byName.row].norms[this.idAt] === "" ? byName : undefined;
+    return byName && this.norms[byName.row][this.idAt] === "" ? byName : undefined;
   }
 
   private setOwner(norms: readonly string[], key: string, owner: Owner): void {
@@ -182,26 +176,26 @@ export class MergeRoleRows {
   ): void {
     const cells = sheet.cells[i];
     const sheetRow = sheet.sheetRows[i];
-    const target = this.rows[owner.row];
-    const norms = target.norms;
     const fields = ROLE_FIELDS[this.role];
     const where = `[${file}]${sheet.mapping.sheet}`;
     if (this.role === "costs") {
       const col = sheet.mapping.columns.month ?? 0;
-      const value = `${file}: ${costTotal(sheet.monthly?.[i])} ≠ ${owner.file}: ${costTotal(target.monthly)}`;
+      const value = `${file}: ${costTotal(sheet.monthly?.[i])} ≠ ${owner.file}: ${costTotal(this.monthly[owner.row])}`;
       issues.push({ sheet: where, address: toA1(sheetRow, col), field: "monthlyCost", code: "conflict", value });
       return;
     }
     this.addSource(owner.row, input, source);
+    const target = this.cells[owner.row];
+    const norms = this.norms[owner.row];
     for (let f = 0; f < fields.length; f++) {
       const later = rowNorms[f];
       if (later === "" || later === norms[f]) continue;
       if (norms[f] === "") {
-        target.cells[f] = cells[f];
+        target[f] = cells[f];
         norms[f] = later;
         continue;
       }
-      const value = `${file}: ${showNorm(fields[f], later, cells[f])} ≠ ${owner.file}: ${showNorm(fields[f], norms[f], target.cells[f])}`;
+      const value = `${file}: ${showNorm(fields[f], later, cells[f])} ≠ ${owner.file}: ${showNorm(fields[f], norms[f], target[f])}`;
       issues.push({
         sheet: where,
         address: toA1(sheetRow, sheet.mapping.columns[fields[f]] ?? 0),

@@ -2,7 +2,7 @@ import type { Cell, DayMonthOrder } from "./_lib/cells";
 import { t, type Lang } from "../i18n";
 import { ROLE_FIELDS, SYNONYMS, type Field, type Role } from "./columns";
 import { detectSheets } from "./detectSheets";
-import { MergeRoleRows, type CombinedRow } from "./mergeRoleRows";
+import { MergeRoleRows } from "./mergeRoleRows";
 import { withDefaults } from "./options";
 import { readInputs } from "./readInputs";
 import { DATE_FIELDS, MONEY_FIELDS, readMergeRows } from "./readMergeRows";
@@ -115,9 +115,9 @@ export class WorkbookMerger {
       ...merge.monthlyHeaders.values(),
       t(this.lang, "combine.source"),
     ];
-    const values: Cell[][] = new Array(merge.rows.length + 1);
+    const values: Cell[][] = new Array(merge.cells.length + 1);
     values[0] = header;
-    for (let r = 0; r < merge.rows.length; r++) values[r + 1] = rowCells(merge.rows[r], cols, monthly);
+    for (let r = 0; r < merge.cells.length; r++) values[r + 1] = rowCells(merge, r, cols, monthly);
     const format = [...cols.map((k) => formatOf(fields[k])), ...monthly.map(() => "money" as const), null];
     return { grid: { sheet: t(this.lang, `role.${merge.role}`), origin: { row: 0, col: 0 }, values }, format };
   }
@@ -128,17 +128,17 @@ function formatOf(field: Field): NumberFormat | null {
 }
 
 /**
- * A combined row's cells as its grid row: the written fields (`cols`, ascending), the monthly
+ * Combined row r's cells as its grid row: the written fields (`cols`, ascending), the monthly
  * costs, the source. Made in the row's own cells array, which the merge is done with: a
  * second array for each of a million rows, while the first still lived, was a tenth of the
  * team review's garbage collection.
  */
-function rowCells(row: CombinedRow, cols: readonly number[], monthly: readonly string[]): Cell[] {
-  const out = row.cells;
+function rowCells(merge: MergeRoleRows, r: number, cols: readonly number[], monthly: readonly string[]): Cell[] {
+  const out = merge.cells[r];
   for (let i = 0; i < cols.length; i++) out[i] = out[cols[i]];
   out.length = cols.length;
-  for (const key of monthly) out.push(row.monthly?.find((m) => m.key === key)?.value ?? null);
-  out.push(row.source);
+  for (const key of monthly) out.push(merge.monthly[r]?.find((m) => m.key === key)?.value ?? null);
+  out.push(merge.sources[r]);
   return out;
 }
 
