@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { PartBytes } from "../../src/adapters/xlsx/package/partBytes";
-import { cellValueXml, VALUE_MARKUP } from "../../src/adapters/xlsx/package/xmlText";
+import { cellValueXml, valueMarkup } from "../../src/adapters/xlsx/package/xmlText";
 
 /** What `write` puts into a fresh PartBytes, as one buffer. */
 function written(write: (b: PartBytes) => void): Buffer {
@@ -100,9 +100,13 @@ describe("PartBytes", () => {
   });
 });
 
-describe("VALUE_MARKUP", () => {
-  it("is cellValueXml's markup around a number and around a plain text", () => {
-    expect(VALUE_MARKUP.number.join(String(-12.5))).toBe(cellValueXml("A1", -12.5));
-    expect(VALUE_MARKUP.plainText.join("客户A-001")).toBe(cellValueXml("A1", "客户A-001"));
+describe("valueMarkup", () => {
+  it("is cellValueXml's markup around a number and around a plain text, with or without a prefix", () => {
+    for (const prefix of ["", "x:"]) {
+      const m = valueMarkup(prefix);
+      expect(m.number.join(String(-12.5))).toBe(cellValueXml("A1", -12.5, prefix));
+      expect(m.plainText.join("客户A-001")).toBe(cellValueXml("A1", "客户A-001", prefix));
+    }
+    expect(valueMarkup("x:").plainText.join("a")).toBe(' t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c>');
   });
 });

@@ -8,7 +8,7 @@ import { patchSheetHead } from "./patchSheetHead";
 import { PartBytes } from "./partBytes";
 import { patchSheetTail } from "./patchSheetTail";
 import type { SharedStringTable } from "./sharedStringTable";
-import { cellValueXml, isPlainText, styleAttr, VALUE_MARKUP } from "./xmlText";
+import { cellValueXml, isPlainText, styleAttr, valueMarkup } from "./xmlText";
 
 const WIDTH = 16;
 
@@ -90,11 +90,13 @@ const bytesOf = (markup: string) => Buffer.from(markup, "latin1");
 const ROW_OPEN = bytesOf('<row r="');
 const ROW_OPENED = bytesOf('">');
 const ROW_CLOSE = bytesOf("</row>");
-const SHARED_OPEN = bytesOf(' t="s"><v>');
-const NUMBER_OPEN = bytesOf(VALUE_MARKUP.number[0]);
-const NUMBER_CLOSE = bytesOf(VALUE_MARKUP.number[1]);
-const TEXT_OPEN = bytesOf(VALUE_MARKUP.plainText[0]);
-const TEXT_CLOSE = bytesOf(VALUE_MARKUP.plainText[1]);
+const MARKUP = valueMarkup();
+const NUMBER_OPEN = bytesOf(MARKUP.number[0]);
+const NUMBER_CLOSE = bytesOf(MARKUP.number[1]);
+/** A shared string's index is written as a number is, after its type. */
+const SHARED_OPEN = bytesOf(` t="s"${MARKUP.number[0]}`);
+const TEXT_OPEN = bytesOf(MARKUP.plainText[0]);
+const TEXT_CLOSE = bytesOf(MARKUP.plainText[1]);
 
 /**
  * A generated sheet's cells as bytes: each column's `<c r="B` and each style's attribute made

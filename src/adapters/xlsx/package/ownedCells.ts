@@ -1,7 +1,7 @@
 import { columnLetters } from "../../../core/_lib/a1";
 import type { Cell } from "../../../core/_lib/cells";
 import type { ColumnPlan, Highlight, NumberFormat, SheetPlan } from "../../../core/output";
-import { cellValueXml, styleAttr } from "./xmlText";
+import { cellValueXml, styleAttr, valueMarkup } from "./xmlText";
 
 /** Style indices the package writer resolves in the styles part (engineer C's styles.ts). */
 export interface SheetStyles {
@@ -58,8 +58,7 @@ export class OwnedCells {
   private readonly styleIds: number[] = [];
   private readonly values: Cell[] = [];
   private prefix = "";
-  private numberOpen = "><v>";
-  private numberClose = "</v></c>";
+  private markup = valueMarkup();
 
   constructor(
     plan: SheetPlan,
@@ -119,8 +118,7 @@ export class OwnedCells {
   usePrefix(prefix: string): void {
     if (prefix !== this.prefix) this.texts.clear();
     this.prefix = prefix;
-    this.numberOpen = `><${prefix}v>`;
-    this.numberClose = `</${prefix}v></${prefix}c>`;
+    this.markup = valueMarkup(prefix);
     for (const c of this.columns) this.opens[c.col] = `<${prefix}c r="${c.letters}`;
   }
 
@@ -173,7 +171,8 @@ export class OwnedCells {
 
   /** cellValueXml's part of cell (row, col), short texts made once. */
   private body(col: number, row: number, value: Cell): string {
-    if (typeof value === "number" && Number.isFinite(value)) return this.numberOpen + value + this.numberClose;
+    if (typeof value === "number" && Number.isFinite(value))
+      return this.markup.number[0] + value + this.markup.number[1];
     if (typeof value !== "string" || value.length > CACHED_TEXT)
       return cellValueXml(`${columnLetters(col)}${row + 1}`, value, this.prefix);
     let body = this.texts.get(value);

@@ -134,27 +134,56 @@ export function styleAttr(styleId: number): string {
  * @example cellValueXml("B2", true) === ' t="b"><v>1</v></c>'
  */
 export function cellValueXml(ref: string, value: Cell, prefix = ""): string {
-  const p = prefix;
   if (value === null) return "/>";
+  const m = valueMarkup(prefix);
   if (typeof value === "number") {
     // A non-finite number reaching the writer is a bug upstream: the core blanks them.
     if (!Number.isFinite(value)) throw new Error(`cellXml: ${ref} holds ${value}, which an .xlsx cannot store`);
-    return `><${p}v>${value}</${p}v></${p}c>`;
+    return m.number[0] + value + m.number[1];
   }
-  if (typeof value === "boolean") return ` t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
-  return ` t="inlineStr"><${p}is>${textXml(value, p)}</${p}is></${p}c>`;
+  if (typeof value === "boolean") return ` t="b"${m.number[0]}${value ? 1 : 0}${m.number[1]}`;
+  return m.inline[0] + textXml(value, prefix) + m.inline[1];
 }
 
+/** A pair of markup strings: what goes before a value and what goes after it. */
+type Around = readonly [string, string];
+
+/** The markup around a cell's value in a part whose spreadsheetml prefix is `prefix`. */
+export interface ValueMarkup {
+  /** Around a finite number as `String` writes it (a boolean's 0 or 1 too, after ` t="b"`). */
+  number: Around;
+  /** Around an inline string's `<t>` element. */
+  inline: Around;
+  /** A `<t>` element around a text that `isPlainText`. */
+  text: Around;
+  /** `inline` around `text`: around a plain text's value, as one piece. */
+  plainText: Around;
+}
+
+const MARKUPS = new Map<string, ValueMarkup>();
+
 /**
- * The markup cellValueXml writes (no prefix) before and after a finite number (as `String`
- * writes it) and before and after a text that `isPlainText`: a writer of bytes writes the
- * value between the two itself (newSheetPart), with no string made for the cell.
- * @example VALUE_MARKUP.plainText.join("abc") === cellValueXml("A1", "abc")
+ * The one home of a cell value's markup: cellValueXml and textXml write it, and a writer of
+ * many cells takes it once (OwnedCells per prefix, newSheetPart as bytes) and writes each value
+ * between its two pieces itself, with no string made for the cell.
+ * @example valueMarkup().number.join("1.5") === cellValueXml("A1", 1.5); valueMarkup().plainText.join("abc") === cellValueXml("A1", "abc")
  */
-export const VALUE_MARKUP = {
-  number: ["><v>", "</v></c>"],
-  plainText: [' t="inlineStr"><is><t>', "</t></is></c>"],
-} as const;
+export function valueMarkup(prefix = ""): ValueMarkup {
+  let m = MARKUPS.get(prefix);
+  if (m === undefined) {
+    const p = prefix;
+    const inline: Around = [` t="inlineStr"><${p}is>`, `</${p}is></${p}c>`];
+    const text: Around = [`<${p}t>`, `</${p}t>`];
+    m = {
+      number: [`><${p}v>`, `</${p}v></${p}c>`],
+      inline,
+      text,
+      plainText: [inline[0] + text[0], text[1] + inline[1]],
+    };
+    MARKUPS.set(prefix, m);
+  }
+  return m;
+}
 
 /**
  * A text as the `<t>` element of an inline string or of a shared string (`<si>`): encoded as
@@ -162,10 +191,11 @@ export const VALUE_MARKUP = {
  * @example textXml(" a&b") === '<t xml:space="preserve"> a&amp;b</t>'
  */
 export function textXml(value: string, prefix = ""): string {
-  const p = prefix;
-  if (isPlainText(value)) return `<${p}t>${value}</${p}t>`;
-  const space = NEEDS_PRESERVE.test(value) ? ' xml:space="preserve"' : "";
-  return `<${p}t${space}>${escapeXmlText(toXstring(value))}</${p}t>`;
+  const [open, close] = valueMarkup(prefix).text;
+  if (isPlainText(value)) return open + value + close;
+  // The preserving start tag is `open` with the attribute before its ">".
+  const start = NEEDS_PRESERVE.test(value) ? `${open.slice(0, -1)} xml:space="preserve">` : open;
+  return start + escapeXmlText(toXstring(value)) + close;
 }
 
 /**
