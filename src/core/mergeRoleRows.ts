@@ -6,6 +6,9 @@ import { DistinctRows } from "./distinctRows";
 import { showNorm, type MergeSheet, type MonthlyCell } from "./readMergeRows";
 import type { CellIssue } from "./types";
 
+/** The norms of a row no later row merges into (never written: only customers' and cost rows' are made). */
+const NO_NORMS: string[] = [];
+
 /** Where a customer (by key) or a cost row's salesperson and month first came from. */
 interface Owner {
   input: number;
@@ -89,7 +92,7 @@ export class MergeRoleRows {
         this.addSource(this.copy(id, count - 1), input, source);
         continue;
       }
-      const norms = this.role === "customers" || this.role === "costs" ? this.normsOf(sheet, i) : [];
+      const norms = this.role === "customers" || this.role === "costs" ? this.normsOf(sheet, i) : NO_NORMS;
       const ownerKey = this.ownerKey(norms);
       const owner = ownerKey === undefined ? undefined : this.findOwner(norms, ownerKey);
       if (owner && owner.input !== input) {
