@@ -138,6 +138,15 @@ export class CellBytes {
     out.bytes(this.attr(style));
     this.value(out, r, c, v);
   }
+
+  /** A whole cell holding shared string number `index`. */
+  sharedCell(out: PartBytes, r: number, c: number, index: number, style: number): void {
+    this.open(out, r, c);
+    out.bytes(this.attr(style));
+    out.bytes(SHARED_OPEN);
+    out.whole(index);
+    out.bytes(NUMBER_CLOSE);
+  }
 }
 
 /** `<row r="N">` and `</row>` around a generated sheet's row. */
@@ -192,14 +201,10 @@ class RowWriter {
   }
 
   private cell(out: PartBytes, r: number, c: number, v: Cell): void {
-    const bytes = this.cellBytes;
-    bytes.open(out, r, c);
-    out.bytes(bytes.attr(r === 0 ? XF.header : typeof v === "number" ? (this.numberStyles[c] ?? 0) : 0));
-    if (typeof v === "string" && this.strings && this.shared[c]) {
-      out.bytes(SHARED_OPEN);
-      out.whole(this.strings.index(v));
-      out.bytes(NUMBER_CLOSE);
-    } else bytes.value(out, r, c, v);
+    const style = r === 0 ? XF.header : typeof v === "number" ? (this.numberStyles[c] ?? 0) : 0;
+    if (typeof v === "string" && this.strings && this.shared[c])
+      this.cellBytes.sharedCell(out, r, c, this.strings.index(v), style);
+    else this.cellBytes.cell(out, r, c, v, style);
   }
 
   private owned(out: PartBytes, r: number, k: number): void {
