@@ -79,8 +79,8 @@ const styles: SheetStyles = {
 function hashPatcher(p: SheetPlan, chunks: Buffer[]): string {
   const patcher = new SheetPatcher(p, styles);
   const hash = createHash("sha256");
-  for (const chunk of chunks) hash.update(patcher.push(chunk));
-  hash.update(patcher.end());
+  for (const chunk of chunks) for (const out of patcher.push(chunk)) hash.update(out);
+  for (const out of patcher.end()) hash.update(out);
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -92,8 +92,8 @@ function timePatcher(p: SheetPlan, chunks: Buffer[]): { wall: number; cpu: numbe
     let outBytes = 0;
     const w0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
-    for (const chunk of chunks) outBytes += patcher.push(chunk).length;
-    outBytes += patcher.end().length;
+    for (const chunk of chunks) for (const out of patcher.push(chunk)) outBytes += out.length;
+    for (const out of patcher.end()) outBytes += out.length;
     const c = process.cpuUsage(c0);
     const wall = Number(process.hrtime.bigint() - w0) / 1e9;
     const cpu = (c.user + c.system) / 1e6;

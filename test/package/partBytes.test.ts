@@ -81,6 +81,15 @@ describe("PartBytes", () => {
     expect(out.toString("latin1")).toBe("<row r=1048576><c/>0");
   });
 
+  it("copies a range of a buffer, and tells when a chunk's worth would be written", () => {
+    const b = new PartBytes();
+    b.ascii("<x>");
+    b.copy(Buffer.from("abcdef"), 1, 4);
+    expect(b.fullWith(1024 * 1024 - 7)).toBe(false);
+    expect(b.fullWith(1024 * 1024 - 6)).toBe(true);
+    expect(b.take().toString("latin1")).toBe("<x>bcd");
+  });
+
   it("is full after a megabyte, hands it on and starts again empty; a longer row grows the chunk", () => {
     const b = new PartBytes();
     const row = "x".repeat(1000);

@@ -360,6 +360,36 @@ describe("patchSheet", () => {
     });
   });
 
+  it("hands its output on a megabyte or so at a time, rows whole, the same bytes as in one piece", async () => {
+    const rows = 40_000;
+    let body = "";
+    for (let r = 2; r <= rows + 1; r++)
+      body += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>客户${r}</t></is></c></row>`;
+    const xml = `${DECL}<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row>${body}</sheetData></worksheet>`;
+    const plan = sheetPlan([
+      column(
+        1,
+        "等级",
+        Array.from({ length: rows }, (_, k) => (k % 2 ? "A" : 12.5)),
+      ),
+    ]);
+    const bytes = Buffer.from(xml, "utf8");
+    const input = Array.from({ length: Math.ceil(bytes.length / 65_536) }, (_, i) =>
+      bytes.subarray(i * 65_536, (i + 1) * 65_536),
+    );
+    const chunks: Buffer[] = [];
+    for await (const chunk of patchSheet(Readable.from(input), plan, STYLES)) chunks.push(chunk as Buffer);
+    const whole = Buffer.concat(chunks);
+    expect(whole.toString("utf8")).toBe(await patch(xml, plan));
+    expect(whole.length).toBeGreaterThan(3 * 1024 * 1024);
+    // Every chunk but the last two (the rest of the rows, then the tail) holds a megabyte, cut after a row.
+    for (const chunk of chunks.slice(0, -2)) {
+      expect(chunk.length).toBeGreaterThanOrEqual(1024 * 1024);
+      expect(chunk.length).toBeLessThan(1024 * 1024 + 200);
+      expect(chunk.subarray(-6).toString("latin1")).toBe("</row>");
+    }
+  });
+
   it("gives back the part unchanged for a plan without columns", async () => {
     const xml = `${DECL}<worksheet ${NS}><dimension ref="A1:B2"/><sheetData><row r="1" spans="1:2"><c r="A1"><v>1</v></c></row></sheetData><conditionalFormatting sqref="B2:B9"><cfRule type="expression" dxfId="0" priority="1"><formula>B2="A"</formula></cfRule></conditionalFormatting></worksheet>`;
     expect(await patch(xml, sheetPlan([]))).toBe(xml);

@@ -1,59 +1,68 @@
+import { PartBytes } from "./partBytes";
+
 /**
- * The bytes of a source buffer written out with splices: text inserted at a position, or a
- * range replaced. What lies between splices is copied in one piece, so a row that only gains
- * cells costs one copy and one write. Building one Buffer directly is several times faster
- * than joining millions of small strings and encoding them again.
+ * A patched part's bytes written out with splices: the source's bytes are copied up to a
+ * position, what the patcher writes goes there (`at`), and the copy goes on from where the
+ * patcher says (`skipTo`). What lies between splices is copied in one piece, so a row that
+ * only gains cells costs one copy. Everything goes into one `PartBytes`, handed on a chunk
+ * at a time (`ready`), as a generated part's bytes are.
  */
 export class ByteOut {
-  private buf: Buffer;
-  private pos = 0;
+  readonly out = new PartBytes();
+  /** Chunks handed on and not yet taken by `ready`. */
+  private chunks: Buffer[] = [];
+  private source: Buffer = Buffer.alloc(0);
   /** Source bytes from here on are still to be copied. */
-  private from: number;
+  private from = 0;
 
-  constructor(
-    private readonly source: Buffer,
-    from = 0,
-  ) {
-    this.from = from;
-    this.buf = Buffer.allocUnsafe(Math.max(1024, source.length * 2));
+  /** Goes on with the next source buffer (the patcher's pending bytes and a new chunk). */
+  begin(source: Buffer): void {
+    this.source = source;
+    this.from = 0;
   }
 
-  private ensure(extra: number): void {
-    if (this.pos + extra <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + extra));
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
-  }
-
-  private copyTo(at: number): void {
+  /** Copies the source up to `at` and returns the writer, for what goes there. */
+  at(at: number): PartBytes {
     if (at < this.from) throw new Error(`ByteOut: splice at ${at} after ${this.from} (splices must come in order)`);
-    if (at === this.from) return;
-    this.ensure(at - this.from);
-    this.pos += this.source.copy(this.buf, this.pos, this.from, at);
+    if (at > this.from) this.out.copy(this.source, this.from, at);
     this.from = at;
+    return this.out;
   }
 
-  /** Copies the source up to `at`, writes `text` as UTF-8, and goes on from `resume` (skipping `at`…`resume`). */
+  /** Leaves out the source bytes up to `resume` (what the patcher wrote replaces them). */
+  skipTo(resume: number): void {
+    this.from = resume;
+  }
+
+  /** Copies the source up to `at`, writes `text` as UTF-8, and goes on from `resume`. */
   splice(at: number, text: string, resume = at): void {
-    this.copyTo(at);
-    if (text.length > 0) {
-      this.ensure(text.length * 3);
-      this.pos += this.buf.write(text, this.pos, "utf8");
-    }
+    this.at(at).text(text);
     this.from = resume;
   }
 
   /** As `splice`, with `bytes` a byte string (latin1 text of bytes: each char is one byte). */
   spliceBytes(at: number, bytes: string, resume = at): void {
-    this.copyTo(at);
-    this.ensure(bytes.length);
-    this.pos += this.buf.write(bytes, this.pos, "latin1");
+    this.at(at).ascii(bytes);
     this.from = resume;
   }
 
-  /** Copies the source up to `end` and returns everything written (a view on the buffer). */
-  take(end: number): Buffer {
-    this.copyTo(end);
-    return this.buf.subarray(0, this.pos);
+  /** Hands on a chunk once a chunk's worth is written or waiting to be copied before `at`. */
+  handOnAt(at: number): void {
+    if (this.out.fullWith(at - this.from)) this.chunks.push(this.at(at).take());
+  }
+
+  /** Copies the source up to `end`; returns the chunks handed on since the last call. */
+  ready(end: number): Buffer[] {
+    this.handOnAt(end);
+    this.at(end);
+    const chunks = this.chunks;
+    this.chunks = [];
+    return chunks;
+  }
+
+  /** Everything written and not yet handed on (after the last `ready`). */
+  finish(): Buffer[] {
+    const rest = this.out.take();
+    return rest.length > 0 ? [rest] : [];
   }
 }

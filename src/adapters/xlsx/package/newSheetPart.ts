@@ -3,12 +3,12 @@ import type { Cell } from "../../../core/_lib/cells";
 import type { NumberFormat, SheetPlan } from "../../../core/output";
 import type { Grid } from "../../../core/types";
 import { NS_MAIN, NS_REL } from "./namespaces";
-import { OwnedCells, type SheetStyles } from "./ownedCells";
+import { CellBytes } from "./cellBytes";
+import { OwnedCells, OwnedRow, type SheetStyles } from "./ownedCells";
 import { patchSheetHead } from "./patchSheetHead";
 import { PartBytes } from "./partBytes";
 import { patchSheetTail } from "./patchSheetTail";
 import type { SharedStringTable } from "./sharedStringTable";
-import { cellValueXml, isPlainText, styleAttr, valueMarkup } from "./xmlText";
 
 const WIDTH = 16;
 
@@ -90,64 +90,6 @@ const bytesOf = (markup: string) => Buffer.from(markup, "latin1");
 const ROW_OPEN = bytesOf('<row r="');
 const ROW_OPENED = bytesOf('">');
 const ROW_CLOSE = bytesOf("</row>");
-const MARKUP = valueMarkup();
-const NUMBER_OPEN = bytesOf(MARKUP.number[0]);
-const NUMBER_CLOSE = bytesOf(MARKUP.number[1]);
-/** A shared string's index is written as a number is, after its type. */
-const SHARED_OPEN = bytesOf(` t="s"${MARKUP.number[0]}`);
-const TEXT_OPEN = bytesOf(MARKUP.plainText[0]);
-const TEXT_CLOSE = bytesOf(MARKUP.plainText[1]);
-
-/**
- * A generated sheet's cells as bytes: each column's `<c r="B` and each style's attribute made
- * once, and a value written between its markup's bytes, so that a cell makes no string
- * (docs/decisions.md): what `cellXml` writes, for every sheet part the run generates.
- */
-export class CellBytes {
-  /** Each column's `<c r="B`, made when first needed (owned columns may lie past the grid). */
-  private readonly opens: Uint8Array[] = [];
-  private readonly attrs: Uint8Array[] = [];
-
-  /** `<c r="B7` of cell (r, c), 0-based. */
-  open(out: PartBytes, r: number, c: number): void {
-    out.bytes((this.opens[c] ??= bytesOf(`<c r="${columnLetters(c)}`)));
-    out.whole(r + 1);
-  }
-
-  /** `styleAttr(style)` as bytes. */
-  attr(style: number): Uint8Array {
-    return (this.attrs[style] ??= bytesOf(styleAttr(style)));
-  }
-
-  /** What `cellValueXml` writes for cell (r, c). */
-  value(out: PartBytes, r: number, c: number, v: Cell): void {
-    if (typeof v === "number" && Number.isFinite(v)) {
-      out.bytes(NUMBER_OPEN);
-      out.decimal(v);
-      out.bytes(NUMBER_CLOSE);
-    } else if (typeof v === "string" && isPlainText(v)) {
-      out.bytes(TEXT_OPEN);
-      out.text(v);
-      out.bytes(TEXT_CLOSE);
-    } else out.text(cellValueXml(columnLetters(c) + String(r + 1), v));
-  }
-
-  /** A whole cell, as `cellXml` writes it. */
-  cell(out: PartBytes, r: number, c: number, v: Cell, style: number): void {
-    this.open(out, r, c);
-    out.bytes(this.attr(style));
-    this.value(out, r, c, v);
-  }
-
-  /** A whole cell holding shared string number `index`. */
-  sharedCell(out: PartBytes, r: number, c: number, index: number, style: number): void {
-    this.open(out, r, c);
-    out.bytes(this.attr(style));
-    out.bytes(SHARED_OPEN);
-    out.whole(index);
-    out.bytes(NUMBER_CLOSE);
-  }
-}
 
 /** `<row r="N">` and `</row>` around a generated sheet's row. */
 export function openRow(out: PartBytes, r: number): void {
@@ -167,36 +109,37 @@ export function closeRow(out: PartBytes): void {
 class RowWriter {
   private readonly cellBytes = new CellBytes();
   private readonly shared: boolean[] = [];
-  private readonly ownedCols: number[] = [];
-  private readonly ownedStyles: number[] = [];
-  private readonly ownedValues: Cell[] = [];
+  private readonly owned: OwnedRow | undefined;
 
   /** @param numberStyles each column's style for a number (its format) */
   constructor(
     private readonly numberStyles: readonly number[],
     sharedColumns: readonly number[],
-    private readonly cells: OwnedCells | undefined,
+    cells: OwnedCells | undefined,
     private readonly strings: SharedStringTable | undefined,
   ) {
     for (const c of sharedColumns) this.shared[c] = true;
+    this.owned = cells && new OwnedRow(cells, this.cellBytes);
   }
 
   /** Row `r` (0-based) of the grid with its owned cells; nothing when it has neither. */
   write(out: PartBytes, r: number, row: readonly Cell[] | undefined): void {
-    const cells = this.cells;
-    const n = cells?.has(r) ? cells.valuesOf(r, this.ownedCols, this.ownedStyles, this.ownedValues) : 0;
+    const owned = this.owned;
+    const n = owned ? owned.load(r) : 0;
     if (row === undefined && n === 0) return;
     openRow(out, r);
     let k = 0;
     for (let c = 0; row !== undefined && c < row.length; c++) {
       const v = row[c];
       if (v === null || v === undefined) continue;
-      while (k < n && this.ownedCols[k] < c) this.owned(out, r, k++);
-      // An owned column's cell replaces the grid's, as patchSheet replaces it.
-      if (k < n && this.ownedCols[k] === c) continue;
+      if (owned && k < n) {
+        k = owned.writeBefore(out, c, k);
+        // An owned column's cell replaces the grid's, as patchSheet replaces it.
+        if (k < n && owned.cols[k] === c) continue;
+      }
       this.cell(out, r, c, v);
     }
-    while (k < n) this.owned(out, r, k++);
+    if (owned && k < n) owned.write(out, k, n);
     closeRow(out);
   }
 
@@ -205,9 +148,5 @@ class RowWriter {
     if (typeof v === "string" && this.strings && this.shared[c])
       this.cellBytes.sharedCell(out, r, c, this.strings.index(v), style);
     else this.cellBytes.cell(out, r, c, v, style);
-  }
-
-  private owned(out: PartBytes, r: number, k: number): void {
-    this.cellBytes.cell(out, r, this.ownedCols[k], this.ownedValues[k], this.ownedStyles[k]);
   }
 }

@@ -5,7 +5,8 @@ import type { CreatedSheetPlan, ReportPlan } from "../../../core/output";
 import { encodeRecord, type WorkbookRecord } from "../../../core/record";
 import { NS_MAIN, NS_REL } from "./namespaces";
 import type { RunStyles } from "./styles";
-import { CellBytes, closeRow, openRow } from "./newSheetPart";
+import { CellBytes } from "./cellBytes";
+import { closeRow, openRow } from "./newSheetPart";
 import { PartBytes } from "./partBytes";
 
 const CREATED_WIDTH = 18;

@@ -1,7 +1,8 @@
 import { columnLetters } from "../../../core/_lib/a1";
 import type { Cell } from "../../../core/_lib/cells";
 import type { ColumnPlan, Highlight, NumberFormat, SheetPlan } from "../../../core/output";
-import { cellValueXml, styleAttr, valueMarkup } from "./xmlText";
+import type { CellBytes } from "./cellBytes";
+import type { PartBytes } from "./partBytes";
 
 /** Style indices the package writer resolves in the styles part (engineer C's styles.ts). */
 export interface SheetStyles {
@@ -32,12 +33,8 @@ export function toByteString(s: string): string {
   return NON_ASCII.test(s) ? Buffer.from(s, "utf8").toString("latin1") : s;
 }
 
-/** Texts longer than this are not cached: owned columns repeat short texts (tiers, flags). */
-const CACHED_TEXT = 256;
-const CACHE_SIZE = 100_000;
-
 /**
- * The cells a sheet plan writes, row by row, as `<c>` XML with their styles resolved once.
+ * The cells a sheet plan writes, row by row, with their styles resolved once.
  * Rows are 0-based as in `SheetPlan`. A row receives a cell in a column when it is the
  * header row or `firstRow + k` with `k < values.length` of that column.
  */
@@ -51,14 +48,6 @@ export class OwnedCells {
   private readonly bodyEnd: number;
   private readonly headerStyle: number;
   private readonly formatStyle: Partial<Record<NumberFormat, number>> = {};
-  private readonly styleAttr = new Map<number, string>();
-  private readonly texts = new Map<string, string>();
-  /** Each owned column's `<c r="G`, with the part's prefix, by column. */
-  private readonly opens: string[] = [];
-  private readonly styleIds: number[] = [];
-  private readonly values: Cell[] = [];
-  private prefix = "";
-  private markup = valueMarkup();
 
   constructor(
     plan: SheetPlan,
@@ -92,7 +81,6 @@ export class OwnedCells {
           : plan.headerRow;
     if (this.lastRow > 1048575)
       throw new Error(`patchSheet: ${plan.sheet} would reach row ${this.lastRow + 1}, past Excel's 1,048,576`);
-    this.usePrefix("");
   }
 
   private styleOf(format: NumberFormat): number {
@@ -114,18 +102,9 @@ export class OwnedCells {
     return header;
   }
 
-  /** Sets the part's spreadsheetml prefix (with its colon) that the cells are written with. */
-  usePrefix(prefix: string): void {
-    if (prefix !== this.prefix) this.texts.clear();
-    this.prefix = prefix;
-    this.markup = valueMarkup(prefix);
-    for (const c of this.columns) this.opens[c.col] = `<${prefix}c r="${c.letters}`;
-  }
-
   /**
    * The cells of row `row` in column order: column `cols[i]`, cellXfs style `styles[i]` and
-   * value `values[i]`, written into the three (reused) arrays. Returns how many. A writer of
-   * bytes writes them as it writes its own cells (newSheetPart); `cellsOf` makes their XML.
+   * value `values[i]`, written into the three (reused) arrays. Returns how many.
    */
   valuesOf(row: number, cols: number[], styles: number[], values: Cell[]): number {
     let n = 0;
@@ -149,37 +128,41 @@ export class OwnedCells {
     }
     return n;
   }
+}
 
-  /**
-   * The cells of row `row` in column order as XML: `cols[i]` is the 0-based column of `xml[i]`.
-   * Returns how many were written into the two (reused) arrays. Each style's attribute and each
-   * text's value markup (texts up to CACHED_TEXT long) is made once.
-   */
-  cellsOf(row: number, cols: number[], xml: string[]): number {
-    const n = this.valuesOf(row, cols, this.styleIds, this.values);
-    const num = String(row + 1);
-    for (let i = 0; i < n; i++)
-      xml[i] = this.opens[cols[i]] + num + this.attrOf(this.styleIds[i]) + this.body(cols[i], row, this.values[i]);
-    return n;
+/**
+ * One row's owned cells (`load`), written as bytes (`write`) by the writer of the part they go
+ * into, new (newSheetPart) or patched (patchSheet): every owned cell is written by `CellBytes`.
+ */
+export class OwnedRow {
+  /** The loaded row's cells' columns, ascending: `cols[k]` for k below `n`. */
+  readonly cols: number[] = [];
+  n = 0;
+  private row = -1;
+  private readonly styles: number[] = [];
+  private readonly values: Cell[] = [];
+
+  constructor(
+    private readonly cells: OwnedCells,
+    private readonly bytes: CellBytes,
+  ) {}
+
+  /** Loads row `row`'s cells (0-based); returns how many it has. */
+  load(row: number): number {
+    this.row = row;
+    return (this.n = this.cells.has(row) ? this.cells.valuesOf(row, this.cols, this.styles, this.values) : 0);
   }
 
-  private attrOf(style: number): string {
-    let attr = this.styleAttr.get(style);
-    if (attr === undefined) this.styleAttr.set(style, (attr = styleAttr(style)));
-    return attr;
+  /** Writes cells `from`…`to - 1` of the loaded row. */
+  write(out: PartBytes, from: number, to: number): void {
+    for (let k = from; k < to; k++) this.bytes.cell(out, this.row, this.cols[k], this.values[k], this.styles[k]);
   }
 
-  /** cellValueXml's part of cell (row, col), short texts made once. */
-  private body(col: number, row: number, value: Cell): string {
-    if (typeof value === "number" && Number.isFinite(value))
-      return this.markup.number[0] + value + this.markup.number[1];
-    if (typeof value !== "string" || value.length > CACHED_TEXT)
-      return cellValueXml(`${columnLetters(col)}${row + 1}`, value, this.prefix);
-    let body = this.texts.get(value);
-    if (body === undefined) {
-      body = cellValueXml(`${columnLetters(col)}${row + 1}`, value, this.prefix);
-      if (this.texts.size < CACHE_SIZE) this.texts.set(value, body);
-    }
-    return body;
+  /** Writes the loaded row's cells from `k` on that lie left of column `col`; returns the next k. */
+  writeBefore(out: PartBytes, col: number, k: number): number {
+    let to = k;
+    while (to < this.n && this.cols[to] < col) to++;
+    this.write(out, k, to);
+    return to;
   }
 }

@@ -26,6 +26,11 @@ export class PartBytes {
     return this.at >= CHUNK_BYTES;
   }
 
+  /** Whether a chunk's worth would be written with `more` bytes more. */
+  fullWith(more: number): boolean {
+    return this.at + more >= CHUNK_BYTES;
+  }
+
   /** Everything written since the last `take`, as a buffer of its own. */
   take(): Buffer {
     const out = this.chunk.subarray(0, this.at);
@@ -34,7 +39,10 @@ export class PartBytes {
     return out;
   }
 
-  /** Text whose chars are all below U+0080 (markup, digits): one byte each. */
+  /**
+   * Text of one byte per char: markup and digits (below U+0080), or a byte string (the latin1
+   * text of bytes, as the patcher reads a part).
+   */
   ascii(s: string): void {
     this.room(s.length);
     const chunk = this.chunk;
@@ -50,6 +58,13 @@ export class PartBytes {
     let at = this.at;
     for (let i = 0; i < b.length; i++) chunk[at++] = b[i];
     this.at = at;
+  }
+
+  /** Bytes `from`…`to` of `source` (a patched part's bytes kept as they are), in one copy. */
+  copy(source: Uint8Array, from: number, to: number): void {
+    this.room(to - from);
+    this.chunk.set(source.subarray(from, to), this.at);
+    this.at += to - from;
   }
 
   /** A whole number from 0 up (a row number, a string index), in decimal digits. */

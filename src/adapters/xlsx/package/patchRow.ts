@@ -1,4 +1,5 @@
 import type { ByteOut } from "./byteOut";
+import type { OwnedRow } from "./ownedCells";
 import type { TagScan } from "./tagScan";
 import { columnOfRef, endsName, findAttr, findClose, localName, nextTag, prefixOf, type Tag } from "./xmlScan";
 import { UnreadablePartError } from "./openXlsxError";
@@ -25,29 +26,22 @@ export class RowPatcher {
 
   /**
    * Writes row `t` (its tag just read by `scan`, its content ending at `contentEnd`) with the
-   * `n` owned cells `xml` (in columns `cols`, ascending) replacing or joining its cells.
+   * loaded owned cells of `owned` (columns ascending) replacing or joining its cells.
    */
-  patch(
-    s: string,
-    t: Tag,
-    row: number,
-    contentEnd: number,
-    cols: number[],
-    xml: string[],
-    n: number,
-    out: ByteOut,
-  ): void {
-    let owned = xml[0];
-    for (let k = 1; k < n; k++) owned += xml[k];
+  patch(s: string, t: Tag, row: number, contentEnd: number, owned: OwnedRow, out: ByteOut): void {
     if (this.scan.spansStart >= 0) out.splice(this.scan.spansStart, "", this.scan.spansEnd);
     if (t.kind === "empty") {
-      out.splice(s.lastIndexOf("/", t.end - 1), `>${owned}</${t.name}>`, t.end);
+      const w = out.at(s.lastIndexOf("/", t.end - 1));
+      w.ascii(">");
+      owned.write(w, 0, owned.n);
+      w.ascii(`</${t.name}>`);
+      out.skipTo(t.end);
       return;
     }
     // Usual case: every cell lies left of the owned columns, so ours go after the last one.
-    const lastEnd = this.endOfLastCellBefore(s, t, contentEnd, cols[0]);
-    if (lastEnd >= 0) out.splice(lastEnd, owned);
-    else this.mergeCells(s, t, row, contentEnd, cols, xml, n, out);
+    const lastEnd = this.endOfLastCellBefore(s, t, contentEnd, owned.cols[0]);
+    if (lastEnd >= 0) owned.write(out.at(lastEnd), 0, owned.n);
+    else this.mergeCells(s, t, row, contentEnd, owned, out);
   }
 
   /**
@@ -74,16 +68,7 @@ export class RowPatcher {
   }
 
   /** Writes the row's cells with owned cells merged in column order. */
-  private mergeCells(
-    s: string,
-    t: Tag,
-    row: number,
-    contentEnd: number,
-    cols: number[],
-    xml: string[],
-    n: number,
-    out: ByteOut,
-  ): void {
+  private mergeCells(s: string, t: Tag, row: number, contentEnd: number, owned: OwnedRow, out: ByteOut): void {
     let k = 0;
     let at = t.end; // where owned cells left over go: after the last cell
     let scan = t.end;
@@ -114,15 +99,19 @@ export class RowPatcher {
           );
         cellEnd = close.end;
       }
-      let before = "";
-      while (k < n && cols[k] < col) before += xml[k++];
-      if (k < n && cols[k] === col) out.splice(c.start, before + xml[k++], cellEnd);
-      else if (before) out.splice(c.start, before);
+      if (k < owned.n && owned.cols[k] <= col) {
+        const w = out.at(c.start);
+        k = owned.writeBefore(w, col, k);
+        // An owned column's cell replaces the row's.
+        if (k < owned.n && owned.cols[k] === col) {
+          owned.write(w, k, k + 1);
+          k++;
+          out.skipTo(cellEnd);
+        }
+      }
       prevCol = col;
       at = scan = cellEnd;
     }
-    let rest = "";
-    while (k < n) rest += xml[k++];
-    out.splice(at, rest);
+    if (k < owned.n) owned.write(out.at(at), k, owned.n);
   }
 }

@@ -1,7 +1,9 @@
 import { Readable } from "node:stream";
 import type { SheetPlan } from "../../../core/output";
 import { ByteOut } from "./byteOut";
-import { OwnedCells, type SheetStyles } from "./ownedCells";
+import { CellBytes } from "./cellBytes";
+import { OwnedCells, OwnedRow, type SheetStyles } from "./ownedCells";
+import type { PartBytes } from "./partBytes";
 import { patchSheetHead } from "./patchSheetHead";
 import { patchSheetTail } from "./patchSheetTail";
 import { RowPatcher } from "./patchRow";
@@ -23,19 +25,17 @@ export function patchSheet(source: Readable, plan: SheetPlan, styles: SheetStyle
 }
 
 async function* patchChunks(source: Readable, patcher: SheetPatcher): AsyncGenerator<Buffer> {
-  for await (const chunk of source as AsyncIterable<Buffer | string>) {
-    const out = patcher.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk);
-    if (out.length > 0) yield out;
-  }
-  const out = patcher.end();
-  if (out.length > 0) yield out;
+  for await (const chunk of source as AsyncIterable<Buffer | string>)
+    for (const out of patcher.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk))
+      if (out.length > 0) yield out;
+  for (const out of patcher.end()) if (out.length > 0) yield out;
 }
 
 const EMPTY = Buffer.alloc(0);
 
 /**
  * The synchronous core of `patchSheet`: `push` the part's bytes as they arrive and write out
- * the bytes it returns, then `end()`. Before `<sheetData>` the part is held and edited whole
+ * the chunks it returns (a megabyte or so each), then those of `end()`. Before `<sheetData>` the part is held and edited whole
  * (dimension, cols); inside it rows are copied through, rows that receive owned cells are
  * rewritten (owned columns' old cells dropped, ours inserted in column order, `spans`
  * dropped) and rows the plan needs that do not exist are created in order; after
@@ -60,21 +60,23 @@ export class SheetPatcher {
   private readonly scan = new TagScan();
   private readonly rowPatcher: RowPatcher;
   private readonly cells: OwnedCells;
-  private readonly cols: number[] = [];
-  private readonly xml: string[] = [];
+  /** Made again for the part's prefix, once it is known (at `<sheetData>`). */
+  private owned: OwnedRow;
+  private readonly out = new ByteOut();
 
   constructor(
     private readonly plan: SheetPlan,
     private readonly styles: SheetStyles,
   ) {
     this.cells = new OwnedCells(plan, styles);
+    this.owned = new OwnedRow(this.cells, new CellBytes());
     this.rowPatcher = new RowPatcher(plan.sheet, this.scan);
   }
 
-  push(chunk: Buffer): Buffer {
+  push(chunk: Buffer): Buffer[] {
     if (this.phase === "tail") {
       this.tailChunks.push(chunk);
-      return EMPTY;
+      return [];
     }
     const bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
     if (
@@ -85,7 +87,8 @@ export class SheetPatcher {
       throw new Error("patchSheet: the sheet part is UTF-16; only UTF-8 parts (what Excel writes) can be patched");
     }
     const s = bytes.toString("latin1");
-    const out = new ByteOut(bytes);
+    const out = this.out;
+    out.begin(bytes);
     let pos = 0;
     // Each step may move to the next phase, and the next step goes on from where it stopped.
     if (this.is("head")) pos = this.head(s, out);
@@ -95,21 +98,23 @@ export class SheetPatcher {
       this.tailChunks.push(bytes.subarray(pos));
       this.pending = EMPTY;
     } else this.pending = Buffer.from(bytes.subarray(pos)); // a copy: the chunk itself can go
-    return out.take(pos);
+    return out.ready(pos);
   }
 
   private is(phase: SheetPatcher["phase"]): boolean {
     return this.phase === phase;
   }
 
-  end(): Buffer {
+  end(): Buffer[] {
     if (this.phase === "head")
       throw new UnreadablePartError("malformed", this.plan.sheet, "patchSheet: the sheet part has no <sheetData>");
     if (this.phase !== "tail")
       throw new UnreadablePartError("malformed", this.plan.sheet, "patchSheet: the sheet part ends inside <sheetData>");
     const tail = Buffer.concat(this.tailChunks).toString("latin1");
     this.tailChunks = [];
-    return Buffer.from(patchSheetTail(tail, this.plan, this.cells, this.styles, this.prefix), "latin1");
+    const out = this.out.finish();
+    out.push(Buffer.from(patchSheetTail(tail, this.plan, this.cells, this.styles, this.prefix), "latin1"));
+    return out;
   }
 
   /** Scans for the sheetData start tag; returns how far the bytes are consumed (0 until found). */
@@ -132,7 +137,7 @@ export class SheetPatcher {
     this.prefix = prefixOf(t.name);
     this.rowName = `${this.prefix}row`;
     this.rowPatcher.usePrefix(this.prefix);
-    this.cells.usePrefix(this.prefix);
+    this.owned = new OwnedRow(this.cells, new CellBytes(this.prefix));
     out.spliceBytes(0, patchSheetHead(s.slice(0, t.start), this.cells, this.prefix), t.start);
     if (t.kind === "open") {
       this.phase = "rows";
@@ -140,8 +145,11 @@ export class SheetPatcher {
     }
     // <sheetData/>: every row the plan needs is created.
     this.phase = "tail";
-    const rows = this.createRows(this.cells.lastRow);
-    if (rows) out.splice(t.start, `<${t.name}>${rows}</${t.name}>`, t.end);
+    if (this.cells.nextFrom(0) >= 0) {
+      out.spliceBytes(t.start, `<${t.name}>`, t.end);
+      this.createRows(this.cells.lastRow, out.at(t.end));
+      out.at(t.end).ascii(`</${t.name}>`);
+    }
     return t.end;
   }
 
@@ -167,7 +175,7 @@ export class SheetPatcher {
               this.plan.sheet,
               `patchSheet: unexpected </${t.name}> inside <sheetData>`,
             );
-          out.splice(t.start, this.createRows(this.cells.lastRow));
+          this.createRows(this.cells.lastRow, out.at(t.start));
           this.phase = "tail";
           return t.end;
         }
@@ -196,22 +204,16 @@ export class SheetPatcher {
         const detail = `row ${scan.rStart < 0 ? row + 1 : s.slice(scan.rStart, scan.rEnd)} after row ${this.prevRow + 1} in ${this.plan.sheet} (rows must be numbered 1 to 1048576 in order)`;
         throw new UnreadablePartError(kind, this.plan.sheet, detail);
       }
-      const created = this.createRows(row - 1);
-      if (created) out.splice(lt, created);
-      const n = this.cells.has(row) ? this.cells.cellsOf(row, this.cols, this.xml) : 0;
-      if (n > 0)
-        this.rowPatcher.patch(
-          s,
-          { start: lt, end: tagEnd, kind: scan.empty ? "empty" : "open", name },
-          row,
-          contentEnd,
-          this.cols,
-          this.xml,
-          n,
-          out,
-        );
+      const next = this.cells.nextFrom(this.prevRow + 1);
+      if (next >= 0 && next < row) this.createRows(row - 1, out.at(lt));
+      const owned = this.owned;
+      if (owned.load(row) > 0) {
+        const tag: Tag = { start: lt, end: tagEnd, kind: scan.empty ? "empty" : "open", name };
+        this.rowPatcher.patch(s, tag, row, contentEnd, owned, out);
+      }
       this.prevRow = row;
       pos = rowEnd;
+      out.handOnAt(pos);
       if (row >= this.cells.lastRow) {
         // Nothing left to write in this sheetData: copy the rest without parsing rows.
         this.phase = "pass";
@@ -232,18 +234,16 @@ export class SheetPatcher {
     return lt <= from ? from : lt;
   }
 
-  /** `<row>`s for the rows the plan needs after the previous row, up to `upTo`. */
-  private createRows(upTo: number): string {
-    let r = this.cells.nextFrom(this.prevRow + 1);
-    if (r < 0 || r > upTo) return "";
-    let out = "";
+  /** Writes `<row>`s for the rows the plan needs after the previous row, up to `upTo`. */
+  private createRows(upTo: number, w: PartBytes): void {
     const name = this.rowName;
-    for (; r >= 0 && r <= upTo; r = this.cells.nextFrom(r + 1)) {
-      const n = this.cells.cellsOf(r, this.cols, this.xml);
-      out += `<${name} r="${r + 1}">`;
-      for (let k = 0; k < n; k++) out += this.xml[k];
-      out += `</${name}>`;
+    const owned = this.owned;
+    for (let r = this.cells.nextFrom(this.prevRow + 1); r >= 0 && r <= upTo; r = this.cells.nextFrom(r + 1)) {
+      w.ascii(`<${name} r="`);
+      w.whole(r + 1);
+      w.ascii('">');
+      owned.write(w, 0, owned.load(r));
+      w.ascii(`</${name}>`);
     }
-    return out;
   }
 }
