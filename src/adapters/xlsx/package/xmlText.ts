@@ -164,7 +164,7 @@ const MARKUPS = new Map<string, ValueMarkup>();
 
 /**
  * The one home of a cell value's markup: cellValueXml and textXml write it, and a writer of
- * many cells takes it once (OwnedCells per prefix, newSheetPart as bytes) and writes each value
+ * many cells takes it once (CellBytes, per part's prefix, as bytes) and writes each value
  * between its two pieces itself, with no string made for the cell.
  * @example valueMarkup().number.join("1.5") === cellValueXml("A1", 1.5); valueMarkup().plainText.join("abc") === cellValueXml("A1", "abc")
  */
