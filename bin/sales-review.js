@@ -3,8 +3,8 @@
  * The command line as plain JavaScript: `npm run analyze` and `npm run demo` start here, so no
  * TypeScript is transformed at run time. The build (tsconfig.cli.json → .cache/cli) is made by
  * `npm install` (the `prepare` script) and made again here, once, when a file under src/ or a
- * tsconfig is newer than it — a developer's edit is never run stale. The run itself happens in a
- * second Node started with NODE_FLAGS (about 0.07 s more start-up).
+ * tsconfig is newer than it — a developer's edit is never run stale. A team review runs in a
+ * second Node started with NODE_FLAGS (about 0.07 s more start-up); a single workbook's run here.
  */
 "use strict";
 const { spawn, spawnSync } = require("node:child_process");
@@ -15,6 +15,7 @@ const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, ".cache", "cli");
 const STAMP = join(OUT, "built");
 const MAIN = join(OUT, "src", "cli", "main.js");
+const OPTIONS = join(OUT, "src", "cli", "options.js");
 
 /** The newest modification time (ms) of the sources the build reads. */
 function newestSource() {
@@ -45,10 +46,11 @@ function build() {
 }
 
 /**
- * V8 flags the command line runs with. Semispaces of 64 MB (Node's default is 16) let the
- * rows a workbook's read makes die young instead of being copied into the old generation: a team
+ * V8 flags a team review runs with. Semispaces of 64 MB (Node's default is 16) let the rows
+ * each input's read makes die young instead of being copied into the old generation: a team
  * review of the 8 benchmark cuts took a median 24.3 s and 33.4 CPU s instead of 27.2 and 38.4
- * (docs/benchmarks.md).
+ * (docs/benchmarks.md). A single workbook's run gains nothing from them (measured at issue and
+ * full size) but ~100 MB of peak memory, so it runs without them, and without a second Node.
  */
 const NODE_FLAGS = ["--max-semi-space-size=64"];
 
@@ -80,9 +82,9 @@ if (require.main !== module) {
   module.exports = { NODE_FLAGS };
 } else if (process.argv[2] === "--build") {
   build();
-} else if (!NODE_FLAGS.every((flag) => process.execArgv.includes(flag))) {
-  runWithFlags();
 } else {
   if (!isCurrent()) build();
-  require(MAIN).runFromCommandLine();
+  const flagged = NODE_FLAGS.every((flag) => process.execArgv.includes(flag));
+  if (!flagged && require(OPTIONS).isTeamReview(process.argv.slice(2))) runWithFlags();
+  else require(MAIN).runFromCommandLine();
 }

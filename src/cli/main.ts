@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { openXlsx } from "../adapters/xlsx/package/openXlsx";
 import { packagePort, type PackagePort } from "../adapters/xlsx/package/packagePort";
 import { localTimestamp, reviewWorkbook } from "../adapters/reviewWorkbook";
@@ -7,6 +6,7 @@ import { langFor, t, type Lang } from "../i18n";
 import { combineMain } from "./combineMain";
 import { describePathProblem, describeRunError, describeUnexpected } from "./describeRunError";
 import { inspectPaths, outputNameProblem } from "./inspectPaths";
+import { asksTeamReview, parseCliArgs } from "./options";
 import { progressLine, type ProgressStream } from "./progressLine";
 import { summarize } from "./summarize";
 
@@ -26,18 +26,7 @@ export async function main(
 ): Promise<number> {
   let args;
   try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: "string", short: "o" },
-        month: { type: "string" },
-        lang: { type: "string" },
-        "in-place": { type: "boolean" },
-        plan: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    args = parseCliArgs(argv);
   } catch (e) {
     err((e as Error).message);
     err(t("en-US", "cli.usage"));
@@ -51,7 +40,7 @@ export async function main(
         : "zh-CN";
   const input = args.positionals[0];
   const inPlace = args.values["in-place"] === true;
-  if (args.positionals.length > 1 && !inPlace && !args.values.help) {
+  if (asksTeamReview(args)) {
     return combineMain(args.positionals, args.values.out, { lang, month: args.values.month }, out, err, progress);
   }
   if (args.values.help || !input || (!args.values.out && !inPlace) || args.positionals.length > 1) {

@@ -112,23 +112,38 @@ describe("bin/sales-review.js", () => {
     log = join(dir, "processes.log");
   });
 
-  it("runs the command line in a Node started with its V8 flags, on the same streams, ending with its exit code", async () => {
-    const child = await new Promise<{ code: number; stderr: string }>((resolve) => {
+  /** Runs bin/sales-review.js with `args`, each Node process it starts logged. */
+  const runBin = (args: string[]) =>
+    new Promise<{ code: number; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        ["bin/sales-review.js", join(dir, "missing.xlsx"), "--out", join(dir, "out.xlsx"), "--lang", "en-US"],
+        ["bin/sales-review.js", ...args],
         { cwd: ROOT, env: envWith(false) },
         (error, _stdout, stderr) => resolve({ code: typeof error?.code === "number" ? error.code : 0, stderr }),
       );
     });
+
+  it("runs a team review in a Node started with its V8 flags, on the same streams, ending with its exit code", async () => {
+    const inputs = [join(dir, "missing-1.xlsx"), join(dir, "missing-2.xlsx")];
+    const child = await runBin([...inputs, "--out", join(dir, "team.xlsx"), "--lang", "en-US"]);
     expect(NODE_FLAGS).toEqual(["--max-semi-space-size=64"]);
     expect(child.code).toBe(2);
-    expect(child.stderr).toContain("missing.xlsx");
+    expect(child.stderr).toContain("missing-1.xlsx");
     expect(logged().map(([, flags]) => flags)).toEqual([[], NODE_FLAGS]);
   });
 
+  it("runs a single workbook's review in its own Node, with no second one", async () => {
+    const child = await runBin([join(dir, "missing.xlsx"), "--out", join(dir, "out.xlsx"), "--lang", "en-US"]);
+    expect(child.code).toBe(2);
+    expect(child.stderr).toContain("missing.xlsx");
+    expect(logged().map(([, flags]) => flags)).toEqual([[]]);
+  });
+
   it("passes a termination on to the run and ends by the same signal", async () => {
-    const parent = spawn(process.execPath, ["bin/sales-review.js", "--help"], {
+    const team = ["missing-1.xlsx", "missing-2.xlsx", "--out", "team.xlsx"].map((f) =>
+      f.startsWith("-") ? f : join(dir, f),
+    );
+    const parent = spawn(process.execPath, ["bin/sales-review.js", ...team], {
       cwd: ROOT,
       env: envWith(true),
       stdio: "ignore",
