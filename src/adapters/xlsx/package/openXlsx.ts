@@ -25,8 +25,12 @@ export interface XlsxPackage extends PackageParts<Readable> {
   writeOwned?(part: string, plan: SheetPlan, styles: SheetStyles): Readable | undefined;
 }
 
-/** Inflater output chunk; larger than zlib's 16 KiB default, so a 200 MB sheet is fewer hand-offs. */
-const CHUNK = 64 * 1024;
+/**
+ * Inflater output chunk. Each chunk is a trip to libuv's thread pool and back and a round of
+ * stream callbacks; at 64 KiB the issue workbook's 71 MB of sheets were ~1,100 of them, and the
+ * main thread waited on them (docs/decisions.md): a megabyte makes them ~70.
+ */
+const CHUNK = 1024 * 1024;
 /** How far inflating (on libuv's thread pool) may run ahead of the XML scanner. */
 const READ_AHEAD = 1024 * 1024;
 

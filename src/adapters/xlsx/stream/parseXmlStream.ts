@@ -125,7 +125,7 @@ class MarkupGuard {
 /**
  * A copy of `text` that holds no reference to the chunk it was cut from. Readers cut text
  * as slices of the decoded chunk (or joins of such slices), and V8 makes a slice of 13
- * characters or more point into its parent: a kept value would keep its whole 64 KB chunk
+ * characters or more point into its parent: a kept value would keep its whole 1 MB chunk
  * alive, and a million kept strings could keep the whole part. Shorter slices are copies.
  */
 export function ownCopy(text: string): string {
