@@ -35,11 +35,11 @@ const EMPTY = Buffer.alloc(0);
 
 /**
  * The synchronous core of `patchSheet`: `push` the part's bytes as they arrive and write out
- * the chunks it returns (a megabyte or so each), then those of `end()`. Before `<sheetData>` the part is held and edited whole
- * (dimension, cols); inside it rows are copied through, rows that receive owned cells are
- * rewritten (owned columns' old cells dropped, ours inserted in column order, `spans`
- * dropped) and rows the plan needs that do not exist are created in order; after
- * `</sheetData>` the rest is held and edited whole (conditional formats).
+ * the chunks it returns (a megabyte or so each), then those of `end()`. Before `<sheetData>`
+ * the part is held and edited whole (dimension, cols); inside it rows are copied through,
+ * rows that receive owned cells are rewritten (owned columns' old cells dropped, ours
+ * inserted in column order, `spans` dropped) and rows the plan needs that do not exist are
+ * created in order; after `</sheetData>` the rest is held and edited whole (conditional formats).
  *
  * The part is scanned as latin1 text of its bytes, one char per byte, so a position in the
  * text is a position in the bytes: what is kept is copied byte for byte, never decoded and
