@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** The command line's options, as `main` parses them. */
-export const CLI_OPTIONS = {
+const CLI_OPTIONS = {
   out: { type: "string", short: "o" },
   month: { type: "string" },
   lang: { type: "string" },

@@ -34,13 +34,16 @@ export class ByteOut {
     this.from = resume;
   }
 
-  /** Copies the source up to `at`, writes `text` as UTF-8, and goes on from `resume`. */
-  splice(at: number, text: string, resume = at): void {
-    this.at(at).text(text);
-    this.from = resume;
+  /** Copies the source up to `from` and leaves out its bytes up to `to` (the row's `spans`). */
+  drop(from: number, to: number): void {
+    this.at(from);
+    this.from = to;
   }
 
-  /** As `splice`, with `bytes` a byte string (latin1 text of bytes: each char is one byte). */
+  /**
+   * Copies the source up to `at`, writes `bytes` (a byte string: the latin1 text of bytes, one
+   * char a byte), and goes on from `resume`.
+   */
   spliceBytes(at: number, bytes: string, resume = at): void {
     this.at(at).ascii(bytes);
     this.from = resume;

@@ -29,7 +29,7 @@ export class RowPatcher {
    * loaded owned cells of `owned` (columns ascending) replacing or joining its cells.
    */
   patch(s: string, t: Tag, row: number, contentEnd: number, owned: OwnedRow, out: ByteOut): void {
-    if (this.scan.spansStart >= 0) out.splice(this.scan.spansStart, "", this.scan.spansEnd);
+    if (this.scan.spansStart >= 0) out.drop(this.scan.spansStart, this.scan.spansEnd);
     if (t.kind === "empty") {
       const w = out.at(s.lastIndexOf("/", t.end - 1));
       w.ascii(">");
